@@ -1,0 +1,67 @@
+using ChildAid.Shared.AdminUnits;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Donors;
+
+namespace ChildAid.Shared.Contributions;
+
+public enum ContributionMethod { Cash = 1, BankTransfer = 2, InKind = 3 }
+
+/// <summary>
+/// Money or goods actually received (tiếp nhận), with its receipt number. Never edited once recorded:
+/// a mistake is undone by a <see cref="ContributionReversal"/>, and both are ledger entries.
+/// </summary>
+public class Contribution
+{
+    public int Id { get; set; }
+    public required string ReceiptNumber { get; set; }
+    public int FiscalYear { get; set; }
+    public int ReceiptSequence { get; set; }
+    public int DonorId { get; set; }
+    public Donor? Donor { get; set; }
+    /// <summary>Null: unrestricted gift.</summary>
+    public int? CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
+    public ContributionMethod Method { get; set; }
+    /// <summary>The value in whole đồng; for goods, the estimated value of all lines.</summary>
+    public long AmountVnd { get; set; }
+    /// <summary>ISO 4217 code of a foreign gift, with the amount as given and the rate used.</summary>
+    public string? OriginalCurrency { get; set; }
+    public decimal? OriginalAmount { get; set; }
+    public decimal? ExchangeRate { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    /// <summary>The unit that received it; decides which staff see it.</summary>
+    public int AdminUnitId { get; set; }
+    public AdminUnit? AdminUnit { get; set; }
+    public string? Message { get; set; }
+    public string? Note { get; set; }
+    public List<ContributionGoodsLine> GoodsLines { get; set; } = [];
+    public string RecordedById { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public long LedgerSequence { get; set; }
+    public ContributionReversal? Reversal { get; set; }
+    /// <summary>Set from the form that recorded it, so a double click or a resubmitted form books once.</summary>
+    public Guid? IdempotencyKey { get; set; }
+    public bool IsDemo { get; set; }
+}
+
+/// <summary>One kind of goods in an in-kind gift, e.g. 300 winter jackets for ages 6–10.</summary>
+public class ContributionGoodsLine
+{
+    public int Id { get; set; }
+    public int ContributionId { get; set; }
+    public required string Item { get; set; }
+    public int Quantity { get; set; }
+    public required string Unit { get; set; }
+    public long UnitValueVnd { get; set; }
+}
+
+/// <summary>Undoes a recorded receipt, with the reason; points at the receipt it cancels.</summary>
+public class ContributionReversal
+{
+    public int Id { get; set; }
+    public int ContributionId { get; set; }
+    public required string Reason { get; set; }
+    public string ReversedById { get; set; } = "";
+    public DateTime ReversedAt { get; set; }
+    public long LedgerSequence { get; set; }
+}

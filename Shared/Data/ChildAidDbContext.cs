@@ -1,0 +1,72 @@
+using ChildAid.Shared.AdminUnits;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Children;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.HonorRoll;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Organisations;
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Data;
+
+/// <summary>
+/// The full model, for BackOffice and the CLI only. One abstract context, one subclass per provider, because
+/// one set of migrations cannot serve both (STACK.md). PublicSite never sees this type: it has <see cref="PublicDbContext"/>.
+/// </summary>
+public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<StaffUserUnit> StaffUserUnits => Set<StaffUserUnit>();
+    public DbSet<Donor> Donors => Set<Donor>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<ContributionReversal> ContributionReversals => Set<ContributionReversal>();
+    public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
+    public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
+    public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Child> Children => Set<Child>();
+
+    /// <summary>
+    /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
+    /// BackOffice starts every request's context with an empty set and widens it to the signed-in user's units,
+    /// so a query that forgets about scope returns nothing rather than everything.
+    /// </summary>
+    public IReadOnlyCollection<int>? UnitScope { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChildAidDbContext).Assembly);
+        PublicTables.MapTableNames(builder);
+
+        // Unit scope on every query of personal or unit-owned records.
+        builder.Entity<Donor>().HasQueryFilter(d => UnitScope == null || UnitScope.Contains(d.AdminUnitId));
+        builder.Entity<Contribution>().HasQueryFilter(c => UnitScope == null || UnitScope.Contains(c.AdminUnitId));
+        builder.Entity<Child>().HasQueryFilter(c => UnitScope == null || UnitScope.Contains(c.AdminUnitId));
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touchesPublicData = ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicTables.IsPublic(e.Metadata.ClrType));
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (touchesPublicData)
+            await Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", cancellationToken);
+        return result;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+}
+
+public sealed class SqliteChildAidDbContext(DbContextOptions<SqliteChildAidDbContext> options) : ChildAidDbContext(options);
+
+public sealed class PostgresChildAidDbContext(DbContextOptions<PostgresChildAidDbContext> options) : ChildAidDbContext(options);

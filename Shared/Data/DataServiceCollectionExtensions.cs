@@ -1,0 +1,51 @@
+using ChildAid.Shared.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildAid.Shared.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The full context with auditing, for BackOffice and the CLI.</summary>
+    public static IServiceCollection AddChildAidData(this IServiceCollection services, DatabaseOptions options)
+    {
+        var connectionString = options.ResolvedConnectionString();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton(TimeProvider.System);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
+                ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<ChildAidDbContext>(sp => sp.GetRequiredService<PostgresChildAidDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteChildAidDbContext>((sp, o) =>
+                ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<ChildAidDbContext>(sp => sp.GetRequiredService<SqliteChildAidDbContext>());
+        }
+        return services;
+    }
+
+    /// <summary>The public projection only, for PublicSite. Pooled: it is read on every uncached public request.</summary>
+    public static IServiceCollection AddPublicData(this IServiceCollection services, DatabaseOptions options)
+    {
+        var connectionString = options.ResolvedConnectionString();
+        services.AddDbContextPool<PublicDbContext>(o =>
+        {
+            if (options.Provider == DatabaseProvider.Postgres) ConfigurePostgres(o, connectionString);
+            else ConfigureSqlite(o, connectionString);
+            o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(ChildAidDbContext).Assembly.GetName().Name))
+            .UseSnakeCaseNamingConvention();
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString, s => s.MigrationsAssembly(typeof(ChildAidDbContext).Assembly.GetName().Name))
+            .UseSnakeCaseNamingConvention();
+}

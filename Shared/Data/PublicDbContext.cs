@@ -1,0 +1,40 @@
+using ChildAid.Shared.AdminUnits;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.HonorRoll;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Data;
+
+/// <summary>
+/// PublicSite's only window on the database: the tables of <see cref="PublicTables"/>, read-only, untracked.
+/// It has no DbSet, navigation or configuration that reaches donors' contact data, children, staff or audit,
+/// so PublicSite code cannot ask for them; on PostgreSQL its login role could not read them anyway.
+/// </summary>
+public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) : DbContext(options)
+{
+    public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
+    public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        new AdminUnitConfiguration().Configure(builder.Entity<AdminUnit>());
+        new OrganisationConfiguration().Configure(builder.Entity<Organisation>());
+        new CampaignConfiguration().Configure(builder.Entity<Campaign>());
+        new LedgerEntryConfiguration().Configure(builder.Entity<LedgerEntry>());
+        new HonorRollEntryConfiguration().Configure(builder.Entity<HonorRollEntry>());
+        new PublicDataVersionConfiguration().Configure(builder.Entity<PublicDataVersion>());
+        PublicTables.MapTableNames(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("The public data context is read-only.");
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("The public data context is read-only.");
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChildAid.Shared.Ledger;
+
+public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> b)
+    {
+        b.HasKey(e => e.Sequence);
+        b.Property(e => e.Sequence).ValueGeneratedNever();
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Currency).HasMaxLength(3);
+        b.Property(e => e.OriginalAmount).HasPrecision(18, 2);
+        b.Property(e => e.ExchangeRate).HasPrecision(18, 6);
+        b.Property(e => e.ReceiptNumber).HasMaxLength(20);
+        b.Property(e => e.Description).HasMaxLength(500);
+        b.Property(e => e.DonorDisplay).HasMaxLength(300);
+        b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.SearchText).HasMaxLength(1000);
+        b.HasIndex(e => e.CampaignId);
+        b.HasIndex(e => e.ValueDate);
+    }
+}
+
+public class LedgerHeadConfiguration : IEntityTypeConfiguration<LedgerHead>
+{
+    public void Configure(EntityTypeBuilder<LedgerHead> b)
+    {
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength();
+        b.HasData(new LedgerHead { Id = 1, LastSequence = 0, LastHash = LedgerCanonicalForm.GenesisHash });
+    }
+}

@@ -1,0 +1,41 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Text;
+
+namespace ChildAid.Shared.Ledger;
+
+/// <summary>The place in the chain an appender holds: its sequence number and the hash it must chain to.</summary>
+public readonly record struct LedgerSlot(long Sequence, string PreviousHash);
+
+/// <summary>
+/// Appends entries to the hash chain. <see cref="ReserveSlotAsync"/> must run first inside the caller's
+/// transaction: its UPDATE takes the head row's lock (PostgreSQL) or the write lock (SQLite), so every
+/// appender waits its turn and no two entries share a sequence or a previous hash.
+/// </summary>
+public class LedgerWriter(ChildAidDbContext db, TimeProvider clock)
+{
+    public async Task<LedgerSlot> ReserveSlotAsync(CancellationToken ct = default)
+    {
+        await using var cmd = db.Command(
+            "UPDATE ledger_heads SET last_sequence = last_sequence + 1 WHERE id = 1 RETURNING last_sequence, last_hash");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The ledger head row is missing: run the migrations.");
+        return new LedgerSlot(reader.GetInt64(0), reader.GetString(1).Trim());
+    }
+
+    /// <summary>Fills in the chain fields of <paramref name="entry"/>, adds it to the context and moves the head. The caller saves and commits.</summary>
+    public async Task<LedgerEntry> WriteAsync(LedgerSlot slot, LedgerEntry entry, CancellationToken ct = default)
+    {
+        entry.Sequence = slot.Sequence;
+        entry.PreviousHash = slot.PreviousHash;
+        entry.RecordedAt = LedgerCanonicalForm.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
+        entry.Description = entry.Description.Normalize();
+        entry.DonorDisplay = entry.DonorDisplay.Normalize();
+        entry.Hash = LedgerCanonicalForm.ComputeHash(entry);
+        entry.SearchText = TextFolding.Fold($"{entry.DonorDisplay} {entry.Description} {entry.ReceiptNumber}");
+        db.LedgerEntries.Add(entry);
+
+        await using var cmd = db.Command("UPDATE ledger_heads SET last_hash = @hash WHERE id = 1", ("@hash", entry.Hash));
+        await cmd.ExecuteNonQueryAsync(ct);
+        return entry;
+    }
+}

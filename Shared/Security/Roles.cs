@@ -1,0 +1,33 @@
+namespace ChildAid.Shared.Security;
+
+/// <summary>Staff roles (DESIGN.md §2). Names are stored in the database; the Vietnamese labels are for people.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string ProgrammeOfficer = "programme-officer";
+    public const string CommuneOfficer = "commune-officer";
+    public const string Accountant = "accountant";
+    public const string MediaEditor = "media-editor";
+    public const string MediaWriter = "media-writer";
+    public const string HealthWorker = "health-worker";
+    public const string SchoolStaff = "school-staff";
+    public const string Inspector = "inspector";
+
+    public static readonly IReadOnlyDictionary<string, string> VietnameseLabels = new Dictionary<string, string>
+    {
+        [Admin] = "Quản trị hệ thống",
+        [ProgrammeOfficer] = "Cán bộ chương trình",
+        [CommuneOfficer] = "Cán bộ xã",
+        [Accountant] = "Kế toán quỹ",
+        [MediaEditor] = "Biên tập viên",
+        [MediaWriter] = "Phóng viên / người viết",
+        [HealthWorker] = "Nhân viên y tế",
+        [SchoolStaff] = "Cán bộ nhà trường",
+        [Inspector] = "Thanh tra",
+    };
+
+    public static IEnumerable<string> All => VietnameseLabels.Keys;
+
+    /// <summary>Roles that may record receipts and reversals.</summary>
+    public static readonly string[] RecordReceipts = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant];
+}
