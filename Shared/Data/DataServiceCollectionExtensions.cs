@@ -1,4 +1,7 @@
 using ChildAid.Shared.Audit;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Ledger;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,13 +9,15 @@ namespace ChildAid.Shared.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The full context with auditing, for BackOffice and the CLI.</summary>
+    /// <summary>The full context with auditing and the domain services, for BackOffice and the CLI.</summary>
     public static IServiceCollection AddChildAidData(this IServiceCollection services, DatabaseOptions options)
     {
         var connectionString = options.ResolvedConnectionString();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditInterceptor>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<LedgerWriter>();
+        services.AddScoped<ContributionService>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
