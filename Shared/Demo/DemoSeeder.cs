@@ -33,6 +33,9 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
 {
     public const string ActorName = "seed --demo";
     private const int GiftsPerScope = 40;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private Task SayAsync(string line) => progress.WriteLineAsync($"{line}  [{_clock.Elapsed.TotalSeconds:0.0} s]");
 
     public async Task<DemoSeedResult> SeedAsync(DemoContent content, CancellationToken ct = default)
     {
@@ -72,7 +75,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         var villages = await AdminUnitCsv.ImportFileAsync(db, content.Villages, isDemo: true, ct);
         Fail(villages);
         var added = reference.Added + villages.Added;
-        await progress.WriteLineAsync($"  Đơn vị hành chính / admin units: +{added} (đã có {reference.AlreadyPresent + villages.AlreadyPresent})");
+        await SayAsync($"  Đơn vị hành chính / admin units: +{added} (đã có {reference.AlreadyPresent + villages.AlreadyPresent})");
         return added;
 
         static void Fail(AdminUnitImportResult r)
@@ -94,7 +97,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
             added++;
         }
         await db.SaveChangesAsync(ct);
-        await progress.WriteLineAsync($"  Cơ quan, trường học / agencies and schools: +{added}");
+        await SayAsync($"  Cơ quan, trường học / agencies and schools: +{added}");
         return added;
     }
 
@@ -112,7 +115,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
             added++;
         }
         await db.SaveChangesAsync(ct);
-        await progress.WriteLineAsync($"  Chiến dịch / campaigns: +{added}");
+        await SayAsync($"  Chiến dịch / campaigns: +{added}");
         return added;
     }
 
@@ -135,7 +138,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
             added++;
         }
         await db.SaveChangesAsync(ct);
-        await progress.WriteLineAsync($"  Nhà tài trợ / donors: +{added}");
+        await SayAsync($"  Nhà tài trợ / donors: +{added}");
         return added;
     }
 
@@ -166,7 +169,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
             added++;
         }
         await db.SaveChangesAsync(ct);
-        await progress.WriteLineAsync($"  Trẻ em (tổng hợp, không có thật) / synthetic children: +{added}");
+        await SayAsync($"  Trẻ em (tổng hợp, không có thật) / synthetic children: +{added}");
         return added;
     }
 
@@ -177,6 +180,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         await EnsureRolesAsync(roles);
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id, ct);
         var added = 0;
+        string? passwordHash = null; // one hash for all: key derivation is slow on purpose, and the password is the same
         foreach (var u in DemoStaff.Users)
         {
             if (await users.FindByEmailAsync(u.Email) is not null) continue;
@@ -190,11 +194,12 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
                 ? tree.Where(t => t.Level == AdminUnitLevel.Province).Select(t => t.Id)
                 : u.Units.Select(x => tree.First(t => t.Code == x.Code && t.Level != AdminUnitLevel.Village && t.ValidFrom == x.ValidFrom).Id);
             user.Units.AddRange(unitIds.Distinct().Select(id => new StaffUserUnit { UserId = user.Id, AdminUnitId = id }));
-            Check(await users.CreateAsync(user, DemoStaff.Password), u.Email);
+            user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, DemoStaff.Password);
+            Check(await users.CreateAsync(user), u.Email);
             Check(await users.AddToRoleAsync(user, u.Role), u.Email);
             added++;
         }
-        await progress.WriteLineAsync($"  Tài khoản cán bộ demo / demo staff log-ins: +{added}");
+        await SayAsync($"  Tài khoản cán bộ demo / demo staff log-ins: +{added}");
         return added;
     }
 
@@ -261,7 +266,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
             }
             var keys = batch.Select(g => (Guid?)g.IdempotencyKey).ToList();
             await db.Contributions.IgnoreQueryFilters().Where(c => keys.Contains(c.IdempotencyKey)).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDemo, true), ct);
-            await progress.WriteLineAsync($"  Khoản tặng / gifts: {added}/{todo.Count}");
+            await SayAsync($"  Khoản tặng / gifts: {added}/{todo.Count}");
         }
 
         var reversals = 0;
@@ -276,7 +281,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
                 reversals++;
             }
         }
-        await progress.WriteLineAsync($"  Khoản tặng / gifts: +{added}, hủy phiếu / reversals: +{reversals}" +
+        await SayAsync($"  Khoản tặng / gifts: +{added}, hủy phiếu / reversals: +{reversals}" +
                                       (skipped > 0 ? $", {skipped} bỏ qua vì ngày nhận ở tương lai" : ""));
         return (added, reversals, skipped);
     }
