@@ -51,6 +51,7 @@ public static class RunCommand
                 $"--{DatabaseOptions.Section}:ConnectionString={connectionString}",
             };
             if (repo is not null && Directory.Exists(Path.Combine(repo, "BackOffice"))) backOfficeArgs.Add($"--contentRoot={Path.Combine(repo, "BackOffice")}");
+            if (QuietRequests(cli) is { } quiet) backOfficeArgs.Add($"--{quiet.Key}={quiet.Value}");
             await using var app = BackOfficeApp.Build([.. backOfficeArgs]);
             await app.StartAsync(ct);
 
@@ -96,6 +97,7 @@ public static class RunCommand
         psi.Environment["ASPNETCORE_URLS"] = urls;
         psi.Environment["Database__Provider"] = cli.Database.Provider.ToString();
         psi.Environment["Database__ConnectionString"] = connectionString;
+        if (QuietRequests(cli) is { } quiet) psi.Environment[quiet.Key.Replace(":", "__", StringComparison.Ordinal)] = quiet.Value;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start PublicSite.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) cli.Output.WriteLine($"[PublicSite] {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) cli.Error.WriteLine($"[PublicSite] {e.Data}"); };
@@ -104,6 +106,13 @@ public static class RunCommand
         // If this process goes away without reaching `finally` (e.g. killed), do not leave PublicSite running.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
         return process;
+    }
+
+    /// <summary>One log line per request drowns the welcome text; unless logging is configured, keep ASP.NET Core to warnings.</summary>
+    private static KeyValuePair<string, string>? QuietRequests(CliContext cli)
+    {
+        const string key = "Logging:LogLevel:Microsoft.AspNetCore";
+        return cli.Configuration[key] is null ? new(key, "Warning") : null;
     }
 
     private static void Stop(Process process)
