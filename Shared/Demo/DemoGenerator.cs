@@ -138,7 +138,7 @@ public static class DemoGenerator
         for (var i = 0; i < GiftCount; i++)
         {
             var date = start.AddDays(r.Next(span + 1));
-            var donor = donors[r.Next(donors.Count)];
+            var donor = PickDonor(r, donors);
             var roll = r.Next(100);
             DemoCampaign? campaign = roll < 45 ? warm : roll < 85 ? lunch : null;
             if (campaign is not null && (date < campaign.StartDate || date > campaign.EndDate)) campaign = null;
@@ -176,18 +176,26 @@ public static class DemoGenerator
 
     private static int GoodsQuantity(Random r, string unit) => unit switch
     {
-        "kg" or "lít" => 20 + r.Next(15) * 10,
+        "kg" or "lít" => 20 + r.Next(9) * 10,
         "quả" => 300 + r.Next(10) * 100,
-        "thùng" => 5 + r.Next(20),
-        _ => 20 + r.Next(29) * 10,
+        "thùng" => 5 + r.Next(16),
+        _ => 10 + r.Next(15) * 10,
     };
+
+    /// <summary>Most gifts come from people; businesses, organisations and funds give less often and more each time.</summary>
+    private static DemoDonor PickDonor(Random r, IReadOnlyList<DemoDonor> donors)
+    {
+        static int Weight(DemoDonor d) => d.Kind switch { DonorKind.Person => 6, DonorKind.Fund => 1, _ => 2 };
+        var roll = r.Next(donors.Sum(Weight));
+        return donors.First(d => (roll -= Weight(d)) < 0);
+    }
 
     private static long Amount(Random r, DonorKind kind) => kind switch
     {
-        DonorKind.Person => (2 + r.Next(99)) * 50_000L,          // 100.000 – 5.000.000
-        DonorKind.Business => (5 + r.Next(96)) * 1_000_000L,     // 5 – 100 triệu
-        DonorKind.Organisation => (2 + r.Next(49)) * 1_000_000L, // 2 – 50 triệu
-        _ => (20 + r.Next(181)) * 1_000_000L,                    // 20 – 200 triệu
+        DonorKind.Person => (2 + r.Next(39)) * 50_000L,          // 100.000 – 2.000.000
+        DonorKind.Business => (2 + r.Next(29)) * 1_000_000L,     // 2 – 30 triệu
+        DonorKind.Organisation => (1 + r.Next(20)) * 1_000_000L, // 1 – 20 triệu
+        _ => (10 + r.Next(41)) * 1_000_000L,                     // 10 – 50 triệu
     };
 
     private static (string, decimal, decimal) Foreign(Random r, DemoDonor donor, DateOnly date)
@@ -197,9 +205,9 @@ public static class DemoGenerator
         var big = donor.Kind is DonorKind.Business or DonorKind.Fund or DonorKind.Organisation;
         return donor.Country switch
         {
-            "JP" => ("JPY", (big ? 100 + r.Next(400) : 5 + r.Next(40)) * 1_000m, 165.50m + months * 0.35m + r.Next(100) / 100m),
-            "DE" or "FR" => ("EUR", (big ? 500 + r.Next(20) * 250 : 20 + r.Next(40) * 5), 27_350.00m + months * 95m + r.Next(100)),
-            _ => ("USD", (big ? 500 + r.Next(20) * 250 : 25 + r.Next(40) * 5) + (r.Next(4) == 0 ? 0.50m : 0m), 25_380.00m + months * 40m + r.Next(100)),
+            "JP" => ("JPY", (big ? 30 + r.Next(171) : 5 + r.Next(40)) * 1_000m, 165.50m + months * 0.35m + r.Next(100) / 100m),
+            "DE" or "FR" => ("EUR", (big ? 200 + r.Next(19) * 100 : 20 + r.Next(40) * 5), 27_350.00m + months * 95m + r.Next(100)),
+            _ => ("USD", (big ? 200 + r.Next(19) * 100 : 20 + r.Next(40) * 5) + (r.Next(4) == 0 ? 0.50m : 0m), 25_380.00m + months * 40m + r.Next(100)),
         };
     }
 
