@@ -11,6 +11,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Contains("--explain")) return await Explain.RunAsync(args);
+        if (args.Contains("--try-indexes")) return await IndexExperiment.RunAsync(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
