@@ -36,6 +36,75 @@ public static class BenchDatabase
         finally { Lock.Release(); }
     }
 
+    /// <summary>
+    /// The same ledger with the index this benchmark proposes (not in the migrations): PostgreSQL gets a copy of the
+    /// bench database with a pg_trgm GIN index on search_text; SQLite a copy of the file with an FTS5 trigram table
+    /// <c>ledger_search</c> (external content over ledger_entries.search_text, rowid = sequence).
+    /// </summary>
+    public static async Task<string> ProposedConnectionStringAsync(DatabaseProvider provider, int entries)
+    {
+        var baseline = await ConnectionStringAsync(provider, entries);
+        await Lock.WaitAsync();
+        try
+        {
+            var key = (DatabaseProvider)((int)provider + 100);
+            if (Ready.TryGetValue(key, out var cs)) return cs;
+            var watch = Stopwatch.StartNew();
+            cs = provider == DatabaseProvider.Sqlite ? await SqliteFtsCopyAsync(baseline) : await PostgresTrigramCopyAsync(baseline);
+            Console.WriteLine($"// {provider}: proposed search index ready in {watch.Elapsed.TotalSeconds:F1} s");
+            return Ready[key] = cs;
+        }
+        finally { Lock.Release(); }
+    }
+
+    private static async Task<string> SqliteFtsCopyAsync(string baseline)
+    {
+        var source = new SqliteConnectionStringBuilder(baseline).DataSource;
+        var copy = source.Replace(".db", "-fts5.db", StringComparison.Ordinal);
+        if (File.Exists(copy)) return $"Data Source={copy}";
+        SqliteConnection.ClearAllPools();
+        File.Copy(source, copy + ".tmp", true);
+        await using (var conn = new SqliteConnection($"Data Source={copy}.tmp;Pooling=False"))
+        {
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = """
+                CREATE VIRTUAL TABLE ledger_search USING fts5(search_text, content='ledger_entries', content_rowid='sequence', tokenize='trigram');
+                INSERT INTO ledger_search(ledger_search) VALUES('rebuild');
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        File.Move(copy + ".tmp", copy, true);
+        Console.WriteLine($"// SQLite: file {new FileInfo(source).Length / 1e6:F0} MB, with FTS5 trigram {new FileInfo(copy).Length / 1e6:F0} MB");
+        return $"Data Source={copy}";
+    }
+
+    private static async Task<string> PostgresTrigramCopyAsync(string baseline)
+    {
+        const string name = "childaid_bench_trgm";
+        var b = new NpgsqlConnectionStringBuilder(baseline);
+        var source = b.Database!;
+        NpgsqlConnection.ClearAllPools();
+        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(baseline) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn)) await drop.ExecuteNonQueryAsync();
+            await using (var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source}", conn)) await create.ExecuteNonQueryAsync();
+        }
+        b.Database = name;
+        await using (var conn = new NpgsqlConnection(b.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("""
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE INDEX ix_ledger_entries_search_text_trgm ON ledger_entries USING gin (search_text gin_trgm_ops);
+                VACUUM ANALYZE ledger_entries;
+                """, conn) { CommandTimeout = 600 };
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return b.ConnectionString;
+    }
+
     public static PublicDbContext PublicContext(DatabaseProvider provider, string connectionString)
     {
         var o = new DbContextOptionsBuilder<PublicDbContext>();

@@ -86,7 +86,7 @@ public class StatementSearchBenchmarks
         return page.Count;
     }
 
-    private sealed class Config : ManualConfig
+    public sealed class Config : ManualConfig
     {
         public Config()
         {
