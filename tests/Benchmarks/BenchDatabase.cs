@@ -98,9 +98,10 @@ public static class BenchDatabase
             await using var cmd = new NpgsqlCommand("""
                 CREATE EXTENSION IF NOT EXISTS pg_trgm;
                 CREATE INDEX ix_ledger_entries_search_text_trgm ON ledger_entries USING gin (search_text gin_trgm_ops);
-                VACUUM ANALYZE ledger_entries;
                 """, conn) { CommandTimeout = 600 };
             await cmd.ExecuteNonQueryAsync();
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE ledger_entries", conn) { CommandTimeout = 600 };
+            await analyze.ExecuteNonQueryAsync();
         }
         return b.ConnectionString;
     }
