@@ -11,7 +11,8 @@
 # 3 if not, 1 on error.
 #
 # Settings (environment): DURATION (10s), THREADS (2), CONNECTIONS (32), ROUNDS (2), WARMUP (3s),
-# CAMPAIGN_PATH (/chien-dich/ao-am-cho-em), TARGET (0.7).
+# CAMPAIGN_PATH (/chien-dich/ao-am-cho-em), TARGET (0.7), DIAGNOSE (0; 1 also measures PublicSite's /health,
+# a text endpoint through the same middleware, to tell pipeline cost from page-cache cost).
 # Needs: the .NET SDK, curl, wrk (installed with apt if missing), and the BackOffice CLI verbs `migrate` and
 # `seed --demo`, which honour Database__Provider / Database__ConnectionString.
 set -euo pipefail
@@ -120,6 +121,7 @@ BYTES="$(wc -c <"$WORK/wwwroot/campaign.html")"
 
 TARGETS=("static=$STATIC_URL/campaign.html")
 [ -n "$STATIC_ONLY" ] || TARGETS=("campaign=$PUBLIC_URL$CAMPAIGN_PATH" "${TARGETS[@]}")
+[ -n "$STATIC_ONLY" ] || [ "${DIAGNOSE:-0}" != 1 ] || TARGETS+=("health=$PUBLIC_URL/health")
 
 say "Warm-up ($WARMUP each), then $ROUNDS alternating round(s) of $DURATION: wrk -t$THREADS -c$CONNECTIONS"
 for t in "${TARGETS[@]}"; do rps "${t#*=}" "$WARMUP" >/dev/null; done
@@ -141,6 +143,9 @@ if [ -n "$STATIC_ONLY" ]; then exit 0; fi
 CAMPAIGN_RPS="$(awk -v t="${TOTAL[campaign]}" -v n="$ROUNDS" 'BEGIN { printf "%.0f", t / n }')"
 RATIO="$(awk -v a="${TOTAL[campaign]}" -v b="${TOTAL[static]}" 'BEGIN { printf "%.2f", a / b }')"
 echo "Cached campaign page (PublicSite):    $CAMPAIGN_RPS requests/s"
+if [ -n "${TOTAL[health]:-}" ]; then
+  echo "PublicSite /health (same middleware):  $(awk -v t="${TOTAL[health]}" -v n="$ROUNDS" 'BEGIN { printf "%.0f", t / n }') requests/s"
+fi
 if awk -v r="$RATIO" -v t="$TARGET" 'BEGIN { exit !(r >= t) }'; then
   echo "Ratio campaign/static: $RATIO (target >= $TARGET): met"
 else
