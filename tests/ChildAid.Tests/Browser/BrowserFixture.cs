@@ -1,8 +1,11 @@
+using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Security;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -57,6 +60,51 @@ public class BrowserFixture : IAsyncLifetime
 
     /// <summary>A DI scope of the running BackOffice, e.g. to create a staff user with its UserManager.</summary>
     public AsyncServiceScope BackOfficeScope() => BackOffice.Services.CreateAsyncScope();
+
+    public const string StaffPassword = "Mat-khau-trinh-duyet-2026";
+
+    /// <summary>
+    /// Makes a staff user through BackOffice's own Identity services (roles created if missing) with the given units,
+    /// as an admin would. Admins must enrol two-factor at first log-in, so browser tests normally use other roles.
+    /// </summary>
+    public async Task<StaffUser> CreateStaffAsync(string userName, string[] roles, params int[] unitIds)
+    {
+        await using var scope = BackOfficeScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<AuditActor>().Name = "browser-test";
+        var roleManager = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in roles)
+            if (!await roleManager.RoleExistsAsync(role)) Ok(await roleManager.CreateAsync(new IdentityRole(role)));
+        var users = sp.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, FullName = $"Cán bộ {userName}", Email = $"{userName}@childaid.test", EmailConfirmed = true };
+        Ok(await users.CreateAsync(user, StaffPassword));
+        Ok(await users.AddToRolesAsync(user, roles));
+        var db = sp.GetRequiredService<ChildAidDbContext>();
+        db.StaffUserUnits.AddRange(unitIds.Select(id => new StaffUserUnit { UserId = user.Id, AdminUnitId = id }));
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>Logs in through BackOffice's log-in form in <paramref name="page"/> and waits to leave it.</summary>
+    public async Task LogInAsync(IPage page, string userName, string password = StaffPassword)
+    {
+        await page.GotoAsync(BackOfficeUrl + "/Account/Login");
+        await page.Locator("input[name='Input.UserName']").FillAsync(userName);
+        await page.Locator("input[name='Input.Password']").FillAsync(password);
+        await page.Locator("form button[type=submit]").First.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A scope of the full data context as the CLI has it (no unit restriction), e.g. for TestData builders.</summary>
+    public AsyncServiceScope DataScope()
+    {
+        var scope = BackOfficeScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "browser-test";
+        return scope;
+    }
+
+    private static void Ok(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 
     public virtual async Task InitializeAsync()
     {
