@@ -1,0 +1,328 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Ledger;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ChildAid.Benchmarks;
+
+/// <summary>
+/// Migrated databases (the real migrations, per provider) holding the generated ledger. The SQLite file is kept in
+/// the temp folder and reused by the next run if it holds the same number of entries; PostgreSQL is a throwaway
+/// cluster started with initdb/pg_ctl (as user postgres when root), or the server named by CHILDAID_BENCH_PG
+/// (an admin connection string; database childaid_bench is dropped and rebuilt there).
+/// </summary>
+public static class BenchDatabase
+{
+    private static readonly SemaphoreSlim Lock = new(1, 1);
+    private static readonly Dictionary<DatabaseProvider, string> Ready = [];
+
+    public static async Task<string> ConnectionStringAsync(DatabaseProvider provider, int entries)
+    {
+        await Lock.WaitAsync();
+        try
+        {
+            if (Ready.TryGetValue(provider, out var cs)) return cs;
+            var watch = Stopwatch.StartNew();
+            cs = provider == DatabaseProvider.Sqlite ? await SqliteAsync(entries) : await PostgresAsync(entries);
+            Console.WriteLine($"// {provider}: {entries:N0} ledger entries ready in {watch.Elapsed.TotalSeconds:F1} s");
+            return Ready[provider] = cs;
+        }
+        finally { Lock.Release(); }
+    }
+
+    /// <summary>
+    /// The same ledger with the index this benchmark proposes (not in the migrations): PostgreSQL gets a copy of the
+    /// bench database with a pg_trgm GIN index on search_text; SQLite a copy of the file with an FTS5 trigram table
+    /// <c>ledger_search</c> (external content over ledger_entries.search_text, rowid = sequence).
+    /// </summary>
+    public static async Task<string> ProposedConnectionStringAsync(DatabaseProvider provider, int entries)
+    {
+        var baseline = await ConnectionStringAsync(provider, entries);
+        await Lock.WaitAsync();
+        try
+        {
+            var key = (DatabaseProvider)((int)provider + 100);
+            if (Ready.TryGetValue(key, out var cs)) return cs;
+            var watch = Stopwatch.StartNew();
+            cs = provider == DatabaseProvider.Sqlite ? await SqliteFtsCopyAsync(baseline) : await PostgresTrigramCopyAsync(baseline);
+            Console.WriteLine($"// {provider}: proposed search index ready in {watch.Elapsed.TotalSeconds:F1} s");
+            return Ready[key] = cs;
+        }
+        finally { Lock.Release(); }
+    }
+
+    private static async Task<string> SqliteFtsCopyAsync(string baseline)
+    {
+        var source = new SqliteConnectionStringBuilder(baseline).DataSource;
+        var copy = source.Replace(".db", "-fts5.db", StringComparison.Ordinal);
+        if (File.Exists(copy)) return $"Data Source={copy}";
+        SqliteConnection.ClearAllPools();
+        File.Copy(source, copy + ".tmp", true);
+        await using (var conn = new SqliteConnection($"Data Source={copy}.tmp;Pooling=False"))
+        {
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = """
+                CREATE VIRTUAL TABLE ledger_search USING fts5(search_text, content='ledger_entries', content_rowid='sequence', tokenize='trigram');
+                INSERT INTO ledger_search(ledger_search) VALUES('rebuild');
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        File.Move(copy + ".tmp", copy, true);
+        Console.WriteLine($"// SQLite: file {new FileInfo(source).Length / 1e6:F0} MB, with FTS5 trigram {new FileInfo(copy).Length / 1e6:F0} MB");
+        return $"Data Source={copy}";
+    }
+
+    private static async Task<string> PostgresTrigramCopyAsync(string baseline)
+    {
+        const string name = "childaid_bench_trgm";
+        var b = new NpgsqlConnectionStringBuilder(baseline);
+        var source = b.Database!;
+        NpgsqlConnection.ClearAllPools();
+        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(baseline) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn)) await drop.ExecuteNonQueryAsync();
+            await using (var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source}", conn)) await create.ExecuteNonQueryAsync();
+        }
+        b.Database = name;
+        await using (var conn = new NpgsqlConnection(b.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("""
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE INDEX ix_ledger_entries_search_text_trgm ON ledger_entries USING gin (search_text gin_trgm_ops);
+                """, conn) { CommandTimeout = 600 };
+            await cmd.ExecuteNonQueryAsync();
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE ledger_entries", conn) { CommandTimeout = 600 };
+            await analyze.ExecuteNonQueryAsync();
+        }
+        return b.ConnectionString;
+    }
+
+    public static PublicDbContext PublicContext(DatabaseProvider provider, string connectionString)
+    {
+        var o = new DbContextOptionsBuilder<PublicDbContext>();
+        if (provider == DatabaseProvider.Postgres) DataServiceCollectionExtensions.ConfigurePostgres(o, connectionString);
+        else DataServiceCollectionExtensions.ConfigureSqlite(o, connectionString);
+        o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        return new PublicDbContext(o.Options);
+    }
+
+    // ------------------------------------------------------------------ SQLite
+
+    private static async Task<string> SqliteAsync(int entries)
+    {
+        var dir = Environment.GetEnvironmentVariable("CHILDAID_BENCH_DIR") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "childaid-bench");
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, $"ledger-{entries}-v1.db");
+        var cs = $"Data Source={file}";
+        if (File.Exists(file) && await SqliteCountAsync(cs) == entries) return cs;
+
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        var o = new DbContextOptionsBuilder<SqliteChildAidDbContext>();
+        DataServiceCollectionExtensions.ConfigureSqlite(o, cs);
+        await using (var db = new SqliteChildAidDbContext(o.Options))
+        {
+            await db.Database.MigrateAsync();
+            db.Campaigns.AddRange(LedgerGenerator.Campaigns);
+            await db.SaveChangesAsync();
+        }
+
+        await using var conn = new SqliteConnection(cs);
+        await conn.OpenAsync();
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO ledger_entries ({Columns}) VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15)";
+        var p = Enumerable.Range(0, 16).Select(i => cmd.Parameters.Add(new SqliteParameter($"@p{i}", null))).ToArray();
+        cmd.Prepare();
+        LedgerEntry last = null!;
+        foreach (var e in LedgerGenerator.Generate(entries))
+        {
+            // The text forms EF Core's SQLite provider writes and reads back.
+            p[0].Value = e.Sequence;
+            p[1].Value = e.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            p[2].Value = e.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[3].Value = e.Kind.ToString();
+            p[4].Value = e.AmountVnd;
+            p[5].Value = (object?)e.Currency ?? DBNull.Value;
+            p[6].Value = e.OriginalAmount is { } oa ? oa.ToString("0.0###########################", CultureInfo.InvariantCulture) : DBNull.Value;
+            p[7].Value = e.ExchangeRate is { } er ? er.ToString("0.0###########################", CultureInfo.InvariantCulture) : DBNull.Value;
+            p[8].Value = (object?)e.CampaignId ?? DBNull.Value;
+            p[9].Value = (object?)e.ReceiptNumber ?? DBNull.Value;
+            p[10].Value = e.Description;
+            p[11].Value = e.DonorDisplay;
+            p[12].Value = (object?)e.ReversesSequence ?? DBNull.Value;
+            p[13].Value = e.PreviousHash;
+            p[14].Value = e.Hash;
+            p[15].Value = e.SearchText;
+            await cmd.ExecuteNonQueryAsync();
+            last = e;
+        }
+        await using (var head = conn.CreateCommand())
+        {
+            head.Transaction = tx;
+            head.CommandText = "UPDATE ledger_heads SET last_sequence = @s, last_hash = @h WHERE id = 1";
+            head.Parameters.AddWithValue("@s", last.Sequence);
+            head.Parameters.AddWithValue("@h", last.Hash);
+            await head.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+        return cs;
+    }
+
+    private static async Task<long> SqliteCountAsync(string cs)
+    {
+        try
+        {
+            await using var conn = new SqliteConnection(cs);
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM ledger_entries";
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        catch (SqliteException) { return -1; }
+    }
+
+    private const string Columns =
+        "sequence, recorded_at, value_date, kind, amount_vnd, currency, original_amount, exchange_rate, campaign_id, receipt_number, " +
+        "description, donor_display, reverses_sequence, previous_hash, hash, search_text";
+
+    // ------------------------------------------------------------------ PostgreSQL
+
+    private static async Task<string> PostgresAsync(int entries)
+    {
+        var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external : ThrowawayCluster.Start();
+        const string name = "childaid_bench";
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync();
+            await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn)) await drop.ExecuteNonQueryAsync();
+            await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", conn)) await create.ExecuteNonQueryAsync();
+        }
+        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+
+        var o = new DbContextOptionsBuilder<PostgresChildAidDbContext>();
+        DataServiceCollectionExtensions.ConfigurePostgres(o, cs);
+        await using (var db = new PostgresChildAidDbContext(o.Options))
+        {
+            await db.Database.MigrateAsync();
+            db.Campaigns.AddRange(LedgerGenerator.Campaigns);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var conn = new NpgsqlConnection(cs))
+        {
+            await conn.OpenAsync();
+            LedgerEntry last = null!;
+            await using (var copy = await conn.BeginBinaryImportAsync($"COPY ledger_entries ({Columns}) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var e in LedgerGenerator.Generate(entries))
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(e.Sequence, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(DateTime.SpecifyKind(e.RecordedAt, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(e.ValueDate, NpgsqlDbType.Date);
+                    await copy.WriteAsync(e.Kind.ToString(), NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(e.AmountVnd, NpgsqlDbType.Bigint);
+                    await WriteNullable(copy, e.Currency, NpgsqlDbType.Varchar);
+                    await WriteNullable(copy, e.OriginalAmount, NpgsqlDbType.Numeric);
+                    await WriteNullable(copy, e.ExchangeRate, NpgsqlDbType.Numeric);
+                    await WriteNullable(copy, e.CampaignId, NpgsqlDbType.Integer);
+                    await WriteNullable(copy, e.ReceiptNumber, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(e.Description, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(e.DonorDisplay, NpgsqlDbType.Varchar);
+                    await WriteNullable(copy, e.ReversesSequence, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(e.PreviousHash, NpgsqlDbType.Char);
+                    await copy.WriteAsync(e.Hash, NpgsqlDbType.Char);
+                    await copy.WriteAsync(e.SearchText, NpgsqlDbType.Varchar);
+                    last = e;
+                }
+                await copy.CompleteAsync();
+            }
+            await using (var head = new NpgsqlCommand("UPDATE ledger_heads SET last_sequence = @s, last_hash = @h WHERE id = 1", conn))
+            {
+                head.Parameters.AddWithValue("s", last.Sequence);
+                head.Parameters.AddWithValue("h", last.Hash);
+                await head.ExecuteNonQueryAsync();
+            }
+            // What autovacuum would have done by the time anyone searches a ledger this size.
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE ledger_entries", conn);
+            await analyze.ExecuteNonQueryAsync();
+        }
+        return cs;
+    }
+
+    private static async Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+    {
+        if (value is null) await copy.WriteNullAsync();
+        else await copy.WriteAsync(value, type);
+    }
+
+    /// <summary>A PostgreSQL cluster of the installed version, in the temp folder, stopped when the process exits.</summary>
+    private static class ThrowawayCluster
+    {
+        public static string Start()
+        {
+            var bin = Directory.Exists("/usr/lib/postgresql")
+                ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
+                    .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
+                : null;
+            if (bin is null)
+                throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): `apt-get install postgresql`, or set CHILDAID_BENCH_PG.");
+
+            var root = Path.Combine(Path.GetTempPath(), $"childaid-bench-pg-{Environment.ProcessId}");
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+            var data = Path.Combine(root, "data");
+            Directory.CreateDirectory(root);
+            var asRoot = Environment.UserName == "root";
+            if (asRoot) Run("chown", $"postgres:postgres {root}");
+            const string password = "childaid-bench";
+            var pwFile = Path.Combine(root, "pw");
+            File.WriteAllText(pwFile, password);
+            if (asRoot) Run("chown", $"postgres:postgres {pwFile}");
+            RunPg(asRoot, Path.Combine(bin, "initdb"),
+                $"-D {data} -U postgres --pwfile={pwFile} --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8");
+            var port = FreePort();
+            // Production-like durability is irrelevant to read latency; default memory settings are kept.
+            RunPg(asRoot, Path.Combine(bin, "pg_ctl"),
+                $"-D {data} -l {root}/log -w -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { RunPg(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop"); Directory.Delete(root, true); }
+                catch (Exception) { /* best effort at exit */ }
+            };
+            return $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=postgres";
+        }
+
+        private static void RunPg(bool asRoot, string exe, string args)
+        {
+            if (asRoot) Run("runuser", $"-u postgres -- {exe} {args}");
+            else Run(exe, args);
+        }
+
+        private static void Run(string exe, string args)
+        {
+            var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEndAsync();
+            var error = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {args} failed ({p.ExitCode}): {error} {output.Result}");
+        }
+
+        private static int FreePort()
+        {
+            using var l = new TcpListener(IPAddress.Loopback, 0);
+            l.Start();
+            return ((IPEndPoint)l.LocalEndpoint).Port;
+        }
+    }
+}
