@@ -1,4 +1,15 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ChildAid.PublicSite.Api;
+using ChildAid.PublicSite.Caching;
+using ChildAid.PublicSite.Localization;
+using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.HonorRoll;
+using ChildAid.Shared.Ledger;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace ChildAid.PublicSite;
 
@@ -10,9 +21,58 @@ public class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
+        builder.Services.AddScoped<StatementQuery>();
+        builder.Services.AddScoped<CampaignProgressQuery>();
+        builder.Services.AddScoped<HonorRollQuery>();
+
+        builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
+            .Validate(o => o.DataVersionPollSeconds >= 0, "PublicSite:DataVersionPollSeconds must be 0 or more.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PublicDataVersionSource>();
+        builder.Services.AddOutputCache(o => o.AddPolicy(PublicCache.Policy, PublicCache.Configure));
+
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Text("ok"));
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Cultures.Vietnamese).AddSupportedCultures(Cultures.All).AddSupportedUICultures(Cultures.All);
+            // Only the reader's explicit choice (the language link) switches language: pages stay one cache entry per language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+        app.UseRouting();
+        app.UseOutputCache();
+
+        app.MapGet("/health", () => Results.Text("ok")).ExcludeFromDescription();
+        app.MapLanguageSwitch();
+        app.MapPublicApi();
+        app.MapOpenApi();
+        app.MapRazorPages().CacheOutput(PublicCache.Policy);
         return app;
     }
+}
+
+public static class Cultures
+{
+    public const string Vietnamese = "vi";
+    public const string English = "en";
+    public static readonly string[] All = [Vietnamese, English];
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == English;
 }
