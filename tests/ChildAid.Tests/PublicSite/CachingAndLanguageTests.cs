@@ -62,7 +62,7 @@ public abstract class CachingAndLanguageTests(DatabaseProvider provider) : Publi
         await GiveAsync(await DonorAsync(unit, "Nguyễn Văn An"), unit, 100_000, campaign.Id);
         var client = Site.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
-        foreach (var url in new[] { "/", $"/chien-dich/{campaign.Slug}", "/sao-ke", "/sao-ke?q=an", "/bang-vang", "/gioi-thieu",
+        foreach (var url in new[] { "/", $"/chien-dich/{campaign.Slug}", "/sao-ke", "/sao-ke?q=tien", "/bang-vang", "/gioi-thieu",
                      "/api/v1/campaigns", "/api/v1/statement", "/api/v1/statement.csv" })
         {
             var response = await client.GetAsync(url);
@@ -78,19 +78,19 @@ public abstract class CachingAndLanguageTests(DatabaseProvider provider) : Publi
         await GiveAsync(await DonorAsync(unit, "Lê Văn Kín", DisplayChoice.Anonymous), unit, 250_000, on: new DateOnly(2026, 11, 7));
         var client = Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var vietnamese = await GetHtmlAsync(client, "/sao-ke?q=an");
-        var switchResponse = await client.GetAsync("/ngon-ngu/en?returnUrl=%2Fsao-ke%3Fq%3Dan");
-        var english = await GetHtmlAsync(client, "/sao-ke?q=an");
+        var vietnamese = await GetHtmlAsync(client, "/sao-ke?q=tien");
+        var switchResponse = await client.GetAsync("/ngon-ngu/en?returnUrl=%2Fsao-ke%3Fq%3Dtien");
+        var english = await GetHtmlAsync(client, "/sao-ke?q=tien");
         var englishHome = await GetHtmlAsync(client, "/");
         var back = await client.GetAsync("/ngon-ngu/vi?returnUrl=https%3A%2F%2Fevil.example%2F");
-        var vietnameseAgain = await GetHtmlAsync(client, "/sao-ke?q=an");
+        var vietnameseAgain = await GetHtmlAsync(client, "/sao-ke?q=tien");
 
         Assert.Contains("<html lang=\"vi\">", vietnamese);
         Assert.Contains("Sao kê công khai", vietnamese);
         Assert.Contains("Nhà hảo tâm ẩn danh", vietnamese);
-        Assert.Contains("href=\"/ngon-ngu/en?returnUrl=%2Fsao-ke%3Fq%3Dan\"", vietnamese);
+        Assert.Contains("href=\"/ngon-ngu/en?returnUrl=%2Fsao-ke%3Fq%3Dtien\"", vietnamese);
         Assert.Equal(HttpStatusCode.Redirect, switchResponse.StatusCode);
-        Assert.Equal("/sao-ke?q=an", switchResponse.Headers.Location?.OriginalString);
+        Assert.Equal("/sao-ke?q=tien", switchResponse.Headers.Location?.OriginalString);
         Assert.Contains(switchResponse.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
         Assert.Contains("<html lang=\"en\">", english);
         Assert.Contains("Public statement", english);

@@ -129,7 +129,7 @@ public abstract partial class StatementTests(DatabaseProvider provider) : Public
         Assert.Contains(VietnameseFormat.Vnd(-750_000), reversalRow.Value);
         Assert.Contains(gift.ReceiptNumber, reversalRow.Value);
         var items = json.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["Reversal", "Receipt"], items.Select(i => i.GetProperty("kind").GetString()));
+        Assert.Equal(["reversal", "receipt"], items.Select(i => i.GetProperty("kind").GetString()));
         Assert.Equal(-750_000, items[0].GetProperty("amountVnd").GetInt64());
         Assert.Equal(items[1].GetProperty("sequence").GetInt64(), items[0].GetProperty("reversesSequence").GetInt64());
     }
