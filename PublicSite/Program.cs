@@ -15,6 +15,8 @@ namespace ChildAid.PublicSite;
 
 public class Program
 {
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public static void Main(string[] args) => Build(args).Run();
 
     public static WebApplication Build(string[] args)
@@ -39,13 +41,25 @@ public class Program
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
         builder.Services.AddOpenApi();
-        builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+
+        // 127.0.0.1:5080 unless --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints say otherwise.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &&
+            string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]) && string.IsNullOrEmpty(builder.Configuration["HTTPS_PORTS"]) &&
+            !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+            builder.WebHost.UseUrls(DefaultUrl);
 
         var app = builder.Build();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler("/loi/500");
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            context.Response.Headers.XFrameOptions = "DENY";
+            return next(context);
+        });
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture(Cultures.Vietnamese).AddSupportedCultures(Cultures.All).AddSupportedUICultures(Cultures.All);

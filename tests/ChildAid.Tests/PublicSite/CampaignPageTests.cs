@@ -70,6 +70,7 @@ public abstract class CampaignPageTests(DatabaseProvider provider) : PublicSiteT
         var response = await Client().GetAsync("/chien-dich/khong-co");
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Không tìm thấy trang</h1>", await response.Content.ReadAsStringAsync());
     }
 }
 
