@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
+using ChildAid.PublicSite.Ledger;
 using ChildAid.PublicSite.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
@@ -26,6 +27,8 @@ public class Program
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
+        builder.Services.AddSingleton<StatementSearchIndex>();
+        builder.Services.AddHostedService<StatementSearchWarmUp>();
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();

@@ -35,19 +35,38 @@ public sealed record StatementPage(IReadOnlyList<StatementLine> Lines, int Page,
     public bool HasPrevious => Page > 1;
 }
 
-/// <summary>Reads the public statement (sao kê công khai) from the public projection.</summary>
-public class StatementQuery(PublicDbContext db)
+/// <summary>
+/// Reads the public statement (sao kê công khai) from the public projection. Searches with words go through the
+/// in-memory <see cref="StatementSearchIndex"/> when one is given (PublicSite registers it), else through SQL.
+/// </summary>
+public class StatementQuery(PublicDbContext db, StatementSearchIndex? index = null)
 {
     public async Task<StatementPage> PageAsync(StatementFilter filter, CancellationToken ct = default)
     {
-        var (query, campaignFound) = await FilteredAsync(filter, ct);
-        if (!campaignFound) return new StatementPage([], filter.SafePage, false, true);
         var page = filter.SafePage;
-        var rows = await query
-            .OrderByDescending(e => e.Sequence)
-            .Skip((page - 1) * StatementFilter.PageSize)
-            .Take(StatementFilter.PageSize + 1)
-            .ToListAsync(ct);
+        var skip = (page - 1) * StatementFilter.PageSize;
+        const int take = StatementFilter.PageSize + 1;
+        var terms = Terms(filter.Query);
+        List<LedgerEntry> rows;
+        if (index is not null && terms.Count > 0)
+        {
+            int? campaignId = null;
+            if (!string.IsNullOrWhiteSpace(filter.Campaign))
+            {
+                campaignId = await ResolveCampaignAsync(filter.Campaign, ct);
+                if (campaignId is null) return new StatementPage([], page, false, true);
+            }
+            var sequences = await index.SearchAsync(terms, campaignId, filter.From, filter.To, skip, take, ct);
+            rows = sequences.Count == 0
+                ? []
+                : await db.LedgerEntries.Where(e => sequences.Contains(e.Sequence)).OrderByDescending(e => e.Sequence).ToListAsync(ct);
+        }
+        else
+        {
+            var (query, campaignFound) = await FilteredAsync(filter, ct);
+            if (!campaignFound) return new StatementPage([], page, false, true);
+            rows = await query.OrderByDescending(e => e.Sequence).Skip(skip).Take(take).ToListAsync(ct);
+        }
         var campaigns = await CampaignNamesAsync(rows.Where(r => r.CampaignId != null).Select(r => r.CampaignId!.Value).Distinct().ToList(), ct);
         var lines = rows.Take(StatementFilter.PageSize).Select(e => ToLine(e, campaigns)).ToList();
         return new StatementPage(lines, page, rows.Count > StatementFilter.PageSize, false);
