@@ -39,6 +39,8 @@ public class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PublicDataVersionSource>();
         builder.Services.AddOutputCache(o => o.AddPolicy(PublicCache.Policy, PublicCache.Configure));
+        // Pages are compressed once, when they enter the output cache (compression runs after it), for phones on 3G.
+        builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
 
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -75,6 +77,7 @@ public class Program
         });
         app.UseRouting();
         app.UseOutputCache();
+        app.UseResponseCompression();
 
         app.MapGet("/health", () => Results.Text("ok")).ExcludeFromDescription();
         app.MapLanguageSwitch();

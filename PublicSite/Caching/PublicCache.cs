@@ -15,6 +15,7 @@ public static class PublicCache
     public static void Configure(OutputCachePolicyBuilder b) => b
         .Expire(TimeSpan.FromMinutes(10))
         .SetVaryByQuery("*")
+        .SetVaryByHeader("Accept-Encoding")
         .VaryByValue(async (context, ct) =>
         {
             var version = await context.RequestServices.GetRequiredService<PublicDataVersionSource>().GetAsync(ct);

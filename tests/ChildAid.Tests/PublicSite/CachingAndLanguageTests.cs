@@ -72,6 +72,27 @@ public abstract class CachingAndLanguageTests(DatabaseProvider provider) : Publi
     }
 
     [Fact]
+    public async Task Pages_are_compressed_for_clients_that_accept_gzip_also_when_served_from_the_cache()
+    {
+        var unit = await UnitAsync();
+        await GiveAsync(await DonorAsync(unit, "Nguyễn Văn An"), unit, 100_000);
+        var client = Client();
+
+        foreach (var attempt in new[] { "stored", "from cache" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/sao-ke");
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            var response = await client.SendAsync(request);
+            Assert.True(response.Content.Headers.ContentEncoding.Contains("gzip"), attempt);
+            await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+            Assert.Contains("Nguyễn Văn An", await new StreamReader(gzip).ReadToEndAsync());
+        }
+        var plain = await client.GetAsync("/sao-ke");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("Nguyễn Văn An", await plain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Vietnamese_is_the_default_and_the_english_link_switches_language_and_returns_to_the_page()
     {
         var unit = await UnitAsync();
