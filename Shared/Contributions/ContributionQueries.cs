@@ -7,6 +7,8 @@ namespace ChildAid.Shared.Contributions;
 public sealed record ContributionRow(int Id, string ReceiptNumber, DateOnly ReceivedOn, string DonorName, string? CampaignTitle,
     ContributionMethod Method, long AmountVnd, string UnitName, bool Reversed);
 
+public sealed record ContributionDetails(Contribution Contribution, string RecordedBy, string? ReversedBy);
+
 public sealed record CampaignTotal(int? CampaignId, string? Title, long AmountVnd, int Count);
 
 public sealed record Dashboard(int Year, long TotalVnd, int Count, IReadOnlyList<CampaignTotal> ByCampaign, IReadOnlyList<ContributionRow> Recent);
@@ -27,10 +29,17 @@ public class ContributionQueries(ChildAidDbContext db)
         return Paged<ContributionRow>.FromAsync(Rows(q.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)), page, pageSize, ct);
     }
 
-    public Task<Contribution?> DetailsAsync(int id, CancellationToken ct = default) =>
-        db.Contributions.AsNoTracking().AsSplitQuery()
+    public async Task<ContributionDetails?> DetailsAsync(int id, CancellationToken ct = default)
+    {
+        var c = await db.Contributions.AsNoTracking().AsSplitQuery()
             .Include(c => c.Donor).Include(c => c.Campaign).Include(c => c.AdminUnit).Include(c => c.GoodsLines).Include(c => c.Reversal)
             .FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (c is null) return null;
+        var ids = new[] { c.RecordedById, c.Reversal?.ReversedById ?? "" };
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName.Length > 0 ? u.FullName : u.UserName ?? u.Id, ct);
+        return new ContributionDetails(c, names.GetValueOrDefault(c.RecordedById, c.RecordedById),
+            c.Reversal is { } r ? names.GetValueOrDefault(r.ReversedById, r.ReversedById) : null);
+    }
 
     /// <summary>Receipts of <paramref name="year"/> not reversed, in the user's scope.</summary>
     public async Task<Dashboard> DashboardAsync(int year, int recent = 10, CancellationToken ct = default)
