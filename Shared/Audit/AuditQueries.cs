@@ -10,7 +10,7 @@ public class AuditFilter
     public string? User { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
-    public int Page { get; set; } = 1;
+    public int PageNumber { get; set; } = 1;
 }
 
 /// <summary>Reads the audit trail for admins and inspectors. Dates are Vietnam's calendar days (UTC+7).</summary>
@@ -35,7 +35,7 @@ public class AuditQueries(ChildAidDbContext db)
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
             q = q.Where(e => e.At < end);
         }
-        return Paged<AuditEntry>.FromAsync(q.OrderByDescending(e => e.Id), filter.Page, pageSize, ct);
+        return Paged<AuditEntry>.FromAsync(q.OrderByDescending(e => e.Id), filter.PageNumber, pageSize, ct);
     }
 
     public Task<List<string>> EntityTypesAsync(CancellationToken ct = default) =>
