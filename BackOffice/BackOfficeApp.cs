@@ -110,7 +110,9 @@ public static class BackOfficeApp
         {
             o.ModelBinderProviders.Insert(0, new VietnameseInputBinderProvider());
             VietnameseInputBinderProvider.UseVietnameseMessages(o.ModelBindingMessageProvider);
-        });
+        })
+        // Validation runs on the server only (the pages work without JavaScript), so no data-val attributes.
+        .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
     }

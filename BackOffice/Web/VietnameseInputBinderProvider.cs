@@ -17,8 +17,8 @@ public sealed class VietnameseInputBinderProvider : IModelBinderProvider
     {
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
         if (type == typeof(DateOnly)) return new Binder(TryDate, "Ngày không hợp lệ; vui lòng nhập theo dạng dd/MM/yyyy (ví dụ 20/11/2026).");
-        if (type == typeof(long)) return new Binder(TryWhole, "Vui lòng nhập số nguyên (đồng), ví dụ 1.500.000.");
-        if (type == typeof(int)) return new Binder(s => TryWhole(s) is { } v and >= int.MinValue and <= int.MaxValue ? (int)v : null, "Vui lòng nhập số nguyên.");
+        if (type == typeof(long)) return new Binder(s => TryWhole(s), "Vui lòng nhập số nguyên (đồng), ví dụ 1.500.000.");
+        if (type == typeof(int)) return new Binder(s => TryWhole(s) is long v and >= int.MinValue and <= int.MaxValue ? (int)v : null, "Vui lòng nhập số nguyên.");
         return null;
     }
 
@@ -27,7 +27,7 @@ public sealed class VietnameseInputBinderProvider : IModelBinderProvider
     private static object? TryDate(string s) =>
         DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    private static object? TryWhole(string s)
+    private static long? TryWhole(string s)
     {
         var digits = s.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal)
             .Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace("₫", "", StringComparison.Ordinal);
