@@ -101,6 +101,43 @@ public abstract class LogInTests(DatabaseProvider provider) : BackOfficeTest(pro
     }
 }
 
+public abstract class RecoveryCodeTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    [Fact]
+    public async Task Recovery_code_logs_in_once_without_the_phone()
+    {
+        await StaffAsync("ketoan", [Roles.Accountant], await UnitIdAsync());
+        var client = await LogInAsync("ketoan");
+        var key = await client.AuthenticatorKeyAsync();
+        var enrolled = await (await client.PostFormAsync("/Account/EnrolTwoFactor", new() { ["Input.Code"] = Totp(key) })).Content.ReadAsStringAsync();
+        var recovery = System.Text.RegularExpressions.Regex.Match(enrolled, "<li><code>([^<]+)</code></li>").Groups[1].Value;
+        Assert.NotEmpty(recovery);
+
+        async Task<HttpResponseMessage> WithRecoveryAsync()
+        {
+            var browser = App.NewClient();
+            var step = (await browser.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = "ketoan", ["Input.Password"] = Password })).Headers.Location!.OriginalString;
+            return await browser.PostFormAsync(step, new() { ["Input.RecoveryCode"] = recovery });
+        }
+        var first = await WithRecoveryAsync();
+        var second = await WithRecoveryAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Mã khôi phục không đúng hoặc đã được dùng.", await second.Content.ReadAsStringAsync());
+    }
+
+    private async Task<int> UnitIdAsync()
+    {
+        await using var db = Db.NewContext();
+        return (await TestData.UnitAsync(db)).Id;
+    }
+}
+
+public class RecoveryCodeTestsOnSqlite() : RecoveryCodeTests(DatabaseProvider.Sqlite);
+
+public class RecoveryCodeTestsOnPostgres() : RecoveryCodeTests(DatabaseProvider.Postgres);
+
 public class LogInTestsOnSqlite() : LogInTests(DatabaseProvider.Sqlite);
 
 public class LogInTestsOnPostgres() : LogInTests(DatabaseProvider.Postgres);
