@@ -10,6 +10,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace ChildAid.PublicSite;
@@ -27,7 +28,8 @@ public class Program
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
-        builder.Services.AddSingleton<StatementSearchIndex>();
+        builder.Services.AddSingleton(sp => new StatementSearchIndex(sp.GetRequiredService<IServiceScopeFactory>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PublicSiteOptions>>().Value.DataVersionPollSeconds)));
         builder.Services.AddHostedService<StatementSearchWarmUp>();
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
@@ -45,7 +47,13 @@ public class Program
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ChildAid public data";
+            document.Info.Description = "Open data of ChildAid's campaigns and public statement (sao kê công khai). Amounts are whole đồng (VND); " +
+                "an empty donorDisplay means the donor chose not to be named. The CSV carries each entry's canonical fields and SHA-256 hash chain.";
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 
         // 127.0.0.1:5080 unless --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints say otherwise.

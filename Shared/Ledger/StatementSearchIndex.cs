@@ -10,13 +10,15 @@ namespace ChildAid.Shared.Ledger;
 /// index and reads every row (about 80 ms for 200,000 entries on a busy 2-core machine); here it is one vectorised
 /// backwards scan of the buffer, newest first, stopping as soon as a page is full. The ledger is append-only, so
 /// staying current costs one query for entries past the last one loaded. About 25 MB per 200,000 entries.
-/// Register as a singleton.
+/// Register as a singleton. <paramref name="refreshInterval"/>: how long a loaded copy is trusted before the next
+/// search checks for new entries (zero: every search checks); between checks searches take no lock at all.
 /// </summary>
-public sealed class StatementSearchIndex(IServiceScopeFactory scopes)
+public sealed class StatementSearchIndex(IServiceScopeFactory scopes, TimeSpan refreshInterval = default)
 {
     private const char Separator = '\n'; // TextFolding turns every whitespace into ' ', so no folded text holds one.
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot _current = new([], 0, [], [], [], [], 0);
+    private long _checkedAt = long.MinValue / 2; // "never", without overflowing the subtraction in IsFresh
 
     /// <summary>Buffers are only ever written past <see cref="Length"/>/<see cref="Count"/>, so a reader's snapshot never changes under it.</summary>
     private sealed record Snapshot(char[] Text, int Length, int[] Starts, long[] Sequences, int[] Campaigns, int[] Days, int Count)
@@ -47,7 +49,7 @@ public sealed class StatementSearchIndex(IServiceScopeFactory scopes)
         CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
-        var s = await RefreshAsync(ct);
+        var s = IsFresh() ? Volatile.Read(ref _current) : await RefreshAsync(ct);
         var anchor = terms.MaxBy(t => t.Length)!;
         var fromDay = from?.DayNumber ?? int.MinValue;
         var toDay = to?.DayNumber ?? int.MaxValue;
@@ -71,6 +73,9 @@ public sealed class StatementSearchIndex(IServiceScopeFactory scopes)
     /// <summary>Loads what the ledger holds now; the site calls it at start-up so the first search is not the one that waits.</summary>
     public async Task WarmUpAsync(CancellationToken ct = default) => await RefreshAsync(ct);
 
+    private bool IsFresh() =>
+        refreshInterval > TimeSpan.Zero && Environment.TickCount64 - Volatile.Read(ref _checkedAt) < (long)refreshInterval.TotalMilliseconds;
+
     private static bool ContainsAll(ReadOnlySpan<char> text, IReadOnlyList<string> terms)
     {
         foreach (var term in terms)
@@ -85,6 +90,8 @@ public sealed class StatementSearchIndex(IServiceScopeFactory scopes)
         try
         {
             var s = _current;
+            if (IsFresh()) return s; // another search refreshed it while this one waited
+            var checkedAt = Environment.TickCount64;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PublicDbContext>();
             var after = s.LastSequence;
@@ -93,7 +100,11 @@ public sealed class StatementSearchIndex(IServiceScopeFactory scopes)
                 .OrderBy(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.SearchText, e.CampaignId, e.ValueDate })
                 .ToListAsync(ct);
-            if (fresh.Count == 0) return s;
+            if (fresh.Count == 0)
+            {
+                Volatile.Write(ref _checkedAt, checkedAt);
+                return s;
+            }
 
             var (text, starts, sequences, campaigns, days) = (s.Text, s.Starts, s.Sequences, s.Campaigns, s.Days);
             var count = s.Count + fresh.Count;
@@ -122,6 +133,7 @@ public sealed class StatementSearchIndex(IServiceScopeFactory scopes)
             }
             var next = new Snapshot(text, at, starts, sequences, campaigns, days, n);
             Volatile.Write(ref _current, next);
+            Volatile.Write(ref _checkedAt, checkedAt);
             return next;
         }
         finally { _loading.Release(); }

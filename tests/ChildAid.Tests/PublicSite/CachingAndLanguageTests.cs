@@ -34,24 +34,28 @@ public abstract class CachingAndLanguageTests(DatabaseProvider provider) : Publi
     }
 
     [Fact]
-    public async Task With_the_default_poll_interval_a_new_gift_shows_within_seconds()
+    public async Task With_the_default_poll_interval_a_new_gift_shows_within_seconds_on_the_statement_and_in_search()
     {
         var unit = await UnitAsync();
         var donor = await DonorAsync(unit, "Trần Thị Bình");
         await using var site = new PublicSiteFactory(Db, pollSeconds: 1);
         var client = site.CreateClient();
         Assert.DoesNotContain("Trần Thị Bình", await GetHtmlAsync(client, "/sao-ke"));
+        Assert.DoesNotContain("Trần Thị Bình", await GetHtmlAsync(client, "/sao-ke?q=tran+thi+binh"));
 
         await GiveAsync(donor, unit, 600_000);
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        string html;
+        string statement, search;
         do
         {
             await Task.Delay(200);
-            html = await GetHtmlAsync(client, "/sao-ke");
-        } while (!html.Contains("Trần Thị Bình", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+            statement = await GetHtmlAsync(client, "/sao-ke");
+            search = await GetHtmlAsync(client, "/sao-ke?q=tran+thi+binh");
+        } while (!(statement.Contains("Trần Thị Bình", StringComparison.Ordinal) && search.Contains("Trần Thị Bình", StringComparison.Ordinal))
+                 && DateTime.UtcNow < deadline);
 
-        Assert.Contains("Trần Thị Bình", html);
+        Assert.Contains("Trần Thị Bình", statement);
+        Assert.Contains("Trần Thị Bình", search);
     }
 
     [Fact]
