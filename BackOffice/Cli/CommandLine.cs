@@ -65,7 +65,7 @@ public static class CommandLine
         {
             return 130;
         }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or DirectoryNotFoundException or FormatException
+        catch (Exception e) when (e is InvalidOperationException or IOException or FormatException
                                       or System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             await error.WriteLineAsync($"{verb.Name}: {e.Message}");
