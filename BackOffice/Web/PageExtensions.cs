@@ -13,6 +13,17 @@ public static class PageExtensions
             modelState.AddModelError(key.Length == 0 ? "" : $"{prefix}.{key}", message);
     }
 
+    /// <summary>When some fields could not even be read, still show what the rules say about the others (without overwriting).</summary>
+    public static void AddOtherErrors(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string> errors, string prefix = "Input")
+    {
+        foreach (var (key, message) in errors)
+        {
+            var field = key.Length == 0 ? "" : $"{prefix}.{key}";
+            if (modelState.TryGetValue(field, out var state) && state.Errors.Count > 0) continue;
+            modelState.AddModelError(field, message);
+        }
+    }
+
     public static IEnumerable<SelectListItem> UnitOptions(IEnumerable<AdminUnit> units, int? selected) =>
         units.Select(u => new SelectListItem(Labels.Unit(u), u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), u.Id == selected));
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildAid.Shared.Security;
 
@@ -52,4 +53,24 @@ public class VietnameseIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError UserAlreadyInRole(string role) => new() { Code = nameof(UserAlreadyInRole), Description = $"Người dùng đã có vai trò {role}." };
     public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Dữ liệu vừa được người khác thay đổi; vui lòng tải lại trang." };
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Đã có lỗi xảy ra." };
+}
+
+public static class StaffIdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Identity without cookies, for hosts that manage staff accounts but sign nobody in (the CLI's create-admin,
+    /// the demo seed): same password and lock-out rules and Vietnamese messages as BackOffice, plus
+    /// <see cref="StaffUserService"/>. Needs AddChildAidData first.
+    /// </summary>
+    public static IServiceCollection AddStaffIdentityCore(this IServiceCollection services)
+    {
+        services.AddDataProtection();
+        services.AddIdentityCore<StaffUser>(StaffIdentity.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<Data.ChildAidDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+        services.AddScoped<StaffUserService>();
+        return services;
+    }
 }

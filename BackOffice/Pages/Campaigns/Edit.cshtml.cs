@@ -28,7 +28,11 @@ public class EditModel(CampaignService campaigns, TimeProvider clock) : PageMode
     {
         Id = id;
         if (id is { } existing && await campaigns.FindAsync(existing, ct) is null) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddOtherErrors(await campaigns.ValidateAsync(Input, id, ct));
+            return Page();
+        }
         var outcome = id is { } campaignId ? await campaigns.UpdateAsync(campaignId, Input, ct) : await campaigns.CreateAsync(Input, ct);
         if (!outcome.Succeeded)
         {

@@ -44,6 +44,7 @@ public class RecordModel(ContributionService contributions, DonorService donors,
             if (outcome.Succeeded) return RedirectToPage("/Contributions/Details", new { id = outcome.Value!.Id });
             ModelState.AddErrors(outcome.Errors);
         }
+        else ModelState.AddOtherErrors(ContributionRules.Validate(Input, Today(), out _));
         await LoadChoicesAsync(ct);
         return Page();
     }

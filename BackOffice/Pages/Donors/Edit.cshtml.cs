@@ -50,6 +50,7 @@ public class EditModel(DonorService donors, StaffScope scope, IAuthorizationServ
             }
             ModelState.AddErrors(outcome.Errors);
         }
+        else ModelState.AddOtherErrors(await donors.ValidateAsync(Input, ct));
         await LoadUnitsAsync(ct);
         return Page();
     }

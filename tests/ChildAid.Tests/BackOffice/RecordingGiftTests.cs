@@ -64,6 +64,11 @@ public abstract class RecordingGiftTests(DatabaseProvider provider) : BackOffice
         Assert.Matches("id=\"Input_AmountVnd-error\"[^>]*>Số tiền phải là số nguyên dương.<", html);
         Assert.Matches("aria-describedby=\"Input_AmountVnd-hint Input_AmountVnd-error\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_AmountVnd\"", html);
         Assert.Contains("Vui lòng nhập số nguyên (đồng)", await text.Content.ReadAsStringAsync());
+        var badDate = CashForm(form, donorId, unitId, "-5");
+        badDate["Input.ReceivedOn"] = "31/02/2026";
+        var both = await (await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), badDate)).Content.ReadAsStringAsync();
+        Assert.Matches("id=\"Input_ReceivedOn-error\"[^>]*>Ngày không hợp lệ", both);
+        Assert.Matches("id=\"Input_AmountVnd-error\"[^>]*>Số tiền phải là số nguyên dương.<", both);
         await using var db = Db.NewContext();
         Assert.Equal(0, await db.Contributions.CountAsync());
         Assert.Equal(0, await db.LedgerEntries.CountAsync());

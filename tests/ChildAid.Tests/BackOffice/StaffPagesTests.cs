@@ -156,6 +156,33 @@ public abstract class StaffPagesTests(DatabaseProvider provider) : BackOfficeTes
     }
 
     [Fact]
+    public async Task Admin_moves_an_officer_to_another_commune_and_their_scope_follows_at_the_next_request()
+    {
+        await using var db = Db.NewContext();
+        var a = await TestData.UnitAsync(db, "Xã Ia Đal", "23535");
+        var b = await TestData.UnitAsync(db, "Xã Ia Tơi", "23538");
+        await TestData.DonorAsync(db, a.Id, "Nhà tài trợ xã A");
+        await TestData.DonorAsync(db, b.Id, "Nhà tài trợ xã B");
+        var officer = await StaffAsync("xa", [Roles.CommuneOfficer], a.Id);
+        var client = await LogInAsync("xa");
+        var admin = await LogInAsAdminAsync();
+        Assert.Contains("Nhà tài trợ xã A", await client.GetPageAsync("/Donors"));
+
+        var edit = await admin.GetPageAsync($"/Users/Edit/{officer.Id}");
+        Assert.Contains($"value=\"{a.Id}\" id=\"unit-{a.Id}\" checked=\"checked\"", edit);
+        var saved = await admin.PostWithTokenAsync($"/Users/Edit/{officer.Id}", StaffClient.Token(edit), new()
+        {
+            ["Input.FullName"] = "Cán bộ xã B", ["Input.Roles"] = Roles.CommuneOfficer, ["Input.UnitIds"] = S(b.Id),
+        });
+        var after = await client.GetPageAsync("/Donors");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Nhà tài trợ xã B", after);
+        Assert.DoesNotContain("Nhà tài trợ xã A", after);
+        Assert.Contains("Cán bộ xã B", await admin.GetPageAsync("/Users"));
+    }
+
+    [Fact]
     public async Task Inspector_reads_the_audit_log_filtered_by_entity_and_user()
     {
         await using var db = Db.NewContext();
