@@ -1,17 +1,119 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ChildAid.BackOffice.Security;
+using ChildAid.BackOffice.Web;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 
 namespace ChildAid.BackOffice;
 
 /// <summary>The staff web application: services and middleware.</summary>
 public static class BackOfficeApp
 {
+    /// <summary>Used when neither appsettings "Urls", --urls nor ASPNETCORE_URLS says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5081";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
+        AddBackOffice(builder.Services);
+
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Text("ok"));
+        app.UseExceptionHandler();
+        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<StaffRequestMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
+        app.MapRazorPages();
         return app;
+    }
+
+    private static void AddBackOffice(IServiceCollection services)
+    {
+        // Every request's context starts with an empty unit scope (fail closed); StaffRequestMiddleware widens it
+        // for the signed-in user. A query that runs before that, or for nobody, sees no scoped record.
+        var original = services.Last(d => d.ServiceType == typeof(ChildAidDbContext));
+        services.Remove(original);
+        services.AddScoped(sp =>
+        {
+            var db = (ChildAidDbContext)original.ImplementationFactory!(sp);
+            db.UnitScope = [];
+            return db;
+        });
+
+        services.AddMemoryCache();
+        services.AddScoped<StaffScope>();
+        services.AddScoped<DonorService>();
+        services.AddScoped<CampaignService>();
+        services.AddScoped<ContributionQueries>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<StaffUserService>();
+
+        services.AddIdentity<StaffUser, IdentityRole>(StaffIdentity.Configure)
+            .AddEntityFrameworkStores<ChildAidDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "childaid.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // A forbidden page answers 403 (with a page saying why) rather than redirecting.
+            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.RecordReceipts, p => p.RequireRole(Roles.RecordReceipts))
+            .AddPolicy(Policies.ViewReceipts, p => p.RequireRole([.. Roles.RecordReceipts, Roles.Inspector]))
+            .AddPolicy(Policies.ManageDonors, p => p.RequireRole(Roles.RecordReceipts))
+            .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer))
+            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.Inspector))
+            .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
+        services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/StatusCode");
+            o.Conventions.AuthorizeFolder("/Donors", Policies.ManageDonors);
+            o.Conventions.AuthorizeFolder("/Contributions", Policies.ViewReceipts);
+            o.Conventions.AuthorizePage("/Contributions/Record", Policies.RecordReceipts);
+            o.Conventions.AuthorizePage("/Contributions/Reverse", Policies.RecordReceipts);
+            o.Conventions.AuthorizeFolder("/Campaigns", Policies.ManageCampaigns);
+            o.Conventions.AuthorizeFolder("/Users", Policies.ManageUsers);
+            o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+        }).AddMvcOptions(o =>
+        {
+            o.ModelBinderProviders.Insert(0, new VietnameseInputBinderProvider());
+            VietnameseInputBinderProvider.UseVietnameseMessages(o.ModelBindingMessageProvider);
+        })
+        // Validation runs on the server only (the pages work without JavaScript), so no data-val attributes.
+        .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
     }
 }

@@ -1,15 +1,90 @@
 namespace ChildAid.BackOffice;
 
-/// <summary>Admin verbs run from the command line: `dotnet run --project BackOffice -- VERB [options]`.</summary>
+/// <summary>
+/// Admin verbs run from the command line: `dotnet run --project BackOffice -- VERB [options]`. Plain parsing, no framework:
+/// each verb names its options; configuration arguments (`--Database:ConnectionString=…`) work with every verb.
+/// Callable in-process (tests): <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>.
+/// Exit codes: 0 done, 1 failed (e.g. a broken ledger), 2 bad usage.
+/// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = [];
+    private sealed record Verb(string Name, string Usage, string Summary, string[] Values, string[] Flags,
+        Func<CliContext, CliArgs, CancellationToken, Task<int>> Run);
 
-    public static bool IsVerb(string arg) => Verbs.Contains(arg);
+    private static readonly Verb[] Verbs =
+    [
+        new("migrate", "migrate", "Apply the database migrations (SQLite: also switch the file to WAL).", [], [],
+            (cli, _, ct) => DatabaseCommands.MigrateAsync(cli, ct)),
+        new("seed", "seed --demo [--content DIR]", "Load the synthetic demo data set (idempotent: a second run adds nothing).", ["content"], ["demo"],
+            DatabaseCommands.SeedAsync),
+        new("verify-ledger", "verify-ledger [--file statement.csv]",
+            "Recompute the ledger hash chain from the database, or from a downloaded statement CSV. Exit 0 intact, 1 broken.", ["file"], [],
+            DatabaseCommands.VerifyLedgerAsync),
+        new("create-admin", "create-admin --email E --password P [--name N]",
+            "Create (or reset) an admin with every unit; two-factor sign-in is enrolled at the first log-in.", ["email", "password", "name"], [],
+            AccountCommands.CreateAdminAsync),
+        new("create-public-login", "create-public-login --user U --password P",
+            "PostgreSQL only: a LOGIN role in childaid_public_reader, for PublicSite's connection string.", ["user", "password"], [],
+            AccountCommands.CreatePublicLoginAsync),
+        new("run", "run [--public-urls URLS] [--backoffice-urls URLS] [--public-site DLL] [--content DIR]",
+            $"Migrate, seed an empty database with the demo data, start PublicSite ({RunCommand.DefaultPublicUrls}) and BackOffice ({RunCommand.DefaultBackOfficeUrls}); Ctrl+C stops both.",
+            ["public-urls", "backoffice-urls", "public-site", "content"], [], RunCommand.RunAsync),
+        new("help", "help", "This list.", [], [], (cli, _, _) => Help(cli.Output, 0)),
+    ];
 
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>
+    /// True when the first argument names a verb (or looks like one and is misspelled); web host arguments start with
+    /// "-" or are key=value, and go to the web app.
+    /// </summary>
+    public static bool IsVerb(string arg) => !arg.StartsWith('-') && !arg.Contains('=', StringComparison.Ordinal);
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? error = null, CancellationToken ct = default)
     {
-        Console.Error.WriteLine($"Unknown verb {args[0]}");
-        return Task.FromResult(2);
+        error ??= output;
+        if (args.Length == 0 || args[0] is "--help" or "-h") return await Help(output, args.Length == 0 ? 2 : 0);
+        var verb = Verbs.FirstOrDefault(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+        if (verb is null)
+        {
+            await error.WriteLineAsync($"Unknown verb '{args[0]}'.");
+            return await Help(error, 2);
+        }
+        var parsed = CliArgs.Parse(args, verb.Values, verb.Flags);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) await error.WriteLineAsync(e);
+            await error.WriteLineAsync($"usage: {verb.Usage}");
+            return 2;
+        }
+        try
+        {
+            return await verb.Run(CliContext.Create(parsed, output, error), parsed, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return 130;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or FormatException
+                                      or System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            await error.WriteLineAsync($"{verb.Name}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> Help(TextWriter w, int exitCode)
+    {
+        await w.WriteLineAsync("ChildAid BackOffice. Without a verb it serves the staff site. Verbs:");
+        foreach (var v in Verbs)
+        {
+            await w.WriteLineAsync($"  {v.Usage}");
+            await w.WriteLineAsync($"      {v.Summary}");
+        }
+        await w.WriteLineAsync("Database (every verb): --Database:Provider=Sqlite|Postgres --Database:ConnectionString=\"…\"");
+        await w.WriteLineAsync("  or the environment variables Database__Provider and Database__ConnectionString;");
+        await w.WriteLineAsync("  default: SQLite file in ~/.local/share/ChildAid/childaid.db (the one `run` uses).");
+        await w.WriteLineAsync("Ports of run: --public-urls/--backoffice-urls or CHILDAID_PUBLIC_URLS/CHILDAID_BACKOFFICE_URLS.");
+        return exitCode;
     }
 }

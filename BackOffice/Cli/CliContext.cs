@@ -1,0 +1,70 @@
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+
+namespace ChildAid.BackOffice;
+
+/// <summary>
+/// Configuration and services of a verb. The database comes from section "Database" exactly as the web app reads it:
+/// appsettings.json next to the program, environment variables (<c>Database__Provider</c>, <c>Database__ConnectionString</c>)
+/// and <c>--Database:…</c> arguments, last wins; with nothing set, the default SQLite file the run command uses.
+/// </summary>
+public sealed class CliContext(IConfiguration configuration, DatabaseOptions database, TextWriter output, TextWriter error)
+{
+    public IConfiguration Configuration { get; } = configuration;
+    public DatabaseOptions Database { get; } = database;
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    public static CliContext Create(CliArgs args, TextWriter output, TextWriter error)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+                          ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. args.ConfigArgs])
+            .Build();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return new CliContext(configuration, database, output, error);
+    }
+
+    /// <summary>The full data services, plus Identity's user and role managers over the same context.</summary>
+    public ServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddChildAidData(Database);
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ChildAidDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A scope whose changes are audited as made by <paramref name="actor"/> (e.g. "cli:create-admin").</summary>
+    public static AsyncServiceScope Scope(ServiceProvider services, string actor, bool suppressAudit = false)
+    {
+        var scope = services.CreateAsyncScope();
+        var a = scope.ServiceProvider.GetRequiredService<AuditActor>();
+        a.Name = actor;
+        a.Suppressed = suppressAudit;
+        return scope;
+    }
+
+    /// <summary>Where the data is, for people: the SQLite file or the PostgreSQL host and database (never the password).</summary>
+    public string DescribeDatabase()
+    {
+        var cs = Database.ResolvedConnectionString();
+        if (Database.Provider == DatabaseProvider.Sqlite)
+            return $"SQLite {Path.GetFullPath(new SqliteConnectionStringBuilder(cs).DataSource)}";
+        var pg = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        return $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database} as {pg.Username}";
+    }
+}

@@ -1,0 +1,95 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Demo;
+using ChildAid.Shared.Ledger;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.BackOffice;
+
+/// <summary>migrate, seed --demo, verify-ledger.</summary>
+public static class DatabaseCommands
+{
+    /// <summary>Applies the migrations of the configured provider. On SQLite also switches the file to WAL, so PublicSite reads while BackOffice writes.</summary>
+    public static async Task<int> MigrateAsync(CliContext cli, CancellationToken ct)
+    {
+        if (cli.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(cli.Database.ResolvedConnectionString()).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir) Directory.CreateDirectory(dir);
+        }
+        await using var services = cli.BuildServices();
+        await using var scope = CliContext.Scope(services, "cli:migrate");
+        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        if (cli.Database.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await cli.Output.WriteLineAsync(pending.Count == 0
+            ? $"Database is up to date ({cli.DescribeDatabase()})."
+            : $"Applied {pending.Count} migration(s) to {cli.DescribeDatabase()}: {string.Join(", ", pending)}.");
+        return 0;
+    }
+
+    public static async Task<int> SeedAsync(CliContext cli, CliArgs args, CancellationToken ct)
+    {
+        if (!args.Has("demo"))
+        {
+            await cli.Error.WriteLineAsync("seed: say what to load: seed --demo (the synthetic demo data set; never into a production database).");
+            return 2;
+        }
+        var content = DemoContent.Locate(args["content"]);
+        await using var services = cli.BuildServices();
+        await cli.Output.WriteLineAsync($"Loading the demo data set from {content.Root} into {cli.DescribeDatabase()} …");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await new DemoSeeder(services.GetRequiredService<IServiceScopeFactory>(), cli.Output).SeedAsync(content, ct);
+        await cli.Output.WriteLineAsync(result.Total == 0
+            ? $"Nothing to add: the demo data set is already loaded ({started.Elapsed.TotalSeconds:0.0} s)."
+            : $"Demo data loaded in {started.Elapsed.TotalSeconds:0.0} s: {result.Total} rows added.");
+        return 0;
+    }
+
+    /// <summary>Re-computes the hash chain from the database, or from a statement CSV with --file. Exit code 0 intact, 1 broken.</summary>
+    public static async Task<int> VerifyLedgerAsync(CliContext cli, CliArgs args, CancellationToken ct)
+    {
+        LedgerVerification result;
+        string source;
+        if (args["file"] is { } file)
+        {
+            source = Path.GetFullPath(file);
+            if (!File.Exists(file))
+            {
+                await cli.Error.WriteLineAsync($"verify-ledger: no such file {source}");
+                return 2;
+            }
+            try
+            {
+                using var reader = new StreamReader(file);
+                result = await LedgerVerifier.VerifyAsync(StatementCsv.ReadAsync(reader, ct), ct: ct);
+            }
+            catch (Exception e) when (e is FormatException or CsvHelper.CsvHelperException or OverflowException)
+            {
+                await cli.Output.WriteLineAsync($"BROKEN: {source} is not a readable statement CSV: {e.Message}");
+                return 1;
+            }
+        }
+        else
+        {
+            source = cli.DescribeDatabase();
+            await using var services = cli.BuildServices();
+            await using var scope = CliContext.Scope(services, "cli:verify-ledger");
+            var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+            var head = await db.LedgerHeads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+            result = await LedgerVerifier.VerifyAsync(
+                db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), head.LastHash, ct);
+        }
+
+        if (result.IsIntact)
+        {
+            await cli.Output.WriteLineAsync($"OK: {result.EntriesChecked} entries, hash chain intact ({source}).");
+            return 0;
+        }
+        await cli.Output.WriteLineAsync(
+            $"BROKEN at sequence {result.FirstBrokenSequence}: {result.Problem}. {result.EntriesChecked} entries before it are intact ({source}).");
+        return 1;
+    }
+}

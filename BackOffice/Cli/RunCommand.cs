@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Demo;
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.BackOffice;
+
+/// <summary>
+/// `run`: migrate, load the demo data into an empty database, start PublicSite as a child process and BackOffice in
+/// this process, on the same database; Ctrl+C stops both. PublicSite is built with BackOffice (a project reference
+/// that does not reference its assembly), so its build output sits next to ours in the source tree.
+/// </summary>
+public static class RunCommand
+{
+    public const string DefaultPublicUrls = "http://127.0.0.1:5080";
+    public const string DefaultBackOfficeUrls = "http://127.0.0.1:5081";
+
+    public static async Task<int> RunAsync(CliContext cli, CliArgs args, CancellationToken ct)
+    {
+        var publicUrls = args["public-urls"] ?? Environment.GetEnvironmentVariable("CHILDAID_PUBLIC_URLS") ?? DefaultPublicUrls;
+        var backOfficeUrls = args["backoffice-urls"] ?? Environment.GetEnvironmentVariable("CHILDAID_BACKOFFICE_URLS") ?? DefaultBackOfficeUrls;
+        var repo = FindRepositoryRoot();
+        var publicDll = args["public-site"] ?? FindPublicSiteDll(repo);
+        if (publicDll is null || !File.Exists(publicDll))
+        {
+            await cli.Error.WriteLineAsync("run: PublicSite's build output (ChildAid.PublicSite.dll) was not found. Build the solution (dotnet build) or pass --public-site PATH.");
+            return 1;
+        }
+
+        var migrated = await DatabaseCommands.MigrateAsync(cli, ct);
+        if (migrated != 0) return migrated;
+        if (await IsEmptyAsync(cli, ct))
+        {
+            await cli.Output.WriteLineAsync("The database is empty: loading the demo data set.");
+            var seeded = await DatabaseCommands.SeedAsync(cli, CliArgs.Parse(["seed", "--demo", .. args["content"] is { } c ? new[] { "--content", c } : []],
+                ["content"], ["demo"]), ct);
+            if (seeded != 0) return seeded;
+        }
+
+        var connectionString = cli.Database.ResolvedConnectionString();
+        using var publicSite = StartPublicSite(cli, publicDll, repo, publicUrls, connectionString);
+        try
+        {
+            var backOfficeArgs = new List<string>
+            {
+                $"--urls={backOfficeUrls}",
+                $"--{DatabaseOptions.Section}:Provider={cli.Database.Provider}",
+                $"--{DatabaseOptions.Section}:ConnectionString={connectionString}",
+            };
+            if (repo is not null && Directory.Exists(Path.Combine(repo, "BackOffice"))) backOfficeArgs.Add($"--contentRoot={Path.Combine(repo, "BackOffice")}");
+            if (QuietRequests(cli) is { } quiet) backOfficeArgs.Add($"--{quiet.Key}={quiet.Value}");
+            await using var app = BackOfficeApp.Build([.. backOfficeArgs]);
+            await app.StartAsync(ct);
+
+            var publicHealthy = await WaitHealthyAsync(publicSite, FirstUrl(publicUrls), ct);
+            if (!publicHealthy)
+            {
+                await cli.Error.WriteLineAsync($"run: PublicSite did not answer {FirstUrl(publicUrls)}/health (is the port in use?).");
+                await app.StopAsync(CancellationToken.None);
+                return 1;
+            }
+            await PrintWelcomeAsync(cli, publicUrls, backOfficeUrls, ct);
+            await app.WaitForShutdownAsync(ct);
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        }
+        finally
+        {
+            Stop(publicSite);
+        }
+    }
+
+    private static async Task<bool> IsEmptyAsync(CliContext cli, CancellationToken ct)
+    {
+        await using var services = cli.BuildServices();
+        await using var scope = CliContext.Scope(services, "cli:run");
+        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+        return !await db.AdminUnits.AnyAsync(ct) && !await db.Users.AnyAsync(ct) && !await db.LedgerEntries.AnyAsync(ct);
+    }
+
+    private static Process StartPublicSite(CliContext cli, string dll, string? repo, string urls, string connectionString)
+    {
+        var contentRoot = repo is not null && Directory.Exists(Path.Combine(repo, "PublicSite")) ? Path.Combine(repo, "PublicSite") : Path.GetDirectoryName(dll)!;
+        var psi = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = contentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(dll);
+        psi.ArgumentList.Add($"--urls={urls}");
+        psi.ArgumentList.Add($"--contentRoot={contentRoot}");
+        psi.Environment["ASPNETCORE_URLS"] = urls;
+        psi.Environment["Database__Provider"] = cli.Database.Provider.ToString();
+        psi.Environment["Database__ConnectionString"] = connectionString;
+        if (QuietRequests(cli) is { } quiet) psi.Environment[quiet.Key.Replace(":", "__", StringComparison.Ordinal)] = quiet.Value;
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start PublicSite.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) cli.Output.WriteLine($"[PublicSite] {e.Data}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) cli.Error.WriteLine($"[PublicSite] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        // If this process goes away without reaching `finally` (e.g. killed), do not leave PublicSite running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
+        return process;
+    }
+
+    /// <summary>One log line per request drowns the welcome text; unless logging is configured, keep ASP.NET Core to warnings.</summary>
+    private static KeyValuePair<string, string>? QuietRequests(CliContext cli)
+    {
+        const string key = "Logging:LogLevel:Microsoft.AspNetCore";
+        return cli.Configuration[key] is null ? new(key, "Warning") : null;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (process.HasExited) return;
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException) { /* already gone */ }
+    }
+
+    private static async Task<bool> WaitHealthyAsync(Process process, string baseUrl, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
+        {
+            if (process.HasExited) return false;
+            try
+            {
+                using var response = await http.GetAsync(new Uri(baseUrl.TrimEnd('/') + "/health"), ct);
+                if (response.IsSuccessStatusCode) return true;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            await Task.Delay(250, ct);
+        }
+        return false;
+    }
+
+    private static async Task PrintWelcomeAsync(CliContext cli, string publicUrls, string backOfficeUrls, CancellationToken ct)
+    {
+        var o = cli.Output;
+        await o.WriteLineAsync();
+        await o.WriteLineAsync("ChildAid is running (Ctrl+C stops both sites):");
+        await o.WriteLineAsync($"  PublicSite  {FirstUrl(publicUrls)}");
+        await o.WriteLineAsync($"  BackOffice  {FirstUrl(backOfficeUrls)}");
+        await o.WriteLineAsync($"  Database    {cli.DescribeDatabase()}");
+        await using var services = cli.BuildServices();
+        await using var scope = CliContext.Scope(services, "cli:run");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var demo = new List<DemoStaffUser>();
+        foreach (var u in DemoStaff.Users)
+            if (await users.FindByEmailAsync(u.Email) is not null) demo.Add(u);
+        if (demo.Count == 0) return;
+        await o.WriteLineAsync($"Demo staff log-ins (password for all: {DemoStaff.Password}; demo only):");
+        foreach (var u in demo)
+            await o.WriteLineAsync($"  {u.Email,-36} {Roles.VietnameseLabels[u.Role]} ({u.Role}){(u.Role == Roles.Admin ? " — enrols two-factor at first log-in" : "")}");
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private static string FirstUrl(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+
+    /// <summary>The dotnet host that runs us: the SDK's, found from the runtime directory (…/dotnet/shared/Microsoft.NETCore.App/VERSION/).</summary>
+    private static string DotnetHost()
+    {
+        var exe = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var candidate = Path.Combine(root, exe);
+        return File.Exists(candidate) ? candidate : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? exe;
+    }
+
+    private static string? FindRepositoryRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "PublicSite", "PublicSite.csproj"))) return dir.FullName;
+        return null;
+    }
+
+    /// <summary>PublicSite/bin/CONFIGURATION/TFM/ChildAid.PublicSite.dll, same configuration and framework as this build; else the newest one.</summary>
+    private static string? FindPublicSiteDll(string? repo)
+    {
+        if (repo is null) return null;
+        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var same = Path.Combine(repo, "PublicSite", "bin", baseDir.Parent?.Name ?? "Debug", baseDir.Name, "ChildAid.PublicSite.dll");
+        if (File.Exists(same)) return same;
+        var bin = Path.Combine(repo, "PublicSite", "bin");
+        return Directory.Exists(bin)
+            ? Directory.GetFiles(bin, "ChildAid.PublicSite.dll", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}publish{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            : null;
+    }
+}

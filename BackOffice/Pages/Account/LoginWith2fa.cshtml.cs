@@ -1,0 +1,43 @@
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.BackOffice.Pages.Account;
+
+/// <summary>Second step of log-in: the 6-digit code from the authenticator app, or a recovery code.</summary>
+public class LoginWith2faModel(SignInManager<StaffUser> signIn) : PageModel
+{
+    public class CodeInput
+    {
+        public string? Code { get; set; }
+        public string? RecoveryCode { get; set; }
+    }
+
+    [BindProperty] public CodeInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty(SupportsGet = true)] public bool RememberMe { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("./Login") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login");
+        var code = Input.Code?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var recovery = Input.RecoveryCode?.Replace(" ", "", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(code) && string.IsNullOrEmpty(recovery))
+        {
+            ModelState.AddModelError("Input.Code", "Vui lòng nhập mã 6 chữ số từ ứng dụng xác thực.");
+            return Page();
+        }
+        var result = !string.IsNullOrEmpty(code)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(recovery!);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.IsLockedOut) ModelState.AddModelError("", "Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
+        else if (!string.IsNullOrEmpty(code)) ModelState.AddModelError("Input.Code", "Mã xác thực không đúng hoặc đã hết hạn.");
+        else ModelState.AddModelError("Input.RecoveryCode", "Mã khôi phục không đúng hoặc đã được dùng.");
+        return Page();
+    }
+}

@@ -1,0 +1,26 @@
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.BackOffice.Pages.Audit;
+
+/// <summary>Who changed what, when, before and after. Admins and inspectors (folder policy).</summary>
+public class IndexModel(AuditQueries audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public AuditFilter Filter { get; set; } = new();
+    public Paged<AuditEntry> Result { get; private set; } = null!;
+    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        EntityTypes = await audit.EntityTypesAsync(ct);
+        Result = ModelState.IsValid ? await audit.SearchAsync(Filter, ct: ct) : new Paged<AuditEntry>([], 1, 50, 0);
+    }
+
+    public string Link(int page) => Url.Page("/Audit/Index", new
+    {
+        Filter.Entity, Filter.User, From = Web.VietnameseInputBinderProvider.FormatDate(Filter.From),
+        To = Web.VietnameseInputBinderProvider.FormatDate(Filter.To), PageNumber = page,
+    })!;
+}

@@ -1,0 +1,34 @@
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ChildAid.BackOffice.Security;
+
+/// <summary>Authorization policy names. Folders of pages are protected as a whole in BackOfficeApp.</summary>
+public static class Policies
+{
+    /// <summary>Record receipts and reversals: <see cref="Roles.RecordReceipts"/>.</summary>
+    public const string RecordReceipts = "record-receipts";
+    /// <summary>Read receipts: those who record them, and inspectors.</summary>
+    public const string ViewReceipts = "view-receipts";
+    public const string ManageDonors = "manage-donors";
+    public const string ManageCampaigns = "manage-campaigns";
+    public const string ManageUsers = "manage-users";
+    public const string ViewAudit = "view-audit";
+    /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>
+    public const string CoversUnit = "covers-unit";
+}
+
+public sealed class CoversUnitRequirement : IAuthorizationRequirement;
+
+/// <summary>
+/// "This user's units cover unit X": checked against the request's unit scope, which StaffRequestMiddleware
+/// worked out from the signed-in user's units (null = admin, every unit).
+/// </summary>
+public sealed class CoversUnitHandler(StaffScope scope) : AuthorizationHandler<CoversUnitRequirement, int>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CoversUnitRequirement requirement, int unitId)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && scope.Covers(unitId)) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}

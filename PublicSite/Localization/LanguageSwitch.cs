@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace ChildAid.PublicSite.Localization;
+
+/// <summary>
+/// The language link: sets the culture cookie and goes back to the page the reader was on. A plain link, so it
+/// works without JavaScript; the only public response that sets a cookie, and never cached.
+/// </summary>
+public static class LanguageSwitch
+{
+    public const string Path = "/ngon-ngu";
+
+    public static string Link(string culture, HttpRequest request) =>
+        $"{Path}/{culture}?returnUrl={Uri.EscapeDataString(request.Path + request.QueryString)}";
+
+    public static IEndpointConventionBuilder MapLanguageSwitch(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path + "/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            if (!Cultures.All.Contains(culture)) return Results.NotFound();
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).ExcludeFromDescription();
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,26 @@
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Ledger;
+using Microsoft.Extensions.Localization;
+
+namespace ChildAid.PublicSite.Localization;
+
+/// <summary>How public data reads in the reader's language. Names are never translated; "anonymous" and titles are.</summary>
+public static class PublicText
+{
+    public const string AnonymousDonor = "Nhà hảo tâm ẩn danh";
+
+    /// <summary>An empty display name means the donor chose not to be named.</summary>
+    public static string DonorName(string? displayName, IStringLocalizer t) =>
+        string.IsNullOrWhiteSpace(displayName) ? t[AnonymousDonor] : displayName.Trim();
+
+    public static string Title(CampaignProgress c) => Pick(c.Title, c.TitleEn);
+
+    public static string Title(CampaignName c) => Pick(c.Title, c.TitleEn);
+
+    public static string Summary(CampaignProgress c) => Pick(c.Summary, c.SummaryEn);
+
+    public static string? CampaignTitle(StatementLine line) => line.CampaignTitle is null ? null : Pick(line.CampaignTitle, line.CampaignTitleEn);
+
+    private static string Pick(string vietnamese, string? english) =>
+        Cultures.IsEnglish && !string.IsNullOrWhiteSpace(english) ? english : vietnamese;
+}

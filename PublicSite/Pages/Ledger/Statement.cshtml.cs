@@ -1,0 +1,42 @@
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Ledger;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.PublicSite.Pages.Ledger;
+
+public class StatementModel(StatementQuery statement, CampaignProgressQuery campaigns) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Campaign { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    /// <summary>"trang" (page): Razor Pages keeps "page" for itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
+
+    public StatementFilter Filter => new(Q, Campaign, From, To, Trang);
+    public StatementPage Result { get; private set; } = null!;
+    public IReadOnlyList<CampaignName> Campaigns { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Campaigns = await campaigns.NamesAsync(ct);
+        Result = await statement.PageAsync(Filter, ct);
+    }
+
+    public string PageLink(int page) => "/sao-ke" + Query(page);
+
+    public string CsvLink => "/api/v1/statement.csv" + Query(null);
+
+    private string Query(int? page)
+    {
+        var q = new QueryBuilder();
+        if (!string.IsNullOrWhiteSpace(Q)) q.Add("q", Q);
+        if (!string.IsNullOrWhiteSpace(Campaign)) q.Add("campaign", Campaign);
+        if (From is { } from) q.Add("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (To is { } to) q.Add("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (page is > 1) q.Add("trang", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return q.ToQueryString().Value ?? "";
+    }
+}

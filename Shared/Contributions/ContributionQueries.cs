@@ -1,0 +1,61 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Contributions;
+
+public sealed record ContributionRow(int Id, string ReceiptNumber, DateOnly ReceivedOn, string DonorName, string? CampaignTitle,
+    ContributionMethod Method, long AmountVnd, string UnitName, bool Reversed);
+
+public sealed record ContributionDetails(Contribution Contribution, string RecordedBy, string? ReversedBy);
+
+public sealed record CampaignTotal(int? CampaignId, string? Title, long AmountVnd, int Count);
+
+public sealed record Dashboard(int Year, long TotalVnd, int Count, IReadOnlyList<CampaignTotal> ByCampaign, IReadOnlyList<ContributionRow> Recent);
+
+/// <summary>Reads of receipts for staff. Every query goes through the context's unit scope.</summary>
+public class ContributionQueries(ChildAidDbContext db)
+{
+    /// <summary>By receipt number (e.g. "2026-000123" or "123") or donor name, ignoring diacritics; newest first.</summary>
+    public Task<Paged<ContributionRow>> SearchAsync(string? query, int page, int pageSize = 20, CancellationToken ct = default)
+    {
+        var q = db.Contributions.AsNoTracking();
+        var text = query?.Trim() ?? "";
+        if (text.Length > 0)
+        {
+            var folded = TextFolding.Fold(text);
+            q = q.Where(c => c.ReceiptNumber.Contains(text) || c.Donor!.SearchText.Contains(folded));
+        }
+        return Paged<ContributionRow>.FromAsync(Rows(q.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)), page, pageSize, ct);
+    }
+
+    public async Task<ContributionDetails?> DetailsAsync(int id, CancellationToken ct = default)
+    {
+        var c = await db.Contributions.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Donor).Include(c => c.Campaign).Include(c => c.AdminUnit).Include(c => c.GoodsLines).Include(c => c.Reversal)
+            .FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (c is null) return null;
+        var ids = new[] { c.RecordedById, c.Reversal?.ReversedById ?? "" };
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName.Length > 0 ? u.FullName : u.UserName ?? u.Id, ct);
+        return new ContributionDetails(c, names.GetValueOrDefault(c.RecordedById, c.RecordedById),
+            c.Reversal is { } r ? names.GetValueOrDefault(r.ReversedById, r.ReversedById) : null);
+    }
+
+    /// <summary>Receipts of <paramref name="year"/> not reversed, in the user's scope.</summary>
+    public async Task<Dashboard> DashboardAsync(int year, int recent = 10, CancellationToken ct = default)
+    {
+        var valid = db.Contributions.AsNoTracking().Where(c => c.FiscalYear == year && c.Reversal == null);
+        var byCampaign = await valid.GroupBy(c => c.CampaignId)
+            .Select(g => new { CampaignId = g.Key, Sum = g.Sum(c => c.AmountVnd), Count = g.Count() }).ToListAsync(ct);
+        var titles = await db.Campaigns.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        var totals = byCampaign
+            .Select(x => new CampaignTotal(x.CampaignId, x.CampaignId is { } id ? titles.GetValueOrDefault(id) : null, x.Sum, x.Count))
+            .OrderByDescending(x => x.AmountVnd).ToList();
+        var latest = await Rows(db.Contributions.AsNoTracking().OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)).Take(recent).ToListAsync(ct);
+        return new Dashboard(year, totals.Sum(t => t.AmountVnd), totals.Sum(t => t.Count), totals, latest);
+    }
+
+    private static IQueryable<ContributionRow> Rows(IQueryable<Contribution> q) =>
+        q.Select(c => new ContributionRow(c.Id, c.ReceiptNumber, c.ReceivedOn, c.Donor!.Name, c.Campaign != null ? c.Campaign.Title : null,
+            c.Method, c.AmountVnd, c.AdminUnit!.Name, c.Reversal != null));
+}

@@ -1,0 +1,138 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Text;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Donors;
+
+/// <summary>What a person enters to register or change a donor. Field names are the keys of validation messages.</summary>
+public class DonorInput
+{
+    public DonorKind Kind { get; set; } = DonorKind.Person;
+    public DonorOrigin Origin { get; set; } = DonorOrigin.Domestic;
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public string? TaxCode { get; set; }
+    /// <summary>ISO 3166 alpha-2; required for a foreign donor.</summary>
+    public string? Country { get; set; }
+    public DisplayChoice DisplayChoice { get; set; } = DisplayChoice.NameAmount;
+    public int AdminUnitId { get; set; }
+
+    public static DonorInput From(Donor d) => new()
+    {
+        Kind = d.Kind, Origin = d.Origin, Name = d.Name, Email = d.Email, Phone = d.Phone, Address = d.Address,
+        TaxCode = d.TaxCode, Country = d.Country, DisplayChoice = d.DisplayChoice, AdminUnitId = d.AdminUnitId,
+    };
+}
+
+public sealed record DonorRow(int Id, string Name, DonorKind Kind, DonorOrigin Origin, string? Email, string? Phone, string UnitName, DisplayChoice DisplayChoice);
+
+/// <summary>
+/// Donors as staff see them. Every query goes through the context's unit scope, so a donor registered by a unit
+/// the user does not cover is not found, and a donor can only be registered for a unit the user covers.
+/// </summary>
+public partial class DonorService(ChildAidDbContext db, TimeProvider clock)
+{
+    [GeneratedRegex(@"^\d{10}(-\d{3})?$")]
+    private static partial Regex VietnameseTaxCode();
+
+    [GeneratedRegex(@"^\+?[0-9 .()-]{6,30}$")]
+    private static partial Regex PhoneNumber();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCode();
+
+    /// <summary>Search ignores case and diacritics: "nguyen van an" finds "Nguyễn Văn An".</summary>
+    public Task<Paged<DonorRow>> SearchAsync(string? query, int page, int pageSize = 20, CancellationToken ct = default)
+    {
+        var donors = db.Donors.AsNoTracking();
+        var folded = TextFolding.Fold(query);
+        if (folded.Length > 0) donors = donors.Where(d => d.SearchText.Contains(folded));
+        var rows = donors.OrderBy(d => d.Name).ThenBy(d => d.Id)
+            .Select(d => new DonorRow(d.Id, d.Name, d.Kind, d.Origin, d.Email, d.Phone, d.AdminUnit!.Name, d.DisplayChoice));
+        return Paged<DonorRow>.FromAsync(rows, page, pageSize, ct);
+    }
+
+    public Task<Donor?> FindAsync(int id, CancellationToken ct = default) =>
+        db.Donors.AsNoTracking().Include(d => d.AdminUnit).FirstOrDefaultAsync(d => d.Id == id, ct);
+
+    public async Task<Outcome<Donor>> CreateAsync(DonorInput input, CancellationToken ct = default)
+    {
+        var errors = await ValidateAsync(input, ct);
+        if (errors.Count > 0) return Outcome<Donor>.Fail(errors);
+        var donor = new Donor { Name = "", CreatedAt = clock.GetUtcNow().UtcDateTime };
+        Apply(donor, input);
+        db.Donors.Add(donor);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Donor>.Ok(donor);
+    }
+
+    public async Task<Outcome<Donor>> UpdateAsync(int id, DonorInput input, CancellationToken ct = default)
+    {
+        var donor = await db.Donors.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (donor is null) return Outcome<Donor>.Fail("", "Không tìm thấy nhà tài trợ trong phạm vi đơn vị của bạn.");
+        var errors = await ValidateAsync(input, ct);
+        if (errors.Count > 0) return Outcome<Donor>.Fail(errors);
+        Apply(donor, input);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Donor>.Ok(donor);
+    }
+
+    public async Task<Dictionary<string, string>> ValidateAsync(DonorInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        if (!Enum.IsDefined(input.Kind)) errors[nameof(input.Kind)] = "Vui lòng chọn loại nhà tài trợ.";
+        if (!Enum.IsDefined(input.Origin)) errors[nameof(input.Origin)] = "Vui lòng chọn trong nước hoặc nước ngoài.";
+        if (!Enum.IsDefined(input.DisplayChoice)) errors[nameof(input.DisplayChoice)] = "Vui lòng chọn cách hiển thị công khai.";
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name)) errors[nameof(input.Name)] = "Vui lòng nhập tên nhà tài trợ.";
+        else if (name.Length > 300) errors[nameof(input.Name)] = "Tên tối đa 300 ký tự.";
+        var email = input.Email?.Trim();
+        if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !new EmailAddressAttribute().IsValid(email)))
+            errors[nameof(input.Email)] = "Địa chỉ email không hợp lệ.";
+        var phone = input.Phone?.Trim();
+        if (!string.IsNullOrEmpty(phone) && !PhoneNumber().IsMatch(phone))
+            errors[nameof(input.Phone)] = "Số điện thoại chỉ gồm chữ số (có thể có dấu + ở đầu), từ 6 đến 30 ký tự.";
+        if (input.Address?.Trim().Length > 500) errors[nameof(input.Address)] = "Địa chỉ tối đa 500 ký tự.";
+        var country = input.Country?.Trim().ToUpperInvariant();
+        if (input.Origin == DonorOrigin.Foreign)
+        {
+            if (string.IsNullOrEmpty(country)) errors[nameof(input.Country)] = "Nhà tài trợ nước ngoài cần mã quốc gia (ví dụ US, JP, KR).";
+            else if (!CountryCode().IsMatch(country) || country == "VN") errors[nameof(input.Country)] = "Mã quốc gia gồm 2 chữ cái theo ISO 3166 (ví dụ US, JP) và khác VN.";
+        }
+        else if (!string.IsNullOrEmpty(country) && country != "VN")
+            errors[nameof(input.Country)] = "Nhà tài trợ trong nước có quốc gia là VN; chọn \"Nước ngoài\" nếu ở quốc gia khác.";
+        var tax = input.TaxCode?.Trim();
+        if (!string.IsNullOrEmpty(tax))
+        {
+            if (input.Origin == DonorOrigin.Domestic && !VietnameseTaxCode().IsMatch(tax))
+                errors[nameof(input.TaxCode)] = "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch và 3 chữ số (chi nhánh).";
+            else if (tax.Length > 20) errors[nameof(input.TaxCode)] = "Mã số thuế tối đa 20 ký tự.";
+        }
+        if (input.AdminUnitId <= 0) errors[nameof(input.AdminUnitId)] = "Vui lòng chọn đơn vị tiếp nhận nhà tài trợ.";
+        else if (db.UnitScope is not null && !db.UnitScope.Contains(input.AdminUnitId)) errors[nameof(input.AdminUnitId)] = "Bạn không được đăng ký nhà tài trợ cho đơn vị này.";
+        else if (!await db.AdminUnits.AnyAsync(u => u.Id == input.AdminUnitId, ct)) errors[nameof(input.AdminUnitId)] = "Đơn vị không tồn tại.";
+        return errors;
+    }
+
+    private static void Apply(Donor donor, DonorInput input)
+    {
+        donor.Kind = input.Kind;
+        donor.Origin = input.Origin;
+        donor.Name = input.Name!.Trim();
+        donor.Email = Blank(input.Email);
+        donor.Phone = Blank(input.Phone);
+        donor.Address = Blank(input.Address);
+        donor.TaxCode = Blank(input.TaxCode);
+        donor.Country = input.Origin == DonorOrigin.Foreign ? input.Country!.Trim().ToUpperInvariant() : "VN";
+        donor.DisplayChoice = input.DisplayChoice;
+        donor.AdminUnitId = input.AdminUnitId;
+        donor.RefreshSearchText();
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,127 @@
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Ledger;
+
+/// <summary>What a reader asks of the public statement. <see cref="Campaign"/> is a campaign's slug or id.</summary>
+public sealed record StatementFilter(string? Query = null, string? Campaign = null, DateOnly? From = null, DateOnly? To = null, int Page = 1)
+{
+    public const int PageSize = 20;
+    public const int MaxPage = 100_000;
+
+    public int SafePage => Math.Clamp(Page, 1, MaxPage);
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Campaign) && From is null && To is null;
+}
+
+/// <summary>One line of the statement as the public sees it; an empty <see cref="DonorDisplay"/> means anonymous.</summary>
+public sealed record StatementLine(
+    long Sequence, DateTime RecordedAt, DateOnly ValueDate, LedgerEntryKind Kind, long AmountVnd,
+    string? Currency, decimal? OriginalAmount, decimal? ExchangeRate,
+    int? CampaignId, string? CampaignSlug, string? CampaignTitle, string? CampaignTitleEn,
+    string? ReceiptNumber, string Description, string DonorDisplay, long? ReversesSequence, string Hash)
+{
+    public bool IsReversal => Kind == LedgerEntryKind.Reversal;
+}
+
+/// <summary>
+/// One page, newest first. There is no total count: counting a filtered 200,000-row ledger on every page costs
+/// more than the page itself, so the query reads one row past the page to know whether another page follows.
+/// </summary>
+public sealed record StatementPage(IReadOnlyList<StatementLine> Lines, int Page, bool HasNext, bool CampaignNotFound)
+{
+    public bool HasPrevious => Page > 1;
+}
+
+/// <summary>
+/// Reads the public statement (sao kê công khai) from the public projection. Searches with words go through the
+/// in-memory <see cref="StatementSearchIndex"/> when one is given (PublicSite registers it), else through SQL.
+/// </summary>
+public class StatementQuery(PublicDbContext db, StatementSearchIndex? index = null)
+{
+    public async Task<StatementPage> PageAsync(StatementFilter filter, CancellationToken ct = default)
+    {
+        var page = filter.SafePage;
+        var skip = (page - 1) * StatementFilter.PageSize;
+        const int take = StatementFilter.PageSize + 1;
+        var terms = Terms(filter.Query);
+        List<LedgerEntry> rows;
+        if (index is not null && terms.Count > 0)
+        {
+            int? campaignId = null;
+            if (!string.IsNullOrWhiteSpace(filter.Campaign))
+            {
+                campaignId = await ResolveCampaignAsync(filter.Campaign, ct);
+                if (campaignId is null) return new StatementPage([], page, false, true);
+            }
+            var sequences = await index.SearchAsync(terms, campaignId, filter.From, filter.To, skip, take, ct);
+            rows = sequences.Count == 0
+                ? []
+                : await db.LedgerEntries.Where(e => sequences.Contains(e.Sequence)).OrderByDescending(e => e.Sequence).ToListAsync(ct);
+        }
+        else
+        {
+            var (query, campaignFound) = await FilteredAsync(filter, ct);
+            if (!campaignFound) return new StatementPage([], page, false, true);
+            rows = await query.OrderByDescending(e => e.Sequence).Skip(skip).Take(take).ToListAsync(ct);
+        }
+        var campaigns = await CampaignNamesAsync(rows.Where(r => r.CampaignId != null).Select(r => r.CampaignId!.Value).Distinct().ToList(), ct);
+        var lines = rows.Take(StatementFilter.PageSize).Select(e => ToLine(e, campaigns)).ToList();
+        return new StatementPage(lines, page, rows.Count > StatementFilter.PageSize, false);
+    }
+
+    /// <summary>
+    /// Every matching entry in chain order, for streaming as CSV. An unfiltered export is the whole chain and
+    /// re-verifies with <see cref="LedgerVerifier"/>; a filtered one carries the hashes but not every link.
+    /// </summary>
+    public async Task<IAsyncEnumerable<LedgerEntry>> ExportAsync(StatementFilter filter, CancellationToken ct = default)
+    {
+        var (query, campaignFound) = await FilteredAsync(filter, ct);
+        if (!campaignFound) query = query.Where(_ => false);
+        return query.OrderBy(e => e.Sequence).AsAsyncEnumerable();
+    }
+
+    private async Task<(IQueryable<LedgerEntry> Query, bool CampaignFound)> FilteredAsync(StatementFilter filter, CancellationToken ct)
+    {
+        IQueryable<LedgerEntry> query = db.LedgerEntries;
+        foreach (var term in Terms(filter.Query))
+            query = query.Where(e => e.SearchText.Contains(term));
+        if (!string.IsNullOrWhiteSpace(filter.Campaign))
+        {
+            var campaignId = await ResolveCampaignAsync(filter.Campaign, ct);
+            if (campaignId is null) return (query, false);
+            query = query.Where(e => e.CampaignId == campaignId);
+        }
+        if (filter.From is { } from) query = query.Where(e => e.ValueDate >= from);
+        if (filter.To is { } to) query = query.Where(e => e.ValueDate <= to);
+        return (query, true);
+    }
+
+    /// <summary>The folded words of a search: each must occur, in any order, so "an nguyen" finds "Nguyễn Văn An" too.</summary>
+    public static IReadOnlyList<string> Terms(string? query) =>
+        TextFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(8).ToList();
+
+    private async Task<int?> ResolveCampaignAsync(string campaign, CancellationToken ct)
+    {
+        var key = campaign.Trim();
+        if (int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            return await db.Campaigns.AnyAsync(c => c.Id == id, ct) ? id : null;
+        return await db.Campaigns.Where(c => c.Slug == key).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<Dictionary<int, CampaignName>> CampaignNamesAsync(List<int> ids, CancellationToken ct) =>
+        ids.Count == 0
+            ? []
+            : await db.Campaigns.Where(c => ids.Contains(c.Id))
+                .Select(c => new CampaignName(c.Id, c.Slug, c.Title, c.TitleEn))
+                .ToDictionaryAsync(c => c.Id, ct);
+
+    private static StatementLine ToLine(LedgerEntry e, Dictionary<int, CampaignName> campaigns)
+    {
+        var c = e.CampaignId is { } id && campaigns.TryGetValue(id, out var found) ? found : null;
+        return new StatementLine(e.Sequence, e.RecordedAt, e.ValueDate, e.Kind, e.AmountVnd, e.Currency, e.OriginalAmount, e.ExchangeRate,
+            e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay, e.ReversesSequence, e.Hash.Trim());
+    }
+}

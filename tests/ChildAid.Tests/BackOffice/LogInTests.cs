@@ -1,0 +1,143 @@
+using System.Net;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Tests.BackOffice;
+
+public abstract class LogInTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    [Fact]
+    public async Task Pages_need_a_log_in_but_health_does_not()
+    {
+        var client = App.NewClient();
+
+        var (home, _) = await client.GetAsync("/Donors");
+        var (health, body) = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Login", home.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ok", body);
+    }
+
+    [Fact]
+    public async Task Staff_member_logs_in_with_the_right_password_and_sees_the_dashboard()
+    {
+        await using var db = Db.NewContext();
+        var unit = await TestData.UnitAsync(db);
+        await StaffAsync("canbo", [Roles.ProgrammeOfficer], unit.Id);
+
+        var client = await LogInAsync("canbo");
+        var html = await client.GetPageAsync("/");
+
+        Assert.Contains("Tổng quan năm", html);
+        Assert.Contains("canbo", html);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        await using var db = Db.NewContext();
+        var unit = await TestData.UnitAsync(db);
+        var user = await StaffAsync("canbo", [Roles.CommuneOfficer], unit.Id);
+        var client = App.NewClient();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = await client.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = "canbo", ["Input.Password"] = "sai-mat-khau" });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await wrong.Content.ReadAsStringAsync());
+        }
+        var fifth = await client.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = "canbo", ["Input.Password"] = "sai-mat-khau" });
+        var right = await client.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = "canbo", ["Input.Password"] = Password });
+
+        Assert.Contains("tạm bị khóa", await fifth.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("tạm bị khóa", await right.Content.ReadAsStringAsync());
+        var (home, _) = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        await using var check = Db.NewContext();
+        var stored = await check.Users.SingleAsync(u => u.Id == user.Id);
+        Assert.True(stored.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+    }
+
+    [Fact]
+    public async Task Admin_without_two_factor_is_kept_on_enrolment_then_needs_the_code_at_every_log_in()
+    {
+        await StaffAsync("quantri", [Roles.Admin]);
+        var client = await LogInAsync("quantri");
+
+        var (donors, _) = await client.GetAsync("/Donors");
+        Assert.Equal(HttpStatusCode.Redirect, donors.StatusCode);
+        Assert.Equal("/Account/EnrolTwoFactor", donors.Headers.Location!.OriginalString);
+        var (users, _) = await client.GetAsync("/Users");
+        Assert.Equal("/Account/EnrolTwoFactor", users.Headers.Location!.OriginalString);
+
+        var key = await client.AuthenticatorKeyAsync();
+        var wrong = await client.PostFormAsync("/Account/EnrolTwoFactor", new() { ["Input.Code"] = "000000" == Totp(key) ? "111111" : "000000" });
+        Assert.Contains("Mã xác thực không đúng", await wrong.Content.ReadAsStringAsync());
+        var enrolled = await client.PostFormAsync("/Account/EnrolTwoFactor", new() { ["Input.Code"] = Totp(key) });
+        Assert.Contains("recovery-codes", await enrolled.Content.ReadAsStringAsync());
+        Assert.Contains("Nhà tài trợ", await client.GetPageAsync("/Donors"));
+
+        var loggedOut = await client.PostFormAsync("/", [], "/Account/Logout");
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);
+        var again = App.NewClient();
+        var password = await again.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = "quantri", ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        var secondStep = password.Headers.Location!.OriginalString;
+        Assert.StartsWith("/Account/LoginWith2fa", secondStep);
+        var (notYet, _) = await again.GetAsync("/Donors");
+        Assert.Equal(HttpStatusCode.Redirect, notYet.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Login", notYet.Headers.Location!.ToString());
+
+        var badCode = await again.PostFormAsync(secondStep, new() { ["Input.Code"] = "000000" == Totp(key) ? "111111" : "000000" });
+        Assert.Contains("Mã xác thực không đúng hoặc đã hết hạn.", await badCode.Content.ReadAsStringAsync());
+        var code = await again.PostFormAsync(secondStep, new() { ["Input.Code"] = Totp(key) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Contains("Người dùng", await again.GetPageAsync("/Users"));
+    }
+}
+
+public abstract class RecoveryCodeTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    [Fact]
+    public async Task Recovery_code_logs_in_once_without_the_phone()
+    {
+        await StaffAsync("ketoan", [Roles.Accountant], await UnitIdAsync());
+        var client = await LogInAsync("ketoan");
+        var key = await client.AuthenticatorKeyAsync();
+        var enrolled = await (await client.PostFormAsync("/Account/EnrolTwoFactor", new() { ["Input.Code"] = Totp(key) })).Content.ReadAsStringAsync();
+        var recovery = System.Text.RegularExpressions.Regex.Match(enrolled, "<li><code>([^<]+)</code></li>").Groups[1].Value;
+        Assert.NotEmpty(recovery);
+
+        async Task<HttpResponseMessage> WithRecoveryAsync()
+        {
+            var browser = App.NewClient();
+            var step = (await browser.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = "ketoan", ["Input.Password"] = Password })).Headers.Location!.OriginalString;
+            return await browser.PostFormAsync(step, new() { ["Input.RecoveryCode"] = recovery });
+        }
+        var first = await WithRecoveryAsync();
+        var second = await WithRecoveryAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Mã khôi phục không đúng hoặc đã được dùng.", await second.Content.ReadAsStringAsync());
+    }
+
+    private async Task<int> UnitIdAsync()
+    {
+        await using var db = Db.NewContext();
+        return (await TestData.UnitAsync(db)).Id;
+    }
+}
+
+public class RecoveryCodeTestsOnSqlite() : RecoveryCodeTests(DatabaseProvider.Sqlite);
+
+public class RecoveryCodeTestsOnPostgres() : RecoveryCodeTests(DatabaseProvider.Postgres);
+
+public class LogInTestsOnSqlite() : LogInTests(DatabaseProvider.Sqlite);
+
+public class LogInTestsOnPostgres() : LogInTests(DatabaseProvider.Postgres);

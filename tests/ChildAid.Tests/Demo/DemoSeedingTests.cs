@@ -1,0 +1,127 @@
+using ChildAid.Shared.AdminUnits;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Demo;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.Cli;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Tests.Demo;
+
+public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private async Task<Dictionary<string, int>> CountsAsync()
+    {
+        await using var db = Db.NewContext();
+        return new Dictionary<string, int>
+        {
+            ["units"] = await db.AdminUnits.CountAsync(),
+            ["organisations"] = await db.Organisations.CountAsync(),
+            ["campaigns"] = await db.Campaigns.CountAsync(),
+            ["donors"] = await db.Donors.CountAsync(),
+            ["children"] = await db.Children.CountAsync(),
+            ["users"] = await db.Users.CountAsync(),
+            ["roles"] = await db.Roles.CountAsync(),
+            ["contributions"] = await db.Contributions.CountAsync(),
+            ["reversals"] = await db.ContributionReversals.CountAsync(),
+            ["ledger"] = await db.LedgerEntries.CountAsync(),
+            ["honor roll"] = await db.HonorRollEntries.CountAsync(),
+            ["audit"] = await db.AuditEntries.CountAsync(),
+        };
+    }
+
+    [Fact]
+    public async Task Seeding_twice_adds_nothing_the_second_time_and_leaves_an_intact_ledger()
+    {
+        var first = await CliRunner.RunAsync(Db, "seed", "--demo");
+        var afterFirst = await CountsAsync();
+        var second = await CliRunner.RunAsync(Db, "seed", "--demo");
+        var afterSecond = await CountsAsync();
+        var verify = await CliRunner.RunAsync(Db, "verify-ledger");
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("Nothing to add", second.Output);
+        Assert.Equal(afterFirst, afterSecond);
+        Assert.Equal(DemoGenerator.ChildCount, afterFirst["children"]);
+        Assert.True(afterFirst["donors"] >= 40);
+        Assert.Equal(2, afterFirst["campaigns"]);
+        Assert.Equal(DemoStaff.Users.Count, afterFirst["users"]);
+        Assert.True(afterFirst["contributions"] >= 300);
+        Assert.True(afterFirst["reversals"] >= 2);
+        Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"], afterFirst["ledger"]);
+        Assert.Equal(afterFirst["ledger"], afterFirst["honor roll"]);
+        Assert.Equal(0, afterFirst["audit"]); // a bulk load of synthetic data is not a staff change
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains($"OK: {afterFirst["ledger"]} entries", verify.Output);
+    }
+
+    [Fact]
+    public async Task Demo_data_covers_every_kind_of_donor_and_gift_and_keeps_the_units_of_its_time()
+    {
+        var seeded = await CliRunner.RunAsync(Db, "seed", "--demo");
+        Assert.True(seeded.ExitCode == 0, seeded.Output);
+        await using var db = Db.NewContext();
+        var tree = new AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync());
+        var donors = await db.Donors.ToListAsync();
+        var gifts = await db.Contributions.Include(c => c.GoodsLines).ToListAsync();
+
+        Assert.Equal(Enum.GetValues<DonorKind>().Order(), donors.Select(d => d.Kind).Distinct().Order());
+        Assert.Equal(Enum.GetValues<DisplayChoice>().Order(), donors.Select(d => d.DisplayChoice).Distinct().Order());
+        Assert.Equal(Enum.GetValues<DonorOrigin>().Order(), donors.Select(d => d.Origin).Distinct().Order());
+        Assert.All(donors.Where(d => d.Email is not null), d => Assert.EndsWith("example.com", d.Email));
+        Assert.Superset(new HashSet<string> { "USD", "EUR", "JPY" }, gifts.Where(g => g.OriginalCurrency is not null).Select(g => g.OriginalCurrency!).ToHashSet());
+        Assert.Contains(gifts, g => g.Method == ContributionMethod.InKind && g.GoodsLines.Any(l => l.Item.Contains("Áo khoác", StringComparison.Ordinal)));
+        Assert.Contains(gifts, g => g.CampaignId is null);
+        Assert.All(gifts, g => Assert.True(g.IsDemo));
+
+        // Records keep the unit they were made under: before 1 July 2025 the Kon Tum units, after it the Quảng Ngãi ones.
+        var reform = new DateOnly(2025, 7, 1);
+        Assert.Contains(gifts, g => g.ReceivedOn < reform);
+        Assert.Contains(gifts, g => g.ReceivedOn >= reform);
+        Assert.All(gifts, g => Assert.True(tree[g.AdminUnitId].IsValidOn(g.ReceivedOn), $"{g.ReceiptNumber} made under a unit not in force on {g.ReceivedOn}"));
+        Assert.All(gifts.Where(g => g.ReceivedOn < reform), g => Assert.Equal("62", tree.Ancestor(g.AdminUnitId, AdminUnitLevel.Province, g.ReceivedOn)!.Code));
+        Assert.All(gifts, g => Assert.Equal("51", tree.Ancestor(g.AdminUnitId, AdminUnitLevel.Province, new DateOnly(2026, 1, 1))?.Code));
+
+        // Receipt numbers are gapless per year, in date order.
+        foreach (var year in gifts.GroupBy(g => g.FiscalYear))
+            Assert.Equal(Enumerable.Range(1, year.Count()), year.OrderBy(g => g.ReceiptSequence).Select(g => g.ReceiptSequence));
+    }
+
+    [Fact]
+    public async Task Demo_staff_cover_their_units_across_the_2025_merger()
+    {
+        var seeded = await CliRunner.RunAsync(Db, "seed", "--demo");
+        Assert.True(seeded.ExitCode == 0, seeded.Output);
+        await using var db = Db.NewContext();
+        var units = await db.AdminUnits.AsNoTracking().ToListAsync();
+        var tree = new AdminUnitTree(units);
+        var staff = await db.Users.Include(u => u.Units).ToListAsync();
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        HashSet<int> Covered(string email) => tree.Covered(staff.Single(u => u.Email == email).Units.Select(u => u.AdminUnitId));
+        int Unit(string code, DateOnly on) => units.Single(u => u.Code == code && u.Level == AdminUnitLevel.Commune && u.IsValidOn(on)).Id;
+        var before = new DateOnly(2024, 6, 1);
+        var after = new DateOnly(2026, 6, 1);
+
+        Assert.Equal(Roles.All.Order(), roles.Select(r => r.Name!).Distinct().Order());
+        var iaToi = Covered("xa.iatoi@demo.childaid.example");
+        Assert.Contains(Unit("23537", before), iaToi); // Ia Dom merged into Ia Tơi
+        Assert.Contains(Unit("23538", before), iaToi);
+        Assert.Contains(Unit("23538", after), iaToi);
+        Assert.DoesNotContain(Unit("23535", before), iaToi);
+        Assert.DoesNotContain(Unit("23535", after), iaToi);
+        var iaDal = Covered("xa.iadal@demo.childaid.example");
+        Assert.Contains(Unit("23535", before), iaDal);
+        Assert.DoesNotContain(Unit("23537", before), iaDal);
+        var district = Covered("chuongtrinh@demo.childaid.example");
+        Assert.Superset(iaToi.Union(iaDal).ToHashSet(), district);
+        Assert.Equal(units.Count, Covered("quantri@demo.childaid.example").Count);
+    }
+}
+
+public class DemoSeedingTestsOnSqlite() : DemoSeedingTests(DatabaseProvider.Sqlite);
+
+public class DemoSeedingTestsOnPostgres() : DemoSeedingTests(DatabaseProvider.Postgres);

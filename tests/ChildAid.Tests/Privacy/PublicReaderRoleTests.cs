@@ -1,0 +1,52 @@
+using ChildAid.Shared.Data;
+using ChildAid.Tests.Infrastructure;
+using Npgsql;
+
+namespace ChildAid.Tests.Privacy;
+
+/// <summary>On PostgreSQL the privacy boundary is the database's own: PublicSite's login cannot read personal data at all.</summary>
+public class PublicReaderRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
+{
+    public static TheoryData<string> PersonalTables =>
+        ["donors", "children", "contributions", "contribution_reversals", "contribution_goods_line", "\"AspNetUsers\"",
+         "\"AspNetUserTokens\"", "audit_entries", "staff_user_units", "ledger_heads", "receipt_counters"];
+
+    [Fact]
+    public async Task Public_login_can_read_every_public_table()
+    {
+        await using var conn = new NpgsqlConnection(Db.PublicConnectionString);
+        await conn.OpenAsync();
+
+        foreach (var table in PublicTables.Tables.Values)
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM {table}", conn);
+            Assert.True((long)(await cmd.ExecuteScalarAsync())! >= 0);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PersonalTables))]
+    public async Task Public_login_is_denied_personal_and_internal_tables(string table)
+    {
+        await using var conn = new NpgsqlConnection(Db.PublicConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT * FROM {table} LIMIT 1", conn);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteReaderAsync());
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        Assert.Equal("42501", error.SqlState);
+    }
+
+    [Fact]
+    public async Task Public_login_cannot_write_to_public_tables_either()
+    {
+        await using var conn = new NpgsqlConnection(Db.PublicConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("UPDATE public_data_versions SET version = version + 1", conn);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+
+        Assert.Equal("42501", error.SqlState);
+    }
+}

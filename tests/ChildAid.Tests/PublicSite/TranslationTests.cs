@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChildAid.PublicSite;
+using ChildAid.PublicSite.Localization;
+using ChildAid.Shared.Data;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace ChildAid.Tests.PublicSite;
+
+/// <summary>Every Vietnamese UI string of the public site has an English translation, so the English switch never shows half Vietnamese.</summary>
+public partial class TranslationTests
+{
+    [Fact]
+    public async Task Every_ui_string_has_an_english_translation()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new PublicSiteFactory(db);
+        var localizer = site.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var keys = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "PublicSite", "Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => UiString().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Append(PublicText.AnonymousDonor)
+            .Distinct().ToList();
+
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        try
+        {
+            Assert.True(keys.Count > 40, $"found only {keys.Count} UI strings: is the scan looking in the right place?");
+            var missing = keys.Where(k => localizer[k].ResourceNotFound).ToList();
+            Assert.True(missing.Count == 0, "No English for: " + string.Join(" | ", missing));
+            Assert.Equal("Anonymous donor", localizer[PublicText.AnonymousDonor].Value);
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChildAid.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root (ChildAid.slnx) not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex("T\\[\"([^\"]+)\"\\]")]
+    private static partial Regex UiString();
+}
