@@ -43,7 +43,7 @@ public class ProposedIndexSearchBenchmarks
     }
 
     [Benchmark]
-    public Task<int> Search() => SearchAsync();
+    public Task<int> SearchWithProposedIndex() => SearchAsync();
 
     public async Task<int> SearchAsync()
     {
