@@ -28,8 +28,9 @@ public enum SearchCase
 /// <summary>
 /// The public statement search (sao kê công khai) over 200,000 ledger entries: one page, newest first.
 /// Each iteration is exactly one query (InvocationCount = 1), so the P95 column is the 95th percentile of single
-/// searches. The query is the plain EF query the statement page runs — see <see cref="SearchAsync"/>; when
-/// Shared/Ledger/StatementQuery.cs lands, point SearchAsync at StatementQuery.PageAsync instead.
+/// searches. The query is the plain EF substring query (<see cref="SearchAsync"/>), which is also StatementQuery's SQL
+/// fallback; <see cref="StatementQueryBenchmarks"/> measures StatementQuery.PageAsync as PublicSite runs it, and
+/// <see cref="ProposedIndexSearchBenchmarks"/> the same search with a database index.
 /// </summary>
 [Config(typeof(Config))]
 public class StatementSearchBenchmarks
