@@ -38,13 +38,7 @@ public sealed class CliContext(IConfiguration configuration, DatabaseOptions dat
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddChildAidData(Database);
-        services.AddIdentityCore<StaffUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 12;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<ChildAidDbContext>();
+        services.AddStaffIdentityCore();
         return services.BuildServiceProvider();
     }
 
