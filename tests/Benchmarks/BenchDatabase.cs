@@ -199,7 +199,7 @@ public static class BenchDatabase
 
     private static async Task<string> PostgresAsync(int entries)
     {
-        var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external : ThrowawayCluster.Start();
+        var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external : ChildAid.Tests.Infrastructure.ThrowawayPostgres.Start("childaid-bench-pg", "-c fsync=off");
         const string name = "childaid_bench";
         await using (var conn = new NpgsqlConnection(admin))
         {
@@ -264,65 +264,5 @@ public static class BenchDatabase
     {
         if (value is null) await copy.WriteNullAsync();
         else await copy.WriteAsync(value, type);
-    }
-
-    /// <summary>A PostgreSQL cluster of the installed version, in the temp folder, stopped when the process exits.</summary>
-    private static class ThrowawayCluster
-    {
-        public static string Start()
-        {
-            var bin = Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
-                    .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
-                : null;
-            if (bin is null)
-                throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): `apt-get install postgresql`, or set CHILDAID_BENCH_PG.");
-
-            var root = Path.Combine(Path.GetTempPath(), $"childaid-bench-pg-{Environment.ProcessId}");
-            if (Directory.Exists(root)) Directory.Delete(root, true);
-            var data = Path.Combine(root, "data");
-            Directory.CreateDirectory(root);
-            var asRoot = Environment.UserName == "root";
-            if (asRoot) Run("chown", $"postgres:postgres {root}");
-            const string password = "childaid-bench";
-            var pwFile = Path.Combine(root, "pw");
-            File.WriteAllText(pwFile, password);
-            if (asRoot) Run("chown", $"postgres:postgres {pwFile}");
-            RunPg(asRoot, Path.Combine(bin, "initdb"),
-                $"-D {data} -U postgres --pwfile={pwFile} --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8");
-            var port = FreePort();
-            // Production-like durability is irrelevant to read latency; default memory settings are kept.
-            RunPg(asRoot, Path.Combine(bin, "pg_ctl"),
-                $"-D {data} -l {root}/log -w -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try { RunPg(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop"); Directory.Delete(root, true); }
-                catch (Exception) { /* best effort at exit */ }
-            };
-            return $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=postgres";
-        }
-
-        private static void RunPg(bool asRoot, string exe, string args)
-        {
-            if (asRoot) Run("runuser", $"-u postgres -- {exe} {args}");
-            else Run(exe, args);
-        }
-
-        private static void Run(string exe, string args)
-        {
-            var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var p = Process.Start(psi)!;
-            var output = p.StandardOutput.ReadToEndAsync();
-            var error = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {args} failed ({p.ExitCode}): {error} {output.Result}");
-        }
-
-        private static int FreePort()
-        {
-            using var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            return ((IPEndPoint)l.LocalEndpoint).Port;
-        }
     }
 }
