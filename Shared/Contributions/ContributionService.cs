@@ -18,7 +18,8 @@ namespace ChildAid.Shared.Contributions;
 /// </summary>
 public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
 {
-    public async Task<Outcome<Contribution>> RecordAsync(ContributionInput input, CancellationToken ct = default)
+    /// <param name="isDemo">Only the demo loader says so; a receipt is never edited afterwards to mark it.</param>
+    public async Task<Outcome<Contribution>> RecordAsync(ContributionInput input, CancellationToken ct = default, bool isDemo = false)
     {
         var errors = ContributionRules.Validate(input, Today(), out var amountVnd);
         // The donor query goes through the unit scope filter: a donor outside the user's units does not exist for them.
@@ -74,6 +75,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             RecordedAt = clock.GetUtcNow().UtcDateTime,
             LedgerSequence = slot.Sequence,
             IdempotencyKey = input.IdempotencyKey,
+            IsDemo = isDemo,
         };
         var entry = await ledger.WriteAsync(slot, new LedgerEntry
         {

@@ -247,7 +247,6 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         {
             await using var scope = Scope();
             var service = scope.ServiceProvider.GetRequiredService<ContributionService>();
-            var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
             foreach (var g in batch)
             {
                 var outcome = await service.RecordAsync(new ContributionInput
@@ -258,14 +257,12 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
                     ExchangeRate = g.ExchangeRate, ReceivedOn = g.ReceivedOn, GoodsLines = [.. g.GoodsLines], Message = g.Message,
                     AdminUnitId = tree.First(u => u.Code == g.UnitCode && u.Level != AdminUnitLevel.Village && u.ValidFrom == g.UnitValidFrom).Id,
                     Note = "Dữ liệu demo (tổng hợp)", IdempotencyKey = g.IdempotencyKey,
-                }, ct);
+                }, ct, isDemo: true);
                 if (!outcome.Succeeded)
                     throw new InvalidOperationException($"Demo gift {g.Number}: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {e.Value}"))}");
                 reversible[g.IdempotencyKey] = (outcome.Value!.Id, false);
                 added++;
             }
-            var keys = batch.Select(g => (Guid?)g.IdempotencyKey).ToList();
-            await db.Contributions.IgnoreQueryFilters().Where(c => keys.Contains(c.IdempotencyKey)).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDemo, true), ct);
             await SayAsync($"  Khoản tặng / gifts: {added}/{todo.Count}");
         }
 
