@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
@@ -24,6 +25,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     // Secrets never go into the audit trail.
     private static readonly HashSet<string> Masked =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value"];
+
+    // Readable Vietnamese in the stored JSON; it is only ever shown HTML-encoded.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private List<Pending>? _pending;
     private bool _writing;
@@ -124,6 +128,6 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             var value = original ? p.OriginalValue : p.CurrentValue;
             values[p.Metadata.Name] = Masked.Contains(p.Metadata.Name) && value is not null ? "***" : value;
         }
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, JsonOptions);
     }
 }
