@@ -1,16 +1,27 @@
 using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildAid.BackOffice.Pages;
 
-/// <summary>Totals received this year, by campaign, and the latest receipts — within the user's units.</summary>
-public class IndexModel(ContributionQueries queries, TimeProvider clock) : PageModel
+/// <summary>
+/// Totals received this year, by campaign, and the latest receipts; and totals by commune along the map in force on
+/// a chosen date (before or after the 2025 reform) — all within the user's units.
+/// </summary>
+public class IndexModel(ContributionQueries queries, StaffScope scope, TimeProvider clock) : PageModel
 {
     public Dashboard Dashboard { get; private set; } = null!;
+    public IReadOnlyList<UnitTotal> ByCommune { get; private set; } = [];
+
+    /// <summary>The date whose administrative map the commune totals follow; today when not given.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var year = clock.GetUtcNow().UtcDateTime.AddHours(7).Year;
-        Dashboard = await queries.DashboardAsync(year, ct: ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        if (!ModelState.IsValid || AsOf is null || AsOf > today) AsOf = today;
+        Dashboard = await queries.DashboardAsync(today.Year, ct: ct);
+        ByCommune = await queries.TotalsByCommuneAsync(await scope.TreeAsync(ct), AsOf.Value, ct);
     }
 }

@@ -1,3 +1,4 @@
+using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Text;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,9 @@ public sealed record ContributionRow(int Id, string ReceiptNumber, DateOnly Rece
 public sealed record ContributionDetails(Contribution Contribution, string RecordedBy, string? ReversedBy);
 
 public sealed record CampaignTotal(int? CampaignId, string? Title, long AmountVnd, int Count);
+
+/// <summary>What a commune (or, for gifts recorded above commune level, that unit) received, as the map stood on a date.</summary>
+public sealed record UnitTotal(AdminUnit Unit, AdminUnit? Province, long AmountVnd, int Count);
 
 public sealed record Dashboard(int Year, long TotalVnd, int Count, IReadOnlyList<CampaignTotal> ByCampaign, IReadOnlyList<ContributionRow> Recent);
 
@@ -53,6 +57,24 @@ public class ContributionQueries(ChildAidDbContext db)
             .OrderByDescending(x => x.AmountVnd).ToList();
         var latest = await Rows(db.Contributions.AsNoTracking().OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)).Take(recent).ToListAsync(ct);
         return new Dashboard(year, totals.Sum(t => t.AmountVnd), totals.Sum(t => t.Count), totals, latest);
+    }
+
+    /// <summary>
+    /// Receipts received up to <paramref name="asOf"/>, not reversed, in the user's scope, totalled by commune along the
+    /// hierarchy in force on that date. A record keeps the unit it was made under; here it rolls up through mergers,
+    /// so after 1 July 2025 old Ia Dom's gifts count under the merged Ia Tơi, and before it under Ia Dom.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitTotal>> TotalsByCommuneAsync(AdminUnitTree tree, DateOnly asOf, CancellationToken ct = default)
+    {
+        var byUnit = await db.Contributions.AsNoTracking().Where(c => c.Reversal == null && c.ReceivedOn <= asOf)
+            .GroupBy(c => c.AdminUnitId)
+            .Select(g => new { UnitId = g.Key, Sum = g.Sum(c => c.AmountVnd), Count = g.Count() }).ToListAsync(ct);
+        return byUnit
+            .Select(x => (Unit: tree.Ancestor(x.UnitId, AdminUnitLevel.Commune, asOf) ?? tree.InForceOn(x.UnitId, asOf), x.Sum, x.Count))
+            .GroupBy(x => x.Unit.Id)
+            .Select(g => new UnitTotal(g.First().Unit, tree.Ancestor(g.Key, AdminUnitLevel.Province, asOf), g.Sum(x => x.Sum), g.Sum(x => x.Count)))
+            .OrderByDescending(t => t.AmountVnd).ThenBy(t => t.Unit.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static IQueryable<ContributionRow> Rows(IQueryable<Contribution> q) =>
