@@ -32,6 +32,7 @@ public static class BackOfficeApp
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<StaffRequestMiddleware>();
         app.UseAuthorization();
@@ -54,6 +55,7 @@ public static class BackOfficeApp
             return db;
         });
 
+        services.AddRateLimiter(SignInRateLimit.Configure);
         services.AddMemoryCache();
         services.AddScoped<StaffScope>();
         services.AddScoped<DonorService>();

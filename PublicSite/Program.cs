@@ -37,8 +37,11 @@ public class Program
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
             .Validate(o => o.DataVersionPollSeconds >= 0, "PublicSite:DataVersionPollSeconds must be 0 or more.")
+            .Validate(o => o.RateLimits.ApiPerMinute > 0 && o.RateLimits.DownloadsPerMinute > 0, "PublicSite:RateLimits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRateLimiter(o => PublicRateLimits.Configure(o,
+            builder.Configuration.GetSection(PublicSiteOptions.Section).Get<PublicSiteOptions>()?.RateLimits ?? new()));
         builder.Services.AddSingleton<PublicDataVersionSource>();
         builder.Services.AddOutputCache(o => o.AddPolicy(PublicCache.Policy, PublicCache.Configure));
         // Pages are compressed once, when they enter the output cache (compression runs after it), for phones on 3G.
@@ -84,6 +87,7 @@ public class Program
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseOutputCache();
         app.UseResponseCompression();
 

@@ -10,4 +10,13 @@ public class PublicSiteOptions
     /// keyed by it, so this is the longest a gift recorded in BackOffice waits to show. 0 reads it on every request.
     /// </summary>
     public double DataVersionPollSeconds { get; set; } = 1;
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Requests per client address per minute.</summary>
+    public class RateLimitOptions
+    {
+        public int ApiPerMinute { get; set; } = 120;
+        public int DownloadsPerMinute { get; set; } = 10;
+    }
 }

@@ -27,7 +27,8 @@ public static class PublicApi
                     return TypedResults.Ok(StatementJson.From(result));
                 })
             .WithName("GetStatement")
-            .WithSummary("One page of the public statement, newest first. q ignores diacritics and case; from/to are yyyy-MM-dd; campaign is a slug or id.");
+            .WithSummary("One page of the public statement, newest first. q ignores diacritics and case; from/to are yyyy-MM-dd; campaign is a slug or id.")
+            .RequireRateLimiting(PublicRateLimits.Api);
 
         api.MapGet("/statement.csv", async (StatementQuery statement, string? q, string? campaign, DateOnly? from, DateOnly? to, CancellationToken ct) =>
                 {
@@ -40,7 +41,8 @@ public static class PublicApi
                 })
             .WithName("DownloadStatementCsv")
             .WithSummary("The statement as CSV in chain order, with sequence numbers and hashes. Unfiltered, it re-verifies end to end.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .RequireRateLimiting(PublicRateLimits.Download);
     }
 }
 

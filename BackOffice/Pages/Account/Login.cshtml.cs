@@ -1,3 +1,5 @@
+using ChildAid.BackOffice.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildAid.BackOffice.Pages.Account;
 
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
 {
     public class LoginInput

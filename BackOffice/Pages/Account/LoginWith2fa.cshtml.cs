@@ -1,3 +1,5 @@
+using ChildAid.BackOffice.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildAid.BackOffice.Pages.Account;
 
 /// <summary>Second step of log-in: the 6-digit code from the authenticator app, or a recovery code.</summary>
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public class LoginWith2faModel(SignInManager<StaffUser> signIn) : PageModel
 {
     public class CodeInput

@@ -23,6 +23,21 @@ public abstract class LogInTests(DatabaseProvider provider) : BackOfficeTest(pro
     }
 
     [Fact]
+    public async Task Sign_in_pages_are_rate_limited_per_address_but_other_pages_are_not()
+    {
+        var client = App.NewClient();
+
+        for (var i = 0; i < ChildAid.BackOffice.Security.SignInRateLimit.RequestsPerWindow; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).Response.StatusCode);
+        var (refused, message) = await client.GetAsync("/Account/Login");
+        var (health, _) = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Quá nhiều lần đăng nhập", message);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task Staff_member_logs_in_with_the_right_password_and_sees_the_dashboard()
     {
         await using var db = Db.NewContext();

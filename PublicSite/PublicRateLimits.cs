@@ -1,0 +1,31 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ChildAid.PublicSite;
+
+/// <summary>
+/// Limits per client address on what costs the database something: the statement API (uncached searches) and the
+/// full CSV download. Cached pages are not limited: they cost nothing. Limits come from "PublicSite:RateLimits".
+/// Behind a load balancer, configure forwarded headers so the client's address is the one counted.
+/// </summary>
+public static class PublicRateLimits
+{
+    public const string Api = "public-api";
+    public const string Download = "public-download";
+
+    public static void Configure(RateLimiterOptions o, PublicSiteOptions.RateLimitOptions limits)
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.OnRejected = async (context, ct) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            await context.HttpContext.Response.WriteAsync("Quá nhiều yêu cầu, vui lòng thử lại sau một phút. / Too many requests, please retry in a minute.", ct);
+        };
+        o.AddPolicy(Api, http => PerClient(http, limits.ApiPerMinute));
+        o.AddPolicy(Download, http => PerClient(http, limits.DownloadsPerMinute));
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}

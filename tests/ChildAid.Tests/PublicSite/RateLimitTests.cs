@@ -1,0 +1,30 @@
+using System.Net;
+using ChildAid.Shared.Data;
+using Microsoft.AspNetCore.Hosting;
+
+namespace ChildAid.Tests.PublicSite;
+
+public abstract class RateLimitTests(DatabaseProvider provider) : PublicSiteTest(provider)
+{
+    [Fact]
+    public async Task Csv_downloads_past_the_limit_are_refused_with_429_while_cached_pages_still_load()
+    {
+        await using var limited = Site.WithWebHostBuilder(b => b.UseSetting("PublicSite:RateLimits:DownloadsPerMinute", "2"));
+        using var client = limited.CreateClient();
+
+        var first = await client.GetAsync("/api/v1/statement.csv");
+        var second = await client.GetAsync("/api/v1/statement.csv");
+        var third = await client.GetAsync("/api/v1/statement.csv");
+        var page = await client.GetAsync("/sao-ke");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("Quá nhiều yêu cầu", await third.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
+
+public class RateLimitTestsOnSqlite() : RateLimitTests(DatabaseProvider.Sqlite);
+
+public class RateLimitTestsOnPostgres() : RateLimitTests(DatabaseProvider.Postgres);
