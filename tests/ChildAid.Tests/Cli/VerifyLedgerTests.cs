@@ -13,16 +13,11 @@ public abstract class VerifyLedgerTests(DatabaseProvider provider) : DatabaseTes
     /// <summary>Three gifts and the reversal of the second: four ledger entries.</summary>
     private async Task RecordSomeGiftsAsync()
     {
-        await using var sp = Db.Services();
-        await using var scope = Scope(sp);
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<ContributionService>();
-        var unit = await TestData.UnitAsync(db);
-        var donor = await TestData.DonorAsync(db, unit.Id);
-        await service.RecordAsync(TestData.Cash(donor.Id, unit.Id, 100_000));
-        var second = await service.RecordAsync(TestData.Cash(donor.Id, unit.Id, 250_000));
-        await service.RecordAsync(TestData.Cash(donor.Id, unit.Id, 75_000));
-        await service.ReverseAsync(second.Value!.Id, "Nhập sai số tiền");
+        await using var desk = await GiftDesk.OpenAsync(Db);
+        await desk.GiveAsync(100_000);
+        var second = await desk.GiveAsync(250_000);
+        await desk.GiveAsync(75_000);
+        await desk.Gifts.ReverseAsync(second.Value!.Id, "Nhập sai số tiền");
     }
 
     private async Task ExecuteSqlAsync(string sql)

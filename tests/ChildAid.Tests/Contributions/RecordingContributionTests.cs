@@ -13,15 +13,11 @@ public abstract class RecordingContributionTests(DatabaseProvider provider) : Da
     [Fact]
     public async Task Recorded_gift_gets_a_receipt_number_a_ledger_entry_and_an_honor_roll_line()
     {
-        await using var sp = Db.Services();
-        await using var scope = Scope(sp);
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        var unit = await TestData.UnitAsync(db);
-        var donor = await TestData.DonorAsync(db, unit.Id, "Công ty TNHH Ánh Dương", DisplayChoice.NameAmount, DonorKind.Business);
+        await using var desk = await GiftDesk.OpenAsync(Db, "Công ty TNHH Ánh Dương", DisplayChoice.NameAmount, DonorKind.Business);
+        var db = desk.Db;
         var campaign = await TestData.CampaignAsync(db);
 
-        var outcome = await scope.ServiceProvider.GetRequiredService<ContributionService>()
-            .RecordAsync(TestData.Cash(donor.Id, unit.Id, 1_500_000, campaign.Id));
+        var outcome = await desk.GiveAsync(1_500_000, campaign.Id);
 
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
         Assert.Equal("2026-000001", outcome.Value!.ReceiptNumber);
@@ -31,23 +27,19 @@ public abstract class RecordingContributionTests(DatabaseProvider provider) : Da
         Assert.Equal(LedgerCanonicalForm.ComputeHash(entry), entry.Hash);
         var honor = await db.HonorRollEntries.SingleAsync();
         Assert.Equal(1_500_000, honor.AmountVnd);
-        Assert.Equal(donor.PublicKey, honor.DonorKey);
+        Assert.Equal(desk.Donor.PublicKey, honor.DonorKey);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Contribution) && a.Action == "Added"));
     }
 
     [Fact]
     public async Task Reversal_appends_a_negative_entry_pointing_at_the_receipt_and_cannot_happen_twice()
     {
-        await using var sp = Db.Services();
-        await using var scope = Scope(sp);
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<ContributionService>();
-        var unit = await TestData.UnitAsync(db);
-        var donor = await TestData.DonorAsync(db, unit.Id);
-        var gift = (await service.RecordAsync(TestData.Cash(donor.Id, unit.Id, 200_000))).Value!;
+        await using var desk = await GiftDesk.OpenAsync(Db);
+        var db = desk.Db;
+        var gift = (await desk.GiveAsync(200_000)).Value!;
 
-        var reversal = await service.ReverseAsync(gift.Id, "Nhập sai số tiền");
-        var again = await service.ReverseAsync(gift.Id, "Bấm hai lần");
+        var reversal = await desk.Gifts.ReverseAsync(gift.Id, "Nhập sai số tiền");
+        var again = await desk.Gifts.ReverseAsync(gift.Id, "Bấm hai lần");
 
         Assert.True(reversal.Succeeded);
         Assert.False(again.Succeeded);
@@ -61,17 +53,13 @@ public abstract class RecordingContributionTests(DatabaseProvider provider) : Da
     [Fact]
     public async Task Same_form_posted_twice_books_once()
     {
-        await using var sp = Db.Services();
-        await using var scope = Scope(sp);
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<ContributionService>();
-        var unit = await TestData.UnitAsync(db);
-        var donor = await TestData.DonorAsync(db, unit.Id);
-        var input = TestData.Cash(donor.Id, unit.Id, 50_000);
+        await using var desk = await GiftDesk.OpenAsync(Db);
+        var db = desk.Db;
+        var input = desk.Cash(50_000);
         input.IdempotencyKey = Guid.NewGuid();
 
-        var first = await service.RecordAsync(input);
-        var second = await service.RecordAsync(input);
+        var first = await desk.Gifts.RecordAsync(input);
+        var second = await desk.Gifts.RecordAsync(input);
 
         Assert.Equal(first.Value!.ReceiptNumber, second.Value!.ReceiptNumber);
         Assert.Equal(1, await db.Contributions.CountAsync());
@@ -119,17 +107,13 @@ public abstract class RecordingContributionTests(DatabaseProvider provider) : Da
     [Fact]
     public async Task Bad_amounts_are_refused_with_messages_next_to_the_field_and_nothing_is_written()
     {
-        await using var sp = Db.Services();
-        await using var scope = Scope(sp);
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<ContributionService>();
-        var unit = await TestData.UnitAsync(db);
-        var donor = await TestData.DonorAsync(db, unit.Id);
+        await using var desk = await GiftDesk.OpenAsync(Db);
+        var db = desk.Db;
 
-        var negative = await service.RecordAsync(TestData.Cash(donor.Id, unit.Id, -5));
-        var foreignWithoutRate = await service.RecordAsync(new ContributionInput
+        var negative = await desk.GiveAsync(-5);
+        var foreignWithoutRate = await desk.Gifts.RecordAsync(new ContributionInput
         {
-            DonorId = donor.Id, AdminUnitId = unit.Id, Method = ContributionMethod.BankTransfer, OriginalCurrency = "USD", OriginalAmount = 100,
+            DonorId = desk.Donor.Id, AdminUnitId = desk.Unit.Id, Method = ContributionMethod.BankTransfer, OriginalCurrency = "USD", OriginalAmount = 100,
             ReceivedOn = new DateOnly(2026, 11, 1),
         });
 
