@@ -8,6 +8,7 @@ using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.Shared.Contributions;
 
@@ -123,7 +124,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         var donor = contribution.Donor!;
         var entry = await ledger.WriteAsync(slot, new LedgerEntry
         {
-            ValueDate = DateOnly.FromDateTime(reversal.ReversedAt.AddHours(7)),
+            ValueDate = VietnamClock.ToVietnamDate(reversal.ReversedAt),
             Kind = LedgerEntryKind.Reversal,
             AmountVnd = -contribution.AmountVnd,
             Currency = contribution.OriginalCurrency,
@@ -185,7 +186,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
 
     private bool InScope(int unitId) => db.UnitScope is null || db.UnitScope.Contains(unitId);
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    private DateOnly Today() => clock.VietnamToday();
 }
 
 internal static class StringExtensions
