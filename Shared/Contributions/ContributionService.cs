@@ -113,7 +113,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     internal async Task<Outcome<ContributionReversal>> BookReversalAsync(int contributionId, string? reason, ReversalRequest? approved, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Outcome<ContributionReversal>.Fail("Reason", "Vui lòng nhập lý do hủy phiếu thu.");
-        if (reason.Length > 500) return Outcome<ContributionReversal>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        if (reason.Trim().Length > ContributionRules.MaxReasonLength) return Outcome<ContributionReversal>.Fail("Reason", $"Lý do tối đa {ContributionRules.MaxReasonLength} ký tự.");
         var contribution = await db.Contributions.Include(c => c.Donor).FirstOrDefaultAsync(c => c.Id == contributionId, ct);
         if (contribution is null) return Outcome<ContributionReversal>.Fail("Reason", "Không tìm thấy phiếu thu trong phạm vi đơn vị của bạn.");
 
@@ -166,13 +166,12 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         ContributionMethod.Cash => "Tiền mặt",
         ContributionMethod.BankTransfer when c.OriginalCurrency is not null => $"Chuyển khoản ({ForeignText(c)})",
         ContributionMethod.BankTransfer => "Chuyển khoản",
-        ContributionMethod.InKind => "Hiện vật: " + string.Join(", ", c.GoodsLines.Select(l =>
-            $"{l.Quantity.ToString("#,0", VietnameseFormat.Culture)} {l.Unit} {l.Item}")),
+        ContributionMethod.InKind => ContributionRules.GoodsDescription(c.GoodsLines.Select(l => (l.Quantity, l.Unit, l.Item))),
         _ => c.Method.ToString(),
     };
 
     private static string ForeignText(Contribution c) =>
-        $"{c.OriginalAmount!.Value.ToString("#,0.##", VietnameseFormat.Culture)} {c.OriginalCurrency} × {c.ExchangeRate!.Value.ToString("#,0.######", VietnameseFormat.Culture)}";
+        $"{Currencies.FormatAmount(c.OriginalAmount!.Value, c.OriginalCurrency!)} {c.OriginalCurrency} × {Currencies.FormatRate(c.ExchangeRate!.Value)}";
 
     private static HonorRollEntry HonorRollFor(Donor donor, Contribution c, LedgerEntry entry, int delta) => new()
     {
