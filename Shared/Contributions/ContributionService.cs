@@ -98,7 +98,19 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         return Outcome<Contribution>.Ok(contribution);
     }
 
+    /// <summary>
+    /// Books a reversal at once: for unattended callers only (the demo loader, CLI verbs). A signed-in staff member is
+    /// refused here and goes through <see cref="ReversalService"/>, where a second person approves.
+    /// </summary>
     public async Task<Outcome<ContributionReversal>> ReverseAsync(int contributionId, string? reason, CancellationToken ct = default)
+    {
+        if (actor.UserId is not null)
+            return Outcome<ContributionReversal>.Fail("Reason", "Hủy phiếu thu cần một cán bộ khác duyệt: hãy gửi yêu cầu hủy.");
+        return await BookReversalAsync(contributionId, reason, approved: null, ct);
+    }
+
+    /// <param name="approved">The request this reversal carries out; marked approved by the acting person in the same transaction.</param>
+    internal async Task<Outcome<ContributionReversal>> BookReversalAsync(int contributionId, string? reason, ReversalRequest? approved, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Outcome<ContributionReversal>.Fail("Reason", "Vui lòng nhập lý do hủy phiếu thu.");
         if (reason.Trim().Length > ContributionRules.MaxReasonLength) return Outcome<ContributionReversal>.Fail("Reason", $"Lý do tối đa {ContributionRules.MaxReasonLength} ký tự.");
@@ -121,6 +133,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             ReversedAt = clock.GetUtcNow().UtcDateTime,
             LedgerSequence = slot.Sequence,
         };
+        approved?.Approve(reversal.ReversedById, reversal.ReversedAt);
         var donor = contribution.Donor!;
         var entry = await ledger.WriteAsync(slot, new LedgerEntry
         {
