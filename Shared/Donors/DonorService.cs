@@ -70,13 +70,16 @@ public partial class DonorService(ChildAidDbContext db, TimeProvider clock)
         var folded = TextFolding.Fold(query);
         var donors = db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).AsNoTracking();
         if (folded.Length > 0) donors = donors.Where(d => d.SearchText.Contains(folded));
-        var rows = await donors.OrderBy(d => d.Name).ThenBy(d => d.Id).Take(max + 1)
+        var rows = await donors.OrderBy(d => d.Name).ThenBy(d => d.Id).Take(max * 10)
             .Select(d => new { d.Id, d.Name, d.Kind, d.AdminUnitId, UnitName = d.AdminUnit!.Name, d.Phone, d.Email }).ToListAsync(ct);
-        return rows.Select(d =>
-        {
-            var contacts = db.UnitScope is null || db.UnitScope.Contains(d.AdminUnitId);
-            return new DonorChoice(d.Id, d.Name, d.Kind, d.UnitName, contacts ? d.Phone : null, contacts ? d.Email : null);
-        }).ToList();
+        bool InScope(int unitId) => db.UnitScope is null || db.UnitScope.Contains(unitId);
+        // A donor of another unit is found by name only: their phone, e-mail or tax code must not confirm who they are.
+        return rows.Where(d => InScope(d.AdminUnitId) || TextFolding.Fold(d.Name).Contains(folded, StringComparison.Ordinal))
+            .Take(max + 1)
+            .Select(d => InScope(d.AdminUnitId)
+                ? new DonorChoice(d.Id, d.Name, d.Kind, d.UnitName, d.Phone, d.Email)
+                : new DonorChoice(d.Id, d.Name, d.Kind, d.UnitName, null, null))
+            .ToList();
     }
 
     /// <summary>A donor's name for a form, from the shared registry (no contacts).</summary>

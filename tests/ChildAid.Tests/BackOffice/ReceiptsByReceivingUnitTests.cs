@@ -79,6 +79,8 @@ public abstract partial class ReceiptsByReceivingUnitTests(DatabaseProvider prov
 
         var elsewhere = await client.GetPageAsync("/Contributions/Record?DonorQuery=le van cuong");
         var local = await client.GetPageAsync("/Contributions/Record?DonorQuery=tran thi binh");
+        var byTheirPhone = await client.GetPageAsync("/Contributions/Record?DonorQuery=0909%20999%20999");
+        var byOurPhone = await client.GetPageAsync("/Contributions/Record?DonorQuery=0901%20000%20001");
         var form = await client.GetPageAsync("/Contributions/Record");
         var found = await client.PostWithTokenAsync("/Contributions/Record?handler=FindDonor", StaffClient.Token(form), new()
         {
@@ -90,6 +92,8 @@ public abstract partial class ReceiptsByReceivingUnitTests(DatabaseProvider prov
         Assert.DoesNotContain("0909 999 999", elsewhere);
         Assert.Contains("Trần Thị Bình", local);
         Assert.Contains("0901 000 001", local);
+        Assert.DoesNotContain("Lê Văn Cường", byTheirPhone);
+        Assert.Contains("Trần Thị Bình", byOurPhone);
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.Contains($"value=\"{w.Elsewhere.Id}\"", foundHtml);
         Assert.Matches("value=\"250\\.?000\"", foundHtml);
