@@ -26,6 +26,7 @@ public static class BackOfficeApp
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
+        builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
         AddBackOffice(builder.Services);
 
         var app = builder.Build();
@@ -64,6 +65,12 @@ public static class BackOfficeApp
         services.AddScoped<ContributionQueries>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<StaffUserService>();
+        services.AddScoped<ReversalService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnknownAccountLockout>();
+        services.AddSingleton<PendingAuthenticatorKey>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<PasswordSignIn>();
 
         services.AddIdentity<StaffUser, IdentityRole>(StaffIdentity.Configure)
             .AddEntityFrameworkStores<ChildAidDbContext>()

@@ -3,14 +3,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
-using ChildAid.PublicSite.Ledger;
 using ChildAid.PublicSite.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace ChildAid.PublicSite;
@@ -28,9 +26,6 @@ public class Program
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
-        builder.Services.AddSingleton(sp => new StatementSearchIndex(sp.GetRequiredService<IServiceScopeFactory>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PublicSiteOptions>>().Value.DataVersionPollSeconds)));
-        builder.Services.AddHostedService<StatementSearchWarmUp>();
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();

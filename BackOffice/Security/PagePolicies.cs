@@ -27,6 +27,7 @@ public static class PagePolicies
         ["/Contributions/Details"] = Policies.ViewReceipts,
         ["/Contributions/Record"] = Policies.RecordReceipts,
         ["/Contributions/Reverse"] = Policies.RecordReceipts,
+        ["/Contributions/Reversals"] = Policies.RecordReceipts,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Users/Index"] = Policies.ManageUsers,

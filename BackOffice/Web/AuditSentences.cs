@@ -19,10 +19,12 @@ public static class AuditSentences
 {
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>
     {
+        [SignInEvents.EntityType] = "đăng nhập",
         ["Donor"] = "nhà tài trợ",
         ["Contribution"] = "phiếu thu",
         ["ContributionGoodsLine"] = "dòng hàng hiện vật của phiếu thu",
         ["ContributionReversal"] = "lệnh hủy phiếu thu",
+        ["ReversalRequest"] = "yêu cầu hủy phiếu thu",
         ["Campaign"] = "chiến dịch",
         ["Child"] = "hồ sơ trẻ em",
         ["AdminUnit"] = "đơn vị hành chính",
@@ -57,6 +59,12 @@ public static class AuditSentences
     public static AuditLine Describe(AuditEntry e, AuditNames names)
     {
         var actor = e.UserId is not null && names.Users.TryGetValue(e.UserId, out var n) ? n : e.Actor;
+        if (e.EntityType == SignInEvents.EntityType)
+        {
+            var address = Parse(e.After).TryGetValue("Address", out var a) && a.ValueKind == JsonValueKind.String ? $" (từ địa chỉ {a.GetString()})" : "";
+            var who = e.UserId is null ? $"«{e.Actor}» (không có tài khoản này)" : actor;
+            return new AuditLine($"{who} {SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập")}{address}", []);
+        }
         var what = Entities.GetValueOrDefault(e.EntityType, "bản ghi");
         var label = e.Label is { Length: > 0 } ? $" «{e.Label}»" : "";
         var before = Parse(e.Before);

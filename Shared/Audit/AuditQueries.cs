@@ -2,6 +2,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.Security;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.Shared.Audit;
 
@@ -29,12 +30,12 @@ public class AuditQueries(ChildAidDbContext db)
         }
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var start = VietnamClock.StartOfDayUtc(from);
             q = q.Where(e => e.At >= start);
         }
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var end = VietnamClock.StartOfDayUtc(to.AddDays(1));
             q = q.Where(e => e.At < end);
         }
         return Paged<AuditEntry>.FromAsync(q.OrderByDescending(e => e.Id), filter.PageNumber, pageSize, ct);

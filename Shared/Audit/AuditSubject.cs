@@ -31,7 +31,7 @@ public static class AuditSubject
         Campaign c => c.Title,
         Child c => c.FullName,
         StaffUser u => u.FullName.Length > 0 ? u.FullName : u.UserName,
-        ContributionGoodsLine or ContributionReversal => (Parent(entry) as Contribution)?.ReceiptNumber,
+        ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,
         _ => null,
     });
 

@@ -9,6 +9,7 @@ using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.Shared.Contributions;
 
@@ -105,7 +106,19 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         return Outcome<Contribution>.Ok(contribution);
     }
 
+    /// <summary>
+    /// Books a reversal at once: for unattended callers only (the demo loader, CLI verbs). A signed-in staff member is
+    /// refused here and goes through <see cref="ReversalService"/>, where a second person approves.
+    /// </summary>
     public async Task<Outcome<ContributionReversal>> ReverseAsync(int contributionId, string? reason, CancellationToken ct = default)
+    {
+        if (actor.UserId is not null)
+            return Outcome<ContributionReversal>.Fail("Reason", "Hủy phiếu thu cần một cán bộ khác duyệt: hãy gửi yêu cầu hủy.");
+        return await BookReversalAsync(contributionId, reason, approved: null, ct);
+    }
+
+    /// <param name="approved">The request this reversal carries out; marked approved by the acting person in the same transaction.</param>
+    internal async Task<Outcome<ContributionReversal>> BookReversalAsync(int contributionId, string? reason, ReversalRequest? approved, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Outcome<ContributionReversal>.Fail("Reason", "Vui lòng nhập lý do hủy phiếu thu.");
         if (reason.Length > 500) return Outcome<ContributionReversal>.Fail("Reason", "Lý do tối đa 500 ký tự.");
@@ -128,10 +141,11 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             ReversedAt = clock.GetUtcNow().UtcDateTime,
             LedgerSequence = slot.Sequence,
         };
+        approved?.Approve(reversal.ReversedById, reversal.ReversedAt);
         var donor = contribution.Donor!;
         var entry = await ledger.WriteAsync(slot, new LedgerEntry
         {
-            ValueDate = DateOnly.FromDateTime(reversal.ReversedAt.AddHours(7)),
+            ValueDate = VietnamClock.ToVietnamDate(reversal.ReversedAt),
             Kind = LedgerEntryKind.Reversal,
             AmountVnd = -contribution.AmountVnd,
             Currency = contribution.OriginalCurrency,
@@ -196,7 +210,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
 
     private bool InScope(int unitId) => db.UnitScope is null || db.UnitScope.Contains(unitId);
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    private DateOnly Today() => clock.VietnamToday();
 }
 
 internal static class StringExtensions

@@ -27,6 +27,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<ContributionReversal> ContributionReversals => Set<ContributionReversal>();
+    public DbSet<ReversalRequest> ReversalRequests => Set<ReversalRequest>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();

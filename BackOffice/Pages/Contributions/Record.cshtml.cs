@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.BackOffice.Pages.Contributions;
 
@@ -118,5 +119,5 @@ public class RecordModel(ContributionService contributions, DonorService donors,
         Units = PageExtensions.UnitOptions(units, Input.AdminUnitId);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    private DateOnly Today() => clock.VietnamToday();
 }

@@ -520,6 +520,62 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("receipt_counters", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reversal_requests");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reversal_requests_one_pending")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_reversal_requests_status");
+
+                    b.ToTable("reversal_requests", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Data.PublicDataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1235,6 +1291,18 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_contribution_reversals_contributions_contribution_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Contributions.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reversal_requests_contributions_contribution_id");
+
+                    b.Navigation("Contribution");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>

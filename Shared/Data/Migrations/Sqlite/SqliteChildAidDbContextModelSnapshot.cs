@@ -501,6 +501,60 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("receipt_counters", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reversal_requests");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reversal_requests_one_pending")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_reversal_requests_status");
+
+                    b.ToTable("reversal_requests", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Data.PublicDataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1206,6 +1260,18 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_contribution_reversals_contributions_contribution_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Contributions.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reversal_requests_contributions_contribution_id");
+
+                    b.Navigation("Contribution");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>
