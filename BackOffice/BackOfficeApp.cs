@@ -53,6 +53,7 @@ public static class BackOfficeApp
         {
             var db = (ChildAidDbContext)original.ImplementationFactory!(sp);
             db.UnitScope = [];
+            db.OrganisationScope = [];
             return db;
         });
 
@@ -91,7 +92,11 @@ public static class BackOfficeApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Deny by default: an endpoint without its own policy (a page missing from PagePolicies) is refused to
+            // everyone. A path with no endpoint at all stays a plain 404 for signed-in staff.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c =>
+                c.Resource is HttpContext http && http.GetEndpoint() is null && c.User.Identity?.IsAuthenticated == true).Build())
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.RecordReceipts, p => p.RequireRole(Roles.RecordReceipts))
             .AddPolicy(Policies.ViewReceipts, p => p.RequireRole([.. Roles.RecordReceipts, Roles.Inspector]))
             .AddPolicy(Policies.ManageDonors, p => p.RequireRole(Roles.RecordReceipts))
@@ -103,19 +108,7 @@ public static class BackOfficeApp
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/StatusCode");
-            o.Conventions.AuthorizeFolder("/Donors", Policies.ManageDonors);
-            o.Conventions.AuthorizeFolder("/Contributions", Policies.ViewReceipts);
-            o.Conventions.AuthorizePage("/Contributions/Record", Policies.RecordReceipts);
-            o.Conventions.AuthorizePage("/Contributions/Reverse", Policies.RecordReceipts);
-            o.Conventions.AuthorizePage("/Contributions/Reversals", Policies.RecordReceipts);
-            o.Conventions.AuthorizeFolder("/Campaigns", Policies.ManageCampaigns);
-            o.Conventions.AuthorizeFolder("/Users", Policies.ManageUsers);
-            o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+            PagePolicies.Apply(o.Conventions);
         }).AddMvcOptions(o =>
         {
             o.ModelBinderProviders.Insert(0, new VietnameseInputBinderProvider());
