@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Audit;
@@ -63,6 +64,7 @@ public static class BackOfficeApp
         services.AddScoped<ContributionQueries>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<StaffUserService>();
+        services.AddReceipts();
 
         services.AddIdentity<StaffUser, IdentityRole>(StaffIdentity.Configure)
             .AddEntityFrameworkStores<ChildAidDbContext>()

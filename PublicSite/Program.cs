@@ -32,6 +32,7 @@ public class Program
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PublicSiteOptions>>().Value.DataVersionPollSeconds)));
         builder.Services.AddHostedService<StatementSearchWarmUp>();
         builder.Services.AddScoped<StatementQuery>();
+        builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();
 
