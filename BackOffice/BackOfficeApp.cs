@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Audit;
@@ -71,6 +72,7 @@ public static class BackOfficeApp
         services.AddSingleton<PendingAuthenticatorKey>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<PasswordSignIn>();
+        services.AddReceipts();
 
         services.AddIdentity<StaffUser, IdentityRole>(StaffIdentity.Configure)
             .AddEntityFrameworkStores<ChildAidDbContext>()

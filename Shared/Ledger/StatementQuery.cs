@@ -138,7 +138,7 @@ public class StatementQuery(PublicDbContext db)
                 .Select(c => new CampaignName(c.Id, c.Slug, c.Title, c.TitleEn))
                 .ToDictionaryAsync(c => c.Id, ct);
 
-    private static StatementLine ToLine(LedgerEntry e, Dictionary<int, CampaignName> campaigns)
+    internal static StatementLine ToLine(LedgerEntry e, Dictionary<int, CampaignName> campaigns)
     {
         var c = e.CampaignId is { } id && campaigns.TryGetValue(id, out var found) ? found : null;
         return new StatementLine(e.Sequence, e.RecordedAt, e.ValueDate, e.Kind, e.AmountVnd, e.Currency, e.OriginalAmount, e.ExchangeRate,
