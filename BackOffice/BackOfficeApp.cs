@@ -8,9 +8,12 @@ using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
 using Microsoft.Extensions.WebEncoders;
 
 namespace ChildAid.BackOffice;
@@ -24,13 +27,19 @@ public static class BackOfficeApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddChildAidLogging("BackOffice");
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
         builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
         AddBackOffice(builder.Services);
+        builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
+        builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
         var app = builder.Build();
+        app.UseChildAidForwardedHeaders();
+        app.UseSecurityHeaders(withNonce: true);
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseRouting();
@@ -39,7 +48,7 @@ public static class BackOfficeApp
         app.UseMiddleware<StaffRequestMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         return app;
     }
@@ -86,11 +95,15 @@ public static class BackOfficeApp
             o.Cookie.Name = "childaid.staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, including behind a proxy that ends TLS (forwarded headers).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // A forbidden page answers 403 (with a page saying why) rather than redirecting.
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
