@@ -19,8 +19,17 @@ public static class PublicRateLimits
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.OnRejected = async (context, ct) =>
         {
-            context.HttpContext.Response.Headers.RetryAfter = "60";
-            await context.HttpContext.Response.WriteAsync("Quá nhiều yêu cầu, vui lòng thử lại sau một phút. / Too many requests, please retry in a minute.", ct);
+            var http = context.HttpContext;
+            http.Response.Headers.RetryAfter = "60";
+            const string message = "Quá nhiều yêu cầu, vui lòng thử lại sau một phút. / Too many requests, please retry in a minute.";
+            if (ChildAid.PublicSite.Api.PublicApi.IsApiRequest(http))
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Quá nhiều yêu cầu / Too many requests", Detail = message },
+                });
+            else
+                await http.Response.WriteAsync(message, ct);
         };
         o.AddPolicy(Api, http => IsPageWithoutSearch(http) ? RateLimitPartition.GetNoLimiter("") : PerClient(http, limits.ApiPerMinute));
         o.AddPolicy(Download, http => PerClient(http, limits.DownloadsPerMinute));

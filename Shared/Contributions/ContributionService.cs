@@ -5,6 +5,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +24,18 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     public async Task<Outcome<Contribution>> RecordAsync(ContributionInput input, CancellationToken ct = default, bool isDemo = false)
     {
         var errors = ContributionRules.Validate(input, Today(), out var amountVnd);
-        // The donor query goes through the unit scope filter: a donor outside the user's units does not exist for them.
-        var donor = input.DonorId > 0 ? await db.Donors.FirstOrDefaultAsync(d => d.Id == input.DonorId, ct) : null;
-        if (input.DonorId > 0 && donor is null) errors[nameof(input.DonorId)] = "Không tìm thấy nhà tài trợ trong phạm vi đơn vị của bạn.";
+        // The donor registry is shared: any donor may give to any unit. The receipt belongs to the unit that received it,
+        // which must be one the user covers and must exist on the day the gift was received.
+        var donor = input.DonorId > 0 ? await Registry.FirstOrDefaultAsync(d => d.Id == input.DonorId, ct) : null;
+        if (input.DonorId > 0 && donor is null) errors[nameof(input.DonorId)] = "Không tìm thấy nhà tài trợ này.";
         if (input.AdminUnitId > 0 && !InScope(input.AdminUnitId)) errors[nameof(input.AdminUnitId)] = "Bạn không được ghi nhận cho đơn vị này.";
-        else if (input.AdminUnitId > 0 && !await db.AdminUnits.AnyAsync(u => u.Id == input.AdminUnitId, ct)) errors[nameof(input.AdminUnitId)] = "Đơn vị tiếp nhận không tồn tại.";
+        else if (input.AdminUnitId > 0)
+        {
+            var unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == input.AdminUnitId, ct);
+            if (unit is null) errors[nameof(input.AdminUnitId)] = "Đơn vị tiếp nhận không tồn tại.";
+            else if (input.ReceivedOn != default && !unit.IsValidOn(input.ReceivedOn))
+                errors[nameof(input.AdminUnitId)] = $"{unit.Name} không có hiệu lực vào ngày nhận {VietnameseFormat.Date(input.ReceivedOn)}; chọn đơn vị đang có hiệu lực ngày đó.";
+        }
         Campaign? campaign = null;
         if (input.CampaignId is { } campaignId)
         {
@@ -114,7 +122,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     {
         if (string.IsNullOrWhiteSpace(reason)) return Outcome<ContributionReversal>.Fail("Reason", "Vui lòng nhập lý do hủy phiếu thu.");
         if (reason.Trim().Length > ContributionRules.MaxReasonLength) return Outcome<ContributionReversal>.Fail("Reason", $"Lý do tối đa {ContributionRules.MaxReasonLength} ký tự.");
-        var contribution = await db.Contributions.Include(c => c.Donor).FirstOrDefaultAsync(c => c.Id == contributionId, ct);
+        var contribution = await db.Contributions.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).Include(c => c.Donor).FirstOrDefaultAsync(c => c.Id == contributionId, ct);
         if (contribution is null) return Outcome<ContributionReversal>.Fail("Reason", "Không tìm thấy phiếu thu trong phạm vi đơn vị của bạn.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -195,6 +203,9 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             "UPDATE receipt_counters SET last_number = last_number + 1 WHERE fiscal_year = @year RETURNING last_number", ("@year", year));
         return (year, Convert.ToInt32(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Every donor, for picking; contacts are the caller's to withhold (the registry is shared, contacts are not).</summary>
+    private IQueryable<Donor> Registry => db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]);
 
     private bool InScope(int unitId) => db.UnitScope is null || db.UnitScope.Contains(unitId);
 

@@ -21,7 +21,7 @@ public sealed record StatementLine(
     long Sequence, DateTime RecordedAt, DateOnly ValueDate, LedgerEntryKind Kind, long AmountVnd,
     string? Currency, decimal? OriginalAmount, decimal? ExchangeRate,
     int? CampaignId, string? CampaignSlug, string? CampaignTitle, string? CampaignTitleEn,
-    string? ReceiptNumber, string Description, string DonorDisplay, long? ReversesSequence, string Hash)
+    string? ReceiptNumber, string Description, string DonorDisplay, long? ReversesSequence, string Hash, string PreviousHash = "")
 {
     public bool IsReversal => Kind == LedgerEntryKind.Reversal;
 }
@@ -138,10 +138,10 @@ public class StatementQuery(PublicDbContext db)
                 .Select(c => new CampaignName(c.Id, c.Slug, c.Title, c.TitleEn))
                 .ToDictionaryAsync(c => c.Id, ct);
 
-    private static StatementLine ToLine(LedgerEntry e, Dictionary<int, CampaignName> campaigns)
+    internal static StatementLine ToLine(LedgerEntry e, Dictionary<int, CampaignName> campaigns)
     {
         var c = e.CampaignId is { } id && campaigns.TryGetValue(id, out var found) ? found : null;
         return new StatementLine(e.Sequence, e.RecordedAt, e.ValueDate, e.Kind, e.AmountVnd, e.Currency, e.OriginalAmount, e.ExchangeRate,
-            e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay, e.ReversesSequence, e.Hash.Trim());
+            e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay, e.ReversesSequence, e.Hash.Trim(), e.PreviousHash.Trim());
     }
 }
