@@ -3,6 +3,8 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.Security;
 
 namespace ChildAid.Shared.Contributions;
 
@@ -63,7 +65,7 @@ public class ReversalService(ChildAidDbContext db, ContributionService contribut
     /// <summary>Pending requests on receipts of the user's units, oldest first.</summary>
     public Task<List<PendingReversal>> PendingAsync(CancellationToken ct = default) =>
         (from r in db.ReversalRequests.AsNoTracking()
-         join c in db.Contributions on r.ContributionId equals c.Id
+         join c in db.Contributions.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]) on r.ContributionId equals c.Id // the donor registry is shared
          where r.Status == ReversalRequestStatus.Pending
          orderby r.RequestedAt, r.Id
          select new PendingReversal(r.Id, c.Id, c.ReceiptNumber, c.Donor!.Name, c.AmountVnd, r.Reason,

@@ -19,7 +19,7 @@ public abstract class LogInTests(DatabaseProvider provider) : BackOfficeTest(pro
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("http://localhost/Account/Login", home.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("ok", body);
+        Assert.Equal("Healthy", body);
     }
 
     [Fact]

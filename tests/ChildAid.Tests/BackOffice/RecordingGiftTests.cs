@@ -56,7 +56,8 @@ public abstract class RecordingGiftTests(DatabaseProvider provider) : BackOffice
         var (client, _, unitId, donorId) = await OfficerWithDonorAsync();
         var form = await client.GetPageAsync("/Contributions/Record");
 
-        var negative = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "-5"));
+        // A sign is not part of an amount (issue 5 point 2): "-5" is refused as unreadable, "0" by the rules.
+        var negative = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "0"));
         var text = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "năm trăm"));
 
         Assert.Equal(HttpStatusCode.OK, negative.StatusCode);
@@ -64,7 +65,9 @@ public abstract class RecordingGiftTests(DatabaseProvider provider) : BackOffice
         Assert.Matches("id=\"Input_AmountVnd-error\"[^>]*>Số tiền phải là số nguyên dương.<", html);
         Assert.Matches("aria-describedby=\"Input_AmountVnd-hint Input_AmountVnd-error\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_AmountVnd\"", html);
         Assert.Contains("Vui lòng nhập số nguyên (đồng)", await text.Content.ReadAsStringAsync());
-        var badDate = CashForm(form, donorId, unitId, "-5");
+        var signed = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "-5"));
+        Assert.Contains("Vui lòng nhập số nguyên (đồng)", await signed.Content.ReadAsStringAsync());
+        var badDate = CashForm(form, donorId, unitId, "0");
         badDate["Input.ReceivedOn"] = "31/02/2026";
         var both = await (await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), badDate)).Content.ReadAsStringAsync();
         Assert.Matches("id=\"Input_ReceivedOn-error\"[^>]*>Ngày không hợp lệ", both);

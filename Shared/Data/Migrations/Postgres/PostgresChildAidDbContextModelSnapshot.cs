@@ -104,6 +104,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("actor");
 
+                    b.Property<int?>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
                     b.Property<string>("After")
                         .HasColumnType("text")
                         .HasColumnName("after");
@@ -128,6 +132,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("label");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
@@ -135,6 +144,9 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_audit_entries_admin_unit_id");
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");

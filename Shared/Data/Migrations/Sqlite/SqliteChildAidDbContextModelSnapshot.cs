@@ -95,6 +95,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
+                    b.Property<int?>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
                     b.Property<string>("After")
                         .HasColumnType("TEXT")
                         .HasColumnName("after");
@@ -119,6 +123,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT")
@@ -126,6 +135,9 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_audit_entries_admin_unit_id");
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
