@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Audit;
@@ -30,6 +31,7 @@ public static class BackOfficeApp
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
+        builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
         AddBackOffice(builder.Services);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
@@ -61,6 +63,7 @@ public static class BackOfficeApp
         {
             var db = (ChildAidDbContext)original.ImplementationFactory!(sp);
             db.UnitScope = [];
+            db.OrganisationScope = [];
             return db;
         });
 
@@ -72,6 +75,13 @@ public static class BackOfficeApp
         services.AddScoped<ContributionQueries>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<StaffUserService>();
+        services.AddScoped<ReversalService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnknownAccountLockout>();
+        services.AddSingleton<PendingAuthenticatorKey>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddReceipts();
 
         services.AddIdentity<StaffUser, IdentityRole>(StaffIdentity.Configure)
             .AddEntityFrameworkStores<ChildAidDbContext>()
@@ -97,7 +107,11 @@ public static class BackOfficeApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Deny by default: an endpoint without its own policy (a page missing from PagePolicies) is refused to
+            // everyone. A path with no endpoint at all stays a plain 404 for signed-in staff.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c =>
+                c.Resource is HttpContext http && http.GetEndpoint() is null && c.User.Identity?.IsAuthenticated == true).Build())
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.RecordReceipts, p => p.RequireRole(Roles.RecordReceipts))
             .AddPolicy(Policies.ViewReceipts, p => p.RequireRole([.. Roles.RecordReceipts, Roles.Inspector]))
             .AddPolicy(Policies.ManageDonors, p => p.RequireRole(Roles.RecordReceipts))
@@ -109,18 +123,7 @@ public static class BackOfficeApp
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/StatusCode");
-            o.Conventions.AuthorizeFolder("/Donors", Policies.ManageDonors);
-            o.Conventions.AuthorizeFolder("/Contributions", Policies.ViewReceipts);
-            o.Conventions.AuthorizePage("/Contributions/Record", Policies.RecordReceipts);
-            o.Conventions.AuthorizePage("/Contributions/Reverse", Policies.RecordReceipts);
-            o.Conventions.AuthorizeFolder("/Campaigns", Policies.ManageCampaigns);
-            o.Conventions.AuthorizeFolder("/Users", Policies.ManageUsers);
-            o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+            PagePolicies.Apply(o.Conventions);
         }).AddMvcOptions(o =>
         {
             o.ModelBinderProviders.Insert(0, new VietnameseInputBinderProvider());

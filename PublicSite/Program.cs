@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
-using ChildAid.PublicSite.Ledger;
 using ChildAid.PublicSite.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
@@ -33,10 +32,8 @@ public class Program
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
-        builder.Services.AddSingleton(sp => new StatementSearchIndex(sp.GetRequiredService<IServiceScopeFactory>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PublicSiteOptions>>().Value.DataVersionPollSeconds)));
-        builder.Services.AddHostedService<StatementSearchWarmUp>();
         builder.Services.AddScoped<StatementQuery>();
+        builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();
 

@@ -60,6 +60,8 @@ public static class RunCommand
             };
             if (repo is not null && Directory.Exists(Path.Combine(repo, "BackOffice"))) backOfficeArgs.Add($"--contentRoot={Path.Combine(repo, "BackOffice")}");
             backOfficeArgs.AddRange(LaptopLogging(cli).Select(s => $"--{s.Key}={s.Value}"));
+            // Receipts print a QR code to their PublicSite page: unless configured, that is the PublicSite started here.
+            if (string.IsNullOrWhiteSpace(cli.Configuration["PublicSite:BaseUrl"])) backOfficeArgs.Add($"--PublicSite:BaseUrl={FirstUrl(publicUrls)}");
             await using var app = BackOfficeApp.Build([.. backOfficeArgs]);
             await app.StartAsync(ct);
 
