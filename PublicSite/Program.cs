@@ -108,6 +108,7 @@ public class Program
         app.MapLanguageSwitch();
         app.MapPublicApi();
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapRazorPages().CacheOutput(PublicCache.Policy);
         return app;
     }

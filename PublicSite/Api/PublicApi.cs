@@ -69,7 +69,27 @@ public static class PublicApi
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(PublicRateLimits.Download);
+
+        MapXlsx(api);
     }
+
+    private static void MapXlsx(RouteGroupBuilder api) =>
+        api.MapGet("/statement.xlsx", async Task<Results<FileStreamHttpResult, ValidationProblem>> (
+                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, CancellationToken ct) =>
+                {
+                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null);
+                    if (!await CampaignExistsAsync(db, campaign, ct)) errors[nameof(campaign)] = [StatementParameters.UnknownCampaign(campaign)];
+                    if (errors.Count > 0) return BadRequest(errors);
+                    var file = await StatementXlsx.WriteAsync(db, await statement.ExportAsync(filter, ct), ct);
+                    return TypedResults.File(file, StatementXlsx.ContentType, "sao-ke.xlsx");
+                })
+            .WithName("DownloadStatementXlsx")
+            .WithSummary("The statement as an Excel workbook, for spreadsheets: typed cells and campaign names.")
+            .WithDescription("Same filters and rows as statement.csv, in chain order. Numbers are number cells, dates are date cells (UTC for " +
+                "recorded_at_utc), text is always a text cell and never a formula. For verifying the hash chain use statement.csv.")
+            .Produces<byte[]>(StatusCodes.Status200OK, StatementXlsx.ContentType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(PublicRateLimits.Download);
 
     public const string CsvDescription =
         "For verifiers, and kept byte-exact: UTF-8 without BOM, LF line ends, RFC 4180 quoting, one row per ledger entry in " +

@@ -123,6 +123,30 @@ public abstract class PublicApiTests(DatabaseProvider provider) : PublicSiteTest
         Assert.True(csv.GetProperty("responses").TryGetProperty("429", out _));
         Assert.True(csv.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
         Assert.Contains("byte", csv.GetProperty("description").GetString());
+        var xlsx = doc.GetProperty("paths").GetProperty("/api/v1/statement.xlsx").GetProperty("get").GetProperty("responses");
+        Assert.True(xlsx.GetProperty("200").GetProperty("content").TryGetProperty("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out _));
+        Assert.True(xlsx.TryGetProperty("429", out _));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_is_served_with_its_own_script_and_fetches_nothing_from_elsewhere()
+    {
+        var client = Client();
+
+        var page = await client.GetAsync("/api/docs");
+        var html = await page.Content.ReadAsStringAsync();
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("openapi/v1.json", html);
+        Assert.NotEmpty(scripts);
+        Assert.DoesNotContain("//", string.Join(" ", scripts.Select(s => s.Replace("./", "", StringComparison.Ordinal))));
+        foreach (var script in scripts)
+        {
+            var js = await client.GetAsync(new Uri(new Uri("http://localhost/api/docs/"), script));
+            Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+        }
+        Assert.DoesNotContain("https://", Assert.Single(page.Headers.GetValues("Content-Security-Policy")));
     }
 
     private static List<string> Enums(JsonElement schemas, string type, string property)
