@@ -32,7 +32,7 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
         Details = details;
         StatementUrl = PublicStatementLinks.EntryUrl(publicSite.Value.BaseUrl, details.Contribution.ReceiptNumber);
-        QrSvg = QrCodeSvg.For(StatementUrl);
+        QrSvg = Web.QrSvg.Render(StatementUrl, "receipt-qr-code", "Mã QR đến dòng sao kê công khai của phiếu thu này");
         return Page();
     }
 
