@@ -52,7 +52,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         var pages = PagesOfTheApp();
         var listing = string.Join("\n", pages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} → {p.Value}"));
 
-        Assert.True(pages.Count >= 20, listing);
+        Assert.True(pages.Count >= 21, listing);
         Assert.All(pages, p => Assert.True(WhoMay.ContainsKey(p.Value), $"{p.Key} has no explicit policy ({p.Value}).\n{listing}"));
         Assert.Equal(PagePolicies.Table.OrderBy(p => p.Key), pages.OrderBy(p => p.Key));
     }
@@ -112,6 +112,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Contributions/Receipt"] = ($"/Contributions/Receipt/{S(ownGift)}", $"/Contributions/Receipt/{S(otherGift)}", true),
             ["/Contributions/Record"] = ("/Contributions/Record", "/Contributions/Record", false),
             ["/Contributions/Reverse"] = ($"/Contributions/Reverse/{S(ownGift)}", $"/Contributions/Reverse/{S(otherGift)}", true),
+            ["/Contributions/Receipt"] = ($"/Contributions/Receipt/{S(ownGift)}", $"/Contributions/Receipt/{S(otherGift)}", true),
             ["/Contributions/Reversals"] = ("/Contributions/Reversals", "/Contributions/Reversals", false),
             ["/Campaigns/Index"] = ("/Campaigns", "/Campaigns", false),
             ["/Campaigns/Edit"] = ($"/Campaigns/Edit/{S(campaign)}", $"/Campaigns/Edit/{S(campaign)}", false),

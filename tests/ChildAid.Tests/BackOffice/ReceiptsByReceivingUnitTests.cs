@@ -29,6 +29,8 @@ public abstract partial class ReceiptsByReceivingUnitTests(DatabaseProvider prov
         var elsewhere = await TestData.DonorAsync(db, iaToi.Id, "Lê Văn Cường");
         local.Phone = "0901 000 001";
         elsewhere.Phone = "0909 999 999";
+        local.RefreshSearchText();
+        elsewhere.RefreshSearchText();
         await db.SaveChangesAsync();
         return new World(iaDal.Id, iaToi.Id, local, elsewhere);
     }
