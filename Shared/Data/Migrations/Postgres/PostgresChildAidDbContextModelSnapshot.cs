@@ -712,16 +712,31 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DonorCommitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("donor_commitment")
+                        .IsFixedLength();
+
                     b.Property<string>("DonorDisplay")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("donor_display");
+
+                    b.Property<string>("DonorSalt")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("donor_salt");
 
                     b.Property<decimal?>("ExchangeRate")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("exchange_rate");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("format_version");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -730,11 +745,21 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnName("hash")
                         .IsFixedLength();
 
+                    b.Property<string>("Item")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("NeedReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("need_reference");
 
                     b.Property<decimal?>("OriginalAmount")
                         .HasPrecision(18, 2)
@@ -747,6 +772,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
 
                     b.Property<string>("ReceiptNumber")
                         .HasMaxLength(20)
@@ -766,6 +796,20 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("search_text");
+
+                    b.Property<long?>("SourceSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_sequence");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("unit_of_measure");
 
                     b.Property<DateOnly>("ValueDate")
                         .HasColumnType("date")
