@@ -30,6 +30,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
     public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
+    public DbSet<HonorRollName> HonorRollNames => Set<HonorRollName>();
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Child> Children => Set<Child>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.HonorRoll;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.Ledger;
@@ -46,6 +47,7 @@ public class LedgerNameErasure(ChildAidDbContext db, AuditActor actor, TimeProvi
         }
         await db.HonorRollEntries.Where(h => h.DonorKey == donor.PublicKey)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.DisplayName, "").SetProperty(h => h.Message, (string?)null), ct);
+        await db.HonorRollNames.Where(n => n.DonorKey == donor.PublicKey).ExecuteDeleteAsync(ct);
 
         donor.DisplayChoice = DisplayChoice.Anonymous;
         db.AuditEntries.Add(new AuditEntry

@@ -687,6 +687,42 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("honor_roll_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.HonorRoll.HonorRollName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("DonorKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_key");
+
+                    b.Property<int>("NetGifts")
+                        .HasColumnType("integer")
+                        .HasColumnName("net_gifts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_honor_roll_names");
+
+                    b.HasIndex("DonorKey", "CampaignId")
+                        .HasDatabaseName("ix_honor_roll_names_donor_key_campaign_id");
+
+                    b.ToTable("honor_roll_names", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")

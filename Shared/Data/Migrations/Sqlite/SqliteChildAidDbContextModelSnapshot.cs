@@ -664,6 +664,40 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("honor_roll_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.HonorRoll.HonorRollName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("DonorKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("donor_key");
+
+                    b.Property<int>("NetGifts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_gifts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_honor_roll_names");
+
+                    b.HasIndex("DonorKey", "CampaignId")
+                        .HasDatabaseName("ix_honor_roll_names_donor_key_campaign_id");
+
+                    b.ToTable("honor_roll_names", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
