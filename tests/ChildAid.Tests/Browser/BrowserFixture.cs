@@ -116,8 +116,9 @@ public class BrowserFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Provider);
         (PublicSite, PublicUrl) = await StartAsync("ChildAid.PublicSite", "PublicSite",
             args => ChildAid.PublicSite.Program.Build(args), Database.PublicConnectionString);
+        // Receipts link (QR code) to this PublicSite, as the `run` verb arranges.
         (BackOffice, BackOfficeUrl) = await StartAsync("ChildAid.BackOffice", "BackOffice",
-            args => ChildAid.BackOffice.BackOfficeApp.Build(args), Database.ConnectionString);
+            args => ChildAid.BackOffice.BackOfficeApp.Build([.. args, $"--PublicSite:BaseUrl={PublicUrl}"]), Database.ConnectionString);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

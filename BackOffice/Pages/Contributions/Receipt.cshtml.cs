@@ -1,0 +1,42 @@
+using ChildAid.BackOffice.Receipts;
+using ChildAid.BackOffice.Security;
+using ChildAid.BackOffice.Web;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Ledger;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace ChildAid.BackOffice.Pages.Contributions;
+
+/// <summary>The receipt (phiếu thu) to print and hand to the donor: A5 by default, A4 with <c>?kho=A4</c>. Never the internal note.</summary>
+public class ReceiptModel(ContributionQueries queries, IAuthorizationService authorization,
+    IOptions<ReceiptIssuerOptions> issuer, IOptions<PublicSiteLinkOptions> publicSite) : PageModel
+{
+    /// <summary>"khổ" (paper size): A5 unless A4.</summary>
+    [BindProperty(SupportsGet = true, Name = "kho")] public string? Kho { get; set; }
+
+    public bool A4 => string.Equals(Kho, "A4", StringComparison.OrdinalIgnoreCase);
+    public ReceiptIssuerOptions Issuer => issuer.Value;
+    public ContributionDetails Details { get; private set; } = null!;
+    public Contribution Receipt => Details.Contribution;
+    /// <summary>This receipt's lines on the public statement; the QR code says the same.</summary>
+    public string StatementUrl { get; private set; } = "";
+    public string QrSvg { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var details = await queries.DetailsAsync(id, ct);
+        if (details is null) return NotFound();
+        if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
+        Details = details;
+        StatementUrl = PublicStatementLinks.EntryUrl(publicSite.Value.BaseUrl, details.Contribution.ReceiptNumber);
+        QrSvg = Web.QrSvg.Render(StatementUrl, "receipt-qr-code", "Mã QR đến dòng sao kê công khai của phiếu thu này");
+        return Page();
+    }
+
+    public string Purpose => Receipt.Campaign is { } campaign
+        ? $"Ủng hộ chiến dịch “{campaign.Title}”"
+        : "Ủng hộ chung, không chỉ định chiến dịch";
+}
