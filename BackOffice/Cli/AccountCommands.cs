@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace ChildAid.BackOffice;
 
-/// <summary>create-admin and create-public-login.</summary>
+/// <summary>create-admin, create-public-login and create-backoffice-login.</summary>
 public static partial class AccountCommands
 {
     /// <summary>
@@ -85,39 +85,51 @@ public static partial class AccountCommands
     /// PostgreSQL only: a LOGIN role that is a member of the public reader role (SELECT on the public tables only),
     /// for PublicSite's connection string in production. Run by a role allowed to create roles.
     /// </summary>
-    public static async Task<int> CreatePublicLoginAsync(CliContext cli, CliArgs args, CancellationToken ct)
+    public static Task<int> CreatePublicLoginAsync(CliContext cli, CliArgs args, CancellationToken ct) =>
+        CreateLoginAsync(cli, args, "create-public-login", DatabaseRoles.PublicReader, "SELECT on the public tables only", "PublicSite", ct);
+
+    /// <summary>
+    /// PostgreSQL only: a LOGIN role that is a member of the application role (no DDL; on the ledger only SELECT,
+    /// INSERT and a name erasure), for BackOffice's connection string in production. Migrations keep the owner.
+    /// </summary>
+    public static Task<int> CreateBackOfficeLoginAsync(CliContext cli, CliArgs args, CancellationToken ct) =>
+        CreateLoginAsync(cli, args, "create-backoffice-login", DatabaseRoles.App,
+            "no DDL; the ledger only read, appended and names erased", "BackOffice", ct);
+
+    private static async Task<int> CreateLoginAsync(CliContext cli, CliArgs args, string verb, string role, string rights, string site, CancellationToken ct)
     {
         if (args["user"] is not { Length: > 0 } user || args["password"] is not { Length: > 0 } password)
         {
-            await cli.Error.WriteLineAsync("usage: create-public-login --user U --password P   (PostgreSQL only)");
+            await cli.Error.WriteLineAsync($"usage: {verb} --user U --password P   (PostgreSQL only)");
             return 2;
         }
         if (cli.Database.Provider != DatabaseProvider.Postgres)
         {
-            await cli.Error.WriteLineAsync("create-public-login works on PostgreSQL only (SQLite has no roles; PublicSite opens the file read-only through its projection).");
+            await cli.Error.WriteLineAsync($"{verb} works on PostgreSQL only (SQLite has no roles; PublicSite opens the file read-only through its projection).");
             return 2;
         }
         if (!RoleName().IsMatch(user))
         {
-            await cli.Error.WriteLineAsync("create-public-login: the user name must be lower-case letters, digits and _ (at most 63), starting with a letter or _.");
+            await cli.Error.WriteLineAsync($"{verb}: the user name must be lower-case letters, digits and _ (at most 63), starting with a letter or _.");
             return 2;
         }
         if (password.Length < 12)
         {
-            await cli.Error.WriteLineAsync("create-public-login: the password must have at least 12 characters.");
+            await cli.Error.WriteLineAsync($"{verb}: the password must have at least 12 characters.");
             return 2;
         }
 
         await using var conn = new NpgsqlConnection(cli.Database.ResolvedConnectionString());
         await conn.OpenAsync(ct);
-        if (await ScalarAsync(conn, "SELECT count(*) FROM pg_roles WHERE rolname = @r", PublicTables.ReaderRole, ct) == 0)
+        if (await ScalarAsync(conn, "SELECT count(*) FROM pg_roles WHERE rolname = @r", role, ct) == 0)
         {
-            await cli.Error.WriteLineAsync($"create-public-login: role {PublicTables.ReaderRole} does not exist yet: run migrate first.");
+            await cli.Error.WriteLineAsync($"{verb}: role {role} does not exist yet: run migrate first.");
             return 1;
         }
-        if (await ScalarAsync(conn, "SELECT count(*) FROM pg_roles WHERE rolname = @r AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls)", user, ct) > 0)
+        if (await ScalarAsync(conn, "SELECT count(*) FROM pg_roles WHERE rolname = @r AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls)", user, ct) > 0
+            || string.Equals(user, conn.UserName, StringComparison.Ordinal))
         {
-            await cli.Error.WriteLineAsync($"create-public-login: {user} is a privileged role; choose another name for the public login.");
+            await cli.Error.WriteLineAsync($"{verb}: {user} is a privileged role; choose another name for the {site} login.");
             return 1;
         }
         var exists = await ScalarAsync(conn, "SELECT count(*) FROM pg_roles WHERE rolname = @r", user, ct) > 0;
@@ -127,12 +139,12 @@ public static partial class AccountCommands
         await ExecAsync(conn, exists
             ? $"ALTER ROLE \"{user}\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {literal}"
             : $"CREATE ROLE \"{user}\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {literal}", ct);
-        await ExecAsync(conn, $"GRANT {PublicTables.ReaderRole} TO \"{user}\"", ct);
+        await ExecAsync(conn, $"GRANT {role} TO \"{user}\"", ct);
         await tx.CommitAsync(ct);
 
         var pg = new NpgsqlConnectionStringBuilder(cli.Database.ResolvedConnectionString());
-        await cli.Output.WriteLineAsync($"{(exists ? "Updated" : "Created")} login {user}, member of {PublicTables.ReaderRole} (SELECT on the public tables only).");
-        await cli.Output.WriteLineAsync($"PublicSite: Database__Provider=Postgres Database__ConnectionString=\"Host={pg.Host};Port={pg.Port};Database={pg.Database};Username={user};Password=…\"");
+        await cli.Output.WriteLineAsync($"{(exists ? "Updated" : "Created")} login {user}, member of {role} ({rights}).");
+        await cli.Output.WriteLineAsync($"{site}: Database__Provider=Postgres Database__ConnectionString=\"Host={pg.Host};Port={pg.Port};Database={pg.Database};Username={user};Password=…\"");
         return 0;
     }
 

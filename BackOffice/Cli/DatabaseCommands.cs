@@ -21,6 +21,14 @@ public static class DatabaseCommands
         await using var scope = CliContext.Scope(services, "cli:migrate");
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0 && cli.Database.Provider == DatabaseProvider.Postgres && await CannotCreateRolesAsync(db, ct) is { } who)
+        {
+            // The migrations create the sites' roles; checked first, so a role without the right applies nothing at all.
+            await cli.Error.WriteLineAsync(
+                $"migrate: {who} may not create roles, and the migrations create the roles {DatabaseRoles.PublicReader} and {DatabaseRoles.App}. " +
+                $"Nothing was applied. Run migrate as the database owner with CREATEROLE (ALTER ROLE {who} CREATEROLE; see README, \"Running on PostgreSQL in production\").");
+            return 1;
+        }
         await db.Database.MigrateAsync(ct);
         if (cli.Database.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -28,6 +36,15 @@ public static class DatabaseCommands
             ? $"Database is up to date ({cli.DescribeDatabase()})."
             : $"Applied {pending.Count} migration(s) to {cli.DescribeDatabase()}: {string.Join(", ", pending)}.");
         return 0;
+    }
+
+    /// <summary>The connecting role's name when it is neither superuser nor CREATEROLE; null when it may create roles.</summary>
+    private static async Task<string?> CannotCreateRolesAsync(ChildAidDbContext db, CancellationToken ct)
+    {
+        var who = await db.Database.SqlQueryRaw<string>("SELECT current_user::text AS \"Value\"").SingleAsync(ct);
+        var may = await db.Database.SqlQueryRaw<bool>(
+            "SELECT coalesce(bool_or(rolsuper OR rolcreaterole), false) AS \"Value\" FROM pg_roles WHERE rolname = current_user").SingleAsync(ct);
+        return may ? null : who;
     }
 
     public static async Task<int> SeedAsync(CliContext cli, CliArgs args, CancellationToken ct)
@@ -85,8 +102,17 @@ public static class DatabaseCommands
 
         if (result.IsIntact)
         {
-            await cli.Output.WriteLineAsync($"OK: {result.EntriesChecked} entries, hash chain intact ({source}).");
+            await cli.Output.WriteLineAsync(
+                $"OK: {result.EntriesChecked} entries, hash chain intact ({source}). Format v1: {result.V1Entries}, v2: {result.V2Entries}; " +
+                $"names erased (commitment kept): {result.ErasedNames}.");
             return 0;
+        }
+        if (result.IsUnknown)
+        {
+            await cli.Output.WriteLineAsync(
+                $"UNKNOWN at sequence {result.FirstBrokenSequence}: {result.Problem}. {result.EntriesChecked} entries before it are intact; " +
+                $"this verifier cannot check the rest ({source}).");
+            return 1;
         }
         await cli.Output.WriteLineAsync(
             $"BROKEN at sequence {result.FirstBrokenSequence}: {result.Problem}. {result.EntriesChecked} entries before it are intact ({source}).");

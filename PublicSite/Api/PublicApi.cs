@@ -119,18 +119,21 @@ public sealed record CampaignJson(
 }
 
 /// <summary>
-/// An empty donorDisplay means the donor chose to stay anonymous beside amounts. recordedAt is UTC (ends in Z);
-/// kind is one of the canonical form's kind names (listed as an enum in the OpenAPI document).
+/// An empty donorDisplay means the donor chose to stay anonymous beside amounts, or (with a donorCommitment) had their
+/// name erased. A v2 entry hashes donorCommitment = SHA-256(donorSalt ‖ name) instead of the name (README).
+/// recordedAt is UTC (ends in Z); kind is one of the canonical form's kind names (listed as an enum in the OpenAPI document).
 /// </summary>
 public sealed record StatementLineJson(
     long Sequence, DateTime RecordedAt, DateOnly ValueDate, string Kind, long AmountVnd, string? Currency, decimal? OriginalAmount,
     decimal? ExchangeRate, int? CampaignId, string? CampaignSlug, string? CampaignTitle, string? ReceiptNumber, string Description,
-    string DonorDisplay, bool Anonymous, long? ReversesSequence, string PreviousHash, string Hash);
+    string DonorDisplay, bool Anonymous, long? ReversesSequence, string PreviousHash, string Hash,
+    int FormatVersion, string? DonorSalt, string? DonorCommitment, bool NameErased);
 
 public sealed record StatementJson(int Page, int PageSize, bool HasNext, IReadOnlyList<StatementLineJson> Items)
 {
     public static StatementJson From(StatementPage page) => new(page.Page, StatementFilter.PageSize, page.HasNext,
         page.Lines.Select(l => new StatementLineJson(l.Sequence, DateTime.SpecifyKind(l.RecordedAt, DateTimeKind.Utc), l.ValueDate, LedgerCanonicalForm.KindName(l.Kind), l.AmountVnd,
             l.Currency, l.OriginalAmount, l.ExchangeRate, l.CampaignId, l.CampaignSlug, l.CampaignTitle, l.ReceiptNumber, l.Description,
-            l.DonorDisplay, l.DonorDisplay.Length == 0, l.ReversesSequence, l.PreviousHash, l.Hash)).ToList());
+            l.DonorDisplay, l.DonorDisplay.Length == 0, l.ReversesSequence, l.PreviousHash, l.Hash,
+            l.FormatVersion, l.DonorSalt, l.DonorCommitment, l.IsNameErased)).ToList());
 }

@@ -15,7 +15,10 @@ public sealed record CampaignProgress(
     public int PercentOfGoal => GoalVnd <= 0 ? 0 : (int)Math.Clamp(RaisedVnd * 100 / GoalVnd, 0, 100);
 }
 
-/// <summary>One gift on a campaign page, already filtered by the donor's display choice (see <see cref="HonorRollEntry"/>).</summary>
+/// <summary>
+/// One gift on a campaign page, already filtered by the donor's display choice (see <see cref="HonorRollEntry"/>).
+/// Name-only donors' gifts are not among them: a name beside a date leads to the amount on the statement.
+/// </summary>
 public sealed record RecentGift(DateOnly ReceivedOn, string DisplayName, long? AmountVnd, string? Message)
 {
     public bool IsAnonymous => DisplayName.Length == 0;
@@ -59,7 +62,8 @@ public class CampaignProgressQuery(PublicDbContext db)
             .Where(h => h.CampaignId == campaign.Id)
             .GroupBy(h => h.DonorKey)
             .Where(g => g.Sum(h => h.GiftDelta) > 0)
-            .CountAsync(ct);
+            .CountAsync(ct)
+            + await db.HonorRollNames.Where(n => !n.WholeRoll && n.CampaignId == campaign.Id).SumAsync(n => n.Donors, ct);
 
         var recent = await db.HonorRollEntries
             .Where(h => h.CampaignId == campaign.Id && h.GiftDelta > 0)

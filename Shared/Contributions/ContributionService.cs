@@ -100,7 +100,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             DonorDisplay = DonorDisplay.StatementName(donor.DisplayChoice, donor.Name),
         }, ct);
         db.Contributions.Add(contribution);
-        db.HonorRollEntries.Add(HonorRollFor(donor, contribution, entry, +1));
+        await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, +1, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<Contribution>.Ok(contribution);
@@ -158,7 +158,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             ReversesSequence = contribution.LedgerSequence,
         }, ct);
         db.ContributionReversals.Add(reversal);
-        db.HonorRollEntries.Add(HonorRollFor(donor, contribution, entry, -1));
+        await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, -1, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<ContributionReversal>.Ok(reversal);
@@ -180,19 +180,6 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
 
     private static string ForeignText(Contribution c) =>
         $"{Currencies.FormatAmount(c.OriginalAmount!.Value, c.OriginalCurrency!)} {c.OriginalCurrency} × {Currencies.FormatRate(c.ExchangeRate!.Value)}";
-
-    private static HonorRollEntry HonorRollFor(Donor donor, Contribution c, LedgerEntry entry, int delta) => new()
-    {
-        LedgerSequence = entry.Sequence,
-        CampaignId = c.CampaignId,
-        DonorKey = donor.PublicKey,
-        DisplayName = DonorDisplay.HonorRollName(donor.DisplayChoice, donor.Name),
-        DonorKind = donor.Kind.ToString(),
-        AmountVnd = DonorDisplay.ShowsAmountOnHonorRoll(donor.DisplayChoice) ? entry.AmountVnd : null,
-        Message = delta > 0 ? DonorDisplay.PublicMessage(donor.DisplayChoice, c.Message) : null,
-        GiftDelta = delta,
-        ReceivedOn = entry.ValueDate,
-    };
 
     private async Task<(int Year, int Number)> NextReceiptNumberAsync(int year, CancellationToken ct)
     {

@@ -32,6 +32,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
     public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
+    public DbSet<HonorRollName> HonorRollNames => Set<HonorRollName>();
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Child> Children => Set<Child>();
@@ -107,12 +108,27 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseLedgerRewrites();
         var touchesPublicData = ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicTables.IsPublic(e.Metadata.ClrType));
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (touchesPublicData)
             await Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// The ledger is append-only here too, before the database's own triggers say so: a tracked ledger entry that
+    /// was changed or removed is refused. The one permitted change, erasing a donor's name, goes through
+    /// <see cref="LedgerNameErasure"/>, which never tracks the entries it erases.
+    /// </summary>
+    private void RefuseLedgerRewrites()
+    {
+        var rewritten = ChangeTracker.Entries<LedgerEntry>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (rewritten is not null)
+            throw new InvalidOperationException(
+                $"Ledger entry {rewritten.Entity.Sequence} cannot be {(rewritten.State == EntityState.Deleted ? "deleted" : "changed")}: " +
+                "the ledger is append-only (a mistake is corrected by a reversal; a donor's name is erased through LedgerNameErasure).");
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -17,6 +17,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AuditInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<LedgerNameErasure>();
         services.AddScoped<ContributionService>();
         if (options.Provider == DatabaseProvider.Postgres)
         {

@@ -19,6 +19,8 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
+    /// <summary>Name-only donors, grouped by name: never their table (<see cref="PublicTables.NameOnlyView"/>).</summary>
+    public DbSet<HonorRollNameListing> HonorRollNames => Set<HonorRollNameListing>();
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -30,6 +32,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new HonorRollEntryConfiguration().Configure(builder.Entity<HonorRollEntry>());
         new PublicDataVersionConfiguration().Configure(builder.Entity<PublicDataVersion>());
         PublicTables.MapTableNames(builder);
+        builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -26,7 +26,14 @@ public static class PublicTables
         [typeof(PublicDataVersion)] = "public_data_versions",
     };
 
-    public static bool IsPublic(Type entityType) => Tables.ContainsKey(entityType);
+    /// <summary>
+    /// Name-only donors on the honor roll: the public reads them only through this view of <c>honor_roll_names</c>,
+    /// grouped by name, so no date, amount, ledger key, gift order or row version ties a name to an amount.
+    /// </summary>
+    public const string NameOnlyView = "public_honor_roll_names";
+
+    /// <summary>Whether writing this entity changes what the public sees (tables above, and the table behind the view).</summary>
+    public static bool IsPublic(Type entityType) => Tables.ContainsKey(entityType) || entityType == typeof(HonorRollName);
 
     /// <summary>Both contexts name these tables explicitly, so the public projection can never drift from the full model.</summary>
     public static void MapTableNames(ModelBuilder builder)

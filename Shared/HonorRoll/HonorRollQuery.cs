@@ -17,8 +17,11 @@ public sealed record HonorRollBoard(IReadOnlyList<RankedDonor> Ranked, IReadOnly
 {
     public int DonorCount => Ranked.Count + NameOnly.Count + AnonymousCount;
 
-    /// <summary>The display rules, apart from the database so they can be tested on their own.</summary>
-    public static HonorRollBoard From(IEnumerable<HonorRollDonor> donors)
+    /// <summary>
+    /// The display rules, apart from the database so they can be tested on their own. <paramref name="nameOnly"/>:
+    /// names of standing name-only donors, as the public view lists them (one per donor).
+    /// </summary>
+    public static HonorRollBoard From(IEnumerable<HonorRollDonor> donors, IEnumerable<string>? nameOnly = null)
     {
         var standing = donors.Where(d => d.NetGifts > 0).ToList();
         var anonymous = standing.Count(d => string.IsNullOrWhiteSpace(d.DisplayName));
@@ -27,11 +30,12 @@ public sealed record HonorRollBoard(IReadOnlyList<RankedDonor> Ranked, IReadOnly
             .OrderByDescending(d => d.AmountVnd).ThenBy(d => d.DisplayName, StringComparer.Ordinal)
             .Select((d, i) => new RankedDonor(i + 1, d.DisplayName.Trim(), d.AmountVnd, d.NetGifts))
             .ToList();
-        var nameOnly = named.Where(d => d.EntriesWithAmount == 0)
+        var names = named.Where(d => d.EntriesWithAmount == 0)
             .Select(d => d.DisplayName.Trim())
+            .Concat((nameOnly ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()))
             .Order(StringComparer.Create(Text.VietnameseFormat.Culture, ignoreCase: true))
             .ToList();
-        return new HonorRollBoard(ranked, nameOnly, anonymous);
+        return new HonorRollBoard(ranked, names, anonymous);
     }
 }
 
@@ -52,7 +56,16 @@ public class HonorRollQuery(PublicDbContext db)
                 g.Count(h => h.AmountVnd != null),
                 g.Sum(h => h.AmountVnd ?? 0)))
             .ToListAsync(ct);
-        return HonorRollBoard.From(donors);
+        return HonorRollBoard.From(donors, await NameOnlyAsync(campaignId, ct));
+    }
+
+    /// <summary>Standing name-only donors' names, from the grouped public view: no date, amount, key or order.</summary>
+    public async Task<List<string>> NameOnlyAsync(int? campaignId, CancellationToken ct = default)
+    {
+        var listings = await db.HonorRollNames
+            .Where(n => campaignId == null ? n.WholeRoll : !n.WholeRoll && n.CampaignId == campaignId)
+            .ToListAsync(ct);
+        return listings.SelectMany(n => Enumerable.Repeat(n.DisplayName, n.Donors)).ToList();
     }
 
     /// <summary>A public campaign by slug, for the per-campaign honor roll.</summary>

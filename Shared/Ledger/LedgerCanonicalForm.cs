@@ -6,18 +6,39 @@ namespace ChildAid.Shared.Ledger;
 
 /// <summary>
 /// The exact text an entry's hash is computed over (documented in README.md, "Verifying the public statement").
-/// Fifteen lines joined by a single LF, no trailing LF, UTF-8:
-/// <c>childaid-ledger-v1</c>, then <c>name=value</c> for sequence, recorded_at, value_date, kind, amount_vnd,
-/// currency, original_amount, exchange_rate, campaign_id, receipt_number, description, donor_display,
-/// reverses_sequence, previous_hash. Empty value for null. Text values are NFC and escape <c>\</c>, LF and CR
-/// as <c>\\</c>, <c>\n</c>, <c>\r</c>. The hash is lower-case hex SHA-256.
+/// Each entry is hashed in the format version it was written in (<see cref="LedgerEntry.FormatVersion"/>):
+/// <list type="bullet">
+/// <item>v1 (first entries): fifteen lines, the donor's name itself hashed; text escapes only <c>\</c>, LF, CR.</item>
+/// <item>v2 (every new entry): twenty-one lines, every kind's fields, the donor's name replaced by its salted
+/// commitment (so it can be erased), every control character escaped by one rule (<see cref="EscapeV2"/>).</item>
+/// </list>
+/// Lines are joined by a single LF, no trailing LF, UTF-8; empty value for null. The hash is lower-case hex SHA-256.
 /// </summary>
 public static class LedgerCanonicalForm
 {
     public const string Version = "childaid-ledger-v1";
+    public const string VersionV2 = "childaid-ledger-v2";
+    public const int CurrentVersion = 2;
     public static readonly string GenesisHash = new('0', 64);
 
-    public static string Build(LedgerEntry e)
+    public static bool IsKnownVersion(int version) => version is 1 or 2;
+
+    /// <summary>The kinds a version may carry: v1 knew receipts and reversals only.</summary>
+    public static bool IsKnownKind(int version, LedgerEntryKind kind) => version switch
+    {
+        1 => kind is LedgerEntryKind.Receipt or LedgerEntryKind.Reversal,
+        2 => kind is >= LedgerEntryKind.Receipt and <= LedgerEntryKind.Distribution,
+        _ => false,
+    };
+
+    public static string Build(LedgerEntry e) => e.FormatVersion switch
+    {
+        1 => BuildV1(e),
+        2 => BuildV2(e),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.FormatVersion, "Unknown ledger format version."),
+    };
+
+    private static string BuildV1(LedgerEntry e)
     {
         var sb = new StringBuilder(512);
         sb.Append(Version);
@@ -30,10 +51,37 @@ public static class LedgerCanonicalForm
         Line(sb, "original_amount", FormatDecimal(e.OriginalAmount));
         Line(sb, "exchange_rate", FormatDecimal(e.ExchangeRate));
         Line(sb, "campaign_id", e.CampaignId?.ToString(CultureInfo.InvariantCulture) ?? "");
-        Line(sb, "receipt_number", Escape(e.ReceiptNumber));
-        Line(sb, "description", Escape(e.Description));
-        Line(sb, "donor_display", Escape(e.DonorDisplay));
+        Line(sb, "receipt_number", EscapeV1(e.ReceiptNumber));
+        Line(sb, "description", EscapeV1(e.Description));
+        Line(sb, "donor_display", EscapeV1(e.DonorDisplay));
         Line(sb, "reverses_sequence", e.ReversesSequence?.ToString(CultureInfo.InvariantCulture) ?? "");
+        Line(sb, "previous_hash", e.PreviousHash);
+        return sb.ToString();
+    }
+
+    private static string BuildV2(LedgerEntry e)
+    {
+        var sb = new StringBuilder(640);
+        sb.Append(VersionV2);
+        Line(sb, "sequence", e.Sequence.ToString(CultureInfo.InvariantCulture));
+        Line(sb, "recorded_at", FormatInstant(e.RecordedAt));
+        Line(sb, "value_date", e.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Line(sb, "kind", KindName(e.Kind));
+        Line(sb, "amount_vnd", e.AmountVnd.ToString(CultureInfo.InvariantCulture));
+        Line(sb, "currency", EscapeV2(e.Currency));
+        Line(sb, "original_amount", FormatDecimal(e.OriginalAmount));
+        Line(sb, "exchange_rate", FormatDecimal(e.ExchangeRate));
+        Line(sb, "campaign_id", e.CampaignId?.ToString(CultureInfo.InvariantCulture) ?? "");
+        Line(sb, "receipt_number", EscapeV2(e.ReceiptNumber));
+        Line(sb, "description", EscapeV2(e.Description));
+        Line(sb, "donor_commitment", EscapeV2(e.DonorCommitment));
+        Line(sb, "reverses_sequence", e.ReversesSequence?.ToString(CultureInfo.InvariantCulture) ?? "");
+        Line(sb, "unit_code", EscapeV2(e.UnitCode));
+        Line(sb, "item", EscapeV2(e.Item));
+        Line(sb, "quantity", FormatDecimal(e.Quantity));
+        Line(sb, "unit_of_measure", EscapeV2(e.UnitOfMeasure));
+        Line(sb, "need_reference", EscapeV2(e.NeedReference));
+        Line(sb, "source_sequence", e.SourceSequence?.ToString(CultureInfo.InvariantCulture) ?? "");
         Line(sb, "previous_hash", e.PreviousHash);
         return sb.ToString();
     }
@@ -45,14 +93,23 @@ public static class LedgerCanonicalForm
     {
         LedgerEntryKind.Receipt => "receipt",
         LedgerEntryKind.Reversal => "reversal",
+        LedgerEntryKind.Allocation => "allocation",
+        LedgerEntryKind.Expense => "expense",
+        LedgerEntryKind.StockMovement => "stock_movement",
+        LedgerEntryKind.Distribution => "distribution",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static LedgerEntryKind ParseKind(string name) => name switch
+    /// <summary>A kind this code does not know reads as <see cref="LedgerEntryKind.Unknown"/>, for the verifier to report.</summary>
+    public static LedgerEntryKind ParseKind(string? name) => name switch
     {
         "receipt" => LedgerEntryKind.Receipt,
         "reversal" => LedgerEntryKind.Reversal,
-        _ => throw new FormatException($"Unknown ledger entry kind '{name}'."),
+        "allocation" => LedgerEntryKind.Allocation,
+        "expense" => LedgerEntryKind.Expense,
+        "stock_movement" => LedgerEntryKind.StockMovement,
+        "distribution" => LedgerEntryKind.Distribution,
+        _ => LedgerEntryKind.Unknown,
     };
 
     /// <summary>UTC with exactly six decimals: PostgreSQL keeps microseconds, so that is all the hash may rely on.</summary>
@@ -69,9 +126,30 @@ public static class LedgerCanonicalForm
     private static void Line(StringBuilder sb, string name, string value) =>
         sb.Append('\n').Append(name).Append('=').Append(value);
 
-    private static string Escape(string? value) =>
+    /// <summary>v1 text rule, kept as it was so v1 entries keep verifying: NFC, then <c>\</c>, LF and CR escaped.</summary>
+    private static string EscapeV1(string? value) =>
         (value ?? "").Normalize(NormalizationForm.FormC)
             .Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal)
             .Replace("\r", "\\r", StringComparison.Ordinal);
+
+    /// <summary>
+    /// v2 text rule, one for every control character: NFC, then <c>\</c> → <c>\\</c>, and every C0 control
+    /// (U+0000–U+001F), DEL and C1 control (U+007F–U+009F), U+2028 and U+2029 → <c>\uXXXX</c> with four
+    /// upper-case hex digits (LF is <c>\u000A</c>, TAB <c>\u0009</c>). Every other character is written as itself.
+    /// </summary>
+    public static string EscapeV2(string? value)
+    {
+        var text = (value ?? "").Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c == '\\') sb.Append(@"\\");
+            else if (NeedsEscapeV2(c)) sb.Append(@"\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool NeedsEscapeV2(char c) => c <= '\u001F' || c is >= '\u007F' and <= '\u009F' || c is '\u2028' or '\u2029';
 }

@@ -9,19 +9,31 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
     {
         b.HasKey(e => e.Sequence);
         b.Property(e => e.Sequence).ValueGeneratedNever();
-        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        // Stored by enum name; a name this code does not know reads as Unknown, for the verifier to report rather than throw.
+        b.Property(e => e.Kind).HasConversion(k => k.ToString(), s => KindFromStored(s)).HasMaxLength(20);
+        b.Property(e => e.FormatVersion).HasDefaultValue(1).ValueGeneratedNever();
         b.Property(e => e.Currency).HasMaxLength(3);
         b.Property(e => e.OriginalAmount).HasPrecision(18, 2);
         b.Property(e => e.ExchangeRate).HasPrecision(18, 6);
         b.Property(e => e.ReceiptNumber).HasMaxLength(20);
         b.Property(e => e.Description).HasMaxLength(500);
         b.Property(e => e.DonorDisplay).HasMaxLength(300);
+        b.Property(e => e.DonorSalt).HasMaxLength(64);
+        b.Property(e => e.DonorCommitment).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.UnitCode).HasMaxLength(20);
+        b.Property(e => e.Item).HasMaxLength(200);
+        b.Property(e => e.Quantity).HasPrecision(18, 3);
+        b.Property(e => e.UnitOfMeasure).HasMaxLength(30);
+        b.Property(e => e.NeedReference).HasMaxLength(50);
         b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.SearchText).HasMaxLength(1000);
         b.HasIndex(e => e.CampaignId);
         b.HasIndex(e => e.ValueDate);
     }
+
+    private static LedgerEntryKind KindFromStored(string stored) =>
+        Enum.TryParse<LedgerEntryKind>(stored, ignoreCase: false, out var kind) && Enum.IsDefined(kind) ? kind : LedgerEntryKind.Unknown;
 }
 
 public class LedgerHeadConfiguration : IEntityTypeConfiguration<LedgerHead>

@@ -25,17 +25,27 @@ public class LedgerWriter(ChildAidDbContext db, TimeProvider clock)
     /// <summary>Fills in the chain fields of <paramref name="entry"/>, adds it to the context and moves the head. The caller saves and commits.</summary>
     public async Task<LedgerEntry> WriteAsync(LedgerSlot slot, LedgerEntry entry, CancellationToken ct = default)
     {
+        if (entry.Quantity is { } q && decimal.Round(q, 3) != q)
+            throw new ArgumentException("A ledger quantity has at most 3 decimals (what both databases store).", nameof(entry));
         entry.Sequence = slot.Sequence;
         entry.PreviousHash = slot.PreviousHash;
+        entry.FormatVersion = LedgerCanonicalForm.CurrentVersion;
         entry.RecordedAt = LedgerCanonicalForm.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
         entry.Description = entry.Description.Normalize();
-        entry.DonorDisplay = entry.DonorDisplay.Normalize();
+        entry.DonorDisplay = (entry.DonorDisplay ?? "").Normalize();
+        // The name is hashed as a salted commitment, so it can later be erased without breaking the chain.
+        entry.DonorSalt = entry.DonorDisplay.Length == 0 ? null : LedgerNameCommitment.NewSalt();
+        entry.DonorCommitment = entry.DonorSalt is null ? null : LedgerNameCommitment.Compute(entry.DonorSalt, entry.DonorDisplay);
         entry.Hash = LedgerCanonicalForm.ComputeHash(entry);
-        entry.SearchText = TextFolding.Fold($"{entry.DonorDisplay} {entry.Description} {entry.ReceiptNumber}");
+        entry.SearchText = SearchTextOf(entry);
         db.LedgerEntries.Add(entry);
 
         await using var cmd = db.Command("UPDATE ledger_heads SET last_hash = @hash WHERE id = 1", ("@hash", entry.Hash));
         await cmd.ExecuteNonQueryAsync(ct);
         return entry;
     }
+
+    /// <summary>What statement search matches: the shown name (if any), the description and the receipt number, folded.</summary>
+    public static string SearchTextOf(LedgerEntry entry) =>
+        TextFolding.Fold($"{entry.DonorDisplay} {entry.Description} {entry.ReceiptNumber}");
 }

@@ -8,6 +8,8 @@ namespace ChildAid.Shared.Ledger;
 /// <summary>
 /// The public statement as CSV (RFC 4180, UTF-8): every field of the canonical form plus the hash, so anyone can
 /// re-verify the chain from the download alone. Written row by row; never held in memory whole.
+/// The v1 columns come first, as they always did; the columns v2 added follow <c>hash</c>. A v2 entry's name is
+/// published with its salt beside its commitment; an erased name leaves both empty and the commitment in place.
 /// </summary>
 public static class StatementCsv
 {
@@ -15,6 +17,7 @@ public static class StatementCsv
     [
         "sequence", "recorded_at", "value_date", "kind", "amount_vnd", "currency", "original_amount", "exchange_rate",
         "campaign_id", "receipt_number", "description", "donor_display", "reverses_sequence", "previous_hash", "hash",
+        "format_version", "donor_salt", "donor_commitment", "unit_code", "item", "quantity", "unit_of_measure", "need_reference", "source_sequence",
     ];
 
     private static CsvConfiguration Config => new(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -38,10 +41,19 @@ public static class StatementCsv
             csv.WriteField(e.CampaignId?.ToString(CultureInfo.InvariantCulture) ?? "");
             csv.WriteField(e.ReceiptNumber ?? "");
             csv.WriteField(e.Description);
-            csv.WriteField(e.DonorDisplay);
+            csv.WriteField(e.DonorDisplay ?? "");
             csv.WriteField(e.ReversesSequence?.ToString(CultureInfo.InvariantCulture) ?? "");
             csv.WriteField(e.PreviousHash.Trim());
             csv.WriteField(e.Hash.Trim());
+            csv.WriteField(e.FormatVersion.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(e.DonorSalt ?? "");
+            csv.WriteField(e.DonorCommitment?.Trim() ?? "");
+            csv.WriteField(e.UnitCode ?? "");
+            csv.WriteField(e.Item ?? "");
+            csv.WriteField(LedgerCanonicalForm.FormatDecimal(e.Quantity));
+            csv.WriteField(e.UnitOfMeasure ?? "");
+            csv.WriteField(e.NeedReference ?? "");
+            csv.WriteField(e.SourceSequence?.ToString(CultureInfo.InvariantCulture) ?? "");
             await csv.NextRecordAsync();
             if (++n % 500 == 0) await csv.FlushAsync();
         }
@@ -53,11 +65,17 @@ public static class StatementCsv
         using var csv = new CsvReader(reader, Config);
         await csv.ReadAsync();
         csv.ReadHeader();
+        // A file downloaded before v2 has no format_version column: all its entries are v1.
+        var hasV2Columns = csv.HeaderRecord!.Contains("format_version");
         while (await csv.ReadAsync())
         {
             ct.ThrowIfCancellationRequested();
+            string? V2(string name) => hasV2Columns ? Empty(csv.GetField(name)) : null;
+            var commitment = V2("donor_commitment");
+            var name = csv.GetField("donor_display") ?? "";
             yield return new LedgerEntry
             {
+                FormatVersion = V2("format_version") is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : 1,
                 Sequence = long.Parse(csv.GetField("sequence")!, CultureInfo.InvariantCulture),
                 RecordedAt = DateTime.ParseExact(csv.GetField("recorded_at")!, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
@@ -70,7 +88,16 @@ public static class StatementCsv
                 CampaignId = Empty(csv.GetField("campaign_id")) is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : null,
                 ReceiptNumber = Empty(csv.GetField("receipt_number")),
                 Description = csv.GetField("description") ?? "",
-                DonorDisplay = csv.GetField("donor_display") ?? "",
+                // An erased name: no name, no salt, the commitment kept.
+                DonorDisplay = name.Length == 0 && commitment is not null ? null : name,
+                DonorSalt = V2("donor_salt"),
+                DonorCommitment = commitment,
+                UnitCode = V2("unit_code"),
+                Item = V2("item"),
+                Quantity = V2("quantity") is { } q ? decimal.Parse(q, CultureInfo.InvariantCulture) : null,
+                UnitOfMeasure = V2("unit_of_measure"),
+                NeedReference = V2("need_reference"),
+                SourceSequence = V2("source_sequence") is { } ss ? long.Parse(ss, CultureInfo.InvariantCulture) : null,
                 ReversesSequence = Empty(csv.GetField("reverses_sequence")) is { } rs ? long.Parse(rs, CultureInfo.InvariantCulture) : null,
                 PreviousHash = csv.GetField("previous_hash") ?? "",
                 Hash = csv.GetField("hash") ?? "",

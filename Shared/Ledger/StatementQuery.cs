@@ -21,8 +21,12 @@ public sealed record StatementLine(
     long Sequence, DateTime RecordedAt, DateOnly ValueDate, LedgerEntryKind Kind, long AmountVnd,
     string? Currency, decimal? OriginalAmount, decimal? ExchangeRate,
     int? CampaignId, string? CampaignSlug, string? CampaignTitle, string? CampaignTitleEn,
-    string? ReceiptNumber, string Description, string DonorDisplay, long? ReversesSequence, string Hash, string PreviousHash = "")
+    string? ReceiptNumber, string Description, string DonorDisplay, long? ReversesSequence, string Hash, string PreviousHash = "",
+    int FormatVersion = 1, string? DonorSalt = null, string? DonorCommitment = null)
 {
+    /// <summary>v2: the donor asked for their name to be erased; the entry keeps the commitment it was hashed with.</summary>
+    public bool IsNameErased => DonorDisplay.Length == 0 && DonorCommitment is not null;
+
     public bool IsReversal => Kind == LedgerEntryKind.Reversal;
 }
 
@@ -142,6 +146,7 @@ public class StatementQuery(PublicDbContext db)
     {
         var c = e.CampaignId is { } id && campaigns.TryGetValue(id, out var found) ? found : null;
         return new StatementLine(e.Sequence, e.RecordedAt, e.ValueDate, e.Kind, e.AmountVnd, e.Currency, e.OriginalAmount, e.ExchangeRate,
-            e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay, e.ReversesSequence, e.Hash.Trim(), e.PreviousHash.Trim());
+            e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay ?? "", e.ReversesSequence, e.Hash.Trim(),
+            e.PreviousHash.Trim(), e.FormatVersion, e.DonorSalt, e.DonorCommitment?.Trim());
     }
 }

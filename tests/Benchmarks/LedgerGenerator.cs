@@ -164,7 +164,7 @@ public static class LedgerGenerator
             entry.ValueDate = valueDate;
             entry.PreviousHash = previous;
             entry.Description = entry.Description.Normalize();
-            entry.DonorDisplay = entry.DonorDisplay.Normalize();
+            entry.DonorDisplay = (entry.DonorDisplay ?? "").Normalize();
             entry.Hash = LedgerCanonicalForm.ComputeHash(entry);
             entry.SearchText = TextFolding.Fold($"{entry.DonorDisplay} {entry.Description} {entry.ReceiptNumber}");
             previous = entry.Hash;

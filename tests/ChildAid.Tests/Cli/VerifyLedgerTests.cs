@@ -26,6 +26,12 @@ public abstract class VerifyLedgerTests(DatabaseProvider provider) : DatabaseTes
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 
+    /// <summary>What only someone with the owner's DDL rights could do first: switch the append-only triggers off.</summary>
+    private async Task DisableLedgerGuardsAsync() =>
+        await ExecuteSqlAsync(Provider == DatabaseProvider.Sqlite
+            ? "DROP TRIGGER ledger_entries_refuse_update; DROP TRIGGER ledger_entries_refuse_delete; DROP TRIGGER ledger_entries_erasure_only;"
+            : "ALTER TABLE ledger_entries DISABLE TRIGGER USER");
+
     private async Task<string> ExportStatementAsync()
     {
         var file = Path.Combine(Path.GetTempPath(), $"statement-{Guid.NewGuid():N}.csv");
@@ -47,9 +53,10 @@ public abstract class VerifyLedgerTests(DatabaseProvider provider) : DatabaseTes
     }
 
     [Fact]
-    public async Task An_amount_changed_directly_in_SQL_is_reported_at_its_sequence_with_exit_code_1()
+    public async Task An_amount_changed_directly_in_SQL_with_the_triggers_off_is_reported_at_its_sequence_with_exit_code_1()
     {
         await RecordSomeGiftsAsync();
+        await DisableLedgerGuardsAsync();
         await ExecuteSqlAsync("UPDATE ledger_entries SET amount_vnd = 2500000 WHERE sequence = 2");
 
         var (code, output) = await CliRunner.RunAsync(Db, "verify-ledger");
@@ -63,6 +70,7 @@ public abstract class VerifyLedgerTests(DatabaseProvider provider) : DatabaseTes
     public async Task A_removed_last_entry_is_reported_because_the_head_points_past_it()
     {
         await RecordSomeGiftsAsync();
+        await DisableLedgerGuardsAsync();
         await ExecuteSqlAsync("DELETE FROM honor_roll_entries WHERE ledger_sequence = 4");
         await ExecuteSqlAsync("DELETE FROM contribution_reversals");
         await ExecuteSqlAsync("DELETE FROM ledger_entries WHERE sequence = 4");
@@ -71,6 +79,32 @@ public abstract class VerifyLedgerTests(DatabaseProvider provider) : DatabaseTes
 
         Assert.Equal(1, code);
         Assert.Contains("BROKEN at sequence 4", output);
+    }
+
+    [Fact]
+    public async Task A_name_replaced_in_SQL_with_the_triggers_off_is_reported_as_not_matching_its_commitment()
+    {
+        await RecordSomeGiftsAsync();
+        await DisableLedgerGuardsAsync();
+        await ExecuteSqlAsync("UPDATE ledger_entries SET donor_display = 'Người khác' WHERE sequence = 3");
+
+        var (code, output) = await CliRunner.RunAsync(Db, "verify-ledger");
+
+        Assert.Equal(1, code);
+        Assert.Contains("BROKEN at sequence 3: the published name does not match its commitment", output);
+    }
+
+    [Fact]
+    public async Task An_entry_of_an_unknown_kind_is_reported_as_unknown_not_as_a_crash()
+    {
+        await RecordSomeGiftsAsync();
+        await DisableLedgerGuardsAsync();
+        await ExecuteSqlAsync("UPDATE ledger_entries SET kind = 'Grant' WHERE sequence = 2");
+
+        var (code, output) = await CliRunner.RunAsync(Db, "verify-ledger");
+
+        Assert.Equal(1, code);
+        Assert.Contains("UNKNOWN at sequence 2: unknown kind", output);
     }
 
     [Fact]

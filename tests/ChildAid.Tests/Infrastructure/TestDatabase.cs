@@ -44,6 +44,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string PublicLogin = "childaid_public_test";
     public const string PublicPassword = "public-test-password";
 
+    /// <summary>On PostgreSQL, a login in the application role, as BackOffice connects in production (not the owner).</summary>
+    public string AppConnectionString => Provider == DatabaseProvider.Postgres
+        ? PostgresServer.ConnectionStringFor(_pgName!, AppLogin, AppPassword)
+        : ConnectionString;
+
+    public DatabaseOptions AppOptions => new() { Provider = Provider, ConnectionString = AppConnectionString };
+
+    public const string AppLogin = "childaid_app_test";
+    public const string AppPassword = "app-test-password";
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Sqlite)
@@ -65,12 +75,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, PostgresServer.ConnectionStringFor(name), null, name);
     }
 
-    /// <summary>A service provider with the full context, as BackOffice and the CLI have it.</summary>
-    public ServiceProvider Services(Action<IServiceCollection>? configure = null)
+    /// <summary>A service provider with the full context, as BackOffice and the CLI have it (<paramref name="asApp"/>: as BackOffice's login role).</summary>
+    public ServiceProvider Services(Action<IServiceCollection>? configure = null, bool asApp = false)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddChildAidData(Options);
+        services.AddChildAidData(asApp ? AppOptions : Options);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
@@ -125,6 +135,9 @@ public sealed class TestDatabase : IAsyncDisposable
                     DO $$ BEGIN
                       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{PublicLogin}') THEN
                         CREATE ROLE {PublicLogin} LOGIN PASSWORD '{PublicPassword}' IN ROLE {PublicTables.ReaderRole};
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppLogin}') THEN
+                        CREATE ROLE {AppLogin} LOGIN PASSWORD '{AppPassword}' IN ROLE {DatabaseRoles.App};
                       END IF;
                     END $$;
                     """, conn);

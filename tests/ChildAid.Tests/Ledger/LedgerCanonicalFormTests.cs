@@ -78,7 +78,7 @@ public class LedgerCanonicalFormTests
     {
         var composed = Entry();
         var decomposed = Entry();
-        decomposed.DonorDisplay = composed.DonorDisplay.Normalize(System.Text.NormalizationForm.FormD);
+        decomposed.DonorDisplay = composed.DonorDisplay!.Normalize(System.Text.NormalizationForm.FormD);
 
         Assert.Equal(LedgerCanonicalForm.ComputeHash(composed), LedgerCanonicalForm.ComputeHash(decomposed));
     }

@@ -755,6 +755,42 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("honor_roll_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.HonorRoll.HonorRollName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("DonorKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_key");
+
+                    b.Property<int>("NetGifts")
+                        .HasColumnType("integer")
+                        .HasColumnName("net_gifts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_honor_roll_names");
+
+                    b.HasIndex("DonorKey", "CampaignId")
+                        .HasDatabaseName("ix_honor_roll_names_donor_key_campaign_id");
+
+                    b.ToTable("honor_roll_names", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -780,16 +816,31 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DonorCommitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("donor_commitment")
+                        .IsFixedLength();
+
                     b.Property<string>("DonorDisplay")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("donor_display");
+
+                    b.Property<string>("DonorSalt")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("donor_salt");
 
                     b.Property<decimal?>("ExchangeRate")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("exchange_rate");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("format_version");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -798,11 +849,21 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnName("hash")
                         .IsFixedLength();
 
+                    b.Property<string>("Item")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("NeedReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("need_reference");
 
                     b.Property<decimal?>("OriginalAmount")
                         .HasPrecision(18, 2)
@@ -815,6 +876,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
 
                     b.Property<string>("ReceiptNumber")
                         .HasMaxLength(20)
@@ -834,6 +900,20 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("search_text");
+
+                    b.Property<long?>("SourceSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_sequence");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("unit_of_measure");
 
                     b.Property<DateOnly>("ValueDate")
                         .HasColumnType("date")

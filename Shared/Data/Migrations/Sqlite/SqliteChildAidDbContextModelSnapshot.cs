@@ -730,6 +730,40 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("honor_roll_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.HonorRoll.HonorRollName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("DonorKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("donor_key");
+
+                    b.Property<int>("NetGifts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_gifts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_honor_roll_names");
+
+                    b.HasIndex("DonorKey", "CampaignId")
+                        .HasDatabaseName("ix_honor_roll_names_donor_key_campaign_id");
+
+                    b.ToTable("honor_roll_names", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -755,16 +789,31 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("DonorCommitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("donor_commitment")
+                        .IsFixedLength();
+
                     b.Property<string>("DonorDisplay")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("donor_display");
+
+                    b.Property<string>("DonorSalt")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("donor_salt");
 
                     b.Property<decimal?>("ExchangeRate")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("format_version");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -773,11 +822,21 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnName("hash")
                         .IsFixedLength();
 
+                    b.Property<string>("Item")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<string>("NeedReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need_reference");
 
                     b.Property<decimal?>("OriginalAmount")
                         .HasPrecision(18, 2)
@@ -790,6 +849,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
 
                     b.Property<string>("ReceiptNumber")
                         .HasMaxLength(20)
@@ -809,6 +873,20 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("search_text");
+
+                    b.Property<long?>("SourceSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_sequence");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_of_measure");
 
                     b.Property<DateOnly>("ValueDate")
                         .HasColumnType("TEXT")
