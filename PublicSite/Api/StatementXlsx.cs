@@ -52,10 +52,13 @@ public static class StatementXlsx
                 Campaign = e.CampaignId is { } id && campaigns.TryGetValue(id, out var title) ? title : null,
                 ReceiptNumber = e.ReceiptNumber,
                 Description = e.Description,
-                DonorDisplay = e.DonorDisplay,
+                DonorDisplay = e.DonorDisplay ?? "",
                 ReversesSequence = e.ReversesSequence,
                 PreviousHash = e.PreviousHash.Trim(),
                 Hash = e.Hash.Trim(),
+                FormatVersion = e.FormatVersion,
+                DonorSalt = e.DonorSalt,
+                DonorCommitment = e.DonorCommitment,
             };
     }
 
@@ -78,5 +81,8 @@ public static class StatementXlsx
         [ExcelColumnName("reverses_sequence")] public long? ReversesSequence { get; init; }
         [ExcelColumnName("previous_hash")] public string PreviousHash { get; init; } = "";
         [ExcelColumnName("hash")] public string Hash { get; init; } = "";
+        [ExcelColumnName("format_version")] public int FormatVersion { get; init; }
+        [ExcelColumnName("donor_salt")] public string? DonorSalt { get; init; }
+        [ExcelColumnName("donor_commitment")] public string? DonorCommitment { get; init; }
     }
 }
