@@ -8,9 +8,12 @@ using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
 using Microsoft.Extensions.WebEncoders;
 
 namespace ChildAid.BackOffice;
@@ -24,12 +27,19 @@ public static class BackOfficeApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddChildAidLogging("BackOffice");
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
+        builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
         AddBackOffice(builder.Services);
+        builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
+        builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
         var app = builder.Build();
+        app.UseChildAidForwardedHeaders();
+        app.UseSecurityHeaders(withNonce: true);
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseRouting();
@@ -38,7 +48,7 @@ public static class BackOfficeApp
         app.UseMiddleware<StaffRequestMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         return app;
     }
@@ -53,6 +63,7 @@ public static class BackOfficeApp
         {
             var db = (ChildAidDbContext)original.ImplementationFactory!(sp);
             db.UnitScope = [];
+            db.OrganisationScope = [];
             return db;
         });
 
@@ -64,6 +75,12 @@ public static class BackOfficeApp
         services.AddScoped<ContributionQueries>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<StaffUserService>();
+        services.AddScoped<ReversalService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnknownAccountLockout>();
+        services.AddSingleton<PendingAuthenticatorKey>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<PasswordSignIn>();
         services.AddReceipts();
 
         services.AddIdentity<StaffUser, IdentityRole>(StaffIdentity.Configure)
@@ -78,15 +95,23 @@ public static class BackOfficeApp
             o.Cookie.Name = "childaid.staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, including behind a proxy that ends TLS (forwarded headers).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // A forbidden page answers 403 (with a page saying why) rather than redirecting.
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Deny by default: an endpoint without its own policy (a page missing from PagePolicies) is refused to
+            // everyone. A path with no endpoint at all stays a plain 404 for signed-in staff.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c =>
+                c.Resource is HttpContext http && http.GetEndpoint() is null && c.User.Identity?.IsAuthenticated == true).Build())
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.RecordReceipts, p => p.RequireRole(Roles.RecordReceipts))
             .AddPolicy(Policies.ViewReceipts, p => p.RequireRole([.. Roles.RecordReceipts, Roles.Inspector]))
             .AddPolicy(Policies.ManageDonors, p => p.RequireRole(Roles.RecordReceipts))
@@ -98,18 +123,7 @@ public static class BackOfficeApp
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/StatusCode");
-            o.Conventions.AuthorizeFolder("/Donors", Policies.ManageDonors);
-            o.Conventions.AuthorizeFolder("/Contributions", Policies.ViewReceipts);
-            o.Conventions.AuthorizePage("/Contributions/Record", Policies.RecordReceipts);
-            o.Conventions.AuthorizePage("/Contributions/Reverse", Policies.RecordReceipts);
-            o.Conventions.AuthorizeFolder("/Campaigns", Policies.ManageCampaigns);
-            o.Conventions.AuthorizeFolder("/Users", Policies.ManageUsers);
-            o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+            PagePolicies.Apply(o.Conventions);
         }).AddMvcOptions(o =>
         {
             o.ModelBinderProviders.Insert(0, new VietnameseInputBinderProvider());

@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
-using ChildAid.PublicSite.Ledger;
 using ChildAid.PublicSite.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.HonorRoll;
+using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Ledger;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -24,13 +27,11 @@ public class Program
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddChildAidLogging("PublicSite");
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
-        builder.Services.AddSingleton(sp => new StatementSearchIndex(sp.GetRequiredService<IServiceScopeFactory>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PublicSiteOptions>>().Value.DataVersionPollSeconds)));
-        builder.Services.AddHostedService<StatementSearchWarmUp>();
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
@@ -51,14 +52,19 @@ public class Program
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(PublicApiDocument.Configure);
+        builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            document.Info.Title = "ChildAid public data";
-            document.Info.Description = "Open data of ChildAid's campaigns and public statement (sao kê công khai). Amounts are whole đồng (VND); " +
-                "an empty donorDisplay means the donor chose not to be named. The CSV carries each entry's canonical fields and SHA-256 hash chain.";
-            return Task.CompletedTask;
-        }));
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            // Numbers are numbers (the web default also reads "12" as 12, which OpenAPI then documents as integer|string).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddCors(o => o.AddPolicy(PublicApi.CorsPolicy, PublicApi.ConfigureCors));
+        builder.Services.AddDatabaseHealthCheck<PublicDbContext>((db, ct) => db.Campaigns.AnyAsync(ct));
+        builder.Services.AddHostedService<ParentProcessWatch>();
+        builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
 
         // 127.0.0.1:5080 unless --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints say otherwise.
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &&
@@ -68,14 +74,19 @@ public class Program
 
         var app = builder.Build();
 
-        app.UseExceptionHandler("/loi/500");
-        app.UseStatusCodePagesWithReExecute("/loi/{0}");
-        app.Use((context, next) =>
+        app.UseChildAidForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        // The API answers errors as ProblemDetails JSON; pages answer with the site's own error pages.
+        app.UseWhen(PublicApi.IsApiRequest, api =>
         {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            context.Response.Headers.XFrameOptions = "DENY";
-            return next(context);
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !PublicApi.IsApiRequest(context), pages =>
+        {
+            pages.UseExceptionHandler("/loi/500");
+            pages.UseStatusCodePagesWithReExecute("/loi/{0}");
         });
         app.UseRequestLocalization(o =>
         {
@@ -88,11 +99,12 @@ public class Program
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.UseResponseCompression();
 
-        app.MapGet("/health", () => Results.Text("ok")).ExcludeFromDescription();
+        app.MapHealthChecks("/health");
         app.MapLanguageSwitch();
         app.MapPublicApi();
         app.MapOpenApi();

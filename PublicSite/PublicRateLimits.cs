@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace ChildAid.PublicSite;
 
 /// <summary>
-/// Limits per client address on what costs the database something: the statement API (uncached searches) and the
-/// full CSV download. Cached pages are not limited: they cost nothing. Limits come from "PublicSite:RateLimits".
+/// Limits per client address on what costs the database something: statement searches — every statement API call
+/// and the statement page when it carries words (q), counted together — and the CSV download. Other pages are not
+/// limited: they are cached and cost nothing. Limits come from "PublicSite:RateLimits".
 /// Behind a load balancer, configure forwarded headers so the client's address is the one counted.
 /// </summary>
 public static class PublicRateLimits
@@ -18,12 +19,25 @@ public static class PublicRateLimits
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.OnRejected = async (context, ct) =>
         {
-            context.HttpContext.Response.Headers.RetryAfter = "60";
-            await context.HttpContext.Response.WriteAsync("Quá nhiều yêu cầu, vui lòng thử lại sau một phút. / Too many requests, please retry in a minute.", ct);
+            var http = context.HttpContext;
+            http.Response.Headers.RetryAfter = "60";
+            const string message = "Quá nhiều yêu cầu, vui lòng thử lại sau một phút. / Too many requests, please retry in a minute.";
+            if (ChildAid.PublicSite.Api.PublicApi.IsApiRequest(http))
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Quá nhiều yêu cầu / Too many requests", Detail = message },
+                });
+            else
+                await http.Response.WriteAsync(message, ct);
         };
-        o.AddPolicy(Api, http => PerClient(http, limits.ApiPerMinute));
+        o.AddPolicy(Api, http => IsPageWithoutSearch(http) ? RateLimitPartition.GetNoLimiter("") : PerClient(http, limits.ApiPerMinute));
         o.AddPolicy(Download, http => PerClient(http, limits.DownloadsPerMinute));
     }
+
+    /// <summary>The statement page (which carries the Api policy) browsed or filtered without words: a cached, indexed read.</summary>
+    private static bool IsPageWithoutSearch(HttpContext http) =>
+        !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(http.Request.Query["q"]);
 
     private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

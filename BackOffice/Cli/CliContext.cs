@@ -1,8 +1,10 @@
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Serilog;
 
 namespace ChildAid.BackOffice;
 
@@ -36,7 +38,11 @@ public sealed class CliContext(IConfiguration configuration, DatabaseOptions dat
     public ServiceProvider BuildServices()
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        // Log events (warnings and errors of EF Core, Identity …) go to standard error; what a verb prints for its
+        // user goes to Output. Serilog as in the sites: "Logging:LogLevel" and "Logging:Console:Format" (text by default).
+        var logger = ChildAidLogging.Configure(new Serilog.LoggerConfiguration(), Configuration, "Development", "cli", toStandardError: true,
+            floor: Serilog.Events.LogEventLevel.Warning).CreateLogger();
+        services.AddLogging(b => b.ClearProviders().AddSerilog(logger, dispose: true));
         services.AddChildAidData(Database);
         services.AddStaffIdentityCore();
         return services.BuildServiceProvider();

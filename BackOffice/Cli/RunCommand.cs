@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Demo;
+using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,13 @@ public static class RunCommand
             if (seeded != 0) return seeded;
         }
 
+        // A PublicSite left over from an earlier run (or anything else) on the port would answer our health check
+        // and pass for the one we start: refuse up front instead of claiming a new PublicSite runs.
+        if (await AnswersAsync(FirstUrl(publicUrls), ct))
+        {
+            await cli.Error.WriteLineAsync($"run: something already listens on {FirstUrl(publicUrls)} (an earlier PublicSite?). Stop it or pass --public-urls.");
+            return 1;
+        }
         var connectionString = cli.Database.ResolvedConnectionString();
         using var publicSite = StartPublicSite(cli, publicDll, repo, publicUrls, connectionString);
         try
@@ -51,14 +59,14 @@ public static class RunCommand
                 $"--{DatabaseOptions.Section}:ConnectionString={connectionString}",
             };
             if (repo is not null && Directory.Exists(Path.Combine(repo, "BackOffice"))) backOfficeArgs.Add($"--contentRoot={Path.Combine(repo, "BackOffice")}");
-            if (QuietRequests(cli) is { } quiet) backOfficeArgs.Add($"--{quiet.Key}={quiet.Value}");
+            backOfficeArgs.AddRange(LaptopLogging(cli).Select(s => $"--{s.Key}={s.Value}"));
             // Receipts print a QR code to their PublicSite page: unless configured, that is the PublicSite started here.
             if (string.IsNullOrWhiteSpace(cli.Configuration["PublicSite:BaseUrl"])) backOfficeArgs.Add($"--PublicSite:BaseUrl={FirstUrl(publicUrls)}");
             await using var app = BackOfficeApp.Build([.. backOfficeArgs]);
             await app.StartAsync(ct);
 
             var publicHealthy = await WaitHealthyAsync(publicSite, FirstUrl(publicUrls), ct);
-            if (!publicHealthy)
+            if (!publicHealthy || publicSite.HasExited)
             {
                 await cli.Error.WriteLineAsync($"run: PublicSite did not answer {FirstUrl(publicUrls)}/health (is the port in use?).");
                 await app.StopAsync(CancellationToken.None);
@@ -96,10 +104,12 @@ public static class RunCommand
         psi.ArgumentList.Add(dll);
         psi.ArgumentList.Add($"--urls={urls}");
         psi.ArgumentList.Add($"--contentRoot={contentRoot}");
+        // PublicSite watches this process and stops itself when it is gone, even after a kill -9 that skips our `finally`.
+        psi.ArgumentList.Add($"--{ParentProcessWatch.Key}={Environment.ProcessId}");
         psi.Environment["ASPNETCORE_URLS"] = urls;
         psi.Environment["Database__Provider"] = cli.Database.Provider.ToString();
         psi.Environment["Database__ConnectionString"] = connectionString;
-        if (QuietRequests(cli) is { } quiet) psi.Environment[quiet.Key.Replace(":", "__", StringComparison.Ordinal)] = quiet.Value;
+        foreach (var (key, value) in LaptopLogging(cli)) psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start PublicSite.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) cli.Output.WriteLine($"[PublicSite] {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) cli.Error.WriteLine($"[PublicSite] {e.Data}"); };
@@ -110,11 +120,38 @@ public static class RunCommand
         return process;
     }
 
-    /// <summary>One log line per request drowns the welcome text; unless logging is configured, keep ASP.NET Core to warnings.</summary>
-    private static KeyValuePair<string, string>? QuietRequests(CliContext cli)
+    /// <summary>
+    /// `run` is for a person at a terminal: readable log lines, and no line per request (they drown the welcome
+    /// text). Each applies only where the configuration does not already say otherwise.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> LaptopLogging(CliContext cli)
     {
-        const string key = "Logging:LogLevel:Microsoft.AspNetCore";
-        return cli.Configuration[key] is null ? new(key, "Warning") : null;
+        KeyValuePair<string, string>[] defaults =
+        [
+            new("Logging:LogLevel:Microsoft.AspNetCore", "Warning"),
+            new("Logging:LogLevel:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning"),
+            new(ChildAidLogging.FormatKey, "text"),
+        ];
+        return defaults.Where(d => cli.Configuration[d.Key] is null);
+    }
+
+    private static async Task<bool> AnswersAsync(string url, CancellationToken ct)
+    {
+        // "*", "+" and 0.0.0.0 mean every interface: loopback is one of them.
+        var local = System.Text.RegularExpressions.Regex.Replace(url, @"//(\*|\+|0\.0\.0\.0)(?=[:/]|$)", "//127.0.0.1");
+        if (!Uri.TryCreate(local, UriKind.Absolute, out var uri)) return false;
+        using var client = new System.Net.Sockets.TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            await client.ConnectAsync(uri.Host, uri.Port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static void Stop(Process process)

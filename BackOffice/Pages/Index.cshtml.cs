@@ -2,6 +2,7 @@ using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.BackOffice.Pages;
 
@@ -19,7 +20,7 @@ public class IndexModel(ContributionQueries queries, StaffScope scope, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = clock.VietnamToday();
         if (!ModelState.IsValid || AsOf is null || AsOf > today) AsOf = today;
         Dashboard = await queries.DashboardAsync(today.Year, ct: ct);
         ByCommune = await queries.TotalsByCommuneAsync(await scope.TreeAsync(ct), AsOf.Value, ct);

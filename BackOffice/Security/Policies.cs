@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace ChildAid.BackOffice.Security;
 
-/// <summary>Authorization policy names. Folders of pages are protected as a whole in BackOfficeApp.</summary>
+/// <summary>Authorization policy names. Each page names one in <see cref="PagePolicies"/>.</summary>
 public static class Policies
 {
+    /// <summary>Any signed-in staff member (their own account pages, the dashboard within their units).</summary>
+    public const string Staff = "staff";
     /// <summary>Record receipts and reversals: <see cref="Roles.RecordReceipts"/>.</summary>
     public const string RecordReceipts = "record-receipts";
     /// <summary>Read receipts: those who record them, and inspectors.</summary>

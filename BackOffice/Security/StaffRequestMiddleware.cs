@@ -24,7 +24,7 @@ public sealed class StaffRequestMiddleware(RequestDelegate next)
             actor.UserId = userId;
             actor.Name = user.Identity.Name ?? userId;
             var isAdmin = user.IsInRole(Roles.Admin);
-            db.UnitScope = await scope.UnitsForAsync(userId, isAdmin, http.RequestAborted);
+            await scope.ApplyAsync(userId, isAdmin, user.FindAll(ClaimTypes.Role).Select(c => c.Value), http.RequestAborted);
 
             if (isAdmin && !AllowedBeforeEnrolment.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
                 && !await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, http.RequestAborted))

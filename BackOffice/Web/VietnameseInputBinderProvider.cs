@@ -1,13 +1,14 @@
 using System.Globalization;
+using ChildAid.Shared.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace ChildAid.BackOffice.Web;
 
 /// <summary>
-/// Reads dates as people in Vietnam type them (dd/MM/yyyy; yyyy-MM-dd from a date picker also works) and
-/// whole-đồng amounts with thousands separators ("1.500.000", "1 500 000"), with Vietnamese messages when
-/// the text cannot be read.
+/// Reads dates as people in Vietnam type them (dd/MM/yyyy; yyyy-MM-dd from a date picker also works), whole
+/// numbers with thousands separators ("1.500.000", "1 500 000") and decimals with one decimal comma or point
+/// (<see cref="NumberInput"/>), with Vietnamese messages when the text cannot be read or could be read two ways.
 /// </summary>
 public sealed class VietnameseInputBinderProvider : IModelBinderProvider
 {
@@ -16,9 +17,10 @@ public sealed class VietnameseInputBinderProvider : IModelBinderProvider
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
-        if (type == typeof(DateOnly)) return new Binder(TryDate, "Ngày không hợp lệ; vui lòng nhập theo dạng dd/MM/yyyy (ví dụ 20/11/2026).");
-        if (type == typeof(long)) return new Binder(s => TryWhole(s), "Vui lòng nhập số nguyên (đồng), ví dụ 1.500.000.");
-        if (type == typeof(int)) return new Binder(s => TryWhole(s) is long v and >= int.MinValue and <= int.MaxValue ? (int)v : null, "Vui lòng nhập số nguyên.");
+        if (type == typeof(DateOnly)) return new Binder(Fixed(TryDate, "Ngày không hợp lệ; vui lòng nhập theo dạng dd/MM/yyyy (ví dụ 20/11/2026)."));
+        if (type == typeof(long)) return new Binder(Fixed(s => NumberInput.ParseWhole(s), $"Vui lòng nhập số nguyên (đồng): {NumberInput.WholeRule}."));
+        if (type == typeof(int)) return new Binder(Fixed(s => NumberInput.ParseWhole(s) is long v and <= int.MaxValue ? (int)v : null, $"Vui lòng nhập số nguyên: {NumberInput.WholeRule}."));
+        if (type == typeof(decimal)) return new Binder(s => { var (value, error) = NumberInput.ParseDecimal(s); return (value, error); });
         return null;
     }
 
@@ -27,18 +29,14 @@ public sealed class VietnameseInputBinderProvider : IModelBinderProvider
     private static object? TryDate(string s) =>
         DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    private static long? TryWhole(string s)
-    {
-        var digits = s.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal)
-            .Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace("₫", "", StringComparison.Ordinal);
-        return long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
+    private static Func<string, (object? Value, string? Error)> Fixed(Func<string, object?> parse, string message) =>
+        s => parse(s) is { } value ? (value, null) : (null, message);
 
     public static void UseVietnameseMessages(DefaultModelBindingMessageProvider m)
     {
         m.SetAttemptedValueIsInvalidAccessor((value, _) => $"Giá trị '{value}' không hợp lệ.");
         m.SetValueIsInvalidAccessor(value => $"Giá trị '{value}' không hợp lệ.");
-        m.SetValueMustBeANumberAccessor(_ => "Vui lòng nhập một số (dùng dấu chấm cho phần thập phân, ví dụ 25450.5).");
+        m.SetValueMustBeANumberAccessor(_ => $"Vui lòng nhập một số: {NumberInput.DecimalRule}.");
         m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị '{value}' không hợp lệ.");
         m.SetNonPropertyValueMustBeANumberAccessor(() => "Vui lòng nhập một số.");
         m.SetUnknownValueIsInvalidAccessor(_ => "Giá trị không hợp lệ.");
@@ -49,7 +47,7 @@ public sealed class VietnameseInputBinderProvider : IModelBinderProvider
         m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu dữ liệu gửi lên.");
     }
 
-    private sealed class Binder(Func<string, object?> parse, string message) : IModelBinder
+    private sealed class Binder(Func<string, (object? Value, string? Error)> parse) : IModelBinder
     {
         public Task BindModelAsync(ModelBindingContext context)
         {
@@ -63,8 +61,9 @@ public sealed class VietnameseInputBinderProvider : IModelBinderProvider
                 if (Nullable.GetUnderlyingType(context.ModelType) is not null) context.Result = ModelBindingResult.Success(null);
                 return Task.CompletedTask;
             }
-            if (parse(text) is { } value) context.Result = ModelBindingResult.Success(value);
-            else context.ModelState.TryAddModelError(context.ModelName, message);
+            var (value, error) = parse(text);
+            if (value is not null) context.Result = ModelBindingResult.Success(value);
+            else context.ModelState.TryAddModelError(context.ModelName, error ?? "Giá trị không hợp lệ.");
             return Task.CompletedTask;
         }
     }

@@ -20,10 +20,21 @@ public static class LanguageSwitch
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/",
+                    Secure = context.Request.IsHttps,
+                });
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    private const int MaxReturnUrlLength = 2048;
+
+    /// <summary>
+    /// A path on this site and nothing else: not "//host" or "/\\host" (other sites), no control characters (which
+    /// LocalRedirect refuses with an exception, and which could split headers), not absurdly long. Anything else goes home.
+    /// </summary>
+    public static bool IsLocal(string? url) =>
+        url is { Length: > 0 and <= MaxReturnUrlLength } && url[0] == '/' &&
+        (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 }

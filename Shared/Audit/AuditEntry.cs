@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ChildAid.Shared.Audit;
 
 /// <summary>Who changed what, when, with the values before and after (JSON). Written by <see cref="AuditInterceptor"/>.</summary>
-public class AuditEntry
+public class AuditEntry : Security.IUnitOwnedOrGlobal
 {
     public long Id { get; set; }
     public DateTime At { get; set; }
@@ -15,6 +15,13 @@ public class AuditEntry
     public string Action { get; set; } = "";
     public string? Before { get; set; }
     public string? After { get; set; }
+    /// <summary>
+    /// The unit of the changed record (a donor's, a receipt's), so the trail is read within the same scope as the
+    /// records; null for global things (campaigns, staff accounts), which only admins read.
+    /// </summary>
+    public int? AdminUnitId { get; set; }
+    /// <summary>A few words that name the record for people (a donor's name, a receipt number), kept at the time of the change.</summary>
+    public string? Label { get; set; }
 }
 
 public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -28,6 +35,8 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(e => e.Action).HasMaxLength(20);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityKey });
+        b.Property(e => e.Label).HasMaxLength(300);
+        b.HasIndex(e => e.AdminUnitId);
     }
 }
 

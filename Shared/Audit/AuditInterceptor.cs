@@ -78,6 +78,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 Action = p.Action,
                 Before = p.Before,
                 After = p.Action == nameof(EntityState.Deleted) ? null : Serialize(p.Entry, original: false, only: p.Changed),
+                AdminUnitId = AuditSubject.Unit(p.Entry),
+                Label = AuditSubject.Label(p.Entry),
             });
         }
         try

@@ -8,7 +8,7 @@ namespace ChildAid.Shared.Children;
 public enum Sex { Female = 1, Male = 2 }
 
 /// <summary>A child of the programme: personal data, BackOffice only, scoped by unit.</summary>
-public class Child
+public class Child : Security.IUnitOwned, Security.IOrganisationOwned
 {
     public int Id { get; set; }
     public required string FullName { get; set; }

@@ -10,7 +10,7 @@ public enum ContributionMethod { Cash = 1, BankTransfer = 2, InKind = 3 }
 /// Money or goods actually received (tiếp nhận), with its receipt number. Never edited once recorded:
 /// a mistake is undone by a <see cref="ContributionReversal"/>, and both are ledger entries.
 /// </summary>
-public class Contribution
+public class Contribution : Security.IUnitOwned
 {
     public int Id { get; set; }
     public required string ReceiptNumber { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChildAid.Shared.Text;
 
 namespace ChildAid.Shared.Contributions;
 
@@ -35,6 +36,12 @@ public static partial class ContributionRules
 {
     public const long MaxAmountVnd = 100_000_000_000; // 100 tỷ đồng: far above any single gift, catches a slipped key
     public const int MaxQuantity = 1_000_000;
+    public const int MaxGoodsLines = 20;
+    public const int MaxItemLength = 200;   // contribution_goods_lines.item
+    public const int MaxUnitLength = 30;    // contribution_goods_lines.unit
+    /// <summary>ledger_entries.description: the in-kind text must fit, on PostgreSQL and SQLite alike.</summary>
+    public const int MaxPublicDescriptionLength = 500;
+    public const int MaxReasonLength = 450; // "Hủy phiếu thu 2026-000123: " + reason must fit the ledger description
     public static readonly DateOnly EarliestDate = new(2015, 1, 1);
 
     [GeneratedRegex("^[A-Z]{3}$")]
@@ -70,10 +77,16 @@ public static partial class ContributionRules
         var currency = input.OriginalCurrency?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(currency)) errors[nameof(input.OriginalCurrency)] = "Khoản tặng bằng ngoại tệ cần mã tiền tệ (ví dụ USD).";
         else if (!CurrencyCode().IsMatch(currency) || currency == "VND") errors[nameof(input.OriginalCurrency)] = "Mã tiền tệ phải gồm 3 chữ cái theo ISO 4217 (ví dụ USD, EUR) và khác VND.";
+        else if (!Currencies.IsAccepted(currency)) errors[nameof(input.OriginalCurrency)] = $"Chưa nhận ngoại tệ {currency}. Các mã được nhận: {Currencies.AcceptedList}.";
         if (input.OriginalAmount is null or <= 0) errors[nameof(input.OriginalAmount)] = "Vui lòng nhập số tiền ngoại tệ lớn hơn 0.";
         else if (input.OriginalAmount > 10_000_000_000m) errors[nameof(input.OriginalAmount)] = "Số tiền ngoại tệ vượt quá giới hạn; vui lòng kiểm tra lại.";
+        // More decimals than the currency has would be rounded by the database after the ledger hashed them.
+        else if (currency is not null && Currencies.IsAccepted(currency) && NumberInput.SignificantDecimals(input.OriginalAmount.Value) > Currencies.DecimalsOf(currency))
+            errors[nameof(input.OriginalAmount)] = $"Số tiền {Currencies.Describe(currency)}; vui lòng kiểm tra lại.";
         if (input.ExchangeRate is null or <= 0) errors[nameof(input.ExchangeRate)] = "Khoản tặng bằng ngoại tệ cần tỷ giá quy đổi lớn hơn 0.";
         else if (input.ExchangeRate > 1_000_000m) errors[nameof(input.ExchangeRate)] = "Tỷ giá quá lớn; vui lòng kiểm tra lại.";
+        else if (NumberInput.SignificantDecimals(input.ExchangeRate.Value) > Currencies.RateDecimals)
+            errors[nameof(input.ExchangeRate)] = $"Tỷ giá có nhiều nhất {Currencies.RateDecimals} chữ số thập phân; vui lòng kiểm tra lại.";
         if (errors.Count > 0) return 0;
 
         var vnd = Math.Round(input.OriginalAmount!.Value * input.ExchangeRate!.Value, 0, MidpointRounding.AwayFromZero);
@@ -86,25 +99,45 @@ public static partial class ContributionRules
     {
         var lines = input.GoodsLines.Where(l => !IsBlank(l)).ToList();
         if (lines.Count == 0) { errors[nameof(input.GoodsLines)] = "Khoản tặng hiện vật cần ít nhất một dòng hàng."; return 0; }
+        if (lines.Count > MaxGoodsLines) { errors[nameof(input.GoodsLines)] = $"Một phiếu thu có tối đa {MaxGoodsLines} dòng hàng; vui lòng lập thêm phiếu."; return 0; }
         long total = 0;
+        var overflow = false;
         for (var i = 0; i < input.GoodsLines.Count; i++)
         {
             var l = input.GoodsLines[i];
             if (IsBlank(l)) continue;
             var prefix = $"{nameof(input.GoodsLines)}[{i}].";
             if (string.IsNullOrWhiteSpace(l.Item)) errors[prefix + nameof(l.Item)] = "Vui lòng nhập tên hàng.";
-            else if (l.Item.Length > 200) errors[prefix + nameof(l.Item)] = "Tên hàng tối đa 200 ký tự.";
+            else if (l.Item.Trim().Length > MaxItemLength) errors[prefix + nameof(l.Item)] = $"Tên hàng tối đa {MaxItemLength} ký tự.";
             if (string.IsNullOrWhiteSpace(l.Unit)) errors[prefix + nameof(l.Unit)] = "Vui lòng nhập đơn vị tính (cái, bộ, thùng…).";
+            else if (l.Unit.Trim().Length > MaxUnitLength) errors[prefix + nameof(l.Unit)] = $"Đơn vị tính tối đa {MaxUnitLength} ký tự.";
             if (l.Quantity is null or <= 0) errors[prefix + nameof(l.Quantity)] = "Số lượng phải là số nguyên dương.";
             else if (l.Quantity > MaxQuantity) errors[prefix + nameof(l.Quantity)] = "Số lượng vượt quá giới hạn 1.000.000.";
             if (l.UnitValueVnd is null or <= 0) errors[prefix + nameof(l.UnitValueVnd)] = "Vui lòng nhập đơn giá ước tính (đồng, lớn hơn 0).";
             else if (l.UnitValueVnd > MaxAmountVnd) errors[prefix + nameof(l.UnitValueVnd)] = "Đơn giá vượt quá giới hạn.";
-            if (l.Quantity is > 0 and <= MaxQuantity && l.UnitValueVnd is > 0 and <= MaxAmountVnd)
-                total += l.Quantity.Value * l.UnitValueVnd.Value;
+            if (l.Quantity is not (> 0 and <= MaxQuantity) || l.UnitValueVnd is not (> 0 and <= MaxAmountVnd)) continue;
+            // Checked: a wrapped total would book a negative or tiny gift on the public ledger for ever.
+            try
+            {
+                var lineValue = checked(l.Quantity.Value * l.UnitValueVnd.Value);
+                if (lineValue > MaxAmountVnd) errors[prefix + nameof(l.UnitValueVnd)] = "Thành tiền của dòng này (số lượng × đơn giá) vượt quá giới hạn 100.000.000.000 ₫.";
+                total = checked(total + lineValue);
+            }
+            catch (OverflowException) { overflow = true; }
         }
-        if (errors.Count == 0 && total > MaxAmountVnd) errors[nameof(input.GoodsLines)] = "Tổng giá trị hiện vật vượt quá giới hạn 100.000.000.000 ₫.";
-        return total;
+        if (overflow || (errors.Count == 0 && total > MaxAmountVnd)) errors[nameof(input.GoodsLines)] = "Tổng giá trị hiện vật vượt quá giới hạn 100.000.000.000 ₫.";
+        if (errors.Count == 0)
+        {
+            var description = GoodsDescription(lines.Select(l => (l.Quantity!.Value, l.Unit!.Trim(), l.Item!.Trim())));
+            if (description.Length > MaxPublicDescriptionLength)
+                errors[nameof(input.GoodsLines)] = $"Mô tả công khai của hàng hiện vật dài {description.Length} ký tự, tối đa {MaxPublicDescriptionLength}; vui lòng viết ngắn tên hàng hoặc lập thêm phiếu.";
+        }
+        return errors.Count == 0 ? total : 0;
     }
+
+    /// <summary>The public line of an in-kind gift on the statement: "Hiện vật: 300 cái Áo khoác, 20 thùng Sữa".</summary>
+    public static string GoodsDescription(IEnumerable<(int Quantity, string Unit, string Item)> lines) =>
+        "Hiện vật: " + string.Join(", ", lines.Select(l => $"{l.Quantity.ToString("#,0", VietnameseFormat.Culture)} {l.Unit} {l.Item}"));
 
     private static bool IsBlank(GoodsLineInput l) =>
         string.IsNullOrWhiteSpace(l.Item) && l.Quantity is null && string.IsNullOrWhiteSpace(l.Unit) && l.UnitValueVnd is null;

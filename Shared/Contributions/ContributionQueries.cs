@@ -1,5 +1,7 @@
 using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +19,19 @@ public sealed record UnitTotal(AdminUnit Unit, AdminUnit? Province, long AmountV
 
 public sealed record Dashboard(int Year, long TotalVnd, int Count, IReadOnlyList<CampaignTotal> ByCampaign, IReadOnlyList<ContributionRow> Recent);
 
-/// <summary>Reads of receipts for staff. Every query goes through the context's unit scope.</summary>
+/// <summary>
+/// Reads of receipts for staff. Every query goes through the context's unit scope on receipts: a receipt belongs to
+/// the unit that received it. The donor registry is shared, so a receipt shows its donor's name even when another
+/// unit registered the donor (only the donor filter is lifted, never the receipt's).
+/// </summary>
 public class ContributionQueries(ChildAidDbContext db)
 {
+    private IQueryable<Contribution> Receipts => db.Contributions.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]);
+
     /// <summary>By receipt number (e.g. "2026-000123" or "123") or donor name, ignoring diacritics; newest first.</summary>
     public Task<Paged<ContributionRow>> SearchAsync(string? query, int page, int pageSize = 20, CancellationToken ct = default)
     {
-        var q = db.Contributions.AsNoTracking();
+        var q = Receipts;
         var text = query?.Trim() ?? "";
         if (text.Length > 0)
         {
@@ -35,7 +43,7 @@ public class ContributionQueries(ChildAidDbContext db)
 
     public async Task<ContributionDetails?> DetailsAsync(int id, CancellationToken ct = default)
     {
-        var c = await db.Contributions.AsNoTracking().AsSplitQuery()
+        var c = await Receipts.AsSplitQuery()
             .Include(c => c.Donor).Include(c => c.Campaign).Include(c => c.AdminUnit).Include(c => c.GoodsLines).Include(c => c.Reversal)
             .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (c is null) return null;
@@ -48,14 +56,14 @@ public class ContributionQueries(ChildAidDbContext db)
     /// <summary>Receipts of <paramref name="year"/> not reversed, in the user's scope.</summary>
     public async Task<Dashboard> DashboardAsync(int year, int recent = 10, CancellationToken ct = default)
     {
-        var valid = db.Contributions.AsNoTracking().Where(c => c.FiscalYear == year && c.Reversal == null);
+        var valid = Receipts.Where(c => c.FiscalYear == year && c.Reversal == null);
         var byCampaign = await valid.GroupBy(c => c.CampaignId)
             .Select(g => new { CampaignId = g.Key, Sum = g.Sum(c => c.AmountVnd), Count = g.Count() }).ToListAsync(ct);
         var titles = await db.Campaigns.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, ct);
         var totals = byCampaign
             .Select(x => new CampaignTotal(x.CampaignId, x.CampaignId is { } id ? titles.GetValueOrDefault(id) : null, x.Sum, x.Count))
             .OrderByDescending(x => x.AmountVnd).ToList();
-        var latest = await Rows(db.Contributions.AsNoTracking().OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)).Take(recent).ToListAsync(ct);
+        var latest = await Rows(Receipts.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)).Take(recent).ToListAsync(ct);
         return new Dashboard(year, totals.Sum(t => t.AmountVnd), totals.Sum(t => t.Count), totals, latest);
     }
 
@@ -66,7 +74,7 @@ public class ContributionQueries(ChildAidDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<UnitTotal>> TotalsByCommuneAsync(AdminUnitTree tree, DateOnly asOf, CancellationToken ct = default)
     {
-        var byUnit = await db.Contributions.AsNoTracking().Where(c => c.Reversal == null && c.ReceivedOn <= asOf)
+        var byUnit = await Receipts.Where(c => c.Reversal == null && c.ReceivedOn <= asOf)
             .GroupBy(c => c.AdminUnitId)
             .Select(g => new { UnitId = g.Key, Sum = g.Sum(c => c.AmountVnd), Count = g.Count() }).ToListAsync(ct);
         return byUnit

@@ -5,9 +5,11 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.Shared.Contributions;
 
@@ -22,11 +24,18 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     public async Task<Outcome<Contribution>> RecordAsync(ContributionInput input, CancellationToken ct = default, bool isDemo = false)
     {
         var errors = ContributionRules.Validate(input, Today(), out var amountVnd);
-        // The donor query goes through the unit scope filter: a donor outside the user's units does not exist for them.
-        var donor = input.DonorId > 0 ? await db.Donors.FirstOrDefaultAsync(d => d.Id == input.DonorId, ct) : null;
-        if (input.DonorId > 0 && donor is null) errors[nameof(input.DonorId)] = "Không tìm thấy nhà tài trợ trong phạm vi đơn vị của bạn.";
+        // The donor registry is shared: any donor may give to any unit. The receipt belongs to the unit that received it,
+        // which must be one the user covers and must exist on the day the gift was received.
+        var donor = input.DonorId > 0 ? await Registry.FirstOrDefaultAsync(d => d.Id == input.DonorId, ct) : null;
+        if (input.DonorId > 0 && donor is null) errors[nameof(input.DonorId)] = "Không tìm thấy nhà tài trợ này.";
         if (input.AdminUnitId > 0 && !InScope(input.AdminUnitId)) errors[nameof(input.AdminUnitId)] = "Bạn không được ghi nhận cho đơn vị này.";
-        else if (input.AdminUnitId > 0 && !await db.AdminUnits.AnyAsync(u => u.Id == input.AdminUnitId, ct)) errors[nameof(input.AdminUnitId)] = "Đơn vị tiếp nhận không tồn tại.";
+        else if (input.AdminUnitId > 0)
+        {
+            var unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == input.AdminUnitId, ct);
+            if (unit is null) errors[nameof(input.AdminUnitId)] = "Đơn vị tiếp nhận không tồn tại.";
+            else if (input.ReceivedOn != default && !unit.IsValidOn(input.ReceivedOn))
+                errors[nameof(input.AdminUnitId)] = $"{unit.Name} không có hiệu lực vào ngày nhận {VietnameseFormat.Date(input.ReceivedOn)}; chọn đơn vị đang có hiệu lực ngày đó.";
+        }
         Campaign? campaign = null;
         if (input.CampaignId is { } campaignId)
         {
@@ -97,11 +106,23 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         return Outcome<Contribution>.Ok(contribution);
     }
 
+    /// <summary>
+    /// Books a reversal at once: for unattended callers only (the demo loader, CLI verbs). A signed-in staff member is
+    /// refused here and goes through <see cref="ReversalService"/>, where a second person approves.
+    /// </summary>
     public async Task<Outcome<ContributionReversal>> ReverseAsync(int contributionId, string? reason, CancellationToken ct = default)
     {
+        if (actor.UserId is not null)
+            return Outcome<ContributionReversal>.Fail("Reason", "Hủy phiếu thu cần một cán bộ khác duyệt: hãy gửi yêu cầu hủy.");
+        return await BookReversalAsync(contributionId, reason, approved: null, ct);
+    }
+
+    /// <param name="approved">The request this reversal carries out; marked approved by the acting person in the same transaction.</param>
+    internal async Task<Outcome<ContributionReversal>> BookReversalAsync(int contributionId, string? reason, ReversalRequest? approved, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(reason)) return Outcome<ContributionReversal>.Fail("Reason", "Vui lòng nhập lý do hủy phiếu thu.");
-        if (reason.Length > 500) return Outcome<ContributionReversal>.Fail("Reason", "Lý do tối đa 500 ký tự.");
-        var contribution = await db.Contributions.Include(c => c.Donor).FirstOrDefaultAsync(c => c.Id == contributionId, ct);
+        if (reason.Trim().Length > ContributionRules.MaxReasonLength) return Outcome<ContributionReversal>.Fail("Reason", $"Lý do tối đa {ContributionRules.MaxReasonLength} ký tự.");
+        var contribution = await db.Contributions.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).Include(c => c.Donor).FirstOrDefaultAsync(c => c.Id == contributionId, ct);
         if (contribution is null) return Outcome<ContributionReversal>.Fail("Reason", "Không tìm thấy phiếu thu trong phạm vi đơn vị của bạn.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -120,10 +141,11 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             ReversedAt = clock.GetUtcNow().UtcDateTime,
             LedgerSequence = slot.Sequence,
         };
+        approved?.Approve(reversal.ReversedById, reversal.ReversedAt);
         var donor = contribution.Donor!;
         var entry = await ledger.WriteAsync(slot, new LedgerEntry
         {
-            ValueDate = DateOnly.FromDateTime(reversal.ReversedAt.AddHours(7)),
+            ValueDate = VietnamClock.ToVietnamDate(reversal.ReversedAt),
             Kind = LedgerEntryKind.Reversal,
             AmountVnd = -contribution.AmountVnd,
             Currency = contribution.OriginalCurrency,
@@ -152,13 +174,12 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         ContributionMethod.Cash => "Tiền mặt",
         ContributionMethod.BankTransfer when c.OriginalCurrency is not null => $"Chuyển khoản ({ForeignText(c)})",
         ContributionMethod.BankTransfer => "Chuyển khoản",
-        ContributionMethod.InKind => "Hiện vật: " + string.Join(", ", c.GoodsLines.Select(l =>
-            $"{l.Quantity.ToString("#,0", VietnameseFormat.Culture)} {l.Unit} {l.Item}")),
+        ContributionMethod.InKind => ContributionRules.GoodsDescription(c.GoodsLines.Select(l => (l.Quantity, l.Unit, l.Item))),
         _ => c.Method.ToString(),
     };
 
     private static string ForeignText(Contribution c) =>
-        $"{c.OriginalAmount!.Value.ToString("#,0.##", VietnameseFormat.Culture)} {c.OriginalCurrency} × {c.ExchangeRate!.Value.ToString("#,0.######", VietnameseFormat.Culture)}";
+        $"{Currencies.FormatAmount(c.OriginalAmount!.Value, c.OriginalCurrency!)} {c.OriginalCurrency} × {Currencies.FormatRate(c.ExchangeRate!.Value)}";
 
     private static HonorRollEntry HonorRollFor(Donor donor, Contribution c, LedgerEntry entry, int delta) => new()
     {
@@ -183,9 +204,12 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         return (year, Convert.ToInt32(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Every donor, for picking; contacts are the caller's to withhold (the registry is shared, contacts are not).</summary>
+    private IQueryable<Donor> Registry => db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]);
+
     private bool InScope(int unitId) => db.UnitScope is null || db.UnitScope.Contains(unitId);
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    private DateOnly Today() => clock.VietnamToday();
 }
 
 internal static class StringExtensions

@@ -9,6 +9,7 @@ using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Organisations;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.Data;
@@ -26,6 +27,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<ContributionReversal> ContributionReversals => Set<ContributionReversal>();
+    public DbSet<ReversalRequest> ReversalRequests => Set<ReversalRequest>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
@@ -41,16 +43,66 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     /// </summary>
     public IReadOnlyCollection<int>? UnitScope { get; set; }
 
+    /// <summary>
+    /// The organisations whose records this context may read, for staff who work for one (a school's staff: their
+    /// school; a health worker: their health station). Null: not restricted by organisation. Applies on top of
+    /// <see cref="UnitScope"/> to every <see cref="IOrganisationOwned"/> entity.
+    /// </summary>
+    public IReadOnlyCollection<int>? OrganisationScope { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ChildAidDbContext).Assembly);
         PublicTables.MapTableNames(builder);
 
-        // Unit scope on every query of personal or unit-owned records.
-        builder.Entity<Donor>().HasQueryFilter(d => UnitScope == null || UnitScope.Contains(d.AdminUnitId));
-        builder.Entity<Contribution>().HasQueryFilter(c => UnitScope == null || UnitScope.Contains(c.AdminUnitId));
-        builder.Entity<Child>().HasQueryFilter(c => UnitScope == null || UnitScope.Contains(c.AdminUnitId));
+        // Scope on every query of unit- or organisation-owned records, from the markers (ScopeModelTests checks
+        // that every entity with a unit or an organisation has them).
+        foreach (var entity in builder.Model.GetEntityTypes().ToList())
+        {
+            var type = entity.ClrType;
+            if (typeof(IUnitOwned).IsAssignableFrom(type))
+                Generic(nameof(UnitFilter), type).Invoke(this, [builder]);
+            else if (typeof(IUnitOwnedOrGlobal).IsAssignableFrom(type))
+                Generic(nameof(UnitOrGlobalFilter), type).Invoke(this, [builder]);
+            if (typeof(IOrganisationOwned).IsAssignableFrom(type))
+                OrganisationFilter(builder.Entity(type));
+        }
+    }
+
+    private static System.Reflection.MethodInfo Generic(string name, Type type) =>
+        typeof(ChildAidDbContext).GetMethod(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.MakeGenericMethod(type);
+
+    private void UnitFilter<T>(ModelBuilder builder) where T : class, IUnitOwned =>
+        builder.Entity<T>().HasQueryFilter(ScopeFilters.Unit(typeof(T)), e => UnitScope == null || UnitScope.Contains(e.AdminUnitId));
+
+    // A global row (no unit) is for unrestricted readers only.
+    private void UnitOrGlobalFilter<T>(ModelBuilder builder) where T : class, IUnitOwnedOrGlobal =>
+        builder.Entity<T>().HasQueryFilter(ScopeFilters.Unit(typeof(T)),
+            e => UnitScope == null || (e.AdminUnitId != null && UnitScope.Contains(e.AdminUnitId.Value)));
+
+    /// <summary>
+    /// OrganisationScope == null || any reference to an organisation is in it. Built from the foreign keys, so a
+    /// reference added later (a child's health station) joins the filter by itself.
+    /// </summary>
+    private void OrganisationFilter(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder entity)
+    {
+        var e = Expression.Parameter(entity.Metadata.ClrType, "e");
+        var scope = Expression.Property(Expression.Constant(this), nameof(OrganisationScope));
+        var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(int));
+        Expression any = Expression.Constant(false);
+        foreach (var fk in entity.Metadata.GetForeignKeys().Where(fk => fk.PrincipalEntityType.ClrType == typeof(Organisation)))
+        {
+            var property = Expression.Property(e, fk.Properties.Single().Name);
+            Expression test = property.Type == typeof(int)
+                ? Expression.Call(contains, scope, property)
+                : Expression.AndAlso(Expression.NotEqual(property, Expression.Constant(null, property.Type)),
+                    Expression.Call(contains, scope, Expression.Property(property, "Value")));
+            any = Expression.OrElse(any, test);
+        }
+        var body = Expression.OrElse(Expression.Equal(scope, Expression.Constant(null, scope.Type)), any);
+        entity.HasQueryFilter(ScopeFilters.Organisation(entity.Metadata.ClrType), Expression.Lambda(body, e));
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

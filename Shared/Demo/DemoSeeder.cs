@@ -11,6 +11,7 @@ using ChildAid.Shared.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.Shared.Demo;
 
@@ -238,7 +239,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
 
         DateOnly today;
         await using (var scope = Scope())
-            today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(7));
+            today = scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday();
         var todo = plan.Where(g => !recorded.Contains(g.IdempotencyKey)).ToList();
         var skipped = todo.Count(g => g.ReceivedOn > today);
         todo = todo.Where(g => g.ReceivedOn <= today).ToList();

@@ -16,7 +16,7 @@ public enum DisplayChoice
 }
 
 /// <summary>A donor and their contact details: personal data, BackOffice only.</summary>
-public class Donor
+public class Donor : Security.IUnitOwned
 {
     public int Id { get; set; }
     /// <summary>An opaque key the public projections use to group gifts without naming the donor.</summary>

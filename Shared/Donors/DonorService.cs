@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,9 @@ public class DonorInput
     };
 }
 
+/// <summary>A donor offered for picking; Phone and Email are null unless the user's units cover the donor's.</summary>
+public sealed record DonorChoice(int Id, string Name, DonorKind Kind, string UnitName, string? Phone, string? Email);
+
 public sealed record DonorRow(int Id, string Name, DonorKind Kind, DonorOrigin Origin, string? Email, string? Phone, string UnitName, DisplayChoice DisplayChoice);
 
 /// <summary>
@@ -56,6 +60,32 @@ public partial class DonorService(ChildAidDbContext db, TimeProvider clock)
             .Select(d => new DonorRow(d.Id, d.Name, d.Kind, d.Origin, d.Email, d.Phone, d.AdminUnit!.Name, d.DisplayChoice));
         return Paged<DonorRow>.FromAsync(rows, page, pageSize, ct);
     }
+
+    /// <summary>
+    /// The shared registry, for picking the donor of a gift: every donor whose name (or e-mail, phone, tax code)
+    /// matches, ignoring case and diacritics, whoever registered them. Contacts only for donors of units the user covers.
+    /// </summary>
+    public async Task<IReadOnlyList<DonorChoice>> PickAsync(string? query, int max = 20, CancellationToken ct = default)
+    {
+        var folded = TextFolding.Fold(query);
+        var donors = db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).AsNoTracking();
+        if (folded.Length > 0) donors = donors.Where(d => d.SearchText.Contains(folded));
+        var rows = await donors.OrderBy(d => d.Name).ThenBy(d => d.Id).Take(max * 10)
+            .Select(d => new { d.Id, d.Name, d.Kind, d.AdminUnitId, UnitName = d.AdminUnit!.Name, d.Phone, d.Email }).ToListAsync(ct);
+        bool InScope(int unitId) => db.UnitScope is null || db.UnitScope.Contains(unitId);
+        // A donor of another unit is found by name only: their phone, e-mail or tax code must not confirm who they are.
+        return rows.Where(d => InScope(d.AdminUnitId) || TextFolding.Fold(d.Name).Contains(folded, StringComparison.Ordinal))
+            .Take(max + 1)
+            .Select(d => InScope(d.AdminUnitId)
+                ? new DonorChoice(d.Id, d.Name, d.Kind, d.UnitName, d.Phone, d.Email)
+                : new DonorChoice(d.Id, d.Name, d.Kind, d.UnitName, null, null))
+            .ToList();
+    }
+
+    /// <summary>A donor's name for a form, from the shared registry (no contacts).</summary>
+    public Task<DonorChoice?> ChoiceAsync(int id, CancellationToken ct = default) =>
+        db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new DonorChoice(d.Id, d.Name, d.Kind, d.AdminUnit!.Name, null, null)).FirstOrDefaultAsync(ct);
 
     public Task<Donor?> FindAsync(int id, CancellationToken ct = default) =>
         db.Donors.AsNoTracking().Include(d => d.AdminUnit).FirstOrDefaultAsync(d => d.Id == id, ct);

@@ -21,7 +21,7 @@ public sealed record StatementLine(
     long Sequence, DateTime RecordedAt, DateOnly ValueDate, LedgerEntryKind Kind, long AmountVnd,
     string? Currency, decimal? OriginalAmount, decimal? ExchangeRate,
     int? CampaignId, string? CampaignSlug, string? CampaignTitle, string? CampaignTitleEn,
-    string? ReceiptNumber, string Description, string DonorDisplay, long? ReversesSequence, string Hash)
+    string? ReceiptNumber, string Description, string DonorDisplay, long? ReversesSequence, string Hash, string PreviousHash = "")
 {
     public bool IsReversal => Kind == LedgerEntryKind.Reversal;
 }
@@ -36,30 +36,30 @@ public sealed record StatementPage(IReadOnlyList<StatementLine> Lines, int Page,
 }
 
 /// <summary>
-/// Reads the public statement (sao kê công khai) from the public projection. Searches with words go through the
-/// in-memory <see cref="StatementSearchIndex"/> when one is given (PublicSite registers it), else through SQL.
+/// Reads the public statement (sao kê công khai) from the public projection. Searches with words are answered by
+/// the database's full-text index (<see cref="StatementSearch"/>), from the same snapshot as the rest of the data:
+/// no copy of the ledger is kept in PublicSite, so a gift is searchable as soon as it is committed.
 /// </summary>
-public class StatementQuery(PublicDbContext db, StatementSearchIndex? index = null)
+public class StatementQuery(PublicDbContext db)
 {
     public async Task<StatementPage> PageAsync(StatementFilter filter, CancellationToken ct = default)
     {
         var page = filter.SafePage;
         var skip = (page - 1) * StatementFilter.PageSize;
         const int take = StatementFilter.PageSize + 1;
-        var terms = Terms(filter.Query);
+        var words = StatementSearch.Words(filter.Query);
         List<LedgerEntry> rows;
-        if (index is not null && terms.Count > 0)
+        if (words.Count > 0 && !db.Database.IsNpgsql())
         {
+            // SQLite: the FTS5 table drives, newest first (its rowid order needs no sort), so a page of a common word
+            // stops after a page of matches; EF would wrap the match in a subquery and sort every match instead.
             int? campaignId = null;
             if (!string.IsNullOrWhiteSpace(filter.Campaign))
             {
                 campaignId = await ResolveCampaignAsync(filter.Campaign, ct);
                 if (campaignId is null) return new StatementPage([], page, false, true);
             }
-            var sequences = await index.SearchAsync(terms, campaignId, filter.From, filter.To, skip, take, ct);
-            rows = sequences.Count == 0
-                ? []
-                : await db.LedgerEntries.Where(e => sequences.Contains(e.Sequence)).OrderByDescending(e => e.Sequence).ToListAsync(ct);
+            rows = await SqlitePageAsync(words, campaignId, filter.From, filter.To, skip, take, ct);
         }
         else
         {
@@ -71,6 +71,31 @@ public class StatementQuery(PublicDbContext db, StatementSearchIndex? index = nu
         var lines = rows.Take(StatementFilter.PageSize).Select(e => ToLine(e, campaigns)).ToList();
         return new StatementPage(lines, page, rows.Count > StatementFilter.PageSize, false);
     }
+
+    private Task<List<LedgerEntry>> SqlitePageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to, int skip, int take,
+        CancellationToken ct)
+    {
+        var sql = new System.Text.StringBuilder("""
+            SELECT e.* FROM ledger_search AS s CROSS JOIN ledger_entries AS e ON e.sequence = s.rowid
+            WHERE s.ledger_search MATCH {0}
+            """);
+        var parameters = new List<object> { StatementSearch.SqliteQuery(words), skip, take };
+        if (campaignId is { } c) { sql.Append($" AND e.campaign_id = {{{parameters.Count}}}"); parameters.Add(c); }
+        if (from is { } f) { sql.Append($" AND e.value_date >= {{{parameters.Count}}}"); parameters.Add(f); }
+        if (to is { } t) { sql.Append($" AND e.value_date <= {{{parameters.Count}}}"); parameters.Add(t); }
+        sql.Append(" ORDER BY s.rowid DESC LIMIT {2} OFFSET {1}");
+        return db.LedgerEntries.FromSqlRaw(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
+    }
+
+    private static readonly string PostgresMatchSql = 
+        "SELECT * FROM ledger_entries WHERE " + StatementSearch.PostgresVector.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)
+        + " @@ CAST({0} AS tsquery)"; // braces doubled: FromSqlRaw reads {n} as a parameter
+
+    /// <summary>Entries whose search text holds every word as a word prefix, as a query EF can compose with filters and order.</summary>
+    private IQueryable<LedgerEntry> Matching(IReadOnlyList<string> words) => db.Database.IsNpgsql()
+        ? db.LedgerEntries.FromSqlRaw(PostgresMatchSql, StatementSearch.PostgresQuery(words))
+        : db.LedgerEntries.FromSqlRaw("SELECT * FROM ledger_entries WHERE sequence IN (SELECT rowid FROM ledger_search WHERE ledger_search MATCH {0})",
+            StatementSearch.SqliteQuery(words));
 
     /// <summary>
     /// Every matching entry in chain order, for streaming as CSV. An unfiltered export is the whole chain and
@@ -85,9 +110,8 @@ public class StatementQuery(PublicDbContext db, StatementSearchIndex? index = nu
 
     private async Task<(IQueryable<LedgerEntry> Query, bool CampaignFound)> FilteredAsync(StatementFilter filter, CancellationToken ct)
     {
-        IQueryable<LedgerEntry> query = db.LedgerEntries;
-        foreach (var term in Terms(filter.Query))
-            query = query.Where(e => e.SearchText.Contains(term));
+        var words = StatementSearch.Words(filter.Query);
+        var query = words.Count > 0 ? Matching(words) : db.LedgerEntries;
         if (!string.IsNullOrWhiteSpace(filter.Campaign))
         {
             var campaignId = await ResolveCampaignAsync(filter.Campaign, ct);
@@ -98,10 +122,6 @@ public class StatementQuery(PublicDbContext db, StatementSearchIndex? index = nu
         if (filter.To is { } to) query = query.Where(e => e.ValueDate <= to);
         return (query, true);
     }
-
-    /// <summary>The folded words of a search: each must occur, in any order, so "an nguyen" finds "Nguyễn Văn An" too.</summary>
-    public static IReadOnlyList<string> Terms(string? query) =>
-        TextFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(8).ToList();
 
     private async Task<int?> ResolveCampaignAsync(string campaign, CancellationToken ct)
     {
@@ -122,6 +142,6 @@ public class StatementQuery(PublicDbContext db, StatementSearchIndex? index = nu
     {
         var c = e.CampaignId is { } id && campaigns.TryGetValue(id, out var found) ? found : null;
         return new StatementLine(e.Sequence, e.RecordedAt, e.ValueDate, e.Kind, e.AmountVnd, e.Currency, e.OriginalAmount, e.ExchangeRate,
-            e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay, e.ReversesSequence, e.Hash.Trim());
+            e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay, e.ReversesSequence, e.Hash.Trim(), e.PreviousHash.Trim());
     }
 }

@@ -30,4 +30,10 @@ public static class Roles
 
     /// <summary>Roles that may record receipts and reversals.</summary>
     public static readonly string[] RecordReceipts = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant];
+
+    /// <summary>
+    /// Roles that may approve a reversal at or above the approval threshold (Reversals:ApprovalThresholdVnd): money
+    /// control stays with the fund's accountant and the admin.
+    /// </summary>
+    public static readonly string[] ApproveLargeReversals = [Admin, Accountant];
 }

@@ -9,7 +9,11 @@ namespace ChildAid.Shared.Security;
 /// </summary>
 public static class StaffIdentity
 {
-    public const int MaxFailedAttempts = 5;
+    /// <summary>
+    /// Wrong passwords or codes before the account locks. Higher than the per-address throttle's free failures
+    /// (BackOffice SignInThrottle), so one address needs more than ten minutes of growing waits to lock someone out.
+    /// </summary>
+    public const int MaxFailedAttempts = 10;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public const string Issuer = "ChildAid";
 

@@ -33,6 +33,27 @@ public class StaffScope(ChildAidDbContext db, IMemoryCache cache)
         return (await TreeAsync(ct)).Covered(assigned);
     }
 
+    /// <summary>Roles whose work is at one organisation (a school, a health station): they read only records that name it.</summary>
+    public static readonly IReadOnlyList<string> OrganisationBoundRoles = [Roles.SchoolStaff, Roles.HealthWorker];
+
+    /// <summary>
+    /// Null: not restricted by organisation (admins and every role not bound to one). For school staff and health
+    /// workers, their organisation (none yet: nothing).
+    /// </summary>
+    public async Task<IReadOnlyCollection<int>?> OrganisationsForAsync(string userId, bool isAdmin, IEnumerable<string> roles, CancellationToken ct = default)
+    {
+        if (isAdmin || !roles.Any(OrganisationBoundRoles.Contains)) return null;
+        var organisationId = await db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct);
+        return organisationId is { } id ? [id] : [];
+    }
+
+    /// <summary>Narrows the context to what this staff member may read: their units, and their organisation if their role is bound to one.</summary>
+    public async Task ApplyAsync(string userId, bool isAdmin, IEnumerable<string> roles, CancellationToken ct = default)
+    {
+        db.UnitScope = await UnitsForAsync(userId, isAdmin, ct);
+        db.OrganisationScope = await OrganisationsForAsync(userId, isAdmin, roles, ct);
+    }
+
     /// <summary>The units the current context may act on, for pick lists: in force today first, then by level and name.</summary>
     public async Task<IReadOnlyList<AdminUnit>> SelectableUnitsAsync(DateOnly today, CancellationToken ct = default)
     {

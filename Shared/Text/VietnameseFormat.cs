@@ -16,5 +16,5 @@ public static class VietnameseFormat
 
     /// <summary>Shows a UTC instant in Vietnam's time zone (UTC+7, no daylight saving).</summary>
     public static string DateTime(DateTime utc) =>
-        utc.AddHours(7).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        Time.VietnamClock.ToVietnamTime(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

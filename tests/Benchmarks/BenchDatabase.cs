@@ -6,6 +6,9 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -36,79 +39,10 @@ public static class BenchDatabase
         finally { Lock.Release(); }
     }
 
-    /// <summary>
-    /// The same ledger with the index this benchmark proposes (not in the migrations): PostgreSQL gets a copy of the
-    /// bench database with a pg_trgm GIN index on search_text; SQLite a copy of the file with an FTS5 trigram table
-    /// <c>ledger_search</c> (external content over ledger_entries.search_text, rowid = sequence).
-    /// </summary>
-    public static async Task<string> ProposedConnectionStringAsync(DatabaseProvider provider, int entries)
-    {
-        var baseline = await ConnectionStringAsync(provider, entries);
-        await Lock.WaitAsync();
-        try
-        {
-            var key = (DatabaseProvider)((int)provider + 100);
-            if (Ready.TryGetValue(key, out var cs)) return cs;
-            var watch = Stopwatch.StartNew();
-            cs = provider == DatabaseProvider.Sqlite ? await SqliteFtsCopyAsync(baseline) : await PostgresTrigramCopyAsync(baseline);
-            Console.WriteLine($"// {provider}: proposed search index ready in {watch.Elapsed.TotalSeconds:F1} s");
-            return Ready[key] = cs;
-        }
-        finally { Lock.Release(); }
-    }
-
-    private static async Task<string> SqliteFtsCopyAsync(string baseline)
-    {
-        var source = new SqliteConnectionStringBuilder(baseline).DataSource;
-        var copy = source.Replace(".db", "-fts5.db", StringComparison.Ordinal);
-        if (File.Exists(copy)) return $"Data Source={copy}";
-        SqliteConnection.ClearAllPools();
-        File.Copy(source, copy + ".tmp", true);
-        await using (var conn = new SqliteConnection($"Data Source={copy}.tmp;Pooling=False"))
-        {
-            await conn.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = """
-                CREATE VIRTUAL TABLE ledger_search USING fts5(search_text, content='ledger_entries', content_rowid='sequence', tokenize='trigram');
-                INSERT INTO ledger_search(ledger_search) VALUES('rebuild');
-                """;
-            await cmd.ExecuteNonQueryAsync();
-        }
-        File.Move(copy + ".tmp", copy, true);
-        Console.WriteLine($"// SQLite: file {new FileInfo(source).Length / 1e6:F0} MB, with FTS5 trigram {new FileInfo(copy).Length / 1e6:F0} MB");
-        return $"Data Source={copy}";
-    }
-
-    private static async Task<string> PostgresTrigramCopyAsync(string baseline)
-    {
-        const string name = "childaid_bench_trgm";
-        var b = new NpgsqlConnectionStringBuilder(baseline);
-        var source = b.Database!;
-        NpgsqlConnection.ClearAllPools();
-        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(baseline) { Database = "postgres", Pooling = false }.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn)) await drop.ExecuteNonQueryAsync();
-            await using (var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source}", conn)) await create.ExecuteNonQueryAsync();
-        }
-        b.Database = name;
-        await using (var conn = new NpgsqlConnection(b.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("""
-                CREATE EXTENSION IF NOT EXISTS pg_trgm;
-                CREATE INDEX ix_ledger_entries_search_text_trgm ON ledger_entries USING gin (search_text gin_trgm_ops);
-                """, conn) { CommandTimeout = 600 };
-            await cmd.ExecuteNonQueryAsync();
-            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE ledger_entries", conn) { CommandTimeout = 600 };
-            await analyze.ExecuteNonQueryAsync();
-        }
-        return b.ConnectionString;
-    }
-
-    public static PublicDbContext PublicContext(DatabaseProvider provider, string connectionString)
+    public static PublicDbContext PublicContext(DatabaseProvider provider, string connectionString, IInterceptor? interceptor = null)
     {
         var o = new DbContextOptionsBuilder<PublicDbContext>();
+        if (interceptor is not null) o.AddInterceptors(interceptor);
         if (provider == DatabaseProvider.Postgres) DataServiceCollectionExtensions.ConfigurePostgres(o, connectionString);
         else DataServiceCollectionExtensions.ConfigureSqlite(o, connectionString);
         o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
@@ -121,16 +55,22 @@ public static class BenchDatabase
     {
         var dir = Environment.GetEnvironmentVariable("CHILDAID_BENCH_DIR") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "childaid-bench");
         Directory.CreateDirectory(dir);
-        var file = Path.Combine(dir, $"ledger-{entries}-v1.db");
+        var file = Path.Combine(dir, $"ledger-{entries}-v2.db");
         var cs = $"Data Source={file}";
-        if (File.Exists(file) && await SqliteCountAsync(cs) == entries) return cs;
-
-        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         var o = new DbContextOptionsBuilder<SqliteChildAidDbContext>();
         DataServiceCollectionExtensions.ConfigureSqlite(o, cs);
+        if (File.Exists(file) && await SqliteCountAsync(cs) == entries)
+        {
+            await using var existing = new SqliteChildAidDbContext(o.Options);
+            await existing.Database.MigrateAsync();
+            return cs;
+        }
+
+        // Up to the first Search… migration, load, then the rest: the FTS5 table is built once from the loaded rows.
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         await using (var db = new SqliteChildAidDbContext(o.Options))
         {
-            await db.Database.MigrateAsync();
+            await db.GetService<IMigrator>().MigrateAsync(BeforeSearch(db));
             db.Campaigns.AddRange(LedgerGenerator.Campaigns);
             await db.SaveChangesAsync();
         }
@@ -175,8 +115,17 @@ public static class BenchDatabase
             await head.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();
+        await using (var db = new SqliteChildAidDbContext(o.Options))
+        {
+            var watch = Stopwatch.StartNew();
+            await db.Database.MigrateAsync();
+            Console.WriteLine($"// SQLite: remaining migrations (search index) applied in {watch.Elapsed.TotalSeconds:F0} s; file {new FileInfo(file).Length / 1e6:F0} MB");
+        }
         return cs;
     }
+
+    private static string BeforeSearch(DbContext db) =>
+        db.Database.GetMigrations().TakeWhile(m => !m[14..].StartsWith("_Search", StringComparison.Ordinal)).Last();
 
     private static async Task<long> SqliteCountAsync(string cs)
     {
@@ -197,27 +146,38 @@ public static class BenchDatabase
 
     // ------------------------------------------------------------------ PostgreSQL
 
+    /// <summary>
+    /// Database <c>childaid_bench_N</c>: reused when it already holds N entries (then only pending migrations run, so
+    /// a new index is built over the loaded rows), else rebuilt: migrated up to the first <c>Search…</c> migration,
+    /// loaded with COPY, then migrated to the end, so the search index is built once after loading, not row by row.
+    /// </summary>
     private static async Task<string> PostgresAsync(int entries)
     {
         var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external : ChildAid.Tests.Infrastructure.ThrowawayPostgres.Start("childaid-bench-pg", "-c fsync=off");
-        const string name = "childaid_bench";
+        var name = $"childaid_bench_{entries}";
+        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, CommandTimeout = 0 }.ConnectionString;
+        if (await PostgresCountAsync(cs) == entries)
+        {
+            await MigratePostgresAsync(cs, null);
+            return cs;
+        }
         await using (var conn = new NpgsqlConnection(admin))
         {
             await conn.OpenAsync();
             await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn)) await drop.ExecuteNonQueryAsync();
             await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", conn)) await create.ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
 
         var o = new DbContextOptionsBuilder<PostgresChildAidDbContext>();
         DataServiceCollectionExtensions.ConfigurePostgres(o, cs);
         await using (var db = new PostgresChildAidDbContext(o.Options))
         {
-            await db.Database.MigrateAsync();
+            await db.GetService<IMigrator>().MigrateAsync(BeforeSearch(db));
             db.Campaigns.AddRange(LedgerGenerator.Campaigns);
             await db.SaveChangesAsync();
         }
 
+        var watch = Stopwatch.StartNew();
         await using (var conn = new NpgsqlConnection(cs))
         {
             await conn.OpenAsync();
@@ -244,6 +204,7 @@ public static class BenchDatabase
                     await copy.WriteAsync(e.Hash, NpgsqlDbType.Char);
                     await copy.WriteAsync(e.SearchText, NpgsqlDbType.Varchar);
                     last = e;
+                    if (e.Sequence % 1_000_000 == 0) Console.WriteLine($"// Postgres: {e.Sequence:N0} entries copied, {watch.Elapsed.TotalSeconds:F0} s");
                 }
                 await copy.CompleteAsync();
             }
@@ -253,11 +214,42 @@ public static class BenchDatabase
                 head.Parameters.AddWithValue("h", last.Hash);
                 await head.ExecuteNonQueryAsync();
             }
-            // What autovacuum would have done by the time anyone searches a ledger this size.
-            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE ledger_entries", conn);
-            await analyze.ExecuteNonQueryAsync();
         }
+        Console.WriteLine($"// Postgres: {entries:N0} entries copied in {watch.Elapsed.TotalSeconds:F0} s; building the indexes");
+        await MigratePostgresAsync(cs, null);
         return cs;
+    }
+
+    /// <summary>Pending migrations (the search index among them), then what autovacuum would have done by the time anyone searches.</summary>
+    private static async Task MigratePostgresAsync(string cs, string? target)
+    {
+        var watch = Stopwatch.StartNew();
+        var o = new DbContextOptionsBuilder<PostgresChildAidDbContext>();
+        DataServiceCollectionExtensions.ConfigurePostgres(o, cs);
+        await using (var db = new PostgresChildAidDbContext(o.Options))
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count == 0) return;
+            await db.GetService<IMigrator>().MigrateAsync(target);
+            Console.WriteLine($"// Postgres: migrations {string.Join(", ", pending)} applied in {watch.Elapsed.TotalSeconds:F0} s");
+        }
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE ledger_entries", conn) { CommandTimeout = 0 };
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> PostgresCountAsync(string cs)
+    {
+        try
+        {
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM ledger_entries", conn) { CommandTimeout = 0 };
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException) { return -1; }
     }
 
     private static async Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)

@@ -1,14 +1,16 @@
 using System.Data.Common;
 using System.Diagnostics;
 using ChildAid.Shared.Data;
-using ChildAid.Shared.Text;
+using ChildAid.Shared.Ledger;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChildAid.Benchmarks;
 
 /// <summary>
-/// `-- --explain [--sqlite|--postgres]`: for each search case, the SQL EF sends, the database's plan, and a quick
-/// stopwatch p50/p95 over 40 runs (a sanity check beside BenchmarkDotNet, not a replacement).
+/// `-- --explain [--sqlite|--postgres]`: for each search case, the SQL that <see cref="StatementQuery"/> sends, the
+/// database's plan of it (PostgreSQL: EXPLAIN ANALYZE; SQLite: EXPLAIN QUERY PLAN), and a quick stopwatch p50/p95
+/// over 40 runs (a sanity check beside BenchmarkDotNet, not a replacement). Ledger size as in the benchmarks.
 /// </summary>
 public static class Explain
 {
@@ -19,24 +21,22 @@ public static class Explain
             : new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
         foreach (var provider in providers)
         {
-            var cs = await BenchDatabase.ConnectionStringAsync(provider, StatementSearchBenchmarks.Entries);
+            var cs = await BenchDatabase.ConnectionStringAsync(provider, StatementQueryBenchmarks.Entries);
             foreach (var c in Enum.GetValues<SearchCase>())
             {
-                var bench = new StatementSearchBenchmarks { Provider = provider, Case = c };
-                bench.Setup();
-                await using var db = BenchDatabase.PublicContext(provider, cs);
-                var folded = TextFolding.Fold(StatementSearchBenchmarks.Term(c));
-                IQueryable<Shared.Ledger.LedgerEntry> q = db.LedgerEntries.Where(e => e.SearchText.Contains(folded));
-                if (c == SearchCase.CommonInCampaign) q = q.Where(e => e.CampaignId == 3);
-                var sql = q.OrderByDescending(e => e.Sequence).Take(StatementSearchBenchmarks.PageSize + 1).ToQueryString();
-                Console.WriteLine($"\n=== {provider} / {c} (\"{StatementSearchBenchmarks.Term(c)}\" → \"{folded}\")\n{sql}");
-                await PrintPlanAsync(db, provider, sql);
+                var filter = StatementQueryBenchmarks.Filter(c);
+                var capture = new LedgerCommandCapture();
+                await using (var db = BenchDatabase.PublicContext(provider, cs, capture))
+                    await new StatementQuery(db).PageAsync(filter);
+                Console.WriteLine($"\n=== {provider} / {c} (\"{filter.Query}\"{(filter.Campaign is null ? "" : " in " + filter.Campaign)})\n{capture.Sql}");
+                await PrintPlanAsync(provider, cs, capture);
 
                 var times = new List<double>();
                 for (var i = 0; i < 45; i++)
                 {
                     var sw = Stopwatch.StartNew();
-                    await bench.SearchAsync();
+                    await using var db = BenchDatabase.PublicContext(provider, cs);
+                    await new StatementQuery(db).PageAsync(filter);
                     if (i >= 5) times.Add(sw.Elapsed.TotalMilliseconds);
                 }
                 times.Sort();
@@ -46,35 +46,41 @@ public static class Explain
         return 0;
     }
 
-    private static async Task PrintPlanAsync(DbContext db, DatabaseProvider provider, string sql)
+    private static async Task PrintPlanAsync(DatabaseProvider provider, string cs, LedgerCommandCapture capture)
     {
+        await using var db = BenchDatabase.PublicContext(provider, cs);
         var conn = db.Database.GetDbConnection();
         await conn.OpenAsync();
         await using DbCommand cmd = conn.CreateCommand();
-        // ToQueryString declares parameters inline (SQLite: .param set; PostgreSQL: -- @p='…'); run the statement text with literals instead.
-        cmd.CommandText = (provider == DatabaseProvider.Postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + Inline(sql);
+        cmd.CommandText = (provider == DatabaseProvider.Postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + capture.Sql;
+        foreach (var (name, value) in capture.Parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
             Console.WriteLine("   " + reader.GetValue(reader.FieldCount - 1));
-        await conn.CloseAsync();
     }
 
-    /// <summary>Replaces the parameter declarations ToQueryString prints with literals in the statement.</summary>
-    private static string Inline(string sql)
+    /// <summary>Keeps the last query on ledger_entries that EF sends, with its parameter values.</summary>
+    public sealed class LedgerCommandCapture : DbCommandInterceptor
     {
-        var lines = sql.Split('\n');
-        var values = new Dictionary<string, string>();
-        var body = new List<string>();
-        foreach (var line in lines)
+        public string Sql { get; private set; } = "";
+        public List<(string Name, object? Value)> Parameters { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            var m = System.Text.RegularExpressions.Regex.Match(line, @"^(?:\.param set|-- )\s*(@\w+)\s*=?\s*(.*?)(?:\s*\(DbType = \w+\))?\s*$");
-            if (m.Success && (line.StartsWith(".param", StringComparison.Ordinal) || line.StartsWith("-- @", StringComparison.Ordinal)))
-                values[m.Groups[1].Value] = m.Groups[2].Value;
-            else body.Add(line);
+            if (command.CommandText.Contains("ledger_entries", StringComparison.Ordinal))
+            {
+                Sql = command.CommandText;
+                Parameters.Clear();
+                foreach (DbParameter p in command.Parameters) Parameters.Add((p.ParameterName, p.Value));
+            }
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
-        var text = string.Join('\n', body);
-        foreach (var (name, value) in values.OrderByDescending(v => v.Key.Length))
-            text = text.Replace(name, value, StringComparison.Ordinal);
-        return text;
     }
 }

@@ -11,7 +11,13 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Contains("--explain")) return await Explain.RunAsync(args);
-        if (args.Contains("--try-indexes")) return await IndexExperiment.RunAsync(args);
+        if (Array.IndexOf(args, "--prepare") is var at and >= 0)
+        {
+            // `-- --prepare postgres|sqlite N`: build (or reuse) the bench database of N entries and stop.
+            var provider = args[at + 1] == "sqlite" ? Shared.Data.DatabaseProvider.Sqlite : Shared.Data.DatabaseProvider.Postgres;
+            await BenchDatabase.ConnectionStringAsync(provider, int.Parse(args[at + 2], System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,14 +1,13 @@
 using ChildAid.BackOffice.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using ChildAid.Shared.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildAid.BackOffice.Pages.Account;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public class LoginModel(PasswordSignIn passwordSignIn) : PageModel
 {
     public class LoginInput
     {
@@ -28,12 +27,12 @@ public class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> 
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Vui lòng nhập mật khẩu.");
         if (!ModelState.IsValid) return Page();
 
-        var name = Input.UserName!.Trim();
-        var user = await users.FindByNameAsync(name) ?? (name.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(name) : null);
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
+        var outcome = await passwordSignIn.SignInAsync(HttpContext, Input.UserName!.Trim(), Input.Password!, Input.RememberMe);
+        if (outcome.Throttled) return this.Throttled(outcome.Wait);
+        var result = outcome.Result;
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl);
         if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = SafeReturnUrl, Input.RememberMe });
+        // The same words whether or not the account exists (unknown names lock too).
         ModelState.AddModelError("", result.IsLockedOut
             ? $"Tài khoản tạm bị khóa do đăng nhập sai {StaffIdentity.MaxFailedAttempts} lần. Vui lòng thử lại sau {StaffIdentity.LockoutDuration.TotalMinutes:0} phút hoặc liên hệ quản trị hệ thống."
             : "Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -41,4 +40,17 @@ public class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> 
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+}
+
+public static class ThrottledPage
+{
+    /// <summary>The page again with 429, Retry-After and the wait in words above the form.</summary>
+    public static PageResult Throttled(this PageModel page, TimeSpan wait)
+    {
+        page.Response.Headers.RetryAfter = SignInThrottle.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        page.ModelState.AddModelError("", SignInThrottle.Message(wait));
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status429TooManyRequests;
+        return result;
+    }
 }

@@ -1,5 +1,6 @@
 using ChildAid.BackOffice.Security;
 using Microsoft.AspNetCore.RateLimiting;
+using ChildAid.Shared.Audit;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace ChildAid.BackOffice.Pages.Account;
 
 /// <summary>Second step of log-in: the 6-digit code from the authenticator app, or a recovery code.</summary>
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public class LoginWith2faModel(SignInManager<StaffUser> signIn) : PageModel
+public class LoginWith2faModel(SignInManager<StaffUser> signIn, SignInThrottle throttle, SignInAudit audit) : PageModel
 {
     public class CodeInput
     {
@@ -26,7 +27,14 @@ public class LoginWith2faModel(SignInManager<StaffUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login");
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToPage("./Login");
+        var address = ClientAddress.Of(HttpContext);
+        if (throttle.WaitFor(address) is var wait && wait > TimeSpan.Zero)
+        {
+            await audit.WriteAsync(HttpContext, SignInEvents.Throttled, user.Id, user.UserName);
+            return this.Throttled(wait);
+        }
         var code = Input.Code?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var recovery = Input.RecoveryCode?.Replace(" ", "", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(code) && string.IsNullOrEmpty(recovery))
@@ -34,12 +42,20 @@ public class LoginWith2faModel(SignInManager<StaffUser> signIn) : PageModel
             ModelState.AddModelError("Input.Code", "Vui lòng nhập mã 6 chữ số từ ứng dụng xác thực.");
             return Page();
         }
-        var result = !string.IsNullOrEmpty(code)
-            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
+        var byApp = !string.IsNullOrEmpty(code);
+        var result = byApp
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code!, RememberMe, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(recovery!);
+        if (!result.Succeeded) throttle.Failed(address);
+        await audit.WriteAsync(HttpContext, result switch
+        {
+            { Succeeded: true } => byApp ? SignInEvents.TwoFactorSucceeded : SignInEvents.RecoveryCodeUsed,
+            { IsLockedOut: true } => SignInEvents.LockedOut,
+            _ => byApp ? SignInEvents.TwoFactorFailed : SignInEvents.RecoveryCodeFailed,
+        }, user.Id, user.UserName);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        if (result.IsLockedOut) ModelState.AddModelError("", "Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
-        else if (!string.IsNullOrEmpty(code)) ModelState.AddModelError("Input.Code", "Mã xác thực không đúng hoặc đã hết hạn.");
+        if (result.IsLockedOut) ModelState.AddModelError("", $"Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {StaffIdentity.LockoutDuration.TotalMinutes:0} phút.");
+        else if (byApp) ModelState.AddModelError("Input.Code", "Mã xác thực không đúng hoặc đã hết hạn.");
         else ModelState.AddModelError("Input.RecoveryCode", "Mã khôi phục không đúng hoặc đã được dùng.");
         return Page();
     }

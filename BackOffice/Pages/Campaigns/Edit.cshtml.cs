@@ -2,6 +2,7 @@ using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Campaigns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.BackOffice.Pages.Campaigns;
 
@@ -20,7 +21,7 @@ public class EditModel(CampaignService campaigns, TimeProvider clock) : PageMode
             Input = CampaignInput.From(campaign);
             Id = campaignId;
         }
-        else Input.StartDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        else Input.StartDate = clock.VietnamToday();
         return Page();
     }
 

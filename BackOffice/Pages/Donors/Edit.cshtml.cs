@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.BackOffice.Pages.Donors;
 
@@ -56,5 +57,5 @@ public class EditModel(DonorService donors, StaffScope scope, IAuthorizationServ
     }
 
     private async Task LoadUnitsAsync(CancellationToken ct) =>
-        Units = PageExtensions.UnitOptions(await scope.SelectableUnitsAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7)), ct), Input.AdminUnitId);
+        Units = PageExtensions.UnitOptions(await scope.SelectableUnitsAsync(clock.VietnamToday(), ct), Input.AdminUnitId);
 }

@@ -3,6 +3,7 @@ using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ChildAid.Shared.Time;
 
 namespace ChildAid.BackOffice.Pages.Users;
 
@@ -44,5 +45,5 @@ public class EditModel(StaffUserService staff, StaffScope scope, TimeProvider cl
     }
 
     private async Task LoadUnitsAsync(CancellationToken ct) =>
-        Units = await scope.SelectableUnitsAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7)), ct);
+        Units = await scope.SelectableUnitsAsync(clock.VietnamToday(), ct);
 }

@@ -3,9 +3,12 @@ using ChildAid.Shared.Ledger;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ChildAid.PublicSite.Pages.Ledger;
 
+/// <summary>The public statement; a search with words counts against the same per-client limit as the statement API.</summary>
+[EnableRateLimiting(PublicRateLimits.Api)]
 public class StatementModel(StatementQuery statement, CampaignProgressQuery campaigns) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

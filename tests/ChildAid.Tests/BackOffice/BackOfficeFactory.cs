@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Security;
+using ChildAid.Shared.Time;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -12,12 +13,13 @@ using OtpNet;
 namespace ChildAid.Tests.BackOffice;
 
 /// <summary>The BackOffice web application on the test's own database.</summary>
-public sealed class BackOfficeFactory(TestDatabase db) : WebApplicationFactory<ChildAid.BackOffice.Program>
+public sealed class BackOfficeFactory(TestDatabase db, TimeProvider? clock = null) : WebApplicationFactory<ChildAid.BackOffice.Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", db.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", db.ConnectionString);
+        if (clock is not null) builder.ConfigureServices(s => s.AddSingleton(clock));
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
@@ -33,10 +35,13 @@ public abstract class BackOfficeTest(DatabaseProvider provider) : DatabaseTest(p
     protected const string Password = "Mat-khau-2026";
     protected BackOfficeFactory App { get; private set; } = null!;
 
+    /// <summary>The application's clock; a test class overrides it with a FakeTimeProvider to pin "now".</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        App = new BackOfficeFactory(Db);
+        App = new BackOfficeFactory(Db, Clock);
     }
 
     public override async Task DisposeAsync()
@@ -85,7 +90,7 @@ public abstract class BackOfficeTest(DatabaseProvider provider) : DatabaseTest(p
 
     protected static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
 
-    protected static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    protected static DateOnly Today => TimeProvider.System.VietnamToday();
 
     protected static string Vn(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -56,7 +56,8 @@ public abstract class RecordingGiftTests(DatabaseProvider provider) : BackOffice
         var (client, _, unitId, donorId) = await OfficerWithDonorAsync();
         var form = await client.GetPageAsync("/Contributions/Record");
 
-        var negative = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "-5"));
+        // A sign is not part of an amount (issue 5 point 2): "-5" is refused as unreadable, "0" by the rules.
+        var negative = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "0"));
         var text = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "năm trăm"));
 
         Assert.Equal(HttpStatusCode.OK, negative.StatusCode);
@@ -64,7 +65,9 @@ public abstract class RecordingGiftTests(DatabaseProvider provider) : BackOffice
         Assert.Matches("id=\"Input_AmountVnd-error\"[^>]*>Số tiền phải là số nguyên dương.<", html);
         Assert.Matches("aria-describedby=\"Input_AmountVnd-hint Input_AmountVnd-error\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_AmountVnd\"", html);
         Assert.Contains("Vui lòng nhập số nguyên (đồng)", await text.Content.ReadAsStringAsync());
-        var badDate = CashForm(form, donorId, unitId, "-5");
+        var signed = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "-5"));
+        Assert.Contains("Vui lòng nhập số nguyên (đồng)", await signed.Content.ReadAsStringAsync());
+        var badDate = CashForm(form, donorId, unitId, "0");
         badDate["Input.ReceivedOn"] = "31/02/2026";
         var both = await (await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), badDate)).Content.ReadAsStringAsync();
         Assert.Matches("id=\"Input_ReceivedOn-error\"[^>]*>Ngày không hợp lệ", both);
@@ -138,9 +141,10 @@ public abstract class RecordingGiftTests(DatabaseProvider provider) : BackOffice
     }
 
     [Fact]
-    public async Task Reversal_through_the_form_appends_a_negative_entry_and_the_receipt_shows_it()
+    public async Task Reversal_asked_through_the_form_and_approved_by_a_colleague_appends_a_negative_entry()
     {
         var (client, _, unitId, donorId) = await OfficerWithDonorAsync();
+        await StaffAsync("ketoan", [Roles.Accountant], unitId);
         var form = await client.GetPageAsync("/Contributions/Record");
         var posted = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), CashForm(form, donorId, unitId, "300000"));
         var details = posted.Headers.Location!.OriginalString;
@@ -148,8 +152,13 @@ public abstract class RecordingGiftTests(DatabaseProvider provider) : BackOffice
 
         var empty = await client.PostFormAsync($"/Contributions/Reverse/{id}", new() { ["Input.Reason"] = "" });
         Assert.Contains("Vui lòng nhập lý do hủy phiếu thu.", await empty.Content.ReadAsStringAsync());
-        var reversed = await client.PostFormAsync($"/Contributions/Reverse/{id}", new() { ["Input.Reason"] = "Nhập sai số tiền" });
-        var receipt = await client.FollowAsync(reversed);
+        var asked = await client.PostFormAsync($"/Contributions/Reverse/{id}", new() { ["Input.Reason"] = "Nhập sai số tiền" });
+        Assert.Contains("chờ duyệt", await client.FollowAsync(asked));
+        var accountant = await LogInAsync("ketoan");
+        var pending = await accountant.GetPageAsync("/Contributions/Reversals");
+        var approved = await accountant.PostWithTokenAsync("/Contributions/Reversals?handler=Approve", StaffClient.Token(pending),
+            new() { ["RequestId"] = StaffClient.Hidden(pending, "RequestId") });
+        var receipt = await accountant.FollowAsync(approved);
 
         Assert.Contains("ĐÃ HỦY", receipt);
         Assert.Contains("Nhập sai số tiền", receipt);

@@ -13,7 +13,7 @@ public class BrowserSmokeTests(BrowserFixture site)
             var response = await page.GotoAsync(url + "/health");
             Assert.NotNull(response);
             Assert.Equal(200, response.Status);
-            Assert.Equal("ok", (await page.InnerTextAsync("body")).Trim());
+            Assert.Equal("Healthy", (await page.InnerTextAsync("body")).Trim());
         }
 
         var screenshot = await BrowserFixture.ScreenshotAsync(page, "health");

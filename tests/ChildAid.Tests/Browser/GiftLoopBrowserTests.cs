@@ -35,7 +35,10 @@ public partial class GiftLoopBrowserTests(BrowserFixture site)
         var staff = await site.NewPageAsync(new BrowserNewContextOptions { Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await site.LogInAsync(staff, userName);
         await staff.GotoAsync(site.BackOfficeUrl + "/Contributions/Record");
-        await staff.Locator("select[name='Input.DonorId']").SelectOptionAsync(donorId.ToString(CultureInfo.InvariantCulture));
+        // The donor is found in the shared registry by name, typed without diacritics, and picked.
+        await staff.Locator("input[name='DonorQuery']").FillAsync("pham thi hong");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await staff.Locator($"input[name='Input.DonorId'][value='{donorId.ToString(CultureInfo.InvariantCulture)}']").CheckAsync();
         await staff.Locator("select[name='Input.CampaignId']").SelectOptionAsync(campaignId.ToString(CultureInfo.InvariantCulture));
         await staff.Locator("select[name='Input.AdminUnitId']").SelectOptionAsync(unitId.ToString(CultureInfo.InvariantCulture));
         await staff.Locator("input[name='Input.ReceivedOn']").FillAsync("20/11/2026");

@@ -30,9 +30,9 @@ public sealed class GiftDesk : IAsyncDisposable
     public Donor Donor { get; private set; } = null!;
 
     public static async Task<GiftDesk> OpenAsync(TestDatabase database, string donorName = "Nguyễn Văn An",
-        DisplayChoice choice = DisplayChoice.NameAmountMessage, DonorKind kind = DonorKind.Person)
+        DisplayChoice choice = DisplayChoice.NameAmountMessage, DonorKind kind = DonorKind.Person, TimeProvider? clock = null)
     {
-        var desk = new GiftDesk(database.Services());
+        var desk = new GiftDesk(database.Services(s => { if (clock is not null) s.AddSingleton(clock); }));
         desk.Unit = await TestData.UnitAsync(desk.Db);
         desk.Donor = await TestData.DonorAsync(desk.Db, desk.Unit.Id, donorName, choice, kind);
         return desk;

@@ -137,7 +137,7 @@ public abstract class CachingAndLanguageTests(DatabaseProvider provider) : Publi
         Assert.Contains("\"/api/v1/statement\"", json);
         Assert.Contains("\"/api/v1/statement.csv\"", json);
         Assert.Contains("\"q\"", json);
-        Assert.Equal("ok", await Client().GetStringAsync("/health"));
+        Assert.Equal("Healthy", await Client().GetStringAsync("/health"));
     }
 }
 

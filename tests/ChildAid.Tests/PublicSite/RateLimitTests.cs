@@ -23,6 +23,30 @@ public abstract class RateLimitTests(DatabaseProvider provider) : PublicSiteTest
         Assert.Contains("Quá nhiều yêu cầu", await third.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    [Fact]
+    public async Task Searches_on_the_statement_page_share_the_api_limit_while_browsing_it_does_not()
+    {
+        await using var limited = Site.WithWebHostBuilder(b => b.UseSetting("PublicSite:RateLimits:ApiPerMinute", "3"));
+        using var client = limited.CreateClient();
+
+        var api = await client.GetAsync("/api/v1/statement?q=an");
+        var first = await client.GetAsync("/sao-ke?q=an");
+        var second = await client.GetAsync("/sao-ke?q=nguyen+van");
+        var third = await client.GetAsync("/sao-ke?q=an");
+        var apiAgain = await client.GetAsync("/api/v1/statement?q=ha");
+        var browsing = await client.GetAsync("/sao-ke");
+        var byPage = await client.GetAsync("/sao-ke?trang=2");
+
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("Quá nhiều yêu cầu", await third.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, apiAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, browsing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byPage.StatusCode);
+    }
 }
 
 public class RateLimitTestsOnSqlite() : RateLimitTests(DatabaseProvider.Sqlite);

@@ -22,11 +22,22 @@ public class DiacriticFoldingTests
         Assert.Equal(TextFolding.Fold("Nguy\u1EC5n"), TextFolding.Fold("Nguye\u0302\u0303n"));
 
     [Fact]
-    public void A_search_is_split_into_folded_words_that_must_all_occur()
+    public void A_search_is_split_into_folded_words_of_letters_and_digits()
     {
-        Assert.Equal(["nguyen", "van", "an"], StatementQuery.Terms("  Nguyễn   VĂN an "));
-        Assert.Equal(["2026-000123"], StatementQuery.Terms("2026-000123"));
-        Assert.Empty(StatementQuery.Terms("   "));
-        Assert.Empty(StatementQuery.Terms(null));
+        Assert.Equal(["nguyen", "van", "an"], StatementSearch.Words("  Nguyễn   VĂN an "));
+        Assert.Equal(["2026", "000123"], StatementSearch.Words("2026-000123"));
+        Assert.Equal(["siu", "h", "mai"], StatementSearch.Words("Siu H'Mai"));
+        Assert.Equal(["an", "ha"], StatementSearch.Words("\"an\"* & (ha) | an:*"));
+        Assert.Equal(["北京"], StatementSearch.Words("“北京”"));
+        Assert.Equal(StatementSearch.MaxWords, StatementSearch.Words(string.Join(' ', Enumerable.Range(1, 20))).Count);
+        Assert.Empty(StatementSearch.Words(" * : & | ! ( ) ' \" "));
+        Assert.Empty(StatementSearch.Words(null));
+    }
+
+    [Fact]
+    public void Search_words_are_quoted_prefixes_for_either_database()
+    {
+        Assert.Equal("'an':* & 'ha':*", StatementSearch.PostgresQuery(["an", "ha"]));
+        Assert.Equal("\"an\"* \"ha\"*", StatementSearch.SqliteQuery(["an", "ha"]));
     }
 }

@@ -104,6 +104,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("actor");
 
+                    b.Property<int?>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
                     b.Property<string>("After")
                         .HasColumnType("text")
                         .HasColumnName("after");
@@ -128,6 +132,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("label");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
@@ -135,6 +144,9 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_audit_entries_admin_unit_id");
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
@@ -506,6 +518,62 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasName("pk_receipt_counters");
 
                     b.ToTable("receipt_counters", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reversal_requests");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reversal_requests_one_pending")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_reversal_requests_status");
+
+                    b.ToTable("reversal_requests", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Data.PublicDataVersion", b =>
@@ -1223,6 +1291,18 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_contribution_reversals_contributions_contribution_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Contributions.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reversal_requests_contributions_contribution_id");
+
+                    b.Navigation("Contribution");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>

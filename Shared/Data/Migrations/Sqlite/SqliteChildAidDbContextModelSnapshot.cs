@@ -95,6 +95,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
+                    b.Property<int?>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
                     b.Property<string>("After")
                         .HasColumnType("TEXT")
                         .HasColumnName("after");
@@ -119,6 +123,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT")
@@ -126,6 +135,9 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_audit_entries_admin_unit_id");
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
@@ -487,6 +499,60 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasName("pk_receipt_counters");
 
                     b.ToTable("receipt_counters", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reversal_requests");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reversal_requests_one_pending")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_reversal_requests_status");
+
+                    b.ToTable("reversal_requests", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Data.PublicDataVersion", b =>
@@ -1194,6 +1260,18 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_contribution_reversals_contributions_contribution_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Contributions.ReversalRequest", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Contributions.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reversal_requests_contributions_contribution_id");
+
+                    b.Navigation("Contribution");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.Text;
+
+namespace ChildAid.BackOffice.Web;
+
+/// <summary>One audit row as people read it: a sentence, then the changed fields with Vietnamese names.</summary>
+public sealed record AuditLine(string Sentence, IReadOnlyList<(string Field, string? Before, string? After)> Changes);
+
+/// <summary>
+/// Turns audit rows into Vietnamese sentences: "Nguyễn Văn A đã sửa nhà tài trợ «Công ty X»: Điện thoại 0901 → 0902".
+/// Only fields with a Vietnamese name are shown; keys, stamps and GUIDs are technical and never shown.
+/// </summary>
+public static class AuditSentences
+{
+    public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>
+    {
+        [SignInEvents.EntityType] = "đăng nhập",
+        ["Donor"] = "nhà tài trợ",
+        ["Contribution"] = "phiếu thu",
+        ["ContributionGoodsLine"] = "dòng hàng hiện vật của phiếu thu",
+        ["ContributionReversal"] = "lệnh hủy phiếu thu",
+        ["ReversalRequest"] = "yêu cầu hủy phiếu thu",
+        ["Campaign"] = "chiến dịch",
+        ["Child"] = "hồ sơ trẻ em",
+        ["AdminUnit"] = "đơn vị hành chính",
+        ["Organisation"] = "cơ quan, trường học",
+        ["StaffUser"] = "tài khoản cán bộ",
+        ["StaffUserUnit"] = "đơn vị phụ trách của cán bộ",
+        ["IdentityUserRole`1"] = "vai trò của cán bộ",
+        ["IdentityRole"] = "vai trò",
+        ["IdentityUserToken`1"] = "khóa xác thực của cán bộ",
+        ["IdentityUserLogin`1"] = "đăng nhập ngoài của cán bộ",
+        ["IdentityUserClaim`1"] = "thuộc tính của cán bộ",
+    };
+
+    private static readonly Dictionary<string, string> Verbs = new() { ["Added"] = "đã thêm", ["Modified"] = "đã sửa", ["Deleted"] = "đã xóa" };
+
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["Name"] = "Tên", ["FullName"] = "Họ tên", ["Kind"] = "Loại", ["Origin"] = "Trong nước / nước ngoài", ["Email"] = "Email",
+        ["Phone"] = "Điện thoại", ["PhoneNumber"] = "Điện thoại", ["Address"] = "Địa chỉ", ["TaxCode"] = "Mã số thuế", ["Country"] = "Quốc gia",
+        ["DisplayChoice"] = "Hiển thị công khai", ["AdminUnitId"] = "Đơn vị", ["ReceiptNumber"] = "Số phiếu thu", ["Method"] = "Hình thức",
+        ["AmountVnd"] = "Số tiền", ["OriginalCurrency"] = "Ngoại tệ", ["OriginalAmount"] = "Số tiền ngoại tệ", ["ExchangeRate"] = "Tỷ giá",
+        ["ReceivedOn"] = "Ngày nhận", ["Message"] = "Lời nhắn", ["Note"] = "Ghi chú nội bộ", ["Reason"] = "Lý do", ["Item"] = "Tên hàng",
+        ["Quantity"] = "Số lượng", ["Unit"] = "Đơn vị tính", ["UnitValueVnd"] = "Đơn giá", ["Title"] = "Tên chiến dịch", ["TitleEn"] = "Tên tiếng Anh",
+        ["Summary"] = "Tóm tắt", ["StartDate"] = "Ngày bắt đầu", ["EndDate"] = "Ngày kết thúc", ["MoneyGoalVnd"] = "Mục tiêu", ["Status"] = "Trạng thái",
+        ["UserName"] = "Tên đăng nhập", ["TwoFactorEnabled"] = "Xác thực hai lớp", ["LockoutEnd"] = "Khóa đến", ["LockoutEnabled"] = "Cho phép khóa",
+        ["AccessFailedCount"] = "Số lần đăng nhập sai", ["PasswordHash"] = "Mật khẩu", ["DateOfBirth"] = "Ngày sinh", ["Sex"] = "Giới tính",
+        ["EthnicGroup"] = "Dân tộc", ["GuardianName"] = "Người giám hộ", ["PublicationConsentOn"] = "Ngày đồng ý công khai",
+        ["CampaignId"] = "Chiến dịch", ["DonorId"] = "Nhà tài trợ", ["RoleId"] = "Vai trò",
+    };
+
+    /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>
+    public static AuditLine Describe(AuditEntry e, AuditNames names)
+    {
+        var actor = e.UserId is not null && names.Users.TryGetValue(e.UserId, out var n) ? n : e.Actor;
+        if (e.EntityType == SignInEvents.EntityType)
+        {
+            var address = Parse(e.After).TryGetValue("Address", out var a) && a.ValueKind == JsonValueKind.String ? $" (từ địa chỉ {a.GetString()})" : "";
+            var who = e.UserId is null ? $"«{e.Actor}» (không có tài khoản này)" : actor;
+            return new AuditLine($"{who} {SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập")}{address}", []);
+        }
+        var what = Entities.GetValueOrDefault(e.EntityType, "bản ghi");
+        var label = e.Label is { Length: > 0 } ? $" «{e.Label}»" : "";
+        var before = Parse(e.Before);
+        var after = Parse(e.After);
+        var changes = new List<(string, string?, string?)>();
+        foreach (var key in before.Keys.Union(after.Keys).Where(Fields.ContainsKey))
+        {
+            var b = before.TryGetValue(key, out var bv) ? Value(key, bv, names) : null;
+            var a = after.TryGetValue(key, out var av) ? Value(key, av, names) : null;
+            if (e.Action == "Modified" && b == a && b != "***") continue;
+            changes.Add((Fields[key], b, a));
+        }
+        var summary = e.Action == "Modified" && changes.Count > 0
+            ? ": " + string.Join("; ", changes.Select(c => $"{c.Item1} {c.Item2 ?? "(trống)"} → {c.Item3 ?? "(trống)"}"))
+            : "";
+        return new AuditLine($"{actor} {Verbs.GetValueOrDefault(e.Action, "đã thay đổi")} {what}{label}{summary}", changes);
+    }
+
+    private static Dictionary<string, JsonElement> Parse(string? json)
+    {
+        if (json is null) return [];
+        try { return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? []; }
+        catch (JsonException) { return []; }
+    }
+
+    private static string? Value(string field, JsonElement v, AuditNames names)
+    {
+        if (v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
+        if (v.ValueKind == JsonValueKind.True) return "có";
+        if (v.ValueKind == JsonValueKind.False) return "không";
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var number))
+        {
+            var id = (int)Math.Clamp(number, int.MinValue, int.MaxValue);
+            return field switch
+            {
+                "AmountVnd" or "UnitValueVnd" or "MoneyGoalVnd" => VietnameseFormat.Vnd(number),
+                "Kind" => Labels.DonorKinds.GetValueOrDefault((DonorKind)id, "?"),
+                "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
+                "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),
+                "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
+                "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
+                "Sex" => id == 1 ? "Nữ" : id == 2 ? "Nam" : "?",
+                "AdminUnitId" => names.Units.GetValueOrDefault(id, $"số {id}"),
+                "CampaignId" => names.Campaigns.GetValueOrDefault(id, $"số {id}"),
+                "DonorId" => names.Donors.GetValueOrDefault(id, $"số {id}"),
+                _ => number.ToString("#,0", VietnameseFormat.Culture),
+            };
+        }
+        if (v.ValueKind == JsonValueKind.Number) return v.GetDecimal().ToString("#,0.######", VietnameseFormat.Culture);
+        var text = v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText();
+        if (field == "RoleId") return names.Roles.GetValueOrDefault(text, "?");
+        if (Guid.TryParse(text, out _)) return "…";
+        if (DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+            return VietnameseFormat.DateTime(at);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return VietnameseFormat.Date(day);
+        return text;
+    }
+}

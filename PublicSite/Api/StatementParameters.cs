@@ -1,0 +1,36 @@
+using System.Globalization;
+using ChildAid.Shared.Ledger;
+
+namespace ChildAid.PublicSite.Api;
+
+/// <summary>
+/// The statement endpoints' query string, read by hand so that every bad value is named in a 400 ProblemDetails
+/// (errors keyed by parameter, Vietnamese then English) instead of the framework's bare 400.
+/// </summary>
+public static class StatementParameters
+{
+    public static (StatementFilter Filter, Dictionary<string, string[]> Errors) Read(string? q, string? campaign, string? from, string? to, string? page)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var fromDate = Date(nameof(from), from, errors);
+        var toDate = Date(nameof(to), to, errors);
+        if (fromDate > toDate)
+            errors[nameof(to)] = ["Ngày kết thúc phải sau ngày bắt đầu. / 'to' must not be before 'from'."];
+        var pageNumber = 1;
+        if (!string.IsNullOrEmpty(page) &&
+            (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > StatementFilter.MaxPage))
+            errors[nameof(page)] = [$"Trang phải là số nguyên từ 1 đến {StatementFilter.MaxPage}. / 'page' must be a whole number from 1 to {StatementFilter.MaxPage}."];
+        return (new StatementFilter(q, campaign, fromDate, toDate, pageNumber), errors);
+    }
+
+    public static string UnknownCampaign(string? campaign) =>
+        $"Không có chiến dịch '{campaign}'. / There is no campaign '{campaign}' (give a slug or an id from /api/v1/campaigns).";
+
+    private static DateOnly? Date(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors[name] = [$"Ngày '{value}' không hợp lệ: viết theo dạng yyyy-MM-dd, ví dụ 2026-11-30. / '{value}' is not a date: use yyyy-MM-dd, e.g. 2026-11-30."];
+        return null;
+    }
+}

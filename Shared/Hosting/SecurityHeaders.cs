@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+namespace ChildAid.Shared.Hosting;
+
+/// <summary>
+/// Headers that tell browsers what to refuse, on every response of both sites (pages, API, static files, errors).
+/// The pages use no inline script or style, so the policy needs no 'unsafe-inline'; a page that must carry one
+/// inline block gives it the request's nonce (<see cref="Nonce"/>).
+/// </summary>
+public static class SecurityHeaders
+{
+    private const string NonceKey = "childaid.csp-nonce";
+
+    public static string Policy(string? nonce = null) =>
+        "default-src 'self'; img-src 'self' data:; " +
+        (nonce is null ? "style-src 'self'; " : $"style-src 'self' 'nonce-{nonce}'; ") +
+        "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /// <param name="withNonce">Per-request nonce for inline style blocks; only for pages that are never output-cached.</param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool withNonce = false) =>
+        app.Use((context, next) =>
+        {
+            string? nonce = null;
+            if (withNonce)
+            {
+                nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+                context.Items[NonceKey] = nonce;
+            }
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = Policy(nonce);
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate CSP 2
+            return next(context);
+        });
+
+    /// <summary>The nonce an inline &lt;style&gt; block of this response must carry.</summary>
+    public static string Nonce(HttpContext context) => context.Items[NonceKey] as string ?? "";
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChildAid.Shared.AdminUnits;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static System.Globalization.CultureInfo;
+
+namespace ChildAid.Tests.BackOffice;
+
+/// <summary>
+/// A receipt belongs to the unit that received it, whoever registered its donor; the donor registry is shared for
+/// picking by name, contacts only within scope.
+/// </summary>
+public abstract partial class ReceiptsByReceivingUnitTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    private sealed record World(int IaDal, int IaToi, Donor Local, Donor Elsewhere);
+
+    private async Task<World> WorldAsync()
+    {
+        await using var db = Db.NewContext();
+        var iaDal = await TestData.UnitAsync(db, "Xã Ia Đal", "23535");
+        var iaToi = await TestData.UnitAsync(db, "Xã Ia Tơi", "23538");
+        var local = await TestData.DonorAsync(db, iaDal.Id, "Trần Thị Bình");
+        var elsewhere = await TestData.DonorAsync(db, iaToi.Id, "Lê Văn Cường");
+        local.Phone = "0901 000 001";
+        elsewhere.Phone = "0909 999 999";
+        await db.SaveChangesAsync();
+        return new World(iaDal.Id, iaToi.Id, local, elsewhere);
+    }
+
+    private async Task RecordAsync(int donorId, int unitId, int count)
+    {
+        await using var sp = Db.Services();
+        await using var scope = Scope(sp, "cli");
+        var service = scope.ServiceProvider.GetRequiredService<ContributionService>();
+        for (var i = 0; i < count; i++) Assert.True((await service.RecordAsync(TestData.Cash(donorId, unitId, 10_000 + i))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Commune_officer_sees_every_receipt_of_their_commune_whoever_registered_the_donor_and_counts_agree_with_pages()
+    {
+        var w = await WorldAsync();
+        await RecordAsync(w.Elsewhere.Id, w.IaDal, 15);
+        await RecordAsync(w.Local.Id, w.IaDal, 10);
+        await RecordAsync(w.Elsewhere.Id, w.IaToi, 5);
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var client = await LogInAsync("xa-iadal");
+
+        var page1 = await client.GetPageAsync("/Contributions");
+        var page2 = await client.GetPageAsync("/Contributions?p=2");
+        var numbers = ReceiptLink().Matches(page1 + page2).Select(m => m.Groups[1].Value).ToHashSet();
+        int someElsewhereGift;
+        await using (var db = Db.NewContext())
+        {
+            var ours = await db.Contributions.Where(c => c.AdminUnitId == w.IaDal).Select(c => c.ReceiptNumber).ToListAsync();
+            Assert.Equal(ours.ToHashSet(), numbers);
+            someElsewhereGift = await db.Contributions.Where(c => c.AdminUnitId == w.IaDal && c.DonorId == w.Elsewhere.Id).Select(c => c.Id).FirstAsync();
+        }
+        var details = await client.GetPageAsync($"/Contributions/Details/{someElsewhereGift}");
+        var search = await client.GetPageAsync("/Contributions?q=le van cuong");
+
+        Assert.Equal(25, numbers.Count);
+        Assert.Contains("(25 mục)", page1);
+        Assert.Contains("Lê Văn Cường", details);
+        Assert.Contains("15 mục", search);
+    }
+
+    [Fact]
+    public async Task The_record_form_finds_any_donor_by_name_without_diacritics_but_shows_contacts_only_within_scope()
+    {
+        var w = await WorldAsync();
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var client = await LogInAsync("xa-iadal");
+
+        var elsewhere = await client.GetPageAsync("/Contributions/Record?DonorQuery=le van cuong");
+        var local = await client.GetPageAsync("/Contributions/Record?DonorQuery=tran thi binh");
+        var byTheirPhone = await client.GetPageAsync("/Contributions/Record?DonorQuery=0909%20999%20999");
+        var byOurPhone = await client.GetPageAsync("/Contributions/Record?DonorQuery=0901%20000%20001");
+        var form = await client.GetPageAsync("/Contributions/Record");
+        var found = await client.PostWithTokenAsync("/Contributions/Record?handler=FindDonor", StaffClient.Token(form), new()
+        {
+            ["DonorQuery"] = "CUONG", ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"), ["Input.AmountVnd"] = "250.000",
+        });
+        var foundHtml = await found.Content.ReadAsStringAsync();
+
+        Assert.Contains("Lê Văn Cường", elsewhere);
+        Assert.DoesNotContain("0909 999 999", elsewhere);
+        Assert.Contains("Trần Thị Bình", local);
+        Assert.Contains("0901 000 001", local);
+        Assert.DoesNotContain("Lê Văn Cường", byTheirPhone);
+        Assert.Contains("Trần Thị Bình", byOurPhone);
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Contains($"value=\"{w.Elsewhere.Id}\"", foundHtml);
+        Assert.Matches("value=\"250\\.?000\"", foundHtml);
+    }
+
+    [Fact]
+    public async Task A_commune_officer_records_a_gift_from_a_donor_registered_elsewhere_and_it_belongs_to_their_commune()
+    {
+        var w = await WorldAsync();
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var client = await LogInAsync("xa-iadal");
+        var form = await client.GetPageAsync("/Contributions/Record");
+
+        var posted = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), new()
+        {
+            ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"), ["Input.DonorId"] = w.Elsewhere.Id.ToString(InvariantCulture),
+            ["Input.AdminUnitId"] = w.IaDal.ToString(InvariantCulture), ["Input.ReceivedOn"] = Vn(Today), ["Input.Method"] = "Cash", ["Input.AmountVnd"] = "300.000",
+        });
+
+        Assert.Contains("Lê Văn Cường", await client.FollowAsync(posted));
+        await using var db = Db.NewContext();
+        var gift = await db.Contributions.SingleAsync();
+        Assert.Equal((w.IaDal, w.Elsewhere.Id), (gift.AdminUnitId, gift.DonorId));
+    }
+
+    [Fact]
+    public async Task A_new_donor_is_registered_inline_with_the_gift_for_the_receiving_unit()
+    {
+        var w = await WorldAsync();
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var client = await LogInAsync("xa-iadal");
+        var form = await client.GetPageAsync("/Contributions/Record");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"), ["NewDonor.Name"] = "Hợp tác xã Cà Phê Ia Đal",
+            ["NewDonor.Kind"] = "Business", ["NewDonor.DisplayChoice"] = "NameAmount", ["NewDonor.Phone"] = "0912 345 678",
+            ["Input.AdminUnitId"] = w.IaDal.ToString(InvariantCulture), ["Input.ReceivedOn"] = Vn(Today), ["Input.Method"] = "Cash", ["Input.AmountVnd"] = "",
+        };
+
+        var refused = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), fields);
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        await using (var db = Db.NewContext()) Assert.Equal(2, await db.Donors.CountAsync());
+        fields["Input.AmountVnd"] = "500.000";
+        var posted = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), fields);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Vui lòng nhập số tiền.", refusedHtml);
+        Assert.Contains("Hợp tác xã Cà Phê Ia Đal", await client.FollowAsync(posted));
+        await using var check = Db.NewContext();
+        var donor = await check.Donors.SingleAsync(d => d.Name == "Hợp tác xã Cà Phê Ia Đal");
+        Assert.Equal((w.IaDal, DonorKind.Business, "0912 345 678"), (donor.AdminUnitId, donor.Kind, donor.Phone));
+        Assert.Equal(donor.Id, (await check.Contributions.SingleAsync()).DonorId);
+    }
+
+    [Fact]
+    public async Task The_form_offers_only_units_valid_on_the_receipt_date_and_refuses_a_unit_that_was_merged_away()
+    {
+        int district, oldCommune, newCommune;
+        Donor donor;
+        await using (var db = Db.NewContext())
+        {
+            district = (await TestData.UnitAsync(db, "Huyện Ia H'Drai", "618", level: AdminUnitLevel.District)).Id;
+            var old = await TestData.UnitAsync(db, "Xã Ia Dom", "23537", district);
+            var merged = await TestData.UnitAsync(db, "Xã Ia Tơi (2025)", "23538", district);
+            old.ValidTo = new DateOnly(2025, 6, 30);
+            old.MergedIntoId = merged.Id;
+            merged.ValidFrom = new DateOnly(2025, 7, 1);
+            await db.SaveChangesAsync();
+            (oldCommune, newCommune) = (old.Id, merged.Id);
+            donor = await TestData.DonorAsync(db, merged.Id, "Lê Văn Cường");
+        }
+        await StaffAsync("chuongtrinh", [Roles.ProgrammeOfficer], district, newCommune);
+        var client = await LogInAsync("chuongtrinh");
+        var form = await client.GetPageAsync("/Contributions/Record");
+
+        var posted = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), new()
+        {
+            ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"), ["Input.DonorId"] = donor.Id.ToString(InvariantCulture),
+            ["Input.AdminUnitId"] = oldCommune.ToString(InvariantCulture), ["Input.ReceivedOn"] = Vn(Today), ["Input.Method"] = "Cash", ["Input.AmountVnd"] = "100.000",
+        });
+        var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+
+        Assert.DoesNotContain($"<option value=\"{oldCommune}\"", form);
+        Assert.Contains($"<option value=\"{newCommune}\"", form);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains($"Xã Ia Dom không có hiệu lực vào ngày nhận {Vn(Today)}", html);
+        await using var check = Db.NewContext();
+        Assert.Equal(0, await check.Contributions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_cash_gift_form_is_short_goods_rows_appear_for_goods()
+    {
+        var w = await WorldAsync();
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var client = await LogInAsync("xa-iadal");
+        var form = await client.GetPageAsync("/Contributions/Record");
+
+        var goods = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), new()
+        {
+            ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"), ["Input.DonorId"] = w.Local.Id.ToString(InvariantCulture),
+            ["Input.AdminUnitId"] = w.IaDal.ToString(InvariantCulture), ["Input.ReceivedOn"] = Vn(Today), ["Input.Method"] = "InKind",
+        });
+
+        Assert.Contains("<details id=\"goods\">", form);
+        Assert.DoesNotContain("<select id=\"Input_DonorId\"", form);
+        Assert.Contains("<details id=\"goods\" open=\"open\">", await goods.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"/Contributions/Details/\d+"">([0-9]{4}-[0-9]{6})</a>")]
+    private static partial Regex ReceiptLink();
+}
+
+public class ReceiptsByReceivingUnitTestsOnSqlite() : ReceiptsByReceivingUnitTests(DatabaseProvider.Sqlite);
+
+public class ReceiptsByReceivingUnitTestsOnPostgres() : ReceiptsByReceivingUnitTests(DatabaseProvider.Postgres);
