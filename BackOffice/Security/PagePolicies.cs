@@ -25,6 +25,7 @@ public static class PagePolicies
         ["/Donors/Edit"] = Policies.ManageDonors,
         ["/Contributions/Index"] = Policies.ViewReceipts,
         ["/Contributions/Details"] = Policies.ViewReceipts,
+        ["/Contributions/Receipt"] = Policies.ViewReceipts,
         ["/Contributions/Record"] = Policies.RecordReceipts,
         ["/Contributions/Reverse"] = Policies.RecordReceipts,
         ["/Contributions/Reversals"] = Policies.RecordReceipts,

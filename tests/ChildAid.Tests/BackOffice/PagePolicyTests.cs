@@ -109,6 +109,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Donors/Edit"] = ($"/Donors/Edit/{S(ownDonor)}", $"/Donors/Edit/{S(otherDonor)}", true),
             ["/Contributions/Index"] = ("/Contributions", "/Contributions", false),
             ["/Contributions/Details"] = ($"/Contributions/Details/{S(ownGift)}", $"/Contributions/Details/{S(otherGift)}", true),
+            ["/Contributions/Receipt"] = ($"/Contributions/Receipt/{S(ownGift)}", $"/Contributions/Receipt/{S(otherGift)}", true),
             ["/Contributions/Record"] = ("/Contributions/Record", "/Contributions/Record", false),
             ["/Contributions/Reverse"] = ($"/Contributions/Reverse/{S(ownGift)}", $"/Contributions/Reverse/{S(otherGift)}", true),
             ["/Contributions/Reversals"] = ("/Contributions/Reversals", "/Contributions/Reversals", false),
