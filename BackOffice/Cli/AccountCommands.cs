@@ -3,6 +3,7 @@ using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Demo;
 using ChildAid.Shared.Security;
+using ChildAid.Shared.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,6 +22,11 @@ public static partial class AccountCommands
         if (args["email"] is not { Length: > 0 } email || args["password"] is not { Length: > 0 } password)
         {
             await cli.Error.WriteLineAsync("usage: create-admin --email E --password P [--name N]");
+            return 2;
+        }
+        if (args["name"] is { } typedName && NameRule.Check(typedName, 200, "--name is empty", "--name: at most 200 characters") is { } nameProblem)
+        {
+            await cli.Error.WriteLineAsync(nameProblem);
             return 2;
         }
         await using var services = cli.BuildServices();

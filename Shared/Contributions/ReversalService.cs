@@ -29,7 +29,8 @@ public class ReversalService(ChildAidDbContext db, ContributionService contribut
     public async Task<Outcome<ReversalRequest>> RequestAsync(int contributionId, string? reason, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Outcome<ReversalRequest>.Fail("Reason", "Vui lòng nhập lý do hủy phiếu thu.");
-        if (reason.Trim().Length > 500) return Outcome<ReversalRequest>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        // The same limit as booking the reversal: the reason ends up in the ledger description.
+        if (reason.Trim().Length > ContributionRules.MaxReasonLength) return Outcome<ReversalRequest>.Fail("Reason", $"Lý do tối đa {ContributionRules.MaxReasonLength} ký tự.");
         var receipt = await db.Contributions.Include(c => c.Reversal).FirstOrDefaultAsync(c => c.Id == contributionId, ct);
         if (receipt is null) return Outcome<ReversalRequest>.Fail("Reason", "Không tìm thấy phiếu thu trong phạm vi đơn vị của bạn.");
         if (receipt.Reversal is not null) return Outcome<ReversalRequest>.Fail("Reason", $"Phiếu thu {receipt.ReceiptNumber} đã được hủy trước đó.");

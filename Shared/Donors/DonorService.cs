@@ -118,9 +118,8 @@ public partial class DonorService(ChildAidDbContext db, TimeProvider clock)
         if (!Enum.IsDefined(input.Kind)) errors[nameof(input.Kind)] = "Vui lòng chọn loại nhà tài trợ.";
         if (!Enum.IsDefined(input.Origin)) errors[nameof(input.Origin)] = "Vui lòng chọn trong nước hoặc nước ngoài.";
         if (!Enum.IsDefined(input.DisplayChoice)) errors[nameof(input.DisplayChoice)] = "Vui lòng chọn cách hiển thị công khai.";
-        var name = input.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) errors[nameof(input.Name)] = "Vui lòng nhập tên nhà tài trợ.";
-        else if (name.Length > 300) errors[nameof(input.Name)] = "Tên tối đa 300 ký tự.";
+        if (NameRule.Check(input.Name, 300, "Vui lòng nhập tên nhà tài trợ.", "Tên tối đa 300 ký tự.") is { } nameProblem)
+            errors[nameof(input.Name)] = nameProblem;
         var email = input.Email?.Trim();
         if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !new EmailAddressAttribute().IsValid(email)))
             errors[nameof(input.Email)] = "Địa chỉ email không hợp lệ.";

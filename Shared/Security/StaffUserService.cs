@@ -119,8 +119,8 @@ public class StaffUserService(ChildAidDbContext db, UserManager<StaffUser> users
         var errors = new Dictionary<string, string>();
         if (creating && string.IsNullOrWhiteSpace(input.UserName)) errors[nameof(input.UserName)] = "Vui lòng nhập tên đăng nhập.";
         else if (input.UserName?.Length > 100) errors[nameof(input.UserName)] = "Tên đăng nhập tối đa 100 ký tự.";
-        if (string.IsNullOrWhiteSpace(input.FullName)) errors[nameof(input.FullName)] = "Vui lòng nhập họ và tên.";
-        else if (input.FullName.Length > 200) errors[nameof(input.FullName)] = "Họ và tên tối đa 200 ký tự.";
+        if (NameRule.Check(input.FullName, 200, "Vui lòng nhập họ và tên.", "Họ và tên tối đa 200 ký tự.") is { } nameProblem)
+            errors[nameof(input.FullName)] = nameProblem;
         if (!string.IsNullOrWhiteSpace(input.Email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(input.Email.Trim()))
             errors[nameof(input.Email)] = "Địa chỉ email không hợp lệ.";
         if (creating && string.IsNullOrEmpty(input.Password)) errors[nameof(input.Password)] = "Vui lòng nhập mật khẩu ban đầu.";
