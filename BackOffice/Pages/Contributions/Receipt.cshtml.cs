@@ -23,7 +23,7 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
     public Contribution Receipt => Details.Contribution;
     /// <summary>This receipt's lines on the public statement; the QR code says the same.</summary>
     public string StatementUrl { get; private set; } = "";
-    public string QrSvg { get; private set; } = "";
+    public string QrCode { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
         Details = details;
         StatementUrl = PublicStatementLinks.EntryUrl(publicSite.Value.BaseUrl, details.Contribution.ReceiptNumber);
-        QrSvg = Web.QrSvg.Render(StatementUrl, "receipt-qr-code", "Mã QR đến dòng sao kê công khai của phiếu thu này");
+        QrCode = Web.QrSvg.Render(StatementUrl, "receipt-qr-code", $"Mã QR đến phiếu thu {details.Contribution.ReceiptNumber} trên sao kê công khai");
         return Page();
     }
 

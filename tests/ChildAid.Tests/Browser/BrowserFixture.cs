@@ -82,6 +82,8 @@ public class BrowserFixture : IAsyncLifetime
         var db = sp.GetRequiredService<ChildAidDbContext>();
         db.StaffUserUnits.AddRange(unitIds.Select(id => new StaffUserUnit { UserId = user.Id, AdminUnitId = id }));
         await db.SaveChangesAsync();
+        // Tests make units just before their staff; BackOffice caches the unit tree for 30 s, so let it reload.
+        sp.GetRequiredService<StaffScope>().Forget();
         return user;
     }
 

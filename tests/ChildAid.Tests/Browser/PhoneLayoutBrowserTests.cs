@@ -32,7 +32,11 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         var demo = await DemoRecordsAsync();
         var userName = $"{role}{Guid.NewGuid():N}"[..24];
         var user = await site.CreateStaffAsync(userName, [role], demo.UnitId);
-        var page = await site.NewPageAsync();
+        // BypassCSP lets Axe inject axe-core into pages whose policy refuses inline scripts.
+        var page = await site.NewPageAsync(new BrowserNewContextOptions
+        {
+            Locale = "vi-VN", ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 }, BypassCSP = true,
+        });
         await LogInAsync(page, user, role == Roles.Admin);
 
         var problems = new List<string>();

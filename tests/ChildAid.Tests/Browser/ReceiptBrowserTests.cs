@@ -55,7 +55,10 @@ public partial class ReceiptBrowserTests(BrowserFixture site)
         var decoded = await DecodeQrAsync(page);
 
         Assert.Equal($"{site.PublicUrl}/sao-ke/{gift.ReceiptNumber}", decoded);
-        var reader = await site.NewPageAsync();
+        var reader = await site.NewPageAsync(new BrowserNewContextOptions
+        {
+            Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, BypassCSP = true,
+        });
         var entry = await reader.GotoAsync(decoded);
         Assert.Equal(200, entry!.Status);
         var text = await reader.InnerTextAsync("main");
