@@ -133,7 +133,14 @@ public sealed record StatementJson(int Page, int PageSize, bool HasNext, IReadOn
 {
     public static StatementJson From(StatementPage page) => new(page.Page, StatementFilter.PageSize, page.HasNext,
         page.Lines.Select(l => new StatementLineJson(l.Sequence, DateTime.SpecifyKind(l.RecordedAt, DateTimeKind.Utc), l.ValueDate, LedgerCanonicalForm.KindName(l.Kind), l.AmountVnd,
-            l.Currency, l.OriginalAmount, l.ExchangeRate, l.CampaignId, l.CampaignSlug, l.CampaignTitle, l.ReceiptNumber, l.Description,
+            l.Currency, Plain(l.OriginalAmount), Plain(l.ExchangeRate), l.CampaignId, l.CampaignSlug, l.CampaignTitle, l.ReceiptNumber, l.Description,
             l.DonorDisplay, l.DonorDisplay.Length == 0, l.ReversesSequence, l.PreviousHash, l.Hash,
             l.FormatVersion, l.DonorSalt, l.DonorCommitment, l.IsNameErased)).ToList());
+
+    /// <summary>
+    /// PostgreSQL returns numeric(18,2) as 100.50 and SQLite returns 100.5 as stored: drop trailing zeros (dividing a
+    /// decimal by one with many zeros keeps the value at its smallest scale) so both databases show the same number,
+    /// as the canonical form and the CSV do.
+    /// </summary>
+    private static decimal? Plain(decimal? value) => value / 1.000000000000000000000000000000000m;
 }

@@ -40,7 +40,7 @@ public static class PublicApiDocument
         {
             if (context.JsonTypeInfo.Type == typeof(StatementLineJson) && schema.Properties?.TryGetValue("kind", out var kind) == true &&
                 kind is OpenApiSchema kindSchema)
-                kindSchema.Enum = [.. Enum.GetValues<LedgerEntryKind>().Select(k => (JsonNode)JsonValue.Create(LedgerCanonicalForm.KindName(k))!)];
+                kindSchema.Enum = [.. Enum.GetValues<LedgerEntryKind>().Where(k => k != LedgerEntryKind.Unknown).Select(k => (JsonNode)JsonValue.Create(LedgerCanonicalForm.KindName(k))!)];
             return Task.CompletedTask;
         });
     }

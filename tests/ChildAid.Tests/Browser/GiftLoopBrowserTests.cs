@@ -44,7 +44,8 @@ public partial class GiftLoopBrowserTests(BrowserFixture site)
         await staff.Locator("input[name='Input.ReceivedOn']").FillAsync("20/11/2026");
         await staff.Locator("input[name='Input.AmountVnd']").FillAsync("1.234.000");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận và lập phiếu thu" }).ClickAsync();
-        await staff.WaitForURLAsync(url => url.Contains("/Contributions/Details", StringComparison.OrdinalIgnoreCase));
+        try { await staff.WaitForURLAsync(url => url.Contains("/Contributions/Details", StringComparison.OrdinalIgnoreCase)); }
+        catch (TimeoutException) { Assert.Fail("the record form did not lead to the receipt: " + await staff.InnerTextAsync("main")); }
         var receiptPage = await staff.InnerTextAsync("main");
         var receipt = ReceiptNumber().Match(receiptPage).Value;
         Assert.False(string.IsNullOrEmpty(receipt), "no receipt number on the receipt page: " + receiptPage);
