@@ -30,6 +30,8 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
         b.Property(e => e.SearchText).HasMaxLength(1000);
         b.HasIndex(e => e.CampaignId);
         b.HasIndex(e => e.ValueDate);
+        // The public page of one receipt (/sao-ke/{receipt number}) looks entries up by number.
+        b.HasIndex(e => e.ReceiptNumber);
     }
 
     private static LedgerEntryKind KindFromStored(string stored) =>

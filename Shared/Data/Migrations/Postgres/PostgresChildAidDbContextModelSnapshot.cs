@@ -925,6 +925,9 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_ledger_entries_campaign_id");
 
+                    b.HasIndex("ReceiptNumber")
+                        .HasDatabaseName("ix_ledger_entries_receipt_number");
+
                     b.HasIndex("ValueDate")
                         .HasDatabaseName("ix_ledger_entries_value_date");
 
