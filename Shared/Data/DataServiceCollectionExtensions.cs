@@ -19,6 +19,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerNameErasure>();
         services.AddScoped<ContributionService>();
+        services.AddScoped<Needs.NeedPriority>();
+        services.AddScoped<Needs.DuplicateCheck>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
