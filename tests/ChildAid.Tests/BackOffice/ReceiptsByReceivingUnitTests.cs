@@ -243,6 +243,34 @@ public abstract partial class ReceiptsByReceivingUnitTests(DatabaseProvider prov
         Assert.Contains("<details id=\"goods\" open=\"open\">", await goods.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_form_that_comes_back_with_goods_rows_typed_shows_them_open_and_a_cash_gift_keeps_them_closed()
+    {
+        var w = await WorldAsync();
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var client = await LogInAsync("xa-iadal");
+        var form = await client.GetPageAsync("/Contributions/Record");
+        Dictionary<string, string> Fields(string method) => new()
+        {
+            ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"), ["Input.DonorId"] = w.Local.Id.ToString(InvariantCulture),
+            ["Input.AdminUnitId"] = w.IaDal.ToString(InvariantCulture), ["Input.ReceivedOn"] = "", ["Input.Method"] = method,
+        };
+
+        var withGoods = Fields("Cash");
+        withGoods["Input.GoodsLines[0].Item"] = "Chăn bông";
+        withGoods["Input.GoodsLines[0].Quantity"] = "40";
+        var goodsBack = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), withGoods);
+        var cash = Fields("Cash");
+        cash["Input.AmountVnd"] = "200.000";
+        var cashBack = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), cash);
+        var goodsHtml = await goodsBack.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, goodsBack.StatusCode);
+        Assert.Contains("<details id=\"goods\" open=\"open\">", goodsHtml);
+        Assert.Contains("value=\"Chăn bông\"", WebUtility.HtmlDecode(goodsHtml));
+        Assert.Contains("<details id=\"goods\">", await cashBack.Content.ReadAsStringAsync());
+    }
+
     [GeneratedRegex(@"/Contributions/Details/\d+"">([0-9]{4}-[0-9]{6})</a>")]
     private static partial Regex ReceiptLink();
 }
