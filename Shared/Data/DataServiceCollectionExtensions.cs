@@ -21,6 +21,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
+        services.AddScoped<Needs.NeedsReviewService>();
+        services.AddScoped<Needs.NeedsReviewQueries>();
+        services.AddScoped<Needs.PriorityCriteriaService>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
