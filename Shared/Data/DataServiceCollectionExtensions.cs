@@ -21,6 +21,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
+        services.AddScoped<Import.ImportPipeline>();
+        services.AddScoped<Needs.NeedsImport>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
