@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
+        services.AddScoped<PublicNeeds.PublicNeedsProjection>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
