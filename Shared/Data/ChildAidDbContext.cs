@@ -43,6 +43,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DeclaredSupport> DeclaredSupports => Set<DeclaredSupport>();
     public DbSet<PriorityCriterion> PriorityCriteria => Set<PriorityCriterion>();
     public DbSet<PriorityScale> PriorityScales => Set<PriorityScale>();
+    public DbSet<PublicNeeds.PublicNeed> PublicNeeds => Set<PublicNeeds.PublicNeed>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Needs.PriorityCriteriaService>();
         services.AddScoped<Import.ImportPipeline>();
         services.AddScoped<Needs.NeedsImport>();
+        services.AddScoped<PublicNeeds.PublicNeedsProjection>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
