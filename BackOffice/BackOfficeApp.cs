@@ -123,6 +123,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ManageCriteria, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.DeclareSupport, p => p.RequireRole(Roles.DeclareSupport))
             .AddPolicy(Policies.ManageChildren, p => p.RequireRole(Roles.ManageChildren))
+            .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
 

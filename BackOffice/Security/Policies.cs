@@ -26,6 +26,8 @@ public static class Policies
     public const string DeclareSupport = "declare-support";
     /// <summary>The minimal children's register of the needs review: <see cref="Roles.ManageChildren"/>.</summary>
     public const string ManageChildren = "manage-children";
+    /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
+    public const string EraseDonorNames = "erase-donor-names";
     /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>
     public const string CoversUnit = "covers-unit";
 }

@@ -26,6 +26,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Needs.PriorityCriteriaService>();
         services.AddScoped<Needs.DeclaredSupportService>();
         services.AddScoped<Children.ChildService>();
+        services.AddScoped<Import.ImportPipeline>();
+        services.AddScoped<Needs.NeedsImport>();
+        services.AddScoped<PublicNeeds.PublicNeedsProjection>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
