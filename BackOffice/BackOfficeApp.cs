@@ -118,8 +118,11 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer))
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.Inspector))
+            .AddPolicy(Policies.EnterNeeds, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer))
+            .AddPolicy(Policies.ViewNeeds, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.Accountant, Roles.Inspector))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
+        services.AddSingleton<Needs.NeedsImportJobs>();
 
         services.AddRazorPages(o =>
         {

@@ -34,6 +34,9 @@ public static class PagePolicies
         ["/Users/Index"] = Policies.ManageUsers,
         ["/Users/Edit"] = Policies.ManageUsers,
         ["/Audit/Index"] = Policies.ViewAudit,
+        ["/Needs/Import"] = Policies.EnterNeeds,
+        ["/Needs/Template"] = Policies.ViewNeeds,
+        ["/Needs/Export"] = Policies.ViewNeeds,
     };
 
     public static void Apply(PageConventionCollection conventions)

@@ -16,6 +16,10 @@ public static class Policies
     public const string ManageCampaigns = "manage-campaigns";
     public const string ManageUsers = "manage-users";
     public const string ViewAudit = "view-audit";
+    /// <summary>Enter needs into a review (the import): commune officers, programme staff, admins.</summary>
+    public const string EnterNeeds = "enter-needs";
+    /// <summary>Read needs reviews and their exports: those who enter them, accountants and inspectors.</summary>
+    public const string ViewNeeds = "view-needs";
     /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>
     public const string CoversUnit = "covers-unit";
 }

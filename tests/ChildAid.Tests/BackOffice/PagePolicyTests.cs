@@ -30,6 +30,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.ManageCampaigns] = [Roles.Admin, Roles.ProgrammeOfficer],
         [Policies.ManageUsers] = [Roles.Admin],
         [Policies.ViewAudit] = [Roles.Admin, Roles.Inspector],
+        [Policies.EnterNeeds] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.ViewNeeds] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.Accountant, Roles.Inspector],
     };
 
     /// <summary>Each page's policy as the application enforces it, read from its endpoints' metadata.</summary>
@@ -75,7 +77,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
     [Fact]
     public async Task Every_role_gets_what_the_policy_table_says_on_every_page_in_its_own_unit_and_in_another()
     {
-        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign;
+        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownReview, otherReview;
         await using (var db = Db.NewContext())
         {
             own = (await TestData.UnitAsync(db, "Xã Ia Đal", "23535")).Id;
@@ -83,6 +85,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ownDonor = (await TestData.DonorAsync(db, own, "Trần Thị Bình")).Id;
             otherDonor = (await TestData.DonorAsync(db, other, "Lê Văn Cường")).Id;
             campaign = (await TestData.CampaignAsync(db)).Id;
+            ownReview = (await TestData.NeedsReviewAsync(db, own)).Id;
+            otherReview = (await TestData.NeedsReviewAsync(db, other)).Id;
         }
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp, "cli"))
@@ -119,6 +123,9 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Users/Index"] = ("/Users", "/Users", false),
             ["/Users/Edit"] = ($"/Users/Edit/{someUser}", $"/Users/Edit/{someUser}", false),
             ["/Audit/Index"] = ("/Audit", "/Audit", false),
+            ["/Needs/Import"] = ($"/Needs/Import?reviewId={S(ownReview)}", $"/Needs/Import?reviewId={S(otherReview)}", true),
+            ["/Needs/Template"] = ($"/Needs/Template?reviewId={S(ownReview)}", $"/Needs/Template?reviewId={S(otherReview)}", true),
+            ["/Needs/Export"] = ($"/Needs/Export?reviewId={S(ownReview)}", $"/Needs/Export?reviewId={S(otherReview)}", true),
         };
         // Pages with side effects on the session go last.
         var pages = PagesOfTheApp().OrderBy(p => p.Key is "/Account/EnrolTwoFactor" or "/Account/Logout").ThenBy(p => p.Key, StringComparer.Ordinal).ToList();

@@ -40,6 +40,19 @@ public static class TestData
         return campaign;
     }
 
+    /// <summary>A draft needs review of a commune's school year.</summary>
+    public static async Task<Shared.Needs.NeedsReview> NeedsReviewAsync(ChildAidDbContext db, int communeId, int year = 2026)
+    {
+        var review = new Shared.Needs.NeedsReview
+        {
+            AdminUnitId = communeId, Year = year, PeriodStart = Shared.Needs.NeedsReview.SchoolYearStart(year),
+            PeriodEnd = Shared.Needs.NeedsReview.SchoolYearEnd(year), CreatedById = "test", CreatedAt = DateTime.UtcNow,
+        };
+        db.NeedsReviews.Add(review);
+        await db.SaveChangesAsync();
+        return review;
+    }
+
     public static ContributionInput Cash(int donorId, int unitId, long amount, int? campaignId = null) => new()
     {
         DonorId = donorId, AdminUnitId = unitId, AmountVnd = amount, CampaignId = campaignId, Method = ContributionMethod.Cash,
