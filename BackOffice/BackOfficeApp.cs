@@ -120,6 +120,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.Inspector))
             .AddPolicy(Policies.EnterNeeds, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer))
             .AddPolicy(Policies.ViewNeeds, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.Accountant, Roles.Inspector))
+            .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
         services.AddSingleton<Needs.NeedsImportJobs>();

@@ -30,7 +30,7 @@ public static class ImportCommands
         await using var services = cli.BuildServices();
         await using var scope = CliContext.Scope(services, "cli:import-needs");
         var import = scope.ServiceProvider.GetRequiredService<NeedsImport>();
-        var (target, refusal) = await import.ReviewForAsync(review[..slash], year, "cli:import-needs", ct);
+        var (target, refusal) = await import.ReviewForAsync(review[..slash], year, ct);
         if (target is null)
         {
             await cli.Error.WriteLineAsync($"import: {refusal}");

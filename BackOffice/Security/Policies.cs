@@ -20,6 +20,8 @@ public static class Policies
     public const string EnterNeeds = "enter-needs";
     /// <summary>Read needs reviews and their exports: those who enter them, accountants and inspectors.</summary>
     public const string ViewNeeds = "view-needs";
+    /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
+    public const string EraseDonorNames = "erase-donor-names";
     /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>
     public const string CoversUnit = "covers-unit";
 }

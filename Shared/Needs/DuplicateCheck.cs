@@ -86,7 +86,7 @@ public class DuplicateCheck(ChildAidDbContext db)
         _ => "đã thay thế",
     };
 
-    // The filter goes on the entity, before the projection: EF cannot translate a filter on a projected record.
+    // The filter goes before the projection: EF translates conditions on entity columns, not on the projected record.
     private IQueryable<ExistingLine> Lines(System.Linq.Expressions.Expression<Func<NeedLine, bool>> which) =>
         db.NeedLines.IgnoreQueryFilters([ScopeFilters.Unit<NeedLine>(), ScopeFilters.Organisation(typeof(NeedLine)), ScopeFilters.Unit<NeedsReview>()])
             .Where(which)

@@ -1893,6 +1893,162 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.PublicNeeds.PublicNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("ChildrenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_count");
+
+                    b.Property<long?>("CommittedQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("committed_quantity");
+
+                    b.Property<long?>("CommittedVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("committed_vnd");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commune_id");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("commune_name");
+
+                    b.Property<long?>("DeliveredQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<long?>("DeliveredVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivered_vnd");
+
+                    b.Property<string>("DistrictName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("district_name");
+
+                    b.Property<long?>("EstimatedCostVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("estimated_cost_vnd");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemNameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("item_name_en");
+
+                    b.Property<string>("ItemNameVi")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("item_name_vi");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int?>("PriorityLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_level");
+
+                    b.Property<string>("ProvinceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("province_name");
+
+                    b.Property<long?>("Quantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity");
+
+                    b.Property<long?>("ReceivedQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_quantity");
+
+                    b.Property<long?>("ReceivedVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_vnd");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<int>("ReviewUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_unit_id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SchoolName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("school_name");
+
+                    b.Property<string>("SizeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("size_band");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("suppressed");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_needs");
+
+                    b.HasIndex("ReviewUnitId", "Year")
+                        .HasDatabaseName("ix_public_needs_review_unit_id_year");
+
+                    b.HasIndex("CommuneId", "Category", "PriorityLevel")
+                        .HasDatabaseName("ix_public_needs_commune_id_category_priority_level");
+
+                    b.HasIndex("CommuneName", "CommuneId", "Year", "Id")
+                        .HasDatabaseName("ix_public_needs_commune_name_commune_id_year_id");
+
+                    b.ToTable("public_needs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_needs_small_cells", "(suppressed AND children_count IS NULL AND quantity IS NULL AND estimated_cost_vnd IS NULL AND committed_vnd IS NULL) OR (NOT suppressed AND children_count >= 5)");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Security.StaffUser", b =>
                 {
                     b.Property<string>("Id")

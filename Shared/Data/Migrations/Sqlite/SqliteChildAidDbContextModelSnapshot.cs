@@ -1854,6 +1854,160 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.PublicNeeds.PublicNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("ChildrenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children_count");
+
+                    b.Property<long?>("CommittedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_quantity");
+
+                    b.Property<long?>("CommittedVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_vnd");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commune_id");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_name");
+
+                    b.Property<long?>("DeliveredQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<long?>("DeliveredVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_vnd");
+
+                    b.Property<string>("DistrictName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_name");
+
+                    b.Property<long?>("EstimatedCostVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimated_cost_vnd");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemNameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name_en");
+
+                    b.Property<string>("ItemNameVi")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name_vi");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<int?>("PriorityLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_level");
+
+                    b.Property<string>("ProvinceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_name");
+
+                    b.Property<long?>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long?>("ReceivedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_quantity");
+
+                    b.Property<long?>("ReceivedVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_vnd");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<int>("ReviewUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_unit_id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SchoolName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_name");
+
+                    b.Property<string>("SizeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size_band");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suppressed");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_needs");
+
+                    b.HasIndex("ReviewUnitId", "Year")
+                        .HasDatabaseName("ix_public_needs_review_unit_id_year");
+
+                    b.HasIndex("CommuneId", "Category", "PriorityLevel")
+                        .HasDatabaseName("ix_public_needs_commune_id_category_priority_level");
+
+                    b.HasIndex("CommuneName", "CommuneId", "Year", "Id")
+                        .HasDatabaseName("ix_public_needs_commune_name_commune_id_year_id");
+
+                    b.ToTable("public_needs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_needs_small_cells", "(suppressed AND children_count IS NULL AND quantity IS NULL AND estimated_cost_vnd IS NULL AND committed_vnd IS NULL) OR (NOT suppressed AND children_count >= 5)");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Security.StaffUser", b =>
                 {
                     b.Property<string>("Id")
