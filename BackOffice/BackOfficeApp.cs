@@ -118,6 +118,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer))
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.Inspector))
+            .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
 

@@ -23,6 +23,7 @@ public static class PagePolicies
         ["/Index"] = Policies.Staff,
         ["/Donors/Index"] = Policies.ManageDonors,
         ["/Donors/Edit"] = Policies.ManageDonors,
+        ["/Donors/EraseName"] = Policies.EraseDonorNames,
         ["/Contributions/Index"] = Policies.ViewReceipts,
         ["/Contributions/Details"] = Policies.ViewReceipts,
         ["/Contributions/Receipt"] = Policies.ViewReceipts,

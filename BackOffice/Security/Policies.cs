@@ -16,6 +16,8 @@ public static class Policies
     public const string ManageCampaigns = "manage-campaigns";
     public const string ManageUsers = "manage-users";
     public const string ViewAudit = "view-audit";
+    /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
+    public const string EraseDonorNames = "erase-donor-names";
     /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>
     public const string CoversUnit = "covers-unit";
 }

@@ -4,6 +4,7 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Text;
 
 namespace ChildAid.BackOffice.Web;
@@ -65,6 +66,7 @@ public static class AuditSentences
             var who = e.UserId is null ? $"«{e.Actor}» (không có tài khoản này)" : actor;
             return new AuditLine($"{who} {SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập")}{address}", []);
         }
+        if (e.Action == LedgerNameErasure.EraseNameAction) return NameErasure(e, actor);
         var what = Entities.GetValueOrDefault(e.EntityType, "bản ghi");
         var label = e.Label is { Length: > 0 } ? $" «{e.Label}»" : "";
         var before = Parse(e.Before);
@@ -81,6 +83,19 @@ public static class AuditSentences
             ? ": " + string.Join("; ", changes.Select(c => $"{c.Item1} {c.Item2 ?? "(trống)"} → {c.Item3 ?? "(trống)"}"))
             : "";
         return new AuditLine($"{actor} {Verbs.GetValueOrDefault(e.Action, "đã thay đổi")} {what}{label}{summary}", changes);
+    }
+
+    /// <summary>"Quản trị đã xóa tên công khai của nhà tài trợ số 12 khỏi 3 mục sao kê; 1 mục định dạng v1 vẫn giữ tên. Lý do: …"</summary>
+    private static AuditLine NameErasure(AuditEntry e, string actor)
+    {
+        var after = Parse(e.After);
+        int Count(string key) => after.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Array ? v.GetArrayLength() : 0;
+        var kept = Count("keptV1Sequences");
+        var reason = after.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var sentence = $"{actor} đã xóa tên công khai của nhà tài trợ {e.Label ?? e.EntityKey} khỏi {Count("erasedSequences")} mục sao kê" +
+            (kept > 0 ? $"; {kept} mục định dạng v1 vẫn giữ tên (không thể xóa mà không làm hỏng chuỗi kiểm chứng)" : "") +
+            (reason is { Length: > 0 } ? $". Lý do: {reason}" : "");
+        return new AuditLine(sentence, []);
     }
 
     private static Dictionary<string, JsonElement> Parse(string? json)

@@ -77,6 +77,11 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
             if (typeof(IOrganisationOwned).IsAssignableFrom(type))
                 OrganisationFilter(builder.Entity(type));
         }
+
+        // A reversal request belongs to its receipt's unit, so it carries the receipt's scope: a request on a receipt
+        // the user cannot read does not exist for them either (rather than coming back with its receipt missing).
+        builder.Entity<ReversalRequest>().HasQueryFilter(ScopeFilters.Unit<ReversalRequest>(),
+            r => UnitScope == null || UnitScope.Contains(r.Contribution!.AdminUnitId));
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

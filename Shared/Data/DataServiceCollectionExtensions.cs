@@ -21,6 +21,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
+        services.AddScoped<Needs.NeedsReviewService>();
+        services.AddScoped<Needs.NeedsReviewQueries>();
+        services.AddScoped<Needs.PriorityCriteriaService>();
+        services.AddScoped<Import.ImportPipeline>();
+        services.AddScoped<Needs.NeedsImport>();
         services.AddScoped<PublicNeeds.PublicNeedsProjection>();
         if (options.Provider == DatabaseProvider.Postgres)
         {

@@ -39,13 +39,13 @@ public class DuplicateCheck(ChildAidDbContext db)
         var declared = new List<ExistingDeclared>();
         foreach (var ids in children.Chunk(Chunk))
         {
-            lines.AddRange(await Lines().Where(l => l.Target == NeedTarget.Child && ids.Contains(l.ChildId!.Value)).ToListAsync(ct));
-            declared.AddRange(await Declared().Where(d => d.Target == NeedTarget.Child && ids.Contains(d.ChildId!.Value)).ToListAsync(ct));
+            lines.AddRange(await Lines(l => l.Target == NeedTarget.Child && ids.Contains(l.ChildId!.Value)).ToListAsync(ct));
+            declared.AddRange(await Declared(d => d.Target == NeedTarget.Child && ids.Contains(d.ChildId!.Value)).ToListAsync(ct));
         }
         foreach (var ids in schools.Chunk(Chunk))
         {
-            lines.AddRange(await Lines().Where(l => l.Target == NeedTarget.School && ids.Contains(l.SchoolId!.Value)).ToListAsync(ct));
-            declared.AddRange(await Declared().Where(d => d.Target == NeedTarget.School && ids.Contains(d.SchoolId!.Value)).ToListAsync(ct));
+            lines.AddRange(await Lines(l => l.Target == NeedTarget.School && ids.Contains(l.SchoolId!.Value)).ToListAsync(ct));
+            declared.AddRange(await Declared(d => d.Target == NeedTarget.School && ids.Contains(d.SchoolId!.Value)).ToListAsync(ct));
         }
         lines = lines.Where(l => categories.Contains(l.Category)).ToList();
 
@@ -86,15 +86,18 @@ public class DuplicateCheck(ChildAidDbContext db)
         _ => "đã thay thế",
     };
 
-    private IQueryable<ExistingLine> Lines() =>
+    // The filter goes before the projection: EF translates conditions on entity columns, not on the projected record.
+    private IQueryable<ExistingLine> Lines(System.Linq.Expressions.Expression<Func<NeedLine, bool>> which) =>
         db.NeedLines.IgnoreQueryFilters([ScopeFilters.Unit<NeedLine>(), ScopeFilters.Organisation(typeof(NeedLine)), ScopeFilters.Unit<NeedsReview>()])
+            .Where(which)
             .Where(l => l.NeedsReview!.Status != NeedsReviewStatus.Superseded)
             .Select(l => new ExistingLine(l.Key, l.NeedsReviewId, l.NeedsReview!.Revision, l.NeedsReview.Status, l.NeedsReview.Year,
                 l.NeedsReview.AdminUnit!.Name, l.Target, l.ChildId, l.SchoolId, l.Category, l.Item!.NameVi, l.Quantity, l.Unit,
                 l.PeriodStart, l.PeriodEnd));
 
-    private IQueryable<ExistingDeclared> Declared() =>
+    private IQueryable<ExistingDeclared> Declared(System.Linq.Expressions.Expression<Func<DeclaredSupport, bool>> which) =>
         db.DeclaredSupports.IgnoreQueryFilters([ScopeFilters.Unit<DeclaredSupport>(), ScopeFilters.Organisation(typeof(DeclaredSupport))])
+            .Where(which)
             .Select(d => new ExistingDeclared(d.Target, d.ChildId, d.SchoolId, d.Category, d.PeriodStart, d.PeriodEnd, d.Agency!.Name, d.Description));
 
     private sealed record ExistingLine(Guid Key, int ReviewId, int Revision, NeedsReviewStatus Status, int Year, string CommuneName,

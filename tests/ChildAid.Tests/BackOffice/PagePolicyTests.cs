@@ -30,6 +30,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.ManageCampaigns] = [Roles.Admin, Roles.ProgrammeOfficer],
         [Policies.ManageUsers] = [Roles.Admin],
         [Policies.ViewAudit] = [Roles.Admin, Roles.Inspector],
+        [Policies.EraseDonorNames] = [Roles.Admin],
     };
 
     /// <summary>Each page's policy as the application enforces it, read from its endpoints' metadata.</summary>
@@ -107,6 +108,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Index"] = ("/", "/", false),
             ["/Donors/Index"] = ("/Donors", "/Donors", false),
             ["/Donors/Edit"] = ($"/Donors/Edit/{S(ownDonor)}", $"/Donors/Edit/{S(otherDonor)}", true),
+            ["/Donors/EraseName"] = ($"/Donors/EraseName/{S(ownDonor)}", $"/Donors/EraseName/{S(otherDonor)}", true),
             ["/Contributions/Index"] = ("/Contributions", "/Contributions", false),
             ["/Contributions/Details"] = ($"/Contributions/Details/{S(ownGift)}", $"/Contributions/Details/{S(otherGift)}", true),
             ["/Contributions/Receipt"] = ($"/Contributions/Receipt/{S(ownGift)}", $"/Contributions/Receipt/{S(otherGift)}", true),

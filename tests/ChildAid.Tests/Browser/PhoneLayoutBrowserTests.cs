@@ -130,6 +130,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Contributions/Reverse"] = Id(demo.ContributionId),
             ["/Contributions/Receipt"] = Id(demo.ContributionId),
             ["/Donors/Edit"] = Id(demo.DonorId),
+            ["/Donors/EraseName"] = Id(demo.DonorId),
             ["/Campaigns/Edit"] = Id(demo.CampaignId),
             ["/Users/Edit"] = userId,
         };
