@@ -35,6 +35,13 @@ public static class PagePolicies
         ["/Users/Index"] = Policies.ManageUsers,
         ["/Users/Edit"] = Policies.ManageUsers,
         ["/Audit/Index"] = Policies.ViewAudit,
+        ["/Needs/Index"] = Policies.ViewNeeds,
+        ["/Needs/Review"] = Policies.ViewNeeds,
+        ["/Needs/Line"] = Policies.EditNeeds,
+        ["/Needs/Criteria"] = Policies.ManageCriteria,
+        ["/Needs/DeclaredSupport"] = Policies.DeclareSupport,
+        ["/Children/Index"] = Policies.ManageChildren,
+        ["/Children/Edit"] = Policies.ManageChildren,
     };
 
     public static void Apply(PageConventionCollection conventions)

@@ -155,7 +155,8 @@ public static class BenchDatabase
     {
         var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external : ChildAid.Tests.Infrastructure.ThrowawayPostgres.Start("childaid-bench-pg", "-c fsync=off");
         var name = $"childaid_bench_{entries}";
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, CommandTimeout = 0 }.ConnectionString;
+        // Index builds after the load run in memory (GIN with the default 64 MB spills and merges many times over).
+        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, CommandTimeout = 0, Options = "-c maintenance_work_mem=2GB" }.ConnectionString;
         if (await PostgresCountAsync(cs) == entries)
         {
             await MigratePostgresAsync(cs, null);
@@ -220,7 +221,11 @@ public static class BenchDatabase
         return cs;
     }
 
-    /// <summary>Pending migrations (the search index among them), then what autovacuum would have done by the time anyone searches.</summary>
+    /// <summary>
+    /// Pending migrations (the search index among them), then what autovacuum would have done by the time anyone
+    /// searches. An index that a later pending migration drops again is not built (<see cref="Superseded"/>): the
+    /// schema ends the same, without an hour of GIN build at 10M entries for nothing.
+    /// </summary>
     private static async Task MigratePostgresAsync(string cs, string? target)
     {
         var watch = Stopwatch.StartNew();
@@ -231,14 +236,34 @@ public static class BenchDatabase
             db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count == 0) return;
-            await db.GetService<IMigrator>().MigrateAsync(target);
-            Console.WriteLine($"// Postgres: migrations {string.Join(", ", pending)} applied in {watch.Elapsed.TotalSeconds:F0} s");
+            var migrator = db.GetService<IMigrator>();
+            foreach (var migration in pending)
+            {
+                var step = Stopwatch.StartNew();
+                if (Superseded(migration, pending))
+                {
+                    var history = db.GetService<IHistoryRepository>();
+                    await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(migration, ProductInfo.GetVersion())));
+                    Console.WriteLine($"// Postgres: {migration} marked applied without building its index (a later migration replaces it)");
+                    continue;
+                }
+                await migrator.MigrateAsync(migration);
+                Console.WriteLine($"// Postgres: {migration} applied in {step.Elapsed.TotalSeconds:F0} s");
+            }
+            Console.WriteLine($"// Postgres: migrations applied in {watch.Elapsed.TotalSeconds:F0} s");
         }
+        var vacuum = Stopwatch.StartNew();
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
         await using var analyze = new NpgsqlCommand("VACUUM ANALYZE ledger_entries", conn) { CommandTimeout = 0 };
         await analyze.ExecuteNonQueryAsync();
+        Console.WriteLine($"// Postgres: VACUUM ANALYZE in {vacuum.Elapsed.TotalSeconds:F0} s");
     }
+
+    /// <summary>SearchFullText's expression index, dropped by Search10mStoredPrefixes when both are pending.</summary>
+    private static bool Superseded(string migration, List<string> pending) =>
+        migration.EndsWith("_SearchFullText", StringComparison.Ordinal)
+        && pending.Any(m => m.EndsWith("_Search10mStoredPrefixes", StringComparison.Ordinal));
 
     private static async Task<long> PostgresCountAsync(string cs)
     {

@@ -46,41 +46,67 @@ public static class Explain
         return 0;
     }
 
+    /// <summary>
+    /// Replays what the search sent on ledger_entries in one transaction: planner settings (<c>SET LOCAL</c>) as they
+    /// were, each query under EXPLAIN, so a two-step PostgreSQL search shows the plan of each step.
+    /// </summary>
     private static async Task PrintPlanAsync(DatabaseProvider provider, string cs, LedgerCommandCapture capture)
     {
         await using var db = BenchDatabase.PublicContext(provider, cs);
         var conn = db.Database.GetDbConnection();
         await conn.OpenAsync();
-        await using DbCommand cmd = conn.CreateCommand();
-        cmd.CommandText = (provider == DatabaseProvider.Postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + capture.Sql;
-        foreach (var (name, value) in capture.Parameters)
+        await using var tx = await conn.BeginTransactionAsync();
+        foreach (var (sql, parameters) in capture.Commands)
         {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
+            await using DbCommand cmd = conn.CreateCommand();
+            cmd.Transaction = tx;
+            if (sql.StartsWith("SET LOCAL", StringComparison.Ordinal))
+            {
+                Console.WriteLine("   -- " + sql);
+                cmd.CommandText = sql;
+                await cmd.ExecuteNonQueryAsync();
+                continue;
+            }
+            cmd.CommandText = (provider == DatabaseProvider.Postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + sql;
+            foreach (var (name, value) in parameters)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value;
+                cmd.Parameters.Add(p);
+            }
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                Console.WriteLine("   " + reader.GetValue(reader.FieldCount - 1));
         }
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            Console.WriteLine("   " + reader.GetValue(reader.FieldCount - 1));
+        await tx.RollbackAsync();
     }
 
-    /// <summary>Keeps the last query on ledger_entries that EF sends, with its parameter values.</summary>
+    /// <summary>Keeps the queries on ledger_entries that EF sends, and planner settings, with their parameter values.</summary>
     public sealed class LedgerCommandCapture : DbCommandInterceptor
     {
-        public string Sql { get; private set; } = "";
-        public List<(string Name, object? Value)> Parameters { get; } = [];
+        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+
+        public string Sql => string.Join("\n", Commands.Select(c => c.Sql));
+
+        private void Keep(DbCommand command)
+        {
+            if (command.CommandText.Contains("ledger_entries", StringComparison.Ordinal) || command.CommandText.StartsWith("SET LOCAL", StringComparison.Ordinal))
+                Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains("ledger_entries", StringComparison.Ordinal))
-            {
-                Sql = command.CommandText;
-                Parameters.Clear();
-                foreach (DbParameter p in command.Parameters) Parameters.Add((p.ParameterName, p.Value));
-            }
+            Keep(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Keep(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
 }

@@ -22,6 +22,8 @@ public enum SearchCase
     NoMatch,
     /// <summary>"Trần" within campaign 3 ("Sách vở đến trường"): search plus the campaign filter.</summary>
     CommonInCampaign,
+    /// <summary>"Nguyễn Văn An": three common words, each in a large share of the entries, together in about one in 1,500.</summary>
+    CommonFullName,
 }
 
 /// <summary>
@@ -57,6 +59,7 @@ public class StatementQueryBenchmarks
         SearchCase.Rare => "moc chau",
         SearchCase.NoMatch => "Không có ai tên này",
         SearchCase.CommonInCampaign => "Trần",
+        SearchCase.CommonFullName => "Nguyễn Văn An",
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 

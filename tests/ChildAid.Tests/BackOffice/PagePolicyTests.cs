@@ -31,6 +31,11 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.ManageCampaigns] = [Roles.Admin, Roles.ProgrammeOfficer],
         [Policies.ManageUsers] = [Roles.Admin],
         [Policies.ViewAudit] = [Roles.Admin, Roles.Inspector],
+        [Policies.ViewNeeds] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.Accountant, Roles.Inspector],
+        [Policies.EditNeeds] = [Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.ManageCriteria] = [Roles.Admin],
+        [Policies.DeclareSupport] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.ManageChildren] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
         [Policies.EraseDonorNames] = [Roles.Admin],
     };
 
@@ -223,7 +228,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
     /// <summary>A unit of one's own and another, each with a donor, a gift and a pending reversal request; how to open each page in both.</summary>
     private async Task<(Dictionary<string, (string Own, string Other, bool Scoped)> Urls, PostFields Fields, int OwnUnit)> MatrixAsync()
     {
-        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest;
+        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest, ownReview, otherReview, ownChild, otherChild;
         await using (var db = Db.NewContext())
         {
             own = (await TestData.UnitAsync(db, "Xã Ia Đal", "23535")).Id;
@@ -231,6 +236,10 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ownDonor = (await TestData.DonorAsync(db, own, "Trần Thị Bình")).Id;
             otherDonor = (await TestData.DonorAsync(db, other, "Lê Văn Cường")).Id;
             campaign = (await TestData.CampaignAsync(db)).Id;
+            ownReview = (await TestData.NeedsReviewAsync(db, own)).Id;
+            otherReview = (await TestData.NeedsReviewAsync(db, other)).Id;
+            ownChild = (await TestData.ChildAsync(db, own, "Rơ Châm H'Nhi")).Id;
+            otherChild = (await TestData.ChildAsync(db, other, "A Dũng")).Id;
         }
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp, "cli"))
@@ -276,6 +285,13 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Users/Index"] = ("/Users", "/Users", false),
             ["/Users/Edit"] = ($"/Users/Edit/{someUser}", $"/Users/Edit/{someUser}", false),
             ["/Audit/Index"] = ("/Audit", "/Audit", false),
+            ["/Needs/Index"] = ("/Needs", "/Needs", false),
+            ["/Needs/Review"] = ($"/Needs/Review/{S(ownReview)}", $"/Needs/Review/{S(otherReview)}", true),
+            ["/Needs/Line"] = ($"/Needs/Line/{S(ownReview)}", $"/Needs/Line/{S(otherReview)}", true),
+            ["/Needs/Criteria"] = ("/Needs/Criteria", "/Needs/Criteria", false),
+            ["/Needs/DeclaredSupport"] = ("/Needs/DeclaredSupport", "/Needs/DeclaredSupport", false),
+            ["/Children/Index"] = ("/Children", "/Children", false),
+            ["/Children/Edit"] = ($"/Children/Edit/{S(ownChild)}", $"/Children/Edit/{S(otherChild)}", true),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()

@@ -25,6 +25,8 @@ public abstract class NameErasureTests(DatabaseProvider provider) : DatabaseTest
         var second = await desk.GiveAsync(250_000);
         await desk.Gifts.ReverseAsync(second.Value!.Id, "Nhập sai số tiền");
 
+        Assert.Equal(3, (await SearchAsync("le thi hong nhung")).Count);
+
         NameErasure? erasure;
         await using (var scope = Scope(desk.Services, "quantri@demo"))
             erasure = await scope.ServiceProvider.GetRequiredService<LedgerNameErasure>().EraseDonorNameAsync(desk.Donor.Id);
@@ -39,6 +41,8 @@ public abstract class NameErasureTests(DatabaseProvider provider) : DatabaseTest
             Assert.Matches("^[0-9a-f]{64}$", e.DonorCommitment!.Trim());
             Assert.DoesNotContain(TextFolding.Fold("Nhung"), e.SearchText);
         });
+        Assert.Empty(await SearchAsync("le thi hong nhung"));
+        Assert.Empty(await SearchAsync("nhung"));
         Assert.DoesNotContain(await db.HonorRollEntries.Select(h => h.DisplayName).ToListAsync(), n => n.Contains("Nhung", StringComparison.Ordinal));
         Assert.Equal(DisplayChoice.Anonymous, (await db.Donors.SingleAsync()).DisplayChoice);
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == "EraseName");
@@ -81,6 +85,16 @@ public abstract class NameErasureTests(DatabaseProvider provider) : DatabaseTest
         await using var db = Db.NewContext();
         Assert.True((await db.LedgerEntries.SingleAsync()).IsNameErased);
         Assert.Contains("Format v1: 0, v2: 1; names erased (commitment kept): 1", (await CliRunner.RunAsync(Db, "verify-ledger")).Output);
+    }
+
+    /// <summary>The public statement's search as PublicSite runs it (on PostgreSQL, as the public reader).</summary>
+    private async Task<IReadOnlyList<StatementLine>> SearchAsync(string q)
+    {
+        var services = new ServiceCollection();
+        services.AddPublicData(Db.PublicOptions);
+        await using var sp = services.BuildServiceProvider();
+        await using var scope = sp.CreateAsyncScope();
+        return (await new StatementQuery(scope.ServiceProvider.GetRequiredService<PublicDbContext>()).PageAsync(new StatementFilter(q))).Lines;
     }
 }
 

@@ -21,6 +21,7 @@ public sealed class StatementSearchAcrossProvidersTests : IAsyncLifetime
         "Nguyễn Văn An", "Nguyễn Thị Anh", "Lê Thị Lan", "Phạm Thanh Hà", "Trần Hải", "Siu H'Mai", "Trần-Lê Minh", "an.nguyen@example.vn",
         "Sarah O'Brien", "Nguyễn Thị Hồng (Úc)", "“Ánh” Dương", "Công ty TNHH Ánh Dương – Chi nhánh 2", "Nhóm 12A1/2010", "Quỹ #1 vì trẻ em",
         "Müller & Söhne", "北京 Ltd", "Ünal_Öz", "100% Kon Tum", "Y BLir", "Hội Phụ nữ xã Ia Đal…", "ĐOÀN THANH NIÊN", "Kpă H'Nhi",
+        "Quỹ Thiennguyen International", "Nghiêng Khuyến", "Chuyên Chuyển",
     ];
 
     private static readonly string[] Queries =
@@ -29,7 +30,8 @@ public sealed class StatementSearchAcrossProvidersTests : IAsyncLifetime
         "example.vn", "@example", "o'brien", "brien", "obrien", "uc", "(úc)", "anh duong", "“ánh”", "chi nhanh 2", "12a1", "12a1/2010", "2010",
         "quy #1", "#1", "muller", "müller & söhne", "sohne", "北京", "ltd", "unal", "oz", "unal_oz", "100", "100%", "kon tum", "y blir", "ia dal",
         "dal…", "doan thanh nien", "kpa", "2026", "tien mat", "ghi trung", "nham", "an*", "\"an\"", "an:*", "an & ha", "an | ha", "!an",
-        "NEAR(an ha)", "an OR ha", "an NOT ha", "(an)", "an:", ":", "*", "'", "''", "\\", "😀", "",
+        "NEAR(an ha)", "internat", "internation", "international", "internationals", "inte", "thiennguy", "thiennguyen",
+        "thien nguyen", "nghieng", "nghien", "khuyen", "chuyen", "chuye", "chuyenx", "an OR ha", "an NOT ha", "(an)", "an:", ":", "*", "'", "''", "\\", "😀", "",
     ];
 
     public async Task InitializeAsync()

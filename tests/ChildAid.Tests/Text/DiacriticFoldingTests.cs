@@ -37,7 +37,11 @@ public class DiacriticFoldingTests
     [Fact]
     public void Search_words_are_quoted_prefixes_for_either_database()
     {
-        Assert.Equal("'an':* & 'ha':*", StatementSearch.PostgresQuery(["an", "ha"]));
+        // PostgreSQL stores every prefix of up to 7 characters as a lexeme: a Vietnamese word is matched exactly,
+        // only a longer word is a prefix lexeme; a character is a code point, as PostgreSQL counts it.
+        Assert.Equal("'an' & 'ha' & 'nghieng' & 'internat':*", StatementSearch.PostgresQuery(["an", "ha", "nghieng", "internat"]));
+        Assert.Equal("'it''s' & 'a\\\\b'", StatementSearch.PostgresQuery(["it's", "a\\b"]));
+        Assert.Equal("'𠀀𠀀𠀀𠀀𠀀𠀀𠀀' & '𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀':*", StatementSearch.PostgresQuery(["𠀀𠀀𠀀𠀀𠀀𠀀𠀀", "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀"]));
         Assert.Equal("\"an\"* \"ha\"*", StatementSearch.SqliteQuery(["an", "ha"]));
     }
 }
