@@ -292,6 +292,9 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Needs/DeclaredSupport"] = ("/Needs/DeclaredSupport", "/Needs/DeclaredSupport", false),
             ["/Children/Index"] = ("/Children", "/Children", false),
             ["/Children/Edit"] = ($"/Children/Edit/{S(ownChild)}", $"/Children/Edit/{S(otherChild)}", true),
+            ["/Needs/Import"] = ($"/Needs/Import?reviewId={S(ownReview)}", $"/Needs/Import?reviewId={S(otherReview)}", true),
+            ["/Needs/Template"] = ($"/Needs/Template?reviewId={S(ownReview)}", $"/Needs/Template?reviewId={S(otherReview)}", true),
+            ["/Needs/Export"] = ($"/Needs/Export?reviewId={S(ownReview)}", $"/Needs/Export?reviewId={S(otherReview)}", true),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()
