@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static System.Globalization.CultureInfo;
@@ -81,7 +82,153 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
     [Fact]
     public async Task Every_role_gets_what_the_policy_table_says_on_every_page_in_its_own_unit_and_in_another()
     {
-        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownReview, otherReview, ownChild, otherChild;
+        var (urls, _, own) = await MatrixAsync();
+        // Pages with side effects on the session go last.
+        var pages = PagesOfTheApp().OrderBy(p => p.Key is "/Account/EnrolTwoFactor" or "/Account/Logout").ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+        Assert.All(pages, p => Assert.True(urls.ContainsKey(p.Key), $"{p.Key} is not in the matrix: add how to open it."));
+
+        var failures = new List<string>();
+        foreach (var role in Roles.All)
+        {
+            var client = role == Roles.Admin ? await LogInAsAdminAsync("r-admin") : await LogInWithUnitAsync($"r-{role}", role, own);
+            foreach (var (page, policy) in pages)
+            {
+                var allowed = WhoMay[policy] is not { } roles || roles.Contains(role);
+                foreach (var (url, inOwnUnit) in new[] { (urls[page].Own, true), (urls[page].Other, false) })
+                {
+                    var expected = !allowed ? [HttpStatusCode.Forbidden]
+                        : page == "/Account/LoginWith2fa" ? [HttpStatusCode.Redirect]
+                        : page == "/Account/AccessDenied" ? [HttpStatusCode.Forbidden]
+                        : urls[page].Scoped && !inOwnUnit && role != Roles.Admin ? new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden }
+                        : [HttpStatusCode.OK];
+                    var status = (await client.GetAsync(url)).Response.StatusCode;
+                    if (!expected.Contains(status)) failures.Add($"{role} {(inOwnUnit ? "own" : "other")} {url}: {(int)status}, expected {string.Join("/", expected.Select(e => (int)e))}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Every POST handler of every page, from the application's compiled pages (e.g. "/Contributions/Reversals" → Approve, Reject).</summary>
+    private async Task<Dictionary<string, List<string?>>> PostHandlersAsync()
+    {
+        var loader = App.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageLoader>();
+        var handlers = new Dictionary<string, List<string?>>();
+        foreach (var endpoint in App.Services.GetRequiredService<EndpointDataSource>().Endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page) continue;
+            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+            var posts = compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)).Select(h => h.Name).Distinct().ToList();
+            if (posts.Count > 0) handlers[page.ViewEnginePath] = posts;
+        }
+        return handlers;
+    }
+
+    /// <summary>What any refused post could have changed: records, the ledger, and every audited change but sign-ins.</summary>
+    private async Task<string> FingerprintAsync()
+    {
+        await using var db = Db.NewContext();
+        return string.Join(",",
+            await db.Donors.CountAsync(), await db.Contributions.CountAsync(), await db.ContributionReversals.CountAsync(),
+            await db.ReversalRequests.CountAsync(r => r.Status == Shared.Contributions.ReversalRequestStatus.Pending),
+            await db.LedgerEntries.CountAsync(), await db.LedgerEntries.CountAsync(e => e.DonorDisplay == null), await db.Campaigns.CountAsync(),
+            await db.Users.CountAsync(), await db.AuditEntries.CountAsync(a => a.EntityType != Shared.Audit.SignInEvents.EntityType),
+            string.Join("|", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp + u.FullName + u.LockoutEnd).ToListAsync()),
+            string.Join("|", await db.Donors.OrderBy(d => d.Id).Select(d => d.Name + d.DisplayChoice).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_role_the_policy_table_refuses_cannot_post_to_any_handler_of_any_page_and_nothing_changes()
+    {
+        var (urls, fields, own) = await MatrixAsync();
+        var handlers = await PostHandlersAsync();
+        var policies = PagesOfTheApp();
+        Assert.Contains("Approve", handlers["/Contributions/Reversals"]);
+        Assert.All(handlers.Keys, p => Assert.True(urls.ContainsKey(p), $"{p} is not in the matrix: add how to open it."));
+
+        // Everyone signs in first (sign-ins change stamps and counters), then nothing may change.
+        var clients = new List<(string Who, StaffClient Client, string Token)>();
+        var anonymous = App.NewClient();
+        clients.Add(("anonymous", anonymous, StaffClient.Token(await anonymous.GetPageAsync("/Account/Login"))));
+        foreach (var role in Roles.All.Where(r => r != Roles.Admin))
+        {
+            var client = await LogInWithUnitAsync($"p-{role}", role, own);
+            clients.Add((role, client, StaffClient.Token(await client.GetPageAsync("/Account/ChangePassword"))));
+        }
+        var before = await FingerprintAsync();
+
+        var failures = new List<string>();
+        var posts = 0;
+        foreach (var (who, client, token) in clients)
+        {
+            foreach (var (page, names) in handlers.OrderBy(h => h.Key, StringComparer.Ordinal))
+            {
+                var allowed = WhoMay[policies[page]] is not { } roles || (who != "anonymous" && roles.Contains(who));
+                if (allowed) continue;
+                foreach (var name in names)
+                {
+                    var url = urls[page].Own + (name is null ? "" : (urls[page].Own.Contains('?') ? "&" : "?") + "handler=" + name);
+                    var form = fields.ByPage.TryGetValue(page, out var f) ? f.Own : [];
+                    var response = await client.PostWithTokenAsync(url, token, form);
+                    posts++;
+                    var refused = who == "anonymous"
+                        ? response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/Login", StringComparison.Ordinal)
+                        : response.StatusCode == HttpStatusCode.Forbidden;
+                    if (!refused) failures.Add($"{who} POST {url}: {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(posts >= 40, $"only {posts} refused posts tried");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task A_role_allowed_on_a_page_cannot_post_to_another_units_record_and_nothing_changes()
+    {
+        var (urls, fields, own) = await MatrixAsync();
+        var handlers = await PostHandlersAsync();
+        var policies = PagePolicies.Table;
+        var clients = new List<(string Role, StaffClient Client, string Token)>();
+        foreach (var role in Roles.All.Where(r => r != Roles.Admin))
+        {
+            var client = await LogInWithUnitAsync($"u-{role}", role, own);
+            clients.Add((role, client, StaffClient.Token(await client.GetPageAsync("/Account/ChangePassword"))));
+        }
+        var before = await FingerprintAsync();
+
+        var failures = new List<string>();
+        var posts = 0;
+        foreach (var (role, client, token) in clients)
+        {
+            foreach (var (page, names) in handlers.Where(h => urls[h.Key].Scoped || fields.ByPage.ContainsKey(h.Key)))
+            {
+                if (WhoMay[policies[page]] is { } roles && !roles.Contains(role)) continue;
+                if (urls[page].Own == urls[page].Other && fields.ByPage.TryGetValue(page, out var same) && same.Own.SequenceEqual(same.Other)) continue;
+                foreach (var name in names)
+                {
+                    var url = urls[page].Other + (name is null ? "" : "?handler=" + name);
+                    var response = await client.PostWithTokenAsync(url, token, fields.ByPage.TryGetValue(page, out var f) ? f.Other : []);
+                    posts++;
+                    // Refused (403), not found in the user's units (404), or sent back with a message; never a processed form.
+                    if (response.StatusCode == HttpStatusCode.OK) failures.Add($"{role} POST {url} (other unit): 200");
+                }
+            }
+        }
+
+        Assert.True(posts >= 10, $"only {posts} posts to other units tried");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    /// <summary>Requests a POST handler needs to find its record (own unit, other unit), by page.</summary>
+    private sealed record PostFields(Dictionary<string, (Dictionary<string, string> Own, Dictionary<string, string> Other)> ByPage);
+
+    /// <summary>A unit of one's own and another, each with a donor, a gift and a pending reversal request; how to open each page in both.</summary>
+    private async Task<(Dictionary<string, (string Own, string Other, bool Scoped)> Urls, PostFields Fields, int OwnUnit)> MatrixAsync()
+    {
+        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest, ownReview, otherReview, ownChild, otherChild;
         await using (var db = Db.NewContext())
         {
             own = (await TestData.UnitAsync(db, "Xã Ia Đal", "23535")).Id;
@@ -100,6 +247,14 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             var service = scope.ServiceProvider.GetRequiredService<Shared.Contributions.ContributionService>();
             ownGift = (await service.RecordAsync(TestData.Cash(ownDonor, own, 100_000))).Value!.Id;
             otherGift = (await service.RecordAsync(TestData.Cash(otherDonor, other, 200_000))).Value!.Id;
+            var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+            var requests = new[] { ownGift, otherGift }.Select(gift => new Shared.Contributions.ReversalRequest
+            {
+                ContributionId = gift, Reason = "Nhập sai số tiền", RequestedById = "cli", RequestedAt = DateTime.UtcNow,
+            }).ToList();
+            db.ReversalRequests.AddRange(requests);
+            await db.SaveChangesAsync();
+            (ownRequest, otherRequest) = (requests[0].Id, requests[1].Id);
         }
         var someUser = (await StaffAsync("nguoi-khac", [Roles.MediaWriter], own)).Id;
         string S(int id) => id.ToString(InvariantCulture);
@@ -141,30 +296,18 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Needs/Template"] = ($"/Needs/Template?reviewId={S(ownReview)}", $"/Needs/Template?reviewId={S(otherReview)}", true),
             ["/Needs/Export"] = ($"/Needs/Export?reviewId={S(ownReview)}", $"/Needs/Export?reviewId={S(otherReview)}", true),
         };
-        // Pages with side effects on the session go last.
-        var pages = PagesOfTheApp().OrderBy(p => p.Key is "/Account/EnrolTwoFactor" or "/Account/Logout").ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
-        Assert.All(pages, p => Assert.True(urls.ContainsKey(p.Key), $"{p.Key} is not in the matrix: add how to open it."));
-
-        var failures = new List<string>();
-        foreach (var role in Roles.All)
+        Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
+        var fields = new PostFields(new()
         {
-            var client = role == Roles.Admin ? await LogInAsAdminAsync("r-admin") : await LogInWithUnitAsync($"r-{role}", role, own);
-            foreach (var (page, policy) in pages)
-            {
-                var allowed = WhoMay[policy] is not { } roles || roles.Contains(role);
-                foreach (var (url, inOwnUnit) in new[] { (urls[page].Own, true), (urls[page].Other, false) })
-                {
-                    var expected = !allowed ? [HttpStatusCode.Forbidden]
-                        : page == "/Account/LoginWith2fa" ? [HttpStatusCode.Redirect]
-                        : page == "/Account/AccessDenied" ? [HttpStatusCode.Forbidden]
-                        : urls[page].Scoped && !inOwnUnit && role != Roles.Admin ? new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden }
-                        : [HttpStatusCode.OK];
-                    var status = (await client.GetAsync(url)).Response.StatusCode;
-                    if (!expected.Contains(status)) failures.Add($"{role} {(inOwnUnit ? "own" : "other")} {url}: {(int)status}, expected {string.Join("/", expected.Select(e => (int)e))}");
-                }
-            }
-        }
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+            ["/Contributions/Reversals"] = (F(("requestId", S(ownRequest))), F(("requestId", S(otherRequest)))),
+            ["/Users/Index"] = (F(("id", someUser)), F(("id", someUser))),
+            ["/Donors/Edit"] = (F(("Input.Name", "Đổi tên"), ("Input.AdminUnitId", S(own))), F(("Input.Name", "Đổi tên"), ("Input.AdminUnitId", S(other)))),
+            ["/Donors/EraseName"] = (F(("Input.Reason", "thử"), ("Input.Confirmed", "true")), F(("Input.Reason", "thử"), ("Input.Confirmed", "true"))),
+            ["/Contributions/Reverse"] = (F(("Input.Reason", "thử")), F(("Input.Reason", "thử"))),
+            ["/Users/Edit"] = (F(("Input.FullName", "Đổi tên")), F(("Input.FullName", "Đổi tên"))),
+            ["/Campaigns/Edit"] = (F(("Input.Title", "Đổi tên")), F(("Input.Title", "Đổi tên"))),
+        });
+        return (urls, fields, own);
     }
 
     private async Task<StaffClient> LogInWithUnitAsync(string userName, string role, int unit)
