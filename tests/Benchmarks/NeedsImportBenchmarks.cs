@@ -141,10 +141,28 @@ public class NeedsImportBenchmarks
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "bench";
         await using var file = File.OpenRead(_workbook);
-        var result = await scope.ServiceProvider.GetRequiredService<NeedsImport>().RunAsync(_reviewId, file, "bench.xlsx");
+        var stages = new StageClock();
+        var result = await scope.ServiceProvider.GetRequiredService<NeedsImport>().RunAsync(_reviewId, file, "bench.xlsx", stages);
+        Console.WriteLine($"// {Provider}: {stages}");
         if (!result.Succeeded || result.RowsWritten != Rows)
             throw new InvalidOperationException($"{Provider}: {result.RowsWritten} written; {string.Join("\n", result.Errors.Take(5))}");
         return result.RowsWritten;
+    }
+
+    /// <summary>Where an import's time goes: reading and parsing, whole-file checks, writing (printed per iteration).</summary>
+    private sealed class StageClock : IProgress<ChildAid.Shared.Import.ImportProgress>
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private readonly Dictionary<ChildAid.Shared.Import.ImportStage, double> _firstSeen = [];
+        public void Report(ChildAid.Shared.Import.ImportProgress value) => _firstSeen.TryAdd(value.Stage, _watch.Elapsed.TotalSeconds);
+        public override string ToString()
+        {
+            double At(ChildAid.Shared.Import.ImportStage s) => _firstSeen.GetValueOrDefault(s, double.NaN);
+            var check = At(ChildAid.Shared.Import.ImportStage.Checking);
+            var write = At(ChildAid.Shared.Import.ImportStage.Writing);
+            var done = At(ChildAid.Shared.Import.ImportStage.Done);
+            return FormattableString.Invariant($"read+parse {check:F1} s, checks {write - check:F1} s, priority+write {done - write:F1} s, total {done:F1} s");
+        }
     }
 
     [GlobalCleanup]
@@ -159,7 +177,8 @@ public class NeedsImportBenchmarks
         public Config()
         {
             AddJob(Job.Default
-                .WithToolchain(InProcessEmitToolchain.Instance)
+                // In-process with a long timeout: one import is seconds on an idle machine, minutes on a loaded one.
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true))
                 .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithId("OneImportPerIteration"));
