@@ -16,7 +16,7 @@ public static class LedgerCommands
         }
         await using var services = cli.BuildServices();
         await using var scope = CliContext.Scope(services, "cli:erase-donor-name");
-        var result = await scope.ServiceProvider.GetRequiredService<LedgerNameErasure>().EraseDonorNameAsync(donorId, ct);
+        var result = await scope.ServiceProvider.GetRequiredService<LedgerNameErasure>().EraseDonorNameAsync(donorId, ct: ct);
         if (result is null)
         {
             await cli.Error.WriteLineAsync($"erase-donor-name: no donor {donorId}.");

@@ -23,6 +23,7 @@ public static class PagePolicies
         ["/Index"] = Policies.Staff,
         ["/Donors/Index"] = Policies.ManageDonors,
         ["/Donors/Edit"] = Policies.ManageDonors,
+        ["/Donors/EraseName"] = Policies.EraseDonorNames,
         ["/Contributions/Index"] = Policies.ViewReceipts,
         ["/Contributions/Details"] = Policies.ViewReceipts,
         ["/Contributions/Receipt"] = Policies.ViewReceipts,
@@ -34,6 +35,16 @@ public static class PagePolicies
         ["/Users/Index"] = Policies.ManageUsers,
         ["/Users/Edit"] = Policies.ManageUsers,
         ["/Audit/Index"] = Policies.ViewAudit,
+        ["/Needs/Index"] = Policies.ViewNeeds,
+        ["/Needs/Review"] = Policies.ViewNeeds,
+        ["/Needs/Line"] = Policies.EditNeeds,
+        ["/Needs/Criteria"] = Policies.ManageCriteria,
+        ["/Needs/DeclaredSupport"] = Policies.DeclareSupport,
+        ["/Children/Index"] = Policies.ManageChildren,
+        ["/Children/Edit"] = Policies.ManageChildren,
+        ["/Needs/Import"] = Policies.EditNeeds,
+        ["/Needs/Template"] = Policies.ViewNeeds,
+        ["/Needs/Export"] = Policies.ViewNeeds,
     };
 
     public static void Apply(PageConventionCollection conventions)

@@ -4,6 +4,8 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Text;
 
 namespace ChildAid.BackOffice.Web;
@@ -36,6 +38,12 @@ public static class AuditSentences
         ["IdentityUserToken`1"] = "khóa xác thực của cán bộ",
         ["IdentityUserLogin`1"] = "đăng nhập ngoài của cán bộ",
         ["IdentityUserClaim`1"] = "thuộc tính của cán bộ",
+        ["NeedsReview"] = "bản rà soát nhu cầu",
+        ["NeedLine"] = "dòng nhu cầu",
+        ["DeclaredSupport"] = "hỗ trợ do cơ quan khác đăng ký",
+        ["PriorityCriterion"] = "tiêu chí ưu tiên",
+        ["PriorityScale"] = "ngưỡng cấp độ ưu tiên",
+        ["NeedItem"] = "mặt hàng nhu cầu",
     };
 
     private static readonly Dictionary<string, string> Verbs = new() { ["Added"] = "đã thêm", ["Modified"] = "đã sửa", ["Deleted"] = "đã xóa" };
@@ -53,6 +61,13 @@ public static class AuditSentences
         ["AccessFailedCount"] = "Số lần đăng nhập sai", ["PasswordHash"] = "Mật khẩu", ["DateOfBirth"] = "Ngày sinh", ["Sex"] = "Giới tính",
         ["EthnicGroup"] = "Dân tộc", ["GuardianName"] = "Người giám hộ", ["PublicationConsentOn"] = "Ngày đồng ý công khai",
         ["CampaignId"] = "Chiến dịch", ["DonorId"] = "Nhà tài trợ", ["RoleId"] = "Vai trò",
+        ["Year"] = "Năm học", ["Revision"] = "Lần rà soát", ["ReturnComment"] = "Ý kiến khi trả lại", ["ApprovingUnitId"] = "Cấp duyệt",
+        ["SubmittedAt"] = "Ngày gửi", ["DecidedAt"] = "Ngày duyệt/trả lại", ["ComputedLevel"] = "Cấp độ theo tiêu chí",
+        ["LevelOverride"] = "Cấp độ điều chỉnh", ["OverrideReason"] = "Lý do điều chỉnh cấp độ", ["DuplicateReason"] = "Lý do vẫn cần (trùng hỗ trợ)",
+        ["Category"] = "Nhóm nhu cầu", ["SizeBand"] = "Cỡ theo độ tuổi", ["EstimatedUnitCostVnd"] = "Đơn giá dự kiến", ["ChildrenCount"] = "Số trẻ được hưởng",
+        ["PeriodStart"] = "Từ ngày", ["PeriodEnd"] = "Đến ngày", ["Description"] = "Nội dung", ["Weight"] = "Điểm", ["IsActive"] = "Đang dùng",
+        ["Level1From"] = "Cấp 1 từ (điểm)", ["Level2From"] = "Cấp 2 từ (điểm)", ["Level3From"] = "Cấp 3 từ (điểm)",
+        ["Circumstances"] = "Nhóm hoàn cảnh", ["SchoolId"] = "Trường", ["Target"] = "Nhu cầu của",
     };
 
     /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>
@@ -65,6 +80,7 @@ public static class AuditSentences
             var who = e.UserId is null ? $"«{e.Actor}» (không có tài khoản này)" : actor;
             return new AuditLine($"{who} {SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập")}{address}", []);
         }
+        if (e.Action == LedgerNameErasure.EraseNameAction) return NameErasure(e, actor);
         var what = Entities.GetValueOrDefault(e.EntityType, "bản ghi");
         var label = e.Label is { Length: > 0 } ? $" «{e.Label}»" : "";
         var before = Parse(e.Before);
@@ -72,8 +88,8 @@ public static class AuditSentences
         var changes = new List<(string, string?, string?)>();
         foreach (var key in before.Keys.Union(after.Keys).Where(Fields.ContainsKey))
         {
-            var b = before.TryGetValue(key, out var bv) ? Value(key, bv, names) : null;
-            var a = after.TryGetValue(key, out var av) ? Value(key, av, names) : null;
+            var b = before.TryGetValue(key, out var bv) ? Value(key, bv, names, e.EntityType) : null;
+            var a = after.TryGetValue(key, out var av) ? Value(key, av, names, e.EntityType) : null;
             if (e.Action == "Modified" && b == a && b != "***") continue;
             changes.Add((Fields[key], b, a));
         }
@@ -83,6 +99,19 @@ public static class AuditSentences
         return new AuditLine($"{actor} {Verbs.GetValueOrDefault(e.Action, "đã thay đổi")} {what}{label}{summary}", changes);
     }
 
+    /// <summary>"Quản trị đã xóa tên công khai của nhà tài trợ số 12 khỏi 3 mục sao kê; 1 mục định dạng v1 vẫn giữ tên. Lý do: …"</summary>
+    private static AuditLine NameErasure(AuditEntry e, string actor)
+    {
+        var after = Parse(e.After);
+        int Count(string key) => after.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Array ? v.GetArrayLength() : 0;
+        var kept = Count("keptV1Sequences");
+        var reason = after.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var sentence = $"{actor} đã xóa tên công khai của nhà tài trợ {e.Label ?? e.EntityKey} khỏi {Count("erasedSequences")} mục sao kê" +
+            (kept > 0 ? $"; {kept} mục định dạng v1 vẫn giữ tên (không thể xóa mà không làm hỏng chuỗi kiểm chứng)" : "") +
+            (reason is { Length: > 0 } ? $". Lý do: {reason}" : "");
+        return new AuditLine(sentence, []);
+    }
+
     private static Dictionary<string, JsonElement> Parse(string? json)
     {
         if (json is null) return [];
@@ -90,7 +119,7 @@ public static class AuditSentences
         catch (JsonException) { return []; }
     }
 
-    private static string? Value(string field, JsonElement v, AuditNames names)
+    private static string? Value(string field, JsonElement v, AuditNames names, string entity = "")
     {
         if (v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         if (v.ValueKind == JsonValueKind.True) return "có";
@@ -105,7 +134,14 @@ public static class AuditSentences
                 "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
                 "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),
                 "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
+                "Status" when entity == nameof(NeedsReview) => Pages.Needs.NeedsPageText.Statuses.GetValueOrDefault((NeedsReviewStatus)id, "?"),
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
+                "Category" => NeedLabels.Categories.GetValueOrDefault((NeedCategory)id, "?"),
+                "Target" => NeedLabels.Targets.GetValueOrDefault((NeedTarget)id, "?"),
+                "SizeBand" => NeedLabels.SizeBands.GetValueOrDefault((SizeBand)id, "?"),
+                "Circumstances" => id == 0 ? "không" : string.Join("; ", NeedLabels.Circumstances.Where(g => ((CircumstanceGroups)id).HasFlag(g.Key)).Select(g => g.Value)),
+                "EstimatedUnitCostVnd" => VietnameseFormat.Vnd(number),
+                "ApprovingUnitId" => names.Units.GetValueOrDefault(id, $"số {id}"),
                 "Sex" => id == 1 ? "Nữ" : id == 2 ? "Nam" : "?",
                 "AdminUnitId" => names.Units.GetValueOrDefault(id, $"số {id}"),
                 "CampaignId" => names.Campaigns.GetValueOrDefault(id, $"số {id}"),

@@ -20,6 +20,10 @@ public class AdminUnit
     /// <summary>The row that carries this unit on after <see cref="ValidTo"/> (a merger or a re-parenting).</summary>
     public int? MergedIntoId { get; set; }
     public AdminUnit? MergedInto { get; set; }
+    /// <summary>In a cold highland zone (vùng cao lạnh giá): a priority criterion for needs there.</summary>
+    public bool ColdHighland { get; set; }
+    /// <summary>The last year a natural disaster (flood, landslide, severe cold) hit this unit: a priority criterion.</summary>
+    public int? DisasterYear { get; set; }
     /// <summary>Invented for the demo (villages are not in any source); shown as such.</summary>
     public bool IsDemo { get; set; }
 

@@ -20,7 +20,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 {
     // Bookkeeping rows and rows that are themselves an append-only record are not audited again.
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(LedgerEntry), typeof(LedgerHead), typeof(HonorRollEntry), typeof(HonorRollName), typeof(ReceiptCounter), typeof(PublicDataVersion)];
+        [typeof(AuditEntry), typeof(LedgerEntry), typeof(LedgerHead), typeof(HonorRollEntry), typeof(HonorRollName), typeof(ReceiptCounter), typeof(PublicDataVersion),
+         // Rebuilt from approved reviews, whose approval is audited.
+         typeof(PublicNeeds.PublicNeed)];
 
     // Secrets never go into the audit trail.
     private static readonly HashSet<string> Masked =

@@ -16,6 +16,8 @@ public class Child : Security.IUnitOwned, Security.IOrganisationOwned
     public DateOnly DateOfBirth { get; set; }
     public Sex Sex { get; set; }
     public string EthnicGroup { get; set; } = "";
+    /// <summary>Groups of children in special circumstances and household policy groups (the priority criteria read them).</summary>
+    public Needs.CircumstanceGroups Circumstances { get; set; }
     /// <summary>The village or commune the child lives in.</summary>
     public int AdminUnitId { get; set; }
     public AdminUnit? AdminUnit { get; set; }
@@ -37,6 +39,7 @@ public class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.GuardianName).HasMaxLength(200);
         b.Property(c => c.Sex).HasConversion<string>().HasMaxLength(10);
         b.HasIndex(c => c.AdminUnitId);
+        b.ToTable(t => t.HasCheckConstraint("ck_children_circumstances", "circumstances >= 0 AND circumstances < 256"));
         b.HasOne(c => c.AdminUnit).WithMany().HasForeignKey(c => c.AdminUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
     }

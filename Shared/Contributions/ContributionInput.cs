@@ -139,6 +139,7 @@ public static partial class ContributionRules
     public static string GoodsDescription(IEnumerable<(int Quantity, string Unit, string Item)> lines) =>
         "Hiện vật: " + string.Join(", ", lines.Select(l => $"{l.Quantity.ToString("#,0", VietnameseFormat.Culture)} {l.Unit} {l.Item}"));
 
-    private static bool IsBlank(GoodsLineInput l) =>
+    /// <summary>A goods row the person left empty (the form always offers a few).</summary>
+    public static bool IsBlank(GoodsLineInput l) =>
         string.IsNullOrWhiteSpace(l.Item) && l.Quantity is null && string.IsNullOrWhiteSpace(l.Unit) && l.UnitValueVnd is null;
 }

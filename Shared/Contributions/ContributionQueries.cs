@@ -28,17 +28,42 @@ public class ContributionQueries(ChildAidDbContext db)
 {
     private IQueryable<Contribution> Receipts => db.Contributions.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]);
 
-    /// <summary>By receipt number (e.g. "2026-000123" or "123") or donor name, ignoring diacritics; newest first.</summary>
-    public Task<Paged<ContributionRow>> SearchAsync(string? query, int page, int pageSize = 20, CancellationToken ct = default)
+    /// <summary>
+    /// By receipt number (e.g. "2026-000123" or "123") or donor, ignoring diacritics; newest first. A donor of the
+    /// user's units is found by name, e-mail, phone or tax code; a donor another unit registered by name only, as in
+    /// the donor picker (<see cref="DonorService.PickAsync"/>): their contacts must not confirm who they are.
+    /// </summary>
+    public async Task<Paged<ContributionRow>> SearchAsync(string? query, int page, int pageSize = 20, CancellationToken ct = default)
     {
         var q = Receipts;
         var text = query?.Trim() ?? "";
-        if (text.Length > 0)
+        var folded = TextFolding.Fold(text);
+        if (folded.Length > 0)
         {
-            var folded = TextFolding.Fold(text);
-            q = q.Where(c => c.ReceiptNumber.Contains(text) || c.Donor!.SearchText.Contains(folded));
+            var scope = db.UnitScope;
+            if (scope is null)
+                q = q.Where(c => c.ReceiptNumber.Contains(text) || c.Donor!.SearchText.Contains(folded));
+            else
+            {
+                var byName = await OtherUnitsDonorsNamedAsync(scope, folded, ct);
+                q = q.Where(c => c.ReceiptNumber.Contains(text)
+                    || (scope.Contains(c.Donor!.AdminUnitId) && c.Donor.SearchText.Contains(folded))
+                    || byName.Contains(c.DonorId));
+            }
         }
-        return Paged<ContributionRow>.FromAsync(Rows(q.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)), page, pageSize, ct);
+        return await Paged<ContributionRow>.FromAsync(Rows(q.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)), page, pageSize, ct);
+    }
+
+    /// <summary>
+    /// Donors registered outside <paramref name="scope"/> who gave to it and whose name (not contacts) contains the
+    /// folded query. Few: only donors with a receipt the user may read are looked at, and the name is folded here
+    /// because the stored search text runs name and contacts together.
+    /// </summary>
+    private async Task<List<int>> OtherUnitsDonorsNamedAsync(IReadOnlyCollection<int> scope, string folded, CancellationToken ct)
+    {
+        var candidates = await Receipts.Where(c => !scope.Contains(c.Donor!.AdminUnitId) && c.Donor.SearchText.Contains(folded))
+            .Select(c => new { c.DonorId, c.Donor!.Name }).Distinct().ToListAsync(ct);
+        return candidates.Where(d => TextFolding.Fold(d.Name).Contains(folded, StringComparison.Ordinal)).Select(d => d.DonorId).ToList();
     }
 
     public async Task<ContributionDetails?> DetailsAsync(int id, CancellationToken ct = default)

@@ -6,6 +6,7 @@ using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Needs;
 using ChildAid.Shared.Organisations;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,13 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Child> Children => Set<Child>();
+    public DbSet<NeedsReview> NeedsReviews => Set<NeedsReview>();
+    public DbSet<NeedLine> NeedLines => Set<NeedLine>();
+    public DbSet<NeedItem> NeedItems => Set<NeedItem>();
+    public DbSet<DeclaredSupport> DeclaredSupports => Set<DeclaredSupport>();
+    public DbSet<PriorityCriterion> PriorityCriteria => Set<PriorityCriterion>();
+    public DbSet<PriorityScale> PriorityScales => Set<PriorityScale>();
+    public DbSet<PublicNeeds.PublicNeed> PublicNeeds => Set<PublicNeeds.PublicNeed>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -69,6 +77,11 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
             if (typeof(IOrganisationOwned).IsAssignableFrom(type))
                 OrganisationFilter(builder.Entity(type));
         }
+
+        // A reversal request belongs to its receipt's unit, so it carries the receipt's scope: a request on a receipt
+        // the user cannot read does not exist for them either (rather than coming back with its receipt missing).
+        builder.Entity<ReversalRequest>().HasQueryFilter(ScopeFilters.Unit<ReversalRequest>(),
+            r => UnitScope == null || UnitScope.Contains(r.Contribution!.AdminUnitId));
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>
@@ -109,6 +122,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerRewrites();
+        BumpVersions();
         var touchesPublicData = ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicTables.IsPublic(e.Metadata.ClrType));
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -129,6 +143,16 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
             throw new InvalidOperationException(
                 $"Ledger entry {rewritten.Entity.Sequence} cannot be {(rewritten.State == EntityState.Deleted ? "deleted" : "changed")}: " +
                 "the ledger is append-only (a mistake is corrected by a reversal; a donor's name is erased through LedgerNameErasure).");
+    }
+
+    /// <summary>
+    /// A versioned record (one several people edit) gets a new version on every change; the version is its concurrency
+    /// token, so a save based on an older read fails with DbUpdateConcurrencyException instead of overwriting.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -19,6 +19,16 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerNameErasure>();
         services.AddScoped<ContributionService>();
+        services.AddScoped<Needs.NeedPriority>();
+        services.AddScoped<Needs.DuplicateCheck>();
+        services.AddScoped<Needs.NeedsReviewService>();
+        services.AddScoped<Needs.NeedsReviewQueries>();
+        services.AddScoped<Needs.PriorityCriteriaService>();
+        services.AddScoped<Needs.DeclaredSupportService>();
+        services.AddScoped<Children.ChildService>();
+        services.AddScoped<Import.ImportPipeline>();
+        services.AddScoped<Needs.NeedsImport>();
+        services.AddScoped<PublicNeeds.PublicNeedsProjection>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>

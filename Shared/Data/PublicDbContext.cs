@@ -2,6 +2,8 @@ using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.PublicNeeds;
 using ChildAid.Shared.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,9 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     /// <summary>Name-only donors, grouped by name: never their table (<see cref="PublicTables.NameOnlyView"/>).</summary>
     public DbSet<HonorRollNameListing> HonorRollNames => Set<HonorRollNameListing>();
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
+    public DbSet<PublicNeed> PublicNeeds => Set<PublicNeed>();
+    public DbSet<PriorityCriterion> PriorityCriteria => Set<PriorityCriterion>();
+    public DbSet<PriorityScale> PriorityScales => Set<PriorityScale>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -31,6 +36,9 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new LedgerEntryConfiguration().Configure(builder.Entity<LedgerEntry>());
         new HonorRollEntryConfiguration().Configure(builder.Entity<HonorRollEntry>());
         new PublicDataVersionConfiguration().Configure(builder.Entity<PublicDataVersion>());
+        new PublicNeedConfiguration().Configure(builder.Entity<PublicNeed>());
+        new PriorityCriterionConfiguration().Configure(builder.Entity<PriorityCriterion>());
+        new PriorityScaleConfiguration().Configure(builder.Entity<PriorityScale>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
     }

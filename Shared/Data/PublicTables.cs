@@ -3,6 +3,8 @@ using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.PublicNeeds;
 using ChildAid.Shared.Organisations;
 
 namespace ChildAid.Shared.Data;
@@ -24,6 +26,10 @@ public static class PublicTables
         [typeof(LedgerEntry)] = "ledger_entries",
         [typeof(HonorRollEntry)] = "honor_roll_entries",
         [typeof(PublicDataVersion)] = "public_data_versions",
+        // Needs: aggregated cells of five children or more (PublicNeedsProjection), and the published criteria behind the levels.
+        [typeof(PublicNeed)] = "public_needs",
+        [typeof(PriorityCriterion)] = "priority_criteria",
+        [typeof(PriorityScale)] = "priority_scales",
     };
 
     /// <summary>

@@ -10,6 +10,9 @@ namespace ChildAid.Shared.Ledger;
 /// <summary>What an erasure did: v2 entries whose name and salt are gone, and v1 entries that had to keep theirs.</summary>
 public sealed record NameErasure(int DonorId, IReadOnlyList<long> ErasedSequences, IReadOnlyList<long> KeptV1Sequences);
 
+/// <summary>What an erasure would do now: v2 entries that still show the name, v1 entries that must keep it, entries already erased.</summary>
+public sealed record NameErasurePreview(int Erasable, int KeptV1, int AlreadyErased);
+
 /// <summary>
 /// A donor's right to have their name erased (Vietnam's Personal Data Protection Law, Decree 13/2023): every v2
 /// ledger entry of theirs loses its shown name and salt (set to NULL, the only UPDATE the database triggers allow),
@@ -19,19 +22,28 @@ public sealed record NameErasure(int DonorId, IReadOnlyList<long> ErasedSequence
 /// </summary>
 public class LedgerNameErasure(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
 {
-    public async Task<NameErasure?> EraseDonorNameAsync(int donorId, CancellationToken ct = default)
+    /// <summary>What <see cref="EraseDonorNameAsync"/> would do for this donor now; null when the donor is not found.</summary>
+    public async Task<NameErasurePreview?> PreviewAsync(int donorId, CancellationToken ct = default)
+    {
+        if (!await db.Donors.AnyAsync(d => d.Id == donorId, ct)) return null;
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => DonorSequences(donorId).Contains(e.Sequence))
+            .Select(e => new { e.FormatVersion, e.DonorDisplay, e.DonorCommitment }).ToListAsync(ct);
+        return new NameErasurePreview(
+            entries.Count(e => e.FormatVersion >= 2 && !string.IsNullOrEmpty(e.DonorDisplay)),
+            entries.Count(e => e.FormatVersion < 2 && !string.IsNullOrEmpty(e.DonorDisplay)),
+            entries.Count(e => e.DonorDisplay is null && e.DonorCommitment is not null));
+    }
+
+    /// <param name="reason">Why (e.g. "Đơn yêu cầu của nhà tài trợ ngày 01/12/2026"), kept in the audit row; staff must give one.</param>
+    public async Task<NameErasure?> EraseDonorNameAsync(int donorId, string? reason = null, CancellationToken ct = default)
     {
         var donor = await db.Donors.FirstOrDefaultAsync(d => d.Id == donorId, ct);
         if (donor is null) return null;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var receipts = db.Contributions.IgnoreQueryFilters().Where(c => c.DonorId == donorId);
-        var sequences = await receipts.Select(c => c.LedgerSequence)
-            .Concat(db.ContributionReversals.Where(r => receipts.Any(c => c.Id == r.ContributionId)).Select(r => r.LedgerSequence))
-            .ToListAsync(ct);
         // Never tracked: the context refuses to save a changed ledger entry; this is the one permitted UPDATE.
         var named = await db.LedgerEntries.AsNoTracking()
-            .Where(e => sequences.Contains(e.Sequence) && e.DonorDisplay != null && e.DonorDisplay != "")
+            .Where(e => DonorSequences(donorId).Contains(e.Sequence) && e.DonorDisplay != null && e.DonorDisplay != "")
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         var erased = new List<long>();
@@ -57,12 +69,30 @@ public class LedgerNameErasure(ChildAidDbContext db, AuditActor actor, TimeProvi
             Actor = actor.Name,
             EntityType = nameof(LedgerEntry),
             EntityKey = $"donor {donorId}",
-            Action = "EraseName",
-            After = JsonSerializer.Serialize(new { erasedSequences = erased, keptV1Sequences = named.Where(e => e.FormatVersion < 2).Select(e => e.Sequence) }),
+            Action = EraseNameAction,
+            // Read within the donor's unit like the rest of their trail; labelled by number, never by the erased name.
+            AdminUnitId = donor.AdminUnitId,
+            Label = $"số {donorId}",
+            After = JsonSerializer.Serialize(new
+            {
+                erasedSequences = erased, keptV1Sequences = named.Where(e => e.FormatVersion < 2).Select(e => e.Sequence),
+                Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            }),
         });
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", ct);
         await tx.CommitAsync(ct);
         return new NameErasure(donorId, erased, named.Where(e => e.FormatVersion < 2).Select(e => e.Sequence).ToList());
+    }
+
+    /// <summary>The audit action of an erasure (AuditEntry.Action).</summary>
+    public const string EraseNameAction = "EraseName";
+
+    /// <summary>The ledger entries of a donor's receipts and of their reversals, whichever unit received them.</summary>
+    private IQueryable<long> DonorSequences(int donorId)
+    {
+        var receipts = db.Contributions.IgnoreQueryFilters().Where(c => c.DonorId == donorId);
+        return receipts.Select(c => c.LedgerSequence)
+            .Concat(db.ContributionReversals.Where(r => receipts.Any(c => c.Id == r.ContributionId)).Select(r => r.LedgerSequence));
     }
 }

@@ -10,6 +10,9 @@ public static class VietnameseFormat
     public static string Vnd(long amount) =>
         amount.ToString("#,0", Culture) + " ₫";
 
+    /// <summary>1.234.567 (a count or a quantity).</summary>
+    public static string Number(long value) => value.ToString("#,0", Culture);
+
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public static string Date(DateTime date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

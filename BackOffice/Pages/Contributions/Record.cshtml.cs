@@ -34,7 +34,14 @@ public class RecordModel(ContributionService contributions, DonorService donors,
     public bool MoreMatches { get; private set; }
     public IEnumerable<SelectListItem> Campaigns { get; private set; } = [];
     public IEnumerable<SelectListItem> Units { get; private set; } = [];
-    public bool ShowGoods => Input.Method == ContributionMethod.InKind || ModelState.Keys.Any(k => k.StartsWith("Input.GoodsLines", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0);
+    /// <summary>
+    /// The goods section is a &lt;details&gt; that opens without JavaScript: open when the form comes back for goods (an
+    /// in-kind gift, a goods row typed, an error on a row), closed for a short cash gift. No script: the page's
+    /// content security policy allows none inline, and none is needed.
+    /// </summary>
+    public bool ShowGoods => Input.Method == ContributionMethod.InKind
+        || Input.GoodsLines.Any(l => !ContributionRules.IsBlank(l))
+        || ModelState.Keys.Any(k => k.StartsWith("Input.GoodsLines", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0);
     public bool ShowNewDonor => !string.IsNullOrWhiteSpace(NewDonor.Name) || ModelState.Keys.Any(k => k.StartsWith("NewDonor.", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0);
 
     public async Task OnGetAsync(int? donorId, int? campaignId, CancellationToken ct)

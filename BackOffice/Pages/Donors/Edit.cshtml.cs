@@ -16,6 +16,8 @@ public class EditModel(DonorService donors, StaffScope scope, IAuthorizationServ
     [BindProperty] public DonorInput Input { get; set; } = new();
     public int? Id { get; private set; }
     public IEnumerable<SelectListItem> Units { get; private set; } = [];
+    /// <summary>Admins see the way to erase the donor's public name (right to erasure).</summary>
+    public bool MayEraseName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -26,6 +28,7 @@ public class EditModel(DonorService donors, StaffScope scope, IAuthorizationServ
             if (!(await authorization.AuthorizeAsync(User, donor.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
             Input = DonorInput.From(donor);
             Id = donorId;
+            MayEraseName = (await authorization.AuthorizeAsync(User, Policies.EraseDonorNames)).Succeeded;
         }
         await LoadUnitsAsync(ct);
         return Page();

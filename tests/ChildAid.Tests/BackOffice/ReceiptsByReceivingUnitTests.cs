@@ -73,6 +73,44 @@ public abstract partial class ReceiptsByReceivingUnitTests(DatabaseProvider prov
     }
 
     [Fact]
+    public async Task A_commune_officer_cannot_find_another_units_donor_in_the_receipt_search_by_phone_email_or_tax_code()
+    {
+        var w = await WorldAsync();
+        await using (var db = Db.NewContext())
+        {
+            var elsewhere = await db.Donors.SingleAsync(d => d.Id == w.Elsewhere.Id);
+            elsewhere.Email = "cuong.le@example.vn";
+            elsewhere.TaxCode = "0312345678";
+            elsewhere.RefreshSearchText();
+            var onlyThere = await TestData.DonorAsync(db, w.IaToi, "Phạm Thị Dung");
+            onlyThere.Phone = "0977 123 456";
+            onlyThere.RefreshSearchText();
+            await db.SaveChangesAsync();
+            await RecordAsync(onlyThere.Id, w.IaToi, 2);
+        }
+        await RecordAsync(w.Elsewhere.Id, w.IaDal, 3);
+        await RecordAsync(w.Elsewhere.Id, w.IaToi, 2);
+        await RecordAsync(w.Local.Id, w.IaDal, 1);
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var attacker = await LogInAsync("xa-iadal");
+
+        var byPhone = await attacker.GetPageAsync("/Contributions?q=0909%20999%20999");
+        var byPhoneOfOneWhoGaveOnlyThere = await attacker.GetPageAsync("/Contributions?q=0977%20123%20456");
+        var byEmail = await attacker.GetPageAsync("/Contributions?q=cuong.le%40example.vn");
+        var byTaxCode = await attacker.GetPageAsync("/Contributions?q=0312345678");
+        var byName = await attacker.GetPageAsync("/Contributions?q=le%20van%20cuong");
+        var byOurDonorsPhone = await attacker.GetPageAsync("/Contributions?q=0901%20000%20001");
+
+        Assert.Empty(ReceiptLink().Matches(byPhone));
+        Assert.DoesNotContain("Lê Văn Cường", byPhone);
+        Assert.Empty(ReceiptLink().Matches(byPhoneOfOneWhoGaveOnlyThere));
+        Assert.Empty(ReceiptLink().Matches(byEmail));
+        Assert.Empty(ReceiptLink().Matches(byTaxCode));
+        Assert.Equal(3, ReceiptLink().Matches(byName).Count);
+        Assert.Single(ReceiptLink().Matches(byOurDonorsPhone));
+    }
+
+    [Fact]
     public async Task The_record_form_finds_any_donor_by_name_without_diacritics_but_shows_contacts_only_within_scope()
     {
         var w = await WorldAsync();
@@ -203,6 +241,34 @@ public abstract partial class ReceiptsByReceivingUnitTests(DatabaseProvider prov
         Assert.Contains("<details id=\"goods\">", form);
         Assert.DoesNotContain("<select id=\"Input_DonorId\"", form);
         Assert.Contains("<details id=\"goods\" open=\"open\">", await goods.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_form_that_comes_back_with_goods_rows_typed_shows_them_open_and_a_cash_gift_keeps_them_closed()
+    {
+        var w = await WorldAsync();
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], w.IaDal);
+        var client = await LogInAsync("xa-iadal");
+        var form = await client.GetPageAsync("/Contributions/Record");
+        Dictionary<string, string> Fields(string method) => new()
+        {
+            ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"), ["Input.DonorId"] = w.Local.Id.ToString(InvariantCulture),
+            ["Input.AdminUnitId"] = w.IaDal.ToString(InvariantCulture), ["Input.ReceivedOn"] = "", ["Input.Method"] = method,
+        };
+
+        var withGoods = Fields("Cash");
+        withGoods["Input.GoodsLines[0].Item"] = "Chăn bông";
+        withGoods["Input.GoodsLines[0].Quantity"] = "40";
+        var goodsBack = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), withGoods);
+        var cash = Fields("Cash");
+        cash["Input.AmountVnd"] = "200.000";
+        var cashBack = await client.PostWithTokenAsync("/Contributions/Record", StaffClient.Token(form), cash);
+        var goodsHtml = await goodsBack.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, goodsBack.StatusCode);
+        Assert.Contains("<details id=\"goods\" open=\"open\">", goodsHtml);
+        Assert.Contains("value=\"Chăn bông\"", WebUtility.HtmlDecode(goodsHtml));
+        Assert.Contains("<details id=\"goods\">", await cashBack.Content.ReadAsStringAsync());
     }
 
     [GeneratedRegex(@"/Contributions/Details/\d+"">([0-9]{4}-[0-9]{6})</a>")]

@@ -37,6 +37,14 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("ColdHighland")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cold_highland");
+
+                    b.Property<int?>("DisasterYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("disaster_year");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -239,6 +247,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("admin_unit_id");
 
+                    b.Property<int>("Circumstances")
+                        .HasColumnType("integer")
+                        .HasColumnName("circumstances");
+
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date")
                         .HasColumnName("date_of_birth");
@@ -293,7 +305,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.HasIndex("SchoolId")
                         .HasDatabaseName("ix_children_school_id");
 
-                    b.ToTable("children", (string)null);
+                    b.ToTable("children", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_children_circumstances", "circumstances >= 0 AND circumstances < 256");
+                        });
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Contributions.Contribution", b =>
@@ -965,6 +980,872 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Needs.DeclaredSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_declared_supports");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_declared_supports_admin_unit_id");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_declared_supports_agency_id");
+
+                    b.HasIndex("ChildId", "Category")
+                        .HasDatabaseName("ix_declared_supports_child_id_category");
+
+                    b.HasIndex("SchoolId", "Category")
+                        .HasDatabaseName("ix_declared_supports_school_id_category");
+
+                    b.ToTable("declared_supports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_declared_supports_period", "period_start <= period_end");
+
+                            t.HasCheckConstraint("ck_declared_supports_target", "(target = 'Child' AND child_id IS NOT NULL) OR (target = 'School' AND child_id IS NULL AND school_id IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.NeedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 1000L, null, null, null, null, null);
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("HasSizeBand")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_size_band");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_vi");
+
+                    b.Property<long>("TypicalUnitCostVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("typical_unit_cost_vnd");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_need_items");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_need_items_code");
+
+                    b.ToTable("need_items", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Category = "HealthCheckUp",
+                            Code = "health-check",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Health check-up",
+                            NameVi = "Lượt khám sức khỏe",
+                            TypicalUnitCostVnd = 150000L,
+                            Unit = "Sessions"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Category = "HealthCheckUp",
+                            Code = "dental-check",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Dental check-up",
+                            NameVi = "Lượt khám răng miệng",
+                            TypicalUnitCostVnd = 100000L,
+                            Unit = "Sessions"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Category = "HealthCheckUp",
+                            Code = "eye-check",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Eye check-up",
+                            NameVi = "Lượt khám mắt",
+                            TypicalUnitCostVnd = 120000L,
+                            Unit = "Sessions"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Category = "Treatment",
+                            Code = "treatment",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Course of treatment",
+                            NameVi = "Đợt điều trị",
+                            TypicalUnitCostVnd = 2000000L,
+                            Unit = "Sessions"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Category = "Treatment",
+                            Code = "glasses",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Prescription glasses",
+                            NameVi = "Kính thuốc",
+                            TypicalUnitCostVnd = 350000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Category = "Nutrition",
+                            Code = "lunch-meal",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Lunch meal",
+                            NameVi = "Suất ăn trưa",
+                            TypicalUnitCostVnd = 20000L,
+                            Unit = "Meals"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Category = "Nutrition",
+                            Code = "milk",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Carton of milk",
+                            NameVi = "Hộp sữa",
+                            TypicalUnitCostVnd = 8000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Category = "Nutrition",
+                            Code = "micronutrients",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Micronutrient sachet",
+                            NameVi = "Gói vi chất dinh dưỡng",
+                            TypicalUnitCostVnd = 5000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Category = "Recreation",
+                            Code = "play-area",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Play area",
+                            NameVi = "Khu vui chơi",
+                            TypicalUnitCostVnd = 80000000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Category = "Recreation",
+                            Code = "play-equipment",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Play equipment",
+                            NameVi = "Thiết bị vui chơi",
+                            TypicalUnitCostVnd = 5000000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Category = "Recreation",
+                            Code = "sports-kit",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Sports kit",
+                            NameVi = "Bộ dụng cụ thể thao",
+                            TypicalUnitCostVnd = 1500000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Category = "Recreation",
+                            Code = "activity",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Play activity",
+                            NameVi = "Buổi sinh hoạt vui chơi",
+                            TypicalUnitCostVnd = 500000L,
+                            Unit = "Sessions"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Category = "WarmClothes",
+                            Code = "winter-jacket",
+                            HasSizeBand = true,
+                            IsActive = true,
+                            NameEn = "Winter jacket",
+                            NameVi = "Áo ấm mùa đông",
+                            TypicalUnitCostVnd = 180000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Category = "WarmClothes",
+                            Code = "sweater",
+                            HasSizeBand = true,
+                            IsActive = true,
+                            NameEn = "Sweater",
+                            NameVi = "Áo len",
+                            TypicalUnitCostVnd = 90000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Category = "WarmClothes",
+                            Code = "boots",
+                            HasSizeBand = true,
+                            IsActive = true,
+                            NameEn = "Boots",
+                            NameVi = "Ủng/giày ấm",
+                            TypicalUnitCostVnd = 120000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Category = "WarmClothes",
+                            Code = "blanket",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "Blanket",
+                            NameVi = "Chăn ấm",
+                            TypicalUnitCostVnd = 250000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Category = "WarmClothes",
+                            Code = "hat-scarf",
+                            HasSizeBand = true,
+                            IsActive = true,
+                            NameEn = "Hat and scarf",
+                            NameVi = "Mũ len và khăn",
+                            TypicalUnitCostVnd = 50000L,
+                            Unit = "Items"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Category = "Other",
+                            Code = "school-kit",
+                            HasSizeBand = false,
+                            IsActive = true,
+                            NameEn = "School kit",
+                            NameVi = "Bộ đồ dùng học tập",
+                            TypicalUnitCostVnd = 200000L,
+                            Unit = "Items"
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.NeedLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_id");
+
+                    b.Property<int>("ChildrenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_count");
+
+                    b.Property<int>("CommittedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("committed_quantity");
+
+                    b.Property<int>("ComputedLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("computed_level");
+
+                    b.Property<int>("DeliveredQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<string>("DuplicateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("duplicate_reason");
+
+                    b.Property<long>("EstimatedUnitCostVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("estimated_unit_cost_vnd");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<int?>("LevelOverride")
+                        .HasColumnType("integer")
+                        .HasColumnName("level_override");
+
+                    b.Property<int>("NeedItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("need_item_id");
+
+                    b.Property<int>("NeedsReviewId")
+                        .HasColumnType("integer")
+                        .HasColumnName("needs_review_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime?>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overridden_at");
+
+                    b.Property<string>("OverriddenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("overridden_by_id");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PriorityReasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("priority_reasons");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("ReceivedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_quantity");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SizeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("size_band");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_need_lines");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_need_lines_admin_unit_id");
+
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_need_lines_key");
+
+                    b.HasIndex("NeedItemId")
+                        .HasDatabaseName("ix_need_lines_need_item_id");
+
+                    b.HasIndex("ChildId", "Category")
+                        .HasDatabaseName("ix_need_lines_child_id_category");
+
+                    b.HasIndex("NeedsReviewId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_need_lines_needs_review_id_key");
+
+                    b.HasIndex("SchoolId", "Category")
+                        .HasDatabaseName("ix_need_lines_school_id_category");
+
+                    b.ToTable("need_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_need_lines_children", "children_count >= 1 AND children_count <= 100000");
+
+                            t.HasCheckConstraint("ck_need_lines_coverage", "committed_quantity >= 0 AND received_quantity >= 0 AND delivered_quantity >= 0");
+
+                            t.HasCheckConstraint("ck_need_lines_level", "computed_level BETWEEN 1 AND 4 AND (level_override IS NULL OR level_override BETWEEN 1 AND 4)");
+
+                            t.HasCheckConstraint("ck_need_lines_override_reason", "level_override IS NULL OR override_reason IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_need_lines_period", "period_start <= period_end");
+
+                            t.HasCheckConstraint("ck_need_lines_quantity", "quantity > 0 AND quantity <= 1000000");
+
+                            t.HasCheckConstraint("ck_need_lines_target", "(target = 'Child' AND child_id IS NOT NULL AND children_count = 1) OR (target = 'School' AND child_id IS NULL AND school_id IS NOT NULL) OR (target = 'Commune' AND child_id IS NULL AND school_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_need_lines_unit_cost", "estimated_unit_cost_vnd >= 0 AND estimated_unit_cost_vnd <= 10000000000");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.NeedsReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int?>("ApprovingUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("approving_unit_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int?>("PreviousRevisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_revision_id");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_comment");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_needs_reviews");
+
+                    b.HasIndex("ApprovingUnitId")
+                        .HasDatabaseName("ix_needs_reviews_approving_unit_id");
+
+                    b.HasIndex("PreviousRevisionId")
+                        .HasDatabaseName("ix_needs_reviews_previous_revision_id");
+
+                    b.HasIndex("AdminUnitId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_needs_reviews_one_approved_revision")
+                        .HasFilter("status = 'Approved'");
+
+                    b.HasIndex("Status", "ApprovingUnitId")
+                        .HasDatabaseName("ix_needs_reviews_status_approving_unit_id");
+
+                    b.HasIndex("AdminUnitId", "Year", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_needs_reviews_admin_unit_id_year_revision");
+
+                    b.ToTable("needs_reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_needs_reviews_year", "year BETWEEN 2015 AND 2100");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.PriorityCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ExplanationEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("explanation_en");
+
+                    b.Property<string>("ExplanationVi")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("explanation_vi");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_vi");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_priority_criteria");
+
+                    b.HasIndex("Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_priority_criteria_kind");
+
+                    b.ToTable("priority_criteria", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_priority_criteria_weight", "weight BETWEEN 0 AND 100");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ExplanationEn = "A child who has lost both parents comes first.",
+                            ExplanationVi = "Trẻ mất cả cha và mẹ được ưu tiên cao nhất.",
+                            IsActive = true,
+                            Kind = "OrphanBothParents",
+                            NameEn = "Orphaned of both parents",
+                            NameVi = "Mồ côi cả cha và mẹ",
+                            Weight = 40
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ExplanationEn = "A child who was abandoned or has nobody to care for them.",
+                            ExplanationVi = "Trẻ bị bỏ rơi hoặc không có người chăm sóc.",
+                            IsActive = true,
+                            Kind = "WithoutCare",
+                            NameEn = "Abandoned or without care",
+                            NameVi = "Bị bỏ rơi, không nơi nương tựa",
+                            Weight = 40
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ExplanationEn = "A child with a disability needs more support.",
+                            ExplanationVi = "Trẻ khuyết tật cần hỗ trợ nhiều hơn.",
+                            IsActive = true,
+                            Kind = "Disability",
+                            NameEn = "Disability",
+                            NameVi = "Khuyết tật",
+                            Weight = 30
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ExplanationEn = "A child living with HIV or whose parents do.",
+                            ExplanationVi = "Trẻ nhiễm HIV hoặc có cha mẹ nhiễm HIV.",
+                            IsActive = true,
+                            Kind = "AffectedByHiv",
+                            NameEn = "Living with or affected by HIV/AIDS",
+                            NameVi = "Nhiễm hoặc bị ảnh hưởng bởi HIV/AIDS",
+                            Weight = 30
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ExplanationEn = "A child who has lost a father or a mother.",
+                            ExplanationVi = "Trẻ mất cha hoặc mẹ.",
+                            IsActive = true,
+                            Kind = "OrphanOneParent",
+                            NameEn = "Orphaned of one parent",
+                            NameVi = "Mồ côi cha hoặc mẹ",
+                            Weight = 20
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ExplanationEn = "The family is on the commune's list of poor households.",
+                            ExplanationVi = "Gia đình thuộc hộ nghèo theo danh sách của xã.",
+                            IsActive = true,
+                            Kind = "PoorHousehold",
+                            NameEn = "Poor household",
+                            NameVi = "Hộ nghèo",
+                            Weight = 20
+                        },
+                        new
+                        {
+                            Id = 7,
+                            ExplanationEn = "The family is on the list of near-poor households.",
+                            ExplanationVi = "Gia đình thuộc hộ cận nghèo.",
+                            IsActive = true,
+                            Kind = "NearPoorHousehold",
+                            NameEn = "Near-poor household",
+                            NameVi = "Hộ cận nghèo",
+                            Weight = 10
+                        },
+                        new
+                        {
+                            Id = 8,
+                            ExplanationEn = "The child belongs to an ethnic minority.",
+                            ExplanationVi = "Trẻ là người dân tộc thiểu số.",
+                            IsActive = true,
+                            Kind = "EthnicMinority",
+                            NameEn = "Ethnic minority",
+                            NameVi = "Dân tộc thiểu số",
+                            Weight = 5
+                        },
+                        new
+                        {
+                            Id = 9,
+                            ExplanationEn = "The home or school is in a highland zone with a cold winter.",
+                            ExplanationVi = "Nơi ở hoặc trường học thuộc vùng cao, mùa đông rét đậm.",
+                            IsActive = true,
+                            Kind = "ColdHighland",
+                            NameEn = "Cold highland zone",
+                            NameVi = "Vùng cao lạnh giá",
+                            Weight = 15
+                        },
+                        new
+                        {
+                            Id = 10,
+                            ExplanationEn = "The village was hit by a flood, landslide or severe cold in the review's year or the year before.",
+                            ExplanationVi = "Thôn bị lũ, lũ quét, sạt lở hoặc rét hại trong năm rà soát hoặc năm trước.",
+                            IsActive = true,
+                            Kind = "DisasterAffected",
+                            NameEn = "Village hit by a disaster",
+                            NameVi = "Thôn bị thiên tai",
+                            Weight = 20
+                        },
+                        new
+                        {
+                            Id = 11,
+                            ExplanationEn = "Young children suffer most from hunger, cold and illness.",
+                            ExplanationVi = "Trẻ nhỏ dễ bị ảnh hưởng hơn bởi đói rét và bệnh tật.",
+                            IsActive = true,
+                            Kind = "YoungChild",
+                            NameEn = "Under 6 years old",
+                            NameVi = "Trẻ dưới 6 tuổi",
+                            Weight = 15
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.PriorityScale", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Level1From")
+                        .HasColumnType("integer")
+                        .HasColumnName("level1_from");
+
+                    b.Property<int>("Level2From")
+                        .HasColumnType("integer")
+                        .HasColumnName("level2_from");
+
+                    b.Property<int>("Level3From")
+                        .HasColumnType("integer")
+                        .HasColumnName("level3_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_priority_scales");
+
+                    b.ToTable("priority_scales", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_priority_scale_order", "level1_from > level2_from AND level2_from > level3_from AND level3_from >= 1");
+
+                            t.HasCheckConstraint("ck_priority_scale_singleton", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Level1From = 50,
+                            Level2From = 30,
+                            Level3From = 15
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1010,6 +1891,162 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasDatabaseName("ix_organisations_name");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.PublicNeeds.PublicNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("ChildrenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_count");
+
+                    b.Property<long?>("CommittedQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("committed_quantity");
+
+                    b.Property<long?>("CommittedVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("committed_vnd");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commune_id");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("commune_name");
+
+                    b.Property<long?>("DeliveredQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<long?>("DeliveredVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivered_vnd");
+
+                    b.Property<string>("DistrictName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("district_name");
+
+                    b.Property<long?>("EstimatedCostVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("estimated_cost_vnd");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemNameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("item_name_en");
+
+                    b.Property<string>("ItemNameVi")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("item_name_vi");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int?>("PriorityLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_level");
+
+                    b.Property<string>("ProvinceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("province_name");
+
+                    b.Property<long?>("Quantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity");
+
+                    b.Property<long?>("ReceivedQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_quantity");
+
+                    b.Property<long?>("ReceivedVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_vnd");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<int>("ReviewUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_unit_id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SchoolName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("school_name");
+
+                    b.Property<string>("SizeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("size_band");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("suppressed");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_needs");
+
+                    b.HasIndex("ReviewUnitId", "Year")
+                        .HasDatabaseName("ix_public_needs_review_unit_id_year");
+
+                    b.HasIndex("CommuneId", "Category", "PriorityLevel")
+                        .HasDatabaseName("ix_public_needs_commune_id_category_priority_level");
+
+                    b.HasIndex("CommuneName", "CommuneId", "Year", "Id")
+                        .HasDatabaseName("ix_public_needs_commune_name_commune_id_year_id");
+
+                    b.ToTable("public_needs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_needs_small_cells", "(suppressed AND children_count IS NULL AND quantity IS NULL AND estimated_cost_vnd IS NULL AND committed_vnd IS NULL) OR (NOT suppressed AND children_count >= 5)");
+                        });
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Security.StaffUser", b =>
@@ -1400,6 +2437,99 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("AdminUnit");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Needs.DeclaredSupport", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_declared_supports_organisations_agency_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_declared_supports_children_child_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_declared_supports_organisations_school_id");
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.NeedLine", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Children.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_need_lines_children_child_id");
+
+                    b.HasOne("ChildAid.Shared.Needs.NeedItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("NeedItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_need_lines_need_items_need_item_id");
+
+                    b.HasOne("ChildAid.Shared.Needs.NeedsReview", "NeedsReview")
+                        .WithMany("Lines")
+                        .HasForeignKey("NeedsReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_need_lines_needs_reviews_needs_review_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_need_lines_organisations_school_id");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Item");
+
+                    b.Navigation("NeedsReview");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.NeedsReview", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_needs_reviews_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "ApprovingUnit")
+                        .WithMany()
+                        .HasForeignKey("ApprovingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_needs_reviews_admin_units_approving_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Needs.NeedsReview", "PreviousRevision")
+                        .WithMany()
+                        .HasForeignKey("PreviousRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_needs_reviews_needs_reviews_previous_revision_id");
+
+                    b.Navigation("AdminUnit");
+
+                    b.Navigation("ApprovingUnit");
+
+                    b.Navigation("PreviousRevision");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Organisations.Organisation", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
@@ -1504,6 +2634,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("GoodsLines");
 
                     b.Navigation("Reversal");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Needs.NeedsReview", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Security.StaffUser", b =>

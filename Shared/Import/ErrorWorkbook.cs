@@ -1,0 +1,37 @@
+using MiniExcelLibs;
+
+namespace ChildAid.Shared.Import;
+
+/// <summary>
+/// The officer's own workbook back, row for row, with a "Lỗi" (error) column at the end that says what is wrong with
+/// each row: fix the rows that have something in it and import the same file again. Streams both ways, like the import.
+/// Only the sheet that was imported comes back (values, not formatting or the other sheets).
+/// </summary>
+public static class ErrorWorkbook
+{
+    public const string ErrorHeader = "Lỗi";
+
+    public static void Write(Stream original, IReadOnlyList<ImportError> errors, Stream output, string? sheetName = null)
+    {
+        var byRow = errors.Where(e => e.Row > 0).GroupBy(e => e.Row)
+            .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(e => e.Column.Length == 0 ? e.Message : $"{e.Column}: {e.Message}")));
+        var fileErrors = string.Join("; ", errors.Where(e => e.Row == 0).Select(e => e.Message));
+        output.SaveAs(Rows(original, sheetName, byRow, fileErrors), printHeader: false, sheetName: sheetName ?? "Sheet1");
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> Rows(Stream original, string? sheetName, Dictionary<int, string> byRow, string fileErrors)
+    {
+        var number = 0;
+        List<string>? keys = null;
+        foreach (IDictionary<string, object?> cells in original.Query(useHeaderRow: false, sheetName: sheetName))
+        {
+            number++;
+            keys ??= [.. cells.Keys];
+            // Every row gets the same columns as the header, so the error column lines up.
+            var row = new Dictionary<string, object?>(keys.Count + 1);
+            foreach (var key in keys) row[key] = cells.TryGetValue(key, out var v) ? v : null;
+            row[ErrorHeader] = number == 1 ? ErrorHeader : byRow.GetValueOrDefault(number) ?? (number == 2 && fileErrors.Length > 0 ? fileErrors : null);
+            yield return row;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace ChildAid.Shared.Import;
+
+/// <summary>One problem with one cell (or a whole row, or the file when <see cref="Row"/> is 0), in Vietnamese.</summary>
+/// <param name="Row">The row number as the spreadsheet shows it (the header is row 1).</param>
+/// <param name="Column">The column's header as the file has it ("" for the whole row).</param>
+public sealed record ImportError(int Row, string Column, string Message)
+{
+    /// <summary>"Dòng 7, cột “Số lượng”: …", as the CLI prints it and the page lists it.</summary>
+    public override string ToString() =>
+        Row == 0 ? Message : Column.Length == 0 ? $"Dòng {Row}: {Message}" : $"Dòng {Row}, cột “{Column}”: {Message}";
+}
+
+/// <summary>How far an import has got: rows read from the sheet, checked against the rules and the database, written.</summary>
+public sealed record ImportProgress(int RowsRead, int RowsChecked, int RowsWritten, ImportStage Stage);
+
+public enum ImportStage { Reading = 1, Checking = 2, Writing = 3, Done = 4, Failed = 5 }
+
+/// <summary>What an import did: either every row was written, or none was and <see cref="Errors"/> says why, row by row.</summary>
+public sealed record ImportResult(int RowsRead, int RowsWritten, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ImportResult Refused(string message) => new(0, 0, [new ImportError(0, "", message)]);
+}
