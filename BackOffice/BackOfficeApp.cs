@@ -126,6 +126,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
+        services.AddSingleton<Needs.NeedsImportJobs>();
 
         services.AddRazorPages(o =>
         {

@@ -42,6 +42,9 @@ public static class PagePolicies
         ["/Needs/DeclaredSupport"] = Policies.DeclareSupport,
         ["/Children/Index"] = Policies.ManageChildren,
         ["/Children/Edit"] = Policies.ManageChildren,
+        ["/Needs/Import"] = Policies.EditNeeds,
+        ["/Needs/Template"] = Policies.ViewNeeds,
+        ["/Needs/Export"] = Policies.ViewNeeds,
     };
 
     public static void Apply(PageConventionCollection conventions)

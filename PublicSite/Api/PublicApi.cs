@@ -71,6 +71,7 @@ public static class PublicApi
             .RequireRateLimiting(PublicRateLimits.Download);
 
         MapXlsx(api);
+        api.MapNeedsApi();
     }
 
     private static void MapXlsx(RouteGroupBuilder api) =>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.PublicNeeds;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -14,7 +16,8 @@ public static class PublicApiDocument
         {
             document.Info.Title = "ChildAid public data";
             document.Info.Description =
-                "Open data of ChildAid's campaigns and public statement (sao kê công khai). Amounts are whole đồng (VND); " +
+                "Open data of ChildAid's campaigns, public statement (sao kê công khai) and approved needs of children (nhu cầu), " +
+                "the needs added up so that no row describes fewer than five children. Amounts are whole đồng (VND); " +
                 "an empty donorDisplay means the donor chose not to be named. Instants are UTC, ISO 8601 ending in Z; dates are yyyy-MM-dd. " +
                 "Errors are ProblemDetails (application/problem+json); a bad query parameter gives 400 with one message per parameter " +
                 "in `errors`. Every client address may call the statement 120 times and download 10 files a minute (then 429 with " +
@@ -24,11 +27,16 @@ public static class PublicApiDocument
             return Task.CompletedTask;
         });
         // The statement's query parameters are read as text (to name each bad one in a 400): say what they hold.
-        o.AddOperationTransformer((operation, _, _) =>
+        o.AddOperationTransformer((operation, context, _) =>
         {
+            var needs = context.Description.RelativePath?.StartsWith("api/v1/needs", StringComparison.Ordinal) == true;
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                 parameter.Schema = parameter.Name switch
                 {
+                    "page" when needs => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = PublicNeedsFilter.MaxPage.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    "commune" when needs => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" },
+                    "priority" when needs => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "4" },
+                    "category" when needs => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<NeedCategory>().Select(n => (JsonNode)JsonValue.Create(n)!)] },
                     "from" or "to" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
                     "page" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = StatementFilter.MaxPage.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                     _ => parameter.Schema,

@@ -107,11 +107,8 @@ public partial class NeedsReviewService(ChildAidDbContext db, NeedPriority prior
             review.Approve(by, now);
             await db.SaveChangesAsync(ct);
 
-            // ── PUBLIC NEEDS PROJECTION ──────────────────────────────────────────────────────────────────────────
-            // needs-public: refresh the public projection of approved needs for (review.AdminUnitId, review.Year)
-            // here, inside this transaction, so the public list never shows a superseded revision or misses this one.
-            // ─────────────────────────────────────────────────────────────────────────────────────────────────────
-
+            // The public list follows in this transaction: it never shows a superseded revision nor misses this one.
+            await new PublicNeeds.PublicNeedsProjection(db, clock).RefreshAsync(review.AdminUnitId, review.Year, ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -70,6 +70,38 @@ public sealed class PublicNeedsQuery(PublicDbContext db)
         await db.PriorityCriteria.Where(c => c.IsActive && c.Weight > 0).OrderByDescending(c => c.Weight).ThenBy(c => c.Id).ToListAsync(ct),
         await db.PriorityScales.SingleAsync(ct));
 
+    /// <summary>
+    /// Where "give to this need" leads for each commune: the active campaign that names the commune (title or summary,
+    /// ignoring diacritics and case), else the campaigns page. Pledging to a need itself comes with a later issue.
+    /// </summary>
+    public async Task<Func<int, string, string>> GiveLinksAsync(CancellationToken ct = default)
+    {
+        var active = (await db.Campaigns.Where(c => c.Status == Campaigns.CampaignStatus.Active).OrderByDescending(c => c.StartDate)
+                .Select(c => new { c.Slug, c.Title, c.Summary }).ToListAsync(ct))
+            .Select(c => (c.Slug, Text: " " + Words(c.Title + " " + c.Summary) + " ")).ToList();
+        var cache = new Dictionary<int, string>();
+        return (communeId, communeName) =>
+        {
+            if (cache.TryGetValue(communeId, out var link)) return link;
+            var place = Words(PlaceName(communeName));
+            var match = place.Length < 3 ? null : active.FirstOrDefault(c => c.Text.Contains(" " + place + " ", StringComparison.Ordinal)).Slug;
+            return cache[communeId] = match is null ? CampaignsPage : "/chien-dich/" + match;
+        };
+    }
+
+    public const string CampaignsPage = "/";
+
+    private static string Words(string text) =>
+        Text.TextFolding.Fold(System.Text.RegularExpressions.Regex.Replace(text, @"[^\p{L}\p{N}]+", " "));
+
+    /// <summary>"Xã Ia Đal" → "Ia Đal": campaigns name the place, not always its rank.</summary>
+    public static string PlaceName(string communeName)
+    {
+        foreach (var prefix in new[] { "Xã ", "Phường ", "Thị trấn ", "Đặc khu " })
+            if (communeName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return communeName[prefix.Length..];
+        return communeName;
+    }
+
     private IQueryable<PublicNeed> Filtered(PublicNeedsFilter filter)
     {
         var q = db.PublicNeeds.AsQueryable();

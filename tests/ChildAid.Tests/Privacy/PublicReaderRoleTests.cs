@@ -10,7 +10,7 @@ public class PublicReaderRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
     public static TheoryData<string> PersonalTables =>
         ["donors", "children", "contributions", "contribution_reversals", "contribution_goods_line", "\"AspNetUsers\"",
          "\"AspNetUserTokens\"", "audit_entries", "staff_user_units", "ledger_heads", "receipt_counters",
-         "honor_roll_names"];
+         "honor_roll_names", "need_lines", "needs_reviews", "declared_supports"];
 
     [Fact]
     public async Task Public_login_can_read_every_public_table()

@@ -1,0 +1,50 @@
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.PublicNeeds;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.PublicSite.Pages.Needs;
+
+/// <summary>The public needs list: approved needs added up (never a child), filtered by commune, category and level.</summary>
+public class IndexModel(PublicNeedsQuery needs) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Commune { get; set; }
+    [BindProperty(SupportsGet = true)] public NeedCategory? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Priority { get; set; }
+    /// <summary>"trang" (page): Razor Pages keeps "page" for itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
+
+    public PublicNeedsPage Result { get; private set; } = null!;
+    public IReadOnlyList<PublicCommune> Communes { get; private set; } = [];
+    public PublishedCriteria Criteria { get; private set; } = null!;
+    public Func<int, string, string> GiveLink { get; private set; } = null!;
+
+    public bool IsFiltered => Commune is not null || Category is not null || Priority is not null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A value that does not parse stays null; one out of range filters nothing (the API answers 400 instead).
+        if (Priority is not (null or >= 1 and <= PriorityScale.LowestLevel)) Priority = null;
+        if (Category is { } c && !Enum.IsDefined(c)) Category = null;
+
+        Communes = await needs.CommunesAsync(ct);
+        Result = await needs.PageAsync(new PublicNeedsFilter(Commune, Category, Priority, Trang), ct);
+        Criteria = await needs.CriteriaAsync(ct);
+        GiveLink = await needs.GiveLinksAsync(ct);
+    }
+
+    public string PageLink(int page) => "/nhu-cau" + Query(page, "trang");
+
+    public string CsvLink => "/api/v1/needs.csv" + Query(null, "page");
+
+    private string Query(int? page, string pageName)
+    {
+        var q = new QueryBuilder();
+        if (Commune is { } commune) q.Add("commune", commune.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Category is { } category) q.Add("category", category.ToString());
+        if (Priority is { } priority) q.Add("priority", priority.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (page is > 1) q.Add(pageName, page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return q.ToQueryString().Value ?? "";
+    }
+}
