@@ -17,9 +17,9 @@ namespace ChildAid.Shared.Demo;
 
 /// <summary>What one load added (a second load adds nothing).</summary>
 public sealed record DemoSeedResult(int AdminUnits, int Organisations, int Campaigns, int Donors, int Children, int StaffUsers,
-    int Contributions, int Reversals, int SkippedFutureGifts)
+    int Contributions, int Reversals, int SkippedFutureGifts, int NeedsReviews = 0)
 {
-    public int Total => AdminUnits + Organisations + Campaigns + Donors + Children + StaffUsers + Contributions + Reversals;
+    public int Total => AdminUnits + Organisations + Campaigns + Donors + Children + StaffUsers + Contributions + Reversals + NeedsReviews;
 }
 
 /// <summary>
@@ -51,7 +51,19 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         var children = await ChildrenAsync(db, tree, ct);
         var staff = await StaffAsync(scope.ServiceProvider, db, tree, ct);
         var (gifts, reversals, skipped) = await GiftsAsync(content, tree, ct);
-        return new DemoSeedResult(units, organisations, campaigns, donors, children, staff, gifts, reversals, skipped);
+        var reviews = await NeedsAsync(ct);
+        return new DemoSeedResult(units, organisations, campaigns, donors, children, staff, gifts, reversals, skipped, reviews);
+    }
+
+    private async Task<int> NeedsAsync(CancellationToken ct)
+    {
+        await using var scope = Scope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<ChildAidDbContext>();
+        await DemoNeeds.PlacesAsync(db, ct);
+        var added = await DemoNeeds.ReviewsAsync(db, sp.GetRequiredService<Needs.NeedPriority>(), sp.GetRequiredService<PublicNeeds.PublicNeedsProjection>(), ct);
+        await SayAsync($"  Rà soát nhu cầu / needs reviews: +{added}");
+        return added;
     }
 
     private AsyncServiceScope Scope()
@@ -166,6 +178,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
                 AdminUnitId = tree.First(u => u.Level == AdminUnitLevel.Village && u.Code == c.VillageCode && u.ValidFrom == c.VillageValidFrom).Id,
                 SchoolId = c.SchoolName is null ? null : schoolIds[c.SchoolName], GuardianName = c.GuardianName,
                 PublicationConsentOn = c.PublicationConsentOn, IsDemo = true,
+                Circumstances = DemoNeeds.CircumstancesFor(c.FullName, c.DateOfBirth, c.EthnicGroup),
             });
             added++;
         }

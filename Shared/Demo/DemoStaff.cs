@@ -24,6 +24,8 @@ public static class DemoStaff
         new("quantri@demo.childaid.example", "Quản trị Demo", Roles.Admin, null),
         new("chuongtrinh@demo.childaid.example", "Nguyễn Thị Thu (demo)", Roles.ProgrammeOfficer, District,
             "Phòng Lao động – Thương binh và Xã hội huyện Ia H'Drai (demo)"),
+        new("chuongtrinh.tinh@demo.childaid.example", "Đinh Văn Phúc (demo)", Roles.ProgrammeOfficer, [("51", Reform)]),
+        new("chuthapdo@demo.childaid.example", "Y Blông (demo)", Roles.ProgrammeOfficer, [("23535", Reform), ("23538", Reform)], "Hội Chữ thập đỏ huyện Ia H'Drai (demo)"),
         new("xa.iadal@demo.childaid.example", "Rơ Mah H'Lan (demo)", Roles.CommuneOfficer, [("23535", Reform)], "UBND xã Ia Đal (tỉnh Quảng Ngãi) (demo)"),
         new("xa.iatoi@demo.childaid.example", "A Thông (demo)", Roles.CommuneOfficer, [("23538", Reform)], "UBND xã Ia Tơi (tỉnh Quảng Ngãi) (demo)"),
         new("ketoan@demo.childaid.example", "Trần Văn Kiên (demo)", Roles.Accountant, District, "Phòng Tài chính – Kế hoạch huyện Ia H'Drai (demo)"),

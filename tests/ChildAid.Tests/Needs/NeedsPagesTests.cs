@@ -124,6 +124,34 @@ public abstract class NeedsPagesTests(DatabaseProvider provider) : BackOfficeTes
     }
 
     [Fact]
+    public async Task Red_Cross_staff_declare_support_for_their_own_agency_and_the_commune_sees_it_as_a_duplicate()
+    {
+        var staff = await StaffAsync("chuthapdo", [Roles.ProgrammeOfficer], W.IaDal);
+        await using (var db = Db.NewContext())
+        {
+            var redCross = new Shared.Organisations.Organisation { Name = "Hội Chữ thập đỏ huyện Ia H'Drai", Type = Shared.Organisations.OrganisationType.RedCross, AdminUnitId = W.IaDal };
+            db.Organisations.Add(redCross);
+            await db.SaveChangesAsync();
+            (await db.Users.SingleAsync(u => u.Id == staff.Id)).OrganisationId = redCross.Id;
+            await db.SaveChangesAsync();
+        }
+        var client = await LogInAsync("chuthapdo");
+
+        var declared = await client.PostFormAsync("/Needs/DeclaredSupport", new()
+        {
+            ["Input.Target"] = "Child", ["Input.ChildId"] = S(W.ChildIaDal), ["Input.Category"] = "WarmClothes",
+            ["Input.PeriodStart"] = $"01/12/{Year}", ["Input.PeriodEnd"] = $"31/01/{Year + 1}", ["Input.Description"] = "1 áo ấm và 1 chăn",
+        });
+        var register = await client.FollowAsync(declared);
+        var (officer, id) = await OfficerWithDraftAsync();
+        var warned = await (await officer.PostFormAsync($"/Needs/Line/{S(id)}", Blanket())).Content.ReadAsStringAsync();
+
+        Assert.Contains("Hội Chữ thập đỏ huyện Ia H&#x27;Drai", register);
+        Assert.Contains("1 áo ấm và 1 chăn", register);
+        Assert.Contains("đã đăng ký hỗ trợ: 1 áo ấm và 1 chăn", warned);
+    }
+
+    [Fact]
     public async Task Children_are_found_without_typing_diacritics_and_only_in_ones_units()
     {
         await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.IaDal);
