@@ -118,9 +118,15 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer))
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.Inspector))
+            .AddPolicy(Policies.ViewNeeds, p => p.RequireRole(Roles.ViewNeeds))
+            .AddPolicy(Policies.EditNeeds, p => p.RequireRole(Roles.EditNeeds))
+            .AddPolicy(Policies.ManageCriteria, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.DeclareSupport, p => p.RequireRole(Roles.DeclareSupport))
+            .AddPolicy(Policies.ManageChildren, p => p.RequireRole(Roles.ManageChildren))
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
+        services.AddSingleton<Needs.NeedsImportJobs>();
 
         services.AddRazorPages(o =>
         {

@@ -12,6 +12,8 @@ public sealed class CliArgs
 
     public required string Verb { get; init; }
     public List<string> ConfigArgs { get; } = [];
+    /// <summary>Bare arguments, for a verb that takes them (<c>import needs … FILE</c>).</summary>
+    public List<string> Positional { get; } = [];
     public List<string> Errors { get; } = [];
 
     public string? this[string name] => _values.GetValueOrDefault(name);
@@ -19,12 +21,18 @@ public sealed class CliArgs
 
     /// <param name="valueOptions">Options of this verb that take a value (without the leading dashes).</param>
     /// <param name="flagOptions">Options of this verb that take none.</param>
-    public static CliArgs Parse(string[] args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions)
+    /// <param name="positional">How many bare arguments the verb takes.</param>
+    public static CliArgs Parse(string[] args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions, int positional = 0)
     {
         var result = new CliArgs { Verb = args[0] };
         for (var i = 1; i < args.Length; i++)
         {
             var arg = args[i];
+            if (!arg.StartsWith('-') && !arg.Contains('=', StringComparison.Ordinal) && result.Positional.Count < positional)
+            {
+                result.Positional.Add(arg);
+                continue;
+            }
             if (!arg.StartsWith('-') && !arg.Contains('=', StringComparison.Ordinal))
             {
                 result.Errors.Add($"Unexpected argument '{arg}'.");

@@ -9,7 +9,7 @@ namespace ChildAid.BackOffice;
 public static class CommandLine
 {
     private sealed record Verb(string Name, string Usage, string Summary, string[] Values, string[] Flags,
-        Func<CliContext, CliArgs, CancellationToken, Task<int>> Run);
+        Func<CliContext, CliArgs, CancellationToken, Task<int>> Run, int Positional = 0);
 
     private static readonly Verb[] Verbs =
     [
@@ -32,6 +32,9 @@ public static class CommandLine
         new("erase-donor-name", "erase-donor-name --donor ID",
             "Erase a donor's name and salt from their v2 ledger entries (the hashes still verify) and the honor roll; audited.",
             ["donor"], [], LedgerCommands.EraseDonorNameAsync),
+        new("import", ImportCommands.Usage,
+            "Import a filled needs workbook into the commune's open review of that year (a new draft if none): every row checked, all written or none; errors in Vietnamese, exit 1.",
+            ["review"], [], ImportCommands.ImportAsync, Positional: 2),
         new("run", "run [--public-urls URLS] [--backoffice-urls URLS] [--public-site DLL] [--content DIR]",
             $"Migrate, seed an empty database with the demo data, start PublicSite ({RunCommand.DefaultPublicUrls}) and BackOffice ({RunCommand.DefaultBackOfficeUrls}); Ctrl+C stops both.",
             ["public-urls", "backoffice-urls", "public-site", "content"], [], RunCommand.RunAsync),
@@ -56,7 +59,7 @@ public static class CommandLine
             await error.WriteLineAsync($"Unknown verb '{args[0]}'.");
             return await Help(error, 2);
         }
-        var parsed = CliArgs.Parse(args, verb.Values, verb.Flags);
+        var parsed = CliArgs.Parse(args, verb.Values, verb.Flags, verb.Positional);
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) await error.WriteLineAsync(e);

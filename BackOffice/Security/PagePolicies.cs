@@ -35,6 +35,16 @@ public static class PagePolicies
         ["/Users/Index"] = Policies.ManageUsers,
         ["/Users/Edit"] = Policies.ManageUsers,
         ["/Audit/Index"] = Policies.ViewAudit,
+        ["/Needs/Index"] = Policies.ViewNeeds,
+        ["/Needs/Review"] = Policies.ViewNeeds,
+        ["/Needs/Line"] = Policies.EditNeeds,
+        ["/Needs/Criteria"] = Policies.ManageCriteria,
+        ["/Needs/DeclaredSupport"] = Policies.DeclareSupport,
+        ["/Children/Index"] = Policies.ManageChildren,
+        ["/Children/Edit"] = Policies.ManageChildren,
+        ["/Needs/Import"] = Policies.EditNeeds,
+        ["/Needs/Template"] = Policies.ViewNeeds,
+        ["/Needs/Export"] = Policies.ViewNeeds,
     };
 
     public static void Apply(PageConventionCollection conventions)

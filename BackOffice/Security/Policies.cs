@@ -16,6 +16,16 @@ public static class Policies
     public const string ManageCampaigns = "manage-campaigns";
     public const string ManageUsers = "manage-users";
     public const string ViewAudit = "view-audit";
+    /// <summary>Read needs reviews of one's units: <see cref="Roles.ViewNeeds"/>.</summary>
+    public const string ViewNeeds = "view-needs";
+    /// <summary>Enter and change need lines: <see cref="Roles.EditNeeds"/>.</summary>
+    public const string EditNeeds = "edit-needs";
+    /// <summary>Edit the published priority criteria and scale: admins.</summary>
+    public const string ManageCriteria = "manage-criteria";
+    /// <summary>Enter support declared by an agency: <see cref="Roles.DeclareSupport"/>.</summary>
+    public const string DeclareSupport = "declare-support";
+    /// <summary>The minimal children's register of the needs review: <see cref="Roles.ManageChildren"/>.</summary>
+    public const string ManageChildren = "manage-children";
     /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
     public const string EraseDonorNames = "erase-donor-names";
     /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>

@@ -4,6 +4,7 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Needs;
 using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Text;
 
@@ -37,6 +38,12 @@ public static class AuditSentences
         ["IdentityUserToken`1"] = "khóa xác thực của cán bộ",
         ["IdentityUserLogin`1"] = "đăng nhập ngoài của cán bộ",
         ["IdentityUserClaim`1"] = "thuộc tính của cán bộ",
+        ["NeedsReview"] = "bản rà soát nhu cầu",
+        ["NeedLine"] = "dòng nhu cầu",
+        ["DeclaredSupport"] = "hỗ trợ do cơ quan khác đăng ký",
+        ["PriorityCriterion"] = "tiêu chí ưu tiên",
+        ["PriorityScale"] = "ngưỡng cấp độ ưu tiên",
+        ["NeedItem"] = "mặt hàng nhu cầu",
     };
 
     private static readonly Dictionary<string, string> Verbs = new() { ["Added"] = "đã thêm", ["Modified"] = "đã sửa", ["Deleted"] = "đã xóa" };
@@ -54,6 +61,13 @@ public static class AuditSentences
         ["AccessFailedCount"] = "Số lần đăng nhập sai", ["PasswordHash"] = "Mật khẩu", ["DateOfBirth"] = "Ngày sinh", ["Sex"] = "Giới tính",
         ["EthnicGroup"] = "Dân tộc", ["GuardianName"] = "Người giám hộ", ["PublicationConsentOn"] = "Ngày đồng ý công khai",
         ["CampaignId"] = "Chiến dịch", ["DonorId"] = "Nhà tài trợ", ["RoleId"] = "Vai trò",
+        ["Year"] = "Năm học", ["Revision"] = "Lần rà soát", ["ReturnComment"] = "Ý kiến khi trả lại", ["ApprovingUnitId"] = "Cấp duyệt",
+        ["SubmittedAt"] = "Ngày gửi", ["DecidedAt"] = "Ngày duyệt/trả lại", ["ComputedLevel"] = "Cấp độ theo tiêu chí",
+        ["LevelOverride"] = "Cấp độ điều chỉnh", ["OverrideReason"] = "Lý do điều chỉnh cấp độ", ["DuplicateReason"] = "Lý do vẫn cần (trùng hỗ trợ)",
+        ["Category"] = "Nhóm nhu cầu", ["SizeBand"] = "Cỡ theo độ tuổi", ["EstimatedUnitCostVnd"] = "Đơn giá dự kiến", ["ChildrenCount"] = "Số trẻ được hưởng",
+        ["PeriodStart"] = "Từ ngày", ["PeriodEnd"] = "Đến ngày", ["Description"] = "Nội dung", ["Weight"] = "Điểm", ["IsActive"] = "Đang dùng",
+        ["Level1From"] = "Cấp 1 từ (điểm)", ["Level2From"] = "Cấp 2 từ (điểm)", ["Level3From"] = "Cấp 3 từ (điểm)",
+        ["Circumstances"] = "Nhóm hoàn cảnh", ["SchoolId"] = "Trường", ["Target"] = "Nhu cầu của",
     };
 
     /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>
@@ -74,8 +88,8 @@ public static class AuditSentences
         var changes = new List<(string, string?, string?)>();
         foreach (var key in before.Keys.Union(after.Keys).Where(Fields.ContainsKey))
         {
-            var b = before.TryGetValue(key, out var bv) ? Value(key, bv, names) : null;
-            var a = after.TryGetValue(key, out var av) ? Value(key, av, names) : null;
+            var b = before.TryGetValue(key, out var bv) ? Value(key, bv, names, e.EntityType) : null;
+            var a = after.TryGetValue(key, out var av) ? Value(key, av, names, e.EntityType) : null;
             if (e.Action == "Modified" && b == a && b != "***") continue;
             changes.Add((Fields[key], b, a));
         }
@@ -105,7 +119,7 @@ public static class AuditSentences
         catch (JsonException) { return []; }
     }
 
-    private static string? Value(string field, JsonElement v, AuditNames names)
+    private static string? Value(string field, JsonElement v, AuditNames names, string entity = "")
     {
         if (v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         if (v.ValueKind == JsonValueKind.True) return "có";
@@ -120,7 +134,14 @@ public static class AuditSentences
                 "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
                 "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),
                 "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
+                "Status" when entity == nameof(NeedsReview) => Pages.Needs.NeedsPageText.Statuses.GetValueOrDefault((NeedsReviewStatus)id, "?"),
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
+                "Category" => NeedLabels.Categories.GetValueOrDefault((NeedCategory)id, "?"),
+                "Target" => NeedLabels.Targets.GetValueOrDefault((NeedTarget)id, "?"),
+                "SizeBand" => NeedLabels.SizeBands.GetValueOrDefault((SizeBand)id, "?"),
+                "Circumstances" => id == 0 ? "không" : string.Join("; ", NeedLabels.Circumstances.Where(g => ((CircumstanceGroups)id).HasFlag(g.Key)).Select(g => g.Value)),
+                "EstimatedUnitCostVnd" => VietnameseFormat.Vnd(number),
+                "ApprovingUnitId" => names.Units.GetValueOrDefault(id, $"số {id}"),
                 "Sex" => id == 1 ? "Nữ" : id == 2 ? "Nam" : "?",
                 "AdminUnitId" => names.Units.GetValueOrDefault(id, $"số {id}"),
                 "CampaignId" => names.Campaigns.GetValueOrDefault(id, $"số {id}"),

@@ -30,6 +30,8 @@ public static class AuditSubject
         Contribution c => c.ReceiptNumber,
         Campaign c => c.Title,
         Child c => c.FullName,
+        Needs.NeedsReview r => $"năm học {r.YearLabel}, lần {r.Revision}",
+        Needs.PriorityCriterion c => c.NameVi,
         StaffUser u => u.FullName.Length > 0 ? u.FullName : u.UserName,
         ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,
         _ => null,

@@ -24,6 +24,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Needs.NeedsReviewService>();
         services.AddScoped<Needs.NeedsReviewQueries>();
         services.AddScoped<Needs.PriorityCriteriaService>();
+        services.AddScoped<Needs.DeclaredSupportService>();
+        services.AddScoped<Children.ChildService>();
         services.AddScoped<Import.ImportPipeline>();
         services.AddScoped<Needs.NeedsImport>();
         services.AddScoped<PublicNeeds.PublicNeedsProjection>();

@@ -77,7 +77,7 @@ public class StatementQuery(PublicDbContext db)
     }
 
     /// <summary>How many of the newest entries a PostgreSQL search walks for each page before it asks the GIN index.</summary>
-    public const int RecentWindowPerPage = 20_000;
+    public const int RecentWindowPerPage = 50_000;
 
     /// <summary>The walk's bound for deep pages: beyond it, the GIN index answers.</summary>
     public const int MaxRecentWindow = 500_000;
@@ -90,10 +90,10 @@ public class StatementQuery(PublicDbContext db)
     ///    common name walks the primary key and finds its page within a few thousand entries; a rare word goes to the
     ///    GIN index, which is cheap for it. Either way the walk never costs more than the window.
     /// 2. If the window held less than the page, the matches are few: the GIN index collects them all (index scans
-    ///    off, so no walk) and only those are sorted. They are as few as the window's density says, unless they sit
-    ///    in older entries (a campaign long closed), where the walk would have been slower still.
-    /// No parallel workers (their start-up alone costs more than these queries) and no sequential scan. The settings
-    /// are SET LOCAL: they end with this read-only transaction.
+    ///    off, so no walk; no sequential scan, no parallel workers, whose start-up costs more than the query) and
+    ///    only those are sorted. They are as few as the window's density says, unless they sit in older entries (a
+    ///    campaign long closed), where the walk would have been slower still. The settings are SET LOCAL: they end
+    ///    with this read-only transaction. Step 1 is one plain query: most searches are answered in one round trip.
     /// </summary>
     private async Task<List<LedgerEntry>> PostgresPageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to,
         int page, int skip, int take, CancellationToken ct)
@@ -109,14 +109,12 @@ public class StatementQuery(PublicDbContext db)
         var indexedSql = new System.Text.StringBuilder("SELECT e.* FROM ledger_entries AS e WHERE ").Append(where)
             .Append(" ORDER BY e.sequence DESC LIMIT {2} OFFSET {1}");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0", ct);
         var rows = await db.LedgerEntries.FromSqlRaw(recentSql.ToString(), parameters.ToArray()).ToListAsync(ct);
-        if (rows.Count < take)
-        {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off", ct);
-            rows = await db.LedgerEntries.FromSqlRaw(indexedSql.ToString(), parameters.ToArray()).ToListAsync(ct);
-        }
+        if (rows.Count == take) return rows;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0", ct);
+        rows = await db.LedgerEntries.FromSqlRaw(indexedSql.ToString(), parameters.ToArray()).ToListAsync(ct);
         await tx.CommitAsync(ct);
         return rows;
     }

@@ -12,7 +12,7 @@ namespace ChildAid.Shared.Needs;
 /// page and the CLI's `import needs` both call <see cref="RunAsync"/>.
 /// </summary>
 public class NeedsImport(ChildAidDbContext db, ImportPipeline pipeline, DuplicateCheck duplicates, NeedPriority priority,
-    AuditActor actor, TimeProvider clock)
+    NeedsReviewService reviews, AuditActor actor, TimeProvider clock)
 {
     public const string NotFound = "Không tìm thấy bản rà soát này trong địa bàn của bạn.";
     public const string NotEditable = "Chỉ nhập được vào bản rà soát đang soạn hoặc đã bị trả lại để sửa.";
@@ -33,26 +33,20 @@ public class NeedsImport(ChildAidDbContext db, ImportPipeline pipeline, Duplicat
     /// or a new draft when the year has none yet. Null (with why) when the commune is unknown or only an approved
     /// revision exists (a change to it starts a new revision in BackOffice).
     /// </summary>
-    public async Task<(NeedsReview? Review, string? Refusal)> ReviewForAsync(string communeCode, int year, string createdBy, CancellationToken ct = default)
+    public async Task<(NeedsReview? Review, string? Refusal)> ReviewForAsync(string communeCode, int year, CancellationToken ct = default)
     {
         if (year is < 2015 or > 2100) return (null, $"Năm {year} không hợp lệ.");
         var today = Time.VietnamClock.VietnamToday(clock);
         var communes = await db.AdminUnits.AsNoTracking().Where(u => u.Code == communeCode && u.Level == AdminUnitLevel.Commune).ToListAsync(ct);
         var commune = communes.FirstOrDefault(u => u.IsValidOn(today)) ?? communes.OrderByDescending(u => u.ValidFrom).FirstOrDefault();
         if (commune is null) return (null, $"Không có xã mã {communeCode}.");
-        var reviews = await db.NeedsReviews.Where(r => r.AdminUnitId == commune.Id && r.Year == year).ToListAsync(ct);
-        if (reviews.FirstOrDefault(r => r.Status is NeedsReviewStatus.Draft or NeedsReviewStatus.Returned or NeedsReviewStatus.Submitted) is { } open)
+        var existing = await db.NeedsReviews.Where(r => r.AdminUnitId == commune.Id && r.Year == year).ToListAsync(ct);
+        if (existing.FirstOrDefault(r => r.Status is NeedsReviewStatus.Draft or NeedsReviewStatus.Returned or NeedsReviewStatus.Submitted) is { } open)
             return open.IsEditable ? (open, null) : (null, $"Bản rà soát {commune.Name} năm học {open.YearLabel} đã gửi, đang chờ duyệt.");
-        if (reviews.Count > 0)
+        if (existing.Count > 0)
             return (null, $"Bản rà soát {commune.Name} năm học {year}–{year + 1} đã duyệt: mở bản sửa đổi trong BackOffice rồi nhập vào đó.");
-        if (db.UnitScope is { } scope && !scope.Contains(commune.Id)) return (null, NotFound);
-        var review = new NeedsReview
-        {
-            AdminUnitId = commune.Id, Year = year, PeriodStart = NeedsReview.SchoolYearStart(year), PeriodEnd = NeedsReview.SchoolYearEnd(year),
-            CreatedById = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.NeedsReviews.Add(review);
-        await db.SaveChangesAsync(ct);
-        return (review, null);
+        // A year without a review: opened by the workflow's one way to open one (scope, map in force, audit).
+        var opened = await reviews.OpenAsync(commune.Id, year, ct);
+        return opened.Succeeded ? (opened.Value, null) : (null, string.Join(" ", opened.Errors.Values));
     }
 }

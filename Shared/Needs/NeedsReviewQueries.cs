@@ -40,6 +40,23 @@ public class NeedsReviewQueries(ChildAidDbContext db, NeedsReviewService service
             .Select(r => new ReviewRow(r.Id, r.AdminUnit!.Name, r.Year, r.Revision, r.Status, r.Lines.Count,
                 r.Lines.Sum(l => (long?)l.Quantity * l.EstimatedUnitCostVnd) ?? 0, r.SubmittedAt, r.ApprovingUnit!.Name));
 
+    public Task<NeedsReview?> ReviewAsync(int id, CancellationToken ct = default) =>
+        db.NeedsReviews.AsNoTracking().Include(r => r.AdminUnit).FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    public Task<NeedLine?> LineAsync(int id, CancellationToken ct = default) =>
+        db.NeedLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+
+    public async Task<LineFormOptions> LineFormAsync(NeedsReview review, CancellationToken ct = default)
+    {
+        var units = (await service.TreeAsync(ct)).Covered([review.AdminUnitId]).ToList();
+        var items = await db.NeedItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Category).ThenBy(i => i.Id).ToListAsync(ct);
+        var children = await db.Children.AsNoTracking().Where(c => units.Contains(c.AdminUnitId)).OrderBy(c => c.SearchText)
+            .Select(c => new { c.Id, c.FullName, c.DateOfBirth }).ToListAsync(ct);
+        var schools = await db.Organisations.AsNoTracking().Where(o => o.Type == Organisations.OrganisationType.School && units.Contains(o.AdminUnitId))
+            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+        return new LineFormOptions(items, children.Select(c => new Choice(c.Id, $"{c.FullName} ({Text.VietnameseFormat.Date(c.DateOfBirth)})")).ToList(), schools);
+    }
+
     public async Task<ReviewDetail?> DetailAsync(int id, CancellationToken ct = default)
     {
         var review = await db.NeedsReviews.AsNoTracking().Include(r => r.AdminUnit).Include(r => r.ApprovingUnit)
@@ -60,3 +77,9 @@ public class NeedsReviewQueries(ChildAidDbContext db, NeedsReviewService service
             revisions.OrderByDescending(r => r.Revision).ToList());
     }
 }
+
+public sealed record Choice(int Id, string Label);
+
+/// <summary>What the line form offers: the catalogue by category, the commune's children and schools.</summary>
+public sealed record LineFormOptions(IReadOnlyList<NeedItem> Items, IReadOnlyList<Choice> Children, IReadOnlyList<Choice> Schools);
+

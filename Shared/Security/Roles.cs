@@ -36,4 +36,16 @@ public static class Roles
     /// control stays with the fund's accountant and the admin.
     /// </summary>
     public static readonly string[] ApproveLargeReversals = [Admin, Accountant];
+
+    /// <summary>Roles that read needs reviews (within their units); approving is decided per review (ReviewApproval).</summary>
+    public static readonly string[] ViewNeeds = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant, Inspector];
+
+    /// <summary>Roles that enter need lines and submit reviews.</summary>
+    public static readonly string[] EditNeeds = [ProgrammeOfficer, CommuneOfficer];
+
+    /// <summary>Roles that enter support declared by an agency (an agency's programme staff, the commune, admins).</summary>
+    public static readonly string[] DeclareSupport = [Admin, ProgrammeOfficer, CommuneOfficer];
+
+    /// <summary>Roles that keep the children's register (name, birth, village, school, circumstance groups).</summary>
+    public static readonly string[] ManageChildren = [Admin, ProgrammeOfficer, CommuneOfficer];
 }

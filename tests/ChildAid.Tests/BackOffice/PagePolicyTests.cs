@@ -30,6 +30,11 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.ManageCampaigns] = [Roles.Admin, Roles.ProgrammeOfficer],
         [Policies.ManageUsers] = [Roles.Admin],
         [Policies.ViewAudit] = [Roles.Admin, Roles.Inspector],
+        [Policies.ViewNeeds] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.Accountant, Roles.Inspector],
+        [Policies.EditNeeds] = [Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.ManageCriteria] = [Roles.Admin],
+        [Policies.DeclareSupport] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.ManageChildren] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
         [Policies.EraseDonorNames] = [Roles.Admin],
     };
 
@@ -76,7 +81,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
     [Fact]
     public async Task Every_role_gets_what_the_policy_table_says_on_every_page_in_its_own_unit_and_in_another()
     {
-        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign;
+        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownReview, otherReview, ownChild, otherChild;
         await using (var db = Db.NewContext())
         {
             own = (await TestData.UnitAsync(db, "Xã Ia Đal", "23535")).Id;
@@ -84,6 +89,10 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ownDonor = (await TestData.DonorAsync(db, own, "Trần Thị Bình")).Id;
             otherDonor = (await TestData.DonorAsync(db, other, "Lê Văn Cường")).Id;
             campaign = (await TestData.CampaignAsync(db)).Id;
+            ownReview = (await TestData.NeedsReviewAsync(db, own)).Id;
+            otherReview = (await TestData.NeedsReviewAsync(db, other)).Id;
+            ownChild = (await TestData.ChildAsync(db, own, "Rơ Châm H'Nhi")).Id;
+            otherChild = (await TestData.ChildAsync(db, other, "A Dũng")).Id;
         }
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp, "cli"))
@@ -121,6 +130,16 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Users/Index"] = ("/Users", "/Users", false),
             ["/Users/Edit"] = ($"/Users/Edit/{someUser}", $"/Users/Edit/{someUser}", false),
             ["/Audit/Index"] = ("/Audit", "/Audit", false),
+            ["/Needs/Index"] = ("/Needs", "/Needs", false),
+            ["/Needs/Review"] = ($"/Needs/Review/{S(ownReview)}", $"/Needs/Review/{S(otherReview)}", true),
+            ["/Needs/Line"] = ($"/Needs/Line/{S(ownReview)}", $"/Needs/Line/{S(otherReview)}", true),
+            ["/Needs/Criteria"] = ("/Needs/Criteria", "/Needs/Criteria", false),
+            ["/Needs/DeclaredSupport"] = ("/Needs/DeclaredSupport", "/Needs/DeclaredSupport", false),
+            ["/Children/Index"] = ("/Children", "/Children", false),
+            ["/Children/Edit"] = ($"/Children/Edit/{S(ownChild)}", $"/Children/Edit/{S(otherChild)}", true),
+            ["/Needs/Import"] = ($"/Needs/Import?reviewId={S(ownReview)}", $"/Needs/Import?reviewId={S(otherReview)}", true),
+            ["/Needs/Template"] = ($"/Needs/Template?reviewId={S(ownReview)}", $"/Needs/Template?reviewId={S(otherReview)}", true),
+            ["/Needs/Export"] = ($"/Needs/Export?reviewId={S(ownReview)}", $"/Needs/Export?reviewId={S(otherReview)}", true),
         };
         // Pages with side effects on the session go last.
         var pages = PagesOfTheApp().OrderBy(p => p.Key is "/Account/EnrolTwoFactor" or "/Account/Logout").ThenBy(p => p.Key, StringComparer.Ordinal).ToList();

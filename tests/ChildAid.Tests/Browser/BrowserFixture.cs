@@ -118,9 +118,11 @@ public class BrowserFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Provider);
         (PublicSite, PublicUrl) = await StartAsync("ChildAid.PublicSite", "PublicSite",
             args => ChildAid.PublicSite.Program.Build(args), Database.PublicConnectionString);
-        // Receipts link (QR code) to this PublicSite, as the `run` verb arranges.
+        // Receipts link (QR code) to this PublicSite, as the `run` verb arranges. BackOffice believes X-Forwarded-For from
+        // the loopback address, as it would from a reverse proxy, so each browser context can be its own client (NewPageAsync).
         (BackOffice, BackOfficeUrl) = await StartAsync("ChildAid.BackOffice", "BackOffice",
-            args => ChildAid.BackOffice.BackOfficeApp.Build([.. args, $"--PublicSite:BaseUrl={PublicUrl}"]), Database.ConnectionString);
+            args => ChildAid.BackOffice.BackOfficeApp.Build([.. args, $"--PublicSite:BaseUrl={PublicUrl}", "--ForwardedHeaders:KnownProxies=127.0.0.1"]),
+            Database.ConnectionString);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -131,18 +133,30 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in its own browser context (own cookies), Vietnamese locale, phone-sized unless told otherwise.</summary>
+    private int _clients;
+
+    /// <summary>
+    /// A page in its own browser context (own cookies), Vietnamese locale, phone-sized unless told otherwise. Each
+    /// context is its own client address (<see cref="ClientAddressOf"/>), as different people's browsers are: the
+    /// per-address sign-in throttle and rate limit stay real, and one test's failed sign-ins never hold back another's.
+    /// </summary>
     public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions
+        options ??= new BrowserNewContextOptions
         {
             Locale = "vi-VN",
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
+        };
+        var client = ClientAddressOf(Interlocked.Increment(ref _clients));
+        options.ExtraHTTPHeaders = [.. options.ExtraHTTPHeaders ?? [], new("X-Forwarded-For", client)];
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         lock (_contexts) _contexts.Add(context);
         return await context.NewPageAsync();
     }
+
+    /// <summary>The address BackOffice sees for the <paramref name="n"/>th browser context: 10.0.0.1, 10.0.0.2 …</summary>
+    public static string ClientAddressOf(int n) => $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
 
     /// <summary>Saves a full-page PNG under the temp folder and returns its path (useful on failure too).</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)

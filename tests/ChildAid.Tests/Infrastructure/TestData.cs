@@ -40,6 +40,32 @@ public static class TestData
         return campaign;
     }
 
+    /// <summary>A draft needs review of a commune for the school year 2026–2027.</summary>
+    public static async Task<Shared.Needs.NeedsReview> NeedsReviewAsync(ChildAidDbContext db, int communeId, int year = 2026)
+    {
+        var review = new Shared.Needs.NeedsReview
+        {
+            AdminUnitId = communeId, Year = year, PeriodStart = Shared.Needs.NeedsReview.SchoolYearStart(year), PeriodEnd = Shared.Needs.NeedsReview.SchoolYearEnd(year),
+            CreatedById = "test", CreatedAt = DateTime.UtcNow,
+        };
+        db.NeedsReviews.Add(review);
+        await db.SaveChangesAsync();
+        return review;
+    }
+
+    public static async Task<Shared.Children.Child> ChildAsync(ChildAidDbContext db, int unitId, string name, DateOnly? born = null,
+        Shared.Needs.CircumstanceGroups groups = Shared.Needs.CircumstanceGroups.None)
+    {
+        var child = new Shared.Children.Child
+        {
+            FullName = name, SearchText = Shared.Text.TextFolding.Fold(name), DateOfBirth = born ?? new DateOnly(2018, 4, 2),
+            Sex = Shared.Children.Sex.Female, AdminUnitId = unitId, Circumstances = groups,
+        };
+        db.Children.Add(child);
+        await db.SaveChangesAsync();
+        return child;
+    }
+
     public static ContributionInput Cash(int donorId, int unitId, long amount, int? campaignId = null) => new()
     {
         DonorId = donorId, AdminUnitId = unitId, AmountVnd = amount, CampaignId = campaignId, Method = ContributionMethod.Cash,

@@ -68,7 +68,7 @@ public sealed class NeedsWorld
 
     public static Child Child(ChildAidDbContext db, string name, DateOnly born, int unitId, int? schoolId, CircumstanceGroups groups)
     {
-        var child = new Child { FullName = name, DateOfBirth = born, Sex = Sex.Female, AdminUnitId = unitId, SchoolId = schoolId, Circumstances = groups };
+        var child = new Child { FullName = name, SearchText = ChildAid.Shared.Text.TextFolding.Fold(name), DateOfBirth = born, Sex = Sex.Female, AdminUnitId = unitId, SchoolId = schoolId, Circumstances = groups };
         db.Children.Add(child);
         return child;
     }

@@ -1,0 +1,60 @@
+using System.Globalization;
+using ChildAid.Shared.Import;
+using ChildAid.Shared.Needs;
+
+namespace ChildAid.BackOffice;
+
+/// <summary>import needs: the same import as BackOffice's page (<see cref="NeedsImport"/>), from a file on disk.</summary>
+public static class ImportCommands
+{
+    public const string Usage = "import needs --review COMMUNE_CODE/YEAR FILE.xlsx";
+
+    public static async Task<int> ImportAsync(CliContext cli, CliArgs args, CancellationToken ct)
+    {
+        if (args.Positional is not ["needs", var path] || args["review"] is not { } review)
+        {
+            await cli.Error.WriteLineAsync($"usage: {Usage}   (e.g. import needs --review 23535/2026 nhu-cau.xlsx)");
+            return 2;
+        }
+        var slash = review.LastIndexOf('/');
+        if (slash <= 0 || !int.TryParse(review[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            await cli.Error.WriteLineAsync($"import: --review must be COMMUNE_CODE/YEAR (e.g. 23535/2026), not '{review}'.");
+            return 2;
+        }
+        if (!File.Exists(path))
+        {
+            await cli.Error.WriteLineAsync($"import: no file '{path}'.");
+            return 2;
+        }
+        await using var services = cli.BuildServices();
+        await using var scope = CliContext.Scope(services, "cli:import-needs");
+        var import = scope.ServiceProvider.GetRequiredService<NeedsImport>();
+        var (target, refusal) = await import.ReviewForAsync(review[..slash], year, ct);
+        if (target is null)
+        {
+            await cli.Error.WriteLineAsync($"import: {refusal}");
+            return 1;
+        }
+        await using var file = File.OpenRead(path);
+        var result = await import.RunAsync(target.Id, file, path, new Progress(cli.Error), ct);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) await cli.Error.WriteLineAsync(error.ToString());
+            await cli.Error.WriteLineAsync($"Chưa ghi dòng nào: {result.Errors.Count} lỗi trong {result.RowsRead} dòng. Sửa tệp rồi nhập lại.");
+            return 1;
+        }
+        await cli.Output.WriteLineAsync($"Đã nhập {result.RowsWritten} dòng nhu cầu vào bản rà soát số {target.Id} (năm học {target.YearLabel}).");
+        return 0;
+    }
+
+    /// <summary>Progress on standard error, so standard output stays the result.</summary>
+    private sealed class Progress(TextWriter error) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.Stage == ImportStage.Reading && value.RowsRead % 5000 == 0 || value.Stage == ImportStage.Writing && value.RowsWritten > 0)
+                error.WriteLine($"… {value.Stage}: {value.RowsRead} dòng đã đọc, {value.RowsChecked} đã kiểm tra, {value.RowsWritten} đã ghi");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using ChildAid.BackOffice.Web;
+using ChildAid.Shared.AdminUnits;
+using ChildAid.Shared.Children;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.Security;
+using ChildAid.Shared.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.BackOffice.Pages.Children;
+
+/// <summary>Add a child (no id) or change one: only the fields the needs review uses. Only children and places in the user's units.</summary>
+public class EditModel(ChildService children, DeclaredSupportService schools, StaffScope scope, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ChildInput Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public IReadOnlyList<AdminUnit> Places { get; private set; } = [];
+    public IReadOnlyList<ChildAid.Shared.Organisations.Organisation> Schools { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is { } childId)
+        {
+            var child = await children.FindAsync(childId, ct);
+            if (child is null) return NotFound();
+            Input = ChildInput.From(child);
+            Id = childId;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        if (ModelState.IsValid)
+        {
+            var outcome = await children.SaveAsync(id, Input, ct);
+            if (outcome.Errors.GetValueOrDefault("") is { } missing) return NotFound(missing);
+            if (outcome.Succeeded)
+            {
+                TempData["Saved"] = $"Đã lưu hồ sơ trẻ {outcome.Value!.FullName}.";
+                return RedirectToPage("/Children/Index", new { q = outcome.Value.FullName });
+            }
+            ModelState.AddErrors(outcome.Errors);
+        }
+        else ModelState.AddOtherErrors(await children.ValidateAsync(Input, ct));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var today = clock.VietnamToday();
+        Places = (await scope.SelectableUnitsAsync(today, ct)).Where(u => u.Level is AdminUnitLevel.Village or AdminUnitLevel.Commune && (u.IsValidOn(today) || u.Id == Input.AdminUnitId)).ToList();
+        Schools = await schools.SchoolsAsync(ct);
+    }
+}

@@ -1,0 +1,84 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.Organisations;
+using ChildAid.Shared.Text;
+using ChildAid.Shared.Time;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Children;
+
+/// <summary>Only the fields the needs review uses; the full child registry comes with the nutrition issue.</summary>
+public class ChildInput
+{
+    public string? FullName { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public Sex? Sex { get; set; }
+    /// <summary>The village (or commune) the child lives in.</summary>
+    public int AdminUnitId { get; set; }
+    public int? SchoolId { get; set; }
+    public List<CircumstanceGroups> Circumstances { get; set; } = [];
+
+    public static ChildInput From(Child c) => new()
+    {
+        FullName = c.FullName, DateOfBirth = c.DateOfBirth, Sex = c.Sex, AdminUnitId = c.AdminUnitId, SchoolId = c.SchoolId,
+        Circumstances = Enum.GetValues<CircumstanceGroups>().Where(g => g != CircumstanceGroups.None && c.Circumstances.HasFlag(g)).ToList(),
+    };
+}
+
+public sealed record ChildRow(int Id, string FullName, DateOnly DateOfBirth, Sex Sex, string UnitName, string? SchoolName, CircumstanceGroups Circumstances);
+
+/// <summary>Children of the units the reader covers: list with a search that ignores diacritics, add, change.</summary>
+public class ChildService(ChildAidDbContext db, TimeProvider clock)
+{
+    public async Task<Paged<ChildRow>> SearchAsync(string? q, int page, CancellationToken ct = default)
+    {
+        var folded = TextFolding.Fold(q);
+        var children = db.Children.AsNoTracking();
+        if (folded.Length > 0) children = children.Where(c => c.SearchText.Contains(folded));
+        return await Paged<ChildRow>.FromAsync(children.OrderBy(c => c.SearchText).ThenBy(c => c.Id)
+            .Select(c => new ChildRow(c.Id, c.FullName, c.DateOfBirth, c.Sex, c.AdminUnit!.Name, c.School!.Name, c.Circumstances)), page, 50, ct);
+    }
+
+    /// <summary>The children of the reader's units for a pick list (name and date of birth), at most 2,000.</summary>
+    public async Task<IReadOnlyList<Choice>> ChoicesAsync(CancellationToken ct = default) =>
+        (await db.Children.AsNoTracking().OrderBy(c => c.SearchText).Take(2000).Select(c => new { c.Id, c.FullName, c.DateOfBirth }).ToListAsync(ct))
+            .Select(c => new Choice(c.Id, $"{c.FullName} ({VietnameseFormat.Date(c.DateOfBirth)})")).ToList();
+
+    public Task<Child?> FindAsync(int id, CancellationToken ct = default) => db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    public async Task<Outcome<Child>> SaveAsync(int? id, ChildInput input, CancellationToken ct = default)
+    {
+        var child = id is { } existing ? await db.Children.FirstOrDefaultAsync(c => c.Id == existing, ct) : null;
+        if (id is not null && child is null) return Outcome<Child>.Fail("", "Không tìm thấy trẻ em trong phạm vi đơn vị của bạn.");
+        var errors = await ValidateAsync(input, ct);
+        if (errors.Count > 0) return Outcome<Child>.Fail(errors);
+        child ??= db.Children.Add(new Child { FullName = "" }).Entity;
+        child.FullName = input.FullName!.Trim();
+        child.SearchText = TextFolding.Fold(child.FullName);
+        child.DateOfBirth = input.DateOfBirth!.Value;
+        child.Sex = input.Sex!.Value;
+        child.AdminUnitId = input.AdminUnitId;
+        child.SchoolId = input.SchoolId;
+        child.Circumstances = input.Circumstances.Aggregate(CircumstanceGroups.None, (all, g) => all | g);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Child>.Ok(child);
+    }
+
+    public async Task<Dictionary<string, string>> ValidateAsync(ChildInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        if (NameRule.Check(input.FullName, 200, "Vui lòng nhập họ tên trẻ.", "Họ tên tối đa 200 ký tự.") is { } name) errors[nameof(input.FullName)] = name;
+        var today = clock.VietnamToday();
+        if (input.DateOfBirth is not { } born) errors[nameof(input.DateOfBirth)] = "Vui lòng nhập ngày sinh (dd/mm/yyyy).";
+        else if (born > today || born < today.AddYears(-18)) errors[nameof(input.DateOfBirth)] = "Ngày sinh phải trong 18 năm qua và không sau hôm nay.";
+        if (input.Sex is not { } sex || !Enum.IsDefined(sex)) errors[nameof(input.Sex)] = "Vui lòng chọn giới tính.";
+        if (db.UnitScope is { } scope && !scope.Contains(input.AdminUnitId) || !await db.AdminUnits.AnyAsync(u => u.Id == input.AdminUnitId, ct))
+            errors[nameof(input.AdminUnitId)] = "Vui lòng chọn thôn/xã nơi trẻ sống, trong phạm vi của bạn.";
+        if (input.SchoolId is { } school && !await db.Organisations.AnyAsync(o => o.Id == school && o.Type == OrganisationType.School, ct))
+            errors[nameof(input.SchoolId)] = "Không tìm thấy trường học.";
+        if (input.Circumstances.Any(g => !Enum.IsDefined(g) || g == CircumstanceGroups.None))
+            errors[nameof(input.Circumstances)] = "Nhóm hoàn cảnh không hợp lệ.";
+        return errors;
+    }
+}

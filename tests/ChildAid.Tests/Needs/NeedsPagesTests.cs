@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.BackOffice;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Tests.Needs;
+
+/// <summary>The review pages as officers use them: the real forms, with their anti-forgery tokens.</summary>
+public abstract class NeedsPagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    private NeedsWorld W = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Db.NewContext();
+        W = await NeedsWorld.CreateAsync(db);
+    }
+
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private static int Year => Today.Month >= 6 ? Today.Year : Today.Year - 1;
+
+    private async Task<(StaffClient Client, int ReviewId)> OfficerWithDraftAsync()
+    {
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.IaDal);
+        var client = await LogInAsync("xa-iadal");
+        var opened = await client.PostFormAsync("/Needs", new() { ["CommuneId"] = S(W.IaDal), ["OpenYear"] = S(Year) }, "/Needs?handler=Open");
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var id = int.Parse(opened.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        return (client, id);
+    }
+
+    private Dictionary<string, string> Blanket(string? reason = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Version"] = "0", ["Input.Target"] = "Child", ["Input.ChildId"] = S(W.ChildIaDal), ["Input.NeedItemId"] = "16", ["Input.Quantity"] = "1",
+            ["Input.PeriodStart"] = $"01/12/{Year}", ["Input.PeriodEnd"] = $"28/02/{Year + 1}",
+        };
+        if (reason is not null) fields["Input.DuplicateReason"] = reason;
+        return fields;
+    }
+
+    [Fact]
+    public async Task A_second_blanket_for_the_same_child_shows_what_was_found_and_saves_only_with_a_reason()
+    {
+        var (client, id) = await OfficerWithDraftAsync();
+        var url = $"/Needs/Line/{S(id)}";
+
+        var first = await client.PostFormAsync(url, Blanket());
+        var warned = await client.PostFormAsync(url, Blanket());
+        var warning = await warned.Content.ReadAsStringAsync();
+        var saved = await client.PostFormAsync(url, Blanket("Em có thêm em nhỏ ngủ cùng."));
+        var page = await client.FollowAsync(saved);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("Đã có hỗ trợ cùng loại, cùng thời gian", warning);
+        Assert.Contains("Ngay trong bản rà soát này: Chăn ấm, 1 cái/chiếc", warning);
+        Assert.Contains("name=\"Input.DuplicateReason\"", warning);
+        Assert.Contains("Em có thêm em nhỏ ngủ cùng.", page);
+        await using var db = Db.NewContext();
+        Assert.Equal(2, await db.NeedLines.CountAsync(l => l.NeedsReviewId == id));
+    }
+
+    [Fact]
+    public async Task An_officer_overrides_a_level_with_a_reason_and_the_review_shows_it_with_the_criteria()
+    {
+        var (client, id) = await OfficerWithDraftAsync();
+        await client.FollowAsync(await client.PostFormAsync($"/Needs/Line/{S(id)}", Blanket()));
+        int lineId;
+        await using (var db = Db.NewContext()) lineId = (await db.NeedLines.SingleAsync()).Id;
+        var reviewUrl = $"/Needs/Review/{S(id)}";
+
+        var noReason = await client.PostFormAsync(reviewUrl, new() { ["LineId"] = S(lineId), ["LineVersion"] = "0", ["Level"] = "1" }, reviewUrl + "?handler=Override");
+        var overridden = await client.PostFormAsync(reviewUrl, new() { ["LineId"] = S(lineId), ["LineVersion"] = "0", ["Level"] = "1", ["Reason"] = "Nhà vừa bị cháy." }, reviewUrl + "?handler=Override");
+        var page = await client.FollowAsync(overridden);
+
+        Assert.Contains("Vui lòng ghi lý do điều chỉnh cấp độ ưu tiên.", await noReason.Content.ReadAsStringAsync());
+        Assert.Contains("Cấp 1", page);
+        Assert.Contains("Điều chỉnh từ cấp 3: Nhà vừa bị cháy.", page);
+        Assert.Contains("Hộ nghèo", page);
+    }
+
+    [Fact]
+    public async Task The_commune_submits_and_the_provinces_programme_officer_approves_from_the_to_approve_list()
+    {
+        var (client, id) = await OfficerWithDraftAsync();
+        await client.FollowAsync(await client.PostFormAsync($"/Needs/Line/{S(id)}", Blanket()));
+        var reviewUrl = $"/Needs/Review/{S(id)}";
+        var submitted = await client.FollowAsync(await client.PostFormAsync(reviewUrl, new() { ["Version"] = "0" }, reviewUrl + "?handler=Submit"));
+        await StaffAsync("tinh", [Roles.ProgrammeOfficer], W.QuangNgai);
+        var province = await LogInAsync("tinh");
+
+        var list = await province.GetPageAsync("/Needs");
+        var officerApproves = await client.PostFormAsync(reviewUrl, new() { ["Version"] = "1" }, reviewUrl + "?handler=Approve");
+        var approved = await province.FollowAsync(await province.PostFormAsync(reviewUrl, new() { ["Version"] = "1" }, reviewUrl + "?handler=Approve"));
+
+        Assert.Contains("Đã gửi, chờ duyệt", submitted);
+        Assert.Contains("Chờ bạn duyệt", list);
+        Assert.Contains("Chỉ cán bộ chương trình của cấp duyệt", await officerApproves.Content.ReadAsStringAsync());
+        Assert.Contains("Đã duyệt bản rà soát.", approved);
+        Assert.Contains("Lập bản sửa đổi", (await client.GetPageAsync(reviewUrl)));
+        await using var db = Db.NewContext();
+        Assert.Equal(NeedsReviewStatus.Approved, (await db.NeedsReviews.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_commune_officer_cannot_open_another_communes_review_page()
+    {
+        var (_, id) = await OfficerWithDraftAsync();
+        await StaffAsync("xa-iatoi", [Roles.CommuneOfficer], W.IaToi);
+        var other = await LogInAsync("xa-iatoi");
+
+        var (response, _) = await other.GetAsync($"/Needs/Review/{S(id)}");
+        var list = await other.GetPageAsync("/Needs");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain($"/Needs/Review/{S(id)}\"", list);
+    }
+
+    [Fact]
+    public async Task Children_are_found_without_typing_diacritics_and_only_in_ones_units()
+    {
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.IaDal);
+        var client = await LogInAsync("xa-iadal");
+
+        var saved = await client.PostFormAsync("/Children/Edit", new()
+        {
+            ["Input.FullName"] = "Đinh Thị Lụa", ["Input.DateOfBirth"] = "03/05/2021", ["Input.Sex"] = "Female", ["Input.AdminUnitId"] = S(W.VillageIaDal),
+            ["Input.Circumstances"] = "NearPoorHousehold",
+        });
+        var found = await client.GetPageAsync("/Children?q=dinh thi lua");
+        var notMine = await client.GetPageAsync("/Children?q=a dung");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Đinh Thị Lụa", found);
+        Assert.Contains("Hộ cận nghèo", found);
+        Assert.DoesNotContain("A Dũng", notMine);
+    }
+}
+
+public class NeedsPagesTestsOnSqlite() : NeedsPagesTests(DatabaseProvider.Sqlite);
+
+public class NeedsPagesTestsOnPostgres() : NeedsPagesTests(DatabaseProvider.Postgres);
