@@ -21,7 +21,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -124,6 +124,17 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Donors/EraseName"] = Id(demo.DonorId),
             ["/Campaigns/Edit"] = Id(demo.CampaignId),
             ["/Users/Edit"] = userId,
+            ["/Needs/Review"] = Id(demo.ReviewId),
+            ["/Children/Edit"] = Id(demo.ChildId),
+        };
+        // Pages whose route has more than one value, and pages that take their record from the query string.
+        var full = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["/Needs/Line"] = [$"/Needs/Line/{Id(demo.ReviewId)}", $"/Needs/Line/{Id(demo.ReviewId)}/{Id(demo.LineId)}"],
+            ["/Needs/Import"] = [$"/Needs/Import?reviewId={Id(demo.ReviewId)}"],
+            // Downloads (.xlsx), not pages: nothing to lay out.
+            ["/Needs/Template"] = [],
+            ["/Needs/Export"] = [],
         };
         var pages = ((IEndpointRouteBuilder)site.BackOffice).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() as PageActionDescriptor))
@@ -133,6 +144,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         var urls = new List<string>();
         foreach (var (path, route) in pages)
         {
+            if (full.TryGetValue(path, out var given)) { urls.AddRange(given); continue; }
             var parameter = route.Parameters.SingleOrDefault();
             var bare = "/" + string.Join("/", route.RawText!.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => !s.StartsWith('{')));
             if (parameter is null) { urls.Add(bare); continue; }
@@ -165,6 +177,17 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         input.GoodsLines = [new GoodsLineInput { Item = "Áo khoác lông vũ trẻ em cỡ 8–10 tuổi", Quantity = 1_200, Unit = "chiếc", UnitValueVnd = 185_000 }];
         var outcome = await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(input);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id);
+        var child = await TestData.ChildAsync(db, unit.Id, "Hồ Thị Thanh Hương Nguyễn Ngọc Bảo Trâm");
+        var review = await TestData.NeedsReviewAsync(db, unit.Id);
+        var line = new Shared.Needs.NeedLine
+        {
+            NeedsReviewId = review.Id, AdminUnitId = unit.Id, Target = Shared.Needs.NeedTarget.Child, ChildId = child.Id,
+            Category = Shared.Needs.NeedCategory.WarmClothes, NeedItemId = 13, SizeBand = Shared.Needs.SizeBand.Age6To8, Quantity = 1,
+            Unit = Shared.Needs.NeedUnit.Items, EstimatedUnitCostVnd = 180_000, PeriodStart = review.PeriodStart, PeriodEnd = review.PeriodEnd,
+            Note = "Áo khoác lông vũ dày, có mũ trùm đầu, chống gió cho mùa đông vùng cao",
+        };
+        db.NeedLines.Add(line);
+        await db.SaveChangesAsync();
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id);
     }
 }

@@ -73,6 +73,14 @@ public abstract class NeedsImportTests(DatabaseProvider provider) : DatabaseTest
         var summary = Assert.Single(audit);
         Assert.Equal(("Imported", "canbo.xa", p.CommuneId), (summary.Action, summary.Actor, summary.AdminUnitId!.Value));
         Assert.Contains("4 dòng nhu cầu", summary.Label);
+
+        // Written in bulk, read back by EF as if EF had written them: found by key (Guid), enums and dates intact.
+        foreach (var line in lines)
+        {
+            var again = await db.NeedLines.SingleAsync(l => l.Key == line.Key);
+            Assert.Equal((line.Id, line.Category, line.Unit, line.PeriodEnd, line.Version), (again.Id, again.Category, again.Unit, again.PeriodEnd, 0));
+        }
+        Assert.Equal(4, await db.NeedLines.CountAsync(l => l.NeedsReviewId == p.ReviewId && (l.SizeBand == null || l.SizeBand == SizeBand.Age6To8)));
     }
 
     [Fact]
