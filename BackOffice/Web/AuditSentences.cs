@@ -134,7 +134,7 @@ public static class AuditSentences
                 "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
                 "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),
                 "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
-                "Status" when entity == nameof(NeedsReview) => Pages.Needs.NeedsPageText.Statuses.GetValueOrDefault((NeedsReviewStatus)id, "?"),
+                "Status" when entity == nameof(NeedsReview) => NeedLabels.ReviewStatuses.GetValueOrDefault((NeedsReviewStatus)id, "?"),
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
                 "Category" => NeedLabels.Categories.GetValueOrDefault((NeedCategory)id, "?"),
                 "Target" => NeedLabels.Targets.GetValueOrDefault((NeedTarget)id, "?"),

@@ -67,7 +67,7 @@ public class DuplicateCheck(ChildAidDbContext db)
             var where = source == DuplicateSource.ThisReview ? "Ngay trong bản rà soát này" : $"Bản rà soát {line.CommuneName} năm học {line.Year}–{line.Year + 1}";
             findings.Add(new(source,
                 $"{where}: {line.ItemName}, {line.Quantity} {NeedLabels.Units[line.Unit]}, " +
-                $"{VietnameseFormat.Date(line.PeriodStart)}–{VietnameseFormat.Date(line.PeriodEnd)} ({StatusLabel(line.Status)})."));
+                $"{VietnameseFormat.Date(line.PeriodStart)}–{VietnameseFormat.Date(line.PeriodEnd)} ({NeedLabels.ReviewStatusInSentence(line.Status)})."));
         }
         foreach (var d in declared.Where(d => d.Category == c.Category && Overlaps(d.PeriodStart, d.PeriodEnd, c)))
             findings.Add(new(DuplicateSource.DeclaredByAgency,
@@ -76,15 +76,6 @@ public class DuplicateCheck(ChildAidDbContext db)
     }
 
     private static bool Overlaps(DateOnly start, DateOnly end, DuplicateCandidate c) => start <= c.PeriodEnd && c.PeriodStart <= end;
-
-    public static string StatusLabel(NeedsReviewStatus status) => status switch
-    {
-        NeedsReviewStatus.Draft => "đang soạn",
-        NeedsReviewStatus.Submitted => "đã gửi, chờ duyệt",
-        NeedsReviewStatus.Returned => "bị trả lại để sửa",
-        NeedsReviewStatus.Approved => "đã duyệt",
-        _ => "đã thay thế",
-    };
 
     // The filter goes before the projection: EF translates conditions on entity columns, not on the projected record.
     private IQueryable<ExistingLine> Lines(System.Linq.Expressions.Expression<Func<NeedLine, bool>> which) =>

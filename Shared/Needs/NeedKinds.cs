@@ -69,6 +69,19 @@ public static class NeedLabels
         [NeedCategory.Other] = "Other",
     };
 
+    public static readonly IReadOnlyDictionary<NeedsReviewStatus, string> ReviewStatuses = new Dictionary<NeedsReviewStatus, string>
+    {
+        [NeedsReviewStatus.Draft] = "Đang soạn",
+        [NeedsReviewStatus.Submitted] = "Đã gửi, chờ duyệt",
+        [NeedsReviewStatus.Returned] = "Bị trả lại để sửa",
+        [NeedsReviewStatus.Approved] = "Đã duyệt",
+        [NeedsReviewStatus.Superseded] = "Đã được thay thế",
+    };
+
+    /// <summary>The status as it reads inside a sentence or a cell: "đang soạn".</summary>
+    public static string ReviewStatusInSentence(NeedsReviewStatus status) =>
+        ReviewStatuses[status].ToLower(Text.VietnameseFormat.Culture);
+
     public static readonly IReadOnlyDictionary<NeedTarget, string> Targets = new Dictionary<NeedTarget, string>
     {
         [NeedTarget.Child] = "Trẻ em", [NeedTarget.School] = "Trường học", [NeedTarget.Commune] = "Cả xã",

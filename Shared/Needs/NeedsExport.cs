@@ -76,7 +76,7 @@ public static class NeedsExport
         ["Xã"] = commune,
         ["Năm học"] = $"{year}–{year + 1}",
         ["Lần rà soát"] = revision,
-        ["Trạng thái"] = DuplicateCheck.StatusLabel(status),
+        ["Trạng thái"] = NeedLabels.ReviewStatusInSentence(status),
         ["Mã nhu cầu"] = l.Key.ToString(),
     };
 }

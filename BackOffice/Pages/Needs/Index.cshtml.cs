@@ -47,5 +47,4 @@ public class IndexModel(NeedsReviewQueries queries, NeedsReviewService reviews, 
         Communes = Edits ? (await scope.SelectableUnitsAsync(today, ct)).Where(u => u.Level == AdminUnitLevel.Commune && u.IsValidOn(today)).ToList() : [];
     }
 
-    public static string StatusLabel(NeedsReviewStatus s) => NeedsPageText.Statuses[s];
 }
