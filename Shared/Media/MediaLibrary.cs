@@ -66,7 +66,7 @@ public sealed class MediaLibrary(ChildAidDbContext db, ImageProcessor processor,
         return Outcome<MediaItem>.Ok(item);
     }
 
-    /// <param name="manage">Editors change focal point, folder and consent too; writers only the alt texts.</param>
+    /// <param name="manage">Editors change focal point, folder and consent too; writers the alt texts, and may mark that the image shows a child (never unmark it).</param>
     public async Task<Outcome<MediaItem>> EditAsync(int id, MediaInput input, bool manage, CancellationToken ct = default)
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, ct);
@@ -76,6 +76,7 @@ public sealed class MediaLibrary(ChildAidDbContext db, ImageProcessor processor,
             var alts = MediaInput.From(item);
             alts.Alt = input.Alt;
             alts.AltEn = input.AltEn;
+            alts.ShowsChild = item.ShowsChild || input.ShowsChild;
             input = alts;
         }
         var errors = await ValidateAsync(input, ct);

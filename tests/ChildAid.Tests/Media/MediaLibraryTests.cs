@@ -190,7 +190,7 @@ public abstract class MediaLibraryTests(DatabaseProvider provider) : DatabaseTes
     }
 
     [Fact]
-    public async Task A_writer_changes_the_alt_texts_only()
+    public async Task A_writer_changes_the_alt_texts_and_may_only_mark_that_a_child_is_shown()
     {
         var item = await UploadAsync();
         await using (var scope = Scope(services, "phongvien"))
@@ -202,7 +202,7 @@ public abstract class MediaLibraryTests(DatabaseProvider provider) : DatabaseTes
         }
         await using var db = Db.NewContext();
         var row = await db.MediaItems.SingleAsync();
-        Assert.Equal(("Em bé mặc áo ấm mới", 0.5m, false), (row.Alt, row.FocalX, row.ShowsChild));
+        Assert.Equal(("Em bé mặc áo ấm mới", 0.5m, true), (row.Alt, row.FocalX, row.ShowsChild));
     }
 }
 
