@@ -38,6 +38,7 @@ public class Program
         builder.Services.AddScoped<HonorRollQuery>();
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();
         builder.Services.AddScoped<ChildAid.PublicSite.Giving.GiftExamples>();
+        builder.Services.AddScoped<ChildAid.PublicSite.Home.LatestStories>();
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
             .Validate(o => o.DataVersionPollSeconds >= 0, "PublicSite:DataVersionPollSeconds must be 0 or more.")
