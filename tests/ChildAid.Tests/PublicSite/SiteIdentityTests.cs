@@ -24,7 +24,7 @@ public abstract class SiteIdentityTests(DatabaseProvider provider) : PublicSiteT
         var html = await GetHtmlAsync(Client(), $"/chien-dich/{campaign.Slug}");
 
         Assert.Contains("<title>Áo ấm cho em — ChildAid</title>", html);
-        Assert.Contains("srcset=\"/anh-minh-hoa/ao-am-cho-em-hero-960.jpg 960w, /anh-minh-hoa/ao-am-cho-em-hero-1600.jpg 1600w\"", html);
+        Assert.Contains("srcset=\"/anh-minh-hoa/ao-am-cho-em-hero-480.jpg 480w, /anh-minh-hoa/ao-am-cho-em-hero-960.jpg 960w, /anh-minh-hoa/ao-am-cho-em-hero-1600.jpg 1600w\"", html);
         // No approved need names a jacket yet: the catalogue's typical price, in the size most children wear.
         Assert.Contains($"<strong>{VietnameseFormat.Vnd(180_000)}</strong> = một áo ấm mùa đông cỡ 6–8 tuổi", html);
         Assert.Contains($"href=\"/cach-ung-ho?chien-dich={campaign.Slug}\"", html);
