@@ -28,6 +28,9 @@ public abstract class ImportDefinition<TRow> where TRow : class
     /// <summary>Writes a checked batch in the pipeline's transaction (only while no row of the file has failed).</summary>
     public abstract Task WriteAsync(IReadOnlyList<TRow> batch, CancellationToken ct);
 
-    /// <summary>After the last batch of a file without errors, before the commit: e.g. one summary audit row.</summary>
-    public virtual Task CompleteAsync(int rowsWritten, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>
+    /// After the last batch of a file without errors, before the commit: e.g. one summary audit row, or a last check
+    /// that the target is still what it was (an error here rolls the whole import back).
+    /// </summary>
+    public virtual Task CompleteAsync(int rowsWritten, Action<ImportError> error, CancellationToken ct) => Task.CompletedTask;
 }

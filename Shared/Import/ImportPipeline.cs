@@ -80,14 +80,14 @@ public class ImportPipeline(ChildAidDbContext db)
         if (run.Read == 0) return ImportResult.Refused("Tệp không có dòng dữ liệu nào.");
         await run.FlushAsync();
 
+        var finish = System.Diagnostics.Stopwatch.StartNew();
+        if (run.Errors.Count == 0) await definition.CompleteAsync(run.Written, e => run.Errors.Add(e), ct);
         if (run.Errors.Count > 0)
         {
             await transaction.RollbackAsync(ct);
             progress?.Report(new(run.Read, run.Read, 0, ImportStage.Failed));
             return new ImportResult(run.Read, 0, run.Errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).ToList()) { Timings = run.Timings };
         }
-        var finish = System.Diagnostics.Stopwatch.StartNew();
-        await definition.CompleteAsync(run.Written, ct);
         await transaction.CommitAsync(ct);
         run.Writing += finish.Elapsed;
         progress?.Report(new(run.Read, run.Read, run.Written, ImportStage.Done));

@@ -274,8 +274,22 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         _lastKey = lines[^1].Key;
     }
 
-    public override async Task CompleteAsync(int rowsWritten, CancellationToken ct)
+    /// <summary>
+    /// The review must still be editable when the import ends: its version is bumped only if it is still a draft (or
+    /// returned), in the import's transaction. A submit saved meanwhile makes this fail and the whole import is rolled
+    /// back; a submit that read the review before fails on the version in turn. (Another officer's line change during
+    /// the import is not a conflict: lines are added, none is overwritten.)
+    /// </summary>
+    public override async Task CompleteAsync(int rowsWritten, Action<ImportError> error, CancellationToken ct)
     {
+        var stillEditable = await _db.NeedsReviews
+            .Where(r => r.Id == _review.Id && (r.Status == NeedsReviewStatus.Draft || r.Status == NeedsReviewStatus.Returned))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version + 1), ct);
+        if (stillEditable == 0)
+        {
+            error(new(0, "", NeedsImport.ReviewChanged));
+            return;
+        }
         var suppressed = _actor.Suppressed;
         _actor.Suppressed = true;
         try
