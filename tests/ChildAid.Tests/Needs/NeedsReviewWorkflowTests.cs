@@ -139,8 +139,15 @@ public abstract class NeedsReviewWorkflowTests(DatabaseProvider provider) : Need
             await AsAsync(both, s => s.ApproveAsync(review.Id)),
             await AsAsync(admin, s => s.ApproveAsync(review.Id)),
         };
+        var lists = new Dictionary<string, IReadOnlyList<ReviewRow>>();
+        foreach (var person in new[] { officer, submitterProgramme, communeProgramme, both, admin, province })
+            lists[person.UserName] = await AsAsync(person, (s, db) => new NeedsReviewQueries(db, s, Clock).ToApproveAsync());
         var approved = Ok(await AsAsync(province, s => s.ApproveAsync(review.Id)));
 
+        // The "to approve" list, a database query, shows the review to exactly the people who may decide on it.
+        Assert.Equal(review.Id, Assert.Single(lists["tinh"]).Id);
+        Assert.All(lists.Where(l => l.Key != "tinh"), l => Assert.Empty(l.Value));
+        Assert.Empty(await AsAsync(province, (s, db) => new NeedsReviewQueries(db, s, Clock).ToApproveAsync()));
         Assert.All(refusals, r => Assert.False(r.Succeeded));
         Assert.Contains("Người gửi", refusals[1].Errors[""]);
         Assert.Contains("Cán bộ xã", refusals[3].Errors[""]);
