@@ -8,24 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ChildAid.Tests.PublicSite;
 
 /// <summary>Published content as the public reads it: pages, stories, campaign, honor-roll and needs-list pages, share tags.</summary>
-public abstract class ContentPagesTests(DatabaseProvider provider) : PublicSiteTest(provider)
+public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSiteTest(provider)
 {
-    protected readonly string PrivateRoot = Path.Combine(Path.GetTempPath(), $"childaid-media-private-{Guid.NewGuid():N}");
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Directory.Exists(PrivateRoot)) Directory.Delete(PrivateRoot, recursive: true);
-    }
-
-    protected Task<ContentItem> PublishAsync(ContentSpec spec) => WithDbAsync(db => ContentTestData.ItemAsync(db, spec, publish: true));
-
-    protected Task<ContentItem> DraftAsync(ContentSpec spec) => WithDbAsync(db => ContentTestData.ItemAsync(db, spec, publish: false));
-
-    protected Task<Shared.Media.MediaItem> PublishedImageAsync() => WithDbAsync(db => ContentTestData.ImageAsync(db, PrivateRoot, Site.MediaPublicRoot));
-
-    protected HttpClient NoRedirectClient() => Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
     [Fact]
     public async Task A_published_story_is_listed_and_shown_with_its_picture_and_absolute_share_card()
     {
