@@ -38,6 +38,8 @@ public class Program
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();
+        builder.Services.AddScoped<ChildAid.PublicSite.Giving.GiftExamples>();
+        builder.Services.AddScoped<ChildAid.PublicSite.Home.LatestStories>();
         builder.Services.AddScoped<ChildAid.Shared.Content.PublishedContentQuery>();
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
@@ -102,6 +104,14 @@ public class Program
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
+        // The project's illustrations (content/images), until campaigns have published pictures of their own.
+        if (ChildAid.PublicSite.Pictures.DemoPictures.Files() is { } pictures)
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = pictures,
+                RequestPath = ChildAid.PublicSite.Pictures.DemoPictures.RequestPath,
+                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
+            });
         app.UsePublicMedia();
         app.UseContentRedirects();
         app.UseRouting();
