@@ -45,6 +45,12 @@ public static class PagePolicies
         ["/Needs/Import"] = Policies.EditNeeds,
         ["/Needs/Template"] = Policies.ViewNeeds,
         ["/Needs/Export"] = Policies.ViewNeeds,
+        ["/Content/Index"] = Policies.WriteContent,
+        ["/Content/Edit"] = Policies.WriteContent,
+        ["/Content/History"] = Policies.WriteContent,
+        ["/Content/Compare"] = Policies.WriteContent,
+        ["/Content/Schedule"] = Policies.WriteContent,
+        ["/Content/Redirects"] = Policies.PublishContent,
     };
 
     public static void Apply(PageConventionCollection conventions)

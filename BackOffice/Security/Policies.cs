@@ -28,6 +28,11 @@ public static class Policies
     public const string ManageChildren = "manage-children";
     /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
     public const string EraseDonorNames = "erase-donor-names";
+    /// <summary>Content pages (list, edit, history, compare, schedule): writers, editors, admins, and programme officers
+    /// for honor-roll pages. What each may do to an item is decided by ContentService.</summary>
+    public const string WriteContent = "write-content";
+    /// <summary>The redirect list: <see cref="Roles.PublishContent"/>.</summary>
+    public const string PublishContent = "publish-content";
     /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>
     public const string CoversUnit = "covers-unit";
 }
