@@ -37,6 +37,8 @@ public class Program
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();
+        builder.Services.AddScoped<ChildAid.PublicSite.Giving.GiftExamples>();
+        builder.Services.AddScoped<ChildAid.PublicSite.Home.LatestStories>();
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
             .Validate(o => o.DataVersionPollSeconds >= 0, "PublicSite:DataVersionPollSeconds must be 0 or more.")
@@ -108,6 +110,14 @@ public class Program
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
+        // The project's illustrations (content/images), until campaigns have published pictures of their own.
+        if (ChildAid.PublicSite.Pictures.DemoPictures.Files() is { } pictures)
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = pictures,
+                RequestPath = ChildAid.PublicSite.Pictures.DemoPictures.RequestPath,
+                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
+            });
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();

@@ -13,6 +13,22 @@ public class PublicSiteOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public GivingOptions Giving { get; set; } = new();
+
+    /// <summary>
+    /// The account donors transfer to, shown on "Cách ủng hộ" (/cach-ung-ho). Empty by default: a site never shows an
+    /// account nobody configured (a made-up number would send real money astray); the page then says to contact us.
+    /// </summary>
+    public class GivingOptions
+    {
+        public string BankName { get; set; } = "";
+        public string AccountNumber { get; set; } = "";
+        public string AccountName { get; set; } = "";
+        public string Branch { get; set; } = "";
+
+        public bool HasAccount => AccountNumber.Length > 0 && AccountName.Length > 0 && BankName.Length > 0;
+    }
+
     /// <summary>Requests per client address per minute.</summary>
     public class RateLimitOptions
     {
