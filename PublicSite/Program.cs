@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
+using ChildAid.PublicSite.Content;
 using ChildAid.PublicSite.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
@@ -39,6 +40,7 @@ public class Program
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();
         builder.Services.AddScoped<ChildAid.PublicSite.Giving.GiftExamples>();
         builder.Services.AddScoped<ChildAid.PublicSite.Home.LatestStories>();
+        builder.Services.AddScoped<ChildAid.Shared.Content.PublishedContentQuery>();
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
             .Validate(o => o.DataVersionPollSeconds >= 0, "PublicSite:DataVersionPollSeconds must be 0 or more.")
@@ -54,7 +56,8 @@ public class Program
 
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages();
+        // A needs-list page (/nhu-cau/trang/{slug}) is the live needs list under the media team's intro.
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Needs/Index", "/nhu-cau/trang/{slug}"));
         builder.Services.AddOpenApi(PublicApiDocument.Configure);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -113,6 +116,8 @@ public class Program
                 RequestPath = ChildAid.PublicSite.Pictures.DemoPictures.RequestPath,
                 OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
             });
+        app.UsePublicMedia();
+        app.UseContentRedirects();
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
@@ -124,6 +129,7 @@ public class Program
         app.MapPublicApi();
         app.MapOpenApi();
         app.MapApiReference();
+        app.MapContentFeeds();
         app.MapRazorPages().CacheOutput(PublicCache.Policy);
         return app;
     }
