@@ -29,6 +29,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Import.ImportPipeline>();
         services.AddScoped<Needs.NeedsImport>();
         services.AddScoped<PublicNeeds.PublicNeedsProjection>();
+        services.AddScoped<Content.ContentPublisher>();
+        services.AddScoped<Content.ContentService>();
+        services.AddScoped<Content.ContentQueries>();
+        services.AddScoped<Content.ContentPreview>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
