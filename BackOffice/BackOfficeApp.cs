@@ -11,6 +11,7 @@ using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.Hosting;
+using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +39,7 @@ public static class BackOfficeApp
         builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
         builder.Services.AddSingleton<PreviewTokens>();
         AddBackOffice(builder.Services);
+        builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
@@ -130,6 +132,9 @@ public static class BackOfficeApp
             .AddPolicy(Policies.DeclareSupport, p => p.RequireRole(Roles.DeclareSupport))
             .AddPolicy(Policies.ManageChildren, p => p.RequireRole(Roles.ManageChildren))
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.UseMediaLibrary, p => p.RequireRole(Roles.UseMediaLibrary))
+            .AddPolicy(Policies.ManageMediaLibrary, p => p.RequireRole(Roles.Admin, Roles.MediaEditor))
+            .AddPolicy(Policies.ManageConsent, p => p.RequireRole(Roles.ManageConsent))
             .AddPolicy(Policies.WriteContent, p => p.RequireRole([.. Roles.WriteContent, .. Roles.PublishHonorRollPages]))
             .AddPolicy(Policies.PublishContent, p => p.RequireRole(Roles.PublishContent))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
