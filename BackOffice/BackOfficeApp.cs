@@ -9,6 +9,7 @@ using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.Hosting;
+using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,7 @@ public static class BackOfficeApp
         builder.Services.AddChildAidData(database);
         builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
         AddBackOffice(builder.Services);
+        builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
@@ -124,6 +126,9 @@ public static class BackOfficeApp
             .AddPolicy(Policies.DeclareSupport, p => p.RequireRole(Roles.DeclareSupport))
             .AddPolicy(Policies.ManageChildren, p => p.RequireRole(Roles.ManageChildren))
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.UseMediaLibrary, p => p.RequireRole(Roles.UseMediaLibrary))
+            .AddPolicy(Policies.ManageMediaLibrary, p => p.RequireRole(Roles.Admin, Roles.MediaEditor))
+            .AddPolicy(Policies.ManageConsent, p => p.RequireRole(Roles.ManageConsent))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
         services.AddSingleton<Needs.NeedsImportJobs>();

@@ -100,6 +100,10 @@ public class Program
             // Only the reader's explicit choice (the language link) switches language: pages stay one cache entry per language.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // The stylesheet and SVG files travel compressed as well (10 KB → 3 KB on a first visit over 3G); pages are
+        // compressed further down, once, as they enter the output cache.
+        app.UseWhen(c => c.Request.Path.Value is { } p && (p.EndsWith(".css", StringComparison.Ordinal) || p.EndsWith(".svg", StringComparison.Ordinal)),
+            css => css.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",

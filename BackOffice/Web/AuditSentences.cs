@@ -44,6 +44,9 @@ public static class AuditSentences
         ["PriorityCriterion"] = "tiêu chí ưu tiên",
         ["PriorityScale"] = "ngưỡng cấp độ ưu tiên",
         ["NeedItem"] = "mặt hàng nhu cầu",
+        ["MediaItem"] = "ảnh trong thư viện",
+        ["MediaFolder"] = "thư mục ảnh",
+        ["ConsentRecord"] = "hồ sơ đồng ý công khai hình ảnh",
     };
 
     private static readonly Dictionary<string, string> Verbs = new() { ["Added"] = "đã thêm", ["Modified"] = "đã sửa", ["Deleted"] = "đã xóa" };
@@ -68,6 +71,11 @@ public static class AuditSentences
         ["PeriodStart"] = "Từ ngày", ["PeriodEnd"] = "Đến ngày", ["Description"] = "Nội dung", ["Weight"] = "Điểm", ["IsActive"] = "Đang dùng",
         ["Level1From"] = "Cấp 1 từ (điểm)", ["Level2From"] = "Cấp 2 từ (điểm)", ["Level3From"] = "Cấp 3 từ (điểm)",
         ["Circumstances"] = "Nhóm hoàn cảnh", ["SchoolId"] = "Trường", ["Target"] = "Nhu cầu của",
+        ["Alt"] = "Mô tả ảnh", ["AltEn"] = "Mô tả ảnh tiếng Anh", ["OriginalFileName"] = "Tên tệp", ["FolderId"] = "Thư mục",
+        ["FocalX"] = "Tiêu điểm ngang", ["FocalY"] = "Tiêu điểm dọc", ["ShowsChild"] = "Có trẻ em", ["ConsentRecordId"] = "Hồ sơ đồng ý",
+        ["ChildId"] = "Trẻ em", ["NoIdentifiableChild"] = "Không có trẻ em nhận diện được",
+        ["GuardianConsentOn"] = "Ngày người giám hộ đồng ý", ["ChildConsentOn"] = "Ngày trẻ đồng ý", ["Scope"] = "Phạm vi",
+        ["ExpiresOn"] = "Hết hạn", ["WithdrawnAt"] = "Rút lại lúc", ["WithdrawnBy"] = "Người rút lại",
     };
 
     /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>

@@ -45,7 +45,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
         var pending = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && !NotAudited.Contains(e.Metadata.ClrType))
+                        && !NotAudited.Contains(e.Metadata.ClrType) && !OnlyVersionBumped(e))
             .Select(e => new Pending(e, e.State.ToString(),
                 e.State == EntityState.Added ? null : Serialize(e, original: true, only: e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null),
                 e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null))
@@ -57,6 +57,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         return result;
     }
+
+    // A review whose version is bumped because one of its lines changed: the line's own audit row says what changed.
+    private static bool OnlyVersionBumped(EntityEntry e) =>
+        e.State == EntityState.Modified && e.Entity is Needs.IVersioned && e.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(Needs.IVersioned.Version));
 
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

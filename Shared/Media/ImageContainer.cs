@@ -3,7 +3,6 @@ using System.Text;
 
 namespace ChildAid.Shared.Media;
 
-public enum ImageFormat { Jpeg = 1, Png = 2, Webp = 3 }
 
 /// <summary>
 /// Reads an upload's container structure before any decoder sees it: the type from the magic number (never the
@@ -18,22 +17,22 @@ public static class ImageContainer
     public const string Truncated = "Tệp ảnh bị cắt cụt hoặc hỏng (không đọc được đến cuối ảnh). Vui lòng tải lại tệp gốc.";
     public const string Polyglot = "Tệp ảnh chứa dữ liệu lạ ngoài phần ảnh (có thể là tệp ghép nhiều định dạng). Vui lòng xuất lại ảnh từ ứng dụng chỉnh ảnh rồi tải lên.";
 
-    public static ImageFormat? Sniff(ReadOnlySpan<byte> b)
+    public static MediaFormat? Sniff(ReadOnlySpan<byte> b)
     {
-        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return ImageFormat.Jpeg;
-        if (b.Length >= 8 && b[..8].SequenceEqual(PngSignature)) return ImageFormat.Png;
-        if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return ImageFormat.Webp;
+        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return MediaFormat.Jpeg;
+        if (b.Length >= 8 && b[..8].SequenceEqual(PngSignature)) return MediaFormat.Png;
+        if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return MediaFormat.Webp;
         return null;
     }
 
     /// <summary>Null when the file is one well-formed image and nothing else; otherwise the Vietnamese reason.</summary>
-    public static string? Check(ReadOnlySpan<byte> b, ImageFormat format)
+    public static string? Check(ReadOnlySpan<byte> b, MediaFormat format)
     {
         var metadata = new List<Range>();
         var end = format switch
         {
-            ImageFormat.Jpeg => JpegEnd(b, metadata),
-            ImageFormat.Png => PngEnd(b, metadata),
+            MediaFormat.Jpeg => JpegEnd(b, metadata),
+            MediaFormat.Png => PngEnd(b, metadata),
             _ => WebpEnd(b, metadata),
         };
         if (end is null) return Truncated;

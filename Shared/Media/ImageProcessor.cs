@@ -8,7 +8,7 @@ namespace ChildAid.Shared.Media;
 public sealed record RenditionFile(string FileName, byte[] Bytes);
 
 /// <summary>An accepted upload: its detected format, its size after orientation, and the files to store.</summary>
-public sealed record ProcessedImage(ImageFormat Format, int Width, int Height, IReadOnlyList<RenditionFile> Files);
+public sealed record ProcessedImage(MediaFormat Format, int Width, int Height, IReadOnlyList<RenditionFile> Files);
 
 /// <summary>
 /// Turns an upload into metadata-free renditions. Order matters: size, magic number and container structure are
@@ -168,10 +168,10 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         return data.ToArray();
     }
 
-    private static SKEncodedImageFormat ToSkia(ImageFormat f) => f switch
+    private static SKEncodedImageFormat ToSkia(MediaFormat f) => f switch
     {
-        ImageFormat.Jpeg => SKEncodedImageFormat.Jpeg,
-        ImageFormat.Png => SKEncodedImageFormat.Png,
+        MediaFormat.Jpeg => SKEncodedImageFormat.Jpeg,
+        MediaFormat.Png => SKEncodedImageFormat.Png,
         _ => SKEncodedImageFormat.Webp,
     };
 

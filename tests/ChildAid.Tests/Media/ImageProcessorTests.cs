@@ -29,7 +29,7 @@ public class ImageProcessorTests
     public void A_large_photo_gets_three_widths_in_webp_and_jpeg_and_the_three_crops()
     {
         var image = Accepted(TestImages.Jpeg(2400, 1600));
-        Assert.Equal(ImageFormat.Jpeg, image.Format);
+        Assert.Equal(MediaFormat.Jpeg, image.Format);
         Assert.Equal((2400, 1600), (image.Width, image.Height));
         Assert.Equal(
             [MediaRenditions.Master, .. MediaRenditions.PublicFiles(2400)],
@@ -48,7 +48,7 @@ public class ImageProcessorTests
     public void A_small_image_is_never_upscaled()
     {
         var image = Accepted(TestImages.Png(300, 200));
-        Assert.Equal(ImageFormat.Png, image.Format);
+        Assert.Equal(MediaFormat.Png, image.Format);
         Assert.Equal(["w300.webp", "w300.jpg"], image.Files.Select(f => f.FileName).Where(n => n.StartsWith('w')));
         using var share = SKBitmap.Decode(File(image, "share.jpg"));
         Assert.True(share.Width <= 300 && share.Height <= 200);
@@ -112,7 +112,7 @@ public class ImageProcessorTests
     public void Webp_uploads_are_accepted_by_their_bytes()
     {
         var image = Accepted(TestImages.Webp(640, 480));
-        Assert.Equal(ImageFormat.Webp, image.Format);
+        Assert.Equal(MediaFormat.Webp, image.Format);
     }
 
     [Fact]

@@ -92,13 +92,14 @@ public abstract class NeedsPagesTests(DatabaseProvider provider) : BackOfficeTes
         var (client, id) = await OfficerWithDraftAsync();
         await client.FollowAsync(await client.PostFormAsync($"/Needs/Line/{S(id)}", Blanket()));
         var reviewUrl = $"/Needs/Review/{S(id)}";
-        var submitted = await client.FollowAsync(await client.PostFormAsync(reviewUrl, new() { ["Version"] = "0" }, reviewUrl + "?handler=Submit"));
+        // Adding the line bumped the review's version (0 → 1): the page the officer submits from shows version 1.
+        var submitted = await client.FollowAsync(await client.PostFormAsync(reviewUrl, new() { ["Version"] = "1" }, reviewUrl + "?handler=Submit"));
         await StaffAsync("tinh", [Roles.ProgrammeOfficer], W.QuangNgai);
         var province = await LogInAsync("tinh");
 
         var list = await province.GetPageAsync("/Needs");
-        var officerApproves = await client.PostFormAsync(reviewUrl, new() { ["Version"] = "1" }, reviewUrl + "?handler=Approve");
-        var approved = await province.FollowAsync(await province.PostFormAsync(reviewUrl, new() { ["Version"] = "1" }, reviewUrl + "?handler=Approve"));
+        var officerApproves = await client.PostFormAsync(reviewUrl, new() { ["Version"] = "2" }, reviewUrl + "?handler=Approve");
+        var approved = await province.FollowAsync(await province.PostFormAsync(reviewUrl, new() { ["Version"] = "2" }, reviewUrl + "?handler=Approve"));
 
         Assert.Contains("Đã gửi, chờ duyệt", submitted);
         Assert.Contains("Chờ bạn duyệt", list);
