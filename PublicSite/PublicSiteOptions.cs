@@ -35,4 +35,16 @@ public class PublicSiteOptions
         public int ApiPerMinute { get; set; } = 120;
         public int DownloadsPerMinute { get; set; } = 10;
     }
+
+    /// <summary>
+    /// The site's public address ("https://childaid.vn"), for canonical URLs, share cards, sitemap.xml and the feeds,
+    /// which must be absolute. Empty: the address the request came to (behind the configured forwarded headers).
+    /// </summary>
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// How long browsers and shared caches keep a published image (seconds). The bytes behind a file key never change,
+    /// but a withdrawn consent must take the picture off the web: a day, not a year.
+    /// </summary>
+    public int MediaCacheSeconds { get; set; } = 86_400;
 }

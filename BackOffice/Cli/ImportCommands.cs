@@ -51,10 +51,14 @@ public static class ImportCommands
     /// <summary>Progress on standard error, so standard output stays the result.</summary>
     private sealed class Progress(TextWriter error) : IProgress<ImportProgress>
     {
+        private int _shown;
+
         public void Report(ImportProgress value)
         {
-            if (value.Stage == ImportStage.Reading && value.RowsRead % 5000 == 0 || value.Stage == ImportStage.Writing && value.RowsWritten > 0)
+            // The pipeline reports once per batch; every 10,000 rows is enough to see it move.
+            if (value.RowsRead / 10_000 > _shown / 10_000)
                 error.WriteLine($"… {value.Stage}: {value.RowsRead} dòng đã đọc, {value.RowsChecked} đã kiểm tra, {value.RowsWritten} đã ghi");
+            _shown = value.RowsRead;
         }
     }
 }

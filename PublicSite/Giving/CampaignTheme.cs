@@ -14,10 +14,11 @@ public static partial class CampaignTheme
     // Folded (no diacritics, lower case) whole words; the first category whose word appears wins, title before summary.
     private static readonly (NeedCategory Category, string[] Words)[] Keywords =
     [
-        (NeedCategory.WarmClothes, ["ao am", "ao len", "ao khoac", "chan am", "ung", "giu am", "mua lanh", "warm clothes", "jacket"]),
-        (NeedCategory.Nutrition, ["bua trua", "bua an", "suat an", "dinh duong", "sua", "lunch", "meal"]),
-        (NeedCategory.Recreation, ["vui choi", "san choi", "the thao", "play"]),
-        (NeedCategory.HealthCheckUp, ["kham", "suc khoe", "health"]),
+        // Phrases, not single syllables: "ủng" (boots) would match every "ủng hộ", "sữa" (milk) every "sửa" (repair).
+        (NeedCategory.WarmClothes, ["ao am", "ao len", "ao khoac", "chan am", "ung am", "giay am", "giu am", "mua lanh", "warm clothes", "jacket"]),
+        (NeedCategory.Nutrition, ["bua trua", "bua an", "suat an", "dinh duong", "hop sua", "lunch", "meal"]),
+        (NeedCategory.Recreation, ["vui choi", "san choi", "the thao", "play area"]),
+        (NeedCategory.HealthCheckUp, ["kham suc khoe", "kham mat", "kham rang", "kham benh", "health"]),
         (NeedCategory.Treatment, ["dieu tri", "chua benh", "kinh thuoc", "treatment"]),
         (NeedCategory.Other, ["do dung hoc tap", "sach vo", "school kit"]),
     ];

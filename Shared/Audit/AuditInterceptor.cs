@@ -22,7 +22,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditEntry), typeof(LedgerEntry), typeof(LedgerHead), typeof(HonorRollEntry), typeof(HonorRollName), typeof(ReceiptCounter), typeof(PublicDataVersion),
          // Rebuilt from approved reviews, whose approval is audited.
-         typeof(PublicNeeds.PublicNeed)];
+         typeof(PublicNeeds.PublicNeed),
+         // The public copy of content and which images content uses are derived from audited versions and items.
+         typeof(Content.PublishedContent), typeof(Content.ContentMediaUse)];
 
     // Secrets never go into the audit trail.
     private static readonly HashSet<string> Masked =
@@ -45,7 +47,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
         var pending = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && !NotAudited.Contains(e.Metadata.ClrType))
+                        && !NotAudited.Contains(e.Metadata.ClrType) && !OnlyVersionBumped(e))
             .Select(e => new Pending(e, e.State.ToString(),
                 e.State == EntityState.Added ? null : Serialize(e, original: true, only: e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null),
                 e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null))
@@ -57,6 +59,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         return result;
     }
+
+    // A review whose version is bumped because one of its lines changed: the line's own audit row says what changed.
+    private static bool OnlyVersionBumped(EntityEntry e) =>
+        e.State == EntityState.Modified && e.Entity is Needs.IVersioned && e.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(Needs.IVersioned.Version));
 
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

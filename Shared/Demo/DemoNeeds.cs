@@ -85,11 +85,8 @@ public static class DemoNeeds
             return children.Where(c => covered.Contains(c.AdminUnitId)).Skip(skip).Take(take).Select(c => (c.Id, c.DateOfBirth, c.SchoolId)).ToList();
         }
 
-        NeedsReview Review(AdminUnit commune, int year, int revision = 1) => new()
-        {
-            AdminUnitId = commune.Id, Year = year, Revision = revision, PeriodStart = NeedsReview.SchoolYearStart(year), PeriodEnd = NeedsReview.SchoolYearEnd(year),
-            CreatedById = Who(commune.Code == "23535" ? "xa.iadal" : "xa.iatoi"), CreatedAt = Utc(new DateOnly(year, 9, 20)),
-        };
+        NeedsReview Review(AdminUnit commune, int year, int revision = 1) =>
+            NeedsReview.Open(commune.Id, year, Who(commune.Code == "23535" ? "xa.iadal" : "xa.iatoi"), Utc(new DateOnly(year, 9, 20)), revision);
 
         // Each child: a winter jacket in their size (or a blanket outside the bands), every third one lunch meals, every fifth a check-up.
         void Lines(NeedsReview review, AdminUnit commune, int count, int skip = 0)

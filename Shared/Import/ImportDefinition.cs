@@ -2,9 +2,10 @@ namespace ChildAid.Shared.Import;
 
 /// <summary>
 /// What one kind of import (needs, and later children, measurements, bank statements) plugs into
-/// <see cref="ImportPipeline"/>: its columns, how one row becomes a typed row, the checks that need every row at once
-/// (duplicates within the file, batched database look-ups), and the write. The pipeline does the rest the same way
-/// for every kind: streaming the sheet, progress, all-or-nothing, one transaction, the error workbook.
+/// <see cref="ImportPipeline"/>: its columns, how one row becomes a typed row, the checks of a batch of rows (duplicates
+/// within the file so far, batched database look-ups), the write of a batch and what closes a good import. The pipeline
+/// does the rest the same way for every kind: streaming the sheet in batches, progress, all-or-nothing in one
+/// transaction, the error workbook. A definition is used for one file: it may remember what it saw in earlier batches.
 /// </summary>
 public abstract class ImportDefinition<TRow> where TRow : class
 {
@@ -16,10 +17,20 @@ public abstract class ImportDefinition<TRow> where TRow : class
     /// <summary>Reads one row; errors go to <see cref="ImportRow.Error(ImportColumn, string)"/>. Null when the row cannot be used.</summary>
     public abstract TRow? Parse(ImportRow row);
 
-    /// <summary>Checks that need all rows (or the database): add errors with <paramref name="error"/>. Rows here all parsed.</summary>
-    public virtual Task CheckAsync(IReadOnlyList<(ImportRow Row, TRow Value)> rows, Action<ImportError> error, CancellationToken ct) =>
+    /// <summary>
+    /// Checks a batch of parsed rows against each other, the rows of earlier batches and the database: add errors with
+    /// <paramref name="error"/>. Called for every batch, also after an earlier one failed (so every bad row is reported);
+    /// the rows of earlier good batches are already written in the import's transaction.
+    /// </summary>
+    public virtual Task CheckAsync(IReadOnlyList<(ImportRow Row, TRow Value)> batch, Action<ImportError> error, CancellationToken ct) =>
         Task.CompletedTask;
 
-    /// <summary>Writes every row; the pipeline has opened the transaction and commits it after. Report rows written.</summary>
-    public abstract Task WriteAsync(IReadOnlyList<TRow> rows, Action<int> written, CancellationToken ct);
+    /// <summary>Writes a checked batch in the pipeline's transaction (only while no row of the file has failed).</summary>
+    public abstract Task WriteAsync(IReadOnlyList<TRow> batch, CancellationToken ct);
+
+    /// <summary>
+    /// After the last batch of a file without errors, before the commit: e.g. one summary audit row, or a last check
+    /// that the target is still what it was (an error here rolls the whole import back).
+    /// </summary>
+    public virtual Task CompleteAsync(int rowsWritten, Action<ImportError> error, CancellationToken ct) => Task.CompletedTask;
 }

@@ -11,7 +11,8 @@ public sealed record DuplicateCandidate(NeedTarget Target, int? ChildId, int? Sc
     DateOnly PeriodStart, DateOnly PeriodEnd, int ReviewId, Guid? Key = null);
 
 /// <summary>The same support found elsewhere, in words the officer reads (Vietnamese); no other child's data.</summary>
-public sealed record DuplicateFinding(DuplicateSource Source, string Description);
+/// <param name="Key">The need line's key when the finding is a line (null for support an agency declared).</param>
+public sealed record DuplicateFinding(DuplicateSource Source, string Description, Guid? Key = null);
 
 public enum DuplicateSource { ThisReview = 1, OtherReview = 2, DeclaredByAgency = 3 }
 
@@ -67,7 +68,8 @@ public class DuplicateCheck(ChildAidDbContext db)
             var where = source == DuplicateSource.ThisReview ? "Ngay trong bản rà soát này" : $"Bản rà soát {line.CommuneName} năm học {line.Year}–{line.Year + 1}";
             findings.Add(new(source,
                 $"{where}: {line.ItemName}, {line.Quantity} {NeedLabels.Units[line.Unit]}, " +
-                $"{VietnameseFormat.Date(line.PeriodStart)}–{VietnameseFormat.Date(line.PeriodEnd)} ({NeedLabels.ReviewStatusInSentence(line.Status)})."));
+                $"{VietnameseFormat.Date(line.PeriodStart)}–{VietnameseFormat.Date(line.PeriodEnd)} ({NeedLabels.ReviewStatusInSentence(line.Status)}).",
+                line.Key));
         }
         foreach (var d in declared.Where(d => d.Category == c.Category && Overlaps(d.PeriodStart, d.PeriodEnd, c)))
             findings.Add(new(DuplicateSource.DeclaredByAgency,

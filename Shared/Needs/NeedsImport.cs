@@ -16,6 +16,8 @@ public class NeedsImport(ChildAidDbContext db, ImportPipeline pipeline, Duplicat
 {
     public const string NotFound = "Không tìm thấy bản rà soát này trong địa bàn của bạn.";
     public const string NotEditable = "Chỉ nhập được vào bản rà soát đang soạn hoặc đã bị trả lại để sửa.";
+    public const string ReviewChanged =
+        "Bản rà soát vừa được gửi đi hoặc thay đổi trong lúc nhập nên chưa dòng nào được ghi. Hãy mở lại bản rà soát; nếu nó vẫn đang soạn, nhập lại tệp.";
 
     public async Task<ImportResult> RunAsync(int reviewId, Stream workbook, string fileName, IProgress<ImportProgress>? progress = null,
         CancellationToken ct = default)

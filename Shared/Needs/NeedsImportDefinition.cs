@@ -32,8 +32,6 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
 
     private sealed record KnownChild(int Id, string FullName, DateOnly DateOfBirth);
 
-    /// <summary>Lines are saved this many at a time (and forgotten by the change tracker), so memory stays flat.</summary>
-
     private NeedsImportDefinition(ChildAidDbContext db, DuplicateCheck duplicates, NeedPriority priority, AuditActor actor, TimeProvider clock,
         NeedsReview review, string communeName, string fileName, List<NeedItem> items, List<KnownChild> children, List<(int Id, string Name)> schools)
     {
@@ -220,50 +218,78 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         return null;
     }
 
-    public override async Task CheckAsync(IReadOnlyList<(ImportRow Row, NeedRow Value)> rows, Action<ImportError> error, CancellationToken ct)
+    // What earlier batches held, kept small (not the rows): the needs seen so far for the duplicate-row check, and the
+    // keys of the lines this import has written, which the database check must not count as support found elsewhere.
+    private readonly Dictionary<(NeedTarget, int?, int?, int, SizeBand?), List<(DateOnly Start, DateOnly End, int Row)>> _seen = [];
+    private readonly HashSet<Guid> _written = [];
+    private Guid _firstKey, _lastKey;
+    private NeedPriority.Assessor? _assessor;
+
+    public override async Task CheckAsync(IReadOnlyList<(ImportRow Row, NeedRow Value)> batch, Action<ImportError> error, CancellationToken ct)
     {
-        // The same need twice in the file: same target, item and size, periods that overlap.
-        foreach (var group in rows.GroupBy(r => (r.Value.Input.Target, r.Value.Input.ChildId, r.Value.Input.SchoolId, r.Value.Item.Id, r.Value.Input.SizeBand)))
+        // The same need twice in the file (here or in an earlier batch): same target, item and size, periods that overlap.
+        foreach (var (_, value) in batch)
         {
-            var earlier = new List<NeedRow>();
-            foreach (var (_, value) in group)
-            {
-                var first = earlier.FirstOrDefault(e => e.Input.PeriodStart <= value.Input.PeriodEnd && value.Input.PeriodStart <= e.Input.PeriodEnd);
-                if (first is not null)
-                    error(new(value.RowNumber, "", $"Trùng với dòng {first.RowNumber} (cùng đối tượng, mặt hàng, cỡ và thời gian)."));
-                else earlier.Add(value);
-            }
+            var input = value.Input;
+            var key = (input.Target, input.ChildId, input.SchoolId, value.Item.Id, input.SizeBand);
+            if (!_seen.TryGetValue(key, out var earlier)) _seen[key] = earlier = [];
+            var first = earlier.FirstOrDefault(e => e.Start <= input.PeriodEnd && input.PeriodStart <= e.End);
+            if (first.Row != 0)
+                error(new(value.RowNumber, "", $"Trùng với dòng {first.Row} (cùng đối tượng, mặt hàng, cỡ và thời gian)."));
+            else earlier.Add((input.PeriodStart!.Value, input.PeriodEnd!.Value, value.RowNumber));
         }
 
         // The same support already recorded (this review, another commune's, an agency's register): a reason is needed.
-        var candidates = rows.Select(r => new DuplicateCandidate(r.Value.Input.Target, r.Value.Input.ChildId, r.Value.Input.SchoolId,
+        var candidates = batch.Select(r => new DuplicateCandidate(r.Value.Input.Target, r.Value.Input.ChildId, r.Value.Input.SchoolId,
             r.Value.Item.Category, r.Value.Input.PeriodStart!.Value, r.Value.Input.PeriodEnd!.Value, _review.Id)).ToList();
         var findings = await _duplicates.FindAsync(candidates, ct);
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
-            if (findings[i].Count == 0 || !string.IsNullOrWhiteSpace(rows[i].Value.Input.DuplicateReason)) continue;
-            error(new(rows[i].Row.Number, rows[i].Row.HeaderOf(NeedsSheet.DuplicateReason),
-                $"Đã có hỗ trợ tương tự: {string.Join(" ", findings[i].Select(f => f.Description))} Nếu vẫn cần, ghi lý do vào cột này."));
+            var found = findings[i].Where(f => f.Key is not { } k || !_written.Contains(k)).ToList();
+            if (found.Count == 0 || !string.IsNullOrWhiteSpace(batch[i].Value.Input.DuplicateReason)) continue;
+            error(new(batch[i].Row.Number, batch[i].Row.HeaderOf(NeedsSheet.DuplicateReason),
+                $"Đã có hỗ trợ tương tự: {string.Join(" ", found.Select(f => f.Description))} Nếu vẫn cần, ghi lý do vào cột này."));
         }
     }
 
     /// <summary>
-    /// Writes the lines with bulk INSERTs (<see cref="BulkInsert"/>) inside the pipeline's transaction. One summary audit row for the import instead of one
-    /// per line: 50,000 rows of before/after JSON would double the write for no reader (README, decision on import audit).
+    /// Gives a batch its levels and writes it with bulk INSERTs (<see cref="BulkInsert"/>) inside the pipeline's
+    /// transaction: EF's tracked inserts spent most of an import's time. The lines are not audited one by one; the
+    /// import writes one summary row at the end (<see cref="CompleteAsync"/>): 50,000 rows of before/after JSON would
+    /// double the write for no reader (README, decision on import audit).
     /// </summary>
-    public override async Task WriteAsync(IReadOnlyList<NeedRow> rows, Action<int> written, CancellationToken ct)
+    public override async Task WriteAsync(IReadOnlyList<NeedRow> batch, CancellationToken ct)
     {
-        var lines = rows.Select(r =>
+        var lines = batch.Select(r =>
         {
             var line = new NeedLine { NeedsReviewId = _review.Id, AdminUnitId = _review.AdminUnitId };
             NeedLineRules.Apply(r.Input, line, r.Item);
             return line;
         }).ToList();
-        await _priority.AssessAsync(lines, _review.Year, ct);
+        _assessor ??= await _priority.PrepareAsync(_review.Year, ct);
+        await _assessor.AssessAsync(lines, ct);
+        await BulkInsert.InsertAsync(_db, lines, ct: ct);
+        foreach (var line in lines) _written.Add(line.Key);
+        if (_firstKey == Guid.Empty) _firstKey = lines[0].Key;
+        _lastKey = lines[^1].Key;
+    }
 
-        // One multi-row INSERT per ~70 lines, in the pipeline's transaction: EF's tracked inserts spent most of an
-        // import's time here. The lines are not audited one by one; the import writes one summary row instead.
-        await BulkInsert.InsertAsync(_db, lines, written, ct);
+    /// <summary>
+    /// The review must still be editable when the import ends: its version is bumped only if it is still a draft (or
+    /// returned), in the import's transaction. A submit saved meanwhile makes this fail and the whole import is rolled
+    /// back; a submit that read the review before fails on the version in turn. (Another officer's line change during
+    /// the import is not a conflict: lines are added, none is overwritten.)
+    /// </summary>
+    public override async Task CompleteAsync(int rowsWritten, Action<ImportError> error, CancellationToken ct)
+    {
+        var stillEditable = await _db.NeedsReviews
+            .Where(r => r.Id == _review.Id && (r.Status == NeedsReviewStatus.Draft || r.Status == NeedsReviewStatus.Returned))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version + 1), ct);
+        if (stillEditable == 0)
+        {
+            error(new(0, "", NeedsImport.ReviewChanged));
+            return;
+        }
         var suppressed = _actor.Suppressed;
         _actor.Suppressed = true;
         try
@@ -273,8 +299,8 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
                 At = _clock.GetUtcNow().UtcDateTime, UserId = _actor.UserId, Actor = _actor.Name,
                 EntityType = nameof(NeedsReview), EntityKey = _review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Action = "Imported", AdminUnitId = _review.AdminUnitId,
-                Label = Truncate($"Nhập {lines.Count} dòng nhu cầu từ tệp “{_fileName}” vào bản rà soát {_communeName} năm học {_review.YearLabel}", 300),
-                After = System.Text.Json.JsonSerializer.Serialize(new { File = _fileName, Lines = lines.Count, Keys = new[] { lines[0].Key, lines[^1].Key } }),
+                Label = Truncate($"Nhập {rowsWritten} dòng nhu cầu từ tệp “{_fileName}” vào bản rà soát {_communeName} năm học {_review.YearLabel}", 300),
+                After = System.Text.Json.JsonSerializer.Serialize(new { File = _fileName, Lines = rowsWritten, Keys = new[] { _firstKey, _lastKey } }),
             });
             await _db.SaveChangesAsync(ct);
             _db.ChangeTracker.Clear();

@@ -54,6 +54,16 @@ public class NeedsReview : Security.IUnitOwned, IVersioned
     public static DateOnly SchoolYearStart(int year) => new(year, 9, 1);
     public static DateOnly SchoolYearEnd(int year) => new(year + 1, 8, 31);
 
+    /// <summary>
+    /// A new revision of a commune's review of <paramref name="year"/>, a draft covering the whole school year: the one
+    /// way a review comes to be (the workflow, the demo data, the tests and the benchmarks all open them here).
+    /// </summary>
+    public static NeedsReview Open(int communeId, int year, string by, DateTime at, int revision = 1, int? previousRevisionId = null) => new()
+    {
+        AdminUnitId = communeId, Year = year, Revision = revision, PreviousRevisionId = previousRevisionId,
+        PeriodStart = SchoolYearStart(year), PeriodEnd = SchoolYearEnd(year), CreatedById = by, CreatedAt = at,
+    };
+
     /// <summary>"2026–2027": the school year a review of <see cref="Year"/> covers.</summary>
     public string YearLabel => $"{Year}–{Year + 1}";
 

@@ -23,16 +23,22 @@ public class NeedsReviewQueries(ChildAidDbContext db, NeedsReviewService service
         return await Rows(q).ToListAsync(ct);
     }
 
-    /// <summary>Submitted reviews the acting person may approve or return.</summary>
+    /// <summary>
+    /// Submitted reviews the acting person may approve or return, asked of the database: the rule of
+    /// <see cref="ReviewApproval.Refusal"/> turned into a filter (a programme officer, not a commune officer nor an
+    /// admin; not their own submission; an approving unit they decide for, read from the map once).
+    /// </summary>
     public async Task<IReadOnlyList<ReviewRow>> ToApproveAsync(CancellationToken ct = default)
     {
         var actor = await service.ActorAsync(ct);
-        if (actor.IsSystem || actor.Roles.Count == 0) return [];
+        if (actor.IsSystem || !actor.Roles.Contains(Security.Roles.ProgrammeOfficer)
+            || actor.Roles.Contains(Security.Roles.Admin) || actor.Roles.Contains(Security.Roles.CommuneOfficer)) return [];
         var tree = await service.TreeAsync(ct);
         var today = clock.VietnamToday();
-        var submitted = await db.NeedsReviews.AsNoTracking().Where(r => r.Status == NeedsReviewStatus.Submitted).ToListAsync(ct);
-        var mine = submitted.Where(r => ReviewApproval.Refusal(r, actor, tree, today) is null).Select(r => r.Id).ToList();
-        return mine.Count == 0 ? [] : await Rows(db.NeedsReviews.AsNoTracking().Where(r => mine.Contains(r.Id))).ToListAsync(ct);
+        var decides = tree.All.Where(u => ReviewApproval.DecidingUnits(tree, u.Id, today).Overlaps(actor.AssignedUnits)).Select(u => u.Id).ToList();
+        if (decides.Count == 0) return [];
+        return await Rows(db.NeedsReviews.AsNoTracking().Where(r => r.Status == NeedsReviewStatus.Submitted && r.SubmittedById != actor.Id
+            && r.ApprovingUnitId != null && decides.Contains(r.ApprovingUnitId.Value))).ToListAsync(ct);
     }
 
     private static IQueryable<ReviewRow> Rows(IQueryable<NeedsReview> q) =>

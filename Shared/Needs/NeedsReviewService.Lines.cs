@@ -18,8 +18,7 @@ public partial class NeedsReviewService
         if (!checkedInput.Duplicate) line.DuplicateReason = null;
         await priority.AssessAsync([line], review.Year, ct);
         db.NeedLines.Add(line);
-        await db.SaveChangesAsync(ct);
-        return Outcome<NeedLine>.Ok(line);
+        return await SaveLineAsync(review, line, ct);
     }
 
     /// <param name="version">The line's version the person edited; a change saved by someone else since is a conflict.</param>
@@ -36,7 +35,7 @@ public partial class NeedsReviewService
         NeedLineRules.Apply(input, line, checkedInput.Item!);
         if (!checkedInput.Duplicate) line.DuplicateReason = null;
         await priority.AssessAsync([line], review.Year, ct);
-        return await SaveAsync(line, ct);
+        return await SaveLineAsync(review, line, ct);
     }
 
     public async Task<Outcome<NeedLine>> RemoveLineAsync(int lineId, int version, CancellationToken ct = default)
@@ -48,7 +47,7 @@ public partial class NeedsReviewService
         if (line.Version != version) return Fail<NeedLine>("", Conflict);
         Expect(line, version);
         db.NeedLines.Remove(line);
-        return await SaveAsync(line, ct);
+        return await SaveLineAsync(review, line, ct);
     }
 
     /// <summary>Sets a level other than the computed one, with a written reason (who and when are kept); null level: back to the computed one.</summary>
@@ -67,7 +66,7 @@ public partial class NeedsReviewService
         line.OverrideReason = level is null ? null : reason!.Trim();
         line.OverriddenById = level is null ? null : (await ActorAsync(ct)).Id;
         line.OverriddenAt = level is null ? null : clock.GetUtcNow().UtcDateTime;
-        return await SaveAsync(line, ct);
+        return await SaveLineAsync(review, line, ct);
     }
 
     /// <summary>The duplicate check's findings for what the form holds (shown before saving).</summary>
@@ -113,15 +112,41 @@ public partial class NeedsReviewService
         return new(null, item, findings.Count > 0);
     }
 
+    /// <summary>The review, tracked (its version is the line change's guard), if the acting person may change its lines now.</summary>
     private async Task<(NeedsReview? Review, string? Refusal)> EditableAsync(int reviewId, CancellationToken ct)
     {
-        var review = await db.NeedsReviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, ct);
+        var review = await db.NeedsReviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         if (review is null) return (null, NotFound);
         if (!(await ActorAsync(ct)).Edits) return (null, "Bạn không có quyền sửa bản rà soát nhu cầu.");
-        if (!review.IsEditable)
-            return (null, review.IsFrozen
-                ? "Bản rà soát đã được duyệt nên không sửa được nữa: hãy lập bản sửa đổi."
-                : "Bản rà soát đã gửi, đang chờ duyệt: chỉ sửa được khi cấp trên trả lại.");
-        return (review, null);
+        return NotEditable(review) is { } refusal ? (null, refusal) : (review, null);
+    }
+
+    private static string? NotEditable(NeedsReview review) =>
+        review.IsEditable ? null
+        : review.IsFrozen ? "Bản rà soát đã được duyệt nên không sửa được nữa: hãy lập bản sửa đổi."
+        : "Bản rà soát đã gửi, đang chờ duyệt: chỉ sửa được khi cấp trên trả lại.";
+
+    /// <summary>
+    /// Saves a line change together with a bump of its review's version, guarded by the version read with the review
+    /// at the start of this change: a submit (or another change of the review) saved in between makes this save fail
+    /// as a whole, so a line never slips into a review after it was sent, and a submit that read the review before this
+    /// change fails on its version in turn. Nothing of the person's change is written; the page keeps what they typed.
+    /// </summary>
+    private async Task<Outcome<NeedLine>> SaveLineAsync(NeedsReview review, NeedLine line, CancellationToken ct)
+    {
+        db.Entry(review).Property(r => r.Version).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<NeedLine>.Ok(line);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
+            var now = await db.NeedsReviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == review.Id, ct);
+            return now is not null && NotEditable(now) is { } refusal
+                ? Fail<NeedLine>("", $"{refusal} Thay đổi của bạn chưa được lưu (vẫn còn trên màn hình).")
+                : Fail<NeedLine>("", Conflict);
+        }
     }
 }

@@ -39,12 +39,7 @@ public partial class NeedsReviewService(ChildAidDbContext db, NeedPriority prior
         if (existing.Any(r => r.Status == NeedsReviewStatus.Approved))
             return Fail<NeedsReview>("Year", $"Bản rà soát năm học {year}–{year + 1} của {commune.Name} đã được duyệt: muốn thay đổi, hãy lập bản sửa đổi.");
 
-        var review = new NeedsReview
-        {
-            AdminUnitId = communeId, Year = year, Revision = 1,
-            PeriodStart = NeedsReview.SchoolYearStart(year), PeriodEnd = NeedsReview.SchoolYearEnd(year),
-            CreatedById = acting.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var review = NeedsReview.Open(communeId, year, acting.Id, clock.GetUtcNow().UtcDateTime);
         db.NeedsReviews.Add(review);
         try
         {
@@ -132,13 +127,9 @@ public partial class NeedsReviewService(ChildAidDbContext db, NeedPriority prior
         if (revisions.Any(r => r.Status is NeedsReviewStatus.Draft or NeedsReviewStatus.Submitted or NeedsReviewStatus.Returned))
             return Fail<NeedsReview>("", "Đã có một bản sửa đổi đang mở cho năm học này.");
 
-        var revision = new NeedsReview
-        {
-            AdminUnitId = approved.AdminUnitId, Year = approved.Year, Revision = revisions.Max(r => r.Revision) + 1,
-            PreviousRevisionId = approved.Id, PeriodStart = approved.PeriodStart, PeriodEnd = approved.PeriodEnd,
-            CreatedById = acting.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Lines = approved.Lines.Select(Copy).ToList(),
-        };
+        var revision = NeedsReview.Open(approved.AdminUnitId, approved.Year, acting.Id, clock.GetUtcNow().UtcDateTime,
+            revisions.Max(r => r.Revision) + 1, approved.Id);
+        revision.Lines = approved.Lines.Select(Copy).ToList();
         db.NeedsReviews.Add(revision);
         try
         {

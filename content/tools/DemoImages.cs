@@ -32,7 +32,7 @@ foreach (var (name, draw) in scenes)
     foreach (var w in new[] { 480, 960 })
         total += Save(Path.Combine(output, $"{name}-{w}.jpg"), w, w * 3 / 4, draw);
     if (name is "ao-am-cho-em" or "bua-trua-co-thit" or "nui-ruong-bac-thang")
-        foreach (var w in new[] { 960, 1600 })
+        foreach (var w in new[] { 480, 960, 1600 })
             total += Save(Path.Combine(output, $"{name}-hero-{w}.jpg"), w, w * 9 / 16, draw);
 }
 Console.WriteLine($"{total / 1024} KB in {output}");

@@ -125,11 +125,7 @@ public class NeedsImportBenchmarks
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         db.NeedLines.ExecuteDelete();
         db.NeedsReviews.ExecuteDelete();
-        var review = new NeedsReview
-        {
-            AdminUnitId = _commune, Year = 2026, PeriodStart = NeedsReview.SchoolYearStart(2026), PeriodEnd = NeedsReview.SchoolYearEnd(2026),
-            CreatedById = "bench", CreatedAt = DateTime.UtcNow,
-        };
+        var review = NeedsReview.Open(_commune, 2026, "bench", DateTime.UtcNow);
         db.NeedsReviews.Add(review);
         db.SaveChanges();
         _reviewId = review.Id;
@@ -141,28 +137,13 @@ public class NeedsImportBenchmarks
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "bench";
         await using var file = File.OpenRead(_workbook);
-        var stages = new StageClock();
-        var result = await scope.ServiceProvider.GetRequiredService<NeedsImport>().RunAsync(_reviewId, file, "bench.xlsx", stages);
-        Console.WriteLine($"// {Provider}: {stages}");
+        var result = await scope.ServiceProvider.GetRequiredService<NeedsImport>().RunAsync(_reviewId, file, "bench.xlsx");
+        if (result.Timings is { } t)
+            Console.WriteLine(FormattableString.Invariant(
+                $"// {Provider}: read+parse {t.ReadAndParse.TotalSeconds:F1} s, checks {t.Check.TotalSeconds:F1} s, priority+write {t.Write.TotalSeconds:F1} s, working set {Environment.WorkingSet / (1024 * 1024)} MiB"));
         if (!result.Succeeded || result.RowsWritten != Rows)
             throw new InvalidOperationException($"{Provider}: {result.RowsWritten} written; {string.Join("\n", result.Errors.Take(5))}");
         return result.RowsWritten;
-    }
-
-    /// <summary>Where an import's time goes: reading and parsing, whole-file checks, writing (printed per iteration).</summary>
-    private sealed class StageClock : IProgress<ChildAid.Shared.Import.ImportProgress>
-    {
-        private readonly Stopwatch _watch = Stopwatch.StartNew();
-        private readonly Dictionary<ChildAid.Shared.Import.ImportStage, double> _firstSeen = [];
-        public void Report(ChildAid.Shared.Import.ImportProgress value) => _firstSeen.TryAdd(value.Stage, _watch.Elapsed.TotalSeconds);
-        public override string ToString()
-        {
-            double At(ChildAid.Shared.Import.ImportStage s) => _firstSeen.GetValueOrDefault(s, double.NaN);
-            var check = At(ChildAid.Shared.Import.ImportStage.Checking);
-            var write = At(ChildAid.Shared.Import.ImportStage.Writing);
-            var done = At(ChildAid.Shared.Import.ImportStage.Done);
-            return FormattableString.Invariant($"read+parse {check:F1} s, checks {write - check:F1} s, priority+write {done - write:F1} s, total {done:F1} s");
-        }
     }
 
     [GlobalCleanup]

@@ -150,11 +150,7 @@ public static class NeedsBenchDatabase
             }).ToList();
             db.Children.AddRange(children);
             await db.SaveChangesAsync();
-            var review = new NeedsReview
-            {
-                AdminUnitId = commune.Id, Year = 2026, PeriodStart = NeedsReview.SchoolYearStart(2026), PeriodEnd = NeedsReview.SchoolYearEnd(2026),
-                CreatedById = "bench", CreatedAt = DateTime.UtcNow,
-            };
+            var review = NeedsReview.Open(commune.Id, 2026, "bench", DateTime.UtcNow);
             for (var i = 0; i < perCommune; i++)
             {
                 var item = items[random.Next(items.Length)];

@@ -43,11 +43,7 @@ public static class TestData
     /// <summary>A draft needs review of a commune for the school year 2026–2027.</summary>
     public static async Task<Shared.Needs.NeedsReview> NeedsReviewAsync(ChildAidDbContext db, int communeId, int year = 2026)
     {
-        var review = new Shared.Needs.NeedsReview
-        {
-            AdminUnitId = communeId, Year = year, PeriodStart = Shared.Needs.NeedsReview.SchoolYearStart(year), PeriodEnd = Shared.Needs.NeedsReview.SchoolYearEnd(year),
-            CreatedById = "test", CreatedAt = DateTime.UtcNow,
-        };
+        var review = Shared.Needs.NeedsReview.Open(communeId, year, "test", DateTime.UtcNow);
         db.NeedsReviews.Add(review);
         await db.SaveChangesAsync();
         return review;

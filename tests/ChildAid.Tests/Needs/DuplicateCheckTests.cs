@@ -12,11 +12,7 @@ public abstract class DuplicateCheckTests(DatabaseProvider provider) : DatabaseT
 
     private static NeedsReview Review(ChildAidDbContext db, int commune, int revision = 1)
     {
-        var review = new NeedsReview
-        {
-            AdminUnitId = commune, Year = 2026, Revision = revision, PeriodStart = NeedsReview.SchoolYearStart(2026), PeriodEnd = NeedsReview.SchoolYearEnd(2026),
-            CreatedById = "test", CreatedAt = DateTime.UtcNow,
-        };
+        var review = NeedsReview.Open(commune, 2026, "test", DateTime.UtcNow, revision);
         db.NeedsReviews.Add(review);
         return review;
     }

@@ -18,10 +18,17 @@ public abstract class NeedsImportTests(DatabaseProvider provider) : DatabaseTest
         return await NeedsPlace.CreateAsync(db);
     }
 
-    private async Task<ImportResult> ImportAsync(int reviewId, MemoryStream file, List<ImportProgress>? progress = null)
+    private async Task<NeedsPlace> PlaceAsync2()
+    {
+        await using var db = Db.NewContext();
+        return await NeedsPlace.CreateAsync(db, "23536", "Xã Ia Tôi", "Trường TH Ia Tôi");
+    }
+
+    private async Task<ImportResult> ImportAsync(int reviewId, MemoryStream file, List<ImportProgress>? progress = null, int? batchSize = null)
     {
         await using var sp = Db.Services();
         await using var scope = Scope(sp, "canbo.xa");
+        if (batchSize is { } size) scope.ServiceProvider.GetRequiredService<ImportPipeline>().BatchSize = size;
         var reports = progress is null ? null : new SynchronousProgress(progress);
         return await scope.ServiceProvider.GetRequiredService<NeedsImport>().RunAsync(reviewId, file, "nhu-cau.xlsx", reports);
     }
@@ -96,6 +103,37 @@ public abstract class NeedsImportTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal("Dòng 3, cột “Số lượng”: Số lượng phải từ 1 đến 1.000.000.", error.ToString());
         Assert.Equal(0, result.RowsWritten);
         Assert.Empty(await LinesAsync(p.ReviewId));
+    }
+
+    [Fact]
+    public async Task A_file_read_in_several_batches_writes_nothing_when_a_row_of_a_later_batch_fails_and_reports_every_bad_row()
+    {
+        var p = await PlaceAsync();
+        // Batches of two: rows 2–3 are written in the transaction before row 6 fails; the row after it is still checked.
+        var file = Write([Jacket(p.Hien), Jacket(p.Duc), Jacket(p.Twin1), Jacket(p.Twin2), Jacket(p.Hien, quantity: 0), Jacket(p.Duc, "9–11 tuổi", quantity: -1)]);
+
+        var result = await ImportAsync(p.ReviewId, file, batchSize: 2);
+
+        Assert.Equal([6, 7], result.Errors.Select(e => e.Row));
+        Assert.Equal((6, 0), (result.RowsRead, result.RowsWritten));
+        Assert.Empty(await LinesAsync(p.ReviewId));
+    }
+
+    [Fact]
+    public async Task Lines_written_by_an_earlier_batch_of_the_same_file_are_not_duplicates_but_a_repeated_row_in_a_later_batch_is()
+    {
+        var p = await PlaceAsync();
+        // Hiền's jacket and sweater (same category) fall in two batches: the second is not "support already recorded".
+        var sweater = Row(("Mã trẻ", p.Hien), ("Mặt hàng", "Áo len"), ("Cỡ theo tuổi", "6–8 tuổi"), ("Số lượng", 2));
+        var good = await ImportAsync(p.ReviewId, Write([Jacket(p.Duc), Jacket(p.Hien), sweater]), batchSize: 2);
+        Assert.True(good.Succeeded, string.Join("\n", good.Errors));
+        Assert.Equal(3, (await LinesAsync(p.ReviewId)).Count);
+
+        var other = await PlaceAsync2();
+        var repeated = await ImportAsync(other.ReviewId, Write([Jacket(other.Hien), Jacket(other.Duc), Jacket(other.Hien)]), batchSize: 2);
+        var error = Assert.Single(repeated.Errors);
+        Assert.Equal((4, "Trùng với dòng 2 (cùng đối tượng, mặt hàng, cỡ và thời gian)."), (error.Row, error.Message));
+        Assert.Empty(await LinesAsync(other.ReviewId));
     }
 
     [Fact]

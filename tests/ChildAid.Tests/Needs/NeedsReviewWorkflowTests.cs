@@ -139,8 +139,15 @@ public abstract class NeedsReviewWorkflowTests(DatabaseProvider provider) : Need
             await AsAsync(both, s => s.ApproveAsync(review.Id)),
             await AsAsync(admin, s => s.ApproveAsync(review.Id)),
         };
+        var lists = new Dictionary<string, IReadOnlyList<ReviewRow>>();
+        foreach (var person in new[] { officer, submitterProgramme, communeProgramme, both, admin, province })
+            lists[person.UserName] = await AsAsync(person, (s, db) => new NeedsReviewQueries(db, s, Clock).ToApproveAsync());
         var approved = Ok(await AsAsync(province, s => s.ApproveAsync(review.Id)));
 
+        // The "to approve" list, a database query, shows the review to exactly the people who may decide on it.
+        Assert.Equal(review.Id, Assert.Single(lists["tinh"]).Id);
+        Assert.All(lists.Where(l => l.Key != "tinh"), l => Assert.Empty(l.Value));
+        Assert.Empty(await AsAsync(province, (s, db) => new NeedsReviewQueries(db, s, Clock).ToApproveAsync()));
         Assert.All(refusals, r => Assert.False(r.Succeeded));
         Assert.Contains("Người gửi", refusals[1].Errors[""]);
         Assert.Contains("Cán bộ xã", refusals[3].Errors[""]);
@@ -216,6 +223,69 @@ public abstract class NeedsReviewWorkflowTests(DatabaseProvider provider) : Need
         Assert.Equal(NeedsReviewService.Conflict, staleOverride.Errors[""]);
         await using var db = Db.NewContext();
         Assert.Equal(2, (await db.NeedLines.SingleAsync()).Quantity);
+    }
+
+    [Fact]
+    public async Task A_line_change_that_read_the_review_before_a_colleague_submitted_it_is_refused_and_nothing_is_lost()
+    {
+        var officer = await PersonAsync("xa-iadal", [Roles.CommuneOfficer], W.IaDal);
+        var colleague = await PersonAsync("xa-iadal-2", [Roles.CommuneOfficer], W.IaDal);
+        var review = await DraftWithLineAsync(officer, W.IaDal, W.ChildIaDal);
+        var line = await AsAsync(officer, (_, db) => db.NeedLines.AsNoTracking().SingleAsync());
+
+        // Each change reads the review (still a draft), then the colleague's submit is saved just before the change is.
+        async Task<Shared.Validation.Outcome<NeedLine>> RacingSubmit(Func<NeedsReviewService, Task<Shared.Validation.Outcome<NeedLine>>> change) =>
+            await AsAsync(officer, async (s, db) =>
+            {
+                var submitted = false;
+                db.SavingChanges += (_, _) =>
+                {
+                    if (submitted) return;
+                    submitted = true;
+                    Ok(Task.Run(() => AsAsync(colleague, c => c.SubmitAsync(review.Id))).GetAwaiter().GetResult());
+                };
+                return await change(s);
+            });
+
+        var added = await RacingSubmit(s => s.AddLineAsync(review.Id, NeedsWorld.ChildLine(W.ChildIaDal, Winter, WinterEnd, itemId: 6, quantity: 100)));
+
+        Assert.StartsWith("Bản rà soát đã gửi, đang chờ duyệt", added.Errors[""]);
+        Assert.Contains("chưa được lưu", added.Errors[""]);
+        await using (var db = Db.NewContext())
+        {
+            var now = await db.NeedsReviews.Include(r => r.Lines).SingleAsync(r => r.Id == review.Id);
+            Assert.Equal(NeedsReviewStatus.Submitted, now.Status);
+            Assert.Equal((line.Id, 1), (Assert.Single(now.Lines).Id, now.Lines[0].Quantity));
+        }
+
+        // Returned for changes: an edit and a removal racing a second submit are refused the same way.
+        var programme = await PersonAsync("tinh", [Roles.ProgrammeOfficer], W.QuangNgai);
+        Ok(await AsAsync(programme, s => s.ReturnAsync(review.Id, "Bổ sung đơn giá")));
+        var edited = await RacingSubmit(s => s.UpdateLineAsync(line.Id, NeedsWorld.ChildLine(W.ChildIaDal, Winter, WinterEnd, quantity: 5), line.Version));
+        Assert.Contains("chưa được lưu", edited.Errors[""]);
+        Ok(await AsAsync(programme, s => s.ReturnAsync(review.Id, "Bổ sung đơn giá")));
+        var removed = await RacingSubmit(s => s.RemoveLineAsync(line.Id, line.Version));
+        Assert.Contains("chưa được lưu", removed.Errors[""]);
+
+        await using var after = Db.NewContext();
+        Assert.Equal(1, (await after.NeedLines.SingleAsync()).Quantity);
+        Assert.Equal(NeedsReviewStatus.Submitted, (await after.NeedsReviews.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_submit_that_read_the_review_before_a_line_was_added_is_a_conflict()
+    {
+        var officer = await PersonAsync("xa-iadal", [Roles.CommuneOfficer], W.IaDal);
+        var review = await DraftWithLineAsync(officer, W.IaDal, W.ChildIaDal);
+        var seen = (await AsAsync(officer, (_, db) => db.NeedsReviews.AsNoTracking().SingleAsync())).Version;
+
+        Ok(await AsAsync(officer, s => s.AddLineAsync(review.Id, NeedsWorld.ChildLine(W.ChildIaDal, Winter, WinterEnd, itemId: 6, quantity: 100))));
+        var submitted = await AsAsync(officer, s => s.SubmitAsync(review.Id, seen));
+
+        Assert.Equal(NeedsReviewService.Conflict, submitted.Errors[""]);
+        await using var db = Db.NewContext();
+        Assert.Equal(NeedsReviewStatus.Draft, (await db.NeedsReviews.SingleAsync()).Status);
+        Assert.Equal(2, await db.NeedLines.CountAsync());
     }
 
     [Fact]

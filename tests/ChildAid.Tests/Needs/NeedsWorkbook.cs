@@ -47,11 +47,7 @@ public sealed record NeedsPlace(int CommuneId, string CommuneCode, int VillageId
         var twin1 = Kid("Ksor Lan", new(2017, 7, 3));
         var twin2 = Kid("Ksor Lan", new(2017, 7, 3));
         db.Children.AddRange(hien, duc, twin1, twin2);
-        var review = new NeedsReview
-        {
-            AdminUnitId = commune.Id, Year = 2026, PeriodStart = NeedsReview.SchoolYearStart(2026), PeriodEnd = NeedsReview.SchoolYearEnd(2026),
-            CreatedById = "test", CreatedAt = DateTime.UtcNow,
-        };
+        var review = NeedsReview.Open(commune.Id, 2026, "test", DateTime.UtcNow);
         db.NeedsReviews.Add(review);
         await db.SaveChangesAsync();
         return new(commune.Id, commune.Code, village.Id, s.Id, hien.Id, duc.Id, twin1.Id, twin2.Id, review.Id);

@@ -56,12 +56,7 @@ public static class ApprovedNeeds
         var items = await db.NeedItems.ToDictionaryAsync(i => i.Id);
         var previous = await db.NeedsReviews.Where(r => r.AdminUnitId == communeId && r.Year == year && r.Status == NeedsReviewStatus.Approved)
             .SingleOrDefaultAsync();
-        var review = new NeedsReview
-        {
-            AdminUnitId = communeId, Year = year, Revision = (previous?.Revision ?? 0) + 1, PreviousRevisionId = previous?.Id,
-            PeriodStart = NeedsReview.SchoolYearStart(year), PeriodEnd = NeedsReview.SchoolYearEnd(year),
-            CreatedById = "officer", CreatedAt = DateTime.UtcNow,
-        };
+        var review = NeedsReview.Open(communeId, year, "officer", DateTime.UtcNow, (previous?.Revision ?? 0) + 1, previous?.Id);
         foreach (var s in specs)
         {
             var item = items[s.ItemId];
