@@ -1,14 +1,17 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChildAid.BackOffice.Pages.Content;
 using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Content;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.Hosting;
+using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +35,11 @@ public static class BackOfficeApp
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
         builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
+        builder.Services.Configure<ChildAid.Shared.Media.MediaOptions>(builder.Configuration.GetSection(ChildAid.Shared.Media.MediaOptions.Section));
+        builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
+        builder.Services.AddSingleton<PreviewTokens>();
         AddBackOffice(builder.Services);
+        builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
@@ -50,6 +57,7 @@ public static class BackOfficeApp
         app.UseAntiforgery();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapContentPreviewApi();
         return app;
     }
 
@@ -124,6 +132,11 @@ public static class BackOfficeApp
             .AddPolicy(Policies.DeclareSupport, p => p.RequireRole(Roles.DeclareSupport))
             .AddPolicy(Policies.ManageChildren, p => p.RequireRole(Roles.ManageChildren))
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.UseMediaLibrary, p => p.RequireRole(Roles.UseMediaLibrary))
+            .AddPolicy(Policies.ManageMediaLibrary, p => p.RequireRole(Roles.Admin, Roles.MediaEditor))
+            .AddPolicy(Policies.ManageConsent, p => p.RequireRole(Roles.ManageConsent))
+            .AddPolicy(Policies.WriteContent, p => p.RequireRole([.. Roles.WriteContent, .. Roles.PublishHonorRollPages]))
+            .AddPolicy(Policies.PublishContent, p => p.RequireRole(Roles.PublishContent))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
         services.AddSingleton<Needs.NeedsImportJobs>();

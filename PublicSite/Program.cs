@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
+using ChildAid.PublicSite.Content;
 using ChildAid.PublicSite.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
@@ -37,12 +38,23 @@ public class Program
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();
+        builder.Services.AddScoped<ChildAid.PublicSite.Giving.GiftExamples>();
+        builder.Services.AddScoped<ChildAid.Shared.Content.PublishedContentQuery>();
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
             .Validate(o => o.DataVersionPollSeconds >= 0, "PublicSite:DataVersionPollSeconds must be 0 or more.")
             .Validate(o => o.RateLimits.ApiPerMinute > 0 && o.RateLimits.DownloadsPerMinute > 0, "PublicSite:RateLimits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        // Draft previews: PublicSite checks the signed link, then fetches the rendered draft from BackOffice.
+        builder.Services.Configure<ChildAid.Shared.Content.PreviewOptions>(builder.Configuration.GetSection(ChildAid.Shared.Content.PreviewOptions.Section));
+        builder.Services.AddSingleton<ChildAid.Shared.Content.PreviewTokens>();
+        builder.Services.AddHttpClient(ChildAid.PublicSite.Pages.PreviewModel.Client, (sp, client) =>
+        {
+            if (sp.GetRequiredService<IOptions<ChildAid.Shared.Content.PreviewOptions>>().Value.BackOfficeUrl is { Length: > 0 } url)
+                client.BaseAddress = new Uri(url.TrimEnd('/') + "/");
+            client.Timeout = TimeSpan.FromSeconds(10);
+        });
         builder.Services.AddRateLimiter(o => PublicRateLimits.Configure(o,
             builder.Configuration.GetSection(PublicSiteOptions.Section).Get<PublicSiteOptions>()?.RateLimits ?? new()));
         builder.Services.AddSingleton<PublicDataVersionSource>();
@@ -52,7 +64,8 @@ public class Program
 
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages();
+        // A needs-list page (/nhu-cau/trang/{slug}) is the live needs list under the media team's intro.
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Needs/Index", "/nhu-cau/trang/{slug}"));
         builder.Services.AddOpenApi(PublicApiDocument.Configure);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -95,10 +108,24 @@ public class Program
             // Only the reader's explicit choice (the language link) switches language: pages stay one cache entry per language.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // The stylesheet and SVG files travel compressed as well (10 KB → 3 KB on a first visit over 3G); pages are
+        // compressed further down, once, as they enter the output cache.
+        app.UseWhen(c => c.Request.Path.Value is { } p && (p.EndsWith(".css", StringComparison.Ordinal) || p.EndsWith(".svg", StringComparison.Ordinal)),
+            css => css.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
+        // The project's illustrations (content/images), until campaigns have published pictures of their own.
+        if (ChildAid.PublicSite.Pictures.DemoPictures.Files() is { } pictures)
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = pictures,
+                RequestPath = ChildAid.PublicSite.Pictures.DemoPictures.RequestPath,
+                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
+            });
+        app.UsePublicMedia();
+        app.UseContentRedirects();
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
@@ -110,6 +137,7 @@ public class Program
         app.MapPublicApi();
         app.MapOpenApi();
         app.MapApiReference();
+        app.MapContentFeeds();
         app.MapRazorPages().CacheOutput(PublicCache.Policy);
         return app;
     }

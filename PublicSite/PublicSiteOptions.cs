@@ -13,10 +13,38 @@ public class PublicSiteOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public GivingOptions Giving { get; set; } = new();
+
+    /// <summary>
+    /// The account donors transfer to, shown on "Cách ủng hộ" (/cach-ung-ho). Empty by default: a site never shows an
+    /// account nobody configured (a made-up number would send real money astray); the page then says to contact us.
+    /// </summary>
+    public class GivingOptions
+    {
+        public string BankName { get; set; } = "";
+        public string AccountNumber { get; set; } = "";
+        public string AccountName { get; set; } = "";
+        public string Branch { get; set; } = "";
+
+        public bool HasAccount => AccountNumber.Length > 0 && AccountName.Length > 0 && BankName.Length > 0;
+    }
+
     /// <summary>Requests per client address per minute.</summary>
     public class RateLimitOptions
     {
         public int ApiPerMinute { get; set; } = 120;
         public int DownloadsPerMinute { get; set; } = 10;
     }
+
+    /// <summary>
+    /// The site's public address ("https://childaid.vn"), for canonical URLs, share cards, sitemap.xml and the feeds,
+    /// which must be absolute. Empty: the address the request came to (behind the configured forwarded headers).
+    /// </summary>
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// How long browsers and shared caches keep a published image (seconds). The bytes behind a file key never change,
+    /// but a withdrawn consent must take the picture off the web: a day, not a year.
+    /// </summary>
+    public int MediaCacheSeconds { get; set; } = 86_400;
 }

@@ -45,6 +45,22 @@ public static class PagePolicies
         ["/Needs/Import"] = Policies.EditNeeds,
         ["/Needs/Template"] = Policies.ViewNeeds,
         ["/Needs/Export"] = Policies.ViewNeeds,
+        ["/Media/Index"] = Policies.UseMediaLibrary,
+        ["/Media/Upload"] = Policies.UseMediaLibrary,
+        ["/Media/Edit"] = Policies.UseMediaLibrary,
+        ["/Media/Delete"] = Policies.ManageMediaLibrary,
+        ["/Media/Folders"] = Policies.ManageMediaLibrary,
+        // Private renditions (drafts' images included) for any signed-in staff member, never anonymous.
+        ["/Media/File"] = Policies.Staff,
+        ["/Consent/Index"] = Policies.ManageConsent,
+        ["/Consent/Record"] = Policies.ManageConsent,
+        ["/Consent/Withdraw"] = Policies.ManageConsent,
+        ["/Content/Index"] = Policies.WriteContent,
+        ["/Content/Edit"] = Policies.WriteContent,
+        ["/Content/History"] = Policies.WriteContent,
+        ["/Content/Compare"] = Policies.WriteContent,
+        ["/Content/Schedule"] = Policies.WriteContent,
+        ["/Content/Redirects"] = Policies.PublishContent,
     };
 
     public static void Apply(PageConventionCollection conventions)

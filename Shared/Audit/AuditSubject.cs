@@ -33,6 +33,12 @@ public static class AuditSubject
         Needs.NeedsReview r => $"năm học {r.YearLabel}, lần {r.Revision}",
         Needs.PriorityCriterion c => c.NameVi,
         StaffUser u => u.FullName.Length > 0 ? u.FullName : u.UserName,
+        Media.MediaItem m => m.OriginalFileName,
+        Media.MediaFolder f => f.Name,
+        Consent.ConsentRecord c => c.GuardianName is { } guardian ? $"người giám hộ {guardian}" : "không có trẻ em nhận diện được",
+        Content.ContentItem c => c.Path,
+        Content.ContentVersion v => $"{v.Title} (phiên bản {v.Number})",
+        Content.ContentRedirect r => $"{r.FromPath} → {r.ToPath}",
         ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,
         _ => null,
     });

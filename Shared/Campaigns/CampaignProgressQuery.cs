@@ -24,6 +24,9 @@ public sealed record RecentGift(DateOnly ReceivedOn, string DisplayName, long? A
     public bool IsAnonymous => DisplayName.Length == 0;
 }
 
+/// <summary>What the whole public ledger says: money received (reversals deducted) and gifts that still stand.</summary>
+public sealed record GivingTotals(long ReceivedVnd, int Gifts);
+
 public sealed record CampaignDetails(CampaignProgress Campaign, int DonorCount, IReadOnlyList<RecentGift> RecentGifts);
 
 /// <summary>Campaigns and their totals for the home page, the campaign page and the campaigns API.</summary>
@@ -86,6 +89,19 @@ public class CampaignProgressQuery(PublicDbContext db)
             .Select(h => new RecentGift(h.ReceivedOn, h.DisplayName, h.AmountVnd, h.Message))
             .ToList();
         return new CampaignDetails(Progress(campaign, raised), donorCount, gifts);
+    }
+
+    /// <summary>The home page's figures, from the same ledger the statement shows: receipts less reversals.</summary>
+    public async Task<GivingTotals> TotalsAsync(CancellationToken ct = default)
+    {
+        var byKind = await db.LedgerEntries
+            .Where(e => e.Kind == Ledger.LedgerEntryKind.Receipt || e.Kind == Ledger.LedgerEntryKind.Reversal)
+            .GroupBy(e => e.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count(), Sum = g.Sum(e => e.AmountVnd) })
+            .ToListAsync(ct);
+        var receipts = byKind.FirstOrDefault(k => k.Kind == Ledger.LedgerEntryKind.Receipt);
+        var reversals = byKind.FirstOrDefault(k => k.Kind == Ledger.LedgerEntryKind.Reversal);
+        return new GivingTotals((receipts?.Sum ?? 0) + (reversals?.Sum ?? 0), (receipts?.Count ?? 0) - (reversals?.Count ?? 0));
     }
 
     /// <summary>The public (active and closed) campaigns' names, newest first, for filters and menus.</summary>

@@ -44,6 +44,15 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PriorityCriterion> PriorityCriteria => Set<PriorityCriterion>();
     public DbSet<PriorityScale> PriorityScales => Set<PriorityScale>();
     public DbSet<PublicNeeds.PublicNeed> PublicNeeds => Set<PublicNeeds.PublicNeed>();
+    public DbSet<Content.ContentItem> ContentItems => Set<Content.ContentItem>();
+    public DbSet<Content.ContentVersion> ContentVersions => Set<Content.ContentVersion>();
+    public DbSet<Content.ContentRedirect> ContentRedirects => Set<Content.ContentRedirect>();
+    public DbSet<Content.ContentMediaUse> ContentMediaUses => Set<Content.ContentMediaUse>();
+    public DbSet<Content.PublishedContent> PublishedContent => Set<Content.PublishedContent>();
+    public DbSet<Media.MediaItem> MediaItems => Set<Media.MediaItem>();
+    public DbSet<Media.MediaFolder> MediaFolders => Set<Media.MediaFolder>();
+    public DbSet<Media.PublishedMedia> PublishedMedia => Set<Media.PublishedMedia>();
+    public DbSet<Consent.ConsentRecord> ConsentRecords => Set<Consent.ConsentRecord>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

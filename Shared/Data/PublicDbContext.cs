@@ -1,5 +1,7 @@
 using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Content;
+using ChildAid.Shared.Media;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Needs;
@@ -27,6 +29,9 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<PublicNeed> PublicNeeds => Set<PublicNeed>();
     public DbSet<PriorityCriterion> PriorityCriteria => Set<PriorityCriterion>();
     public DbSet<PriorityScale> PriorityScales => Set<PriorityScale>();
+    public DbSet<PublishedContent> PublishedContent => Set<PublishedContent>();
+    public DbSet<PublishedMedia> PublishedMedia => Set<PublishedMedia>();
+    public DbSet<ContentRedirect> ContentRedirects => Set<ContentRedirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,6 +44,9 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new PublicNeedConfiguration().Configure(builder.Entity<PublicNeed>());
         new PriorityCriterionConfiguration().Configure(builder.Entity<PriorityCriterion>());
         new PriorityScaleConfiguration().Configure(builder.Entity<PriorityScale>());
+        new PublishedContentConfiguration().Configure(builder.Entity<PublishedContent>());
+        new PublishedMediaConfiguration().Configure(builder.Entity<PublishedMedia>());
+        new ContentRedirectConfiguration().Configure(builder.Entity<ContentRedirect>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Content;
+using ChildAid.Shared.Media;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Needs;
@@ -30,6 +32,10 @@ public static class PublicTables
         [typeof(PublicNeed)] = "public_needs",
         [typeof(PriorityCriterion)] = "priority_criteria",
         [typeof(PriorityScale)] = "priority_scales",
+        // Content: only the published copy (never drafts or versions), the images it uses, and redirects.
+        [typeof(PublishedContent)] = "published_content",
+        [typeof(PublishedMedia)] = "published_media",
+        [typeof(ContentRedirect)] = "content_redirects",
     };
 
     /// <summary>

@@ -18,9 +18,10 @@ public static class SecurityHeaders
     public static string Policy(string? nonce = null) =>
         "default-src 'self'; img-src 'self' data:; " +
         (nonce is null ? "style-src 'self'; " : $"style-src 'self' 'nonce-{nonce}'; ") +
-        "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        (nonce is null ? "script-src 'self'; " : $"script-src 'self' 'nonce-{nonce}'; ") +
+        "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    /// <param name="withNonce">Per-request nonce for inline style blocks; only for pages that are never output-cached.</param>
+    /// <param name="withNonce">Per-request nonce for inline style and script blocks (the media focal-point picker); only for pages that are never output-cached.</param>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool withNonce = false) =>
         app.Use((context, next) =>
         {

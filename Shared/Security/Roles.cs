@@ -48,4 +48,19 @@ public static class Roles
 
     /// <summary>Roles that keep the children's register (name, birth, village, school, circumstance groups).</summary>
     public static readonly string[] ManageChildren = [Admin, ProgrammeOfficer, CommuneOfficer];
+
+    /// <summary>Roles that write content: create, edit and submit for review (writers), and more (the others).</summary>
+    public static readonly string[] WriteContent = [Admin, MediaEditor, MediaWriter];
+
+    /// <summary>Roles that publish, unpublish and schedule any content, and keep redirects.</summary>
+    public static readonly string[] PublishContent = [Admin, MediaEditor];
+
+    /// <summary>Programme staff may publish honor-roll pages (commendation lists) themselves, nothing else.</summary>
+    public static readonly string[] PublishHonorRollPages = [Admin, MediaEditor, ProgrammeOfficer];
+
+    /// <summary>Roles that use the media library (upload, alt text); deleting and folders are the editors'.</summary>
+    public static readonly string[] UseMediaLibrary = [Admin, MediaEditor, MediaWriter];
+
+    /// <summary>Roles that record and withdraw consent to publish a child's image or story (within their units).</summary>
+    public static readonly string[] ManageConsent = [Admin, MediaEditor, ProgrammeOfficer, CommuneOfficer];
 }

@@ -1,18 +1,26 @@
+using ChildAid.PublicSite.Giving;
+using ChildAid.PublicSite.Pictures;
 using ChildAid.Shared.Campaigns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildAid.PublicSite.Pages.Campaigns;
 
-public class CampaignModel(CampaignProgressQuery campaigns) : PageModel
+public class CampaignModel(CampaignProgressQuery campaigns, GiftExamples examples) : PageModel
 {
     public CampaignDetails Details { get; private set; } = null!;
+    public Picture Picture { get; private set; } = DemoPictures.Landscape;
+    public IReadOnlyList<GiftExample> Gifts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var details = await campaigns.GetAsync(slug, ct);
         if (details is null) return NotFound();
         Details = details;
+        var theme = CampaignTheme.Of(details.Campaign.Title, details.Campaign.Summary);
+        Picture = DemoPictures.For(theme);
+        if (theme is { } category)
+            Gifts = (await examples.ForAsync([category], Cultures.IsEnglish, ct))[category];
         return Page();
     }
 }

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildAid.PublicSite.Pages.Needs;
 
 /// <summary>The public needs list: approved needs added up (never a child), filtered by commune, category and level.</summary>
-public class IndexModel(PublicNeedsQuery needs) : PageModel
+/// <remarks>Also at /nhu-cau/trang/{slug} (a needs-list page: the staff's intro above the same live list; see Program).</remarks>
+public class IndexModel(PublicNeedsQuery needs, ChildAid.Shared.Content.PublishedContentQuery content) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Commune { get; set; }
     [BindProperty(SupportsGet = true)] public NeedCategory? Category { get; set; }
@@ -22,8 +23,18 @@ public class IndexModel(PublicNeedsQuery needs) : PageModel
 
     public bool IsFiltered => Commune is not null || Category is not null || Priority is not null;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The needs-list page's intro, on /nhu-cau/trang/{slug}.</summary>
+    public ChildAid.Shared.Content.PublicContent? Intro { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
     {
+        if (slug is not null)
+        {
+            var type = ChildAid.Shared.Content.ContentType.NeedsListPage;
+            Intro = await content.ByPathAsync(ChildAid.Shared.Content.ContentPaths.For(type, [], slug), type, Cultures.IsEnglish, ct);
+            if (Intro is null) return NotFound();
+        }
+
         // A value that does not parse stays null; one out of range filters nothing (the API answers 400 instead).
         if (Priority is not (null or >= 1 and <= PriorityScale.LowestLevel)) Priority = null;
         if (Category is { } c && !Enum.IsDefined(c)) Category = null;
@@ -32,6 +43,7 @@ public class IndexModel(PublicNeedsQuery needs) : PageModel
         Result = await needs.PageAsync(new PublicNeedsFilter(Commune, Category, Priority, Trang), ct);
         Criteria = await needs.CriteriaAsync(ct);
         GiveLink = await needs.GiveLinksAsync(ct);
+        return Page();
     }
 
     public string PageLink(int page) => "/nhu-cau" + Query(page, "trang");

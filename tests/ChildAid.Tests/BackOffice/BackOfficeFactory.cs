@@ -15,11 +15,22 @@ namespace ChildAid.Tests.BackOffice;
 /// <summary>The BackOffice web application on the test's own database.</summary>
 public sealed class BackOfficeFactory(TestDatabase db, TimeProvider? clock = null) : WebApplicationFactory<ChildAid.BackOffice.Program>
 {
+    /// <summary>This application's media store: "private" and "public" under one temporary folder, removed on dispose.</summary>
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "childaid-bo-media-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", db.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", db.ConnectionString);
+        builder.UseSetting("Media:Root", Path.Combine(MediaRoot, "private"));
+        builder.UseSetting("Media:PublicRoot", Path.Combine(MediaRoot, "public"));
         if (clock is not null) builder.ConfigureServices(s => s.AddSingleton(clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
@@ -124,6 +135,18 @@ public sealed partial class StaffClient(HttpClient http) : IDisposable
     {
         var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await http.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>Posts a multipart form with one file, as a browser does for &lt;input type="file"&gt;, token included.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string url, string token, Dictionary<string, string> fields, string fileField, string fileName, byte[] bytes, string contentType)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (key, value) in fields) form.Add(new StringContent(value), key);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, fileField, fileName);
+        return await http.PostAsync(url, form);
     }
 
     public async Task<string> FollowAsync(HttpResponseMessage redirect)

@@ -37,6 +37,11 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.DeclareSupport] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
         [Policies.ManageChildren] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
         [Policies.EraseDonorNames] = [Roles.Admin],
+        [Policies.UseMediaLibrary] = [Roles.Admin, Roles.MediaEditor, Roles.MediaWriter],
+        [Policies.ManageMediaLibrary] = [Roles.Admin, Roles.MediaEditor],
+        [Policies.ManageConsent] = [Roles.Admin, Roles.MediaEditor, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.WriteContent] = [Roles.Admin, Roles.MediaEditor, Roles.MediaWriter, Roles.ProgrammeOfficer],
+        [Policies.PublishContent] = [Roles.Admin, Roles.MediaEditor],
     };
 
     /// <summary>Each page's policy as the application enforces it, read from its endpoints' metadata.</summary>
@@ -228,7 +233,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
     /// <summary>A unit of one's own and another, each with a donor, a gift and a pending reversal request; how to open each page in both.</summary>
     private async Task<(Dictionary<string, (string Own, string Other, bool Scoped)> Urls, PostFields Fields, int OwnUnit)> MatrixAsync()
     {
-        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest, ownReview, otherReview, ownChild, otherChild;
+        int story, own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest, ownReview, otherReview, ownChild, otherChild;
         await using (var db = Db.NewContext())
         {
             own = (await TestData.UnitAsync(db, "Xã Ia Đal", "23535")).Id;
@@ -240,6 +245,14 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             otherReview = (await TestData.NeedsReviewAsync(db, other)).Id;
             ownChild = (await TestData.ChildAsync(db, own, "Rơ Châm H'Nhi")).Id;
             otherChild = (await TestData.ChildAsync(db, other, "A Dũng")).Id;
+            var item = new Shared.Content.ContentItem
+            {
+                Type = Shared.Content.ContentType.Story, Slug = "ao-am", Path = "/tin-tuc/ao-am", LatestVersion = 1, CreatedBy = "cli",
+                Versions = [new Shared.Content.ContentVersion { Number = 1, Title = "Áo ấm", Slug = "ao-am", CreatedBy = "cli" }],
+            };
+            db.ContentItems.Add(item);
+            await db.SaveChangesAsync();
+            story = item.Id;
         }
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp, "cli"))
@@ -257,6 +270,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             (ownRequest, otherRequest) = (requests[0].Id, requests[1].Id);
         }
         var someUser = (await StaffAsync("nguoi-khac", [Roles.MediaWriter], own)).Id;
+        var (media, mediaKey, ownConsent, otherConsent) = await MediaAndConsentsAsync(ownChild, otherChild, own, other);
         string S(int id) => id.ToString(InvariantCulture);
 
         // How to open each page in the own unit and in the other; a new page fails here until it is added.
@@ -295,6 +309,21 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Needs/Import"] = ($"/Needs/Import?reviewId={S(ownReview)}", $"/Needs/Import?reviewId={S(otherReview)}", true),
             ["/Needs/Template"] = ($"/Needs/Template?reviewId={S(ownReview)}", $"/Needs/Template?reviewId={S(otherReview)}", true),
             ["/Needs/Export"] = ($"/Needs/Export?reviewId={S(ownReview)}", $"/Needs/Export?reviewId={S(otherReview)}", true),
+            ["/Media/Index"] = ("/Media", "/Media", false),
+            ["/Media/Upload"] = ("/Media/Upload", "/Media/Upload", false),
+            ["/Media/Edit"] = ($"/Media/Edit/{S(media)}", $"/Media/Edit/{S(media)}", false),
+            ["/Media/Delete"] = ($"/Media/Delete/{S(media)}", $"/Media/Delete/{S(media)}", false),
+            ["/Media/Folders"] = ("/Media/Folders", "/Media/Folders", false),
+            ["/Media/File"] = ($"/Media/File/{mediaKey}/w480.webp", $"/Media/File/{mediaKey}/w480.webp", false),
+            ["/Consent/Index"] = ("/Consent", "/Consent", false),
+            ["/Consent/Record"] = ("/Consent/Record", "/Consent/Record", false),
+            ["/Consent/Withdraw"] = ($"/Consent/Withdraw/{S(ownConsent)}", $"/Consent/Withdraw/{S(otherConsent)}", true),
+            ["/Content/Index"] = ("/Content", "/Content", false),
+            ["/Content/Edit"] = ($"/Content/Edit/{S(story)}", $"/Content/Edit/{S(story)}", false),
+            ["/Content/History"] = ($"/Content/History/{S(story)}", $"/Content/History/{S(story)}", false),
+            ["/Content/Compare"] = ($"/Content/Compare/{S(story)}?from=1&to=1", $"/Content/Compare/{S(story)}?from=1&to=1", false),
+            ["/Content/Schedule"] = ("/Content/Schedule", "/Content/Schedule", false),
+            ["/Content/Redirects"] = ("/Content/Redirects", "/Content/Redirects", false),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()
@@ -308,6 +337,25 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Campaigns/Edit"] = (F(("Input.Title", "Đổi tên")), F(("Input.Title", "Đổi tên"))),
         });
         return (urls, fields, own);
+    }
+
+    /// <summary>An image in the library (files in the application's store) and a consent for a child of each unit.</summary>
+    private async Task<(int Media, string Key, int OwnConsent, int OtherConsent)> MediaAndConsentsAsync(int ownChild, int otherChild, int own, int other)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var upload = await scope.ServiceProvider.GetRequiredService<Shared.Media.MediaLibrary>()
+            .UploadAsync("ao-am.jpg", Media.TestImages.Jpeg(800, 600), new Shared.Media.MediaInput { Alt = "Áo ấm" }, "cli");
+        Assert.True(upload.Succeeded, string.Join("; ", upload.Errors.Values));
+        await using var db = Db.NewContext();
+        Shared.Consent.ConsentRecord Consent(int child, int unit) => new()
+        {
+            AdminUnitId = unit, ChildId = child, GuardianName = "Người giám hộ", GuardianConsentOn = new DateOnly(2026, 11, 1),
+            Scope = Shared.Consent.ConsentScope.Website, ExpiresOn = new DateOnly(2027, 11, 1), RecordedBy = "cli", RecordedAt = DateTime.UtcNow,
+        };
+        var (mine, theirs) = (Consent(ownChild, own), Consent(otherChild, other));
+        db.ConsentRecords.AddRange(mine, theirs);
+        await db.SaveChangesAsync();
+        return (upload.Value!.Id, upload.Value.FileKey, mine.Id, theirs.Id);
     }
 
     private async Task<StaffClient> LogInWithUnitAsync(string userName, string role, int unit)

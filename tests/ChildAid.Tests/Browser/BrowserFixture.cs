@@ -46,6 +46,8 @@ public class BrowserFixture : IAsyncLifetime
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public TestDatabase Database { get; private set; } = null!;
+    /// <summary>Both sites' media store (private and public areas) under one temporary folder.</summary>
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "childaid-browser-media-" + Guid.NewGuid().ToString("N"));
     public WebApplication PublicSite { get; private set; } = null!;
     public WebApplication BackOffice { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -181,6 +183,8 @@ public class BrowserFixture : IAsyncLifetime
             $"--Database:Provider={Provider}",
             $"--Database:ConnectionString={connectionString}",
             "--Logging:LogLevel:Default=Warning",
+            $"--Media:Root={Path.Combine(MediaRoot, "private")}",
+            $"--Media:PublicRoot={Path.Combine(MediaRoot, "public")}",
         };
         // Development loads static web assets (wwwroot of the project and its libraries, scoped CSS) from this manifest,
         // which the build writes into the web project's own output folder, not into the test project's.
@@ -219,6 +223,7 @@ public class BrowserFixture : IAsyncLifetime
         if (BackOffice is not null) { await BackOffice.StopAsync(); await BackOffice.DisposeAsync(); }
         if (PublicSite is not null) { await PublicSite.StopAsync(); await PublicSite.DisposeAsync(); }
         if (Database is not null) await Database.DisposeAsync();
+        if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
     }
 }
 

@@ -21,7 +21,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -126,15 +126,23 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Users/Edit"] = userId,
             ["/Needs/Review"] = Id(demo.ReviewId),
             ["/Children/Edit"] = Id(demo.ChildId),
+            ["/Media/Edit"] = Id(demo.MediaId),
+            ["/Media/Delete"] = Id(demo.MediaId),
+            ["/Consent/Withdraw"] = Id(demo.ConsentId),
+            ["/Content/Edit"] = Id(demo.ContentId),
+            ["/Content/History"] = Id(demo.ContentId),
         };
         // Pages whose route has more than one value, and pages that take their record from the query string.
         var full = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
             ["/Needs/Line"] = [$"/Needs/Line/{Id(demo.ReviewId)}", $"/Needs/Line/{Id(demo.ReviewId)}/{Id(demo.LineId)}"],
             ["/Needs/Import"] = [$"/Needs/Import?reviewId={Id(demo.ReviewId)}"],
+            ["/Content/Compare"] = [$"/Content/Compare/{Id(demo.ContentId)}?from=1&to=2"],
             // Downloads (.xlsx), not pages: nothing to lay out.
             ["/Needs/Template"] = [],
             ["/Needs/Export"] = [],
+            // An image file, not a page.
+            ["/Media/File"] = [],
         };
         var pages = ((IEndpointRouteBuilder)site.BackOffice).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() as PageActionDescriptor))
@@ -187,7 +195,33 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             Note = "Áo khoác lông vũ dày, có mũ trùm đầu, chống gió cho mùa đông vùng cao",
         };
         db.NeedLines.Add(line);
+        var consent = new Shared.Consent.ConsentRecord
+        {
+            AdminUnitId = unit.Id, ChildId = child.Id, GuardianName = "Hồ Văn Thanh Nguyễn Ngọc Bảo Long", GuardianConsentOn = new DateOnly(2026, 11, 1),
+            ChildConsentOn = new DateOnly(2026, 11, 1), Scope = Shared.Consent.ConsentScope.Website | Shared.Consent.ConsentScope.SocialMedia,
+            ExpiresOn = new DateOnly(2027, 11, 1), RecordedBy = "browser-test", RecordedAt = DateTime.UtcNow,
+        };
+        db.ConsentRecords.Add(consent);
         await db.SaveChangesAsync();
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id);
+        // Through BackOffice's own services, so that the files land in the store it serves from.
+        await using var backOffice = site.BackOfficeScope();
+        backOffice.ServiceProvider.GetRequiredService<ChildAidDbContext>().UnitScope = null;
+        var media = await backOffice.ServiceProvider.GetRequiredService<Shared.Media.MediaLibrary>().UploadAsync(
+            "ao-khoac-long-vu-tre-em-co-8-10-tuoi-mua-dong-vung-cao.jpg", Media.TestImages.Jpeg(1600, 1000),
+            new Shared.Media.MediaInput { Alt = "Áo khoác lông vũ trẻ em cỡ 8–10 tuổi xếp trên bàn ở điểm trường", ShowsChild = true, ConsentRecordId = consent.Id }, "browser-test");
+        Assert.True(media.Succeeded, string.Join("; ", media.Errors.Values));
+        var content = scope.ServiceProvider.GetRequiredService<Shared.Content.ContentService>();
+        var story = (await content.CreateAsync(Shared.Content.ContentType.Story, new Shared.Content.ContentInput
+        {
+            Title = "Áo khoác lông vũ đã đến tay học sinh bán trú Trường Phổ thông Dân tộc Bán trú Tiểu học Ia Đal",
+            Body = "## Chuyến đi\n\nĐoàn trao 1.200 áo khoác lông vũ cho học sinh bán trú.", CampaignId = campaign.Id,
+        })).Value!;
+        var second = await content.SaveAsync(story.Id, new Shared.Content.ContentInput
+        {
+            Title = story.Versions[0].Title, Slug = story.Slug, Body = "## Chuyến đi\n\nĐoàn trao 1.250 áo khoác lông vũ cho học sinh bán trú vùng cao.",
+            CampaignId = campaign.Id, Version = story.Version,
+        });
+        Assert.True(second.Succeeded, string.Join("; ", second.Errors.Values));
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id);
     }
 }

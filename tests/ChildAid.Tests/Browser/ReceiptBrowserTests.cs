@@ -89,10 +89,10 @@ public partial class ReceiptBrowserTests(BrowserFixture site)
         Assert.Equal(595, PageWidthPoints(a4));
         // What the A5 sheet looks like: print styles on a viewport as wide as its printable area (128 mm ≈ 484 px).
         await page.SetViewportSizeAsync(484, 718);
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
         await page.GotoAsync($"{site.BackOfficeUrl}/Contributions/Receipt/{gift.Id}");
         await BrowserFixture.ScreenshotAsync(page, "receipt-print-a5");
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Screen });
         var printed = await PrintedTextAsync(page);
         Assert.DoesNotContain("Tổng quan", printed, StringComparison.Ordinal);
         Assert.Contains("PHIẾU THU", printed, StringComparison.Ordinal);
@@ -109,9 +109,9 @@ public partial class ReceiptBrowserTests(BrowserFixture site)
     /// <summary>The text a printer would show: everything not hidden by the print style sheet.</summary>
     private static async Task<string> PrintedTextAsync(IPage page)
     {
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
         var text = await page.InnerTextAsync("body");
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Screen });
         return text;
     }
 

@@ -10,7 +10,9 @@ public class PublicReaderRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
     public static TheoryData<string> PersonalTables =>
         ["donors", "children", "contributions", "contribution_reversals", "contribution_goods_line", "\"AspNetUsers\"",
          "\"AspNetUserTokens\"", "audit_entries", "staff_user_units", "ledger_heads", "receipt_counters",
-         "honor_roll_names", "need_lines", "needs_reviews", "declared_supports"];
+         "honor_roll_names", "need_lines", "needs_reviews", "declared_supports",
+         // Content: drafts and every version, unpublished media and consent records stay in BackOffice.
+         "content_items", "content_versions", "content_media_uses", "media_items", "media_folders", "consent_records"];
 
     [Fact]
     public async Task Public_login_can_read_every_public_table()

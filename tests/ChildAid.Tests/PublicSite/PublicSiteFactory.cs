@@ -11,8 +11,18 @@ namespace ChildAid.Tests.PublicSite;
 /// </summary>
 public sealed class PublicSiteFactory(TestDatabase db, double pollSeconds = 0) : WebApplicationFactory<ChildAid.PublicSite.Program>
 {
+    /// <summary>The media store's public area this site serves under /media/ (a throwaway folder per site).</summary>
+    public string MediaPublicRoot { get; } = Path.Combine(Path.GetTempPath(), $"childaid-media-public-{Guid.NewGuid():N}");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MediaPublicRoot)) Directory.Delete(MediaPublicRoot, recursive: true);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Media:PublicRoot", MediaPublicRoot);
         builder.UseSetting("Database:Provider", db.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", db.PublicConnectionString);
         builder.UseSetting("PublicSite:DataVersionPollSeconds", pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));

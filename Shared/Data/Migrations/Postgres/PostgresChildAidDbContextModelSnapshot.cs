@@ -311,6 +311,482 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<DateOnly?>("ChildConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("child_consent_on");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateOnly?>("GuardianConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("guardian_consent_on");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<bool>("NoIdentifiableChild")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_identifiable_child");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_records");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_consent_records_admin_unit_id");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_consent_records_child_id");
+
+                    b.ToTable("consent_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consent_records_subject", "(no_identifiable_child AND child_id IS NULL) OR (NOT no_identifiable_child AND child_id IS NOT NULL AND guardian_name IS NOT NULL AND guardian_consent_on IS NOT NULL AND scope > 0)");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int?>("ConsentRecordId")
+                        .HasColumnType("integer")
+                        .HasColumnName("consent_record_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_version");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("path");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("published_version");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_comment");
+
+                    b.Property<string>("ScheduleError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("schedule_error");
+
+                    b.Property<DateTime?>("ScheduledPublishAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_publish_at");
+
+                    b.Property<DateTime?>("ScheduledUnpublishAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_unpublish_at");
+
+                    b.Property<bool>("ShowsChild")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_child");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_items");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_content_items_campaign_id");
+
+                    b.HasIndex("ConsentRecordId")
+                        .HasDatabaseName("ix_content_items_consent_record_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_content_items_parent_id");
+
+                    b.HasIndex("Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_content_items_path");
+
+                    b.HasIndex("ScheduledPublishAt")
+                        .HasDatabaseName("ix_content_items_scheduled_publish_at");
+
+                    b.HasIndex("ScheduledUnpublishAt")
+                        .HasDatabaseName("ix_content_items_scheduled_unpublish_at");
+
+                    b.HasIndex("Type", "State")
+                        .HasDatabaseName("ix_content_items_type_state");
+
+                    b.ToTable("content_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_content_items_campaign_page", "type <> 'CampaignPage' OR campaign_id IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_content_items_parent", "parent_id IS NULL OR type = 'Page'");
+
+                            t.HasCheckConstraint("ck_content_items_published_state", "state <> 'Published' OR published_version IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_content_items_published_version", "published_version IS NULL OR (published_version >= 1 AND published_version <= latest_version)");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentMediaUse", b =>
+                {
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("media_item_id");
+
+                    b.HasKey("ContentItemId", "MediaItemId")
+                        .HasName("pk_content_media_uses");
+
+                    b.HasIndex("MediaItemId")
+                        .HasDatabaseName("ix_content_media_uses_media_item_id");
+
+                    b.ToTable("content_media_uses", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("automatic");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FromPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("from_path");
+
+                    b.Property<string>("ToPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("to_path");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_redirects");
+
+                    b.HasIndex("FromPath")
+                        .IsUnique()
+                        .HasDatabaseName("ix_content_redirects_from_path");
+
+                    b.ToTable("content_redirects", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_content_redirects_not_self", "from_path <> to_path");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("BodyEn")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("body_en");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("HeroMediaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hero_media_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("SeoDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seo_description");
+
+                    b.Property<string>("SeoDescriptionEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seo_description_en");
+
+                    b.Property<string>("SeoTitle")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .HasColumnName("seo_title");
+
+                    b.Property<string>("SeoTitleEn")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .HasColumnName("seo_title_en");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("SummaryEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary_en");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_en");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_versions");
+
+                    b.HasIndex("HeroMediaId")
+                        .HasDatabaseName("ix_content_versions_hero_media_id");
+
+                    b.HasIndex("ContentItemId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_content_versions_content_item_id_number");
+
+                    b.ToTable("content_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_content_versions_number", "number >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.PublishedContent", b =>
+                {
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("character varying(400000)")
+                        .HasColumnName("body_html");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int?>("HeroMediaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hero_media_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("path");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("SeoDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seo_description");
+
+                    b.Property<string>("SeoTitle")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .HasColumnName("seo_title");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ContentItemId", "Language")
+                        .HasName("pk_published_content");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_published_content_campaign_id");
+
+                    b.HasIndex("Path", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_published_content_path_language");
+
+                    b.HasIndex("Type", "Language", "PublishedAt")
+                        .HasDatabaseName("ix_published_content_type_language_published_at");
+
+                    b.ToTable("published_content", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_published_content_language", "language IN ('vi', 'en')");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Contributions.Contribution", b =>
                 {
                     b.Property<int>("Id")
@@ -978,6 +1454,209 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Media.MediaFolder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_media_folders");
+
+                    b.HasIndex("ParentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_media_folders_parent_id_name");
+
+                    b.ToTable("media_folders", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alt");
+
+                    b.Property<string>("AltEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alt_en");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("byte_size");
+
+                    b.Property<int?>("ConsentRecordId")
+                        .HasColumnType("integer")
+                        .HasColumnName("consent_record_id");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("file_key");
+
+                    b.Property<decimal>("FocalX")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("focal_x");
+
+                    b.Property<decimal>("FocalY")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("focal_y");
+
+                    b.Property<int?>("FolderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("folder_id");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("original_file_name");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("search_text");
+
+                    b.Property<bool>("ShowsChild")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_child");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_media_items");
+
+                    b.HasIndex("ConsentRecordId")
+                        .HasDatabaseName("ix_media_items_consent_record_id");
+
+                    b.HasIndex("FileKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_media_items_file_key");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_media_items_uploaded_at");
+
+                    b.HasIndex("FolderId", "UploadedAt")
+                        .HasDatabaseName("ix_media_items_folder_id_uploaded_at");
+
+                    b.ToTable("media_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_media_items_alt", "length(trim(alt)) > 0");
+
+                            t.HasCheckConstraint("ck_media_items_focal", "focal_x BETWEEN 0 AND 1 AND focal_y BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("ck_media_items_size", "width > 0 AND height > 0 AND byte_size > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Media.PublishedMedia", b =>
+                {
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("media_item_id");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alt");
+
+                    b.Property<string>("AltEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alt_en");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("file_key");
+
+                    b.Property<decimal>("FocalX")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("focal_x");
+
+                    b.Property<decimal>("FocalY")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("focal_y");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("MediaItemId")
+                        .HasName("pk_published_media");
+
+                    b.HasIndex("FileKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_published_media_file_key");
+
+                    b.ToTable("published_media", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Needs.DeclaredSupport", b =>
@@ -2364,6 +3043,94 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_records_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_consent_records_children_child_id");
+
+                    b.Navigation("AdminUnit");
+
+                    b.Navigation("Child");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentItem", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_content_items_campaigns_campaign_id");
+
+                    b.HasOne("ChildAid.Shared.Consent.ConsentRecord", "ConsentRecord")
+                        .WithMany()
+                        .HasForeignKey("ConsentRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_content_items_consent_records_consent_record_id");
+
+                    b.HasOne("ChildAid.Shared.Content.ContentItem", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_content_items_content_items_parent_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("ConsentRecord");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentMediaUse", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_content_media_uses_content_items_content_item_id");
+
+                    b.HasOne("ChildAid.Shared.Media.MediaItem", "MediaItem")
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_content_media_uses_media_items_media_item_id");
+
+                    b.Navigation("ContentItem");
+
+                    b.Navigation("MediaItem");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentVersion", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Content.ContentItem", "ContentItem")
+                        .WithMany("Versions")
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_content_versions_content_items_content_item_id");
+
+                    b.HasOne("ChildAid.Shared.Media.MediaItem", "HeroMedia")
+                        .WithMany()
+                        .HasForeignKey("HeroMediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_content_versions_media_items_hero_media_id");
+
+                    b.Navigation("ContentItem");
+
+                    b.Navigation("HeroMedia");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Contributions.Contribution", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
@@ -2435,6 +3202,36 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasConstraintName("fk_donors_admin_units_admin_unit_id");
 
                     b.Navigation("AdminUnit");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Media.MediaFolder", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Media.MediaFolder", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_media_folders_media_folders_parent_id");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Media.MediaItem", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Consent.ConsentRecord", "ConsentRecord")
+                        .WithMany()
+                        .HasForeignKey("ConsentRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_media_items_consent_records_consent_record_id");
+
+                    b.HasOne("ChildAid.Shared.Media.MediaFolder", "Folder")
+                        .WithMany()
+                        .HasForeignKey("FolderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_media_items_media_folders_folder_id");
+
+                    b.Navigation("ConsentRecord");
+
+                    b.Navigation("Folder");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Needs.DeclaredSupport", b =>
@@ -2627,6 +3424,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Content.ContentItem", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Contributions.Contribution", b =>

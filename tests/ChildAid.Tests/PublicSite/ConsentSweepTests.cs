@@ -1,0 +1,101 @@
+using System.Net;
+using ChildAid.Shared.Consent;
+using ChildAid.Shared.Content;
+using ChildAid.Shared.Data;
+using ChildAid.Tests.Content;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChildAid.Tests.PublicSite;
+
+/// <summary>A consent withdrawn or expired takes everything depending on it off the public site on the next tick.</summary>
+public abstract class ConsentSweepTests(DatabaseProvider provider) : ContentSiteTest(provider)
+{
+    private static readonly DateTime Now = new(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc);
+
+    private Task<int> ConsentAsync(DateOnly? expires = null) => WithDbAsync(async db =>
+    {
+        var unit = await TestData.UnitAsync(db);
+        var child = await TestData.ChildAsync(db, unit.Id, "Lò Thị Mai");
+        var consent = new ConsentRecord
+        {
+            AdminUnitId = unit.Id, ChildId = child.Id, GuardianName = "Lò Văn Páo", GuardianConsentOn = new DateOnly(2026, 11, 2),
+            Scope = ConsentScope.Website, ExpiresOn = expires, RecordedBy = "xa", RecordedAt = Now.AddDays(-30),
+        };
+        db.ConsentRecords.Add(consent);
+        await db.SaveChangesAsync();
+        return consent.Id;
+    });
+
+    private async Task<ScheduleTick> TickAsync()
+    {
+        var clock = new FakeTimeProvider(Now);
+        await using var services = Db.Services(s => s.AddSingleton<TimeProvider>(clock));
+        var runner = new ContentScheduleRunner(services.GetRequiredService<IServiceScopeFactory>(), new ScheduleTestSteps(Site.MediaPublicRoot).Steps,
+            clock, NullLogger<ContentScheduleRunner>.Instance);
+        return await runner.TickAsync();
+    }
+
+    [Fact]
+    public async Task After_a_withdrawal_and_one_tick_the_story_and_its_image_are_gone_from_the_public_site()
+    {
+        var consent = await ConsentAsync();
+        var image = await WithDbAsync(db => ContentTestData.ImageAsync(db, PrivateRoot, Site.MediaPublicRoot, consent));
+        await PublishAsync(new ContentSpec(ContentType.Story, "mai-den-truong", "Mai đến trường") { HeroMediaId = image.Id });
+        await PublishAsync(new ContentSpec(ContentType.Story, "cau-chuyen-cua-mai", "Câu chuyện của Mai") { ConsentRecordId = consent });
+        await PublishAsync(new ContentSpec(ContentType.Story, "khong-lien-quan", "Tin không liên quan"));
+        var client = Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tin-tuc/mai-den-truong")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{image.FileKey}/w960.webp")).StatusCode);
+        Assert.Equal(new ScheduleTick(0, 0, 0, 0, 0), await TickAsync());
+
+        await WithDbAsync(async db =>
+        {
+            var record = await db.ConsentRecords.SingleAsync(c => c.Id == consent);
+            record.WithdrawnAt = Now.AddMinutes(-1);
+            record.WithdrawnBy = "xa";
+            return await db.SaveChangesAsync();
+        });
+        var tick = await TickAsync();
+
+        Assert.Equal(2, tick.SweptItems);
+        Assert.Equal(1, tick.SweptMedia);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tin-tuc/mai-den-truong")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tin-tuc/cau-chuyen-cua-mai")).StatusCode);
+        foreach (var name in ContentTestData.FileNames)
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{image.FileKey}/{name}")).StatusCode);
+        var list = await GetHtmlAsync(client, "/tin-tuc");
+        Assert.DoesNotContain("Mai", list);
+        Assert.Contains("Tin không liên quan", list);
+        Assert.False(Directory.Exists(Path.Combine(Site.MediaPublicRoot, image.FileKey)));
+        Assert.True(Directory.Exists(Path.Combine(PrivateRoot, image.FileKey)), "the library keeps its private renditions");
+        var audited = await WithDbAsync(db => db.AuditEntries.Where(a => a.Actor == ContentScheduleRunner.ConsentActor).Select(a => a.EntityType).ToListAsync());
+        Assert.Contains(nameof(ContentItem), audited);
+        Assert.Contains(nameof(Shared.Media.PublishedMedia), audited);
+        Assert.Equal(new ScheduleTick(0, 0, 0, 0, 0), await TickAsync());
+    }
+
+    [Fact]
+    public async Task An_expired_consent_takes_its_story_down_the_day_after_it_ends_in_vietnam()
+    {
+        var lastDay = DateOnly.FromDateTime(Shared.Time.VietnamClock.ToVietnamTime(Now)).AddDays(-1);
+        var expired = await ConsentAsync(expires: lastDay);
+        var valid = await ConsentAsync(expires: lastDay.AddDays(1));
+        await PublishAsync(new ContentSpec(ContentType.Story, "het-han", "Giấy đồng ý đã hết hạn") { ConsentRecordId = expired });
+        await PublishAsync(new ContentSpec(ContentType.Story, "con-han", "Giấy đồng ý còn hạn hôm nay") { ConsentRecordId = valid });
+
+        var tick = await TickAsync();
+        var client = Client();
+
+        Assert.Equal(1, tick.SweptItems);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tin-tuc/het-han")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tin-tuc/con-han")).StatusCode);
+    }
+}
+
+public class ConsentSweepTestsOnSqlite() : ConsentSweepTests(DatabaseProvider.Sqlite);
+
+public class ConsentSweepTestsOnPostgres() : ConsentSweepTests(DatabaseProvider.Postgres);
