@@ -39,7 +39,6 @@ public class Program
         builder.Services.AddScoped<HonorRollQuery>();
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();
         builder.Services.AddScoped<ChildAid.PublicSite.Giving.GiftExamples>();
-        builder.Services.AddScoped<ChildAid.PublicSite.Home.LatestStories>();
         builder.Services.AddScoped<ChildAid.Shared.Content.PublishedContentQuery>();
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
