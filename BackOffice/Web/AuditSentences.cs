@@ -56,7 +56,7 @@ public static class AuditSentences
     /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>
     private static readonly Dictionary<(string Entity, string Field), string> EntityFields = new()
     {
-        [("ContentVersion", "Title")] = "Tiêu đề", [("ContentVersion", "TitleEn")] = "Tiêu đề tiếng Anh",
+        [("ContentVersion", "Title")] = "Tiêu đề", [("ContentVersion", "TitleEn")] = "Tiêu đề tiếng Anh", [("ContentVersion", "Note")] = "Ghi chú phiên bản",
         [("ContentItem", "State")] = "Trạng thái nội dung", [("ContentItem", "Type")] = "Loại nội dung",
     };
 

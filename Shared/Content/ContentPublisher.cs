@@ -5,6 +5,7 @@ using ChildAid.Shared.Media;
 using ChildAid.Shared.Time;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildAid.Shared.Content;
 
@@ -20,6 +21,14 @@ public sealed record ScheduleRun(int Published, int Unpublished, int Failed);
 /// </summary>
 public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, AuditActor auditActor, TimeProvider clock)
 {
+    /// <summary>The schedule runner's steps (<see cref="ContentScheduleRunner"/>) bound to this publisher and the media store.</summary>
+    public static readonly ContentScheduleSteps ScheduleSteps = new(
+        async (sp, id, actor, ct) => Why(await sp.GetRequiredService<ContentPublisher>().PublishAsync(id, actor, ct)),
+        async (sp, id, actor, ct) => Why(await sp.GetRequiredService<ContentPublisher>().UnpublishAsync(id, actor, ct)),
+        (sp, fileKey) => sp.GetRequiredService<MediaStore>().Unpublish(fileKey));
+
+    private static string? Why(Outcome<ContentItem> outcome) => outcome.Succeeded ? null : string.Join(" ", outcome.Errors.Values);
+
     /// <summary>The name the audit trail gives scheduled steps.</summary>
     public const string SchedulerActor = "Lịch đăng tự động";
 

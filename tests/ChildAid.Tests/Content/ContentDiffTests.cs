@@ -69,3 +69,40 @@ public class PreviewTokenTests
         Assert.Null(Tokens().Read("x"));
     }
 }
+
+/// <summary>Content steps read as Vietnamese sentences in the audit trail.</summary>
+public class ContentAuditSentenceTests
+{
+    private static readonly Shared.Audit.AuditNames NoNames = new(
+        new Dictionary<string, string>(), new Dictionary<int, string>(), new Dictionary<int, string>(), new Dictionary<int, string>(), new Dictionary<string, string>());
+
+    [Fact]
+    public void Publishing_reads_as_who_published_what_and_what_changed()
+    {
+        var entry = new Shared.Audit.AuditEntry
+        {
+            Actor = "bientap", EntityType = "ContentItem", EntityKey = "5", Action = "Modified", Label = "/tin-tuc/ao-am",
+            Before = """{"Id":5,"State":2,"PublishedVersion":null}""", After = """{"Id":5,"State":3,"PublishedVersion":2}""",
+        };
+
+        var line = ChildAid.BackOffice.Web.AuditSentences.Describe(entry, NoNames);
+
+        Assert.Equal("bientap đã sửa nội dung «/tin-tuc/ao-am»: Trạng thái nội dung Chờ duyệt → Đã đăng; Phiên bản đang đăng (trống) → 2", line.Sentence);
+    }
+
+    [Fact]
+    public void A_new_version_reads_with_its_title_and_number()
+    {
+        var entry = new Shared.Audit.AuditEntry
+        {
+            Actor = "phongvien", EntityType = "ContentVersion", EntityKey = "9", Action = "Added", Label = "Áo ấm (phiên bản 3)",
+            After = """{"Id":9,"Number":3,"Title":"Áo ấm","Note":"Khôi phục từ phiên bản 1"}""",
+        };
+
+        var line = ChildAid.BackOffice.Web.AuditSentences.Describe(entry, NoNames);
+
+        Assert.Equal("phongvien đã thêm phiên bản nội dung «Áo ấm (phiên bản 3)»", line.Sentence);
+        Assert.Contains(("Tiêu đề", null, "Áo ấm"), line.Changes);
+        Assert.Contains(("Ghi chú phiên bản", null, "Khôi phục từ phiên bản 1"), line.Changes);
+    }
+}
