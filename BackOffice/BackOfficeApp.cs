@@ -35,6 +35,7 @@ public static class BackOfficeApp
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
         builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
+        builder.Services.Configure<ChildAid.Shared.Media.MediaOptions>(builder.Configuration.GetSection(ChildAid.Shared.Media.MediaOptions.Section));
         builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
         builder.Services.AddSingleton<PreviewTokens>();
         AddBackOffice(builder.Services);

@@ -5,6 +5,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Markdig.Renderers.Html;
+using ChildAid.Shared.Media;
 
 namespace ChildAid.Shared.Content;
 
@@ -101,17 +102,11 @@ public static class ContentMarkdown
 
     private const string Sizes = "(max-width: 48rem) 100vw, 48rem";
 
-    // The media library's file names (w480.jpg, w960.webp…): standard widths below the image's own, then its own up to 1600.
-    private static readonly int[] StandardWidths = [480, 960, 1600];
-
-    private static List<int> Widths(int width)
-    {
-        var largest = Math.Min(width, StandardWidths[^1]);
-        return [.. StandardWidths.Where(w => w < largest), largest];
-    }
+    // The media library's renditions (w480.jpg, w960.webp…), served by PublicSite under /media/{FileKey}/.
+    private static IReadOnlyList<int> Widths(int width) => MediaRenditions.WidthsFor(width);
 
     private static string Url(string fileKey, int width, string extension) =>
-        $"/media/{Uri.EscapeDataString(fileKey)}/w{width.ToString(CultureInfo.InvariantCulture)}.{extension}";
+        $"/media/{Uri.EscapeDataString(fileKey)}/{MediaRenditions.WidthFile(width, extension)}";
 
     private static IEnumerable<LinkInline> Images(MarkdownDocument document) =>
         document.Descendants<LinkInline>().Where(l => l.IsImage);

@@ -18,7 +18,7 @@ public sealed record ScheduleRun(int Published, int Unpublished, int Failed);
 /// the website today), not roles: <see cref="ContentService"/> checks who may publish; the scheduler calls
 /// <see cref="RunDueAsync"/> for what editors scheduled.
 /// </summary>
-public sealed class ContentPublisher(ChildAidDbContext db, AuditActor auditActor, TimeProvider clock)
+public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, AuditActor auditActor, TimeProvider clock)
 {
     /// <summary>The name the audit trail gives scheduled steps.</summary>
     public const string SchedulerActor = "Lịch đăng tự động";
@@ -39,7 +39,17 @@ public sealed class ContentPublisher(ChildAidDbContext db, AuditActor auditActor
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var m in media) await PublishMediaAsync(m.Id, ct);
+        foreach (var m in media)
+        {
+            try
+            {
+                await PublishMediaAsync(m.Id, ct);
+            }
+            catch (IOException)
+            {
+                return Outcome<ContentItem>.Fail("", $"Ảnh số {m.Id} («{m.Alt}») không có tệp trong kho ảnh: hãy tải ảnh lên lại rồi đăng.");
+            }
+        }
         var images = media.ToDictionary(m => m.Id, m => new MarkdownImage(m.Id, m.FileKey, m.Width, m.Height, m.Alt, m.AltEn));
 
         var rows = await db.PublishedContent.Where(p => p.ContentItemId == itemId).ToListAsync(ct);
@@ -138,12 +148,14 @@ public sealed class ContentPublisher(ChildAidDbContext db, AuditActor auditActor
     }
 
     /// <summary>
-    /// Makes one media item public: its <see cref="PublishedMedia"/> row (and, once the media store lands, its files
-    /// copied to the public area). The one place publishing touches media files.
+    /// Makes one media item public: its renditions copied to the store's public area (MediaStore), then its
+    /// <see cref="PublishedMedia"/> row. The one place publishing touches media files. Throws IOException when the
+    /// item's files are missing from the private area.
     /// </summary>
     public async Task PublishMediaAsync(int mediaItemId, CancellationToken ct = default)
     {
         var media = await db.MediaItems.AsNoTracking().SingleAsync(m => m.Id == mediaItemId, ct);
+        await store.PublishAsync(media.FileKey, media.Width, ct);
         var row = await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == mediaItemId, ct);
         if (row is null)
         {
@@ -158,10 +170,16 @@ public sealed class ContentPublisher(ChildAidDbContext db, AuditActor auditActor
         row.AltEn = media.AltEn;
     }
 
-    /// <summary>Takes one media item out of public serving (its row; with the media store, its public files).</summary>
+    /// <summary>
+    /// Takes one media item out of public serving: its public files at once (before the row goes: should the save fail,
+    /// the image is missing rather than shown without need), and its <see cref="PublishedMedia"/> row.
+    /// </summary>
     public async Task UnpublishMediaAsync(int mediaItemId, CancellationToken ct = default)
     {
-        if (await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == mediaItemId, ct) is { } row) db.PublishedMedia.Remove(row);
+        var row = await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == mediaItemId, ct);
+        var fileKey = row?.FileKey ?? await db.MediaItems.Where(m => m.Id == mediaItemId).Select(m => m.FileKey).FirstOrDefaultAsync(ct);
+        if (fileKey is not null) store.Unpublish(fileKey);
+        if (row is not null) db.PublishedMedia.Remove(row);
     }
 
     /// <summary>Why the item may not be public today for want of consent, or null.</summary>

@@ -154,8 +154,29 @@ public abstract class ContentWorkflowTests(DatabaseProvider provider) : ContentS
         Assert.Equal((ContentState.Unpublished, (int?)null), (unpublished.State, unpublished.PublishedVersion));
         Assert.Equal([b.Id], await db.PublishedContent.Select(p => p.ContentItemId).ToListAsync());
         Assert.Equal([shared.Id], await db.PublishedMedia.Select(m => m.MediaItemId).ToListAsync());
+        Assert.True(IsServed(shared));
+        Assert.False(IsServed(only));
         // The draft still uses its images: the library must not delete them.
         Assert.Equal(2, await db.ContentMediaUses.CountAsync(u => u.ContentItemId == a.Id));
+    }
+
+    [Fact]
+    public async Task Publishing_copies_the_images_renditions_to_public_serving_and_refuses_an_image_without_files()
+    {
+        var photo = await MediaAsync("Kho áo");
+        var lost = await MediaAsync("Ảnh mất tệp");
+        Directory.Delete(Path.Combine(MediaRoot, "private", lost.FileKey), recursive: true);
+        var story = await CreateAsync(Editor, ContentType.Story, new ContentInput { Title = "Kho áo", Body = $"![](media:{photo.Id})" });
+        var broken = await CreateAsync(Editor, ContentType.Story, new ContentInput { Title = "Ảnh mất", HeroMediaId = lost.Id });
+
+        await PublishedAsync(story.Id);
+        var refused = await AsAsync(Editor, s => s.PublishAsync(broken.Id, null));
+
+        Assert.True(File.Exists(Path.Combine(MediaRoot, "public", photo.FileKey, "w1600.webp")));
+        Assert.False(File.Exists(Path.Combine(MediaRoot, "public", photo.FileKey, "master.jpg")));
+        Assert.Contains($"Ảnh số {lost.Id}", refused.Errors[""]);
+        await using var db = Db.NewContext();
+        Assert.Contains($"/media/{photo.FileKey}/w960.jpg", (await db.PublishedContent.SingleAsync()).BodyHtml);
     }
 
     [Fact]
@@ -179,6 +200,7 @@ public abstract class ContentWorkflowTests(DatabaseProvider provider) : ContentS
         await using var db = Db.NewContext();
         Assert.False(await db.PublishedContent.AnyAsync());
         Assert.False(await db.PublishedMedia.AnyAsync());
+        Assert.False(IsServed(photo));
 
         await SaveAsync(Editor, story.Id, i => i.Body = "Không ảnh.");
         await PublishedAsync(story.Id);

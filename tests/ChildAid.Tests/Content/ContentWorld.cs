@@ -28,7 +28,11 @@ public abstract class ContentServiceTest(DatabaseProvider provider) : DatabaseTe
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _sp = Db.Services(s => s.AddSingleton<TimeProvider>(Clock));
+        _sp = Db.Services(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            s.Configure<MediaOptions>(o => { o.Root = Path.Combine(MediaRoot, "private"); o.PublicRoot = Path.Combine(MediaRoot, "public"); });
+        });
         await using var db = Db.NewContext();
         Writer = await NeedsWorld.PersonAsync(db, "phongvien", [Roles.MediaWriter]);
         Editor = await NeedsWorld.PersonAsync(db, "bientap", [Roles.MediaEditor]);
@@ -36,8 +40,15 @@ public abstract class ContentServiceTest(DatabaseProvider provider) : DatabaseTe
         CommuneId = (await TestData.UnitAsync(db)).Id;
     }
 
+    /// <summary>This test's own media store folders.</summary>
+    protected string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), $"childaid-media-{Guid.NewGuid():N}");
+
+    /// <summary>Whether the public area serves this item's files (what PublicSite would serve under /media/).</summary>
+    protected bool IsServed(MediaItem media) => Directory.Exists(Path.Combine(MediaRoot, "public", media.FileKey));
+
     public override async Task DisposeAsync()
     {
+        if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
         await _sp.DisposeAsync();
         await base.DisposeAsync();
     }
@@ -88,11 +99,14 @@ public abstract class ContentServiceTest(DatabaseProvider provider) : DatabaseTe
         await using var db = Db.NewContext();
         var media = new MediaItem
         {
-            FileKey = Guid.NewGuid().ToString("N"), OriginalFileName = "ao-am.jpg", Format = MediaFormat.Jpeg, Width = 2000, Height = 1500, ByteSize = 1000,
+            FileKey = MediaStore.NewFileKey(), OriginalFileName = "ao-am.jpg", Format = MediaFormat.Jpeg, Width = 2000, Height = 1500, ByteSize = 1000,
             Alt = alt, ShowsChild = showsChild, ConsentRecordId = consentId, UploadedBy = "bientap", UploadedAt = Clock.Now.UtcDateTime,
         };
         db.MediaItems.Add(media);
         await db.SaveChangesAsync();
+        // Stand-in renditions in the private area, as an upload leaves them (the bytes do not matter here).
+        await _sp.GetRequiredService<MediaStore>().SaveAsync(media.FileKey,
+            MediaRenditions.PublicFiles(media.Width).Append(MediaRenditions.Master).Select(name => new RenditionFile(name, [1, 2, 3])));
         return media;
     }
 
