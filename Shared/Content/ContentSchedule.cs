@@ -29,8 +29,7 @@ public class ContentScheduleOptions
 /// </summary>
 public sealed record ContentScheduleSteps(
     Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Publish,
-    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish,
-    Action<IServiceProvider, string> RemovePublicFiles);
+    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish);
 
 /// <summary>What one tick did.</summary>
 public sealed record ScheduleTick(int Published, int Unpublished, int Failed, int SweptItems, int SweptMedia);
@@ -227,7 +226,7 @@ public sealed class ContentScheduleRunner(IServiceScopeFactory scopes, ContentSc
             scope.ServiceProvider.GetRequiredService<AuditActor>().Name = ConsentActor;
             var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
             // Files first: should the row's removal fail, the next tick finds the row and tries both again.
-            steps.RemovePublicFiles(scope.ServiceProvider, fileKey);
+            scope.ServiceProvider.GetRequiredService<MediaStore>().Unpublish(fileKey);
             if (await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == id, ct) is { } row)
             {
                 db.PublishedMedia.Remove(row);
