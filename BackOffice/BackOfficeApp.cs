@@ -1,10 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChildAid.BackOffice.Pages.Content;
 using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Content;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
@@ -33,8 +35,13 @@ public static class BackOfficeApp
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddChildAidData(database);
         builder.Services.Configure<ReversalOptions>(builder.Configuration.GetSection(ReversalOptions.Section));
+        builder.Services.Configure<ChildAid.Shared.Media.MediaOptions>(builder.Configuration.GetSection(ChildAid.Shared.Media.MediaOptions.Section));
+        builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
+        builder.Services.AddSingleton<PreviewTokens>();
         AddBackOffice(builder.Services);
         builder.Services.AddMedia(builder.Configuration);
+        // Scheduled publishing and the consent sweep, every minute; safe on several nodes (ContentScheduleRunner).
+        builder.Services.AddContentSchedule(ChildAid.Shared.Content.ContentScheduleSteps.Publisher, builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
@@ -52,6 +59,7 @@ public static class BackOfficeApp
         app.UseAntiforgery();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapContentPreviewApi();
         return app;
     }
 
@@ -129,6 +137,8 @@ public static class BackOfficeApp
             .AddPolicy(Policies.UseMediaLibrary, p => p.RequireRole(Roles.UseMediaLibrary))
             .AddPolicy(Policies.ManageMediaLibrary, p => p.RequireRole(Roles.Admin, Roles.MediaEditor))
             .AddPolicy(Policies.ManageConsent, p => p.RequireRole(Roles.ManageConsent))
+            .AddPolicy(Policies.WriteContent, p => p.RequireRole([.. Roles.WriteContent, .. Roles.PublishHonorRollPages]))
+            .AddPolicy(Policies.PublishContent, p => p.RequireRole(Roles.PublishContent))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
         services.AddSingleton<Needs.NeedsImportJobs>();

@@ -39,7 +39,6 @@ public class Program
         builder.Services.AddScoped<HonorRollQuery>();
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();
         builder.Services.AddScoped<ChildAid.PublicSite.Giving.GiftExamples>();
-        builder.Services.AddScoped<ChildAid.PublicSite.Home.LatestStories>();
         builder.Services.AddScoped<ChildAid.Shared.Content.PublishedContentQuery>();
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
@@ -47,6 +46,15 @@ public class Program
             .Validate(o => o.RateLimits.ApiPerMinute > 0 && o.RateLimits.DownloadsPerMinute > 0, "PublicSite:RateLimits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        // Draft previews: PublicSite checks the signed link, then fetches the rendered draft from BackOffice.
+        builder.Services.Configure<ChildAid.Shared.Content.PreviewOptions>(builder.Configuration.GetSection(ChildAid.Shared.Content.PreviewOptions.Section));
+        builder.Services.AddSingleton<ChildAid.Shared.Content.PreviewTokens>();
+        builder.Services.AddHttpClient(ChildAid.PublicSite.Pages.PreviewModel.Client, (sp, client) =>
+        {
+            if (sp.GetRequiredService<IOptions<ChildAid.Shared.Content.PreviewOptions>>().Value.BackOfficeUrl is { Length: > 0 } url)
+                client.BaseAddress = new Uri(url.TrimEnd('/') + "/");
+            client.Timeout = TimeSpan.FromSeconds(10);
+        });
         builder.Services.AddRateLimiter(o => PublicRateLimits.Configure(o,
             builder.Configuration.GetSection(PublicSiteOptions.Section).Get<PublicSiteOptions>()?.RateLimits ?? new()));
         builder.Services.AddSingleton<PublicDataVersionSource>();

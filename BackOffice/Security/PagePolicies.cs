@@ -55,6 +55,12 @@ public static class PagePolicies
         ["/Consent/Index"] = Policies.ManageConsent,
         ["/Consent/Record"] = Policies.ManageConsent,
         ["/Consent/Withdraw"] = Policies.ManageConsent,
+        ["/Content/Index"] = Policies.WriteContent,
+        ["/Content/Edit"] = Policies.WriteContent,
+        ["/Content/History"] = Policies.WriteContent,
+        ["/Content/Compare"] = Policies.WriteContent,
+        ["/Content/Schedule"] = Policies.WriteContent,
+        ["/Content/Redirects"] = Policies.PublishContent,
     };
 
     public static void Apply(PageConventionCollection conventions)

@@ -34,6 +34,11 @@ public static class Policies
     public const string ManageMediaLibrary = "manage-media-library";
     /// <summary>Record and withdraw consent to publish a child's image or story: <see cref="Roles.ManageConsent"/>.</summary>
     public const string ManageConsent = "manage-consent";
+    /// <summary>Content pages (list, edit, history, compare, schedule): writers, editors, admins, and programme officers
+    /// for honor-roll pages. What each may do to an item is decided by ContentService.</summary>
+    public const string WriteContent = "write-content";
+    /// <summary>The redirect list: <see cref="Roles.PublishContent"/>.</summary>
+    public const string PublishContent = "publish-content";
     /// <summary>Data-dependent: the resource is an administrative unit id the user's scope must cover.</summary>
     public const string CoversUnit = "covers-unit";
 }

@@ -47,7 +47,20 @@ public static class AuditSentences
         ["MediaItem"] = "ảnh trong thư viện",
         ["MediaFolder"] = "thư mục ảnh",
         ["ConsentRecord"] = "hồ sơ đồng ý công khai hình ảnh",
+        ["ContentItem"] = "nội dung",
+        ["ContentVersion"] = "phiên bản nội dung",
+        ["ContentRedirect"] = "chuyển hướng",
+        ["PublishedMedia"] = "ảnh công khai",
     };
+
+    /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>
+    private static readonly Dictionary<(string Entity, string Field), string> EntityFields = new()
+    {
+        [("ContentVersion", "Title")] = "Tiêu đề", [("ContentVersion", "TitleEn")] = "Tiêu đề tiếng Anh",
+        [("ContentItem", "State")] = "Trạng thái nội dung", [("ContentItem", "Type")] = "Loại nội dung",
+    };
+
+    private static string FieldLabel(string entity, string field) => EntityFields.GetValueOrDefault((entity, field)) ?? Fields[field];
 
     private static readonly Dictionary<string, string> Verbs = new() { ["Added"] = "đã thêm", ["Modified"] = "đã sửa", ["Deleted"] = "đã xóa" };
 
@@ -76,6 +89,12 @@ public static class AuditSentences
         ["ChildId"] = "Trẻ em", ["NoIdentifiableChild"] = "Không có trẻ em nhận diện được",
         ["GuardianConsentOn"] = "Ngày người giám hộ đồng ý", ["ChildConsentOn"] = "Ngày trẻ đồng ý", ["Scope"] = "Phạm vi",
         ["ExpiresOn"] = "Hết hạn", ["WithdrawnAt"] = "Rút lại lúc", ["WithdrawnBy"] = "Người rút lại",
+        ["Slug"] = "Đường dẫn", ["Path"] = "Địa chỉ công khai", ["State"] = "Trạng thái", ["Type"] = "Loại", ["LatestVersion"] = "Phiên bản mới nhất",
+        ["PublishedVersion"] = "Phiên bản đang đăng", ["ScheduledPublishAt"] = "Hẹn giờ đăng", ["ScheduledUnpublishAt"] = "Hẹn giờ gỡ",
+        ["ScheduleError"] = "Lỗi lịch đăng", ["ShowsChild"] = "Có hình ảnh trẻ em", ["ConsentRecordId"] = "Giấy đồng ý số",
+        ["ParentId"] = "Trang cha", ["Number"] = "Phiên bản số", ["SummaryEn"] = "Tóm tắt tiếng Anh",
+        ["SeoTitle"] = "Tiêu đề SEO", ["SeoDescription"] = "Mô tả SEO", ["HeroMediaId"] = "Ảnh đại diện số",
+        ["FromPath"] = "Từ đường dẫn", ["ToPath"] = "Đến đường dẫn", ["Automatic"] = "Tự động",
     };
 
     /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>
@@ -99,7 +118,7 @@ public static class AuditSentences
             var b = before.TryGetValue(key, out var bv) ? Value(key, bv, names, e.EntityType) : null;
             var a = after.TryGetValue(key, out var av) ? Value(key, av, names, e.EntityType) : null;
             if (e.Action == "Modified" && b == a && b != "***") continue;
-            changes.Add((Fields[key], b, a));
+            changes.Add((FieldLabel(e.EntityType, key), b, a));
         }
         var summary = e.Action == "Modified" && changes.Count > 0
             ? ": " + string.Join("; ", changes.Select(c => $"{c.Item1} {c.Item2 ?? "(trống)"} → {c.Item3 ?? "(trống)"}"))
@@ -144,6 +163,9 @@ public static class AuditSentences
                 "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
                 "Status" when entity == nameof(NeedsReview) => NeedLabels.ReviewStatuses.GetValueOrDefault((NeedsReviewStatus)id, "?"),
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
+                "State" when entity == "ContentItem" => Pages.Content.ContentLabels.States.GetValueOrDefault((Shared.Content.ContentState)id, "?"),
+                "Type" when entity == "ContentItem" => Pages.Content.ContentLabels.Types.GetValueOrDefault((Shared.Content.ContentType)id, "?"),
+                "Number" or "LatestVersion" or "PublishedVersion" or "ConsentRecordId" or "HeroMediaId" or "ParentId" => id.ToString(CultureInfo.InvariantCulture),
                 "Category" => NeedLabels.Categories.GetValueOrDefault((NeedCategory)id, "?"),
                 "Target" => NeedLabels.Targets.GetValueOrDefault((NeedTarget)id, "?"),
                 "SizeBand" => NeedLabels.SizeBands.GetValueOrDefault((SizeBand)id, "?"),

@@ -22,7 +22,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditEntry), typeof(LedgerEntry), typeof(LedgerHead), typeof(HonorRollEntry), typeof(HonorRollName), typeof(ReceiptCounter), typeof(PublicDataVersion),
          // Rebuilt from approved reviews, whose approval is audited.
-         typeof(PublicNeeds.PublicNeed)];
+         typeof(PublicNeeds.PublicNeed),
+         // The public copy of content and which images content uses are derived from audited versions and items.
+         typeof(Content.PublishedContent), typeof(Content.ContentMediaUse)];
 
     // Secrets never go into the audit trail.
     private static readonly HashSet<string> Masked =

@@ -36,6 +36,9 @@ public static class AuditSubject
         Media.MediaItem m => m.OriginalFileName,
         Media.MediaFolder f => f.Name,
         Consent.ConsentRecord c => c.GuardianName is { } guardian ? $"người giám hộ {guardian}" : "không có trẻ em nhận diện được",
+        Content.ContentItem c => c.Path,
+        Content.ContentVersion v => $"{v.Title} (phiên bản {v.Number})",
+        Content.ContentRedirect r => $"{r.FromPath} → {r.ToPath}",
         ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,
         _ => null,
     });

@@ -40,6 +40,8 @@ public class ContentItem : IVersioned
     public DateTime? ScheduledUnpublishAt { get; set; }
     /// <summary>The last scheduled step that failed, and why, shown in the schedule list until it succeeds.</summary>
     public string? ScheduleError { get; set; }
+    /// <summary>Why an editor returned the item to its writer (shown on the edit page until the next submit).</summary>
+    public string? ReturnComment { get; set; }
     /// <summary>The story or its images show a child: publishing needs a valid <see cref="ConsentRecordId"/>.</summary>
     public bool ShowsChild { get; set; }
     public int? ConsentRecordId { get; set; }
@@ -54,6 +56,7 @@ public class ContentItem : IVersioned
     public const int SlugLength = 80;
     public const int PathLength = 300;
     public const int ScheduleErrorLength = 500;
+    public const int ReturnCommentLength = 1000;
 }
 
 public class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
@@ -65,6 +68,7 @@ public class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
         b.Property(c => c.Slug).HasMaxLength(ContentItem.SlugLength);
         b.Property(c => c.Path).HasMaxLength(ContentItem.PathLength);
         b.Property(c => c.ScheduleError).HasMaxLength(ContentItem.ScheduleErrorLength);
+        b.Property(c => c.ReturnComment).HasMaxLength(ContentItem.ReturnCommentLength);
         b.Property(c => c.CreatedBy).HasMaxLength(256);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne(c => c.Campaign).WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Restrict);

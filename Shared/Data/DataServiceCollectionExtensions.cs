@@ -29,6 +29,13 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Import.ImportPipeline>();
         services.AddScoped<Needs.NeedsImport>();
         services.AddScoped<PublicNeeds.PublicNeedsProjection>();
+        // Files of the media library (defaults data/media and data/media-public; the apps bind section "Media").
+        services.AddOptions<Media.MediaOptions>();
+        services.TryAddSingleton<Media.MediaStore>();
+        services.AddScoped<Content.ContentPublisher>();
+        services.AddScoped<Content.ContentService>();
+        services.AddScoped<Content.ContentQueries>();
+        services.AddScoped<Content.ContentPreview>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>

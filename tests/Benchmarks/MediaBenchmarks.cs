@@ -39,6 +39,28 @@ public class MediaProcessingBenchmarks
         return outcome.Value!.Files.Count;
     }
 
+    /// <summary>
+    /// `-- --media-cpu`: wall time and this process's CPU time per upload (10 runs after 2 warm-ups). On a shared,
+    /// overloaded machine the CPU time says what an upload costs; the wall time says how long the machine made it wait.
+    /// </summary>
+    public static int CpuTime()
+    {
+        var bench = new MediaProcessingBenchmarks();
+        bench.Setup();
+        Console.WriteLine($"// photo: {bench.photo.Length:N0} bytes, 4000×3000 JPEG q92");
+        for (var i = 0; i < 12; i++)
+        {
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            bench.TwelveMegapixelJpegIntoAllSizes();
+            wall.Stop();
+            process.Refresh();
+            if (i >= 2) Console.WriteLine($"run {i - 1}: wall {wall.Elapsed.TotalMilliseconds:F0} ms, CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms");
+        }
+        return 0;
+    }
+
     /// <summary>Gradients, shapes and per-pixel noise: compresses like a photo (about 4–6 MB at quality 92), not like a flat test card.</summary>
     public static byte[] Photo(int width, int height)
     {

@@ -11,6 +11,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Contains("--explain")) return await Explain.RunAsync(args);
+        if (args.Contains("--media-cpu")) return MediaProcessingBenchmarks.CpuTime();
         if (Array.IndexOf(args, "--prepare") is var at and >= 0)
         {
             // `-- --prepare postgres|sqlite N`: build (or reuse) the bench database of N entries and stop.

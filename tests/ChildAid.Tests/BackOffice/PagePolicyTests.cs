@@ -40,6 +40,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.UseMediaLibrary] = [Roles.Admin, Roles.MediaEditor, Roles.MediaWriter],
         [Policies.ManageMediaLibrary] = [Roles.Admin, Roles.MediaEditor],
         [Policies.ManageConsent] = [Roles.Admin, Roles.MediaEditor, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.WriteContent] = [Roles.Admin, Roles.MediaEditor, Roles.MediaWriter, Roles.ProgrammeOfficer],
+        [Policies.PublishContent] = [Roles.Admin, Roles.MediaEditor],
     };
 
     /// <summary>Each page's policy as the application enforces it, read from its endpoints' metadata.</summary>
@@ -231,7 +233,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
     /// <summary>A unit of one's own and another, each with a donor, a gift and a pending reversal request; how to open each page in both.</summary>
     private async Task<(Dictionary<string, (string Own, string Other, bool Scoped)> Urls, PostFields Fields, int OwnUnit)> MatrixAsync()
     {
-        int own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest, ownReview, otherReview, ownChild, otherChild;
+        int story, own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest, ownReview, otherReview, ownChild, otherChild;
         await using (var db = Db.NewContext())
         {
             own = (await TestData.UnitAsync(db, "Xã Ia Đal", "23535")).Id;
@@ -243,6 +245,14 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             otherReview = (await TestData.NeedsReviewAsync(db, other)).Id;
             ownChild = (await TestData.ChildAsync(db, own, "Rơ Châm H'Nhi")).Id;
             otherChild = (await TestData.ChildAsync(db, other, "A Dũng")).Id;
+            var item = new Shared.Content.ContentItem
+            {
+                Type = Shared.Content.ContentType.Story, Slug = "ao-am", Path = "/tin-tuc/ao-am", LatestVersion = 1, CreatedBy = "cli",
+                Versions = [new Shared.Content.ContentVersion { Number = 1, Title = "Áo ấm", Slug = "ao-am", CreatedBy = "cli" }],
+            };
+            db.ContentItems.Add(item);
+            await db.SaveChangesAsync();
+            story = item.Id;
         }
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp, "cli"))
@@ -308,6 +318,12 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Consent/Index"] = ("/Consent", "/Consent", false),
             ["/Consent/Record"] = ("/Consent/Record", "/Consent/Record", false),
             ["/Consent/Withdraw"] = ($"/Consent/Withdraw/{S(ownConsent)}", $"/Consent/Withdraw/{S(otherConsent)}", true),
+            ["/Content/Index"] = ("/Content", "/Content", false),
+            ["/Content/Edit"] = ($"/Content/Edit/{S(story)}", $"/Content/Edit/{S(story)}", false),
+            ["/Content/History"] = ($"/Content/History/{S(story)}", $"/Content/History/{S(story)}", false),
+            ["/Content/Compare"] = ($"/Content/Compare/{S(story)}?from=1&to=1", $"/Content/Compare/{S(story)}?from=1&to=1", false),
+            ["/Content/Schedule"] = ("/Content/Schedule", "/Content/Schedule", false),
+            ["/Content/Redirects"] = ("/Content/Redirects", "/Content/Redirects", false),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()

@@ -21,7 +21,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -129,12 +129,15 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Media/Edit"] = Id(demo.MediaId),
             ["/Media/Delete"] = Id(demo.MediaId),
             ["/Consent/Withdraw"] = Id(demo.ConsentId),
+            ["/Content/Edit"] = Id(demo.ContentId),
+            ["/Content/History"] = Id(demo.ContentId),
         };
         // Pages whose route has more than one value, and pages that take their record from the query string.
         var full = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
             ["/Needs/Line"] = [$"/Needs/Line/{Id(demo.ReviewId)}", $"/Needs/Line/{Id(demo.ReviewId)}/{Id(demo.LineId)}"],
             ["/Needs/Import"] = [$"/Needs/Import?reviewId={Id(demo.ReviewId)}"],
+            ["/Content/Compare"] = [$"/Content/Compare/{Id(demo.ContentId)}?from=1&to=2"],
             // Downloads (.xlsx), not pages: nothing to lay out.
             ["/Needs/Template"] = [],
             ["/Needs/Export"] = [],
@@ -207,6 +210,18 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             "ao-khoac-long-vu-tre-em-co-8-10-tuoi-mua-dong-vung-cao.jpg", Media.TestImages.Jpeg(1600, 1000),
             new Shared.Media.MediaInput { Alt = "Áo khoác lông vũ trẻ em cỡ 8–10 tuổi xếp trên bàn ở điểm trường", ShowsChild = true, ConsentRecordId = consent.Id }, "browser-test");
         Assert.True(media.Succeeded, string.Join("; ", media.Errors.Values));
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id);
+        var content = scope.ServiceProvider.GetRequiredService<Shared.Content.ContentService>();
+        var story = (await content.CreateAsync(Shared.Content.ContentType.Story, new Shared.Content.ContentInput
+        {
+            Title = "Áo khoác lông vũ đã đến tay học sinh bán trú Trường Phổ thông Dân tộc Bán trú Tiểu học Ia Đal",
+            Body = "## Chuyến đi\n\nĐoàn trao 1.200 áo khoác lông vũ cho học sinh bán trú.", CampaignId = campaign.Id,
+        })).Value!;
+        var second = await content.SaveAsync(story.Id, new Shared.Content.ContentInput
+        {
+            Title = story.Versions[0].Title, Slug = story.Slug, Body = "## Chuyến đi\n\nĐoàn trao 1.250 áo khoác lông vũ cho học sinh bán trú vùng cao.",
+            CampaignId = campaign.Id, Version = story.Version,
+        });
+        Assert.True(second.Succeeded, string.Join("; ", second.Errors.Values));
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id);
     }
 }

@@ -31,6 +31,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["honor roll"] = await db.HonorRollEntries.CountAsync(),
             ["honor roll names"] = await db.HonorRollNames.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
+            ["content versions"] = await db.ContentVersions.CountAsync(),
         };
     }
 
@@ -60,6 +61,11 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(0, afterFirst["audit"]); // a bulk load of synthetic data is not a staff change
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains($"OK: {afterFirst["ledger"]} entries", verify.Output);
+        await using var db = Db.NewContext();
+        var workflow = await db.ContentItems.Where(i => i.Path.StartsWith("/tin-tuc/")).ToListAsync();
+        Assert.Contains(workflow, i => i.State == Shared.Content.ContentState.Draft && i.ReturnComment is not null);
+        Assert.Contains(workflow, i => i.State == Shared.Content.ContentState.Submitted && i.CreatedBy == "phongvien@demo.childaid.example");
+        Assert.Contains(workflow, i => i.ScheduledPublishAt is not null && i.CreatedBy == "bientap@demo.childaid.example");
     }
 
     [Fact]

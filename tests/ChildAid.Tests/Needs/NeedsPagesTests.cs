@@ -152,6 +152,119 @@ public abstract class NeedsPagesTests(DatabaseProvider provider) : BackOfficeTes
         Assert.Contains("đã đăng ký hỗ trợ: 1 áo ấm và 1 chăn", warned);
     }
 
+    private static string VersionOn(string html, string form)
+    {
+        // The hidden Version of the form posting to ?handler=<form>.
+        var at = html.IndexOf($"handler={form}", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no {form} form");
+        var match = System.Text.RegularExpressions.Regex.Match(html[at..], "name=\"Version\" value=\"(\\d+)\"");
+        return match.Groups[1].Value;
+    }
+
+    [Fact]
+    public async Task The_level_above_returns_with_a_comment_the_commune_resubmits_and_after_approval_starts_a_new_revision()
+    {
+        var (client, id) = await OfficerWithDraftAsync();
+        await client.FollowAsync(await client.PostFormAsync($"/Needs/Line/{S(id)}", Blanket()));
+        var url = $"/Needs/Review/{S(id)}";
+        await client.FollowAsync(await client.PostFormAsync(url, new() { ["Version"] = VersionOn(await client.GetPageAsync(url), "Submit") }, url + "?handler=Submit"));
+        await StaffAsync("tinh", [Roles.ProgrammeOfficer], W.QuangNgai);
+        var province = await LogInAsync("tinh");
+
+        var page = await province.GetPageAsync(url);
+        var noComment = await province.PostFormAsync(url, new() { ["Version"] = VersionOn(page, "Return"), ["Comment"] = " " }, url + "?handler=Return");
+        var returned = await province.FollowAsync(await province.PostFormAsync(url,
+            new() { ["Version"] = VersionOn(page, "Return"), ["Comment"] = "Bổ sung suất ăn trưa cho trẻ mầm non." }, url + "?handler=Return"));
+        var officerSees = await client.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, noComment.StatusCode);
+        Assert.Contains("Vui lòng ghi ý kiến để xã biết cần sửa gì.", await noComment.Content.ReadAsStringAsync());
+        Assert.Contains("Đã trả lại bản rà soát cho xã.", returned);
+        Assert.Contains("Bổ sung suất ăn trưa cho trẻ mầm non.", officerSees);
+
+        await client.FollowAsync(await client.PostFormAsync(url, new() { ["Version"] = VersionOn(officerSees, "Submit") }, url + "?handler=Submit"));
+        var again = await province.GetPageAsync(url);
+        await province.FollowAsync(await province.PostFormAsync(url, new() { ["Version"] = VersionOn(again, "Approve") }, url + "?handler=Approve"));
+        var revise = await client.PostFormAsync(url, [], url + "?handler=Revise");
+        var revision = await client.FollowAsync(revise);
+
+        Assert.Contains("Đã lập bản sửa đổi lần 2.", revision);
+        await using var db = Db.NewContext();
+        var reviews = await db.NeedsReviews.Include(r => r.Lines).OrderBy(r => r.Revision).ToListAsync();
+        Assert.Equal([(1, NeedsReviewStatus.Approved), (2, NeedsReviewStatus.Draft)], reviews.Select(r => (r.Revision, r.Status)));
+        Assert.Equal(reviews[0].Lines.Single().Key, reviews[1].Lines.Single().Key);
+        Assert.EndsWith($"/Needs/Review/{S(reviews[1].Id)}", revise.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_admin_changes_a_criterions_weight_and_a_programme_officer_may_neither_see_nor_post_the_criteria_form()
+    {
+        var (officer, reviewId) = await OfficerWithDraftAsync();
+        await officer.FollowAsync(await officer.PostFormAsync($"/Needs/Line/{S(reviewId)}", Blanket()));
+        List<PriorityCriterion> criteria;
+        PriorityScale scale;
+        await using (var db = Db.NewContext())
+        {
+            criteria = await db.PriorityCriteria.OrderBy(c => c.Id).ToListAsync();
+            scale = await db.PriorityScales.SingleAsync();
+        }
+        var poor = criteria.Single(c => c.Kind == PriorityCriterionKind.PoorHousehold);
+        Dictionary<string, string> Form(int poorWeight)
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["Level1From"] = S(scale.Level1From), ["Level2From"] = S(scale.Level2From), ["Level3From"] = S(scale.Level3From),
+            };
+            for (var i = 0; i < criteria.Count; i++)
+            {
+                fields[$"Criteria[{i}].Id"] = S(criteria[i].Id);
+                fields[$"Criteria[{i}].Weight"] = S(criteria[i].Id == poor.Id ? poorWeight : criteria[i].Weight);
+                fields[$"Criteria[{i}].IsActive"] = criteria[i].IsActive ? "true" : "false";
+            }
+            return fields;
+        }
+
+        await StaffAsync("tinh", [Roles.ProgrammeOfficer], W.QuangNgai);
+        var programme = await LogInAsync("tinh");
+        var (seen, _) = await programme.GetAsync("/Needs/Criteria");
+        var token = StaffClient.Token(await programme.GetPageAsync("/Needs"));
+        var posted = await programme.PostWithTokenAsync("/Needs/Criteria", token, Form(99));
+        var admin = await LogInAsAdminAsync();
+        var saved = await admin.FollowAsync(await admin.PostFormAsync("/Needs/Criteria", Form(poor.Weight + 30)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, seen.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+        Assert.Contains("Đã lưu tiêu chí; 1 dòng nhu cầu", saved);
+        await using var after = Db.NewContext();
+        Assert.Equal(poor.Weight + 30, (await after.PriorityCriteria.SingleAsync(c => c.Id == poor.Id)).Weight);
+        Assert.Contains(await after.AuditEntries.Where(a => a.EntityType == nameof(PriorityCriterion)).Select(a => a.Actor).ToListAsync(), a => a == "admin");
+    }
+
+    [Fact]
+    public async Task An_officer_edits_a_child_of_their_commune_and_cannot_open_one_of_another_commune()
+    {
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.IaDal);
+        var client = await LogInAsync("xa-iadal");
+        var url = $"/Children/Edit/{S(W.ChildIaDal)}";
+
+        var form = await client.GetPageAsync(url);
+        var saved = await client.PostFormAsync(url, new()
+        {
+            ["Input.FullName"] = "Rơ Châm H'Nhi", ["Input.DateOfBirth"] = "02/04/2018", ["Input.Sex"] = "Female", ["Input.AdminUnitId"] = S(W.VillageIaDal),
+            ["Input.SchoolId"] = S(W.SchoolIaDal), ["Input.Circumstances"] = "Disability",
+        });
+        var list = await client.FollowAsync(saved);
+        var (other, _) = await client.GetAsync($"/Children/Edit/{S(W.ChildIaToi)}");
+
+        Assert.Contains("value=\"Rơ Châm H&#x27;Nhi\"", form);
+        Assert.Contains("Đã lưu hồ sơ trẻ Rơ Châm H'Nhi.".Replace("'", "&#x27;", StringComparison.Ordinal), list);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        await using var db = Db.NewContext();
+        var child = await db.Children.SingleAsync(c => c.Id == W.ChildIaDal);
+        Assert.Equal(CircumstanceGroups.Disability, child.Circumstances);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityType == "Child" && a.Action == "Modified" && a.Actor == "xa-iadal"));
+    }
+
     [Fact]
     public async Task Children_are_found_without_typing_diacritics_and_only_in_ones_units()
     {

@@ -437,6 +437,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("published_version");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_comment");
+
                     b.Property<string>("ScheduleError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")

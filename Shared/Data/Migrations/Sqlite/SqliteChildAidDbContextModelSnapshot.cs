@@ -420,6 +420,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("published_version");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_comment");
+
                     b.Property<string>("ScheduleError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")

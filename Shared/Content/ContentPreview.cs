@@ -1,0 +1,26 @@
+using ChildAid.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Content;
+
+/// <summary>
+/// Renders one version of an item as publishing would (Markdown → sanitised HTML), for a preview link. Runs in
+/// BackOffice, which alone can read drafts; PublicSite receives the result.
+/// </summary>
+public sealed class ContentPreview(ChildAidDbContext db)
+{
+    public async Task<PreviewPage?> RenderAsync(PreviewTicket ticket, bool english = false, CancellationToken ct = default)
+    {
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ticket.ItemId, ct);
+        var v = await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(x => x.ContentItemId == ticket.ItemId && x.Number == ticket.Version, ct);
+        if (item is null || v is null) return null;
+        var ids = ContentPublisher.MediaOf(v);
+        // Images of a draft may not be public yet: the preview names them as publishing would, from the library.
+        var images = await db.MediaItems.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new MarkdownImage(m.Id, m.FileKey, m.Width, m.Height, m.Alt, m.AltEn), ct);
+        var en = english && v.TitleEn is not null;
+        return new PreviewPage(item.Id, v.Number, item.Type, item.Path, en ? v.TitleEn! : v.Title, en ? v.SummaryEn ?? v.Summary : v.Summary,
+            ContentMarkdown.Render(en ? v.BodyEn ?? v.Body : v.Body, images, en), en ? v.SeoTitleEn : v.SeoTitle,
+            en ? v.SeoDescriptionEn : v.SeoDescription, v.HeroMediaId);
+    }
+}

@@ -1,0 +1,71 @@
+using ChildAid.Shared.Content;
+using DiffPlex.DiffBuilder.Model;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChildAid.Tests.Content;
+
+/// <summary>Two versions side by side, field by field, word by word, with Vietnamese field names.</summary>
+public class ContentDiffTests
+{
+    private static ContentVersion Version(string title, string body, int? hero = null) =>
+        new() { Title = title, Slug = "ao-am", Body = body, HeroMediaId = hero, CreatedBy = "bientap" };
+
+    [Fact]
+    public void Each_field_is_named_in_Vietnamese_and_only_changed_fields_are_marked()
+    {
+        var diff = ContentDiff.Compare(Version("Áo ấm cho em", "Một.", 3), Version("Áo ấm cho em", "Hai.", 4));
+
+        Assert.Equal(["Tiêu đề", "Tiêu đề (tiếng Anh)", "Đường dẫn", "Tóm tắt", "Tóm tắt (tiếng Anh)", "Nội dung", "Nội dung (tiếng Anh)", "Tiêu đề SEO",
+            "Tiêu đề SEO (tiếng Anh)", "Mô tả SEO", "Mô tả SEO (tiếng Anh)", "Ảnh đại diện"], diff.Select(f => f.Label));
+        Assert.Equal(["Nội dung", "Ảnh đại diện"], diff.Where(f => f.Changed).Select(f => f.Label));
+        Assert.Equal("Ảnh số 4", diff.Single(f => f.Label == "Ảnh đại diện").Lines.NewText.Lines.Single().Text);
+    }
+
+    [Fact]
+    public void A_changed_line_shows_the_words_that_changed_on_each_side()
+    {
+        var body = ContentDiff.Compare(Version("T", "Đoàn trao 150 áo ấm ở Bản Phăng.\nDòng giữ nguyên."), Version("T", "Đoàn trao 200 áo ấm ở Bản Phăng.\nDòng giữ nguyên."))
+            .Single(f => f.Label == "Nội dung").Lines;
+
+        Assert.Equal([ChangeType.Modified, ChangeType.Unchanged], body.OldText.Lines.Select(l => l.Type));
+        Assert.Contains(body.OldText.Lines[0].SubPieces, p => p.Type == ChangeType.Deleted && p.Text == "150");
+        Assert.Contains(body.NewText.Lines[0].SubPieces, p => p.Type == ChangeType.Inserted && p.Text == "200");
+        Assert.Contains(body.NewText.Lines[0].SubPieces, p => p.Type == ChangeType.Unchanged && p.Text.Contains("Phăng", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Preview links are signed and expire: anything else reads as nothing.</summary>
+public class PreviewTokenTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
+
+    private PreviewTokens Tokens(string key = "khoa-xem-truoc-dung-chung-cua-hai-ung-dung") =>
+        new(Options.Create(new PreviewOptions { Key = key, LifetimeMinutes = 60 }), _clock);
+
+    [Fact]
+    public void A_token_names_its_item_and_version_until_it_expires()
+    {
+        var token = Tokens().Create(12, 3);
+
+        Assert.Equal(new PreviewTicket(12, 3, new DateTime(2026, 12, 1, 4, 0, 0, DateTimeKind.Utc)), Tokens().Read(token));
+        _clock.Advance(TimeSpan.FromMinutes(60));
+        Assert.Null(Tokens().Read(token));
+    }
+
+    [Fact]
+    public void A_changed_token_or_another_key_reads_as_nothing()
+    {
+        var token = Tokens().Create(12, 3);
+        var parts = token.Split('-');
+
+        Assert.Null(Tokens().Read($"13-{parts[1]}-{parts[2]}-{parts[3]}"));
+        Assert.Null(Tokens().Read($"12-4-{parts[2]}-{parts[3]}"));
+        Assert.Null(Tokens().Read($"12-3-{long.Parse(parts[2]) + 3600}-{parts[3]}"));
+        Assert.Null(Tokens().Read($"012-{parts[1]}-{parts[2]}-{parts[3]}"));
+        Assert.Null(Tokens().Read(token[..^1] + (token[^1] == 'A' ? 'B' : 'A')));
+        Assert.Null(Tokens("mot-khoa-khac-hoan-toan-du-ba-muoi-hai-ky-tu").Read(token));
+        Assert.Null(Tokens("ngan").Read(token));
+        Assert.Null(Tokens().Read("x"));
+    }
+}

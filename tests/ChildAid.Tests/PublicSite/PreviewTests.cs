@@ -1,0 +1,107 @@
+using System.Net;
+using ChildAid.Shared.Content;
+using ChildAid.Shared.Data;
+using ChildAid.Tests.BackOffice;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChildAid.Tests.PublicSite;
+
+/// <summary>
+/// A draft seen on the real public layout through a signed, expiring link: PublicSite (on PostgreSQL as the public
+/// reader, which cannot read drafts) checks the link and fetches the rendered draft from BackOffice.
+/// </summary>
+public abstract class PreviewTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private const string Key = "khoa-xem-truoc-dung-chung-cua-hai-ung-dung";
+    private BackOfficeFactory _backOffice = null!;
+    private WebApplicationFactory<ChildAid.PublicSite.Program> _site = null!;
+    private PublicSiteFactory _baseSite = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _backOffice = new BackOfficeFactory(Db);
+        var backOffice = _backOffice.WithWebHostBuilder(b => b.UseSetting("Preview:Key", Key));
+        _baseSite = new PublicSiteFactory(Db);
+        _site = _baseSite.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Preview:Key", Key);
+            b.UseSetting("Preview:BackOfficeUrl", "http://backoffice.test");
+            b.ConfigureServices(s => s.AddHttpClient(ChildAid.PublicSite.Pages.PreviewModel.Client)
+                .ConfigurePrimaryHttpMessageHandler(() => backOffice.Server.CreateHandler()));
+        });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        await _baseSite.DisposeAsync();
+        await _backOffice.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    private static PreviewTokens Tokens(TimeProvider? clock = null) =>
+        new(Options.Create(new PreviewOptions { Key = Key }), clock ?? TimeProvider.System);
+
+    private async Task<ContentItem> DraftAsync()
+    {
+        await using var sp = Db.Services();
+        await using var scope = Scope(sp, "bientap");
+        var outcome = await scope.ServiceProvider.GetRequiredService<ContentService>().CreateAsync(ContentType.Story, new ContentInput
+        {
+            Title = "Áo ấm đến Bản Phăng", Summary = "Đoàn trao 150 áo.", Body = "## Chuyến đi\n\nĐường xa.<script>alert(1)</script>",
+        });
+        Assert.True(outcome.Succeeded);
+        return outcome.Value!;
+    }
+
+    [Fact]
+    public async Task A_signed_link_shows_the_draft_on_the_public_layout_never_cached_nor_indexed()
+    {
+        var draft = await DraftAsync();
+        var client = _site.CreateClient();
+
+        var response = await client.GetAsync($"/xem-truoc/{Tokens().Create(draft.Id, 1)}");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h1>Áo ấm đến Bản Phăng</h1>", html);
+        Assert.Contains("<h2 id=\"chuyen-di\">Chuyến đi</h2>", html);
+        Assert.Contains("Bản xem trước, chưa đăng.", html);
+        Assert.Contains("<header class=\"site\">", html);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Equal("noindex, nofollow", response.Headers.GetValues("X-Robots-Tag").Single());
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        await using var db = Db.NewContext();
+        Assert.False(await db.PublishedContent.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_changed_expired_or_unknown_link_is_a_404_on_both_sites()
+    {
+        var draft = await DraftAsync();
+        var good = Tokens().Create(draft.Id, 1);
+        var expired = Tokens(new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Create(draft.Id, 1);
+        var changed = good.Replace($"{draft.Id}-1-", $"{draft.Id}-2-", StringComparison.Ordinal);
+        var unknown = Tokens().Create(draft.Id + 99, 1);
+        var site = _site.CreateClient();
+        var backOffice = _backOffice.WithWebHostBuilder(b => b.UseSetting("Preview:Key", Key)).CreateClient(new() { AllowAutoRedirect = false });
+
+        foreach (var token in new[] { expired, changed, unknown, "1-1-1-x" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync($"/xem-truoc/{token}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await backOffice.GetAsync($"/api/preview/{token}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await backOffice.GetAsync($"/api/preview/{good}")).StatusCode);
+    }
+}
+
+public class PreviewTestsOnSqlite() : PreviewTests(DatabaseProvider.Sqlite);
+
+public class PreviewTestsOnPostgres() : PreviewTests(DatabaseProvider.Postgres);
