@@ -49,7 +49,8 @@ public static class RunCommand
             return 1;
         }
         var connectionString = cli.Database.ResolvedConnectionString();
-        using var publicSite = StartPublicSite(cli, publicDll, repo, publicUrls, connectionString);
+        var shared = SharedSettings(cli, publicUrls, backOfficeUrls);
+        using var publicSite = StartPublicSite(cli, publicDll, repo, publicUrls, connectionString, shared);
         try
         {
             var backOfficeArgs = new List<string>
@@ -60,6 +61,7 @@ public static class RunCommand
             };
             if (repo is not null && Directory.Exists(Path.Combine(repo, "BackOffice"))) backOfficeArgs.Add($"--contentRoot={Path.Combine(repo, "BackOffice")}");
             backOfficeArgs.AddRange(LaptopLogging(cli).Select(s => $"--{s.Key}={s.Value}"));
+            backOfficeArgs.AddRange(shared.Select(s => $"--{s.Key}={s.Value}"));
             // Receipts print a QR code to their PublicSite page: unless configured, that is the PublicSite started here.
             if (string.IsNullOrWhiteSpace(cli.Configuration["PublicSite:BaseUrl"])) backOfficeArgs.Add($"--PublicSite:BaseUrl={FirstUrl(publicUrls)}");
             await using var app = BackOfficeApp.Build([.. backOfficeArgs]);
@@ -91,7 +93,28 @@ public static class RunCommand
         return !await db.AdminUnits.AnyAsync(ct) && !await db.Users.AnyAsync(ct) && !await db.LedgerEntries.AnyAsync(ct);
     }
 
-    private static Process StartPublicSite(CliContext cli, string dll, string? repo, string urls, string connectionString)
+    /// <summary>
+    /// What both sites must agree on. The media store's two areas as absolute paths: PublicSite runs in its own
+    /// folder, so a relative default would name another place than BackOffice's. And a preview key: unless one is
+    /// configured, a fresh random key for this run, so an editor's preview link works on a laptop out of the box.
+    /// </summary>
+    private static Dictionary<string, string> SharedSettings(CliContext cli, string publicUrls, string backOfficeUrls)
+    {
+        var media = new Shared.Media.MediaOptions();
+        cli.Configuration.GetSection(Shared.Media.MediaOptions.Section).Bind(media);
+        var key = cli.Configuration["Preview:Key"];
+        return new()
+        {
+            ["Media:Root"] = Path.GetFullPath(media.Root),
+            ["Media:PublicRoot"] = Path.GetFullPath(media.PublicRoot),
+            ["Preview:Key"] = string.IsNullOrWhiteSpace(key) ? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) : key,
+            ["Preview:PublicSiteUrl"] = cli.Configuration["Preview:PublicSiteUrl"] is { Length: > 0 } p ? p : FirstUrl(publicUrls),
+            ["Preview:BackOfficeUrl"] = cli.Configuration["Preview:BackOfficeUrl"] is { Length: > 0 } b ? b : FirstUrl(backOfficeUrls),
+        };
+    }
+
+    private static Process StartPublicSite(CliContext cli, string dll, string? repo, string urls, string connectionString,
+        Dictionary<string, string> shared)
     {
         var contentRoot = repo is not null && Directory.Exists(Path.Combine(repo, "PublicSite")) ? Path.Combine(repo, "PublicSite") : Path.GetDirectoryName(dll)!;
         var psi = new ProcessStartInfo(DotnetHost())
@@ -109,7 +132,7 @@ public static class RunCommand
         psi.Environment["ASPNETCORE_URLS"] = urls;
         psi.Environment["Database__Provider"] = cli.Database.Provider.ToString();
         psi.Environment["Database__ConnectionString"] = connectionString;
-        foreach (var (key, value) in LaptopLogging(cli)) psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in LaptopLogging(cli).Concat(shared)) psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start PublicSite.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) cli.Output.WriteLine($"[PublicSite] {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) cli.Error.WriteLine($"[PublicSite] {e.Data}"); };

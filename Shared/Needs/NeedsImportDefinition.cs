@@ -30,7 +30,10 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
     private readonly ILookup<(string Name, DateOnly Birth), KnownChild> _childrenByName;
     private readonly ILookup<string, int> _schoolsByName;
 
-    private sealed record KnownChild(int Id, string FullName, DateOnly DateOfBirth);
+    private sealed record KnownChild(int Id, string FullName, DateOnly DateOfBirth)
+    {
+        public string Folded { get; } = TextFolding.Fold(FullName);
+    }
 
     private NeedsImportDefinition(ChildAidDbContext db, DuplicateCheck duplicates, NeedPriority priority, AuditActor actor, TimeProvider clock,
         NeedsReview review, string communeName, string fileName, List<NeedItem> items, List<KnownChild> children, List<(int Id, string Name)> schools)
@@ -43,7 +46,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             _items.TryAdd(TextFolding.Fold(item.Code), item);
         }
         _childrenById = children.ToDictionary(c => c.Id);
-        _childrenByName = children.ToLookup(c => (TextFolding.Fold(c.FullName), c.DateOfBirth));
+        _childrenByName = children.ToLookup(c => (c.Folded, c.DateOfBirth));
         _schoolsByName = schools.ToLookup(s => TextFolding.Fold(s.Name), s => s.Id);
     }
 
@@ -92,7 +95,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         if (targetText is null)
             input.Target = childId is not null || failed.Contains(nameof(input.ChildId)) ? NeedTarget.Child
                 : schoolId is not null || failed.Contains(nameof(input.SchoolId)) ? NeedTarget.School : NeedTarget.Commune;
-        else if (Lookup(NeedLabels.Targets, targetText) is { } target) input.Target = target;
+        else if (Targets.TryGetValue(TextFolding.Fold(targetText), out var target)) input.Target = target;
         else
         {
             row.Error(NeedsSheet.Target, $"“{targetText}” không phải đối tượng trong danh sách ({string.Join(", ", NeedLabels.Targets.Values)}).");
@@ -102,7 +105,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         var categoryText = row.Text(NeedsSheet.Category);
         if (categoryText is not null)
         {
-            if (Lookup(NeedLabels.Categories, categoryText) is { } category) input.Category = category;
+            if (Categories.TryGetValue(TextFolding.Fold(categoryText), out var category)) input.Category = category;
             else
             {
                 row.Error(NeedsSheet.Category, $"Nhóm nhu cầu “{categoryText}” không có trong danh sách ({string.Join(", ", NeedLabels.Categories.Values)}).");
@@ -126,9 +129,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         var sizeText = row.Text(NeedsSheet.SizeBand);
         if (sizeText is not null)
         {
-            var key = NeedsSheet.SizeKey(sizeText);
-            var band = NeedLabels.SizeBands.Where(b => NeedsSheet.SizeKey(b.Value) == key || b.Key.ToString().Equals(sizeText, StringComparison.OrdinalIgnoreCase))
-                .Select(b => (SizeBand?)b.Key).FirstOrDefault();
+            SizeBand? band = SizeBands.TryGetValue(NeedsSheet.SizeKey(sizeText), out var b) ? b : null;
             if (band is null)
             {
                 row.Error(NeedsSheet.SizeBand, $"Cỡ “{sizeText}” không có trong danh sách ({string.Join(", ", NeedLabels.SizeBands.Values)}).");
@@ -164,7 +165,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
                 row.Error(NeedsSheet.ChildCode, $"Không tìm thấy trẻ có mã {id} ở {_communeName}.");
                 return Fail<int>(failed, nameof(NeedLineInput.ChildId));
             }
-            if (name is not null && TextFolding.Fold(name) != TextFolding.Fold(child.FullName))
+            if (name is not null && TextFolding.Fold(name) != child.Folded)
             {
                 row.Error(NeedsSheet.ChildName, $"Trẻ mã {id} là “{child.FullName}”, không phải “{name}”.");
                 return Fail<int>(failed, nameof(NeedLineInput.ChildId));
@@ -210,12 +211,20 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         return null;
     }
 
-    private static TKey? Lookup<TKey>(IReadOnlyDictionary<TKey, string> labels, string text) where TKey : struct, Enum
+    // The lists' words, folded once (not per row): a label or the code name, without regard to accents or case.
+    private static readonly Dictionary<string, NeedTarget> Targets = Index(NeedLabels.Targets, TextFolding.Fold);
+    private static readonly Dictionary<string, NeedCategory> Categories = Index(NeedLabels.Categories, TextFolding.Fold);
+    private static readonly Dictionary<string, SizeBand> SizeBands = Index(NeedLabels.SizeBands, NeedsSheet.SizeKey);
+
+    private static Dictionary<string, TKey> Index<TKey>(IReadOnlyDictionary<TKey, string> labels, Func<string, string> fold) where TKey : struct, Enum
     {
-        var folded = TextFolding.Fold(text);
+        var index = new Dictionary<string, TKey>(StringComparer.Ordinal);
         foreach (var (key, label) in labels)
-            if (TextFolding.Fold(label) == folded || key.ToString().Equals(text, StringComparison.OrdinalIgnoreCase)) return key;
-        return null;
+        {
+            index.TryAdd(fold(label), key);
+            index.TryAdd(fold(key.ToString()), key);
+        }
+        return index;
     }
 
     // What earlier batches held, kept small (not the rows): the needs seen so far for the duplicate-row check, and the

@@ -105,9 +105,10 @@ public class StatementQueryBenchmarks
     {
         public Config()
         {
-            // In-process: the databases are built once per provider and shared by every case.
+            // In-process: the databases are built once per provider and shared by every case. The long timeout covers
+            // building them on a loaded machine (the default five minutes stopped the PostgreSQL needs list at setup).
             AddJob(Job.Default
-                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true))
                 .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(60)
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithId("OneQueryPerIteration"));

@@ -48,6 +48,8 @@ public class BrowserFixture : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
     /// <summary>Both sites' media store (private and public areas) under one temporary folder.</summary>
     public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "childaid-browser-media-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The key both sites sign and check draft preview links with.</summary>
+    private static readonly string PreviewKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public WebApplication PublicSite { get; private set; } = null!;
     public WebApplication BackOffice { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -118,12 +120,15 @@ public class BrowserFixture : IAsyncLifetime
                 "(it runs `apt-get install -y chromium`) or set CHILDAID_CHROMIUM to a Chromium binary. Browser tests are never skipped.");
 
         Database = await TestDatabase.CreateAsync(Provider);
+        // PublicSite fetches draft previews from BackOffice, which starts second: give BackOffice its port up front.
+        var backOfficeUrl = $"http://127.0.0.1:{FreePort()}";
         (PublicSite, PublicUrl) = await StartAsync("ChildAid.PublicSite", "PublicSite",
-            args => ChildAid.PublicSite.Program.Build(args), Database.PublicConnectionString);
+            args => ChildAid.PublicSite.Program.Build([.. args, $"--Preview:BackOfficeUrl={backOfficeUrl}"]), Database.PublicConnectionString);
         // Receipts link (QR code) to this PublicSite, as the `run` verb arranges. BackOffice believes X-Forwarded-For from
         // the loopback address, as it would from a reverse proxy, so each browser context can be its own client (NewPageAsync).
         (BackOffice, BackOfficeUrl) = await StartAsync("ChildAid.BackOffice", "BackOffice",
-            args => ChildAid.BackOffice.BackOfficeApp.Build([.. args, $"--PublicSite:BaseUrl={PublicUrl}", "--ForwardedHeaders:KnownProxies=127.0.0.1"]),
+            args => ChildAid.BackOffice.BackOfficeApp.Build([.. args, $"--PublicSite:BaseUrl={PublicUrl}", "--ForwardedHeaders:KnownProxies=127.0.0.1",
+                $"--Preview:PublicSiteUrl={PublicUrl}", $"--urls={backOfficeUrl}"]),
             Database.ConnectionString);
 
         _playwright = await Playwright.CreateAsync();
@@ -170,6 +175,13 @@ public class BrowserFixture : IAsyncLifetime
         return file;
     }
 
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private async Task<(WebApplication App, string Url)> StartAsync(string applicationName, string projectFolder,
         Func<string[], WebApplication> build, string connectionString)
     {
@@ -185,6 +197,7 @@ public class BrowserFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             $"--Media:Root={Path.Combine(MediaRoot, "private")}",
             $"--Media:PublicRoot={Path.Combine(MediaRoot, "public")}",
+            $"--Preview:Key={PreviewKey}",
         };
         // Development loads static web assets (wwwroot of the project and its libraries, scoped CSS) from this manifest,
         // which the build writes into the web project's own output folder, not into the test project's.
