@@ -39,6 +39,8 @@ public static class BackOfficeApp
         builder.Services.AddSingleton<PreviewTokens>();
         AddBackOffice(builder.Services);
         builder.Services.AddMedia(builder.Configuration);
+        // Scheduled publishing and the consent sweep, every minute; safe on several nodes (ContentScheduleRunner).
+        builder.Services.AddContentSchedule(ChildAid.Shared.Content.ContentScheduleSteps.Publisher, builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 

@@ -25,6 +25,8 @@ public class PublicSiteOptions
         public string AccountNumber { get; set; } = "";
         public string AccountName { get; set; } = "";
         public string Branch { get; set; } = "";
+        /// <summary>The bank's 6-digit NAPAS BIN (e.g. 970422): with it the page also shows a VietQR code for the account.</summary>
+        public string BankBin { get; set; } = "";
 
         public bool HasAccount => AccountNumber.Length > 0 && AccountName.Length > 0 && BankName.Length > 0;
     }

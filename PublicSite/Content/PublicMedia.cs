@@ -12,21 +12,18 @@ namespace ChildAid.PublicSite.Content;
 public static class PublicMedia
 {
     public const string RootKey = "Media:PublicRoot";
-    public const string DefaultRoot = "data/media-public";
     private const string PrivateRootKey = "Media:Root";
 
-    public static string Root(IConfiguration configuration, string contentRoot) =>
-        Path.GetFullPath(Path.Combine(contentRoot, configuration[RootKey] is { Length: > 0 } r ? r : DefaultRoot));
+    /// <summary>Resolved as <see cref="MediaStore"/> resolves it, so BackOffice and PublicSite started alike agree on the folder.</summary>
+    public static string Root(IConfiguration configuration) =>
+        Path.GetFullPath(configuration[RootKey] is { Length: > 0 } r ? r : new MediaOptions().PublicRoot);
 
     public static IApplicationBuilder UsePublicMedia(this WebApplication app)
     {
-        var root = Root(app.Configuration, app.Environment.ContentRootPath);
-        if (app.Configuration[PrivateRootKey] is { Length: > 0 } privateSetting)
-        {
-            var privateRoot = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, privateSetting));
-            if (IsSameOrInside(root, privateRoot) || IsSameOrInside(privateRoot, root))
-                throw new InvalidOperationException($"{RootKey} must be outside {PrivateRootKey}: PublicSite would serve unpublished media.");
-        }
+        var root = Root(app.Configuration);
+        var privateRoot = Path.GetFullPath(app.Configuration[PrivateRootKey] is { Length: > 0 } p ? p : new MediaOptions().Root);
+        if (IsSameOrInside(root, privateRoot) || IsSameOrInside(privateRoot, root))
+            throw new InvalidOperationException($"{RootKey} must be outside {PrivateRootKey}: PublicSite would serve unpublished media.");
         Directory.CreateDirectory(root);
         var seconds = app.Services.GetRequiredService<IOptions<PublicSiteOptions>>().Value.MediaCacheSeconds;
         return app.UseStaticFiles(new StaticFileOptions

@@ -24,13 +24,21 @@ public class ContentScheduleOptions
 }
 
 /// <summary>
-/// The publisher's steps as the schedule runs them, each returning null on success or why it failed (shown to editors).
-/// Bound to ContentPublisher where the app is composed; tests bind their own.
+/// The publisher's steps as the schedule runs them, each returning null on success or why it failed (shown to editors):
+/// <see cref="Publisher"/> in the app; tests of the schedule's own rules bind steps that can be made to fail.
 /// </summary>
 public sealed record ContentScheduleSteps(
     Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Publish,
-    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish,
-    Action<IServiceProvider, string> RemovePublicFiles);
+    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish)
+{
+    /// <summary>The real steps: <see cref="ContentPublisher"/> in the tick's scope, its refusal as the recorded reason.</summary>
+    public static ContentScheduleSteps Publisher { get; } = new(
+        async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().PublishAsync(id, actor, ct)),
+        async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().UnpublishAsync(id, actor, ct)));
+
+    private static string? Reason(Validation.Outcome<ContentItem> outcome) =>
+        outcome.Succeeded ? null : string.Join(" ", outcome.Errors.Values);
+}
 
 /// <summary>What one tick did.</summary>
 public sealed record ScheduleTick(int Published, int Unpublished, int Failed, int SweptItems, int SweptMedia);
@@ -227,7 +235,7 @@ public sealed class ContentScheduleRunner(IServiceScopeFactory scopes, ContentSc
             scope.ServiceProvider.GetRequiredService<AuditActor>().Name = ConsentActor;
             var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
             // Files first: should the row's removal fail, the next tick finds the row and tries both again.
-            steps.RemovePublicFiles(scope.ServiceProvider, fileKey);
+            scope.ServiceProvider.GetRequiredService<MediaStore>().Unpublish(fileKey);
             if (await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == id, ct) is { } row)
             {
                 db.PublishedMedia.Remove(row);

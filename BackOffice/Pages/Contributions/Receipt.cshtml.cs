@@ -32,7 +32,7 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
         Details = details;
         StatementUrl = PublicStatementLinks.EntryUrl(publicSite.Value.BaseUrl, details.Contribution.ReceiptNumber);
-        QrCode = Web.QrSvg.Render(StatementUrl, "receipt-qr-code", $"Mã QR đến phiếu thu {details.Contribution.ReceiptNumber} trên sao kê công khai");
+        QrCode = ChildAid.Shared.Text.QrSvg.Render(StatementUrl, "receipt-qr-code", $"Mã QR đến phiếu thu {details.Contribution.ReceiptNumber} trên sao kê công khai");
         return Page();
     }
 

@@ -24,6 +24,8 @@ public sealed class BackOfficeFactory(TestDatabase db, TimeProvider? clock = nul
         builder.UseSetting("Database:ConnectionString", db.ConnectionString);
         builder.UseSetting("Media:Root", Path.Combine(MediaRoot, "private"));
         builder.UseSetting("Media:PublicRoot", Path.Combine(MediaRoot, "public"));
+        // Web tests drive the schedule themselves; a background tick would race them.
+        builder.UseSetting("ContentSchedule:Enabled", "false");
         if (clock is not null) builder.ConfigureServices(s => s.AddSingleton(clock));
     }
 

@@ -159,3 +159,48 @@ public abstract class ContentScheduleTests(DatabaseProvider provider) : Database
 public class ContentScheduleTestsOnSqlite() : ContentScheduleTests(DatabaseProvider.Sqlite);
 
 public class ContentScheduleTestsOnPostgres() : ContentScheduleTests(DatabaseProvider.Postgres);
+
+/// <summary>The schedule driving the real publisher: the public copy is written from the latest version, Markdown rendered.</summary>
+public abstract class ContentScheduleWithPublisherTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    [Fact]
+    public async Task A_due_item_is_published_by_the_content_publisher_and_a_refusal_is_recorded()
+    {
+        var due = new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc);
+        int ready, missingConsent;
+        await using (var db = Db.NewContext())
+        {
+            var item = await ContentTestData.ItemAsync(db, new ContentSpec(ContentType.Story, "dung-gio", "Đúng giờ") { BodyHtml = "**Đã đến.**" }, publish: false);
+            var child = await ContentTestData.ItemAsync(db, new ContentSpec(ContentType.Story, "co-tre-em", "Có trẻ em"), publish: false);
+            item.ScheduledPublishAt = due;
+            child.ScheduledPublishAt = due;
+            child.ShowsChild = true;
+            await db.SaveChangesAsync();
+            (ready, missingConsent) = (item.Id, child.Id);
+        }
+        var root = Path.Combine(Path.GetTempPath(), $"childaid-media-{Guid.NewGuid():N}");
+        var clock = new FakeTimeProvider(due.AddMinutes(5));
+        await using var services = Db.Services(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new Shared.Media.MediaStore(Microsoft.Extensions.Options.Options.Create(
+                new Shared.Media.MediaOptions { Root = Path.Combine(root, "private"), PublicRoot = Path.Combine(root, "public") })));
+        });
+        var runner = new ContentScheduleRunner(services.GetRequiredService<IServiceScopeFactory>(), ContentScheduleSteps.Publisher, clock,
+            NullLogger<ContentScheduleRunner>.Instance);
+
+        var tick = await runner.TickAsync();
+
+        await using var check = Db.NewContext();
+        Assert.Equal(new ScheduleTick(1, 0, 1, 0, 0), tick);
+        Assert.Contains("<strong>Đã đến.</strong>", (await check.PublishedContent.SingleAsync(p => p.ContentItemId == ready)).BodyHtml);
+        Assert.Null((await check.ContentItems.SingleAsync(i => i.Id == ready)).ScheduledPublishAt);
+        var refused = await check.ContentItems.SingleAsync(i => i.Id == missingConsent);
+        Assert.Contains("giấy đồng ý", refused.ScheduleError);
+        Assert.Equal(due, refused.ScheduledPublishAt);
+    }
+}
+
+public class ContentScheduleWithPublisherTestsOnSqlite() : ContentScheduleWithPublisherTests(DatabaseProvider.Sqlite);
+
+public class ContentScheduleWithPublisherTestsOnPostgres() : ContentScheduleWithPublisherTests(DatabaseProvider.Postgres);

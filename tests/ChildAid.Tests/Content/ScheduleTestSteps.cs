@@ -10,7 +10,7 @@ namespace ChildAid.Tests.Content;
 /// The publisher's steps as the schedule calls them, doing what publishing does to the public copy (rows written from
 /// the latest version, schedule cleared) so that the schedule's own rules are what the tests exercise.
 /// </summary>
-public sealed class ScheduleTestSteps(string? publicRoot = null)
+public sealed class ScheduleTestSteps
 {
     private int _publishCalls;
 
@@ -22,7 +22,7 @@ public sealed class ScheduleTestSteps(string? publicRoot = null)
     /// <summary>While set, publishing throws (the database went away mid-step).</summary>
     public bool PublishThrows { get; set; }
 
-    public ContentScheduleSteps Steps => new(PublishAsync, UnpublishAsync, RemovePublicFiles);
+    public ContentScheduleSteps Steps => new(PublishAsync, UnpublishAsync);
 
     private async Task<string?> PublishAsync(IServiceProvider services, int itemId, string actor, CancellationToken ct)
     {
@@ -59,12 +59,5 @@ public sealed class ScheduleTestSteps(string? publicRoot = null)
         item.ScheduleError = null;
         await db.SaveChangesAsync(ct);
         return null;
-    }
-
-    private void RemovePublicFiles(IServiceProvider services, string fileKey)
-    {
-        if (publicRoot is null) return;
-        var folder = MediaUrls.Folder(publicRoot, fileKey);
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 }

@@ -89,7 +89,7 @@ public static class ContentTestData
     {
         var media = new MediaItem
         {
-            FileKey = Guid.NewGuid().ToString("N"), OriginalFileName = "ao-am.jpg", Format = MediaFormat.Jpeg, Width = 1600, Height = 900, ByteSize = 1000,
+            FileKey = MediaStore.NewFileKey(), OriginalFileName = "ao-am.jpg", Format = MediaFormat.Jpeg, Width = 1600, Height = 900, ByteSize = 1000,
             Alt = alt, AltEn = "Warm jackets on a school table", ShowsChild = consentRecordId is not null, ConsentRecordId = consentRecordId,
             UploadedBy = "bientap", UploadedAt = new DateTime(2026, 11, 20, 1, 0, 0, DateTimeKind.Utc),
         };

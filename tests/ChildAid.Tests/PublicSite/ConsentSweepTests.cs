@@ -6,7 +6,9 @@ using ChildAid.Tests.Content;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChildAid.Shared.Media;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChildAid.Tests.PublicSite;
@@ -33,8 +35,12 @@ public abstract class ConsentSweepTests(DatabaseProvider provider) : ContentSite
     private async Task<ScheduleTick> TickAsync()
     {
         var clock = new FakeTimeProvider(Now);
-        await using var services = Db.Services(s => s.AddSingleton<TimeProvider>(clock));
-        var runner = new ContentScheduleRunner(services.GetRequiredService<IServiceScopeFactory>(), new ScheduleTestSteps(Site.MediaPublicRoot).Steps,
+        await using var services = Db.Services(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new MediaStore(Options.Create(new MediaOptions { Root = PrivateRoot, PublicRoot = Site.MediaPublicRoot })));
+        });
+        var runner = new ContentScheduleRunner(services.GetRequiredService<IServiceScopeFactory>(), new ScheduleTestSteps().Steps,
             clock, NullLogger<ContentScheduleRunner>.Instance);
         return await runner.TickAsync();
     }

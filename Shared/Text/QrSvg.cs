@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using QRCoder;
 
-namespace ChildAid.BackOffice.Web;
+namespace ChildAid.Shared.Text;
 
 /// <summary>
 /// A QR code as an inline SVG element: no image request and no data: URI, so a strict Content-Security-Policy
