@@ -1,6 +1,7 @@
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Hosting;
+using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,9 @@ public sealed class CliContext(IConfiguration configuration, DatabaseOptions dat
         services.AddLogging(b => b.ClearProviders().AddSerilog(logger, dispose: true));
         services.AddChildAidData(Database);
         services.AddStaffIdentityCore();
+        // The media store the sites use (seed --demo uploads the starter content's images into it).
+        services.AddMedia(Configuration);
+        services.AddScoped<Shared.Content.StarterContentImport>();
         return services.BuildServiceProvider();
     }
 

@@ -59,6 +59,13 @@ public static class DatabaseCommands
         await cli.Output.WriteLineAsync($"Loading the demo data set from {content.Root} into {cli.DescribeDatabase()} …");
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await new DemoSeeder(services.GetRequiredService<IServiceScopeFactory>(), cli.Output).SeedAsync(content, ct);
+        // The starter pages, campaign stories and their images, through the services editors use (published as their files say).
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var starter = await scope.ServiceProvider.GetRequiredService<Shared.Content.StarterContentImport>().ImportAsync(content.Root, ct);
+            await cli.Output.WriteLineAsync($"Starter content: {starter.Created} items added ({starter.Published} published, {starter.Scheduled} scheduled), " +
+                $"{starter.Images} images, {starter.Skipped} already there.");
+        }
         await cli.Output.WriteLineAsync(result.Total == 0
             ? $"Nothing to add: the demo data set is already loaded ({started.Elapsed.TotalSeconds:0.0} s)."
             : $"Demo data loaded in {started.Elapsed.TotalSeconds:0.0} s: {result.Total} rows added.");

@@ -9,29 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildAid.Shared.Content;
 
-/// <summary>What one run of the schedule did.</summary>
-public sealed record ScheduleRun(int Published, int Unpublished, int Failed);
-
 /// <summary>
 /// Makes content public and takes it back: writes the public copy (<see cref="PublishedContent"/>, Markdown rendered
 /// and sanitised now, not on every request), the images it shows (<see cref="PublishedMedia"/>), the redirect from
 /// an old path, and removes them again on unpublishing. It checks consent (a child shown needs a valid consent for
-/// the website today), not roles: <see cref="ContentService"/> checks who may publish; the scheduler calls
-/// <see cref="RunDueAsync"/> for what editors scheduled.
+/// the website today), not roles: <see cref="ContentService"/> checks who may publish; the scheduler
+/// (<see cref="ContentScheduleRunner"/>) calls it for what editors scheduled.
 /// </summary>
 public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, AuditActor auditActor, TimeProvider clock)
 {
-    /// <summary>The schedule runner's steps (<see cref="ContentScheduleRunner"/>) bound to this publisher and the media store.</summary>
-    public static readonly ContentScheduleSteps ScheduleSteps = new(
-        async (sp, id, actor, ct) => Why(await sp.GetRequiredService<ContentPublisher>().PublishAsync(id, actor, ct)),
-        async (sp, id, actor, ct) => Why(await sp.GetRequiredService<ContentPublisher>().UnpublishAsync(id, actor, ct)),
-        (sp, fileKey) => sp.GetRequiredService<MediaStore>().Unpublish(fileKey));
-
-    private static string? Why(Outcome<ContentItem> outcome) => outcome.Succeeded ? null : string.Join(" ", outcome.Errors.Values);
-
-    /// <summary>The name the audit trail gives scheduled steps.</summary>
-    public const string SchedulerActor = "Lịch đăng tự động";
-
     public const string NotFound = "Không tìm thấy nội dung.";
 
     public async Task<Outcome<ContentItem>> PublishAsync(int itemId, string actor, CancellationToken ct = default)
@@ -108,52 +94,6 @@ public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, Aud
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<ContentItem>.Ok(item);
-    }
-
-    /// <summary>
-    /// Publishes and unpublishes what is due (scheduled at or before now), oldest first, so a run after a restart catches
-    /// up. A step that fails keeps its schedule and records why in <see cref="ContentItem.ScheduleError"/> (shown in
-    /// the schedule list); the next run tries again.
-    /// </summary>
-    public async Task<ScheduleRun> RunDueAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var toPublish = await db.ContentItems.AsNoTracking().Where(i => i.ScheduledPublishAt != null && i.ScheduledPublishAt <= now)
-            .OrderBy(i => i.ScheduledPublishAt).Select(i => i.Id).ToListAsync(ct);
-        var toUnpublish = await db.ContentItems.AsNoTracking().Where(i => i.ScheduledUnpublishAt != null && i.ScheduledUnpublishAt <= now)
-            .OrderBy(i => i.ScheduledUnpublishAt).Select(i => i.Id).ToListAsync(ct);
-        int published = 0, unpublished = 0, failed = 0;
-        foreach (var id in toPublish)
-            if (await StepAsync(id, PublishAsync, ct)) published++; else failed++;
-        foreach (var id in toUnpublish)
-            if (await StepAsync(id, UnpublishAsync, ct)) unpublished++; else failed++;
-        return new ScheduleRun(published, unpublished, failed);
-    }
-
-    private async Task<bool> StepAsync(int id, Func<int, string, CancellationToken, Task<Outcome<ContentItem>>> step, CancellationToken ct)
-    {
-        string? error;
-        try
-        {
-            var outcome = await step(id, SchedulerActor, ct);
-            error = outcome.Succeeded ? null : string.Join(" ", outcome.Errors.Values);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
-        {
-            error = "Lỗi khi ghi vào cơ sở dữ liệu; sẽ thử lại ở lượt sau.";
-        }
-        db.ChangeTracker.Clear();
-        if (error is null) return true;
-        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is not null)
-        {
-            var at = VietnamClock.ToVietnamTime(clock.GetUtcNow().UtcDateTime).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            var text = $"{at}: {error}";
-            item.ScheduleError = text.Length <= ContentItem.ScheduleErrorLength ? text : text[..ContentItem.ScheduleErrorLength];
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        return false;
     }
 
     /// <summary>

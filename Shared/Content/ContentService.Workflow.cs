@@ -56,7 +56,7 @@ public sealed partial class ContentService
 
     /// <summary>
     /// Schedules publishing and/or unpublishing at Vietnam wall-clock times (null clears that step). Stored as UTC; the
-    /// scheduler runs them (<see cref="ContentPublisher.RunDueAsync"/>).
+    /// scheduler runs them (<see cref="ContentScheduleRunner"/>).
     /// </summary>
     public async Task<Outcome<ContentItem>> ScheduleAsync(int id, DateTime? publishAtVietnam, DateTime? unpublishAtVietnam, int? version, CancellationToken ct = default)
     {

@@ -220,10 +220,10 @@ public abstract class ContentWorkflowTests(DatabaseProvider provider) : ContentS
         var past = await AsAsync(Editor, s => s.ScheduleAsync(later.Id, new DateTime(2026, 12, 1, 9, 0, 0), null, null));
 
         Clock.Now = new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero);
-        var run = await SchedulerAsync(p => p.RunDueAsync());
+        var run = await ScheduleTickAsync();
 
         Assert.Equal("Giờ đăng phải sau bây giờ.", past.Errors["PublishAt"]);
-        Assert.Equal(new ScheduleRun(1, 0, 1), run);
+        Assert.Equal(new ScheduleTick(1, 0, 1, 0, 0), run);
         await using var db = Db.NewContext();
         var items = await db.ContentItems.ToDictionaryAsync(i => i.Id);
         Assert.Equal((ContentState.Published, (DateTime?)null), (items[due.Id].State, items[due.Id].ScheduledPublishAt));

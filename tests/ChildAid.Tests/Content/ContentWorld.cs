@@ -68,11 +68,10 @@ public abstract class ContentServiceTest(DatabaseProvider provider) : DatabaseTe
     protected Task<T> AsAsync<T>(Person? person, Func<ContentService, Task<T>> act) => AsAsync(person, (s, _) => act(s));
 
     /// <summary>The scheduler's way in: no user, the publisher alone.</summary>
-    protected async Task<T> SchedulerAsync<T>(Func<ContentPublisher, Task<T>> act)
-    {
-        await using var scope = _sp.CreateAsyncScope();
-        return await act(scope.ServiceProvider.GetRequiredService<ContentPublisher>());
-    }
+    /// <summary>One tick of the schedule BackOffice hosts, with the real publisher.</summary>
+    protected Task<ScheduleTick> ScheduleTickAsync() =>
+        new ContentScheduleRunner(_sp.GetRequiredService<IServiceScopeFactory>(), ContentScheduleSteps.Publisher, Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentScheduleRunner>.Instance).TickAsync();
 
     protected static ContentInput Story(string title, string body = "Nội dung.", string? slug = null) => new() { Title = title, Body = body, Slug = slug };
 
