@@ -39,6 +39,30 @@ public static class BenchDatabase
         finally { Lock.Release(); }
     }
 
+    /// <summary>
+    /// Where a benchmark keeps its data between runs: a SQLite file under CHILDAID_BENCH_DIR (default the temp folder), or a
+    /// PostgreSQL database on CHILDAID_BENCH_PG (default the throwaway cluster), created when missing.
+    /// </summary>
+    public static async Task<string> PlaceAsync(DatabaseProvider provider, string sqliteFile, string postgresDatabase)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var dir = Environment.GetEnvironmentVariable("CHILDAID_BENCH_DIR") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "childaid-bench");
+            Directory.CreateDirectory(dir);
+            return $"Data Source={Path.Combine(dir, sqliteFile + ".db")}";
+        }
+        var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external
+            ? external : ChildAid.Tests.Infrastructure.ThrowawayPostgres.Start("childaid-bench-pg", "-c fsync=off");
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync();
+            await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{postgresDatabase}'", conn);
+            if (await exists.ExecuteScalarAsync() is null)
+                await new NpgsqlCommand($"CREATE DATABASE {postgresDatabase}", conn).ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(admin) { Database = postgresDatabase, CommandTimeout = 0 }.ConnectionString;
+    }
+
     public static PublicDbContext PublicContext(DatabaseProvider provider, string connectionString, IInterceptor? interceptor = null)
     {
         var o = new DbContextOptionsBuilder<PublicDbContext>();

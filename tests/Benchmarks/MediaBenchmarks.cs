@@ -150,26 +150,7 @@ public static class MediaBenchDatabase
 
     public static async Task<string> ConnectionStringAsync(DatabaseProvider provider, int items)
     {
-        string cs;
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            var dir = Environment.GetEnvironmentVariable("CHILDAID_BENCH_DIR") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "childaid-bench");
-            Directory.CreateDirectory(dir);
-            cs = $"Data Source={Path.Combine(dir, $"media-{items}.db")}";
-        }
-        else
-        {
-            var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external : ChildAid.Tests.Infrastructure.ThrowawayPostgres.Start("childaid-bench-pg", "-c fsync=off");
-            var name = $"childaid_media_bench_{items}";
-            await using (var conn = new NpgsqlConnection(admin))
-            {
-                await conn.OpenAsync();
-                await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{name}'", conn);
-                if (await exists.ExecuteScalarAsync() is null)
-                    await new NpgsqlCommand($"CREATE DATABASE {name}", conn).ExecuteNonQueryAsync();
-            }
-            cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        }
+        var cs = await BenchDatabase.PlaceAsync(provider, $"media-{items}", $"childaid_media_bench_{items}");
 
         await using var db = Context(provider, cs);
         await db.Database.MigrateAsync();

@@ -102,26 +102,7 @@ public static class NeedsBenchDatabase
 
     public static async Task<string> ConnectionStringAsync(DatabaseProvider provider, int lines)
     {
-        string cs;
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            var dir = Environment.GetEnvironmentVariable("CHILDAID_BENCH_DIR") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "childaid-bench");
-            Directory.CreateDirectory(dir);
-            cs = $"Data Source={Path.Combine(dir, $"needs-{lines}.db")}";
-        }
-        else
-        {
-            var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external : ChildAid.Tests.Infrastructure.ThrowawayPostgres.Start("childaid-bench-pg", "-c fsync=off");
-            var name = $"childaid_needs_bench_{lines}";
-            await using (var conn = new NpgsqlConnection(admin))
-            {
-                await conn.OpenAsync();
-                await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{name}'", conn);
-                if (await exists.ExecuteScalarAsync() is null)
-                    await new NpgsqlCommand($"CREATE DATABASE {name}", conn).ExecuteNonQueryAsync();
-            }
-            cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, CommandTimeout = 0 }.ConnectionString;
-        }
+        var cs = await BenchDatabase.PlaceAsync(provider, $"needs-{lines}", $"childaid_needs_bench_{lines}");
 
         await using var db = Context(provider, cs);
         await db.Database.MigrateAsync();

@@ -219,14 +219,7 @@ public class BrowserFixture : IAsyncLifetime
 #endif
 
     /// <summary>The folder holding ChildAid.slnx, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ChildAid.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"ChildAid.slnx not found above {AppContext.BaseDirectory}.");
-    }
+    public static string RepositoryRoot => RepositoryFolder.Root;
 
     public virtual async Task DisposeAsync()
     {

@@ -31,7 +31,7 @@ public abstract class StarterContentImportTests(DatabaseProvider provider) : Dat
             await TestData.CampaignAsync(db, "Áo ấm cho em", "ao-am-cho-em");
             await TestData.CampaignAsync(db, "Bữa trưa có thịt", "bua-trua-co-thit");
         }
-        var contentRoot = Path.Combine(RepositoryRoot(), "content");
+        var contentRoot = Path.Combine(RepositoryFolder.Root, "content");
 
         StarterImportResult first, second;
         await using (var scope = services.CreateAsyncScope()) first = await scope.ServiceProvider.GetRequiredService<StarterContentImport>().ImportAsync(contentRoot);
@@ -52,12 +52,6 @@ public abstract class StarterContentImportTests(DatabaseProvider provider) : Dat
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChildAid.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
-    }
 }
 
 public class StarterContentImportTestsOnSqlite() : StarterContentImportTests(DatabaseProvider.Sqlite);

@@ -1,3 +1,4 @@
+using ChildAid.Tests.Infrastructure;
 using ChildAid.Shared.Content;
 
 namespace ChildAid.Tests.Content;
@@ -71,7 +72,7 @@ public class StarterContentTests
     [Fact]
     public void Every_starter_file_in_the_repository_reads_and_its_images_exist()
     {
-        var items = StarterContent.Load(Path.Combine(RepositoryRoot(), "content"));
+        var items = StarterContent.Load(Path.Combine(RepositoryFolder.Root, "content"));
 
         Assert.Contains(items, i => i is { Type: ContentType.Page, Slug: "gioi-thieu" });
         Assert.Contains(items, i => i is { Type: ContentType.HonorRollPage });
@@ -81,10 +82,4 @@ public class StarterContentTests
         Assert.All(items.Where(i => i.Hero is not null), i => Assert.False(string.IsNullOrWhiteSpace(i.Hero!.Alt)));
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChildAid.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
-    }
 }

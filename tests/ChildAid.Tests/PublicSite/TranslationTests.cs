@@ -18,7 +18,7 @@ public partial class TranslationTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new PublicSiteFactory(db);
         var localizer = site.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var keys = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "PublicSite", "Pages"), "*.cshtml", SearchOption.AllDirectories)
+        var keys = Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root, "PublicSite", "Pages"), "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(f => UiString().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Append(PublicText.AnonymousDonor)
             .Distinct().ToList();
@@ -35,12 +35,6 @@ public partial class TranslationTests
         finally { CultureInfo.CurrentUICulture = previous; }
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChildAid.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root (ChildAid.slnx) not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex("T\\[\"([^\"]+)\"\\]")]
     private static partial Regex UiString();
