@@ -59,8 +59,9 @@ public static class DatabaseCommands
         await cli.Output.WriteLineAsync($"Loading the demo data set from {content.Root} into {cli.DescribeDatabase()} …");
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await new DemoSeeder(services.GetRequiredService<IServiceScopeFactory>(), cli.Output).SeedAsync(content, ct);
-        // The starter pages, campaign stories and their images, through the services editors use (published as their files say).
-        await using (var scope = services.CreateAsyncScope())
+        // The starter pages, campaign stories and their images, through the services editors use (published as their files
+        // say); like the rest of the seed, a bulk load of synthetic data is not a staff change, so it is not audited.
+        await using (var scope = CliContext.Scope(services, Shared.Content.StarterContentImport.ActorName, suppressAudit: true))
         {
             var starter = await scope.ServiceProvider.GetRequiredService<Shared.Content.StarterContentImport>().ImportAsync(content.Root, ct);
             await cli.Output.WriteLineAsync($"Starter content: {starter.Created} items added ({starter.Published} published, {starter.Scheduled} scheduled), " +

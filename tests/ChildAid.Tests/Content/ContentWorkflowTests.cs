@@ -227,7 +227,8 @@ public abstract class ContentWorkflowTests(DatabaseProvider provider) : ContentS
         await using var db = Db.NewContext();
         var items = await db.ContentItems.ToDictionaryAsync(i => i.Id);
         Assert.Equal((ContentState.Published, (DateTime?)null), (items[due.Id].State, items[due.Id].ScheduledPublishAt));
-        Assert.StartsWith("01/12/2026 10:30: Nội dung này có hình ảnh", items[blocked.Id].ScheduleError);
+        Assert.Contains("01/12/2026 10:30", items[blocked.Id].ScheduleError);
+        Assert.Contains("Nội dung này có hình ảnh", items[blocked.Id].ScheduleError);
         Assert.NotNull(items[blocked.Id].ScheduledPublishAt);
         Assert.Equal(new DateTime(2026, 12, 2, 1, 0, 0), items[later.Id].ScheduledPublishAt);
     }
