@@ -66,7 +66,7 @@ start_app() { # name dll log [args...]
   PIDS+=("$!")
   local url=""
   for _ in $(seq 1 150); do
-    url="$(grep -o 'Now listening on: http://127.0.0.1:[0-9]*' "$log" | head -n 1 | sed 's/Now listening on: //' || true)"
+    url="$(grep -o 'Now listening on: [\"]*http://127.0.0.1:[0-9]*' "$log" | head -n 1 | grep -o 'http://127.0.0.1:[0-9]*' || true)"
     [ -n "$url" ] && break
     kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$log" >&2; die "$name exited during start-up."; }
     sleep 0.2
