@@ -14,7 +14,9 @@ namespace ChildAid.Shared.Data;
 /// each parameter by name with a linear search, so a statement of 2,000 parameters cost 2,000² comparisons: that was
 /// most of an import's time); on PostgreSQL it inserts many rows per round trip. Database-generated keys are left to the
 /// database and not read back; the audit interceptor and the public data version are bypassed: the caller writes its
-/// own summary audit row.
+/// own summary audit row. On PostgreSQL the rows go through binary COPY instead of INSERTs: no statement to parse or
+/// plan, each value sent in its column's binary form (named by EF's store type, so the same value is stored as EF would
+/// store it); it writes about three times faster than multi-row INSERTs (README, needs import figures).
 /// </summary>
 public static class BulkInsert
 {
@@ -32,14 +34,20 @@ public static class BulkInsert
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)) && p.GetComputedColumnSql() is null)
             .Select(p => new Column(p, p.GetColumnName(store) ?? throw new InvalidOperationException($"{p.Name} has no column."),
                 (RelationalTypeMapping)p.GetRelationalTypeMapping(),
-                p.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is a shadow property: bulk insert needs a CLR property.")))
+                p.IsShadowProperty() ? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is a shadow property: bulk insert needs a CLR property.")
+                    : p.GetGetter()))
             .ToList();
 
         var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table, entity.GetSchema())} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
-        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, ParametersPerStatement / columns.Count);
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        if (connection is Npgsql.NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres, sql, table, entity.GetSchema(), columns, rows, written, ct);
+            return;
+        }
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table, entity.GetSchema())} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, ParametersPerStatement / columns.Count);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
 
         DbCommand? full = null;
@@ -73,12 +81,41 @@ public static class BulkInsert
         }
     }
 
-    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, System.Reflection.PropertyInfo Getter)
+    /// <summary>PostgreSQL: one binary COPY of all rows, in the connection's current transaction (COPY joins it like any statement).</summary>
+    private static async Task CopyAsync<T>(Npgsql.NpgsqlConnection connection, ISqlGenerationHelper sql, string table, string? schema,
+        List<Column> columns, IReadOnlyList<T> rows, Action<int>? written, CancellationToken ct) where T : class
+    {
+        var copy = $"COPY {sql.DelimitIdentifier(table, schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        // The store type without its facets ("character varying", "numeric", "timestamp with time zone"): Npgsql writes
+        // the value in that type's binary form, as it would for EF's parameter of the same mapping.
+        var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
+        await using (var importer = await connection.BeginBinaryImportAsync(copy, ct))
+        {
+            for (var r = 0; r < rows.Count; r++)
+            {
+                // Synchronous writes into Npgsql's buffer (it flushes when full): a million awaited cells cost more than the
+                // rare blocking flush.
+                ct.ThrowIfCancellationRequested();
+                importer.StartRow();
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var value = columns[c].ProviderValue(rows[r]);
+                    if (value is DBNull) importer.WriteNull();
+                    else importer.Write(value, types[c]);
+                }
+            }
+            await importer.CompleteAsync(ct);
+        }
+        written?.Invoke(rows.Count);
+    }
+
+    /// <param name="Getter">EF's compiled getter of the property (not reflection: it runs once per cell).</param>
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)
     {
         /// <summary>The value as the database gets it: what <see cref="RelationalTypeMapping.CreateParameter"/> sets.</summary>
         public object ProviderValue(object row)
         {
-            var value = Getter.GetValue(row);
+            var value = Getter.GetClrValueUsingContainingEntity(row);
             if (Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
             else if (value is Enum e) value = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
             return value ?? DBNull.Value;
@@ -101,7 +138,7 @@ public static class BulkInsert
                 if (c > 0) text.Append(", ");
                 text.Append(sql.GenerateParameterNamePlaceholder(name));
                 var column = columns[c];
-                command.Parameters.Add(column.Mapping.CreateParameter(command, sql.GenerateParameterName(name), column.Getter.GetValue(chunk[r]),
+                command.Parameters.Add(column.Mapping.CreateParameter(command, sql.GenerateParameterName(name), column.Getter.GetClrValueUsingContainingEntity(chunk[r]),
                     column.Property.IsNullable));
             }
             text.Append(')');

@@ -21,17 +21,23 @@ public static class ErrorWorkbook
 
     private static IEnumerable<IDictionary<string, object?>> Rows(Stream original, string? sheetName, Dictionary<int, string> byRow, string fileErrors)
     {
+        List<string>? columns = null;
         var number = 0;
-        List<string>? keys = null;
-        foreach (IDictionary<string, object?> cells in original.Query(useHeaderRow: false, sheetName: sheetName))
+        foreach (var (sheetRow, cells) in XlsxRows.Read(original, sheetName))
         {
-            number++;
-            keys ??= [.. cells.Keys];
-            // Every row gets the same columns as the header, so the error column lines up.
-            var row = new Dictionary<string, object?>(keys.Count + 1);
-            foreach (var key in keys) row[key] = cells.TryGetValue(key, out var v) ? v : null;
-            row[ErrorHeader] = number == 1 ? ErrorHeader : byRow.GetValueOrDefault(number) ?? (number == 2 && fileErrors.Length > 0 ? fileErrors : null);
-            yield return row;
+            // The header's columns, in order; every row gets them, so the error column lines up.
+            columns ??= [.. cells.Keys.OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
+            // Empty rows come back empty, so each row keeps the number the errors refer to.
+            while (++number < sheetRow) yield return Row(columns, null, byRow.GetValueOrDefault(number));
+            yield return Row(columns, cells, number == 1 ? ErrorHeader : byRow.GetValueOrDefault(number) ?? (number == 2 && fileErrors.Length > 0 ? fileErrors : null));
         }
+    }
+
+    private static Dictionary<string, object?> Row(List<string> columns, IReadOnlyDictionary<string, object?>? cells, string? error)
+    {
+        var row = new Dictionary<string, object?>(columns.Count + 1);
+        foreach (var column in columns) row[column] = cells?.GetValueOrDefault(column);
+        row[ErrorHeader] = error;
+        return row;
     }
 }

@@ -14,7 +14,11 @@ public abstract class ImportDefinition<TRow> where TRow : class
     /// <summary>The sheet to read; null: the first one.</summary>
     public virtual string? SheetName => null;
 
-    /// <summary>Reads one row; errors go to <see cref="ImportRow.Error(ImportColumn, string)"/>. Null when the row cannot be used.</summary>
+    /// <summary>
+    /// Reads one row; errors go to <see cref="ImportRow.Error(ImportColumn, string)"/>. Null when the row cannot be used.
+    /// Runs on the pipeline's reading thread while the previous batch is checked and written: it may read what the
+    /// definition loaded before the import began, never the database or state that the checks and writes change.
+    /// </summary>
     public abstract TRow? Parse(ImportRow row);
 
     /// <summary>

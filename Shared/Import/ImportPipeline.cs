@@ -1,17 +1,19 @@
 using ChildAid.Shared.Data;
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
+using System.Threading.Channels;
 
 namespace ChildAid.Shared.Import;
 
 /// <summary>
-/// The one import: read the sheet row by row (MiniExcel streams it; the workbook is never loaded whole), match the
+/// The one import: read the sheet row by row (<see cref="XlsxRows"/> streams it; the workbook is never loaded whole), match the
 /// header row to the definition's columns, then in batches of <see cref="BatchSize"/> rows: parse, check, and write, all
 /// in one transaction that is committed only if no row of the whole file had an error. After the first bad row nothing
 /// more is written, but every later row is still read and checked, so the officer gets every error at once; the
-/// transaction is then rolled back and the file has written nothing. Memory holds one batch, not the file. Progress goes
-/// to <see cref="IProgress{T}"/> batch by batch. The page and the CLI both call this; what differs between imports is
-/// the <see cref="ImportDefinition{TRow}"/>.
+/// transaction is then rolled back and the file has written nothing. Reading and parsing run on their own thread, one
+/// batch ahead of the checks and writes (a bounded channel of one batch): the sheet's XML costs about as much as the
+/// database work, so the two overlap instead of adding up, and memory still holds at most three batches, not the file.
+/// Progress goes to <see cref="IProgress{T}"/> batch by batch. The page and the CLI both call this; what differs between
+/// imports is the <see cref="ImportDefinition{TRow}"/>.
 /// </summary>
 public class ImportPipeline(ChildAidDbContext db)
 {
@@ -27,11 +29,10 @@ public class ImportPipeline(ChildAidDbContext db)
     public async Task<ImportResult> RunAsync<TRow>(ImportDefinition<TRow> definition, Stream workbook,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default) where TRow : class
     {
-        var run = new Run<TRow>(definition, BatchSize, progress, ct);
-        IEnumerable<IDictionary<string, object?>> sheet;
+        IEnumerable<SheetRow> sheet;
         try
         {
-            sheet = workbook.Query(useHeaderRow: false, sheetName: definition.SheetName).Cast<IDictionary<string, object?>>();
+            sheet = XlsxRows.Read(workbook, definition.SheetName);
         }
         catch (Exception e) when (IsUnreadable(e))
         {
@@ -40,21 +41,76 @@ public class ImportPipeline(ChildAidDbContext db)
 
         // All or nothing: one transaction for every batch; leaving without the commit rolls every batch back.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        Dictionary<string, ImportColumn>? byLetter = null;
-        Dictionary<ImportColumn, string> headers = [];
-        var rowNumber = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var batches = Channel.CreateBounded<Batch<TRow>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reader = new SheetReader<TRow>(definition, BatchSize);
+        var reading = Task.Run(() => reader.ReadAsync(sheet, batches.Writer, stop.Token), stop.Token);
+        var run = new Run<TRow>(definition, progress, ct);
         try
         {
-            using var rows = sheet.GetEnumerator();
-            while (true)
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct)) await run.FlushAsync(batch);
+        }
+        finally
+        {
+            // A failed check or write stops the reader too; its own failure surfaces below.
+            if (!reading.IsCompleted) await stop.CancelAsync();
+        }
+        var outcome = await reading;
+        if (outcome is not null) return outcome;
+
+        var finish = System.Diagnostics.Stopwatch.StartNew();
+        if (run.Errors.Count == 0) await definition.CompleteAsync(run.Written, e => run.Errors.Add(e), ct);
+        var timings = new ImportTimings(reader.Reading, run.Checking, run.Writing);
+        if (run.Errors.Count > 0)
+        {
+            await transaction.RollbackAsync(ct);
+            progress?.Report(new(run.Read, run.Read, 0, ImportStage.Failed));
+            return new ImportResult(run.Read, 0, run.Errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).ToList()) { Timings = timings };
+        }
+        await transaction.CommitAsync(ct);
+        timings = timings with { Write = timings.Write + finish.Elapsed };
+        progress?.Report(new(run.Read, run.Read, run.Written, ImportStage.Done));
+        return new ImportResult(run.Read, run.Written, []) { Timings = timings };
+    }
+
+    /// <summary>Rows read and parsed together: the good ones, the errors of the bad ones, and how many rows were read so far.</summary>
+    private sealed record Batch<TRow>(List<(ImportRow Row, TRow Value)> Rows, List<ImportError> ParseErrors, int ReadSoFar) where TRow : class;
+
+    /// <summary>
+    /// The reading thread: matches the header, parses each row and hands over a batch at a time. Returns null when the
+    /// sheet was read to the end, or the file's refusal (unreadable, no header, a missing column, no data row).
+    /// <see cref="ImportDefinition{TRow}.Parse"/> runs here, while the previous batch is checked and written.
+    /// </summary>
+    private sealed class SheetReader<TRow>(ImportDefinition<TRow> definition, int batchSize) where TRow : class
+    {
+        public TimeSpan Reading { get; private set; }
+
+        public async Task<ImportResult?> ReadAsync(IEnumerable<SheetRow> sheet, ChannelWriter<Batch<TRow>> output, CancellationToken ct)
+        {
+            try
+            {
+                return await ReadRowsAsync(sheet, output, ct);
+            }
+            catch (Exception e) when (IsUnreadable(e))
+            {
+                return ImportResult.Refused(Unreadable);
+            }
+            finally
+            {
+                output.TryComplete();
+            }
+        }
+
+        private async Task<ImportResult?> ReadRowsAsync(IEnumerable<SheetRow> sheet, ChannelWriter<Batch<TRow>> output, CancellationToken ct)
+        {
+            Dictionary<string, ImportColumn>? byLetter = null;
+            Dictionary<ImportColumn, string> headers = [];
+            var read = 0;
+            var batch = NewBatch();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var (rowNumber, cells) in sheet)
             {
                 ct.ThrowIfCancellationRequested();
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var more = rows.MoveNext();
-                run.Reading += watch.Elapsed;
-                if (!more) break;
-                var cells = rows.Current;
-                rowNumber++;
                 if (byLetter is null)
                 {
                     (byLetter, headers, var missing) = MatchHeader(definition.Columns, cells);
@@ -63,75 +119,57 @@ public class ImportPipeline(ChildAidDbContext db)
                     continue;
                 }
                 if (cells.Values.All(IsBlank)) continue;
-                watch.Restart();
                 var values = new Dictionary<ImportColumn, object?>(byLetter.Count);
                 foreach (var (letter, column) in byLetter)
                     values[column] = cells.TryGetValue(letter, out var v) ? v : null;
-                run.Parse(new ImportRow(rowNumber, values, headers));
-                run.Reading += watch.Elapsed;
-                if (run.Batch.Count == run.BatchSize) await run.FlushAsync();
+                var row = new ImportRow(rowNumber, values, headers);
+                read++;
+                var value = definition.Parse(row);
+                if (row.Errors.Count > 0) batch.ParseErrors.AddRange(row.Errors);
+                else if (value is not null) batch.Rows.Add((row, value));
+                if (batch.Rows.Count + batch.ParseErrors.Count >= batchSize)
+                {
+                    Reading += watch.Elapsed;
+                    await output.WriteAsync(batch with { ReadSoFar = read }, ct);
+                    batch = NewBatch();
+                    watch.Restart();
+                }
             }
+            Reading += watch.Elapsed;
+            if (byLetter is null) return ImportResult.Refused("Tệp không có dòng tiêu đề: hãy dùng mẫu tải về từ trang nhập.");
+            if (read == 0) return ImportResult.Refused("Tệp không có dòng dữ liệu nào.");
+            if (batch.Rows.Count + batch.ParseErrors.Count > 0) await output.WriteAsync(batch with { ReadSoFar = read }, ct);
+            return null;
         }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            return ImportResult.Refused(Unreadable);
-        }
-        if (byLetter is null) return ImportResult.Refused("Tệp không có dòng tiêu đề: hãy dùng mẫu tải về từ trang nhập.");
-        if (run.Read == 0) return ImportResult.Refused("Tệp không có dòng dữ liệu nào.");
-        await run.FlushAsync();
 
-        var finish = System.Diagnostics.Stopwatch.StartNew();
-        if (run.Errors.Count == 0) await definition.CompleteAsync(run.Written, e => run.Errors.Add(e), ct);
-        if (run.Errors.Count > 0)
-        {
-            await transaction.RollbackAsync(ct);
-            progress?.Report(new(run.Read, run.Read, 0, ImportStage.Failed));
-            return new ImportResult(run.Read, 0, run.Errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).ToList()) { Timings = run.Timings };
-        }
-        await transaction.CommitAsync(ct);
-        run.Writing += finish.Elapsed;
-        progress?.Report(new(run.Read, run.Read, run.Written, ImportStage.Done));
-        return new ImportResult(run.Read, run.Written, []) { Timings = run.Timings };
+        private Batch<TRow> NewBatch() => new(new(batchSize), [], 0);
     }
 
-    /// <summary>One file's run: the batch being filled, the errors so far, the counts and where the time went.</summary>
-    private sealed class Run<TRow>(ImportDefinition<TRow> definition, int batchSize, IProgress<ImportProgress>? progress, CancellationToken ct) where TRow : class
+    /// <summary>The checking and writing side of one file's run: the errors so far, the counts and where the time went.</summary>
+    private sealed class Run<TRow>(ImportDefinition<TRow> definition, IProgress<ImportProgress>? progress, CancellationToken ct) where TRow : class
     {
-        public List<(ImportRow Row, TRow Value)> Batch { get; } = new(batchSize);
-        public int BatchSize => batchSize;
         public List<ImportError> Errors { get; } = [];
         public int Read { get; private set; }
-        public int Checked { get; private set; }
         public int Written { get; private set; }
-        public TimeSpan Reading { get; set; }
         public TimeSpan Checking { get; private set; }
-        public TimeSpan Writing { get; set; }
-        public ImportTimings Timings => new(Reading, Checking, Writing);
+        public TimeSpan Writing { get; private set; }
 
-        public void Parse(ImportRow row)
+        public async Task FlushAsync(Batch<TRow> batch)
         {
-            Read++;
-            var value = definition.Parse(row);
-            if (row.Errors.Count > 0) Add(row.Errors);
-            else if (value is not null) Batch.Add((row, value));
-        }
-
-        public async Task FlushAsync()
-        {
+            Read = batch.ReadSoFar;
+            Add(batch.ParseErrors);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            if (Batch.Count > 0) await definition.CheckAsync(Batch, e => Add([e]), ct);
+            if (batch.Rows.Count > 0) await definition.CheckAsync(batch.Rows, e => Add([e]), ct);
             Checking += watch.Elapsed;
-            Checked = Read;
             // Once any row of the file failed nothing more is written: the transaction will be rolled back anyway.
-            if (Errors.Count == 0 && Batch.Count > 0)
+            if (Errors.Count == 0 && batch.Rows.Count > 0)
             {
                 watch.Restart();
-                await definition.WriteAsync(Batch.Select(b => b.Value).ToList(), ct);
-                Written += Batch.Count;
+                await definition.WriteAsync(batch.Rows.Select(b => b.Value).ToList(), ct);
+                Written += batch.Rows.Count;
                 Writing += watch.Elapsed;
             }
-            Batch.Clear();
-            progress?.Report(new(Read, Checked, Written, Errors.Count == 0 ? ImportStage.Writing : ImportStage.Checking));
+            progress?.Report(new(Read, Read, Written, Errors.Count == 0 ? ImportStage.Writing : ImportStage.Checking));
         }
 
         private void Add(IEnumerable<ImportError> more)
@@ -145,12 +183,12 @@ public class ImportPipeline(ChildAidDbContext db)
 
     private static bool IsUnreadable(Exception e) =>
         e is InvalidDataException or IOException or System.Xml.XmlException or FormatException or NotSupportedException
-            or InvalidOperationException && e.Source?.Contains("MiniExcel", StringComparison.Ordinal) == true;
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException;
 
     private static bool IsBlank(object? value) => value is null || value is string s && string.IsNullOrWhiteSpace(s);
 
     private static (Dictionary<string, ImportColumn> ByLetter, Dictionary<ImportColumn, string> Headers, List<ImportColumn> Missing)
-        MatchHeader(IReadOnlyList<ImportColumn> columns, IDictionary<string, object?> header)
+        MatchHeader(IReadOnlyList<ImportColumn> columns, IReadOnlyDictionary<string, object?> header)
     {
         var byLetter = new Dictionary<string, ImportColumn>();
         var headers = new Dictionary<ImportColumn, string>();
