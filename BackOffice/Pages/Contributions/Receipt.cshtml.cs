@@ -36,6 +36,16 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         return Page();
     }
 
+    /// <summary>The same receipt as a PDF (A5), for the donor's file or a mail attachment; same permission as the page.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
+    {
+        var details = await queries.DetailsAsync(id, ct);
+        if (details is null) return NotFound();
+        if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
+        var pdf = ReceiptPdf.Render(details.Contribution, issuer.Value, details.RecordedBy);
+        return File(pdf, "application/pdf", ReceiptPdf.FileName(details.Contribution));
+    }
+
     public string Purpose => Receipt.Campaign is { } campaign
         ? $"Ủng hộ chiến dịch “{campaign.Title}”"
         : "Ủng hộ chung, không chỉ định chiến dịch";

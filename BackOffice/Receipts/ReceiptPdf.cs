@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Drawing.Layout;
+using PdfSharp.Pdf;
+
+namespace ChildAid.BackOffice.Receipts;
+
+/// <summary>
+/// The receipt (phiếu thu) as a PDF on A5: issuer, number and date, donor, purpose, amount in figures and in words
+/// (English too for a foreign gift), goods lines, the signature block. Drawn only from what never changes once
+/// booked (and the reversal, if any), with dates and document ids taken from the receipt itself, so every render of a
+/// receipt is the same bytes: what the donor downloads today is what staff download next year.
+/// </summary>
+public static partial class ReceiptPdf
+{
+    private const double Margin = 36;
+    private static readonly XFont Title = new(ReceiptFonts.Family, 16, XFontStyleEx.Bold);
+    private static readonly XFont Strong = new(ReceiptFonts.Family, 9.5, XFontStyleEx.Bold);
+    private static readonly XFont Body = new(ReceiptFonts.Family, 9.5, XFontStyleEx.Regular);
+    private static readonly XFont Small = new(ReceiptFonts.Family, 7.5, XFontStyleEx.Regular);
+
+    /// <param name="recordedBy">The name of the person who made out the receipt, printed under "Người lập phiếu".</param>
+    public static byte[] Render(Contribution receipt, ReceiptIssuerOptions issuer, string recordedBy)
+    {
+        ReceiptFonts.Install();
+        using var document = new PdfDocument();
+        var issuedAt = DateTime.SpecifyKind(receipt.RecordedAt, DateTimeKind.Utc);
+        document.Info.Title = $"Phiếu thu {receipt.ReceiptNumber}";
+        document.Info.Author = issuer.Name;
+        document.Info.CreationDate = issuedAt;
+        document.Info.ModificationDate = issuedAt;
+        var id = DocumentId(receipt);
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
+
+        var page = document.AddPage();
+        page.Width = XUnit.FromMillimeter(148);
+        page.Height = XUnit.FromMillimeter(210);
+        using (var gfx = XGraphics.FromPdfPage(page))
+            Draw(new Pen(gfx, page.Width.Point), receipt, issuer, recordedBy);
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return WithFixedIds(output.ToArray(), receipt.ReceiptNumber);
+    }
+
+    /// <summary>
+    /// PDFsharp names the XMP metadata by a fresh uuid and each embedded font subset with a random six-letter tag ("MJSXQB+DejaVuSans"); the tag only has
+    /// to differ between subsets of one file, so it is replaced by one derived from the face name. Same length, so the
+    /// cross-reference offsets stay right.
+    /// </summary>
+    private static byte[] WithFixedIds(byte[] pdf, string receiptNumber)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        // The XMP metadata names the file by a fresh uuid each save; the receipt's own one takes its place.
+        var uuid = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("childaid-receipt-xmp:" + receiptNumber))[..16]).ToString("D");
+        text = XmpUuid().Replace(text, "uuid:" + uuid);
+        foreach (var tagged in SubsetTag().Matches(text).Select(m => m.Value).Distinct().ToList())
+        {
+            var face = tagged[8..];
+            var hash = SHA256.HashData(Encoding.ASCII.GetBytes(face));
+            var tag = new string(hash[..6].Select(b => (char)('A' + b % 26)).ToArray());
+            text = text.Replace(tagged, "/" + tag + "+" + face, StringComparison.Ordinal);
+        }
+        return Encoding.Latin1.GetBytes(text);
+    }
+
+    [GeneratedRegex(@"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex XmpUuid();
+
+    [GeneratedRegex(@"/[A-Z]{6}\+[A-Za-z0-9#_.-]+")]
+    private static partial Regex SubsetTag();
+
+    public static string FileName(Contribution receipt) => $"phieu-thu-{receipt.ReceiptNumber}.pdf";
+
+    private static void Draw(Pen pen, Contribution c, ReceiptIssuerOptions issuer, string recordedBy)
+    {
+        pen.Line(issuer.Name.ToUpper(VietnameseFormat.Culture), Strong);
+        pen.Line(issuer.Address, Small);
+        pen.Line($"Mã số thuế: {issuer.TaxCode}", Small);
+        if (!string.IsNullOrWhiteSpace(issuer.Phone)) pen.Line($"Điện thoại: {issuer.Phone}", Small);
+        pen.Gap(10);
+        pen.Centred("PHIẾU THU", Title);
+        pen.Centred($"Số: {c.ReceiptNumber} — Ngày {VietnameseFormat.Date(c.ReceivedOn)}", Body);
+        if (c.Reversal is { } reversal)
+            pen.Centred($"ĐÃ HỦY ngày {VietnameseFormat.Date(Shared.Time.VietnamClock.ToVietnamDate(reversal.ReversedAt))}. Lý do: {reversal.Reason}", Strong);
+        pen.Gap(8);
+        pen.Field("Người nộp (nhà tài trợ)", c.Donor!.Name);
+        pen.Field("Lý do nộp", Purpose(c));
+        pen.Field("Hình thức", Method(c.Method));
+        pen.Field("Số tiền", VietnameseFormat.Vnd(c.AmountVnd), bold: true);
+        pen.Field("Viết bằng chữ", VietnameseNumberWords.Dong(c.AmountVnd) + ".");
+        if (c.OriginalCurrency is not null)
+        {
+            pen.Field("Ngoại tệ", $"{c.OriginalAmount!.Value.ToString("#,0.##", VietnameseFormat.Culture)} {c.OriginalCurrency} × tỷ giá {c.ExchangeRate!.Value.ToString("#,0.######", VietnameseFormat.Culture)}");
+            pen.Field("In words", EnglishNumberWords.Dong(c.AmountVnd) + ".");
+        }
+        if (c.AdminUnit is { } unit) pen.Field("Đơn vị tiếp nhận", unit.Name);
+        foreach (var l in c.GoodsLines)
+            pen.Field("Hiện vật", $"{l.Quantity.ToString("#,0", VietnameseFormat.Culture)} {l.Unit} {l.Item} × {VietnameseFormat.Vnd(l.UnitValueVnd)} = {VietnameseFormat.Vnd(l.Quantity * l.UnitValueVnd)}");
+        pen.Gap(16);
+        pen.Signatures(["Người nộp tiền", "Người lập phiếu", "Thủ quỹ", "Kế toán"], recordedBy);
+    }
+
+    public static string Purpose(Contribution c) => c.Campaign is { } campaign
+        ? $"Ủng hộ chiến dịch “{campaign.Title}”"
+        : "Ủng hộ chung, không chỉ định chiến dịch";
+
+    private static string Method(ContributionMethod method) => method switch
+    {
+        ContributionMethod.Cash => "Tiền mặt",
+        ContributionMethod.BankTransfer => "Chuyển khoản",
+        ContributionMethod.InKind => "Hiện vật",
+        _ => method.ToString(),
+    };
+
+    /// <summary>The PDF's file identifier, from the receipt number: the same receipt is the same file.</summary>
+    private static string DocumentId(Contribution c) =>
+        Encoding.Latin1.GetString(SHA256.HashData(Encoding.UTF8.GetBytes("childaid-receipt:" + c.ReceiptNumber))[..16]);
+
+    /// <summary>Writes down the page, line after line, wrapping long values inside the margins.</summary>
+    private sealed class Pen(XGraphics gfx, double pageWidth)
+    {
+        private readonly XTextFormatter _text = new(gfx);
+        private double _y = Margin;
+        private double Width => pageWidth - 2 * Margin;
+
+        public void Line(string text, XFont font) => Write(text, font, Margin, Width, XParagraphAlignment.Left);
+
+        public void Centred(string text, XFont font) => Write(text, font, Margin, Width, XParagraphAlignment.Center);
+
+        public void Field(string label, string value, bool bold = false)
+        {
+            const double labelWidth = 110;
+            var top = _y;
+            Write(label + ":", Body, Margin, labelWidth, XParagraphAlignment.Left);
+            var afterLabel = _y;
+            _y = top;
+            Write(value, bold ? Strong : Body, Margin + labelWidth, Width - labelWidth, XParagraphAlignment.Left);
+            _y = Math.Max(_y, afterLabel) + 2;
+        }
+
+        public void Signatures(string[] roles, string recordedBy)
+        {
+            var column = Width / roles.Length;
+            var top = _y;
+            var bottom = top;
+            for (var i = 0; i < roles.Length; i++)
+            {
+                _y = top;
+                Write(roles[i], Strong, Margin + i * column, column, XParagraphAlignment.Center);
+                Write("(Ký, ghi rõ họ tên)", Small, Margin + i * column, column, XParagraphAlignment.Center);
+                _y += 40;
+                if (i == 1) Write(recordedBy, Body, Margin + i * column, column, XParagraphAlignment.Center);
+                bottom = Math.Max(bottom, _y);
+            }
+            _y = bottom;
+        }
+
+        public void Gap(double points) => _y += points;
+
+        private void Write(string text, XFont font, double x, double width, XParagraphAlignment alignment)
+        {
+            var lineHeight = font.GetHeight();
+            var lines = Math.Max(1, (int)Math.Ceiling(gfx.MeasureString(text, font).Width / (width * 0.85)) + CountBreaks(text));
+            var height = lines * lineHeight + 2;
+            _text.Alignment = alignment;
+            _text.DrawString(text, font, XBrushes.Black, new XRect(x, _y, width, height), XStringFormats.TopLeft);
+            _y += height;
+        }
+
+        private static int CountBreaks(string text) => text.Count(ch => ch == '\n');
+    }
+}

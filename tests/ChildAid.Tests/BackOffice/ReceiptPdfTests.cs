@@ -1,0 +1,128 @@
+using System.Net;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Security;
+using ChildAid.Shared.Text;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+
+namespace ChildAid.Tests.BackOffice;
+
+/// <summary>The receipt as a PDF: read back with PdfPig, the same bytes on every download, only for staff who cover its unit.</summary>
+public abstract class ReceiptPdfTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    private async Task<(StaffClient Client, Shared.Contributions.Contribution Gift)> ReceiptAsync(string? currency = null)
+    {
+        await using var desk = await GiftDesk.OpenAsync(Db, "Công ty TNHH Ánh Dương");
+        var campaign = await TestData.CampaignAsync(desk.Db, "Áo ấm cho em");
+        var input = desk.Cash(1_200_000, campaign.Id);
+        if (currency is not null)
+        {
+            input.AmountVnd = null;
+            input.OriginalCurrency = currency;
+            input.OriginalAmount = 48m;
+            input.ExchangeRate = 25_000m;
+        }
+        input.ReceivedOn = new DateOnly(2026, 11, 20);
+        input.Note = "Ghi chú nội bộ không in";
+        var outcome = await desk.Gifts.RecordAsync(input);
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
+        await StaffAsync("canboxa", [Roles.CommuneOfficer], desk.Unit.Id);
+        return (await LogInAsync("canboxa"), outcome.Value!);
+    }
+
+    private static string PdfUrl(int id) => $"/Contributions/Receipt/{id}?handler=Pdf";
+
+    private static string TextOf(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+    }
+
+    private async Task<byte[]> DownloadAsync(StaffClient client, int id)
+    {
+        var response = await client.Http.GetAsync(PdfUrl(id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task Receipt_pdf_reads_back_with_the_issuer_number_donor_amount_in_figures_and_words_purpose_date_and_signatures()
+    {
+        var (client, gift) = await ReceiptAsync();
+
+        var text = TextOf(await DownloadAsync(client, gift.Id));
+
+        var config = App.Services.GetRequiredService<IConfiguration>();
+        Assert.Contains(config["Receipts:Issuer:Name"]!.ToUpperInvariant().Split(' ')[0], text);
+        Assert.Contains("Mã số thuế: " + config["Receipts:Issuer:TaxCode"], text);
+        Assert.Contains("PHIẾU THU", text);
+        Assert.Contains(gift.ReceiptNumber, text);
+        Assert.Contains("20/11/2026", text);
+        Assert.Contains("Công ty TNHH Ánh Dương", text);
+        Assert.Contains("1.200.000 ₫", text);
+        Assert.Contains("Một triệu hai trăm nghìn đồng.", text);
+        Assert.Contains("Áo ấm cho em", text);
+        foreach (var signer in new[] { "Người nộp tiền", "Người lập phiếu", "Thủ quỹ", "Kế toán" })
+            Assert.Contains(signer, text);
+        Assert.DoesNotContain("Ghi chú nội bộ", text);
+    }
+
+    [Fact]
+    public async Task Receipt_pdf_of_a_foreign_gift_also_reads_the_amount_in_English()
+    {
+        var (client, gift) = await ReceiptAsync("USD");
+
+        var text = TextOf(await DownloadAsync(client, gift.Id));
+
+        Assert.Contains(VietnameseNumberWords.Dong(1_200_000), text);
+        Assert.Contains("One million two hundred thousand dong.", text);
+        Assert.Contains("USD", text);
+    }
+
+    [Fact]
+    public async Task Receipt_pdf_is_the_same_bytes_on_every_download()
+    {
+        var (client, gift) = await ReceiptAsync();
+
+        var first = await DownloadAsync(client, gift.Id);
+        var second = await DownloadAsync(client, gift.Id);
+
+        // Compared as text first so a difference shows where it is (a date, an id).
+        Assert.Equal(System.Text.Encoding.Latin1.GetString(first), System.Text.Encoding.Latin1.GetString(second));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Receipt_pdf_of_another_unit_is_not_given_to_its_staff()
+    {
+        var (_, gift) = await ReceiptAsync();
+        await using (var db = Db.NewContext())
+        {
+            var other = await TestData.UnitAsync(db, "Xã Ia Tơi");
+            await StaffAsync("xakhac", [Roles.CommuneOfficer], other.Id);
+        }
+        var stranger = await LogInAsync("xakhac");
+
+        var response = await stranger.Http.GetAsync(PdfUrl(gift.Id));
+
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Receipt_pdf_is_linked_from_the_receipt_page()
+    {
+        var (client, gift) = await ReceiptAsync();
+
+        var html = WebUtility.HtmlDecode(await client.GetPageAsync($"/Contributions/Details/{gift.Id}"));
+
+        Assert.Contains(PdfUrl(gift.Id), html);
+    }
+}
+
+public class ReceiptPdfTestsOnSqlite() : ReceiptPdfTests(DatabaseProvider.Sqlite);
+
+public class ReceiptPdfTestsOnPostgres() : ReceiptPdfTests(DatabaseProvider.Postgres);
