@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerNameErasure>();
+        services.AddScoped<ContributionBooking>();
         services.AddScoped<ContributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();

@@ -808,6 +808,12 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("campaign_id");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
                     b.Property<int>("DonorId")
                         .HasColumnType("integer")
                         .HasColumnName("donor_id");
@@ -816,6 +822,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("exchange_rate");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer")
@@ -894,6 +905,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.HasIndex("DonorId")
                         .HasDatabaseName("ix_contributions_donor_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contributions_external_id");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()

@@ -785,6 +785,12 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("campaign_id");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
                     b.Property<int>("DonorId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("donor_id");
@@ -793,6 +799,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER")
@@ -871,6 +882,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.HasIndex("DonorId")
                         .HasDatabaseName("ix_contributions_donor_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contributions_external_id");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
