@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Content.ContentService>();
         services.AddScoped<Content.ContentQueries>();
         services.AddScoped<Content.ContentPreview>();
+        services.AddScoped<Mail.MailOutbox>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>
