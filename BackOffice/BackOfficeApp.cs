@@ -1,3 +1,4 @@
+using ChildAid.Shared.Mail;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChildAid.BackOffice.Pages.Content;
@@ -41,6 +42,8 @@ public static class BackOfficeApp
         builder.Services.AddMedia(builder.Configuration);
         // Scheduled publishing and the consent sweep, every minute; safe on several nodes (ContentScheduleRunner).
         builder.Services.AddContentSchedule(ChildAid.Shared.Content.ContentScheduleSteps.Publisher, builder.Configuration);
+        // The mail outbox's sender (Mail:Provider) and its worker; safe on several nodes (MailDispatcher).
+        builder.Services.AddMail(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
@@ -127,6 +130,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer))
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.Inspector))
+            .AddPolicy(Policies.ManageMailOutbox, p => p.RequireRole(Roles.Admin, Roles.Accountant))
             .AddPolicy(Policies.ViewNeeds, p => p.RequireRole(Roles.ViewNeeds))
             .AddPolicy(Policies.EditNeeds, p => p.RequireRole(Roles.EditNeeds))
             .AddPolicy(Policies.ManageCriteria, p => p.RequireRole(Roles.Admin))

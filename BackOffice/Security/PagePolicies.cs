@@ -35,6 +35,7 @@ public static class PagePolicies
         ["/Users/Index"] = Policies.ManageUsers,
         ["/Users/Edit"] = Policies.ManageUsers,
         ["/Audit/Index"] = Policies.ViewAudit,
+        ["/Mail/Index"] = Policies.ManageMailOutbox,
         ["/Needs/Index"] = Policies.ViewNeeds,
         ["/Needs/Review"] = Policies.ViewNeeds,
         ["/Needs/Line"] = Policies.EditNeeds,

@@ -16,6 +16,9 @@ public static class Policies
     public const string ManageCampaigns = "manage-campaigns";
     public const string ManageUsers = "manage-users";
     public const string ViewAudit = "view-audit";
+
+    /// <summary>The mail outbox: see every mail and retry a failed one (admin, accountant).</summary>
+    public const string ManageMailOutbox = "manage-mail-outbox";
     /// <summary>Read needs reviews of one's units: <see cref="Roles.ViewNeeds"/>.</summary>
     public const string ViewNeeds = "view-needs";
     /// <summary>Enter and change need lines: <see cref="Roles.EditNeeds"/>.</summary>

@@ -51,6 +51,7 @@ public static class AuditSentences
         ["ContentVersion"] = "phiên bản nội dung",
         ["ContentRedirect"] = "chuyển hướng",
         ["PublishedMedia"] = "ảnh công khai",
+        ["MailOutboxMessage"] = "thư trong hộp thư đi",
     };
 
     /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>

@@ -37,6 +37,7 @@ public static class AuditSubject
         Media.MediaFolder f => f.Name,
         Consent.ConsentRecord c => c.GuardianName is { } guardian ? $"người giám hộ {guardian}" : "không có trẻ em nhận diện được",
         Content.ContentItem c => c.Path,
+        Mail.MailOutboxMessage m => m.Subject,
         Content.ContentVersion v => $"{v.Title} (phiên bản {v.Number})",
         Content.ContentRedirect r => $"{r.FromPath} → {r.ToPath}",
         ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,

@@ -26,6 +26,7 @@ public sealed class BackOfficeFactory(TestDatabase db, TimeProvider? clock = nul
         builder.UseSetting("Media:PublicRoot", Path.Combine(MediaRoot, "public"));
         // Web tests drive the schedule themselves; a background tick would race them.
         builder.UseSetting("ContentSchedule:Enabled", "false");
+        builder.UseSetting("Mail:Enabled", "false");
         if (clock is not null) builder.ConfigureServices(s => s.AddSingleton(clock));
     }
 
