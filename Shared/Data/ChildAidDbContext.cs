@@ -56,6 +56,8 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Pledges.PledgeIntake> PledgeIntake => Set<Pledges.PledgeIntake>();
     public DbSet<Pledges.Pledge> Pledges => Set<Pledges.Pledge>();
     public DbSet<Pledges.PledgeStatus> PledgeStatus => Set<Pledges.PledgeStatus>();
+    public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
+    public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
