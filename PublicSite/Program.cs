@@ -33,6 +33,8 @@ public class Program
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
+        // Its one way to write: pledges into pledge_intake, through a login that cannot read them back.
+        builder.Services.AddIntakeData(database);
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();

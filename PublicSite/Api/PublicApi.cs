@@ -72,6 +72,7 @@ public static class PublicApi
 
         MapXlsx(api);
         api.MapNeedsApi();
+        api.MapPledgesApi();
     }
 
     private static void MapXlsx(RouteGroupBuilder api) =>

@@ -53,6 +53,9 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Media.MediaFolder> MediaFolders => Set<Media.MediaFolder>();
     public DbSet<Media.PublishedMedia> PublishedMedia => Set<Media.PublishedMedia>();
     public DbSet<Consent.ConsentRecord> ConsentRecords => Set<Consent.ConsentRecord>();
+    public DbSet<Pledges.PledgeIntake> PledgeIntake => Set<Pledges.PledgeIntake>();
+    public DbSet<Pledges.Pledge> Pledges => Set<Pledges.Pledge>();
+    public DbSet<Pledges.PledgeStatus> PledgeStatus => Set<Pledges.PledgeStatus>();
     public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
     public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
 

@@ -66,6 +66,19 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>PublicSite's pledge intake: insert pledges, read their public status (<see cref="IntakeDbContext"/>).</summary>
+    public static IServiceCollection AddIntakeData(this IServiceCollection services, DatabaseOptions options)
+    {
+        var connectionString = string.IsNullOrWhiteSpace(options.IntakeConnectionString) ? options.ResolvedConnectionString() : options.IntakeConnectionString;
+        services.AddDbContext<IntakeDbContext>(o =>
+        {
+            if (options.Provider == DatabaseProvider.Postgres) ConfigurePostgres(o, connectionString);
+            else ConfigureSqlite(o, connectionString);
+        });
+        services.AddScoped<Pledges.PledgeIntakeService>();
+        return services;
+    }
+
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(ChildAidDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention();

@@ -12,6 +12,12 @@ public class DatabaseOptions
     /// <summary>Empty: the default SQLite file <see cref="DefaultSqlitePath"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// PublicSite only: the login it writes pledges with (PostgreSQL: a member of childaid_intake, see
+    /// <see cref="DatabaseRoles.Intake"/>). Empty: <see cref="ConnectionString"/> (SQLite, development).
+    /// </summary>
+    public string? IntakeConnectionString { get; set; }
+
     public static string DefaultSqlitePath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "ChildAid", "childaid.db");

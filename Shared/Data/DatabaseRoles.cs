@@ -14,4 +14,10 @@ public static class DatabaseRoles
     /// columns (donor_display, donor_salt, search_text); owns nothing, so no DDL.
     /// </summary>
     public const string App = "childaid_app";
+
+    /// <summary>
+    /// PublicSite's writes: INSERT on pledge_intake (and the other intake tables as they come), SELECT on the
+    /// pledge_status view only. It cannot read back a name, e-mail or phone, not even one it wrote.
+    /// </summary>
+    public const string Intake = "childaid_intake";
 }

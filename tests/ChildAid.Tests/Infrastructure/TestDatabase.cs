@@ -51,6 +51,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseOptions AppOptions => new() { Provider = Provider, ConnectionString = AppConnectionString };
 
+    /// <summary>On PostgreSQL, a login in the intake role, as PublicSite writes pledges in production.</summary>
+    public string IntakeConnectionString => Provider == DatabaseProvider.Postgres
+        ? PostgresServer.ConnectionStringFor(_pgName!, IntakeLogin, IntakePassword)
+        : ConnectionString;
+
+    public DatabaseOptions IntakeOptions => new() { Provider = Provider, ConnectionString = IntakeConnectionString };
+
+    public const string IntakeLogin = "childaid_intake_test";
+    public const string IntakePassword = "intake-test-password";
+
     public const string AppLogin = "childaid_app_test";
     public const string AppPassword = "app-test-password";
 
@@ -138,6 +148,9 @@ public sealed class TestDatabase : IAsyncDisposable
                       END IF;
                       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppLogin}') THEN
                         CREATE ROLE {AppLogin} LOGIN PASSWORD '{AppPassword}' IN ROLE {DatabaseRoles.App};
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{IntakeLogin}') THEN
+                        CREATE ROLE {IntakeLogin} LOGIN PASSWORD '{IntakePassword}' IN ROLE {DatabaseRoles.Intake};
                       END IF;
                     END $$;
                     """, conn);

@@ -2744,6 +2744,285 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Pledges.Pledge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("donor_id");
+
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("exchange_rate");
+
+                    b.Property<string>("InstalmentsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("instalments_json");
+
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intake_id");
+
+                    b.Property<decimal?>("OriginalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("original_amount");
+
+                    b.Property<long>("PaidVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_vnd");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pledges");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_pledges_admin_unit_id");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_pledges_campaign_id");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_pledges_donor_id");
+
+                    b.HasIndex("IntakeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pledges_intake_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pledges_reference");
+
+                    b.HasIndex("Status", "CampaignId")
+                        .HasDatabaseName("ix_pledges_status_campaign_id");
+
+                    b.ToTable("pledges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pledges_amount_positive", "amount_vnd > 0");
+
+                            t.HasCheckConstraint("ck_pledges_paid_not_negative", "paid_vnd >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Pledges.PledgeIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<string>("CampaignSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("campaign_slug");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("display");
+
+                    b.Property<string>("DonorAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("donor_address");
+
+                    b.Property<string>("DonorEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("donor_email");
+
+                    b.Property<string>("DonorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("donor_kind");
+
+                    b.Property<string>("DonorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("donor_name");
+
+                    b.Property<string>("DonorPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("donor_phone");
+
+                    b.Property<string>("DonorTaxCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("donor_tax_code");
+
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("exchange_rate");
+
+                    b.Property<bool>("FollowCampaign")
+                        .HasColumnType("boolean")
+                        .HasColumnName("follow_campaign");
+
+                    b.Property<string>("IdempotencyKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key_hash");
+
+                    b.Property<string>("InKindLinesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("in_kind_lines_json");
+
+                    b.Property<string>("InstalmentsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("instalments_json");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("NeedReference")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("need_reference");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("origin");
+
+                    b.Property<decimal?>("OriginalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("original_amount");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pledge_intake");
+
+                    b.HasIndex("IdempotencyKeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pledge_intake_idempotency_key_hash");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_pledge_intake_received_at");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pledge_intake_reference");
+
+                    b.ToTable("pledge_intake", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pledge_intake_amount_positive", "amount_vnd > 0");
+
+                            t.HasCheckConstraint("ck_pledge_intake_currency", "currency IN ('VND', 'USD', 'EUR')");
+
+                            t.HasCheckConstraint("ck_pledge_intake_foreign_amount", "(currency = 'VND' AND original_amount IS NULL AND exchange_rate IS NULL) OR (currency <> 'VND' AND original_amount IS NOT NULL AND exchange_rate IS NOT NULL AND original_amount > 0 AND exchange_rate > 0)");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Pledges.PledgeStatus", b =>
+                {
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<string>("CampaignSlug")
+                        .HasColumnType("text")
+                        .HasColumnName("campaign_slug");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("IdempotencyKeyHash")
+                        .HasColumnType("text")
+                        .HasColumnName("idempotency_key_hash");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("pledge_status", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.PublicNeeds.PublicNeed", b =>
                 {
                     b.Property<int>("Id")
@@ -3519,6 +3798,33 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasConstraintName("fk_organisations_admin_units_admin_unit_id");
 
                     b.Navigation("AdminUnit");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Pledges.Pledge", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pledges_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_pledges_campaigns_campaign_id");
+
+                    b.HasOne("ChildAid.Shared.Donors.Donor", "Donor")
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pledges_donors_donor_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Donor");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Security.StaffUser", b =>

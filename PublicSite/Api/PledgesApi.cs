@@ -1,0 +1,107 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Payments;
+using ChildAid.Shared.Pledges;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChildAid.PublicSite.Api;
+
+/// <summary>
+/// Pledges from the public: POST makes one (once per Idempotency-Key), GET tells its status — never the donor's name or
+/// contacts — and the VietQR image that pays it. Written through the intake login (<see cref="IntakeDbContext"/>).
+/// </summary>
+public static class PledgesApi
+{
+    public const int MaxIdempotencyKeyLength = 200;
+
+    public static void MapPledgesApi(this RouteGroupBuilder api)
+    {
+        var pledges = api.MapGroup("/pledges").WithTags("Pledges").RequireRateLimiting(PublicRateLimits.Api);
+
+        pledges.MapPost("", async Task<Results<Created<PledgeJson>, ValidationProblem, ProblemHttpResult>> (
+                    [FromBody] PledgeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                    PledgeIntakeService intake, PublicDbContext publicDb, IOptions<PublicSiteOptions> site, HttpContext http, CancellationToken ct) =>
+                {
+                    var errors = request.Validate();
+                    if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
+                        errors["Idempotency-Key"] = [$"Idempotency-Key tối đa {MaxIdempotencyKeyLength} ký tự."];
+                    if (!errors.ContainsKey("campaign") && !await publicDb.Campaigns.AnyAsync(c => c.Slug == request.Campaign!.Trim(), ct))
+                        errors["campaign"] = ["Không có chiến dịch này; xem danh sách tại /api/v1/campaigns."];
+                    if (errors.Count > 0)
+                        return TypedResults.ValidationProblem(errors, title: "Cam kết chưa hợp lệ / Invalid pledge");
+
+                    var submission = await intake.SubmitAsync(request, idempotencyKey, ct);
+                    if (submission.KeyUsedForAnotherPledge)
+                        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                            title: "Idempotency-Key đã dùng cho cam kết khác / Idempotency-Key reused",
+                            detail: "Khóa này đã tạo một cam kết với số tiền hoặc chiến dịch khác; hãy dùng khóa mới cho cam kết mới.");
+                    if (!submission.Created) http.Response.Headers["Idempotent-Replayed"] = "true";
+                    var json = PledgeJson.From(submission.Status, site.Value.Giving.QrAccount);
+                    return TypedResults.Created($"/api/v1/pledges/{json.Reference}", json);
+                })
+            .WithName("CreatePledge")
+            .WithSummary("Pledge a gift; answers with the reference to put in the transfer message and the VietQR code that pays it.")
+            .WithDescription("Send an Idempotency-Key header (e.g. a UUID) and retry with the same key after a timeout: the retry returns " +
+                "the same pledge (header Idempotent-Replayed: true), also when retries race. The same key with another amount or campaign: 422. " +
+                "Invalid fields: 400 with a Vietnamese message per field (keys as the JSON paths, e.g. donor.email).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        pledges.MapGet("/{reference}", async Task<Results<Ok<PledgeStatusJson>, NotFound>> (string reference, PledgeIntakeService intake, CancellationToken ct) =>
+                await intake.StatusAsync(reference, ct) is { } status ? TypedResults.Ok(PledgeStatusJson.From(status)) : TypedResults.NotFound())
+            .WithName("GetPledgeStatus")
+            .WithSummary("A pledge's status (received, pledged, partly-paid, paid, cancelled): amount, currency and campaign, nothing personal.");
+
+        pledges.MapGet("/{reference}/qr.png", async Task<Results<FileContentHttpResult, NotFound>> (
+                    string reference, PledgeIntakeService intake, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
+                await PayloadAsync(reference, intake, site.Value, ct) is { } payload
+                    ? TypedResults.File(VietQrImage.Png(payload), "image/png") : TypedResults.NotFound())
+            .WithName("GetPledgeQrPng")
+            .WithSummary("The VietQR code paying this pledge, as PNG.");
+
+        pledges.MapGet("/{reference}/qr.svg", async Task<Results<ContentHttpResult, NotFound>> (
+                    string reference, PledgeIntakeService intake, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
+                await PayloadAsync(reference, intake, site.Value, ct) is { } payload
+                    ? TypedResults.Text(VietQrImage.Svg(payload), "image/svg+xml") : TypedResults.NotFound())
+            .WithName("GetPledgeQrSvg")
+            .WithSummary("The VietQR code paying this pledge, as SVG.");
+    }
+
+    private static async Task<string?> PayloadAsync(string reference, PledgeIntakeService intake, PublicSiteOptions site, CancellationToken ct)
+    {
+        var account = site.Giving.QrAccount;
+        if (!account.CanMakeQr) return null;
+        var status = await intake.StatusAsync(reference, ct);
+        return status is null ? null : VietQr.Payload(account, status.AmountVnd, status.Reference);
+    }
+}
+
+public sealed record VietQrJson(string Payload, string ImagePngUrl, string ImageSvgUrl);
+
+public sealed record PledgeJson(string Reference, long Amount, string Currency, string Status, VietQrJson? Vietqr, string? CheckoutUrl)
+{
+    public static PledgeJson From(PledgeStatus status, VietQrAccount account) => new(
+        status.Reference, status.AmountVnd, status.Currency, PledgeStatusJson.StatusName(status.Status),
+        account.CanMakeQr
+            ? new VietQrJson(VietQr.Payload(account, status.AmountVnd, status.Reference),
+                $"/api/v1/pledges/{status.Reference}/qr.png", $"/api/v1/pledges/{status.Reference}/qr.svg")
+            : null,
+        CheckoutUrl: null);
+}
+
+public sealed record PledgeStatusJson(string Reference, long Amount, string Currency, string Status, string? Campaign)
+{
+    public static PledgeStatusJson From(PledgeStatus s) => new(s.Reference, s.AmountVnd, s.Currency, StatusName(s.Status), s.CampaignSlug);
+
+    public static string StatusName(string status) => status switch
+    {
+        PledgeStatus.Received => "received",
+        nameof(PledgeState.Pledged) => "pledged",
+        nameof(PledgeState.PartlyPaid) => "partly-paid",
+        nameof(PledgeState.Paid) => "paid",
+        nameof(PledgeState.Cancelled) => "cancelled",
+        _ => status.ToLowerInvariant(),
+    };
+}

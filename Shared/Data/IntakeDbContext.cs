@@ -1,0 +1,29 @@
+using ChildAid.Shared.Pledges;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Data;
+
+/// <summary>
+/// PublicSite's only way to write: pledges in (<see cref="PledgeIntake"/>) and their public status out
+/// (<see cref="PledgeStatus"/>). On PostgreSQL it connects as a login in <see cref="DatabaseRoles.Intake"/>, which may
+/// INSERT into pledge_intake and SELECT the status view, and nothing else — not even read back what it wrote.
+/// </summary>
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+{
+    public DbSet<PledgeIntake> PledgeIntake => Set<PledgeIntake>();
+    public DbSet<PledgeStatus> PledgeStatus => Set<PledgeStatus>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        new PledgeIntakeConfiguration().Configure(builder.Entity<PledgeIntake>());
+        new PledgeStatusConfiguration().Configure(builder.Entity<PledgeStatus>());
+    }
+
+    public static IntakeDbContext Create(DatabaseOptions options)
+    {
+        var o = new DbContextOptionsBuilder<IntakeDbContext>();
+        if (options.Provider == DatabaseProvider.Postgres) DataServiceCollectionExtensions.ConfigurePostgres(o, options.ResolvedConnectionString());
+        else DataServiceCollectionExtensions.ConfigureSqlite(o, options.ResolvedConnectionString());
+        return new IntakeDbContext(o.Options);
+    }
+}

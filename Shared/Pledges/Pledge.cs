@@ -1,0 +1,47 @@
+using ChildAid.Shared.Donors;
+
+namespace ChildAid.Shared.Pledges;
+
+public enum PledgeState { Pledged = 1, PartlyPaid = 2, Paid = 3, Cancelled = 4 }
+
+/// <summary>
+/// BackOffice's record of a pledge, made exactly once from a <see cref="PledgeIntake"/> row (intake id UNIQUE): the
+/// donor it became, the campaign, what is owed and what has been paid. Belongs to the donor's unit.
+/// </summary>
+public class Pledge : Security.IUnitOwned
+{
+    public int Id { get; set; }
+    public required string Reference { get; set; }
+    public Guid IntakeId { get; set; }
+    public int DonorId { get; set; }
+    public Donor? Donor { get; set; }
+    public int? CampaignId { get; set; }
+    public Campaigns.Campaign? Campaign { get; set; }
+    public int AdminUnitId { get; set; }
+    public long AmountVnd { get; set; }
+    public string Currency { get; set; } = "VND";
+    public decimal? OriginalAmount { get; set; }
+    public decimal? ExchangeRate { get; set; }
+    public PledgeState Status { get; private set; } = PledgeState.Pledged;
+    public long PaidVnd { get; private set; }
+    /// <summary>Instalments with their due dates, JSON as on the intake row.</summary>
+    public string? InstalmentsJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public long OutstandingVnd => Math.Max(0, AmountVnd - PaidVnd);
+
+    /// <summary>A payment against the pledge: the status follows what has been paid; a cancelled pledge takes none.</summary>
+    public void RecordPayment(long amountVnd)
+    {
+        if (amountVnd <= 0) throw new ArgumentOutOfRangeException(nameof(amountVnd), "A payment is positive.");
+        if (Status == PledgeState.Cancelled) throw new InvalidOperationException("A cancelled pledge takes no payment.");
+        PaidVnd += amountVnd;
+        Status = PaidVnd >= AmountVnd ? PledgeState.Paid : PledgeState.PartlyPaid;
+    }
+
+    public void Cancel()
+    {
+        if (PaidVnd > 0) throw new InvalidOperationException("A pledge with payments is not cancelled; its payments are reversed first.");
+        Status = PledgeState.Cancelled;
+    }
+}
