@@ -6,6 +6,8 @@ using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
 using ChildAid.PublicSite.Content;
 using ChildAid.PublicSite.Localization;
+using ChildAid.PublicSite.Payments;
+using ChildAid.Shared.Payments.Stripe;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.HonorRoll;
@@ -33,6 +35,10 @@ public class Program
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
+        // Card payments: the inbox is PublicSite's one write, through the intake login (Database:IntakeConnectionString).
+        builder.Services.AddOptions<ChildAid.Shared.Payments.Stripe.StripeOptions>().BindConfiguration(ChildAid.Shared.Payments.Stripe.StripeOptions.Section);
+        builder.Services.AddStripeInbox(database);
+        builder.Services.AddSingleton<ChildAid.Shared.Payments.Stripe.StripeCheckout>();
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
@@ -135,6 +141,7 @@ public class Program
         app.MapHealthChecks("/health");
         app.MapLanguageSwitch();
         app.MapPublicApi();
+        app.MapStripeWebhook();
         app.MapOpenApi();
         app.MapApiReference();
         app.MapContentFeeds();

@@ -53,6 +53,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Media.MediaFolder> MediaFolders => Set<Media.MediaFolder>();
     public DbSet<Media.PublishedMedia> PublishedMedia => Set<Media.PublishedMedia>();
     public DbSet<Consent.ConsentRecord> ConsentRecords => Set<Consent.ConsentRecord>();
+    public DbSet<Payments.Stripe.StripeEvent> StripeEvents => Set<Payments.Stripe.StripeEvent>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

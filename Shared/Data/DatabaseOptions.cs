@@ -12,6 +12,12 @@ public class DatabaseOptions
     /// <summary>Empty: the default SQLite file <see cref="DefaultSqlitePath"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// PublicSite's writes to the intake tables (Stripe's inbox): on PostgreSQL a login in role childaid_intake, which may
+    /// only insert there. Empty: <see cref="ConnectionString"/> (SQLite, development).
+    /// </summary>
+    public string? IntakeConnectionString { get; set; }
+
     public static string DefaultSqlitePath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "ChildAid", "childaid.db");

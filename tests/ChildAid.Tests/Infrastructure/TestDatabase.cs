@@ -54,6 +54,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string AppLogin = "childaid_app_test";
     public const string AppPassword = "app-test-password";
 
+    /// <summary>On PostgreSQL, a login in role childaid_intake, as PublicSite writes its inbox rows in production (INSERT only).</summary>
+    public string IntakeConnectionString => Provider == DatabaseProvider.Postgres
+        ? PostgresServer.ConnectionStringFor(_pgName!, IntakeLogin, IntakePassword)
+        : ConnectionString;
+
+    public const string IntakeLogin = "childaid_intake_test";
+    public const string IntakePassword = "intake-test-password";
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Sqlite)
@@ -138,6 +146,9 @@ public sealed class TestDatabase : IAsyncDisposable
                       END IF;
                       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppLogin}') THEN
                         CREATE ROLE {AppLogin} LOGIN PASSWORD '{AppPassword}' IN ROLE {DatabaseRoles.App};
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{IntakeLogin}') THEN
+                        CREATE ROLE {IntakeLogin} LOGIN PASSWORD '{IntakePassword}' IN ROLE childaid_intake;
                       END IF;
                     END $$;
                     """, conn);

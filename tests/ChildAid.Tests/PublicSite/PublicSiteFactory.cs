@@ -25,6 +25,7 @@ public sealed class PublicSiteFactory(TestDatabase db, double pollSeconds = 0) :
         builder.UseSetting("Media:PublicRoot", MediaPublicRoot);
         builder.UseSetting("Database:Provider", db.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", db.PublicConnectionString);
+        builder.UseSetting("Database:IntakeConnectionString", db.IntakeConnectionString);
         builder.UseSetting("PublicSite:DataVersionPollSeconds", pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Production");
     }
