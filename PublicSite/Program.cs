@@ -145,6 +145,7 @@ public class Program
         app.MapOpenApi();
         app.MapApiReference();
         app.MapContentFeeds();
+        app.MapPreviewMedia();
         app.MapRazorPages().CacheOutput(PublicCache.Policy);
         return app;
     }

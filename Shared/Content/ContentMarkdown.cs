@@ -51,7 +51,10 @@ public static class ContentMarkdown
     /// The body as safe HTML. <paramref name="images"/> holds the published media the body may show; an image of any
     /// other source, or of media not given, is left out.
     /// </summary>
-    public static string Render(string? markdown, IReadOnlyDictionary<int, MarkdownImage> images, bool english = false)
+    /// <param name="imageUrl">Where a rendition is served, from the file key and file name; default PublicSite's
+    /// <c>/media/{FileKey}/{file}</c> (a preview passes signed addresses of files not public yet).</param>
+    public static string Render(string? markdown, IReadOnlyDictionary<int, MarkdownImage> images, bool english = false,
+        Func<string, string, string>? imageUrl = null)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var document = Markdown.Parse(markdown, Pipeline);
@@ -66,7 +69,7 @@ public static class ContentMarkdown
             if (MediaId(image.Url) is { } id && images.TryGetValue(id, out var media))
             {
                 var token = $"ca-media-{nonce}-{pictures.Count}";
-                pictures[token] = Picture(media, english);
+                pictures[token] = Picture(media, english, imageUrl);
                 image.ReplaceBy(new LiteralInline(token));
             }
             else image.Remove();
@@ -84,9 +87,11 @@ public static class ContentMarkdown
             ? id : null;
 
     /// <summary>The responsive image: WebP with a JPEG fallback at the widths the media library makes.</summary>
-    public static string Picture(MarkdownImage image, bool english)
+    public static string Picture(MarkdownImage image, bool english, Func<string, string, string>? imageUrl = null)
     {
         var enc = AltEncoder;
+        imageUrl ??= PublicUrl;
+        string Url(string fileKey, int width, string extension) => imageUrl(fileKey, MediaRenditions.WidthFile(width, extension));
         var widths = Widths(image.Width);
         string Set(string ext) => string.Join(", ", widths.Select(w => $"{Url(image.FileKey, w, ext)} {w}w"));
         var middle = widths.Count > 1 ? widths[^2] : widths[^1];
@@ -105,8 +110,8 @@ public static class ContentMarkdown
     // The media library's renditions (w480.jpg, w960.webp…), served by PublicSite under /media/{FileKey}/.
     private static IReadOnlyList<int> Widths(int width) => MediaRenditions.WidthsFor(width);
 
-    private static string Url(string fileKey, int width, string extension) =>
-        $"/media/{Uri.EscapeDataString(fileKey)}/{MediaRenditions.WidthFile(width, extension)}";
+    private static string PublicUrl(string fileKey, string fileName) =>
+        $"{MediaUrls.RequestPath}/{Uri.EscapeDataString(fileKey)}/{fileName}";
 
     private static IEnumerable<LinkInline> Images(MarkdownDocument document) =>
         document.Descendants<LinkInline>().Where(l => l.IsImage);

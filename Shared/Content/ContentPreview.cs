@@ -7,8 +7,13 @@ namespace ChildAid.Shared.Content;
 /// Renders one version of an item as publishing would (Markdown → sanitised HTML), for a preview link. Runs in
 /// BackOffice, which alone can read drafts; PublicSite receives the result.
 /// </summary>
-public sealed class ContentPreview(ChildAidDbContext db)
+public sealed class ContentPreview(ChildAidDbContext db, PreviewTokens tokens)
 {
+    /// <summary>PublicSite's address of a preview image; BackOffice answers the same rest under <see cref="BackOfficeMediaPath"/>.</summary>
+    public const string PreviewMediaPath = "/xem-truoc/anh";
+
+    public const string BackOfficeMediaPath = "api/preview/media";
+
     public async Task<PreviewPage?> RenderAsync(PreviewTicket ticket, bool english = false, CancellationToken ct = default)
     {
         var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == ticket.ItemId, ct);
@@ -19,8 +24,10 @@ public sealed class ContentPreview(ChildAidDbContext db)
         var images = await db.MediaItems.AsNoTracking().Where(m => ids.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new MarkdownImage(m.Id, m.FileKey, m.Width, m.Height, m.Alt, m.AltEn), ct);
         var en = english && v.TitleEn is not null;
+        // Unpublished images are served to the preview only, by signed addresses that expire with the link.
+        string ImageUrl(string fileKey, string fileName) => $"{PreviewMediaPath}/{tokens.MediaPath(fileKey, fileName, ticket.ExpiresAt)}";
         return new PreviewPage(item.Id, v.Number, item.Type, item.Path, en ? v.TitleEn! : v.Title, en ? v.SummaryEn ?? v.Summary : v.Summary,
-            ContentMarkdown.Render(en ? v.BodyEn ?? v.Body : v.Body, images, en), en ? v.SeoTitleEn : v.SeoTitle,
+            ContentMarkdown.Render(en ? v.BodyEn ?? v.Body : v.Body, images, en, ImageUrl), en ? v.SeoTitleEn : v.SeoTitle,
             en ? v.SeoDescriptionEn : v.SeoDescription, v.HeroMediaId);
     }
 }

@@ -67,6 +67,31 @@ public sealed class PreviewTokens(IOptions<PreviewOptions> options, TimeProvider
         return new PreviewTicket(itemId, version, expiresAt.UtcDateTime);
     }
 
+    /// <summary>
+    /// Where the preview shows one file of a draft's image that is not public yet: PublicSite's
+    /// <c>/xem-truoc/anh/{expiry}/{signature}/{fileKey}/{file}</c>, signed with the same key and expiring with the preview
+    /// link that rendered it. The signature covers the file key and the expiry only, so it opens that one image's
+    /// renditions and nothing else (no folder is ever listed), and never after the expiry.
+    /// </summary>
+    public string MediaPath(string fileKey, string fileName, DateTime expiresAt)
+    {
+        var expires = new DateTimeOffset(DateTime.SpecifyKind(expiresAt, DateTimeKind.Utc)).ToUnixTimeSeconds();
+        return string.Create(CultureInfo.InvariantCulture, $"{expires}/{Sign(MediaPayload(fileKey, expires))}/{fileKey}/{fileName}");
+    }
+
+    /// <summary>True when a preview image address is genuine and not expired (checked by PublicSite and again by BackOffice).</summary>
+    public bool ReadMedia(long expires, string? signature, string? fileKey)
+    {
+        if (!Enabled || string.IsNullOrEmpty(signature) || signature.Length > 100 || !Media.MediaStore.IsFileKey(fileKey)) return false;
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(MediaPayload(fileKey!, expires))), Encoding.ASCII.GetBytes(signature)))
+            return false;
+        return expires > clock.GetUtcNow().ToUnixTimeSeconds();
+    }
+
+    // Its own prefix inside the signed text: an image signature can never pass for a preview token, nor the reverse.
+    private static string MediaPayload(string fileKey, long expires) =>
+        string.Create(CultureInfo.InvariantCulture, $"media:{fileKey}-{expires}");
+
     private static string Payload(int itemId, int version, long expires) =>
         string.Create(CultureInfo.InvariantCulture, $"{itemId}-{version}-{expires}");
 

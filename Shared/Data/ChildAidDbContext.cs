@@ -54,6 +54,8 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Media.PublishedMedia> PublishedMedia => Set<Media.PublishedMedia>();
     public DbSet<Consent.ConsentRecord> ConsentRecords => Set<Consent.ConsentRecord>();
     public DbSet<Payments.Stripe.StripeEvent> StripeEvents => Set<Payments.Stripe.StripeEvent>();
+    public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
+    public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

@@ -83,6 +83,53 @@ public abstract class PreviewTests(DatabaseProvider provider) : DatabaseTest(pro
     }
 
     [Fact]
+    public async Task A_draft_shows_its_unpublished_image_through_a_signed_address_that_lists_nothing_and_dies_with_the_link()
+    {
+        var privateRoot = Path.Combine(_backOffice.MediaRoot, "private");
+        Shared.Media.MediaItem image;
+        await using (var db = Db.NewContext()) image = await ContentTestData.ImageAsync(db, privateRoot, publicRoot: null);
+        File.WriteAllBytes(Path.Combine(privateRoot, image.FileKey, Shared.Media.MediaRenditions.Master), [0xFF, 0xD8, 0xFF, 0xD9]);
+        int draftId;
+        await using (var sp = Db.Services())
+        await using (var scope = Scope(sp, "bientap"))
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<ContentService>().CreateAsync(ContentType.Story, new ContentInput
+            {
+                Title = "Ảnh chưa đăng", Body = $"Trước ảnh.\n\n![Áo ấm](media:{image.Id})",
+            });
+            Assert.True(outcome.Succeeded);
+            draftId = outcome.Value!.Id;
+        }
+        var site = _site.CreateClient();
+
+        var html = await site.GetStringAsync($"/xem-truoc/{Tokens().Create(draftId, 1)}");
+        var src = System.Text.RegularExpressions.Regex.Match(html, "<img src=\"([^\"]+)\"").Groups[1].Value;
+        var response = await site.GetAsync(src);
+
+        Assert.StartsWith("/xem-truoc/anh/", src);
+        Assert.EndsWith($"/{image.FileKey}/w960.jpg", src);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 }, await response.Content.ReadAsByteArrayAsync());
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        // Still not public, and the signed address opens nothing but that image's renditions.
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync($"/media/{image.FileKey}/w960.jpg")).StatusCode);
+        var folder = src[..src.LastIndexOf('/')];
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync(folder)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync(folder + "/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync(folder + "/master.jpg")).StatusCode);
+        var otherKey = Shared.Media.MediaStore.NewFileKey();
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync(src.Replace(image.FileKey, otherKey, StringComparison.Ordinal))).StatusCode);
+        // The same image under an expired signature (made by a clock two hours back) is a 404.
+        var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
+        var expired = Tokens(past).MediaPath(image.FileKey, "w960.jpg", past.GetUtcNow().UtcDateTime.AddMinutes(60));
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync($"/xem-truoc/anh/{expired}")).StatusCode);
+        var backOffice = _backOffice.WithWebHostBuilder(b => b.UseSetting("Preview:Key", Key)).CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await backOffice.GetAsync($"/api/preview/media/{expired}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await backOffice.GetAsync("/api/preview/media/" + src["/xem-truoc/anh/".Length..])).StatusCode);
+    }
+
+    [Fact]
     public async Task A_changed_expired_or_unknown_link_is_a_404_on_both_sites()
     {
         var draft = await DraftAsync();
