@@ -1,3 +1,4 @@
+using ChildAid.Shared.Payments.Stripe;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChildAid.BackOffice.Pages.Content;
@@ -41,6 +42,8 @@ public static class BackOfficeApp
         builder.Services.AddMedia(builder.Configuration);
         // Scheduled publishing and the consent sweep, every minute; safe on several nodes (ContentScheduleRunner).
         builder.Services.AddContentSchedule(ChildAid.Shared.Content.ContentScheduleSteps.Publisher, builder.Configuration);
+        // Card payments: books the events PublicSite stored in the Stripe inbox, exactly once (StripeEventProcessor).
+        builder.Services.AddStripeProcessing(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 

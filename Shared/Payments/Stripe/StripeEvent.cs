@@ -37,5 +37,7 @@ public class StripeEvent
     public StripeEventOutcome? Outcome { get; set; }
     public int? ContributionId { get; set; }
     public int Attempts { get; set; }
+    /// <summary>A processor working on the row (or waiting to retry it) until then; no other node takes it meanwhile.</summary>
+    public DateTime? ClaimedUntil { get; set; }
     public string? LastError { get; set; }
 }

@@ -9,14 +9,19 @@ using Npgsql;
 
 namespace ChildAid.Tests.Payments;
 
-/// <summary>Stripe's webhook on PublicSite: only signed, fresh deliveries reach the inbox, and each event once.</summary>
-public abstract class StripeWebhookTests(DatabaseProvider provider) : PublicSiteTest(provider)
+/// <summary>PublicSite with Stripe keys set (the webhook secret of <see cref="SignedStripeEvents"/>).</summary>
+public abstract class StripeSiteTest(DatabaseProvider provider) : PublicSiteTest(provider)
 {
     protected WebApplicationFactory<ChildAid.PublicSite.Program> StripeSite() => Site.WithWebHostBuilder(b =>
     {
         b.UseSetting("Stripe:SecretKey", "sk_test_childaid");
         b.UseSetting("Stripe:WebhookSecret", SignedStripeEvents.Secret);
     });
+}
+
+/// <summary>Stripe's webhook on PublicSite: only signed, fresh deliveries reach the inbox, and each event once.</summary>
+public abstract class StripeWebhookTests(DatabaseProvider provider) : StripeSiteTest(provider)
+{
 
     private Task<int> StoredEventsAsync() => WithDbAsync(db => db.StripeEvents.CountAsync());
 

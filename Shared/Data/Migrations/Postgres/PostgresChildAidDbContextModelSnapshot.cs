@@ -2755,6 +2755,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
                     b.Property<int?>("ContributionId")
                         .HasColumnType("integer")
                         .HasColumnName("contribution_id");

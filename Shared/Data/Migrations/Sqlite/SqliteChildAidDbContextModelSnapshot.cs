@@ -2700,6 +2700,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
                     b.Property<int?>("ContributionId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("contribution_id");
