@@ -1,4 +1,5 @@
 using ChildAid.Shared.Mail;
+using ChildAid.Shared.Payments.Stripe;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChildAid.BackOffice.Pages.Content;
@@ -44,6 +45,8 @@ public static class BackOfficeApp
         builder.Services.AddContentSchedule(ChildAid.Shared.Content.ContentScheduleSteps.Publisher, builder.Configuration);
         // The mail outbox's sender (Mail:Provider) and its worker; safe on several nodes (MailDispatcher).
         builder.Services.AddMail(builder.Configuration);
+        // Card payments: books the events PublicSite stored in the Stripe inbox, exactly once (StripeEventProcessor).
+        builder.Services.AddStripeProcessing(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 

@@ -6,6 +6,8 @@ using ChildAid.PublicSite.Api;
 using ChildAid.PublicSite.Caching;
 using ChildAid.PublicSite.Content;
 using ChildAid.PublicSite.Localization;
+using ChildAid.PublicSite.Payments;
+using ChildAid.Shared.Payments.Stripe;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.HonorRoll;
@@ -33,8 +35,11 @@ public class Program
 
         // Public projection only: PublicSite has no way to ask for donors, children, staff or audit rows.
         builder.Services.AddPublicData(database);
-        // Its one way to write: pledges into pledge_intake, through a login that cannot read them back.
+        // Its one way to write: pledges into pledge_intake and Stripe's events into stripe_events, through a login that
+        // cannot read them back (Database:IntakeConnectionString).
         builder.Services.AddIntakeData(database);
+        builder.Services.AddOptions<ChildAid.Shared.Payments.Stripe.StripeOptions>().BindConfiguration(ChildAid.Shared.Payments.Stripe.StripeOptions.Section);
+        builder.Services.AddSingleton<ChildAid.Shared.Payments.Stripe.StripeCheckout>();
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
@@ -137,6 +142,7 @@ public class Program
         app.MapHealthChecks("/health");
         app.MapLanguageSwitch();
         app.MapPublicApi();
+        app.MapStripeWebhook();
         app.MapOpenApi();
         app.MapApiReference();
         app.MapContentFeeds();

@@ -56,6 +56,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Pledges.PledgeIntake> PledgeIntake => Set<Pledges.PledgeIntake>();
     public DbSet<Pledges.Pledge> Pledges => Set<Pledges.Pledge>();
     public DbSet<Pledges.PledgeStatus> PledgeStatus => Set<Pledges.PledgeStatus>();
+    public DbSet<Payments.Stripe.StripeEvent> StripeEvents => Set<Payments.Stripe.StripeEvent>();
     public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
     public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
 

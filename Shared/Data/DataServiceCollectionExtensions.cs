@@ -66,7 +66,10 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>PublicSite's pledge intake: insert pledges, read their public status (<see cref="IntakeDbContext"/>).</summary>
+    /// <summary>
+    /// PublicSite's writes, all through the one intake context (<see cref="IntakeDbContext"/>): insert pledges and read
+    /// their public status, store Stripe's verified events.
+    /// </summary>
     public static IServiceCollection AddIntakeData(this IServiceCollection services, DatabaseOptions options)
     {
         var connectionString = string.IsNullOrWhiteSpace(options.IntakeConnectionString) ? options.ResolvedConnectionString() : options.IntakeConnectionString;
@@ -76,6 +79,7 @@ public static class DataServiceCollectionExtensions
             else ConfigureSqlite(o, connectionString);
         });
         services.AddScoped<Pledges.PledgeIntakeService>();
+        services.AddScoped<Payments.Stripe.StripeInbox>();
         return services;
     }
 

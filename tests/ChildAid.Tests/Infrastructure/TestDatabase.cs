@@ -51,7 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseOptions AppOptions => new() { Provider = Provider, ConnectionString = AppConnectionString };
 
-    /// <summary>On PostgreSQL, a login in the intake role, as PublicSite writes pledges in production.</summary>
+    /// <summary>On PostgreSQL, a login in the intake role, as PublicSite writes pledges and Stripe's inbox in production (INSERT only).</summary>
     public string IntakeConnectionString => Provider == DatabaseProvider.Postgres
         ? PostgresServer.ConnectionStringFor(_pgName!, IntakeLogin, IntakePassword)
         : ConnectionString;

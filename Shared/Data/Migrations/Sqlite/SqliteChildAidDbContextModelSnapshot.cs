@@ -2689,6 +2689,67 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Payments.Stripe.StripeEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<int?>("ContributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTime>("StripeCreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_created_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_stripe_events");
+
+                    b.HasIndex("ProcessedAt", "StripeCreatedAt")
+                        .HasDatabaseName("ix_stripe_events_processed_at_stripe_created_at");
+
+                    b.ToTable("stripe_events", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Pledges.Pledge", b =>
                 {
                     b.Property<int>("Id")
