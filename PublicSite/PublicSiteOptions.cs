@@ -29,6 +29,8 @@ public class PublicSiteOptions
         public string BankBin { get; set; } = "";
 
         public bool HasAccount => AccountNumber.Length > 0 && AccountName.Length > 0 && BankName.Length > 0;
+
+        public ChildAid.Shared.Payments.VietQrAccount QrAccount => new(BankBin, AccountNumber, AccountName, BankName);
     }
 
     /// <summary>Requests per client address per minute.</summary>

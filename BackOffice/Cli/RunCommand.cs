@@ -103,7 +103,7 @@ public static class RunCommand
         var media = new Shared.Media.MediaOptions();
         cli.Configuration.GetSection(Shared.Media.MediaOptions.Section).Bind(media);
         var key = cli.Configuration["Preview:Key"];
-        return new()
+        var settings = new Dictionary<string, string>
         {
             ["Media:Root"] = Path.GetFullPath(media.Root),
             ["Media:PublicRoot"] = Path.GetFullPath(media.PublicRoot),
@@ -111,6 +111,17 @@ public static class RunCommand
             ["Preview:PublicSiteUrl"] = cli.Configuration["Preview:PublicSiteUrl"] is { Length: > 0 } p ? p : FirstUrl(publicUrls),
             ["Preview:BackOfficeUrl"] = cli.Configuration["Preview:BackOfficeUrl"] is { Length: > 0 } b ? b : FirstUrl(backOfficeUrls),
         };
+        // On a laptop with no account configured, `run` shows the plainly marked demo account so the pledge flow and its
+        // VietQR code work with no setup; a configured account always wins.
+        if (string.IsNullOrWhiteSpace(cli.Configuration["PublicSite:Giving:AccountNumber"]))
+        {
+            var demo = Shared.Payments.VietQrAccount.Demo;
+            settings["PublicSite:Giving:BankName"] = demo.BankName;
+            settings["PublicSite:Giving:BankBin"] = demo.BankBin;
+            settings["PublicSite:Giving:AccountNumber"] = demo.AccountNumber;
+            settings["PublicSite:Giving:AccountName"] = demo.AccountName;
+        }
+        return settings;
     }
 
     private static Process StartPublicSite(CliContext cli, string dll, string? repo, string urls, string connectionString,

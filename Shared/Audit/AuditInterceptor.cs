@@ -24,7 +24,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
          // Rebuilt from approved reviews, whose approval is audited.
          typeof(PublicNeeds.PublicNeed),
          // The public copy of content and which images content uses are derived from audited versions and items.
-         typeof(Content.PublishedContent), typeof(Content.ContentMediaUse)];
+         typeof(Content.PublishedContent), typeof(Content.ContentMediaUse),
+         // A mail's files are part of the queued mail (below).
+         typeof(Mail.MailAttachment)];
 
     // Secrets never go into the audit trail.
     private static readonly HashSet<string> Masked =
@@ -47,7 +49,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
         var pending = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && !NotAudited.Contains(e.Metadata.ClrType) && !OnlyVersionBumped(e))
+                        && !NotAudited.Contains(e.Metadata.ClrType) && !OnlyVersionBumped(e) && !QueuedMail(e))
             .Select(e => new Pending(e, e.State.ToString(),
                 e.State == EntityState.Added ? null : Serialize(e, original: true, only: e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null),
                 e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null))
@@ -63,6 +65,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     // A review whose version is bumped because one of its lines changed: the line's own audit row says what changed.
     private static bool OnlyVersionBumped(EntityEntry e) =>
         e.State == EntityState.Modified && e.Entity is Needs.IVersioned && e.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(Needs.IVersioned.Version));
+
+    // Queuing a mail is part of an audited change (a pledge, a receipt) and its body holds the donor's details; the
+    // worker's sending bypasses SaveChanges. What is audited is staff acting on the outbox (retry now).
+    private static bool QueuedMail(EntityEntry e) => e.State == EntityState.Added && e.Entity is Mail.MailOutboxMessage;
 
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

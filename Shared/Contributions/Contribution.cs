@@ -6,6 +6,21 @@ namespace ChildAid.Shared.Contributions;
 
 public enum ContributionMethod { Cash = 1, BankTransfer = 2, InKind = 3 }
 
+/// <summary>How a gift reached the booking core: who or what asked for the receipt.</summary>
+public enum ContributionChannel
+{
+    /// <summary>Recorded by staff on the receipt form.</summary>
+    Staff = 1,
+    /// <summary>A pledge paid by bank transfer (VietQR).</summary>
+    Transfer = 2,
+    /// <summary>A card payment through Stripe.</summary>
+    Card = 3,
+    /// <summary>A line of an imported bank statement matched to a pledge.</summary>
+    BankStatement = 4,
+    /// <summary>Money that arrived with no pledge, recorded from a bank line.</summary>
+    Unsolicited = 5,
+}
+
 /// <summary>
 /// Money or goods actually received (tiếp nhận), with its receipt number. Never edited once recorded:
 /// a mistake is undone by a <see cref="ContributionReversal"/>, and both are ledger entries.
@@ -41,6 +56,12 @@ public class Contribution : Security.IUnitOwned
     public ContributionReversal? Reversal { get; set; }
     /// <summary>Set from the form that recorded it, so a double click or a resubmitted form books once.</summary>
     public Guid? IdempotencyKey { get; set; }
+    public ContributionChannel Channel { get; set; } = ContributionChannel.Staff;
+    /// <summary>
+    /// The payment's id at its source ("stripe:pi_123", "bank:VCB:FT24…"), unique in the database, so a payment
+    /// delivered twice (a webhook retry, a re-imported statement) is booked once.
+    /// </summary>
+    public string? ExternalId { get; set; }
     public bool IsDemo { get; set; }
 }
 

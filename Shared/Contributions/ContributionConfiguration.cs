@@ -13,6 +13,9 @@ public class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
         b.HasIndex(c => c.AdminUnitId);
         b.HasIndex(c => c.DonorId);
         b.HasIndex(c => c.IdempotencyKey).IsUnique();
+        b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.ExternalId).HasMaxLength(ContributionRules.MaxExternalIdLength);
+        b.HasIndex(c => c.ExternalId).IsUnique();
         b.Property(c => c.Method).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.OriginalCurrency).HasMaxLength(3);
         b.Property(c => c.OriginalAmount).HasPrecision(18, 2);

@@ -21,6 +21,9 @@ public class ContributionInput
     public string? Message { get; set; }
     public string? Note { get; set; }
     public Guid? IdempotencyKey { get; set; }
+    public ContributionChannel Channel { get; set; } = ContributionChannel.Staff;
+    /// <summary>The payment's id at its source, e.g. "stripe:pi_123"; a second booking of it returns the first receipt.</summary>
+    public string? ExternalId { get; set; }
 }
 
 public class GoodsLineInput
@@ -42,6 +45,7 @@ public static partial class ContributionRules
     /// <summary>ledger_entries.description: the in-kind text must fit, on PostgreSQL and SQLite alike.</summary>
     public const int MaxPublicDescriptionLength = 500;
     public const int MaxReasonLength = 450; // "Hủy phiếu thu 2026-000123: " + reason must fit the ledger description
+    public const int MaxExternalIdLength = 200; // contributions.external_id
     public static readonly DateOnly EarliestDate = new(2015, 1, 1);
 
     [GeneratedRegex("^[A-Z]{3}$")]
@@ -59,6 +63,9 @@ public static partial class ContributionRules
         else if (input.ReceivedOn < EarliestDate) errors[nameof(input.ReceivedOn)] = "Ngày nhận quá xa trong quá khứ (trước 01/01/2015).";
         if (input.Message?.Length > 500) errors[nameof(input.Message)] = "Lời nhắn tối đa 500 ký tự.";
         if (input.Note?.Length > 1000) errors[nameof(input.Note)] = "Ghi chú tối đa 1000 ký tự.";
+        if (input.ExternalId is { } externalId && (externalId.Trim().Length == 0 || externalId.Length > MaxExternalIdLength))
+            errors[nameof(input.ExternalId)] = $"Mã giao dịch gốc phải có từ 1 đến {MaxExternalIdLength} ký tự.";
+        if (!Enum.IsDefined(input.Channel)) errors[nameof(input.Channel)] = "Kênh tiếp nhận không hợp lệ.";
 
         if (input.Method == ContributionMethod.InKind)
             amountVnd = ValidateGoods(input, errors);

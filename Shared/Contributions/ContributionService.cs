@@ -14,15 +14,17 @@ using ChildAid.Shared.Time;
 namespace ChildAid.Shared.Contributions;
 
 /// <summary>
-/// Records gifts and their reversals. Each one is a single transaction that takes the ledger head lock first,
-/// then the fiscal year's receipt counter, so receipt numbers are gapless and the hash chain has no forks,
-/// however many people record at once.
+/// Records gifts and their reversals. <see cref="RecordAsync"/> is the entry point of every channel (staff form, transfer,
+/// card, bank statement, unsolicited gift): it checks the input and the user's scope, then hands the gift to
+/// <see cref="ContributionBooking"/>, where the booking rules live once.
 /// </summary>
-public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, ContributionBooking booking, AuditActor actor, TimeProvider clock)
 {
     /// <param name="isDemo">Only the demo loader says so; a receipt is never edited afterwards to mark it.</param>
     public async Task<Outcome<Contribution>> RecordAsync(ContributionInput input, CancellationToken ct = default, bool isDemo = false)
     {
+        // A payment booked before is answered with its receipt, even if its campaign has closed since.
+        if (await booking.FindBookedAsync(input, ct) is { } booked) return Outcome<Contribution>.Ok(booked);
         var errors = ContributionRules.Validate(input, Today(), out var amountVnd);
         // The donor registry is shared: any donor may give to any unit. The receipt belongs to the unit that received it,
         // which must be one the user covers and must exist on the day the gift was received.
@@ -45,65 +47,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         }
         if (errors.Count > 0) return Outcome<Contribution>.Fail(errors);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var slot = await ledger.ReserveSlotAsync(ct);
-
-        // Checked under the lock, so two identical posts racing each other still book once.
-        if (input.IdempotencyKey is { } key &&
-            await db.Contributions.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct) is { } existing)
-        {
-            await tx.RollbackAsync(ct);
-            return Outcome<Contribution>.Ok(existing);
-        }
-
-        var (year, number) = await NextReceiptNumberAsync(input.ReceivedOn.Year, ct);
-        var currency = input.Method == ContributionMethod.InKind ? null : input.OriginalCurrency?.Trim().ToUpperInvariant().NullIfEmpty();
-        var contribution = new Contribution
-        {
-            ReceiptNumber = FormatReceiptNumber(year, number),
-            FiscalYear = year,
-            ReceiptSequence = number,
-            DonorId = donor!.Id,
-            CampaignId = campaign?.Id,
-            Method = input.Method,
-            AmountVnd = amountVnd,
-            OriginalCurrency = currency,
-            OriginalAmount = currency is null ? null : input.OriginalAmount,
-            ExchangeRate = currency is null ? null : input.ExchangeRate,
-            ReceivedOn = input.ReceivedOn,
-            AdminUnitId = input.AdminUnitId,
-            Message = input.Message?.Trim().NullIfEmpty(),
-            Note = input.Note?.Trim().NullIfEmpty(),
-            GoodsLines = input.Method == ContributionMethod.InKind
-                ? input.GoodsLines.Where(l => !string.IsNullOrWhiteSpace(l.Item)).Select(l => new ContributionGoodsLine
-                {
-                    Item = l.Item!.Trim(), Quantity = l.Quantity!.Value, Unit = l.Unit!.Trim(), UnitValueVnd = l.UnitValueVnd!.Value,
-                }).ToList()
-                : [],
-            RecordedById = actor.UserId ?? actor.Name,
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
-            LedgerSequence = slot.Sequence,
-            IdempotencyKey = input.IdempotencyKey,
-            IsDemo = isDemo,
-        };
-        var entry = await ledger.WriteAsync(slot, new LedgerEntry
-        {
-            ValueDate = contribution.ReceivedOn,
-            Kind = LedgerEntryKind.Receipt,
-            AmountVnd = contribution.AmountVnd,
-            Currency = contribution.OriginalCurrency,
-            OriginalAmount = contribution.OriginalAmount,
-            ExchangeRate = contribution.ExchangeRate,
-            CampaignId = contribution.CampaignId,
-            ReceiptNumber = contribution.ReceiptNumber,
-            Description = PublicDescription(contribution),
-            DonorDisplay = DonorDisplay.StatementName(donor.DisplayChoice, donor.Name),
-        }, ct);
-        db.Contributions.Add(contribution);
-        await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, +1, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<Contribution>.Ok(contribution);
+        return Outcome<Contribution>.Ok(await booking.BookAsync(input, donor!, campaign, amountVnd, isDemo, ct));
     }
 
     /// <summary>
@@ -180,16 +124,6 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
 
     private static string ForeignText(Contribution c) =>
         $"{Currencies.FormatAmount(c.OriginalAmount!.Value, c.OriginalCurrency!)} {c.OriginalCurrency} × {Currencies.FormatRate(c.ExchangeRate!.Value)}";
-
-    private async Task<(int Year, int Number)> NextReceiptNumberAsync(int year, CancellationToken ct)
-    {
-        await using (var insert = db.Command(
-            "INSERT INTO receipt_counters (fiscal_year, last_number) VALUES (@year, 0) ON CONFLICT (fiscal_year) DO NOTHING", ("@year", year)))
-            await insert.ExecuteNonQueryAsync(ct);
-        await using var next = db.Command(
-            "UPDATE receipt_counters SET last_number = last_number + 1 WHERE fiscal_year = @year RETURNING last_number", ("@year", year));
-        return (year, Convert.ToInt32(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
-    }
 
     /// <summary>Every donor, for picking; contacts are the caller's to withhold (the registry is shared, contacts are not).</summary>
     private IQueryable<Donor> Registry => db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]);

@@ -53,6 +53,8 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Media.MediaFolder> MediaFolders => Set<Media.MediaFolder>();
     public DbSet<Media.PublishedMedia> PublishedMedia => Set<Media.PublishedMedia>();
     public DbSet<Consent.ConsentRecord> ConsentRecords => Set<Consent.ConsentRecord>();
+    public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
+    public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

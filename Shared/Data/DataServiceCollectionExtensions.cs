@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerNameErasure>();
+        services.AddScoped<ContributionBooking>();
         services.AddScoped<ContributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
@@ -36,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Content.ContentService>();
         services.AddScoped<Content.ContentQueries>();
         services.AddScoped<Content.ContentPreview>();
+        services.AddScoped<Mail.MailOutbox>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>

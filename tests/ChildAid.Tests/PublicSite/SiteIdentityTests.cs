@@ -196,26 +196,3 @@ public class CampaignThemeTests
         Assert.Equal(shown, GiftExamples.RoundUp(estimate));
 }
 
-/// <summary>The text of a VietQR code: EMVCo fields with their lengths, the NAPAS account, the note, and a CRC that checks.</summary>
-public class VietQrTests
-{
-    [Fact]
-    public void The_checksum_is_CRC16_CCITT_FALSE() => Assert.Equal(0x29B1, VietQr.Crc16("123456789"));
-
-    [Fact]
-    public void A_static_code_names_the_bank_the_account_without_spaces_and_the_note_and_ends_with_its_checksum()
-    {
-        var payload = VietQr.Payload("970422", "0000 1234 5678", "UNG HO AO AM CHO EM");
-
-        Assert.StartsWith("000201" + "010211" + "3856" + "0010A000000727" + "0126" + "0006970422" + "0112000012345678" + "0208QRIBFTTA", payload);
-        Assert.Contains("5303704" + "5802VN" + "6223" + "0819UNG HO AO AM CHO EM" + "6304", payload);
-        Assert.Equal(VietQr.Crc16(payload[..^4]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture), payload[^4..]);
-    }
-
-    [Theory]
-    [InlineData("970422", true)]
-    [InlineData("97042", false)]
-    [InlineData("MBBANK", false)]
-    [InlineData("", false)]
-    public void A_bank_BIN_is_six_digits(string bin, bool valid) => Assert.Equal(valid, VietQr.IsBankBin(bin));
-}

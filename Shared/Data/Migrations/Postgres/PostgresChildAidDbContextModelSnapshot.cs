@@ -808,6 +808,12 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("campaign_id");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
                     b.Property<int>("DonorId")
                         .HasColumnType("integer")
                         .HasColumnName("donor_id");
@@ -816,6 +822,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("exchange_rate");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer")
@@ -894,6 +905,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.HasIndex("DonorId")
                         .HasDatabaseName("ix_contributions_donor_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contributions_external_id");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
@@ -1454,6 +1469,163 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("MailOutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mail_outbox_message_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mail_attachments");
+
+                    b.HasIndex("MailOutboxMessageId")
+                        .HasDatabaseName("ix_mail_attachments_mail_outbox_message_id");
+
+                    b.ToTable("mail_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Mail.MailOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("to_name");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("unsubscribe_url");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mail_outbox");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mail_outbox_dedupe_key");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_mail_outbox_status_next_attempt_at");
+
+                    b.ToTable("mail_outbox", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Media.MediaFolder", b =>
@@ -3204,6 +3376,16 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("AdminUnit");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Mail.MailOutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MailOutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mail_attachments_mail_outbox_mail_outbox_message_id");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Media.MediaFolder", b =>
                 {
                     b.HasOne("ChildAid.Shared.Media.MediaFolder", "Parent")
@@ -3436,6 +3618,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("GoodsLines");
 
                     b.Navigation("Reversal");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Mail.MailOutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Needs.NeedsReview", b =>

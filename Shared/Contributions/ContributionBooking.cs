@@ -1,0 +1,126 @@
+using System.Globalization;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.HonorRoll;
+using ChildAid.Shared.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Contributions;
+
+/// <summary>
+/// The one place a gift is booked, whatever channel it came through: receipt number, contribution, ledger entry and
+/// honor roll line in a single transaction (the audit row is written by the interceptor on save). The transaction
+/// takes the ledger head lock first, then the fiscal year's receipt counter, so receipt numbers are gapless and the
+/// hash chain has no forks, however many people and workers book at once.
+/// Callers have checked the input (<see cref="ContributionService.RecordAsync"/>); this class does not judge it again.
+/// </summary>
+public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+{
+    /// <summary>The contribution this payment or this form was booked as already, if any (across every unit).</summary>
+    public async Task<Contribution?> FindBookedAsync(ContributionInput input, CancellationToken ct)
+    {
+        if (input.ExternalId is { } externalId &&
+            await All.FirstOrDefaultAsync(c => c.ExternalId == externalId, ct) is { } byExternalId)
+            return byExternalId;
+        if (input.IdempotencyKey is { } key &&
+            await All.FirstOrDefaultAsync(c => c.IdempotencyKey == key, ct) is { } byKey)
+            return byKey;
+        return null;
+    }
+
+    /// <param name="isDemo">Only the demo loader says so; a receipt is never edited afterwards to mark it.</param>
+    public async Task<Contribution> BookAsync(ContributionInput input, Donor donor, Campaign? campaign, long amountVnd, bool isDemo, CancellationToken ct)
+    {
+        try
+        {
+            return await BookOnceAsync(input, donor, campaign, amountVnd, isDemo, ct);
+        }
+        catch (DbUpdateException) when (input.ExternalId is not null || input.IdempotencyKey is not null)
+        {
+            // The UNIQUE index decides when two bookings of one payment raced past the check: the loser answers with
+            // the winner's receipt. Anything else that failed is rethrown below.
+            db.ChangeTracker.Clear();
+            var booked = await FindBookedAsync(input, ct);
+            if (booked is null) throw;
+            return booked;
+        }
+    }
+
+    private async Task<Contribution> BookOnceAsync(ContributionInput input, Donor donor, Campaign? campaign, long amountVnd, bool isDemo, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var slot = await ledger.ReserveSlotAsync(ct);
+
+        // Checked under the lock, so two identical posts racing each other still book once.
+        if (await FindBookedAsync(input, ct) is { } existing)
+        {
+            await tx.RollbackAsync(ct);
+            return existing;
+        }
+
+        var (year, number) = await NextReceiptNumberAsync(input.ReceivedOn.Year, ct);
+        var currency = input.Method == ContributionMethod.InKind ? null : input.OriginalCurrency?.Trim().ToUpperInvariant().NullIfEmpty();
+        var contribution = new Contribution
+        {
+            ReceiptNumber = ContributionService.FormatReceiptNumber(year, number),
+            FiscalYear = year,
+            ReceiptSequence = number,
+            DonorId = donor.Id,
+            CampaignId = campaign?.Id,
+            Method = input.Method,
+            AmountVnd = amountVnd,
+            OriginalCurrency = currency,
+            OriginalAmount = currency is null ? null : input.OriginalAmount,
+            ExchangeRate = currency is null ? null : input.ExchangeRate,
+            ReceivedOn = input.ReceivedOn,
+            AdminUnitId = input.AdminUnitId,
+            Message = input.Message?.Trim().NullIfEmpty(),
+            Note = input.Note?.Trim().NullIfEmpty(),
+            GoodsLines = input.Method == ContributionMethod.InKind
+                ? input.GoodsLines.Where(l => !string.IsNullOrWhiteSpace(l.Item)).Select(l => new ContributionGoodsLine
+                {
+                    Item = l.Item!.Trim(), Quantity = l.Quantity!.Value, Unit = l.Unit!.Trim(), UnitValueVnd = l.UnitValueVnd!.Value,
+                }).ToList()
+                : [],
+            RecordedById = actor.UserId ?? actor.Name,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            LedgerSequence = slot.Sequence,
+            IdempotencyKey = input.IdempotencyKey,
+            Channel = input.Channel,
+            ExternalId = input.ExternalId,
+            IsDemo = isDemo,
+        };
+        var entry = await ledger.WriteAsync(slot, new LedgerEntry
+        {
+            ValueDate = contribution.ReceivedOn,
+            Kind = LedgerEntryKind.Receipt,
+            AmountVnd = contribution.AmountVnd,
+            Currency = contribution.OriginalCurrency,
+            OriginalAmount = contribution.OriginalAmount,
+            ExchangeRate = contribution.ExchangeRate,
+            CampaignId = contribution.CampaignId,
+            ReceiptNumber = contribution.ReceiptNumber,
+            Description = ContributionService.PublicDescription(contribution),
+            DonorDisplay = DonorDisplay.StatementName(donor.DisplayChoice, donor.Name),
+        }, ct);
+        db.Contributions.Add(contribution);
+        await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, +1, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return contribution;
+    }
+
+    private async Task<(int Year, int Number)> NextReceiptNumberAsync(int year, CancellationToken ct)
+    {
+        await using (var insert = db.Command(
+            "INSERT INTO receipt_counters (fiscal_year, last_number) VALUES (@year, 0) ON CONFLICT (fiscal_year) DO NOTHING", ("@year", year)))
+            await insert.ExecuteNonQueryAsync(ct);
+        await using var next = db.Command(
+            "UPDATE receipt_counters SET last_number = last_number + 1 WHERE fiscal_year = @year RETURNING last_number", ("@year", year));
+        return (year, Convert.ToInt32(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
+    }
+
+    private IQueryable<Contribution> All => db.Contributions.IgnoreQueryFilters();
+}

@@ -1,0 +1,26 @@
+namespace ChildAid.Shared.Mail;
+
+// The model each kind of mail is rendered from. Callers may pass these records or any object with the same
+// property names (it is read through JSON), so a caller's own view of the data fits without a mapping class.
+// Amounts are whole đồng.
+
+/// <summary>After a pledge: how to pay by transfer (the QR as an inline PNG, and everything printed for people who type).</summary>
+public sealed record PledgeConfirmationMail(
+    string DonorName, string Reference, long AmountVnd, string? CampaignTitle,
+    string BankName, string AccountNumber, string AccountName, string TransferMessage,
+    byte[]? QrPng = null, string? StatusUrl = null);
+
+/// <summary>The receipt, with its PDF attached.</summary>
+public sealed record ReceiptMail(
+    string DonorName, string ReceiptNumber, long AmountVnd, DateOnly ReceivedOn, string? CampaignTitle,
+    byte[]? Pdf = null, string? VerifyUrl = null);
+
+public sealed record ThankYouMail(string DonorName, long AmountVnd, string? CampaignTitle, string? CampaignUrl = null);
+
+/// <summary>Before an instalment falls due, with a link to pay it.</summary>
+public sealed record InstalmentReminderMail(
+    string DonorName, string Reference, long AmountVnd, DateOnly DueOn, string PayUrl, string? CampaignTitle = null);
+
+/// <summary>A story published on a campaign the donor follows; always carries its one-click unsubscribe link.</summary>
+public sealed record CampaignUpdateMail(
+    string DonorName, string CampaignTitle, string StoryTitle, string? StorySummary, string StoryUrl, string UnsubscribeUrl);
