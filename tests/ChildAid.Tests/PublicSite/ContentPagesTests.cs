@@ -4,6 +4,7 @@ using ChildAid.Shared.Content;
 using ChildAid.Shared.Data;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Tests.PublicSite;
 
@@ -35,7 +36,7 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
         Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/tin-tuc/ao-am-den-ban-phang\">", story);
         Assert.Contains("<meta property=\"og:type\" content=\"article\">", story);
         Assert.Contains("<meta property=\"og:title\" content=\"Áo ấm đã đến Bản Phăng\">", story);
-        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg\">", story);
+        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg?v=5000-5000\">", story);
         Assert.Contains("<meta property=\"og:image:width\" content=\"1200\">", story);
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", story);
         Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\"", story);
@@ -43,6 +44,29 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("image/jpeg", file.Content.Headers.ContentType?.MediaType);
         Assert.Contains("immutable", file.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Moving_the_focal_point_changes_the_share_card_address_so_a_days_cache_cannot_hide_the_new_crop()
+    {
+        var image = await PublishedImageAsync();
+        await PublishAsync(new ContentSpec(ContentType.Story, "tieu-diem", "Tiêu điểm mới") { HeroMediaId = image.Id });
+        var client = Client();
+        var before = await GetHtmlAsync(client, "/tin-tuc/tieu-diem");
+
+        // What the library does when an editor moves the focal point of a published image: new crops, same file names.
+        await WithDbAsync(async db =>
+        {
+            var row = await db.PublishedMedia.SingleAsync(p => p.MediaItemId == image.Id);
+            (row.FocalX, row.FocalY) = (0.25m, 0.6m);
+            return await db.SaveChangesAsync();
+        });
+        var after = await GetHtmlAsync(client, "/tin-tuc/tieu-diem");
+
+        Assert.Contains($"content=\"http://localhost/media/{image.FileKey}/share.jpg?v=5000-5000\"", before);
+        Assert.Contains($"content=\"http://localhost/media/{image.FileKey}/share.jpg?v=2500-6000\"", after);
+        Assert.DoesNotContain("share.jpg?v=5000-5000", after);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{image.FileKey}/share.jpg?v=2500-6000")).StatusCode);
     }
 
     [Fact]
@@ -55,7 +79,7 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
         var page = await GetHtmlAsync(site.CreateClient(), "/gioi-thieu");
 
         Assert.Contains("<link rel=\"canonical\" href=\"https://childaid.example.vn/gioi-thieu\">", page);
-        Assert.Contains($"<meta property=\"og:image\" content=\"https://childaid.example.vn/media/{image.FileKey}/share.jpg\">", page);
+        Assert.Contains($"<meta property=\"og:image\" content=\"https://childaid.example.vn/media/{image.FileKey}/share.jpg?v=5000-5000\">", page);
     }
 
     [Fact]
@@ -280,7 +304,7 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
         Assert.Contains("href=\"/tin-tuc/chuyen-xe-dau-tien\"", page);
         Assert.DoesNotContain("Tin của chiến dịch khác", page);
         Assert.Contains("Mục tiêu", page);
-        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg\">", page);
+        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg?v=5000-5000\">", page);
         Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/chien-dich/ao-am-cho-em\">", page);
     }
 }
