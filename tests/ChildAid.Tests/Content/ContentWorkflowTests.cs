@@ -234,6 +234,31 @@ public abstract class ContentWorkflowTests(DatabaseProvider provider) : ContentS
     }
 
     [Fact]
+    public async Task A_versions_audit_row_keeps_a_summary_and_the_size_of_the_change_not_the_body()
+    {
+        var longBody = string.Join("\n", Enumerable.Range(1, 200).Select(i => $"Dòng thứ {i} của bài viết rất dài về áo ấm."));
+        var story = await CreateAsync(Writer, ContentType.Story, Story("Áo ấm", longBody));
+        await SaveAsync(Writer, story.Id, i => i.Body = longBody.Replace("Dòng thứ 7 ", "Dòng bảy đã sửa ", StringComparison.Ordinal) + "\nDòng mới.");
+
+        await using var db = Db.NewContext();
+        var rows = await db.AuditEntries.Where(a => a.EntityType == "ContentVersion").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.DoesNotContain("của bài viết rất dài", r.After));
+        Assert.All(rows, r => Assert.True(r.After!.Length < 1000, r.After));
+        using var first = System.Text.Json.JsonDocument.Parse(rows[0].After!);
+        using var second = System.Text.Json.JsonDocument.Parse(rows[1].After!);
+        Assert.Equal(1, first.RootElement.GetProperty("Number").GetInt32());
+        Assert.Equal("Áo ấm", first.RootElement.GetProperty("Title").GetString());
+        Assert.Equal(longBody.Length, first.RootElement.GetProperty("BodyLength").GetInt32());
+        Assert.False(first.RootElement.TryGetProperty("Body", out _));
+        Assert.Equal(2, second.RootElement.GetProperty("Number").GetInt32());
+        Assert.Equal(1, second.RootElement.GetProperty("ComparedWith").GetInt32());
+        Assert.Equal(["Nội dung"], second.RootElement.GetProperty("ChangedFields").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, second.RootElement.GetProperty("BodyLinesAdded").GetInt32());
+        Assert.Equal(1, second.RootElement.GetProperty("BodyLinesRemoved").GetInt32());
+    }
+
+    [Fact]
     public async Task Each_step_leaves_an_audit_row_naming_who_did_it()
     {
         var story = await CreateAsync(Writer, ContentType.Story, Story("Áo ấm"));
