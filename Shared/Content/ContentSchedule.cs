@@ -29,12 +29,18 @@ public class ContentScheduleOptions
 /// </summary>
 public sealed record ContentScheduleSteps(
     Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Publish,
-    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish)
+    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish,
+    Func<IServiceProvider, CancellationToken, Task<int>>? RepairFiles = null)
 {
     /// <summary>The real steps: <see cref="ContentPublisher"/> in the tick's scope, its refusal as the recorded reason.</summary>
     public static ContentScheduleSteps Publisher { get; } = new(
         async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().PublishAsync(id, actor, ct)),
-        async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().UnpublishAsync(id, actor, ct)));
+        async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().UnpublishAsync(id, actor, ct)),
+        RepairPublicFiles);
+
+    /// <summary>Public files a publish committed but did not copy (<see cref="ContentPublisher.RepairPublicFilesAsync"/>).</summary>
+    public static Task<int> RepairPublicFiles(IServiceProvider sp, CancellationToken ct) =>
+        sp.GetRequiredService<ContentPublisher>().RepairPublicFilesAsync(ct);
 
     private static string? Reason(Validation.Outcome<ContentItem> outcome) =>
         outcome.Succeeded ? null : string.Join(" ", outcome.Errors.Values);
@@ -93,8 +99,25 @@ public sealed class ContentScheduleRunner(IServiceScopeFactory scopes, ContentSc
             else if (result == Result.Done && d.Step == Step.Publish) published++;
             else if (result == Result.Done) unpublished++;
         }
+        await RepairFilesAsync(ct);
+        // After the repair: should it have copied files of an image whose consent has just ended, the sweep removes them.
         var (sweptItems, sweptMedia) = await SweepConsentsAsync(ct);
         return new ScheduleTick(published, unpublished, failed, sweptItems, sweptMedia);
+    }
+
+    private async Task RepairFilesAsync(CancellationToken ct)
+    {
+        if (steps.RepairFiles is null) return;
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            if (await steps.RepairFiles(scope.ServiceProvider, ct) is > 0 and var repaired)
+                log.LogWarning("Content schedule: copied again the public files of {Count} published image(s) that lacked them", repaired);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Content schedule: repairing public media files failed; next tick tries again");
+        }
     }
 
     /// <returns>Whether this node did the step, left it to another, or failed; and the item's version after it.</returns>
