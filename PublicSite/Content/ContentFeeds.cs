@@ -18,7 +18,7 @@ public static class ContentFeeds
     public const int FeedSize = 30;
 
     // The site's own pages, always public.
-    private static readonly string[] FixedPages = ["/", "/tin-tuc", "/nhu-cau", "/sao-ke", "/bang-vang", "/gioi-thieu"];
+    private static readonly string[] FixedPages = ["/", "/tin-tuc", "/nhu-cau", "/sao-ke", "/bang-vang", ShortAddresses.About, ShortAddresses.HowToGive];
 
     public static void MapContentFeeds(this IEndpointRouteBuilder app)
     {
@@ -43,7 +43,9 @@ public static class ContentFeeds
                 Url(w, site + "/bang-vang/" + c.Slug, null);
             }
             // A campaign page is shown at its campaign's address (listed above), not at a path of its own.
-            foreach (var e in entries.Where(e => e.Type != ContentType.CampaignPage)) Url(w, site + e.Path, e.UpdatedAt);
+            // Pages shown at a short address (listed above) are not listed again at their long path, which redirects.
+            foreach (var e in entries.Where(e => e.Type != ContentType.CampaignPage && ShortAddresses.For(e.Path) is null))
+                Url(w, site + e.Path, e.UpdatedAt);
             w.WriteEndElement();
         });
 

@@ -91,7 +91,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 EntityKey = Key(p.Entry),
                 Action = p.Action,
                 Before = p.Before,
-                After = p.Action == nameof(EntityState.Deleted) ? null : Serialize(p.Entry, original: false, only: p.Changed),
+                After = p.Action == nameof(EntityState.Deleted) ? null
+                    : p.Entry.Entity is Content.ContentVersion version ? await VersionSummaryAsync(db, version, cancellationToken)
+                    : Serialize(p.Entry, original: false, only: p.Changed),
                 AdminUnitId = AuditSubject.Unit(p.Entry),
                 Label = AuditSubject.Label(p.Entry),
             });
@@ -129,6 +131,14 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         _writing = false;
         if (_ownTransaction is not null) await _ownTransaction.DisposeAsync();
         _ownTransaction = null;
+    }
+
+    // A content version (added once, never changed) is audited as a summary, not its whole body (ContentVersionAudit).
+    private static async Task<string> VersionSummaryAsync(DbContext db, Content.ContentVersion version, CancellationToken ct)
+    {
+        var previous = version.Number <= 1 ? null : await db.Set<Content.ContentVersion>().IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(v => v.ContentItemId == version.ContentItemId && v.Number == version.Number - 1, ct);
+        return JsonSerializer.Serialize(Content.ContentVersionAudit.Summary(version, previous), JsonOptions);
     }
 
     private static string Key(EntityEntry entry) =>

@@ -32,19 +32,12 @@ public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, Aud
             return Outcome<ContentItem>.Fail("", $"Ảnh số {string.Join(", ", mediaIds.Except(media.Select(m => m.Id)))} không còn trong thư viện: hãy sửa rồi đăng lại.");
         if (await ConsentProblemAsync(item, media, ct) is { } problem) return Outcome<ContentItem>.Fail("", problem);
 
+        if (media.FirstOrDefault(m => !store.HasPrivateFiles(m.FileKey, m.Width)) is { } missing)
+            return Outcome<ContentItem>.Fail("", $"Ảnh số {missing.Id} («{missing.Alt}») không có tệp trong kho ảnh: hãy tải ảnh lên lại rồi đăng.");
+
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var m in media)
-        {
-            try
-            {
-                await PublishMediaAsync(m.Id, ct);
-            }
-            catch (IOException)
-            {
-                return Outcome<ContentItem>.Fail("", $"Ảnh số {m.Id} («{m.Alt}») không có tệp trong kho ảnh: hãy tải ảnh lên lại rồi đăng.");
-            }
-        }
+        foreach (var m in media) await PublishMediaAsync(m.Id, ct);
         var images = media.ToDictionary(m => m.Id, m => new MarkdownImage(m.Id, m.FileKey, m.Width, m.Height, m.Alt, m.AltEn));
 
         var rows = await db.PublishedContent.Where(p => p.ContentItemId == itemId).ToListAsync(ct);
@@ -71,7 +64,35 @@ public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, Aud
         await UnpublishUnusedMediaAsync(before, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Files only once the database says the images are public: a publish that rolls back leaves no public file.
+        // Should a copy fail now, the row is there and RepairPublicFilesAsync (every schedule tick) copies it again.
+        foreach (var m in media)
+        {
+            try { await store.PublishAsync(m.FileKey, m.Width, ct); }
+            catch (IOException) { /* left to the repair on the next tick */ }
+        }
         return Outcome<ContentItem>.Ok(item);
+    }
+
+    /// <summary>
+    /// Copies again the public files of every published image whose public copy is missing or incomplete: publishing
+    /// copies after its commit, so a crash or a full disk between the two leaves a row without files; the schedule
+    /// runner calls this every tick. Returns how many images it repaired.
+    /// </summary>
+    public async Task<int> RepairPublicFilesAsync(CancellationToken ct = default)
+    {
+        var rows = await db.PublishedMedia.AsNoTracking().Select(p => new { p.FileKey, p.Width }).ToListAsync(ct);
+        var repaired = 0;
+        foreach (var row in rows.Where(r => !store.HasPublicFiles(r.FileKey, r.Width)))
+        {
+            try
+            {
+                await store.PublishAsync(row.FileKey, row.Width, ct);
+                repaired++;
+            }
+            catch (IOException) { /* the private files are gone too: nothing to copy; the next tick tries again */ }
+        }
+        return repaired;
     }
 
     public async Task<Outcome<ContentItem>> UnpublishAsync(int itemId, string actor, CancellationToken ct = default)
@@ -97,14 +118,12 @@ public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, Aud
     }
 
     /// <summary>
-    /// Makes one media item public: its renditions copied to the store's public area (MediaStore), then its
-    /// <see cref="PublishedMedia"/> row. The one place publishing touches media files. Throws IOException when the
-    /// item's files are missing from the private area.
+    /// Makes one media item public in the database: its <see cref="PublishedMedia"/> row. Its files are copied to the
+    /// store's public area by the caller after the commit (<see cref="PublishAsync"/>).
     /// </summary>
     public async Task PublishMediaAsync(int mediaItemId, CancellationToken ct = default)
     {
         var media = await db.MediaItems.AsNoTracking().SingleAsync(m => m.Id == mediaItemId, ct);
-        await store.PublishAsync(media.FileKey, media.Width, ct);
         var row = await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == mediaItemId, ct);
         if (row is null)
         {

@@ -29,12 +29,18 @@ public class ContentScheduleOptions
 /// </summary>
 public sealed record ContentScheduleSteps(
     Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Publish,
-    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish)
+    Func<IServiceProvider, int, string, CancellationToken, Task<string?>> Unpublish,
+    Func<IServiceProvider, CancellationToken, Task<int>>? RepairFiles = null)
 {
     /// <summary>The real steps: <see cref="ContentPublisher"/> in the tick's scope, its refusal as the recorded reason.</summary>
     public static ContentScheduleSteps Publisher { get; } = new(
         async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().PublishAsync(id, actor, ct)),
-        async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().UnpublishAsync(id, actor, ct)));
+        async (sp, id, actor, ct) => Reason(await sp.GetRequiredService<ContentPublisher>().UnpublishAsync(id, actor, ct)),
+        RepairPublicFiles);
+
+    /// <summary>Public files a publish committed but did not copy (<see cref="ContentPublisher.RepairPublicFilesAsync"/>).</summary>
+    public static Task<int> RepairPublicFiles(IServiceProvider sp, CancellationToken ct) =>
+        sp.GetRequiredService<ContentPublisher>().RepairPublicFilesAsync(ct);
 
     private static string? Reason(Validation.Outcome<ContentItem> outcome) =>
         outcome.Succeeded ? null : string.Join(" ", outcome.Errors.Values);
@@ -93,8 +99,25 @@ public sealed class ContentScheduleRunner(IServiceScopeFactory scopes, ContentSc
             else if (result == Result.Done && d.Step == Step.Publish) published++;
             else if (result == Result.Done) unpublished++;
         }
+        await RepairFilesAsync(ct);
+        // After the repair: should it have copied files of an image whose consent has just ended, the sweep removes them.
         var (sweptItems, sweptMedia) = await SweepConsentsAsync(ct);
         return new ScheduleTick(published, unpublished, failed, sweptItems, sweptMedia);
+    }
+
+    private async Task RepairFilesAsync(CancellationToken ct)
+    {
+        if (steps.RepairFiles is null) return;
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            if (await steps.RepairFiles(scope.ServiceProvider, ct) is > 0 and var repaired)
+                log.LogWarning("Content schedule: copied again the public files of {Count} published image(s) that lacked them", repaired);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Content schedule: repairing public media files failed; next tick tries again");
+        }
     }
 
     /// <returns>Whether this node did the step, left it to another, or failed; and the item's version after it.</returns>
@@ -180,6 +203,28 @@ public sealed class ContentScheduleRunner(IServiceScopeFactory scopes, ContentSc
     /// each published item depending on one is unpublished (its own consent, or any image it uses), and each published
     /// image under one leaves public serving, files and all.
     /// </summary>
+    /// <summary>
+    /// Published items whose <em>published</em> version shows an image under an ended consent. Media uses also hold the
+    /// images of a newer draft, which is not public and must not take the page down: they only pick the candidates,
+    /// and each candidate's published version is read for the images it really shows.
+    /// </summary>
+    private static async Task<List<int>> PublishedVersionsShowingAsync(ChildAidDbContext db, IQueryable<ContentItem> publishedItems,
+        List<int> endedConsents, CancellationToken ct)
+    {
+        var endedMedia = (await db.MediaItems.IgnoreQueryFilters()
+            .Where(m => m.ConsentRecordId != null && endedConsents.Contains(m.ConsentRecordId.Value)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+        var candidates = await publishedItems
+            .Where(i => db.ContentMediaUses.Any(u => u.ContentItemId == i.Id && endedMedia.Contains(u.MediaItemId)))
+            .Select(i => new { i.Id, Published = i.PublishedVersion!.Value }).ToListAsync(ct);
+        var showing = new List<int>();
+        foreach (var c in candidates)
+        {
+            var version = await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ContentItemId == c.Id && v.Number == c.Published, ct);
+            if (version is not null && ContentPublisher.MediaOf(version).Any(endedMedia.Contains)) showing.Add(c.Id);
+        }
+        return showing;
+    }
+
     private async Task<(int Items, int Media)> SweepConsentsAsync(CancellationToken ct)
     {
         var today = clock.VietnamToday();
@@ -200,10 +245,8 @@ public sealed class ContentScheduleRunner(IServiceScopeFactory scopes, ContentSc
             var consents = await db.ConsentRecords.IgnoreQueryFilters().AsNoTracking().Where(c => consentIds.Contains(c.Id)).ToListAsync(ct);
             var ended = consents.Where(c => !c.IsValidOn(today, ConsentScope.Website)).Select(c => c.Id).ToList();
             if (ended.Count == 0) return (0, 0);
-            items = await publishedItems
-                .Where(i => (i.ConsentRecordId != null && ended.Contains(i.ConsentRecordId.Value))
-                            || db.ContentMediaUses.Any(u => u.ContentItemId == i.Id && u.MediaItem!.ConsentRecordId != null && ended.Contains(u.MediaItem.ConsentRecordId.Value)))
-                .Select(i => i.Id).ToListAsync(ct);
+            items = await publishedItems.Where(i => i.ConsentRecordId != null && ended.Contains(i.ConsentRecordId.Value)).Select(i => i.Id).ToListAsync(ct);
+            items.AddRange(await PublishedVersionsShowingAsync(db, publishedItems.Where(i => !items.Contains(i.Id)), ended, ct));
             media = (await db.PublishedMedia.Join(db.MediaItems.IgnoreQueryFilters(), p => p.MediaItemId, m => m.Id, (p, m) => new { p.MediaItemId, p.FileKey, m.ConsentRecordId })
                 .Where(x => x.ConsentRecordId != null && ended.Contains(x.ConsentRecordId.Value)).ToListAsync(ct))
                 .Select(x => (x.MediaItemId, x.FileKey)).ToList();

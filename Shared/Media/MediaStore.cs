@@ -46,6 +46,18 @@ public sealed partial class MediaStore(IOptions<MediaOptions> options)
 
     public bool IsPublished(string fileKey) => Directory.Exists(Folder(PublicRoot, fileKey));
 
+    /// <summary>Whether the private area holds every file publishing copies (checked before a publish changes anything).</summary>
+    public bool HasPrivateFiles(string fileKey, int width) => HasAll(PrivateRoot, fileKey, width);
+
+    /// <summary>Whether the public area holds every public file of a published item (the repair looks for gaps).</summary>
+    public bool HasPublicFiles(string fileKey, int width) => HasAll(PublicRoot, fileKey, width);
+
+    private static bool HasAll(string root, string fileKey, int width)
+    {
+        var folder = Folder(root, fileKey);
+        return MediaRenditions.PublicFiles(width).All(name => File.Exists(Path.Combine(folder, name)));
+    }
+
     /// <summary>Copies an item's public renditions (all but the master) to the public area; again after a re-crop.</summary>
     public async Task PublishAsync(string fileKey, int width, CancellationToken ct = default)
     {

@@ -35,6 +35,17 @@ public static class MediaUrls
     /// <summary>The Open Graph / Zalo card (JPEG: Facebook and Zalo do not read WebP).</summary>
     public static string Share(string fileKey) => $"{RequestPath}/{fileKey}/{MediaRenditions.CropFile(MediaRenditions.Share, "jpg")}";
 
+    /// <summary>
+    /// The share card of a published image, with its focal point as a version ("?v=2500-6000"): moving the focal point
+    /// rewrites the crop under the same file name, and files are served <c>immutable</c> for a day, so the address
+    /// must change with the crop or Facebook, Zalo and browsers keep showing the old one.
+    /// </summary>
+    public static string Share(PublishedMedia media) => $"{Share(media.FileKey)}?v={CropVersion(media.FocalX, media.FocalY)}";
+
+    /// <summary>The focal point in hundredths of a percent, "5000-5000" for the centre: changes whenever the crops do.</summary>
+    public static string CropVersion(decimal focalX, decimal focalY) => string.Create(CultureInfo.InvariantCulture,
+        $"{(int)Math.Round(focalX * 10000m)}-{(int)Math.Round(focalY * 10000m)}");
+
     /// <summary>The folder of an item's files inside a media area (the key is generated, never user input, but checked anyway).</summary>
     public static string Folder(string root, string fileKey) =>
         MediaStore.IsFileKey(fileKey) ? Path.Combine(root, fileKey) : throw new ArgumentException("Not a media file key.", nameof(fileKey));

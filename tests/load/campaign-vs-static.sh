@@ -4,17 +4,19 @@
 #   bash tests/load/campaign-vs-static.sh                # full run: demo database, PublicSite, static copy, wrk
 #   bash tests/load/campaign-vs-static.sh --static-only FILE.html   # only the static baseline (checks the harness)
 #
-# Target (issue 2, Performance): PublicSite's cached campaign page serves at least 0.7x the requests/s of Kestrel
-# serving the same bytes with UseStaticFiles. Both servers are Release builds (dotnet publish) in the Production
-# environment with logging at Warning; wrk runs with the same threads/connections/duration against each, in
-# alternating rounds, and the script prints each figure and the ratio of the totals. Exit 0 if the target is met,
-# 3 if not, 1 on error.
+# Targets: PublicSite's cached page serves at least 0.7x the requests/s of Kestrel serving the same bytes with
+# UseStaticFiles (issue 2), and at least 0.8x those of nginx serving the same bytes as a static file (issue 7). The
+# .NET servers are Release builds (dotnet publish) in the Production environment with logging at Warning; nginx runs
+# from a configuration made here (one worker per core, no access log, sendfile, keep-alive, open_file_cache); wrk runs
+# with the same threads/connections/duration against each, in alternating rounds, and the script prints each figure
+# and the ratios of the totals. Exit 0 if both targets are met, 3 if not, 1 on error.
 #
 # Settings (environment): DURATION (10s), THREADS (2), CONNECTIONS (32), ROUNDS (2), WARMUP (3s),
-# CAMPAIGN_PATH (/chien-dich/ao-am-cho-em), TARGET (0.7), DIAGNOSE (0; 1 also measures PublicSite's /health,
-# a text endpoint through the same middleware, to tell pipeline cost from page-cache cost).
-# Needs: the .NET SDK, curl, wrk (installed with apt if missing), and the BackOffice CLI verbs `migrate` and
-# `seed --demo`, which honour Database__Provider / Database__ConnectionString.
+# CAMPAIGN_PATH (/chien-dich/ao-am-cho-em), TARGET (0.7, against Kestrel static), NGINX_TARGET (0.8, against nginx),
+# NGINX (1; 0 leaves nginx out), DIAGNOSE (0; 1 also measures PublicSite's /health, a text endpoint through the same
+# middleware, to tell pipeline cost from page-cache cost).
+# Needs: the .NET SDK, curl, wrk and nginx (each installed with apt if missing: wrk, nginx-light or nginx), and the
+# BackOffice CLI verbs `migrate` and `seed --demo`, which honour Database__Provider / Database__ConnectionString.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -28,6 +30,8 @@ ROUNDS="${ROUNDS:-2}"
 WARMUP="${WARMUP:-3s}"
 CAMPAIGN_PATH="${CAMPAIGN_PATH:-/chien-dich/ao-am-cho-em}"
 TARGET="${TARGET:-0.7}"
+NGINX_TARGET="${NGINX_TARGET:-0.8}"
+NGINX="${NGINX:-1}"
 
 STATIC_ONLY=""
 if [ "${1:-}" = "--static-only" ]; then
@@ -40,17 +44,33 @@ say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
 # ------------------------------------------------------------------ tools
+SUDO=(); [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO=(sudo -n)
+APT_UPDATED=""
+apt_install() { # package...: the first one apt can install
+  [ -n "$APT_UPDATED" ] || { "${SUDO[@]}" apt-get update -q >&2 || return 1; APT_UPDATED=1; }
+  local p
+  for p in "$@"; do
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" </dev/null >&2 && return 0
+  done
+  return 1
+}
 if ! command -v wrk >/dev/null 2>&1; then
-  SUDO=(); [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO=(sudo -n)
   say "Installing wrk with apt"
-  "${SUDO[@]}" apt-get update -q >&2 && "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk </dev/null >&2 \
-    || die "wrk is missing and could not be installed (apt package 'wrk')."
+  apt_install wrk || die "wrk is missing and could not be installed (apt package 'wrk')."
+fi
+# nginx lives in /usr/sbin, often outside a user's PATH.
+NGINX_BIN="$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)"
+if [ "$NGINX" = 1 ] && [ -z "$NGINX_BIN" ]; then
+  say "Installing nginx with apt"
+  apt_install nginx-light nginx || die "nginx is missing and could not be installed (apt packages 'nginx-light', 'nginx'); NGINX=0 leaves it out."
+  NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 fi
 command -v curl >/dev/null 2>&1 || die "curl is required."
 
 WORK="$(mktemp -d /tmp/childaid-load.XXXXXX)"
 PIDS=()
 cleanup() {
+  # nginx's master stops its workers when it gets TERM; it is in PIDS like the .NET servers.
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
@@ -119,7 +139,50 @@ curl -fsS "$STATIC_URL/campaign.html" -o "$WORK/static-fetched.html" || die "the
 cmp -s "$WORK/wwwroot/campaign.html" "$WORK/static-fetched.html" || die "the static server serves different bytes."
 BYTES="$(wc -c <"$WORK/wwwroot/campaign.html")"
 
+if [ "$NGINX" = 1 ]; then
+  say "Starting nginx on the same file"
+  # nginx's workers run as an unprivileged user when started by root: they must be able to read the copy.
+  chmod 755 "$WORK" "$WORK/wwwroot"; chmod 644 "$WORK/wwwroot/campaign.html"
+  mkdir -p "$WORK/nginx/logs"
+  NGINX_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
+    || echo $((20000 + RANDOM % 20000)))"
+  cat >"$WORK/nginx/nginx.conf" <<NGINX_CONF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    tcp_nodelay on;
+    keepalive_timeout 65;
+    keepalive_requests 1000000;
+    open_file_cache max=100 inactive=60s;
+    types { text/html html; }
+    client_body_temp_path $WORK/nginx/body;
+    proxy_temp_path $WORK/nginx/proxy;
+    fastcgi_temp_path $WORK/nginx/fastcgi;
+    uwsgi_temp_path $WORK/nginx/uwsgi;
+    scgi_temp_path $WORK/nginx/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/wwwroot;
+    }
+}
+NGINX_CONF
+  "$NGINX_BIN" -t -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/test.log" 2>&1 \
+    || { cat "$WORK/nginx/test.log" >&2; die "nginx refused the configuration."; }
+  "$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' >"$WORK/nginx/out.log" 2>&1 &
+  PIDS+=("$!")
+  NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+  for _ in $(seq 1 50); do curl -fsS "$NGINX_URL/campaign.html" -o "$WORK/nginx-fetched.html" 2>/dev/null && break; sleep 0.2; done
+  cmp -s "$WORK/wwwroot/campaign.html" "$WORK/nginx-fetched.html" \
+    || { cat "$WORK/nginx/logs/error.log" "$WORK/nginx/out.log" >&2 2>/dev/null; die "nginx does not serve the same bytes at $NGINX_URL/campaign.html."; }
+fi
+
 TARGETS=("static=$STATIC_URL/campaign.html")
+[ "$NGINX" != 1 ] || TARGETS+=("nginx=$NGINX_URL/campaign.html")
 [ -n "$STATIC_ONLY" ] || TARGETS=("campaign=$PUBLIC_URL$CAMPAIGN_PATH" "${TARGETS[@]}")
 [ -n "$STATIC_ONLY" ] || [ "${DIAGNOSE:-0}" != 1 ] || TARGETS+=("health=$PUBLIC_URL/health")
 
@@ -139,6 +202,11 @@ echo
 echo "Page: $CAMPAIGN_PATH, $BYTES bytes; wrk -t$THREADS -c$CONNECTIONS -d$DURATION x $ROUNDS round(s), loopback, $(nproc) cores"
 STATIC_RPS="$(awk -v t="${TOTAL[static]}" -v n="$ROUNDS" 'BEGIN { printf "%.0f", t / n }')"
 echo "Static file (Kestrel UseStaticFiles): $STATIC_RPS requests/s"
+if [ "$NGINX" = 1 ]; then
+  NGINX_RPS="$(awk -v t="${TOTAL[nginx]}" -v n="$ROUNDS" 'BEGIN { printf "%.0f", t / n }')"
+  echo "Static file (nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')):          $NGINX_RPS requests/s"
+  echo "Ratio Kestrel static/nginx: $(awk -v a="${TOTAL[static]}" -v b="${TOTAL[nginx]}" 'BEGIN { printf "%.2f", a / b }')"
+fi
 if [ -n "$STATIC_ONLY" ]; then exit 0; fi
 CAMPAIGN_RPS="$(awk -v t="${TOTAL[campaign]}" -v n="$ROUNDS" 'BEGIN { printf "%.0f", t / n }')"
 RATIO="$(awk -v a="${TOTAL[campaign]}" -v b="${TOTAL[static]}" 'BEGIN { printf "%.2f", a / b }')"
@@ -146,9 +214,20 @@ echo "Cached campaign page (PublicSite):    $CAMPAIGN_RPS requests/s"
 if [ -n "${TOTAL[health]:-}" ]; then
   echo "PublicSite /health (same middleware):  $(awk -v t="${TOTAL[health]}" -v n="$ROUNDS" 'BEGIN { printf "%.0f", t / n }') requests/s"
 fi
+STATUS=0
 if awk -v r="$RATIO" -v t="$TARGET" 'BEGIN { exit !(r >= t) }'; then
   echo "Ratio campaign/static: $RATIO (target >= $TARGET): met"
 else
   echo "Ratio campaign/static: $RATIO (target >= $TARGET): NOT met"
-  exit 3
+  STATUS=3
 fi
+if [ "$NGINX" = 1 ]; then
+  NGINX_RATIO="$(awk -v a="${TOTAL[campaign]}" -v b="${TOTAL[nginx]}" 'BEGIN { printf "%.2f", a / b }')"
+  if awk -v r="$NGINX_RATIO" -v t="$NGINX_TARGET" 'BEGIN { exit !(r >= t) }'; then
+    echo "Ratio campaign/nginx:  $NGINX_RATIO (target >= $NGINX_TARGET): met"
+  else
+    echo "Ratio campaign/nginx:  $NGINX_RATIO (target >= $NGINX_TARGET): NOT met"
+    STATUS=3
+  fi
+fi
+exit "$STATUS"

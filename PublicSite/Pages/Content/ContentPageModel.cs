@@ -1,4 +1,5 @@
 using ChildAid.Shared.Content;
+using ChildAid.PublicSite.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,6 +9,10 @@ namespace ChildAid.PublicSite.Pages.Content;
 public abstract class ContentPageModel(PublishedContentQuery content, ContentType type) : PageModel
 {
     public PublicContent Item { get; private set; } = null!;
+
+    /// <summary>The published page at a content path, or null (for pages that show it inside their own, at a short address).</summary>
+    public static Task<PublicContent?> PageAsync(PublishedContentQuery content, string path, CancellationToken ct) =>
+        content.ByPathAsync(path, ContentType.Page, Cultures.IsEnglish, ct);
 
     protected async Task<IActionResult> ShowAsync(string path, CancellationToken ct)
     {
@@ -20,7 +25,14 @@ public abstract class ContentPageModel(PublishedContentQuery content, ContentTyp
 
 public class InfoPageModel(PublishedContentQuery content) : ContentPageModel(content, ContentType.Page)
 {
-    public Task<IActionResult> OnGetAsync(string path, CancellationToken ct) => ShowAsync(ContentPaths.Prefix(ContentType.Page) + "/" + path, ct);
+    public Task<IActionResult> OnGetAsync(string path, CancellationToken ct)
+    {
+        var contentPath = ContentPaths.Prefix(ContentType.Page) + "/" + path;
+        // "Giới thiệu" and "Cách ủng hộ" live at their short addresses (ShortAddresses): one page per address.
+        if (ShortAddresses.For(contentPath) is { } shortPath)
+            return Task.FromResult<IActionResult>(RedirectPermanent(shortPath + Request.QueryString));
+        return ShowAsync(contentPath, ct);
+    }
 }
 
 public class StoryModel(PublishedContentQuery content) : ContentPageModel(content, ContentType.Story)

@@ -1,5 +1,6 @@
 using ChildAid.Shared.Content;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Media;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -231,6 +232,76 @@ public abstract class ContentWorkflowTests(DatabaseProvider provider) : ContentS
         Assert.Contains("Nội dung này có hình ảnh", items[blocked.Id].ScheduleError);
         Assert.NotNull(items[blocked.Id].ScheduledPublishAt);
         Assert.Equal(new DateTime(2026, 12, 2, 1, 0, 0), items[later.Id].ScheduledPublishAt);
+    }
+
+    [Fact]
+    public async Task A_publish_that_rolls_back_leaves_no_public_file()
+    {
+        var media = await MediaAsync();
+        var story = await CreateAsync(Editor, ContentType.Story, Story("Ảnh áo ấm", body: $"![Áo ấm](media:{media.Id})"));
+        var other = await CreateAsync(Editor, ContentType.Story, Story("Tin khác"));
+        await using (var db = Db.NewContext())
+        {
+            // Another public row already holds the path: the publish's save breaks the unique index and rolls back.
+            db.PublishedContent.Add(new PublishedContent
+            {
+                ContentItemId = other.Id, Language = "vi", Type = ContentType.Story, Path = story.Path, Title = "Tin khác",
+                PublishedAt = Clock.Now.UtcDateTime, UpdatedAt = Clock.Now.UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => AsAsync(Editor, s => s.PublishAsync(story.Id, null)));
+
+        Assert.False(IsServed(media));
+        await using var check = Db.NewContext();
+        Assert.False(await check.PublishedMedia.AnyAsync());
+        Assert.Null((await check.ContentItems.SingleAsync(i => i.Id == story.Id)).PublishedVersion);
+    }
+
+    [Fact]
+    public async Task Public_files_a_publish_committed_but_did_not_copy_are_copied_on_the_next_schedule_tick()
+    {
+        var media = await MediaAsync();
+        var story = await CreateAsync(Editor, ContentType.Story, Story("Ảnh áo ấm", body: $"![Áo ấm](media:{media.Id})"));
+        await PublishedAsync(story.Id);
+        Assert.True(IsServed(media));
+        // As if the node stopped between the commit and the copy: the row says public, the files are not there.
+        var folder = Path.Combine(MediaRoot, "public", media.FileKey);
+        Directory.Delete(folder, recursive: true);
+        Assert.False(IsServed(media));
+
+        await ScheduleTickAsync();
+
+        Assert.Equal(MediaRenditions.PublicFiles(media.Width).Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        File.Delete(Path.Combine(folder, "w960.webp"));
+        await ScheduleTickAsync();
+        Assert.True(File.Exists(Path.Combine(folder, "w960.webp")));
+    }
+
+    [Fact]
+    public async Task A_versions_audit_row_keeps_a_summary_and_the_size_of_the_change_not_the_body()
+    {
+        var longBody = string.Join("\n", Enumerable.Range(1, 200).Select(i => $"Dòng thứ {i} của bài viết rất dài về áo ấm."));
+        var story = await CreateAsync(Writer, ContentType.Story, Story("Áo ấm", longBody));
+        await SaveAsync(Writer, story.Id, i => i.Body = longBody.Replace("Dòng thứ 7 ", "Dòng bảy đã sửa ", StringComparison.Ordinal) + "\nDòng mới.");
+
+        await using var db = Db.NewContext();
+        var rows = await db.AuditEntries.Where(a => a.EntityType == "ContentVersion").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.DoesNotContain("của bài viết rất dài", r.After));
+        Assert.All(rows, r => Assert.True(r.After!.Length < 1000, r.After));
+        using var first = System.Text.Json.JsonDocument.Parse(rows[0].After!);
+        using var second = System.Text.Json.JsonDocument.Parse(rows[1].After!);
+        Assert.Equal(1, first.RootElement.GetProperty("Number").GetInt32());
+        Assert.Equal("Áo ấm", first.RootElement.GetProperty("Title").GetString());
+        Assert.Equal(longBody.Length, first.RootElement.GetProperty("BodyLength").GetInt32());
+        Assert.False(first.RootElement.TryGetProperty("Body", out _));
+        Assert.Equal(2, second.RootElement.GetProperty("Number").GetInt32());
+        Assert.Equal(1, second.RootElement.GetProperty("ComparedWith").GetInt32());
+        Assert.Equal(["Nội dung"], second.RootElement.GetProperty("ChangedFields").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, second.RootElement.GetProperty("BodyLinesAdded").GetInt32());
+        Assert.Equal(1, second.RootElement.GetProperty("BodyLinesRemoved").GetInt32());
     }
 
     [Fact]

@@ -85,6 +85,30 @@ public abstract class ConsentSweepTests(DatabaseProvider provider) : ContentSite
     }
 
     [Fact]
+    public async Task A_newer_draft_using_an_image_under_an_ended_consent_does_not_take_the_published_version_down()
+    {
+        var consent = await ConsentAsync();
+        var image = await WithDbAsync(db => ContentTestData.ImageAsync(db, PrivateRoot, publicRoot: null, consent));
+        var story = await PublishAsync(new ContentSpec(ContentType.Story, "ban-da-dang", "Bản đã đăng không có ảnh") { BodyHtml = "<p>Không ảnh.</p>" });
+        await WithDbAsync(async db =>
+        {
+            await ContentTestData.SaveVersionAsync(db, story.Id, "Bản nháp mới có ảnh", $"![Mai](media:{image.Id})");
+            // As ContentService keeps it: the uses hold the images of the latest and of the published version.
+            db.ContentMediaUses.Add(new ContentMediaUse { ContentItemId = story.Id, MediaItemId = image.Id });
+            var record = await db.ConsentRecords.SingleAsync(c => c.Id == consent);
+            record.WithdrawnAt = Now.AddMinutes(-1);
+            record.WithdrawnBy = "xa";
+            return await db.SaveChangesAsync();
+        });
+
+        var tick = await TickAsync();
+
+        Assert.Equal(0, tick.SweptItems);
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync("/tin-tuc/ban-da-dang")).StatusCode);
+        Assert.Equal(ContentState.Published, await WithDbAsync(db => db.ContentItems.Where(i => i.Id == story.Id).Select(i => i.State).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_expired_consent_takes_its_story_down_the_day_after_it_ends_in_vietnam()
     {
         var lastDay = DateOnly.FromDateTime(Shared.Time.VietnamClock.ToVietnamTime(Now)).AddDays(-1);

@@ -4,6 +4,7 @@ using ChildAid.Shared.Content;
 using ChildAid.Shared.Data;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Tests.PublicSite;
 
@@ -35,7 +36,7 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
         Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/tin-tuc/ao-am-den-ban-phang\">", story);
         Assert.Contains("<meta property=\"og:type\" content=\"article\">", story);
         Assert.Contains("<meta property=\"og:title\" content=\"Áo ấm đã đến Bản Phăng\">", story);
-        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg\">", story);
+        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg?v=5000-5000\">", story);
         Assert.Contains("<meta property=\"og:image:width\" content=\"1200\">", story);
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", story);
         Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\"", story);
@@ -46,16 +47,39 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
     }
 
     [Fact]
+    public async Task Moving_the_focal_point_changes_the_share_card_address_so_a_days_cache_cannot_hide_the_new_crop()
+    {
+        var image = await PublishedImageAsync();
+        await PublishAsync(new ContentSpec(ContentType.Story, "tieu-diem", "Tiêu điểm mới") { HeroMediaId = image.Id });
+        var client = Client();
+        var before = await GetHtmlAsync(client, "/tin-tuc/tieu-diem");
+
+        // What the library does when an editor moves the focal point of a published image: new crops, same file names.
+        await WithDbAsync(async db =>
+        {
+            var row = await db.PublishedMedia.SingleAsync(p => p.MediaItemId == image.Id);
+            (row.FocalX, row.FocalY) = (0.25m, 0.6m);
+            return await db.SaveChangesAsync();
+        });
+        var after = await GetHtmlAsync(client, "/tin-tuc/tieu-diem");
+
+        Assert.Contains($"content=\"http://localhost/media/{image.FileKey}/share.jpg?v=5000-5000\"", before);
+        Assert.Contains($"content=\"http://localhost/media/{image.FileKey}/share.jpg?v=2500-6000\"", after);
+        Assert.DoesNotContain("share.jpg?v=5000-5000", after);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{image.FileKey}/share.jpg?v=2500-6000")).StatusCode);
+    }
+
+    [Fact]
     public async Task Share_tags_use_the_configured_public_address()
     {
         var image = await PublishedImageAsync();
         await PublishAsync(new ContentSpec(ContentType.Page, "gioi-thieu", "Giới thiệu") { HeroMediaId = image.Id });
         await using var site = Site.WithWebHostBuilder(b => b.UseSetting("PublicSite:BaseUrl", "https://childaid.example.vn/"));
 
-        var page = await GetHtmlAsync(site.CreateClient(), "/trang/gioi-thieu");
+        var page = await GetHtmlAsync(site.CreateClient(), "/gioi-thieu");
 
-        Assert.Contains("<link rel=\"canonical\" href=\"https://childaid.example.vn/trang/gioi-thieu\">", page);
-        Assert.Contains($"<meta property=\"og:image\" content=\"https://childaid.example.vn/media/{image.FileKey}/share.jpg\">", page);
+        Assert.Contains("<link rel=\"canonical\" href=\"https://childaid.example.vn/gioi-thieu\">", page);
+        Assert.Contains($"<meta property=\"og:image\" content=\"https://childaid.example.vn/media/{image.FileKey}/share.jpg?v=5000-5000\">", page);
     }
 
     [Fact]
@@ -120,6 +144,52 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
         Assert.Equal("/tin-tuc/ao-am-2026?utm_source=zalo", moved.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, offsite.StatusCode);
+    }
+
+    [Fact]
+    public async Task About_and_how_to_give_show_the_media_teams_pages_at_their_short_address_and_the_long_paths_redirect_there()
+    {
+        await PublishAsync(new ContentSpec(ContentType.Page, "gioi-thieu", "Về Ban vận động") { Summary = "Lời tóm tắt.", BodyHtml = "<p>Lời của ban biên tập.</p>" });
+        await PublishAsync(new ContentSpec(ContentType.Page, "cach-ung-ho", "Cách ủng hộ các em") { BodyHtml = "<p>Ghi nội dung theo chiến dịch.</p>" });
+        var client = NoRedirectClient();
+
+        var aboutRedirect = await client.GetAsync("/trang/gioi-thieu");
+        var giveRedirect = await client.GetAsync("/trang/cach-ung-ho?chien-dich=ao-am");
+        var about = await GetHtmlAsync(client, "/gioi-thieu");
+        var give = await GetHtmlAsync(client, "/cach-ung-ho");
+        var sitemap = await GetHtmlAsync(client, "/sitemap.xml");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, aboutRedirect.StatusCode);
+        Assert.Equal("/gioi-thieu", aboutRedirect.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.MovedPermanently, giveRedirect.StatusCode);
+        Assert.Equal("/cach-ung-ho?chien-dich=ao-am", giveRedirect.Headers.Location?.OriginalString);
+        Assert.Contains("<h1>Về Ban vận động</h1>", about);
+        Assert.Contains("<p>Lời của ban biên tập.</p>", about);
+        Assert.DoesNotContain("Giới thiệu và liên hệ</h1>", about);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/gioi-thieu\">", about);
+        // The editors' words, and still the live account box with the transfer note (configuration, not content).
+        Assert.Contains("<h1>Cách ủng hộ các em</h1>", give);
+        Assert.Contains("<p>Ghi nội dung theo chiến dịch.</p>", give);
+        Assert.Contains("<h2 id=\"bank-title\">Chuyển khoản ngân hàng</h2>", give);
+        Assert.Contains("UNG HO", give);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/cach-ung-ho\">", give);
+        Assert.Contains("<loc>http://localhost/gioi-thieu</loc>", sitemap);
+        Assert.Contains("<loc>http://localhost/cach-ung-ho</loc>", sitemap);
+        Assert.DoesNotContain("/trang/gioi-thieu", sitemap);
+        Assert.DoesNotContain("/trang/cach-ung-ho", sitemap);
+    }
+
+    [Fact]
+    public async Task Before_the_media_team_publishes_them_the_short_addresses_keep_their_built_in_text()
+    {
+        var client = Client();
+
+        var about = await GetHtmlAsync(client, "/gioi-thieu");
+        var give = await GetHtmlAsync(client, "/cach-ung-ho");
+
+        Assert.Contains("<h1>Giới thiệu và liên hệ</h1>", about);
+        Assert.Contains("<h1>Cách ủng hộ</h1>", give);
+        Assert.Contains("Tiền mặt và hiện vật", give);
     }
 
     [Fact]
@@ -234,7 +304,7 @@ public abstract class ContentPagesTests(DatabaseProvider provider) : ContentSite
         Assert.Contains("href=\"/tin-tuc/chuyen-xe-dau-tien\"", page);
         Assert.DoesNotContain("Tin của chiến dịch khác", page);
         Assert.Contains("Mục tiêu", page);
-        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg\">", page);
+        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{image.FileKey}/share.jpg?v=5000-5000\">", page);
         Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/chien-dich/ao-am-cho-em\">", page);
     }
 }
