@@ -61,7 +61,8 @@ public class IntakeRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
         await using (var reader = await grants.ExecuteReaderAsync())
             while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
 
-        Assert.Equal(["pledge_intake:INSERT", "pledge_status:SELECT"], rows);
+        // Pledges in, their public status out, and Stripe's verified events in: nothing else.
+        Assert.Equal(["pledge_intake:INSERT", "pledge_status:SELECT", "stripe_events:INSERT"], rows);
     }
 
     private async Task ExecuteAsIntakeAsync(string sql)
