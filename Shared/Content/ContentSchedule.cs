@@ -299,20 +299,11 @@ public sealed class ContentScheduler(ContentScheduleRunner runner, IOptions<Cont
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
-        do
+        await Hosting.PeriodicWork.RunAsync("Content schedule tick", TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock, log, async ct =>
         {
-            try
-            {
-                var tick = await runner.TickAsync(stoppingToken);
-                if (tick != new ScheduleTick(0, 0, 0, 0, 0)) log.LogInformation("Content schedule: {Tick}", tick);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database may be down for a moment: the next tick tries again, nothing is lost (state is in the database).
-                log.LogError(e, "Content schedule tick failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            var tick = await runner.TickAsync(ct);
+            if (tick != new ScheduleTick(0, 0, 0, 0, 0)) log.LogInformation("Content schedule: {Tick}", tick);
+        }, stoppingToken);
     }
 }
 

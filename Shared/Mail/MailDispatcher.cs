@@ -138,19 +138,10 @@ public sealed class MailWorker(MailDispatcher dispatcher, IOptions<MailOptions> 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
-        do
+        await Hosting.PeriodicWork.RunAsync("Mail outbox tick", TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock, log, async ct =>
         {
-            try
-            {
-                var tick = await dispatcher.TickAsync(stoppingToken);
-                if (tick != new MailTick(0, 0, 0, 0)) log.LogInformation("Mail outbox: {Tick}", tick);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database may be down for a moment: state is in the table, the next tick carries on.
-                log.LogError(e, "Mail outbox tick failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            var tick = await dispatcher.TickAsync(ct);
+            if (tick != new MailTick(0, 0, 0, 0)) log.LogInformation("Mail outbox: {Tick}", tick);
+        }, stoppingToken);
     }
 }

@@ -14,20 +14,11 @@ public sealed class StripeEventWorker(StripeEventProcessor processor, IOptions<S
     {
         // Without keys no event can have been stored (the webhook answers 404), so there is nothing to work.
         if (!options.Value.IsConfigured) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ProcessorIntervalSeconds)), clock);
-        do
+        await Hosting.PeriodicWork.RunAsync("Stripe inbox pass", TimeSpan.FromSeconds(options.Value.ProcessorIntervalSeconds), clock, log, async ct =>
         {
-            try
-            {
-                var settled = await processor.ProcessPendingAsync(stoppingToken);
-                if (settled > 0) log.LogInformation("Stripe inbox: {Settled} events settled", settled);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database may be down for a moment: state is in the inbox table, the next tick carries on.
-                log.LogError(e, "Stripe inbox pass failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            var settled = await processor.ProcessPendingAsync(ct);
+            if (settled > 0) log.LogInformation("Stripe inbox: {Settled} events settled", settled);
+        }, stoppingToken);
     }
 }
 
