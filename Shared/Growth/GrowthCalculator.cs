@@ -120,7 +120,7 @@ public sealed class GrowthCalculator(GrowthTables tables)
             : position is { } p ? (p == MeasuredPosition.Lying ? WeightForLengthTable.Length : WeightForLengthTable.Height)
             : length < 87 ? WeightForLengthTable.Length : WeightForLengthTable.Height;
         var table = choice == WeightForLengthTable.Length ? Tables.WeightForLength : Tables.WeightForHeight;
-        // In tenths of a cm, rounded to 6 places first so that 84.8 − 0.7 is row 841, not 840.999… (§6, tip for C#).
+        // In tenths of a cm, rounded to 6 places first so that binary noise (78.1 − 0.7 = 77.3999…) never picks the row below (§6).
         var tenths = Math.Round(length * 10, 6);
         if (tenths < table.First || tenths > table.Last) return (null, WeightForLengthTable.None);
         var low = Math.Floor(tenths);

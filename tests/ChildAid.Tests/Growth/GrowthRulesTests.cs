@@ -223,14 +223,15 @@ public class GrowthRulesTests
     }
 
     [Fact]
-    public void Between_two_tenth_of_a_cm_rows_L_M_and_S_are_interpolated_and_84_8_minus_0_7_is_exactly_row_84_1()
+    public void Between_two_tenth_of_a_cm_rows_L_M_and_S_are_interpolated_and_78_1_minus_0_7_is_row_77_4()
     {
         var between = Lms.Between(Row(Tables.WeightForLength, Sex.Male, 841), Row(Tables.WeightForLength, Sex.Male, 842), 0.5);
         var r = Calc.Compute(new() { Sex = Sex.Male, AgeDays = 600, WeightKg = 11.3, LengthOrHeightCm = 84.15, Position = MeasuredPosition.Lying });
         Assert.Equal(Round2(between.RestrictedZScore(11.3)), r.WeightForLength);
 
-        var corrected = Calc.Compute(new() { Sex = Sex.Male, AgeDays = 800, WeightKg = 11.3, LengthOrHeightCm = 84.8, Position = MeasuredPosition.Lying });
-        Assert.Equal(Round2(Row(Tables.WeightForHeight, Sex.Male, 841).RestrictedZScore(11.3)), corrected.WeightForLength);
+        var corrected = Calc.Compute(new() { Sex = Sex.Male, AgeDays = 800, WeightKg = 11.3, LengthOrHeightCm = 78.1, Position = MeasuredPosition.Lying });
+        Assert.Equal(77.4, corrected.CorrectedLengthCm!.Value, 9);
+        Assert.Equal(Round2(Row(Tables.WeightForHeight, Sex.Male, 774).RestrictedZScore(11.3)), corrected.WeightForLength);
     }
 
     [Fact]
