@@ -1,3 +1,4 @@
+using ChildAid.Shared.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChildAid.BackOffice.Receipts;
@@ -12,6 +13,8 @@ public static class ReceiptServices
         services.AddOptions<PublicSiteLinkOptions>().BindConfiguration(PublicSiteLinkOptions.Section)
             .Validate(o => o.IsValid, "PublicSite:BaseUrl must be an absolute http or https address (where PublicSite answers).")
             .ValidateOnStart();
+        services.AddScoped<ReceiptPdfFiles>();
+        services.AddScoped<ChildAid.Shared.Mail.ReceiptPdfSource>(sp => sp.GetRequiredService<ReceiptPdfFiles>());
         return services;
     }
 }

@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Content.ContentQueries>();
         services.AddScoped<Content.ContentPreview>();
         services.AddScoped<Mail.MailOutbox>();
+        services.AddScoped<ReceiptMails>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>

@@ -1506,6 +1506,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("mail_outbox_message_id");
 
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("receipt_number");
+
                     b.HasKey("Id")
                         .HasName("pk_mail_attachments");
 

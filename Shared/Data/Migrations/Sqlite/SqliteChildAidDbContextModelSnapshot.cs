@@ -1469,6 +1469,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("mail_outbox_message_id");
 
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_number");
+
                     b.HasKey("Id")
                         .HasName("pk_mail_attachments");
 
