@@ -10,9 +10,10 @@ namespace ChildAid.Shared.Contributions;
 /// <summary>
 /// The receipt (its PDF drawn when the mail is sent) and the thank-you for a booked gift, queued by the booking core
 /// in the booking's own transaction, so every channel sends them and a payment booked once is mailed once
-/// (dedupe <c>receipt:&lt;number&gt;</c> and <c>thanks:&lt;number&gt;</c>). English for donors abroad.
+/// (dedupe <c>receipt:&lt;number&gt;</c> and <c>thanks:&lt;number&gt;</c>). English for donors abroad. The receipt
+/// carries a new private link to the donor's own page (<see cref="DonorLinks"/>).
 /// </summary>
-public sealed class ReceiptMails(MailOutbox outbox, IOptions<PublicSiteLinkOptions> publicSite)
+public sealed class ReceiptMails(MailOutbox outbox, DonorLinks donorLinks, IOptions<PublicSiteLinkOptions> publicSite)
 {
     public static string ReceiptKey(string receiptNumber) => "receipt:" + receiptNumber;
 
@@ -26,7 +27,8 @@ public sealed class ReceiptMails(MailOutbox outbox, IOptions<PublicSiteLinkOptio
         var culture = donor.Origin == DonorOrigin.Foreign ? "en" : "vi";
         var campaignTitle = campaign is null ? null : culture == "en" && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title;
         await outbox.EnqueueAsync(MailMessageKind.Receipt, to, donor.Name, culture,
-            new ReceiptMail(donor.Name, receipt.ReceiptNumber, receipt.AmountVnd, receipt.ReceivedOn, campaignTitle, PdfWhenSent: true),
+            new ReceiptMail(donor.Name, receipt.ReceiptNumber, receipt.AmountVnd, receipt.ReceivedOn, campaignTitle, PdfWhenSent: true,
+                DonorPageUrl: donorLinks.Issue(donor.Id)),
             ReceiptKey(receipt.ReceiptNumber), ct);
         await outbox.EnqueueAsync(MailMessageKind.ThankYou, to, donor.Name, culture,
             new ThankYouMail(donor.Name, receipt.AmountVnd, campaignTitle,
