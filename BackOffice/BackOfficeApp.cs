@@ -85,7 +85,7 @@ public static class BackOfficeApp
             return db;
         });
 
-        services.AddRateLimiter(SignInRateLimit.Configure);
+        services.AddRateLimiter(o => { SignInRateLimit.Configure(o); DonorLinkRateLimit.Configure(o); });
         services.AddMemoryCache();
         services.AddScoped<StaffScope>();
         services.AddScoped<DonorService>();
