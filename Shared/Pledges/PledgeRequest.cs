@@ -10,6 +10,8 @@ namespace ChildAid.Shared.Pledges;
 public sealed class PledgeRequest
 {
     public string? Campaign { get; set; }
+    /// <summary>The need line the gift is for, when the donor came from the needs list (<c>PublicNeedReference</c>).</summary>
+    public string? NeedReference { get; set; }
     public long Amount { get; set; }
     public string Currency { get; set; } = "VND";
     /// <summary>name-amount | name-amount-message | name-only | anonymous</summary>
@@ -38,6 +40,7 @@ public sealed class PledgeRequest
         void Add(string field, string message) => errors[field] = [message];
 
         if (string.IsNullOrWhiteSpace(Campaign)) Add("campaign", "Vui lòng chọn chiến dịch bạn muốn ủng hộ.");
+        if (NeedReference is { Length: > PublicNeeds.PublicNeedReference.MaxLength }) Add("needReference", "Mã nhu cầu không đúng.");
         if (Currency != "VND") Add("currency", "Hiện chỉ nhận cam kết bằng đồng Việt Nam (VND).");
         if (Amount <= 0) Add("amount", "Vui lòng nhập số tiền lớn hơn 0 ₫.");
         else if (Amount > MaxAmountVnd) Add("amount", "Số tiền quá lớn; xin liên hệ Ban vận động.");
@@ -73,6 +76,7 @@ public sealed class PledgeRequest
             Reference = PledgeReference.New(),
             IdempotencyKeyHash = string.IsNullOrEmpty(idempotencyKey) ? null : PledgeIntake.HashIdempotencyKey(idempotencyKey),
             CampaignSlug = Campaign?.Trim(),
+            NeedReference = Blank(NeedReference),
             AmountVnd = Amount,
             Currency = "VND",
             Display = display,
