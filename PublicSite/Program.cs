@@ -41,6 +41,7 @@ public class Program
         builder.Services.AddOptions<ChildAid.Shared.Payments.Stripe.StripeOptions>().BindConfiguration(ChildAid.Shared.Payments.Stripe.StripeOptions.Section);
         builder.Services.AddSingleton<ChildAid.Shared.Payments.Stripe.StripeCheckout>();
         builder.Services.AddSingleton<ChildAid.PublicSite.Giving.PledgeCheckout>();
+        builder.Services.AddOptions<ChildAid.Shared.Payments.PaymentOptions>().BindConfiguration(ChildAid.Shared.Payments.PaymentOptions.Section);
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();

@@ -20,7 +20,9 @@ public sealed class PledgeCheckout(StripeCheckout stripe, IOptions<StripeOptions
     {
         var back = request.Campaign is { Length: > 0 } slug ? "?chien-dich=" + Uri.EscapeDataString(slug.Trim()) : "";
         var session = await stripe.CreateSessionAsync(new StripeCheckoutRequest(
-            pledge.Reference, pledge.AmountVnd, "VND", null, string.IsNullOrWhiteSpace(request.Donor.Email) ? null : request.Donor.Email.Trim(),
+            // A donor abroad pays dollars or euros; the rate recorded on the pledge rides along for the receipt.
+            pledge.Reference, request.IsForeign ? request.Amount : pledge.AmountVnd, request.IsForeign ? request.CurrencyCode : "VND",
+            request.IsForeign ? request.ExchangeRate : null, string.IsNullOrWhiteSpace(request.Donor.Email) ? null : request.Donor.Email.Trim(),
             pledge.CampaignSlug, PublicUrls.Absolute(http, CardReturn.SuccessPath + back), PublicUrls.Absolute(http, CardReturn.CancelPath + back)), ct);
         return session.Url;
     }

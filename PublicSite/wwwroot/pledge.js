@@ -6,11 +6,26 @@
   var amount = document.getElementById("f-Amount");
   if (amount) {
     var buttons = document.querySelectorAll("input[name='Input.Suggested']");
+    var currency = document.getElementById("f-Currency");
+    var equivalent = document.getElementById("vnd-equivalent");
+    var foreign = function () { return currency && currency.value !== "VND"; };
+    var showEquivalent = function () {
+      if (!equivalent || !foreign()) return;
+      var rate = parseFloat(currency.options[currency.selectedIndex].getAttribute("data-rate"));
+      var value = parseFloat(amount.value.replace(",", "."));
+      if (rate > 0 && value > 0)
+        equivalent.textContent = "≈ " + Math.round(value * rate).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".") + " ₫";
+    };
     amount.addEventListener("input", function () {
-      var digits = amount.value.replace(/\D/g, "").replace(/^0+(?=\d)/, "");
-      amount.value = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-      if (digits) buttons.forEach(function (b) { b.checked = false; });
+      // Dollars and euros keep their decimal comma or point; đồng are grouped by three as people write them.
+      if (!foreign()) {
+        var digits = amount.value.replace(/\D/g, "").replace(/^0+(?=\d)/, "");
+        amount.value = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+      }
+      if (amount.value) buttons.forEach(function (b) { b.checked = false; });
+      showEquivalent();
     });
+    if (currency) currency.addEventListener("change", function () { amount.value = ""; showEquivalent(); });
     buttons.forEach(function (b) { b.addEventListener("change", function () { if (b.checked) amount.value = ""; }); });
   }
 

@@ -100,15 +100,6 @@ public sealed class PublicNeedsQuery(PublicDbContext db)
     public async Task<string?> CampaignForAsync(PublicNeed need, CancellationToken ct = default) =>
         (await CampaignByCommuneAsync(ct))(need.CommuneId, need.CommuneName);
 
-    /// <summary>Where "give to this need" leads for each commune: its campaign's page, else the campaigns page.</summary>
-    public async Task<Func<int, string, string>> GiveLinksAsync(CancellationToken ct = default)
-    {
-        var campaignOf = await CampaignByCommuneAsync(ct);
-        return (communeId, communeName) => campaignOf(communeId, communeName) is { } slug ? "/chien-dich/" + slug : CampaignsPage;
-    }
-
-    public const string CampaignsPage = "/";
-
     private static string Words(string text) =>
         Text.TextFolding.Fold(System.Text.RegularExpressions.Regex.Replace(text, @"[^\p{L}\p{N}]+", " "));
 

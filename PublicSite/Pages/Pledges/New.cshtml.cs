@@ -3,6 +3,7 @@ using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Payments.Stripe;
 using ChildAid.Shared.Pledges;
 using ChildAid.Shared.PublicNeeds;
+using ChildAid.Shared.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -19,7 +20,8 @@ namespace ChildAid.PublicSite.Pages.Pledges;
 /// </summary>
 [OutputCache(NoStore = true)]
 [EnableRateLimiting(PublicRateLimits.Form)]
-public class NewModel(CampaignProgressQuery campaigns, PublicNeedsQuery needs, PledgeIntakeService intake, PledgeCheckout checkout) : PageModel
+public class NewModel(CampaignProgressQuery campaigns, PublicNeedsQuery needs, PledgeIntakeService intake, PledgeCheckout checkout, TimeProvider clock,
+    IOptions<ChildAid.Shared.Payments.PaymentOptions> payments) : PageModel
 {
     [BindProperty] public PledgeForm Input { get; set; } = new();
 
@@ -27,6 +29,10 @@ public class NewModel(CampaignProgressQuery campaigns, PublicNeedsQuery needs, P
     /// <summary>The need line the donor came from, shown above the form.</summary>
     public PublicNeed? Need { get; private set; }
     public bool CardAvailable => checkout.IsAvailable;
+    /// <summary>USD/EUR and their rates, offered to donors abroad paying by card (none without Stripe or rates).</summary>
+    public IReadOnlyList<(string Code, decimal Rate)> ForeignRates => !CardAvailable ? []
+        : new[] { "USD", "EUR" }.Select(c => (Code: c, Rate: payments.Value.RateOf(c))).Where(r => r.Rate is not null).Select(r => (r.Code, r.Rate!.Value)).ToList();
+
     /// <summary>Vietnamese message per form field (<see cref="PledgeForm.FieldOf"/>); the page shows them translated.</summary>
     public Dictionary<string, string> Errors { get; } = [];
 
@@ -36,6 +42,7 @@ public class NewModel(CampaignProgressQuery campaigns, PublicNeedsQuery needs, P
         Input.Campaign = Campaigns.Any(c => c.Slug == campaign) ? campaign : Need is null ? null : await needs.CampaignForAsync(Need, ct);
         Input.Need = Need is null ? null : PublicNeedReference.Of(Need);
         Input.Key = Guid.NewGuid().ToString("N");
+        Input.PadRows();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -46,14 +53,20 @@ public class NewModel(CampaignProgressQuery campaigns, PublicNeedsQuery needs, P
 
         await LoadAsync(Input.Need, ct);
         var request = Input.ToRequest();
+        request.UseRates(payments.Value);
         if (Need is null) request.NeedReference = null;
-        foreach (var (path, messages) in request.Validate()) Errors.TryAdd(PledgeForm.FieldOf(path), messages[0]);
-        if (Input.AmountVnd is null) Errors[nameof(PledgeForm.Amount)] = "Số tiền chỉ gồm chữ số, ví dụ 1.234.567.";
+        foreach (var (path, messages) in request.Validate(clock.VietnamToday())) Errors.TryAdd(Input.FieldOf(path), messages[0]);
+        if (Input.ParsedAmount is null)
+            Errors[nameof(PledgeForm.Amount)] = Input.IsForeignCurrency ? "Số tiền bằng USD hoặc EUR, ví dụ 25 hoặc 25,50." : "Số tiền chỉ gồm chữ số, ví dụ 1.234.567.";
         if (!Errors.ContainsKey(nameof(PledgeForm.Campaign)) && Campaigns.All(c => c.Slug != request.Campaign?.Trim()))
             Errors[nameof(PledgeForm.Campaign)] = "Vui lòng chọn chiến dịch bạn muốn ủng hộ.";
         if (request.Channel == "card" && !CardAvailable)
             Errors[nameof(PledgeForm.Channel)] = "Hiện chưa nhận thanh toán thẻ; vui lòng chọn chuyển khoản.";
-        if (Errors.Count > 0) return Page();
+        if (Errors.Count > 0)
+        {
+            Input.PadRows();
+            return Page();
+        }
 
         var key = Input.Key is { Length: > 0 and <= PledgeForm.MaxKeyLength } k ? k : Guid.NewGuid().ToString("N");
         var submission = await intake.SubmitAsync(request, key, ct);

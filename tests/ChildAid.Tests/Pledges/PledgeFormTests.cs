@@ -16,7 +16,7 @@ namespace ChildAid.Tests.Pledges;
 /// </summary>
 public abstract partial class PledgeFormTests(DatabaseProvider provider) : PublicSiteTest(provider)
 {
-    protected const string Slug = "ao-am-2026";
+    internal const string Slug = "ao-am-2026";
 
     protected WebApplicationFactory<ChildAid.PublicSite.Program> WithAccount(params (string Key, string Value)[] settings) => Site.WithWebHostBuilder(b =>
     {
@@ -27,11 +27,11 @@ public abstract partial class PledgeFormTests(DatabaseProvider provider) : Publi
         foreach (var (key, value) in settings) b.UseSetting(key, value);
     });
 
-    protected static HttpClient NoRedirects(WebApplicationFactory<ChildAid.PublicSite.Program> site) =>
+    internal static HttpClient NoRedirects(WebApplicationFactory<ChildAid.PublicSite.Program> site) =>
         site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A donor's answers as the form names them; a test changes what it is about.</summary>
-    protected static Dictionary<string, string> Answers(string campaign = Slug) => new()
+    internal static Dictionary<string, string> Answers(string campaign = Slug) => new()
     {
         ["Input.Campaign"] = campaign,
         ["Input.Suggested"] = "200000",
@@ -48,7 +48,7 @@ public abstract partial class PledgeFormTests(DatabaseProvider provider) : Publi
     };
 
     /// <summary>Opens the form and posts it back with its token, its key and <paramref name="answers"/>.</summary>
-    protected static async Task<(HttpResponseMessage Response, string Form)> PostFormAsync(HttpClient client, Dictionary<string, string> answers, string query = "?chien-dich=" + Slug)
+    internal static async Task<(HttpResponseMessage Response, string Form)> PostFormAsync(HttpClient client, Dictionary<string, string> answers, string query = "?chien-dich=" + Slug)
     {
         var form = await client.GetStringAsync("/ung-ho" + query);
         var fields = new Dictionary<string, string>(answers)
@@ -56,16 +56,28 @@ public abstract partial class PledgeFormTests(DatabaseProvider provider) : Publi
             ["__RequestVerificationToken"] = StaffClient.Token(form),
             ["Input.Key"] = StaffClient.Hidden(form, "Input.Key"),
         };
+        if (form.Contains("name=\"Input.Need\"", StringComparison.Ordinal)) fields["Input.Need"] = StaffClient.Hidden(form, "Input.Need");
+        // A browser sends every row of goods and instalments, the empty ones too (list binding needs indexes without gaps).
+        foreach (Match row in RowInput().Matches(form)) fields.TryAdd(row.Groups[1].Value, "");
         return (await client.PostAsync("/ung-ho" + query, new FormUrlEncodedContent(fields)), form);
     }
 
-    protected static string ReferenceIn(HttpResponseMessage redirect)
+    internal static string ReferenceIn(HttpResponseMessage redirect)
     {
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         var match = PledgePath().Match(redirect.Headers.Location!.OriginalString);
         Assert.True(match.Success, redirect.Headers.Location.OriginalString);
         return match.Groups[1].Value;
     }
+
+    [GeneratedRegex("name=\"(Input\\.(?:InKind|Instalments)\\[\\d+\\]\\.\\w+)\"")]
+    private static partial Regex RowInput();
+
+    /// <summary>The messages a form answer shows, for a failing assertion to say what the page said.</summary>
+    internal static string ErrorsIn(string html) => string.Join(" | ", FieldError().Matches(html).Select(m => m.Groups[1].Value + ": " + m.Groups[2].Value));
+
+    [GeneratedRegex("<p class=\"field-error\" id=\"e-([^\"]+)\">([^<]*)</p>")]
+    private static partial Regex FieldError();
 
     [GeneratedRegex("^/ung-ho/cam-ket/(CA[0-9A-Z]{7})$")]
     private static partial Regex PledgePath();
@@ -250,6 +262,36 @@ public abstract partial class PledgeFormTests(DatabaseProvider provider) : Publi
         var second = await client.GetStringAsync("/ung-ho?chien-dich=" + Slug);
 
         Assert.NotEqual(StaffClient.Hidden(first, "Input.Key"), StaffClient.Hidden(second, "Input.Key"));
+    }
+
+    [Fact]
+    public async Task Giving_to_a_need_shows_which_need_chooses_its_communes_campaign_and_stores_the_need_reference()
+    {
+        await CampaignAsync("Áo ấm cho em", slug: "khac");
+        await CampaignAsync("Áo ấm cho trẻ em xã Ia Đal", slug: "ao-am-ia-dal");
+        await WithDbAsync(async db =>
+        {
+            db.PublicNeeds.Add(new ChildAid.Shared.PublicNeeds.PublicNeed
+            {
+                ReviewUnitId = 1, Year = 2026, CommuneId = 1, CommuneCode = "23535", CommuneName = "Xã Ia Đal",
+                PeriodStart = new DateOnly(2026, 9, 1), PeriodEnd = new DateOnly(2027, 5, 31), Category = ChildAid.Shared.Needs.NeedCategory.WarmClothes,
+                ItemCode = "winter-jacket", ItemNameVi = "Áo ấm mùa đông", ItemNameEn = "Winter jacket", SizeBand = ChildAid.Shared.Needs.SizeBand.Age9To11,
+                Unit = ChildAid.Shared.Needs.NeedUnit.Items, ChildrenCount = 12, Quantity = 12, EstimatedCostVnd = 2_340_000, RefreshedAt = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        const string need = "23535-2026-winter-jacket-Age9To11";
+        var needs = await GetHtmlAsync(Client(), "/nhu-cau");
+        var client = NoRedirects(Site);
+
+        var (response, form) = await PostFormAsync(client, Answers("ao-am-ia-dal"), "?nhu-cau=" + Uri.EscapeDataString(need));
+
+        Assert.Contains($"href=\"/ung-ho?nhu-cau={need}\"", needs, StringComparison.Ordinal);
+        Assert.Contains("Cho nhu cầu:", form, StringComparison.Ordinal);
+        Assert.Contains("Áo ấm mùa đông · 9–11 tuổi", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+        Assert.Contains("<option value=\"ao-am-ia-dal\" selected=\"selected\">", form, StringComparison.Ordinal);
+        ReferenceIn(response);
+        Assert.Equal(need, (await WithDbAsync(db => db.PledgeIntake.SingleAsync())).NeedReference);
     }
 }
 
