@@ -40,6 +40,8 @@ public class Program
         builder.Services.AddIntakeData(database);
         builder.Services.AddOptions<ChildAid.Shared.Payments.Stripe.StripeOptions>().BindConfiguration(ChildAid.Shared.Payments.Stripe.StripeOptions.Section);
         builder.Services.AddSingleton<ChildAid.Shared.Payments.Stripe.StripeCheckout>();
+        builder.Services.AddSingleton<ChildAid.PublicSite.Giving.PledgeCheckout>();
+        builder.Services.AddOptions<ChildAid.Shared.Payments.PaymentOptions>().BindConfiguration(ChildAid.Shared.Payments.PaymentOptions.Section);
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<StatementEntryQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
@@ -50,7 +52,7 @@ public class Program
 
         builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
             .Validate(o => o.DataVersionPollSeconds >= 0, "PublicSite:DataVersionPollSeconds must be 0 or more.")
-            .Validate(o => o.RateLimits.ApiPerMinute > 0 && o.RateLimits.DownloadsPerMinute > 0, "PublicSite:RateLimits must be positive.")
+            .Validate(o => o.RateLimits.ApiPerMinute > 0 && o.RateLimits.DownloadsPerMinute > 0 && o.RateLimits.FormPostsPerMinute > 0, "PublicSite:RateLimits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         // Draft previews: PublicSite checks the signed link, then fetches the rendered draft from BackOffice.

@@ -13,6 +13,8 @@ public static class PublicRateLimits
 {
     public const string Api = "public-api";
     public const string Download = "public-download";
+    /// <summary>Posts of the public forms (the pledge form): a person sends a few a minute, a script hundreds.</summary>
+    public const string Form = "public-form";
 
     public static void Configure(RateLimiterOptions o, PublicSiteOptions.RateLimitOptions limits)
     {
@@ -33,6 +35,8 @@ public static class PublicRateLimits
         };
         o.AddPolicy(Api, http => IsPageWithoutSearch(http) ? RateLimitPartition.GetNoLimiter("") : PerClient(http, limits.ApiPerMinute));
         o.AddPolicy(Download, http => PerClient(http, limits.DownloadsPerMinute));
+        // Only the post costs anything (a row in pledge_intake); showing the form again after a refusal stays free.
+        o.AddPolicy(Form, http => HttpMethods.IsPost(http.Request.Method) ? PerClient(http, limits.FormPostsPerMinute) : RateLimitPartition.GetNoLimiter(""));
     }
 
     /// <summary>

@@ -38,6 +38,8 @@ public class PublicSiteOptions
     {
         public int ApiPerMinute { get; set; } = 120;
         public int DownloadsPerMinute { get; set; } = 10;
+        /// <summary>Pledge form posts (a donor who fixes a field posts again: a few a minute is normal).</summary>
+        public int FormPostsPerMinute { get; set; } = 10;
     }
 
     /// <summary>

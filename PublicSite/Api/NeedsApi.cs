@@ -18,9 +18,9 @@ public static class NeedsApi
                     var (filter, errors) = NeedsParameters.Read(commune, category, priority, page);
                     if (errors.Count > 0) return BadRequest(errors);
                     var result = await needs.PageAsync(filter, ct);
-                    var give = await needs.GiveLinksAsync(ct);
+                    var campaignOf = await needs.CampaignByCommuneAsync(ct);
                     return TypedResults.Ok(new NeedsJson(result.Page, PublicNeedsFilter.PageSize, result.HasNext, NeedsTotalsJson.From(result.Totals),
-                        result.Rows.Select(r => NeedJson.From(r, give(r.CommuneId, r.CommuneName))).ToList()));
+                        result.Rows.Select(r => NeedJson.From(r, Giving.GiveLink.ForNeed(r, campaignOf(r.CommuneId, r.CommuneName)))).ToList()));
                 })
             .WithName("ListNeeds")
             .WithSummary("Approved needs of children, added up by commune, school, category, item, size band and priority level; never a child.")

@@ -22,13 +22,17 @@ public static class PledgesApi
 
         pledges.MapPost("", async Task<Results<Created<PledgeJson>, ValidationProblem, ProblemHttpResult>> (
                     [FromBody] PledgeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-                    PledgeIntakeService intake, PublicDbContext publicDb, IOptions<PublicSiteOptions> site, HttpContext http, CancellationToken ct) =>
+                    PledgeIntakeService intake, PublicDbContext publicDb, IOptions<PublicSiteOptions> site, Giving.PledgeCheckout checkout,
+                    TimeProvider clock, IOptions<PaymentOptions> payments, HttpContext http, CancellationToken ct) =>
                 {
-                    var errors = request.Validate();
+                    request.UseRates(payments.Value);
+                    var errors = request.Validate(ChildAid.Shared.Time.VietnamClock.VietnamToday(clock));
                     if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
                         errors["Idempotency-Key"] = [$"Idempotency-Key tối đa {MaxIdempotencyKeyLength} ký tự."];
                     if (!errors.ContainsKey("campaign") && !await publicDb.Campaigns.AnyAsync(c => c.Slug == request.Campaign!.Trim(), ct))
                         errors["campaign"] = ["Không có chiến dịch này; xem danh sách tại /api/v1/campaigns."];
+                    if (request.Channel == "card" && !checkout.IsAvailable)
+                        errors["channel"] = ["Hiện chưa nhận thanh toán thẻ; vui lòng chọn chuyển khoản."];
                     if (errors.Count > 0)
                         return TypedResults.ValidationProblem(errors, title: "Cam kết chưa hợp lệ / Invalid pledge");
 
@@ -38,14 +42,22 @@ public static class PledgesApi
                             title: "Idempotency-Key đã dùng cho cam kết khác / Idempotency-Key reused",
                             detail: "Khóa này đã tạo một cam kết với số tiền hoặc chiến dịch khác; hãy dùng khóa mới cho cam kết mới.");
                     if (!submission.Created) http.Response.Headers["Idempotent-Replayed"] = "true";
-                    var json = PledgeJson.From(submission.Status, site.Value.Giving.QrAccount);
+                    // A card pledge (and its retry: Stripe's idempotency key is the reference) gets its Checkout session.
+                    var checkoutUrl = request.Channel == "card" ? await checkout.StartAsync(submission.Status, request, http, ct) : null;
+                    var json = PledgeJson.From(submission.Status, site.Value.Giving.QrAccount, checkoutUrl);
                     return TypedResults.Created($"/api/v1/pledges/{json.Reference}", json);
                 })
             .WithName("CreatePledge")
-            .WithSummary("Pledge a gift; answers with the reference to put in the transfer message and the VietQR code that pays it.")
+            .WithSummary("Pledge a gift (businesses may add inKind goods lines and instalments); answers with the reference to put in the transfer message and the VietQR code that pays it.")
             .WithDescription("Send an Idempotency-Key header (e.g. a UUID) and retry with the same key after a timeout: the retry returns " +
                 "the same pledge (header Idempotent-Replayed: true), also when retries race. The same key with another amount or campaign: 422. " +
-                "Invalid fields: 400 with a Vietnamese message per field (keys as the JSON paths, e.g. donor.email).")
+                "Invalid fields: 400 with a Vietnamese message per field (keys as the JSON paths, e.g. donor.email). " +
+                "\"channel\": \"card\" (only when the site takes cards; else 400) answers with checkoutUrl, the Stripe Checkout page to send the donor to. " +
+                "Businesses (donor.kind \"business\") may add \"inKind\": [{ \"item\": \"Áo ấm\", \"quantity\": 300, \"unit\": \"chiếc\", \"sizeBand\": \"6–8 tuổi\", " +
+                "\"delivery\": \"giao tại xã trước 15/12\" }] (at most 10 lines) and \"instalments\": [{ \"due\": \"2027-01-15\", \"amount\": 1000000 }] " +
+                "(2 to 12, due dates in order and not in the past, adding up to amount); each row's problems are keyed by its path, e.g. instalments[1].due. " +
+                "A donor abroad paying by card (\"abroad\": true, \"channel\": \"card\") may pledge in \"USD\" or \"EUR\" (amount with up to 2 decimals), " +
+                "converted at the site's configured rate, which is recorded on the pledge; the answer's amount is in đồng.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -82,13 +94,13 @@ public sealed record VietQrJson(string Payload, string ImagePngUrl, string Image
 
 public sealed record PledgeJson(string Reference, long Amount, string Currency, string Status, VietQrJson? Vietqr, string? CheckoutUrl)
 {
-    public static PledgeJson From(PledgeStatus status, VietQrAccount account) => new(
+    public static PledgeJson From(PledgeStatus status, VietQrAccount account, string? checkoutUrl = null) => new(
         status.Reference, status.AmountVnd, status.Currency, PledgeStatusJson.StatusName(status.Status),
         account.CanMakeQr
             ? new VietQrJson(VietQr.Payload(account, status.AmountVnd, status.Reference),
                 $"/api/v1/pledges/{status.Reference}/qr.png", $"/api/v1/pledges/{status.Reference}/qr.svg")
             : null,
-        CheckoutUrl: null);
+        checkoutUrl);
 }
 
 public sealed record PledgeStatusJson(string Reference, long Amount, string Currency, string Status, string? Campaign)

@@ -19,7 +19,13 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; " +
         (nonce is null ? "style-src 'self'; " : $"style-src 'self' 'nonce-{nonce}'; ") +
         (nonce is null ? "script-src 'self'; " : $"script-src 'self' 'nonce-{nonce}'; ") +
-        "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' " + StripeCheckoutOrigin;
+
+    /// <summary>
+    /// A card pledge's form post is answered with a redirect to Stripe Checkout, and Chrome holds that redirect to the
+    /// form-action list too: without Stripe's origin there, the donor would be stopped on our own page.
+    /// </summary>
+    public const string StripeCheckoutOrigin = "https://checkout.stripe.com";
 
     /// <param name="withNonce">Per-request nonce for inline style and script blocks (the media focal-point picker); only for pages that are never output-cached.</param>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool withNonce = false) =>

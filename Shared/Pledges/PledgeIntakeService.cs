@@ -36,7 +36,7 @@ public sealed class PledgeIntakeService(IntakeDbContext db, TimeProvider clock)
                     var earlier = await db.PledgeStatus.AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKeyHash == keyHash, ct);
                     if (earlier is not null)
                         return new PledgeSubmission(earlier, Created: false,
-                            KeyUsedForAnotherPledge: earlier.AmountVnd != request.Amount || earlier.CampaignSlug != request.Campaign?.Trim());
+                            KeyUsedForAnotherPledge: earlier.AmountVnd != request.AmountVnd || earlier.CampaignSlug != request.Campaign?.Trim());
                 }
                 // Not the key: a reference drawn twice (1 in 700 million) — draw again; anything else is a real failure.
                 if (attempt >= ReferenceAttempts) throw;

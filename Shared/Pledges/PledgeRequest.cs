@@ -7,11 +7,43 @@ namespace ChildAid.Shared.Pledges;
 /// A pledge as the public API and the form send it (the JSON: campaign, amount, currency, display, message,
 /// donor). <see cref="Validate"/> answers per field, in Vietnamese, keyed by the JSON path ("donor.email").
 /// </summary>
-public sealed class PledgeRequest
+public sealed partial class PledgeRequest
 {
     public string? Campaign { get; set; }
-    public long Amount { get; set; }
+    /// <summary>The need line the gift is for, when the donor came from the needs list (<c>PublicNeedReference</c>).</summary>
+    public string? NeedReference { get; set; }
+    /// <summary>In <see cref="Currency"/>: whole đồng, or dollars/euros with at most two decimals.</summary>
+    public decimal Amount { get; set; }
+    /// <summary>VND; USD or EUR for a donor abroad paying by card, at the configured rate (<see cref="UseRates"/>).</summary>
     public string Currency { get; set; } = "VND";
+
+    public static readonly string[] Currencies = ["VND", "USD", "EUR"];
+
+    /// <summary>Đồng per unit of a foreign <see cref="Currency"/>, from the site's table (<see cref="UseRates"/>), never from the client.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal? ExchangeRate { get; private set; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string CurrencyCode => (Currency ?? "").Trim().ToUpperInvariant();
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsForeign => CurrencyCode is "USD" or "EUR";
+
+    /// <summary>Takes the rate of a USD/EUR pledge from the configured table (before <see cref="Validate"/>).</summary>
+    public void UseRates(Payments.PaymentOptions payments) => ExchangeRate = IsForeign ? payments.RateOf(CurrencyCode) : null;
+
+    /// <summary>The pledge in đồng: the amount itself, or a USD/EUR amount at the recorded rate, to the nearest đồng.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long AmountVnd
+    {
+        get
+        {
+            if (Amount <= 0) return 0;
+            if (Amount > MaxAmountVnd) return MaxAmountVnd + 1;
+            var vnd = IsForeign ? decimal.Round(Amount * (ExchangeRate ?? 0), 0, MidpointRounding.AwayFromZero) : decimal.Truncate(Amount);
+            return vnd > MaxAmountVnd ? MaxAmountVnd + 1 : (long)vnd;
+        }
+    }
     /// <summary>name-amount | name-amount-message | name-only | anonymous</summary>
     public string Display { get; set; } = "name-amount";
     public string? Message { get; set; }
@@ -32,15 +64,21 @@ public sealed class PledgeRequest
         _ => null,
     };
 
-    public Dictionary<string, string[]> Validate()
+    /// <param name="today">Vietnam's date: instalments may not fall due before it (null: not checked).</param>
+    public Dictionary<string, string[]> Validate(DateOnly? today = null)
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[field] = [message];
 
         if (string.IsNullOrWhiteSpace(Campaign)) Add("campaign", "Vui lòng chọn chiến dịch bạn muốn ủng hộ.");
-        if (Currency != "VND") Add("currency", "Hiện chỉ nhận cam kết bằng đồng Việt Nam (VND).");
+        if (NeedReference is { Length: > PublicNeeds.PublicNeedReference.MaxLength }) Add("needReference", "Mã nhu cầu không đúng.");
+        if (!Currencies.Contains(CurrencyCode)) Add("currency", "Loại tiền là VND, USD hoặc EUR.");
+        else if (IsForeign && (Channel != "card" || !Abroad)) Add("currency", "Ủng hộ bằng USD hoặc EUR dành cho người ở nước ngoài, thanh toán bằng thẻ.");
+        else if (IsForeign && ExchangeRate is null) Add("currency", "Hiện chưa nhận ủng hộ bằng loại tiền này; vui lòng chọn VND.");
         if (Amount <= 0) Add("amount", "Vui lòng nhập số tiền lớn hơn 0 ₫.");
-        else if (Amount > MaxAmountVnd) Add("amount", "Số tiền quá lớn; xin liên hệ Ban vận động.");
+        else if (!IsForeign && Amount != decimal.Truncate(Amount)) Add("amount", "Số tiền đồng là số nguyên.");
+        else if (IsForeign && Text.NumberInput.SignificantDecimals(Amount) > 2) Add("amount", "Số tiền có nhiều nhất 2 chữ số thập phân.");
+        else if (AmountVnd > MaxAmountVnd) Add("amount", "Số tiền quá lớn; xin liên hệ Ban vận động.");
         if (ParseDisplay(Display) is null) Add("display", "Vui lòng chọn cách hiển thị tên: tên và số tiền, tên, số tiền và lời nhắn, chỉ tên, hoặc ẩn danh.");
         if (Message is { Length: > PledgeIntake.MaxMessageLength }) Add("message", $"Lời nhắn tối đa {PledgeIntake.MaxMessageLength} ký tự.");
         if (Channel is not ("transfer" or "card")) Add("channel", "Cách thanh toán là chuyển khoản (transfer) hoặc thẻ (card).");
@@ -60,6 +98,7 @@ public sealed class PledgeRequest
             if (!string.IsNullOrWhiteSpace(Donor.TaxCode) && !IsTaxCode(Donor.TaxCode)) Add("donor.taxCode", "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.");
         }
         if (Donor.Address is { Length: > 300 }) Add("donor.address", "Địa chỉ tối đa 300 ký tự.");
+        ValidateExtras(kind == "business", today, Add);
         return errors;
     }
 
@@ -73,8 +112,11 @@ public sealed class PledgeRequest
             Reference = PledgeReference.New(),
             IdempotencyKeyHash = string.IsNullOrEmpty(idempotencyKey) ? null : PledgeIntake.HashIdempotencyKey(idempotencyKey),
             CampaignSlug = Campaign?.Trim(),
-            AmountVnd = Amount,
-            Currency = "VND",
+            NeedReference = Blank(NeedReference),
+            AmountVnd = AmountVnd,
+            Currency = IsForeign ? CurrencyCode : "VND",
+            OriginalAmount = IsForeign ? Amount : null,
+            ExchangeRate = IsForeign ? ExchangeRate : null,
             Display = display,
             Message = string.IsNullOrWhiteSpace(Message) ? null : Message.Trim(),
             DonorKind = Donor.Kind?.Trim().ToLowerInvariant() == "business" ? DonorKind.Business : DonorKind.Person,
@@ -86,6 +128,8 @@ public sealed class PledgeRequest
             Origin = Abroad ? DonorOrigin.Foreign : DonorOrigin.Domestic,
             Channel = Channel == "card" ? PaymentChannel.Card : PaymentChannel.Transfer,
             FollowCampaign = FollowCampaign,
+            InstalmentsJson = InstalmentsAsJson(),
+            InKindLinesJson = InKindAsJson(),
             ReceivedAt = receivedAt,
         };
     }

@@ -70,26 +70,35 @@ public sealed class PublicNeedsQuery(PublicDbContext db)
         await db.PriorityCriteria.Where(c => c.IsActive && c.Weight > 0).OrderByDescending(c => c.Weight).ThenBy(c => c.Id).ToListAsync(ct),
         await db.PriorityScales.SingleAsync(ct));
 
+    /// <summary>The published need line a pledge names (<see cref="PublicNeedReference"/>), or null when there is none (any more).</summary>
+    public async Task<PublicNeed?> NeedAsync(string? reference, CancellationToken ct = default)
+    {
+        if (PublicNeedReference.Parse(reference) is not var (commune, year)) return null;
+        var rows = await db.PublicNeeds.Where(n => n.CommuneCode == commune && n.Year == year && !n.Suppressed).ToListAsync(ct);
+        return rows.OrderBy(n => n.Id).FirstOrDefault(n => PublicNeedReference.Of(n) == reference);
+    }
+
     /// <summary>
-    /// Where "give to this need" leads for each commune: the active campaign that names the commune (title or summary,
-    /// ignoring diacritics and case), else the campaigns page. Pledging to a need itself comes with a later issue.
+    /// The campaign each commune's needs are given to: the active campaign that names the commune (title or summary,
+    /// ignoring diacritics and case), else null.
     /// </summary>
-    public async Task<Func<int, string, string>> GiveLinksAsync(CancellationToken ct = default)
+    public async Task<Func<int, string, string?>> CampaignByCommuneAsync(CancellationToken ct = default)
     {
         var active = (await db.Campaigns.Where(c => c.Status == Campaigns.CampaignStatus.Active).OrderByDescending(c => c.StartDate)
                 .Select(c => new { c.Slug, c.Title, c.Summary }).ToListAsync(ct))
             .Select(c => (c.Slug, Text: " " + Words(c.Title + " " + c.Summary) + " ")).ToList();
-        var cache = new Dictionary<int, string>();
+        var cache = new Dictionary<int, string?>();
         return (communeId, communeName) =>
         {
-            if (cache.TryGetValue(communeId, out var link)) return link;
+            if (cache.TryGetValue(communeId, out var slug)) return slug;
             var place = Words(PlaceName(communeName));
-            var match = place.Length < 3 ? null : active.FirstOrDefault(c => c.Text.Contains(" " + place + " ", StringComparison.Ordinal)).Slug;
-            return cache[communeId] = match is null ? CampaignsPage : "/chien-dich/" + match;
+            return cache[communeId] = place.Length < 3 ? null : active.FirstOrDefault(c => c.Text.Contains(" " + place + " ", StringComparison.Ordinal)).Slug;
         };
     }
 
-    public const string CampaignsPage = "/";
+    /// <summary>The campaign a pledge for <paramref name="need"/> goes to (see <see cref="CampaignByCommuneAsync"/>).</summary>
+    public async Task<string?> CampaignForAsync(PublicNeed need, CancellationToken ct = default) =>
+        (await CampaignByCommuneAsync(ct))(need.CommuneId, need.CommuneName);
 
     private static string Words(string text) =>
         Text.TextFolding.Fold(System.Text.RegularExpressions.Regex.Replace(text, @"[^\p{L}\p{N}]+", " "));

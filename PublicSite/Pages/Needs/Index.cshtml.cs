@@ -19,7 +19,11 @@ public class IndexModel(PublicNeedsQuery needs, ChildAid.Shared.Content.Publishe
     public PublicNeedsPage Result { get; private set; } = null!;
     public IReadOnlyList<PublicCommune> Communes { get; private set; } = [];
     public PublishedCriteria Criteria { get; private set; } = null!;
-    public Func<int, string, string> GiveLink { get; private set; } = null!;
+    /// <summary>The campaign each commune's needs go to (null: none names the commune).</summary>
+    private Func<int, string, string?> _campaignOf = null!;
+
+    /// <summary>"Give to this need": the pledge form with the line chosen.</summary>
+    public string GiveLink(ChildAid.Shared.PublicNeeds.PublicNeed n) => ChildAid.PublicSite.Giving.GiveLink.ForNeed(n, _campaignOf(n.CommuneId, n.CommuneName));
 
     public bool IsFiltered => Commune is not null || Category is not null || Priority is not null;
 
@@ -42,7 +46,7 @@ public class IndexModel(PublicNeedsQuery needs, ChildAid.Shared.Content.Publishe
         Communes = await needs.CommunesAsync(ct);
         Result = await needs.PageAsync(new PublicNeedsFilter(Commune, Category, Priority, Trang), ct);
         Criteria = await needs.CriteriaAsync(ct);
-        GiveLink = await needs.GiveLinksAsync(ct);
+        _campaignOf = await needs.CampaignByCommuneAsync(ct);
         return Page();
     }
 

@@ -123,7 +123,7 @@ public class BrowserFixture : IAsyncLifetime
         // PublicSite fetches draft previews from BackOffice, which starts second: give BackOffice its port up front.
         var backOfficeUrl = $"http://127.0.0.1:{FreePort()}";
         (PublicSite, PublicUrl) = await StartAsync("ChildAid.PublicSite", "PublicSite",
-            args => ChildAid.PublicSite.Program.Build([.. args, $"--Preview:BackOfficeUrl={backOfficeUrl}"]), Database.PublicConnectionString);
+            args => ChildAid.PublicSite.Program.Build([.. args, $"--Preview:BackOfficeUrl={backOfficeUrl}", .. DemoAccount]), Database.PublicConnectionString);
         // Receipts link (QR code) to this PublicSite, as the `run` verb arranges. BackOffice believes X-Forwarded-For from
         // the loopback address, as it would from a reverse proxy, so each browser context can be its own client (NewPageAsync).
         (BackOffice, BackOfficeUrl) = await StartAsync("ChildAid.BackOffice", "BackOffice",
@@ -139,6 +139,15 @@ public class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>The demo receiving account (as `run` configures it), so pledge pages show their VietQR code and transfer details.</summary>
+    private static readonly string[] DemoAccount =
+    [
+        $"--PublicSite:Giving:BankName={ChildAid.Shared.Payments.VietQrAccount.Demo.BankName}",
+        $"--PublicSite:Giving:AccountNumber={ChildAid.Shared.Payments.VietQrAccount.Demo.AccountNumber}",
+        $"--PublicSite:Giving:AccountName={ChildAid.Shared.Payments.VietQrAccount.Demo.AccountName}",
+        $"--PublicSite:Giving:BankBin={ChildAid.Shared.Payments.VietQrAccount.Demo.BankBin}",
+    ];
 
     private int _clients;
 

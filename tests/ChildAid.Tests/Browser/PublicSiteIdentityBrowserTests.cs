@@ -37,7 +37,7 @@ public class PublicSiteIdentityBrowserTests(BrowserFixture site)
             Assert.Equal("ChildAid", (await page.Locator("header .brand .word").InnerTextAsync()).Trim());
             var give = page.Locator("main a.btn.give").First;
             Assert.True(await give.IsVisibleAsync(), $"{path}: no give button in the page");
-            Assert.StartsWith("/cach-ung-ho", await give.GetAttributeAsync("href"));
+            Assert.StartsWith("/ung-ho", await give.GetAttributeAsync("href"));
             Assert.True(await page.Locator("header a.btn.give").IsVisibleAsync(), $"{path}: no give button in the header");
 
             var pictures = page.Locator("main img");
@@ -66,7 +66,7 @@ public class PublicSiteIdentityBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task The_give_button_leads_to_how_to_give_with_the_campaigns_transfer_note_and_the_focus_is_visible()
+    public async Task The_give_button_leads_to_the_pledge_form_with_the_campaign_chosen_and_the_focus_is_visible()
     {
         string slug;
         await using (var scope = site.DataScope())
@@ -81,9 +81,9 @@ public class PublicSiteIdentityBrowserTests(BrowserFixture site)
         Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
 
         await page.Locator("main a.btn.give").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/cach-ung-ho", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/ung-ho?chien-dich=", StringComparison.Ordinal));
 
-        Assert.Contains(slug.Replace('-', ' ').ToUpperInvariant(), await page.Locator("main").InnerTextAsync());
-        Assert.Equal("Ủng hộ “Bữa trưa có thịt (nhận diện)” — ChildAid", await page.TitleAsync());
+        Assert.Equal(slug, await page.Locator("#f-Campaign").InputValueAsync());
+        Assert.Equal("Cam kết ủng hộ — ChildAid", await page.TitleAsync());
     }
 }

@@ -73,13 +73,13 @@ public abstract partial class PublicNeedsListTests(DatabaseProvider provider) : 
         Assert.Contains("Đã cam kết 100%", all);
         Assert.Contains("Mồ côi cả cha và mẹ", all);
         Assert.Contains("Cấp 1: từ 50 điểm trở lên", all);
-        Assert.Contains($"href=\"/chien-dich/{seeded.CampaignSlug}\"", all);
+        // "Give to this need" opens the pledge form with the line chosen (its commune's campaign is chosen there).
+        Assert.Contains("href=\"/ung-ho?nhu-cau=", all);
         Assert.Contains("href=\"/nhu-cau\" aria-current=\"page\"", all);
         Assert.Contains(VietnameseFormat.Vnd(1_680_000), warm);
         Assert.DoesNotContain("Suất ăn trưa", warm);
         Assert.DoesNotContain("Xã Ia Đal<br>", other);
-        // Ia Kriêng has no campaign of its own: the campaigns page, never a dead link.
-        Assert.Contains("<a href=\"/\">Ủng hộ nhu cầu này</a>", other);
+        Assert.Matches("<a href=\"/ung-ho\\?nhu-cau=[^\"]+\">Ủng hộ nhu cầu này</a>", other);
     }
 
     [Fact]
@@ -109,7 +109,8 @@ public abstract partial class PublicNeedsListTests(DatabaseProvider provider) : 
         Assert.Equal(6, item.GetProperty("children").GetInt32());
         Assert.Equal("Age6To8", item.GetProperty("sizeBand").GetString());
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$", item.GetProperty("refreshedAt").GetString()!);
-        Assert.Equal($"/chien-dich/{seeded.CampaignSlug}", item.GetProperty("giveUrl").GetString());
+        Assert.StartsWith("/ung-ho?nhu-cau=", item.GetProperty("giveUrl").GetString(), StringComparison.Ordinal);
+        Assert.Contains("-2026-winter-jacket-Age6To8-T", item.GetProperty("giveUrl").GetString(), StringComparison.Ordinal);
         Assert.Equal(1_080_000, json.GetProperty("totals").GetProperty("estimatedCostVnd").GetInt64());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);

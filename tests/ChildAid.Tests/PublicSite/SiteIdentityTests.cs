@@ -27,7 +27,7 @@ public abstract class SiteIdentityTests(DatabaseProvider provider) : PublicSiteT
         Assert.Contains("srcset=\"/anh-minh-hoa/ao-am-cho-em-hero-480.jpg 480w, /anh-minh-hoa/ao-am-cho-em-hero-960.jpg 960w, /anh-minh-hoa/ao-am-cho-em-hero-1600.jpg 1600w\"", html);
         // No approved need names a jacket yet: the catalogue's typical price, in the size most children wear.
         Assert.Contains($"<strong>{VietnameseFormat.Vnd(180_000)}</strong> = một áo ấm mùa đông cỡ 6–8 tuổi", html);
-        Assert.Contains($"href=\"/cach-ung-ho?chien-dich={campaign.Slug}\"", html);
+        Assert.Contains($"href=\"/ung-ho?chien-dich={campaign.Slug}\"", html);
         Assert.Contains("class=\"btn give big\"", html);
     }
 
@@ -71,7 +71,7 @@ public abstract class SiteIdentityTests(DatabaseProvider provider) : PublicSiteT
         Assert.Contains("srcset=\"/anh-minh-hoa/bua-trua-co-thit-480.jpg 480w, /anh-minh-hoa/bua-trua-co-thit-960.jpg 960w\"", html);
         Assert.Contains("loading=\"lazy\"", html);
         Assert.Contains($"<strong>{VietnameseFormat.Vnd(100_000)}</strong> = 5 suất ăn trưa", html);
-        Assert.Contains($"href=\"/cach-ung-ho?chien-dich={lunch.Slug}\"", html);
+        Assert.Contains($"href=\"/ung-ho?chien-dich={lunch.Slug}\"", html);
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Payments;
+using ChildAid.Shared.Pledges;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace ChildAid.PublicSite.Pages.Pledges;
+
+/// <summary>
+/// <c>/ung-ho/cam-ket/{reference}</c>: a pledge's own page — the VietQR code and, as text beside it, everything a donor
+/// types into a banking app, with the pledge's status in words. Read from the public status view only, so it cannot
+/// show a name or a contact even by mistake. It is also the "pay" link in the mails. Never cached: the status moves.
+/// </summary>
+[OutputCache(NoStore = true)]
+public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campaigns, IOptions<PublicSiteOptions> options) : PageModel
+{
+    public PledgeStatus Pledge { get; private set; } = null!;
+    public CampaignName? Campaign { get; private set; }
+    public PublicSiteOptions.GivingOptions Account => options.Value.Giving;
+
+    /// <summary>Paid and cancelled pledges show no transfer details: nobody should pay them again.</summary>
+    public bool AwaitsPayment => Pledge.Status is PledgeStatus.Received or nameof(PledgeState.Pledged) or nameof(PledgeState.PartlyPaid);
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
+    {
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        if (await intake.StatusAsync(reference, ct) is not { } pledge) return NotFound();
+        // One address per pledge: a code typed in lower case or with spaces lands on the canonical one.
+        if (pledge.Reference != reference) return RedirectToPagePermanent("/Pledges/Pledge", new { reference = pledge.Reference });
+        Pledge = pledge;
+        Campaign = pledge.CampaignSlug is null ? null : (await campaigns.NamesAsync(ct)).FirstOrDefault(c => c.Slug == pledge.CampaignSlug);
+        return Page();
+    }
+
+    /// <summary>The status in plain words, Vietnamese (the page translates it).</summary>
+    public static string StatusWords(string status) => status switch
+    {
+        PledgeStatus.Received => "Đã nhận cam kết, đang chờ Ban ghi nhận",
+        nameof(PledgeState.Pledged) => "Đã ghi nhận cam kết, đang chờ tiền về",
+        nameof(PledgeState.PartlyPaid) => "Đã nhận một phần",
+        nameof(PledgeState.Paid) => "Đã nhận đủ — cảm ơn bạn!",
+        nameof(PledgeState.Cancelled) => "Đã hủy",
+        _ => status,
+    };
+
+    public string ImageUrl(string format) => $"/api/v1/pledges/{Pledge.Reference}/qr.{format}";
+
+    public VietQrAccount QrAccount => Account.QrAccount;
+}
