@@ -66,6 +66,11 @@ public class Contribution : Security.IUnitOwned
     public int? PledgeId { get; set; }
     public Pledges.Pledge? Pledge { get; set; }
     public bool IsDemo { get; set; }
+    /// <summary>
+    /// The token of the receipt's verified-gift page (<see cref="Ledger.VerifiedGift"/>), for the receipt mail; the public
+    /// projection keeps only its hash. Null on receipts booked before the page existed.
+    /// </summary>
+    public string? VerifyToken { get; set; }
 }
 
 /// <summary>One kind of goods in an in-kind gift, e.g. 300 winter jackets for ages 6–10.</summary>

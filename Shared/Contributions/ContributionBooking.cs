@@ -93,6 +93,7 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
             ExternalId = input.ExternalId,
             PledgeId = input.PledgeId,
             IsDemo = isDemo,
+            VerifyToken = VerifiedGift.NewToken(),
         };
         // Under the ledger lock, so two payments of one pledge add up however they race.
         if (input.PledgeId is { } pledgeId)
@@ -111,6 +112,7 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
             DonorDisplay = DonorDisplay.StatementName(donor.DisplayChoice, donor.Name),
         }, ct);
         db.Contributions.Add(contribution);
+        db.VerifiedGifts.Add(new VerifiedGift { TokenHash = VerifiedGift.HashOf(contribution.VerifyToken)!, LedgerSequence = entry.Sequence });
         await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, +1, ct);
         // The demo data set is not mailed: its donors are synthetic and thousands of receipts would flood the outbox.
         if (!isDemo) await mails.QueueAsync(contribution, donor, campaign, ct);

@@ -28,6 +28,7 @@ public sealed class ReceiptMails(MailOutbox outbox, DonorLinks donorLinks, IOpti
         var campaignTitle = campaign is null ? null : culture == "en" && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title;
         await outbox.EnqueueAsync(MailMessageKind.Receipt, to, donor.Name, culture,
             new ReceiptMail(donor.Name, receipt.ReceiptNumber, receipt.AmountVnd, receipt.ReceivedOn, campaignTitle, PdfWhenSent: true,
+                VerifyUrl: receipt.VerifyToken is { } token ? publicSite.Value.Url(Ledger.VerifiedGift.PathPrefix + token) : null,
                 DonorPageUrl: donorLinks.Issue(donor.Id)),
             ReceiptKey(receipt.ReceiptNumber), ct);
         await outbox.EnqueueAsync(MailMessageKind.ThankYou, to, donor.Name, culture,

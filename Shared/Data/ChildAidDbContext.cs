@@ -59,6 +59,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Payments.Stripe.StripeEvent> StripeEvents => Set<Payments.Stripe.StripeEvent>();
     public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
     public DbSet<Donors.DonorLink> DonorLinks => Set<Donors.DonorLink>();
+    public DbSet<Ledger.VerifiedGift> VerifiedGifts => Set<Ledger.VerifiedGift>();
     public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<PublishedContent> PublishedContent => Set<PublishedContent>();
     public DbSet<PublishedMedia> PublishedMedia => Set<PublishedMedia>();
     public DbSet<ContentRedirect> ContentRedirects => Set<ContentRedirect>();
+    public DbSet<VerifiedGift> VerifiedGifts => Set<VerifiedGift>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,6 +48,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new PublishedContentConfiguration().Configure(builder.Entity<PublishedContent>());
         new PublishedMediaConfiguration().Configure(builder.Entity<PublishedMedia>());
         new ContentRedirectConfiguration().Configure(builder.Entity<ContentRedirect>());
+        new VerifiedGiftConfiguration().Configure(builder.Entity<VerifiedGift>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
     }

@@ -36,6 +36,8 @@ public static class PublicTables
         [typeof(PublishedContent)] = "published_content",
         [typeof(PublishedMedia)] = "published_media",
         [typeof(ContentRedirect)] = "content_redirects",
+        // Verified-gift pages: a token's hash and the receipt's ledger sequence only; the page reads the ledger.
+        [typeof(VerifiedGift)] = "verified_gifts",
     };
 
     /// <summary>

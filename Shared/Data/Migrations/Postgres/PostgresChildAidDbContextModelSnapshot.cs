@@ -898,6 +898,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)")
                         .HasColumnName("recorded_by_id");
 
+                    b.Property<string>("VerifyToken")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("verify_token");
+
                     b.HasKey("Id")
                         .HasName("pk_contributions");
 
@@ -1516,6 +1521,27 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Ledger.VerifiedGift", b =>
+                {
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_sequence");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_verified_gifts");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verified_gifts_ledger_sequence");
+
+                    b.ToTable("verified_gifts", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>

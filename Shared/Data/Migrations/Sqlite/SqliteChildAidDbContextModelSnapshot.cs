@@ -875,6 +875,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_id");
 
+                    b.Property<string>("VerifyToken")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verify_token");
+
                     b.HasKey("Id")
                         .HasName("pk_contributions");
 
@@ -1479,6 +1484,27 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Ledger.VerifiedGift", b =>
+                {
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_sequence");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_verified_gifts");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verified_gifts_ledger_sequence");
+
+                    b.ToTable("verified_gifts", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>
