@@ -2916,6 +2916,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_vnd");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("CampaignSlug")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
@@ -2976,6 +2980,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("exchange_rate");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure");
+
                     b.Property<bool>("FollowCampaign")
                         .HasColumnType("boolean")
                         .HasColumnName("follow_campaign");
@@ -3016,6 +3025,15 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("original_amount");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -3025,6 +3043,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
                         .HasColumnName("reference");
+
+                    b.Property<DateTime?>("RetryAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_after");
 
                     b.HasKey("Id")
                         .HasName("pk_pledge_intake");
@@ -3039,6 +3061,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_pledge_intake_reference");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "ix_pledge_intake_waiting")
+                        .HasDatabaseName("ix_pledge_intake_waiting")
+                        .HasFilter("processed_at IS NULL");
 
                     b.ToTable("pledge_intake", null, t =>
                         {
