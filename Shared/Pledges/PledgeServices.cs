@@ -28,7 +28,7 @@ public static class PledgeServices
         return services;
     }
 
-    /// <summary>For BackOffice: pledge options, the intake processor and (with <paramref name="worker"/>) its hosted worker.</summary>
+    /// <summary>For BackOffice: pledge options, queries and staff actions, the intake processor and (with <paramref name="worker"/>) its hosted worker.</summary>
     public static IServiceCollection AddPledgeProcessing(this IServiceCollection services, IConfiguration configuration, bool worker = true)
     {
         services.AddGivingAccount(configuration);
@@ -42,6 +42,8 @@ public static class PledgeServices
                 "PublicSite:BaseUrl must be an absolute http or https address (pledge mails link to it).")
             .ValidateOnStart();
         services.AddSingleton<PledgeIntakeProcessor>();
+        services.AddScoped<PledgeQueries>();
+        services.AddScoped<PledgeService>();
         if (worker) services.AddHostedService<PledgeIntakeWorker>();
         return services;
     }
