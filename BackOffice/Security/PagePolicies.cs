@@ -39,6 +39,7 @@ public static class PagePolicies
         ["/Pledges/Index"] = Policies.ViewReceipts,
         ["/Pledges/Details"] = Policies.ViewReceipts,
         ["/Pledges/Cancel"] = Policies.RecordReceipts,
+        ["/Pledges/RecordTransfer"] = Policies.RecordReceipts,
         ["/Needs/Index"] = Policies.ViewNeeds,
         ["/Needs/Review"] = Policies.ViewNeeds,
         ["/Needs/Line"] = Policies.EditNeeds,

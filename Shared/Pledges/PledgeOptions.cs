@@ -14,6 +14,12 @@ public sealed class PledgeOptions
     /// <summary>How often BackOffice looks for new intake rows.</summary>
     public int ProcessorIntervalSeconds { get; set; } = 10;
 
+    /// <summary>How many days before an instalment falls due its reminder is mailed.</summary>
+    public int ReminderDaysBefore { get; set; } = 7;
+
+    /// <summary>How often BackOffice looks for instalments to remind of.</summary>
+    public int ReminderIntervalMinutes { get; set; } = 60;
+
     /// <summary>Where PublicSite answers (from <c>PublicSite:BaseUrl</c>): the pledge page linked from mails.</summary>
     public string PublicSiteBaseUrl { get; set; } = "http://127.0.0.1:5080";
 

@@ -38,13 +38,20 @@ public static class PledgeServices
                 if (configuration["PublicSite:BaseUrl"] is { Length: > 0 } url) o.PublicSiteBaseUrl = url;
             })
             .Validate(o => o.ProcessorIntervalSeconds >= 1, "Pledges:ProcessorIntervalSeconds must be 1 or more.")
+            .Validate(o => o.ReminderDaysBefore is >= 0 and <= 60 && o.ReminderIntervalMinutes >= 1,
+                "Pledges:ReminderDaysBefore must be 0–60 and Pledges:ReminderIntervalMinutes 1 or more.")
             .Validate(o => Uri.TryCreate(o.PublicSiteBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
                 "PublicSite:BaseUrl must be an absolute http or https address (pledge mails link to it).")
             .ValidateOnStart();
         services.AddSingleton<PledgeIntakeProcessor>();
         services.AddScoped<PledgeQueries>();
         services.AddScoped<PledgeService>();
-        if (worker) services.AddHostedService<PledgeIntakeWorker>();
+        services.AddSingleton<InstalmentReminders>();
+        if (worker)
+        {
+            services.AddHostedService<PledgeIntakeWorker>();
+            services.AddHostedService<InstalmentReminderWorker>();
+        }
         return services;
     }
 }

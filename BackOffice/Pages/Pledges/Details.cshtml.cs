@@ -13,6 +13,7 @@ public class DetailsModel(PledgeQueries queries, IAuthorizationService authoriza
     public PledgeDetails Details { get; private set; } = null!;
     public Pledge Pledge => Details.Pledge;
     public bool CanCancel { get; private set; }
+    public bool CanRecord { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -21,6 +22,7 @@ public class DetailsModel(PledgeQueries queries, IAuthorizationService authoriza
         if (!(await authorization.AuthorizeAsync(User, details.Pledge.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
         Details = details;
         CanCancel = details.Pledge is { Status: PledgeState.Pledged, PaidVnd: 0 } && Roles.RecordReceipts.Any(User.IsInRole);
+        CanRecord = details.Pledge.Status != PledgeState.Cancelled && Roles.RecordReceipts.Any(User.IsInRole);
         return Page();
     }
 }

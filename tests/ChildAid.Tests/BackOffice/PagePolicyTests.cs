@@ -316,6 +316,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Pledges/Index"] = ("/Pledges", "/Pledges", false),
             ["/Pledges/Details"] = ($"/Pledges/{S(ownPledge)}", $"/Pledges/{S(otherPledge)}", true),
             ["/Pledges/Cancel"] = ($"/Pledges/Cancel/{S(ownPledge)}", $"/Pledges/Cancel/{S(otherPledge)}", true),
+            ["/Pledges/RecordTransfer"] = ($"/Pledges/RecordTransfer/{S(ownPledge)}", $"/Pledges/RecordTransfer/{S(otherPledge)}", true),
             ["/Needs/Index"] = ("/Needs", "/Needs", false),
             ["/Needs/Review"] = ($"/Needs/Review/{S(ownReview)}", $"/Needs/Review/{S(otherReview)}", true),
             ["/Needs/Line"] = ($"/Needs/Line/{S(ownReview)}", $"/Needs/Line/{S(otherReview)}", true),
@@ -352,6 +353,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Contributions/Reverse"] = (F(("Input.Reason", "thử")), F(("Input.Reason", "thử"))),
             ["/Users/Edit"] = (F(("Input.FullName", "Đổi tên")), F(("Input.FullName", "Đổi tên"))),
             ["/Campaigns/Edit"] = (F(("Input.Title", "Đổi tên")), F(("Input.Title", "Đổi tên"))),
+            ["/Pledges/RecordTransfer"] = (F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026")), F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026"))),
         });
         return (urls, fields, own);
     }

@@ -132,6 +132,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Content/Edit"] = Id(demo.ContentId),
             ["/Content/History"] = Id(demo.ContentId),
             ["/Pledges/Cancel"] = Id(demo.PledgeId),
+            ["/Pledges/RecordTransfer"] = Id(demo.PledgeId),
         };
         // Pages whose route has more than one value, and pages that take their record from the query string.
         var full = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)

@@ -159,6 +159,29 @@ public abstract class PledgePagesTests(DatabaseProvider provider) : BackOfficeTe
     }
 
     [Fact]
+    public async Task Staff_record_a_transfer_seen_in_the_bank_app_on_the_pledge_once_however_often_the_form_is_posted()
+    {
+        var world = await ArrangeAsync(paid: false);
+        var officer = await OfficerAsync(world.Unit);
+        var form = await officer.GetPageAsync($"/Pledges/RecordTransfer/{world.Pledge}");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.AmountVnd"] = "120.000", ["Input.ReceivedOn"] = Vn(Today), ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"),
+        };
+
+        var first = await officer.PostWithTokenAsync($"/Pledges/RecordTransfer/{world.Pledge}", StaffClient.Token(form), fields);
+        var again = await officer.PostWithTokenAsync($"/Pledges/RecordTransfer/{world.Pledge}", StaffClient.Token(form), fields);
+
+        Assert.Contains("Đã ghi nhận phiếu thu", await officer.FollowAsync(first));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var contribution = await WithDbAsync(db => db.Contributions.AsNoTracking().SingleAsync(c => c.PledgeId == world.Pledge));
+        Assert.Equal((120_000L, ContributionChannel.Transfer, ContributionMethod.BankTransfer, world.Campaign), (contribution.AmountVnd, contribution.Channel, contribution.Method, contribution.CampaignId));
+        var pledge = await WithDbAsync(db => db.Pledges.AsNoTracking().SingleAsync(p => p.Id == world.Pledge));
+        Assert.Equal((PledgeState.PartlyPaid, 120_000L), (pledge.Status, pledge.PaidVnd));
+        Assert.Equal(contribution.DonorId, pledge.DonorId);
+    }
+
+    [Fact]
     public async Task An_inspector_reads_pledges_but_may_not_cancel()
     {
         var world = await ArrangeAsync(paid: false);
