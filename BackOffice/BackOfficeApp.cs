@@ -1,5 +1,6 @@
 using ChildAid.Shared.Mail;
 using ChildAid.Shared.Payments.Stripe;
+using ChildAid.Shared.Pledges;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChildAid.BackOffice.Pages.Content;
@@ -50,6 +51,8 @@ public static class BackOfficeApp
         builder.Services.AddMail(builder.Configuration);
         // Card payments: books the events PublicSite stored in the Stripe inbox, exactly once (StripeEventProcessor).
         builder.Services.AddStripeProcessing(builder.Configuration);
+        // Online pledges: turns PublicSite's intake rows into donors and pledges, exactly once (PledgeIntakeProcessor).
+        builder.Services.AddPledgeProcessing(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 

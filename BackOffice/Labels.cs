@@ -32,6 +32,18 @@ public static class Labels
         [ContributionMethod.Cash] = "Tiền mặt", [ContributionMethod.BankTransfer] = "Chuyển khoản", [ContributionMethod.InKind] = "Hiện vật",
     };
 
+    public static readonly IReadOnlyDictionary<Shared.Pledges.PledgeState, string> PledgeStates = new Dictionary<Shared.Pledges.PledgeState, string>
+    {
+        [Shared.Pledges.PledgeState.Pledged] = "Chưa thanh toán", [Shared.Pledges.PledgeState.PartlyPaid] = "Đã trả một phần",
+        [Shared.Pledges.PledgeState.Paid] = "Đã trả đủ", [Shared.Pledges.PledgeState.Cancelled] = "Đã hủy",
+    };
+
+    public static readonly IReadOnlyDictionary<ContributionChannel, string> Channels = new Dictionary<ContributionChannel, string>
+    {
+        [ContributionChannel.Staff] = "Cán bộ ghi nhận", [ContributionChannel.Transfer] = "Chuyển khoản", [ContributionChannel.Card] = "Thẻ (Stripe)",
+        [ContributionChannel.BankStatement] = "Sao kê ngân hàng", [ContributionChannel.Unsolicited] = "Chuyển khoản không đăng ký",
+    };
+
     public static readonly IReadOnlyDictionary<CampaignStatus, string> CampaignStatuses = new Dictionary<CampaignStatus, string>
     {
         [CampaignStatus.Draft] = "Bản nháp", [CampaignStatus.Active] = "Đang vận động", [CampaignStatus.Closed] = "Đã kết thúc",

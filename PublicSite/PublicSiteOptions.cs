@@ -13,25 +13,8 @@ public class PublicSiteOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
-    public GivingOptions Giving { get; set; } = new();
-
-    /// <summary>
-    /// The account donors transfer to, shown on "Cách ủng hộ" (/cach-ung-ho). Empty by default: a site never shows an
-    /// account nobody configured (a made-up number would send real money astray); the page then says to contact us.
-    /// </summary>
-    public class GivingOptions
-    {
-        public string BankName { get; set; } = "";
-        public string AccountNumber { get; set; } = "";
-        public string AccountName { get; set; } = "";
-        public string Branch { get; set; } = "";
-        /// <summary>The bank's 6-digit NAPAS BIN (e.g. 970422): with it the page also shows a VietQR code for the account.</summary>
-        public string BankBin { get; set; } = "";
-
-        public bool HasAccount => AccountNumber.Length > 0 && AccountName.Length > 0 && BankName.Length > 0;
-
-        public ChildAid.Shared.Payments.VietQrAccount QrAccount => new(BankBin, AccountNumber, AccountName, BankName);
-    }
+    /// <summary>Section "PublicSite:Giving": the account donors transfer to, shared with BackOffice (its pledge mails).</summary>
+    public ChildAid.Shared.Payments.GivingAccountOptions Giving { get; set; } = new();
 
     /// <summary>Requests per client address per minute.</summary>
     public class RateLimitOptions

@@ -121,6 +121,8 @@ public static class RunCommand
             settings["PublicSite:Giving:AccountNumber"] = demo.AccountNumber;
             settings["PublicSite:Giving:AccountName"] = demo.AccountName;
         }
+        // Online pledges need a unit to belong to; on a laptop, the demo's Ia Đal (the commune in force today).
+        if (string.IsNullOrWhiteSpace(cli.Configuration["Pledges:ReceivingUnitCode"])) settings["Pledges:ReceivingUnitCode"] = "23535";
         return settings;
     }
 

@@ -52,6 +52,7 @@ public static class AuditSentences
         ["ContentRedirect"] = "chuyển hướng",
         ["PublishedMedia"] = "ảnh công khai",
         ["MailOutboxMessage"] = "thư trong hộp thư đi",
+        ["Pledge"] = "cam kết ủng hộ",
     };
 
     /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>
@@ -96,6 +97,7 @@ public static class AuditSentences
         ["ScheduleError"] = "Lỗi lịch đăng", ["ShowsChild"] = "Có hình ảnh trẻ em", ["ConsentRecordId"] = "Giấy đồng ý số",
         ["ParentId"] = "Trang cha", ["Number"] = "Phiên bản số", ["SummaryEn"] = "Tóm tắt tiếng Anh",
         ["SeoTitle"] = "Tiêu đề SEO", ["SeoDescription"] = "Mô tả SEO", ["HeroMediaId"] = "Ảnh đại diện số",
+        ["Reference"] = "Mã cam kết", ["PaidVnd"] = "Đã thanh toán",
         ["FromPath"] = "Từ đường dẫn", ["ToPath"] = "Đến đường dẫn", ["Automatic"] = "Tự động",
         // What ContentVersionAudit keeps of a saved version instead of its words.
         ["CreatedBy"] = "Người tạo", ["CreatedAt"] = "Tạo lúc", ["ContentItemId"] = "Nội dung số", ["ComparedWith"] = "So với phiên bản", ["ChangedFields"] = "Trường đã đổi",

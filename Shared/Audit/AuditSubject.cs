@@ -38,6 +38,7 @@ public static class AuditSubject
         Consent.ConsentRecord c => c.GuardianName is { } guardian ? $"người giám hộ {guardian}" : "không có trẻ em nhận diện được",
         Content.ContentItem c => c.Path,
         Mail.MailOutboxMessage m => m.Subject,
+        Pledges.Pledge p => p.Reference,
         Content.ContentVersion v => $"{v.Title} (phiên bản {v.Number})",
         Content.ContentRedirect r => $"{r.FromPath} → {r.ToPath}",
         ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,

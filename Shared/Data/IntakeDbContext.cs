@@ -16,6 +16,15 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     protected override void OnModelCreating(ModelBuilder builder)
     {
         new PledgeIntakeConfiguration().Configure(builder.Entity<PledgeIntake>());
+        // BackOffice's bookkeeping on the row: PublicSite neither writes it (the database defaults apply) nor knows it.
+        builder.Entity<PledgeIntake>(b =>
+        {
+            b.Ignore(i => i.ProcessedAt);
+            b.Ignore(i => i.Outcome);
+            b.Ignore(i => i.Failure);
+            b.Ignore(i => i.Attempts);
+            b.Ignore(i => i.RetryAfter);
+        });
         new PledgeStatusConfiguration().Configure(builder.Entity<PledgeStatus>());
     }
 

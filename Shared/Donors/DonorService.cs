@@ -87,6 +87,33 @@ public partial class DonorService(ChildAidDbContext db, TimeProvider clock)
         db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).AsNoTracking().Where(d => d.Id == id)
             .Select(d => new DonorChoice(d.Id, d.Name, d.Kind, d.AdminUnit!.Name, null, null)).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The donor these contacts belong to, across the whole registry (a public pledge or a card payment names no unit,
+    /// and must not become a second record of someone already known): by tax code first (a business), then e-mail
+    /// (case ignored), then phone (as typed, or the same digits written 0…, 84… or +84…). The oldest match wins.
+    /// </summary>
+    public async Task<Donor?> FindByContactAsync(string? taxCode, string? email, string? phone, CancellationToken ct = default)
+    {
+        var registry = db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).OrderBy(d => d.Id);
+        if (taxCode?.Trim() is { Length: > 0 } tax && await registry.FirstOrDefaultAsync(d => d.TaxCode == tax, ct) is { } byTaxCode)
+            return byTaxCode;
+        if (email?.Trim().ToLowerInvariant() is { Length: > 0 } mail &&
+            await registry.FirstOrDefaultAsync(d => d.Email != null && d.Email.ToLower() == mail, ct) is { } byEmail)
+            return byEmail;
+        if (phone?.Trim() is not { Length: > 0 } typed) return null;
+        var written = PhoneSpellings(typed);
+        return await registry.FirstOrDefaultAsync(d => d.Phone != null && written.Contains(d.Phone), ct);
+    }
+
+    /// <summary>"+84 912 345 678" → itself, 0912345678, 84912345678, +84912345678: how the same number is usually stored.</summary>
+    private static List<string> PhoneSpellings(string typed)
+    {
+        var digits = new string(typed.Where(char.IsAsciiDigit).ToArray());
+        var national = digits.StartsWith("84", StringComparison.Ordinal) && digits.Length >= 11 ? digits[2..]
+            : digits.StartsWith('0') ? digits[1..] : digits;
+        return national.Length < 8 ? [typed] : [typed, "0" + national, "84" + national, "+84" + national];
+    }
+
     public Task<Donor?> FindAsync(int id, CancellationToken ct = default) =>
         db.Donors.AsNoTracking().Include(d => d.AdminUnit).FirstOrDefaultAsync(d => d.Id == id, ct);
 

@@ -39,6 +39,10 @@ public class PledgeIntakeConfiguration : IEntityTypeConfiguration<PledgeIntake>
         b.Property(p => p.InstalmentsJson).HasMaxLength(4000);
         b.Property(p => p.InKindLinesJson).HasMaxLength(8000);
         b.HasIndex(p => p.ReceivedAt);
+        b.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Failure).HasMaxLength(PledgeIntakeProcessor.MaxFailureLength);
+        // The processor's queue: only rows still waiting, in arrival order, stay in this index.
+        b.HasIndex(p => p.ReceivedAt, "ix_pledge_intake_waiting").HasDatabaseName("ix_pledge_intake_waiting").HasFilter("processed_at IS NULL");
     }
 }
 

@@ -4,6 +4,9 @@ namespace ChildAid.Shared.Pledges;
 
 public enum PaymentChannel { Transfer = 1, Card = 2 }
 
+/// <summary>What BackOffice made of an intake row: the pledge, or nothing (with the reason, for staff).</summary>
+public enum PledgeIntakeOutcome { Pledged = 1, Failed = 2 }
+
 /// <summary>
 /// A pledge as PublicSite received it: the one row PublicSite may write (its login may INSERT here and nothing else).
 /// The id is made by PublicSite, so a retry carries the same row; BackOffice's <see cref="Pledge"/> is made from it once.
@@ -51,4 +54,15 @@ public class PledgeIntake
     /// <summary>In-kind lines, JSON [{ "item": "…", "quantity": n, "unit": "…", "sizeBand": "…", "delivery": "…" }], else null.</summary>
     public string? InKindLinesJson { get; set; }
     public DateTime ReceivedAt { get; set; }
+
+    // BackOffice's side of the inbox (PublicSite inserts the defaults and can never read them back).
+    // Settled once: Pledged with the pledge in the same transaction, or Failed with the reason; never retried after.
+    public const int MaxAttempts = 8;
+    public DateTime? ProcessedAt { get; set; }
+    public PledgeIntakeOutcome? Outcome { get; set; }
+    /// <summary>Why the row could not become a pledge (Vietnamese, shown to staff), or the last error while it is retried.</summary>
+    public string? Failure { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>After an unexpected error: not tried again before this instant (back-off).</summary>
+    public DateTime? RetryAfter { get; set; }
 }

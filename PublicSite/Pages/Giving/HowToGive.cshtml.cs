@@ -18,7 +18,7 @@ public class HowToGiveModel(CampaignProgressQuery campaigns, PublishedContentQue
     /// <summary>The media team's page, when published; otherwise the built-in sections are shown.</summary>
     public PublicContent? Words { get; private set; }
 
-    public PublicSiteOptions.GivingOptions Account => options.Value.Giving;
+    public ChildAid.Shared.Payments.GivingAccountOptions Account => options.Value.Giving;
     public IReadOnlyList<CampaignName> Campaigns { get; private set; } = [];
     public CampaignName? Campaign { get; private set; }
 

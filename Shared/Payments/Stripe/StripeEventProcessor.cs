@@ -3,6 +3,7 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Pledges;
 using ChildAid.Shared.Security;
 using ChildAid.Shared.Time;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,9 @@ public sealed class StripeEventProcessor(IServiceScopeFactory scopes, IOptions<S
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditActor>().Name = Actor;
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+        // BackOffice starts every context with an empty unit scope (fail closed, for requests), under which no booking
+        // or donor would be allowed: the processor works for the whole organisation, like the CLI.
+        (db.UnitScope, db.OrganisationScope) = (null, null);
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + ClaimFor;
         var claimed = await db.StripeEvents
@@ -130,11 +134,20 @@ public sealed class StripeEventProcessor(IServiceScopeFactory scopes, IOptions<S
             campaignId = await db.Campaigns.AsNoTracking()
                 .Where(c => c.Slug == slug && c.Status == Campaigns.CampaignStatus.Active).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
 
-        var (donor, isNew) = await DonorAsync(services, db, session.CustomerDetails, unit.Id, ct);
+        // A payment of a pledge is the pledge's donor's gift, to its campaign, booked on the pledge (PledgeId); a
+        // cancelled or unknown pledge leaves it the payer's own gift.
+        var code = PledgeReference.Normalize(reference);
+        var pledge = code is null ? null : await db.Pledges.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Reference == code && p.Status != PledgeState.Cancelled, ct);
+        if (pledge is not null) campaignId = pledge.CampaignId;
+        var (donor, isNew) = pledge is not null
+            ? (await db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).SingleAsync(d => d.Id == pledge.DonorId, ct), false)
+            : await DonorAsync(services, db, session.CustomerDetails, unit.Id, ct);
         var input = new ContributionInput
         {
             DonorId = donor.Id,
             AdminUnitId = unit.Id,
+            PledgeId = pledge?.Id,
             CampaignId = campaignId,
             Method = ContributionMethod.BankTransfer,
             Channel = ContributionChannel.Card,

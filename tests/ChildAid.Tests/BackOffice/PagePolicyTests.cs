@@ -140,7 +140,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             await db.LedgerEntries.CountAsync(), await db.LedgerEntries.CountAsync(e => e.DonorDisplay == null), await db.Campaigns.CountAsync(),
             await db.Users.CountAsync(), await db.AuditEntries.CountAsync(a => a.EntityType != Shared.Audit.SignInEvents.EntityType),
             string.Join("|", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp + u.FullName + u.LockoutEnd).ToListAsync()),
-            string.Join("|", await db.Donors.OrderBy(d => d.Id).Select(d => d.Name + d.DisplayChoice).ToListAsync()));
+            string.Join("|", await db.Donors.OrderBy(d => d.Id).Select(d => d.Name + d.DisplayChoice).ToListAsync()),
+            string.Join("|", await db.Pledges.OrderBy(p => p.Id).Select(p => p.Status).ToListAsync()));
     }
 
     [Fact]
@@ -273,6 +274,17 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             donorPage = new Uri(scope.ServiceProvider.GetRequiredService<Shared.Donors.DonorLinks>().Issue(ownDonor)).AbsolutePath;
             await db.SaveChangesAsync();
         }
+        int ownPledge, otherPledge;
+        await using (var db = Db.NewContext())
+        {
+            var pledges = new[] { (ownDonor, own, "CA2222222"), (otherDonor, other, "CA3333333") }.Select(x => new Shared.Pledges.Pledge
+            {
+                Reference = x.Item3, IntakeId = Guid.NewGuid(), DonorId = x.Item1, AdminUnitId = x.Item2, CampaignId = campaign, AmountVnd = 500_000, CreatedAt = DateTime.UtcNow,
+            }).ToList();
+            db.Pledges.AddRange(pledges);
+            await db.SaveChangesAsync();
+            (ownPledge, otherPledge) = (pledges[0].Id, pledges[1].Id);
+        }
         var someUser = (await StaffAsync("nguoi-khac", [Roles.MediaWriter], own)).Id;
         var (media, mediaKey, ownConsent, otherConsent) = await MediaAndConsentsAsync(ownChild, otherChild, own, other);
         string S(int id) => id.ToString(InvariantCulture);
@@ -306,6 +318,10 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Users/Edit"] = ($"/Users/Edit/{someUser}", $"/Users/Edit/{someUser}", false),
             ["/Audit/Index"] = ("/Audit", "/Audit", false),
             ["/Mail/Index"] = ("/Mail", "/Mail", false),
+            ["/Pledges/Index"] = ("/Pledges", "/Pledges", false),
+            ["/Pledges/Details"] = ($"/Pledges/{S(ownPledge)}", $"/Pledges/{S(otherPledge)}", true),
+            ["/Pledges/Cancel"] = ($"/Pledges/Cancel/{S(ownPledge)}", $"/Pledges/Cancel/{S(otherPledge)}", true),
+            ["/Pledges/RecordTransfer"] = ($"/Pledges/RecordTransfer/{S(ownPledge)}", $"/Pledges/RecordTransfer/{S(otherPledge)}", true),
             ["/Needs/Index"] = ("/Needs", "/Needs", false),
             ["/Needs/Review"] = ($"/Needs/Review/{S(ownReview)}", $"/Needs/Review/{S(otherReview)}", true),
             ["/Needs/Line"] = ($"/Needs/Line/{S(ownReview)}", $"/Needs/Line/{S(otherReview)}", true),
@@ -342,6 +358,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Contributions/Reverse"] = (F(("Input.Reason", "thử")), F(("Input.Reason", "thử"))),
             ["/Users/Edit"] = (F(("Input.FullName", "Đổi tên")), F(("Input.FullName", "Đổi tên"))),
             ["/Campaigns/Edit"] = (F(("Input.Title", "Đổi tên")), F(("Input.Title", "Đổi tên"))),
+            ["/Pledges/RecordTransfer"] = (F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026")), F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026"))),
         });
         return (urls, fields, own);
     }

@@ -21,7 +21,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -131,6 +131,8 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Consent/Withdraw"] = Id(demo.ConsentId),
             ["/Content/Edit"] = Id(demo.ContentId),
             ["/Content/History"] = Id(demo.ContentId),
+            ["/Pledges/Cancel"] = Id(demo.PledgeId),
+            ["/Pledges/RecordTransfer"] = Id(demo.PledgeId),
         };
         // Pages whose route has more than one value, and pages that take their record from the query string.
         var full = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
@@ -138,6 +140,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Needs/Line"] = [$"/Needs/Line/{Id(demo.ReviewId)}", $"/Needs/Line/{Id(demo.ReviewId)}/{Id(demo.LineId)}"],
             ["/Needs/Import"] = [$"/Needs/Import?reviewId={Id(demo.ReviewId)}"],
             ["/Content/Compare"] = [$"/Content/Compare/{Id(demo.ContentId)}?from=1&to=2"],
+            ["/Pledges/Details"] = [$"/Pledges/{Id(demo.PledgeId)}"],
             // Downloads (.xlsx), not pages: nothing to lay out.
             ["/Needs/Template"] = [],
             ["/Needs/Export"] = [],
@@ -202,6 +205,13 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ExpiresOn = new DateOnly(2027, 11, 1), RecordedBy = "browser-test", RecordedAt = DateTime.UtcNow,
         };
         db.ConsentRecords.Add(consent);
+        var pledge = new Shared.Pledges.Pledge
+        {
+            Reference = "CA2222222", IntakeId = Guid.NewGuid(), DonorId = donor.Id, CampaignId = campaign.Id, AdminUnitId = unit.Id,
+            AmountVnd = 1_234_567_890, CreatedAt = DateTime.UtcNow,
+            InstalmentsJson = """[{"due":"2026-12-15","amountVnd":617283945},{"due":"2027-01-15","amountVnd":617283945}]""",
+        };
+        db.Pledges.Add(pledge);
         await db.SaveChangesAsync();
         // Through BackOffice's own services, so that the files land in the store it serves from.
         await using var backOffice = site.BackOfficeScope();
@@ -222,6 +232,6 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             CampaignId = campaign.Id, Version = story.Version,
         });
         Assert.True(second.Succeeded, string.Join("; ", second.Errors.Values));
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id);
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id);
     }
 }

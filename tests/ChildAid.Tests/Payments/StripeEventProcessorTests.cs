@@ -131,6 +131,40 @@ public abstract class StripeEventProcessorTests(DatabaseProvider provider) : Str
     }
 
     [Fact]
+    public async Task A_card_payment_of_a_pledge_is_booked_on_the_pledge_for_the_pledges_donor_and_campaign_once()
+    {
+        await ArrangeUnitAsync();
+        var campaign = await CampaignAsync();
+        var reference = Shared.Pledges.PledgeReference.New();
+        var (pledgeId, donorId) = await WithDbAsync(async db =>
+        {
+            var unit = await db.AdminUnits.SingleAsync(u => u.Code == UnitCode);
+            var donor = await TestData.DonorAsync(db, unit.Id, "Phạm Thị Lan");
+            var pledge = new Shared.Pledges.Pledge
+            {
+                Reference = reference, IntakeId = Guid.NewGuid(), DonorId = donor.Id, AdminUnitId = unit.Id, CampaignId = campaign.Id,
+                AmountVnd = 500_000, CreatedAt = DateTime.UtcNow,
+            };
+            db.Pledges.Add(pledge);
+            await db.SaveChangesAsync();
+            return (pledge.Id, donor.Id);
+        });
+        var client = StripeSite().CreateClient();
+        // The payer's card names someone else and no campaign: the pledge decides whose gift it is and for what.
+        var paid = SignedStripeEvents.CheckoutCompleted("evt_pledge", "pi_pledge", 500_000, "vnd", reference.ToLowerInvariant(),
+            DateTimeOffset.UtcNow.AddMinutes(-1), name: "L Pham", email: "card.holder@example.com");
+        await DeliverAsync(client, Enumerable.Repeat(paid, 5));
+
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Processor.ProcessPendingAsync())));
+
+        var contribution = Assert.Single(await ContributionsAsync("pi_pledge"));
+        Assert.Equal((pledgeId, donorId, campaign.Id), (contribution.PledgeId, contribution.DonorId, contribution.CampaignId));
+        var pledge = await WithDbAsync(db => db.Pledges.AsNoTracking().SingleAsync(p => p.Id == pledgeId));
+        Assert.Equal((Shared.Pledges.PledgeState.Paid, 500_000L), (pledge.Status, pledge.PaidVnd));
+        Assert.Equal(0, await WithDbAsync(db => db.Donors.IgnoreQueryFilters().CountAsync(d => d.Email == "card.holder@example.com")));
+    }
+
+    [Fact]
     public async Task A_dollar_payment_is_booked_at_the_rate_recorded_at_checkout()
     {
         await ArrangeUnitAsync();

@@ -2994,6 +2994,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_vnd");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("CampaignSlug")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
@@ -3054,6 +3058,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("exchange_rate");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure");
+
                     b.Property<bool>("FollowCampaign")
                         .HasColumnType("boolean")
                         .HasColumnName("follow_campaign");
@@ -3094,6 +3103,15 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("original_amount");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -3103,6 +3121,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
                         .HasColumnName("reference");
+
+                    b.Property<DateTime?>("RetryAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_after");
 
                     b.HasKey("Id")
                         .HasName("pk_pledge_intake");
@@ -3117,6 +3139,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_pledge_intake_reference");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "ix_pledge_intake_waiting")
+                        .HasDatabaseName("ix_pledge_intake_waiting")
+                        .HasFilter("processed_at IS NULL");
 
                     b.ToTable("pledge_intake", null, t =>
                         {

@@ -2935,6 +2935,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_vnd");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("CampaignSlug")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT")
@@ -2995,6 +2999,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
                     b.Property<bool>("FollowCampaign")
                         .HasColumnType("INTEGER")
                         .HasColumnName("follow_campaign");
@@ -3035,6 +3044,15 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("original_amount");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
@@ -3044,6 +3062,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(9)
                         .HasColumnType("TEXT")
                         .HasColumnName("reference");
+
+                    b.Property<DateTime?>("RetryAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retry_after");
 
                     b.HasKey("Id")
                         .HasName("pk_pledge_intake");
@@ -3058,6 +3080,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_pledge_intake_reference");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "ix_pledge_intake_waiting")
+                        .HasDatabaseName("ix_pledge_intake_waiting")
+                        .HasFilter("processed_at IS NULL");
 
                     b.ToTable("pledge_intake", null, t =>
                         {

@@ -1,0 +1,28 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Pledges;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.BackOffice.Pages.Pledges;
+
+/// <summary>Pledges of the user's units: search, filters, paid and outstanding; and the online pledges that could not be made.</summary>
+public class IndexModel(PledgeQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public PledgeState? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public Paged<PledgeRow> Result { get; private set; } = null!;
+    public IReadOnlyList<CampaignChoice> Campaigns { get; private set; } = [];
+    public IReadOnlyList<FailedIntake> Failed { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Status is { } s && !Enum.IsDefined(s)) Status = null;
+        Result = await queries.SearchAsync(Q, Status, CampaignId, PageNumber, ct: ct);
+        Campaigns = await queries.CampaignsAsync(ct);
+        Failed = await queries.FailedAsync(ct);
+    }
+
+    public string Link(int page) => Url.Page("/Pledges/Index", new { q = Q, status = Status, campaignId = CampaignId, p = page })!;
+}
