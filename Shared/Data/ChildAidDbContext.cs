@@ -59,6 +59,9 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Payments.Stripe.StripeEvent> StripeEvents => Set<Payments.Stripe.StripeEvent>();
     public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
     public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
+    public DbSet<BankStatements.BankAccount> BankAccounts => Set<BankStatements.BankAccount>();
+    public DbSet<BankStatements.BankStatementImport> BankStatementImports => Set<BankStatements.BankStatementImport>();
+    public DbSet<BankStatements.BankStatementLine> BankStatementLines => Set<BankStatements.BankStatementLine>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

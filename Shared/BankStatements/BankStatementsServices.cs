@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildAid.Shared.BankStatements;
+
+public static class BankStatementsServices
+{
+    /// <summary>Bank statement reconciliation: accounts, import, matching (BackOffice and the CLI).</summary>
+    public static IServiceCollection AddBankStatements(this IServiceCollection services)
+    {
+        services.AddScoped<BankStatementImporter>();
+        return services;
+    }
+}
