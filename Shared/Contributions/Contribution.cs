@@ -62,6 +62,9 @@ public class Contribution : Security.IUnitOwned
     /// delivered twice (a webhook retry, a re-imported statement) is booked once.
     /// </summary>
     public string? ExternalId { get; set; }
+    /// <summary>The pledge this gift pays, if any; the booking core records the payment on it in the same transaction.</summary>
+    public int? PledgeId { get; set; }
+    public Pledges.Pledge? Pledge { get; set; }
     public bool IsDemo { get; set; }
 }
 

@@ -90,8 +90,12 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
             IdempotencyKey = input.IdempotencyKey,
             Channel = input.Channel,
             ExternalId = input.ExternalId,
+            PledgeId = input.PledgeId,
             IsDemo = isDemo,
         };
+        // Under the ledger lock, so two payments of one pledge add up however they race.
+        if (input.PledgeId is { } pledgeId)
+            (await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct)).RecordPayment(amountVnd);
         var entry = await ledger.WriteAsync(slot, new LedgerEntry
         {
             ValueDate = contribution.ReceivedOn,

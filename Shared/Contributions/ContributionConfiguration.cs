@@ -16,6 +16,7 @@ public class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
         b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.ExternalId).HasMaxLength(ContributionRules.MaxExternalIdLength);
         b.HasIndex(c => c.ExternalId).IsUnique();
+        b.HasOne(c => c.Pledge).WithMany().HasForeignKey(c => c.PledgeId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.Method).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.OriginalCurrency).HasMaxLength(3);
         b.Property(c => c.OriginalAmount).HasPrecision(18, 2);

@@ -24,6 +24,8 @@ public class ContributionInput
     public ContributionChannel Channel { get; set; } = ContributionChannel.Staff;
     /// <summary>The payment's id at its source, e.g. "stripe:pi_123"; a second booking of it returns the first receipt.</summary>
     public string? ExternalId { get; set; }
+    /// <summary>The pledge this payment pays: the booking core records it on the pledge. Nobody else touches a pledge's paid amount.</summary>
+    public int? PledgeId { get; set; }
 }
 
 public class GoodsLineInput

@@ -45,6 +45,14 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Cont
             if (campaign is null) errors[nameof(input.CampaignId)] = "Chiến dịch không tồn tại.";
             else if (campaign.Status != CampaignStatus.Active) errors[nameof(input.CampaignId)] = "Chiến dịch này không còn nhận ủng hộ.";
         }
+        if (input.PledgeId is { } pledgeId)
+        {
+            var pledge = await db.Pledges.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pledgeId, ct);
+            if (pledge is null) errors[nameof(input.PledgeId)] = "Không tìm thấy cam kết này.";
+            else if (pledge.Status == Pledges.PledgeState.Cancelled) errors[nameof(input.PledgeId)] = $"Cam kết {pledge.Reference} đã hủy; không ghi nhận thanh toán vào cam kết đã hủy.";
+            // The receipt goes to whoever pledged: a payment from someone else is that person's own gift.
+            else if (input.DonorId > 0 && pledge.DonorId != input.DonorId) errors[nameof(input.PledgeId)] = $"Cam kết {pledge.Reference} là của nhà tài trợ khác.";
+        }
         if (errors.Count > 0) return Outcome<Contribution>.Fail(errors);
 
         return Outcome<Contribution>.Ok(await booking.BookAsync(input, donor!, campaign, amountVnd, isDemo, ct));
@@ -102,6 +110,8 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Cont
             ReversesSequence = contribution.LedgerSequence,
         }, ct);
         db.ContributionReversals.Add(reversal);
+        if (contribution.PledgeId is { } pledgeId)
+            (await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct)).ReversePayment(contribution.AmountVnd);
         await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, -1, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -39,6 +39,15 @@ public class Pledge : Security.IUnitOwned
         Status = PaidVnd >= AmountVnd ? PledgeState.Paid : PledgeState.PartlyPaid;
     }
 
+    /// <summary>A reversed payment comes off the pledge again (a refund, a receipt cancelled by mistake).</summary>
+    public void ReversePayment(long amountVnd)
+    {
+        if (amountVnd <= 0 || amountVnd > PaidVnd) throw new ArgumentOutOfRangeException(nameof(amountVnd), "Only what was paid can be reversed.");
+        PaidVnd -= amountVnd;
+        if (Status != PledgeState.Cancelled)
+            Status = PaidVnd == 0 ? PledgeState.Pledged : PaidVnd >= AmountVnd ? PledgeState.Paid : PledgeState.PartlyPaid;
+    }
+
     public void Cancel()
     {
         if (PaidVnd > 0) throw new InvalidOperationException("A pledge with payments is not cancelled; its payments are reversed first.");

@@ -1098,6 +1098,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(3)")
                         .HasColumnName("original_currency");
 
+                    b.Property<int?>("PledgeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pledge_id");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1141,6 +1145,9 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_contributions_idempotency_key");
+
+                    b.HasIndex("PledgeId")
+                        .HasDatabaseName("ix_contributions_pledge_id");
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique()
@@ -3948,11 +3955,19 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_contributions_donors_donor_id");
 
+                    b.HasOne("ChildAid.Shared.Pledges.Pledge", "Pledge")
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contributions_pledges_pledge_id");
+
                     b.Navigation("AdminUnit");
 
                     b.Navigation("Campaign");
 
                     b.Navigation("Donor");
+
+                    b.Navigation("Pledge");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Contributions.ContributionGoodsLine", b =>

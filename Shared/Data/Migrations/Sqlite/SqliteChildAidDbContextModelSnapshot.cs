@@ -1069,6 +1069,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("original_currency");
 
+                    b.Property<int?>("PledgeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pledge_id");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1112,6 +1116,9 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_contributions_idempotency_key");
+
+                    b.HasIndex("PledgeId")
+                        .HasDatabaseName("ix_contributions_pledge_id");
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique()
@@ -3879,11 +3886,19 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_contributions_donors_donor_id");
 
+                    b.HasOne("ChildAid.Shared.Pledges.Pledge", "Pledge")
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contributions_pledges_pledge_id");
+
                     b.Navigation("AdminUnit");
 
                     b.Navigation("Campaign");
 
                     b.Navigation("Donor");
+
+                    b.Navigation("Pledge");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Contributions.ContributionGoodsLine", b =>
