@@ -135,7 +135,11 @@ public sealed class BankStatementImportDefinition(ChildAidDbContext db, AuditAct
 
     public override async Task CompleteAsync(int rowsWritten, Action<ImportError> error, CancellationToken ct)
     {
-        var import = _import!;
+        if (_import is not { } import)
+        {
+            error(new(0, "", "Tệp không có giao dịch nào: chỉ có dòng tiêu đề, dòng tổng hoặc số dư."));
+            return;
+        }
         await db.BankStatementImports.IgnoreQueryFilters().Where(i => i.Id == import.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.LineCount, rowsWritten).SetProperty(i => i.CreditCount, _credits), ct);
         import.LineCount = rowsWritten;

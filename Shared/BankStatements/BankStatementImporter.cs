@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.BankStatements;
 
-/// <summary>What an import of a statement did: the pipeline's row report, and the import it made when it succeeded.</summary>
-public sealed record BankImportReport(ImportResult Result, BankStatementImport? Import)
+/// <summary>What an import of a statement did: the pipeline's row report, the import it made and the matching after it.</summary>
+public sealed record BankImportReport(ImportResult Result, BankStatementImport? Import, MatchSummary? Match = null)
 {
     public bool Succeeded => Result.Succeeded;
 }
@@ -15,9 +15,10 @@ public sealed record BankImportReport(ImportResult Result, BankStatementImport? 
 /// <summary>
 /// Imports a statement file (CSV or .xlsx) into one account: every line stored once, all or nothing, a row-by-row
 /// report; a file whose every line was imported before is refused with one sentence saying when and from which file.
+/// After the commit the credit lines that name a pledge are booked (<see cref="BankStatementMatcher"/>).
 /// BackOffice's upload page and the CLI's <c>import bank-statement</c> both call <see cref="RunAsync"/>.
 /// </summary>
-public class BankStatementImporter(ChildAidDbContext db, ImportPipeline pipeline, AuditActor actor, TimeProvider clock)
+public class BankStatementImporter(ChildAidDbContext db, ImportPipeline pipeline, BankStatementMatcher matcher, AuditActor actor, TimeProvider clock)
 {
     public const string NoAccount = "Không tìm thấy tài khoản ngân hàng này trong phạm vi đơn vị của bạn.";
 
@@ -54,6 +55,10 @@ public class BankStatementImporter(ChildAidDbContext db, ImportPipeline pipeline
                 ],
             };
         }
-        return new(result, result.Succeeded ? definition.Import : null);
+        if (!result.Succeeded) return new(result, null);
+        // Committed: now each line that names a pledge is booked, one at a time (idempotent; the rest wait in the queue).
+        db.ChangeTracker.Clear();
+        var match = await matcher.MatchAsync(account.Id, definition.Import!.Id, ct);
+        return new(result, definition.Import, match);
     }
 }

@@ -8,6 +8,8 @@ public static class BankStatementsServices
     public static IServiceCollection AddBankStatements(this IServiceCollection services)
     {
         services.AddScoped<BankStatementImporter>();
+        services.AddScoped<BankStatementMatcher>();
+        services.AddScoped<BankAccountService>();
         return services;
     }
 }
