@@ -12,6 +12,7 @@ using ChildAid.Shared.Content;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Growth;
 using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
@@ -41,6 +42,8 @@ public static class BackOfficeApp
         builder.Services.AddSingleton<PreviewTokens>();
         AddBackOffice(builder.Services);
         builder.Services.AddMedia(builder.Configuration);
+        // WHO z-scores: the tables are read from Growth:ReferenceFolder on first use; without them the rest works.
+        builder.Services.AddGrowth(builder.Configuration);
         // Scheduled publishing and the consent sweep, every minute; safe on several nodes (ContentScheduleRunner).
         builder.Services.AddContentSchedule(ChildAid.Shared.Content.ContentScheduleSteps.Publisher, builder.Configuration);
         // The mail outbox's sender (Mail:Provider) and its worker; safe on several nodes (MailDispatcher).
@@ -82,7 +85,7 @@ public static class BackOfficeApp
             return db;
         });
 
-        services.AddRateLimiter(SignInRateLimit.Configure);
+        services.AddRateLimiter(o => { SignInRateLimit.Configure(o); DonorLinkRateLimit.Configure(o); });
         services.AddMemoryCache();
         services.AddScoped<StaffScope>();
         services.AddScoped<DonorService>();

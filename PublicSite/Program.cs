@@ -65,6 +65,7 @@ public class Program
         builder.Services.AddRateLimiter(o => PublicRateLimits.Configure(o,
             builder.Configuration.GetSection(PublicSiteOptions.Section).Get<PublicSiteOptions>()?.RateLimits ?? new()));
         builder.Services.AddSingleton<PublicDataVersionSource>();
+        builder.Services.AddSingleton<FrontCache>();
         builder.Services.AddOutputCache(o => o.AddPolicy(PublicCache.Policy, PublicCache.Configure));
         // Pages are compressed once, when they enter the output cache (compression runs after it), for phones on 3G.
         builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
@@ -96,6 +97,8 @@ public class Program
         var app = builder.Build();
 
         app.UseChildAidForwardedHeaders();
+        var frontCache = app.Services.GetRequiredService<FrontCache>();
+        app.Use(frontCache.InvokeAsync);
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         // The API answers errors as ProblemDetails JSON; pages answer with the site's own error pages.

@@ -35,6 +35,18 @@ public static class PublicRateLimits
         o.AddPolicy(Download, http => PerClient(http, limits.DownloadsPerMinute));
     }
 
+    /// <summary>
+    /// Whether a limiter counted this request (its endpoint carries a policy that limits it). The front cache keeps only
+    /// responses no limiter counted, so serving them again early skips no limit.
+    /// </summary>
+    public static bool IsLimited(HttpContext http)
+    {
+        var metadata = http.GetEndpoint()?.Metadata;
+        if (metadata is null || metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>() is not null) return false;
+        return metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>() is { } limited &&
+               (limited.PolicyName != Api || !IsPageWithoutSearch(http));
+    }
+
     /// <summary>The statement page (which carries the Api policy) browsed or filtered without words: a cached, indexed read.</summary>
     private static bool IsPageWithoutSearch(HttpContext http) =>
         !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(http.Request.Query["q"]);

@@ -45,6 +45,9 @@ public sealed class CliContext(IConfiguration configuration, DatabaseOptions dat
             floor: Serilog.Events.LogEventLevel.Warning).CreateLogger();
         services.AddLogging(b => b.ClearProviders().AddSerilog(logger, dispose: true));
         services.AddChildAidData(Database);
+        // Links in the mails a booking queues (receipt, thank-you) point at PublicSite, as BackOffice's do.
+        services.AddOptions<Shared.Hosting.PublicSiteLinkOptions>().Bind(Configuration.GetSection(Shared.Hosting.PublicSiteLinkOptions.Section));
+        services.AddOptions<Shared.Donors.DonorLinkOptions>().Bind(Configuration.GetSection(Shared.Donors.DonorLinkOptions.Section));
         services.AddStaffIdentityCore();
         // The media store the sites use (seed --demo uploads the starter content's images into it).
         services.AddMedia(Configuration);

@@ -30,13 +30,3 @@ public sealed partial class ReceiptIssuerOptionsValidator : IValidateOptions<Rec
     [GeneratedRegex(@"^\d{10}(-\d{3})?$")]
     private static partial Regex TaxCode();
 }
-
-/// <summary>Where PublicSite answers (section <c>PublicSite</c>), for links printed on receipts; the `run` verb passes its own.</summary>
-public sealed class PublicSiteLinkOptions
-{
-    public const string Section = "PublicSite";
-
-    public string BaseUrl { get; set; } = RunCommand.DefaultPublicUrls;
-
-    public bool IsValid => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-}

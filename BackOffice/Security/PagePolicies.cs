@@ -17,6 +17,8 @@ public static class PagePolicies
         ["/Account/LoginWith2fa"] = Anonymous,
         ["/Account/AccessDenied"] = Anonymous,
         ["/StatusCode"] = Anonymous,
+        // The donor's own page: no sign-in, the private token in its address decides (404 otherwise); rate-limited.
+        ["/DonorPortal/Index"] = Anonymous,
         ["/Account/Logout"] = Policies.Staff,
         ["/Account/ChangePassword"] = Policies.Staff,
         ["/Account/EnrolTwoFactor"] = Policies.Staff,

@@ -59,6 +59,7 @@ public static class AuditSentences
     {
         [("ContentVersion", "Title")] = "Tiêu đề", [("ContentVersion", "TitleEn")] = "Tiêu đề tiếng Anh", [("ContentVersion", "Note")] = "Ghi chú phiên bản",
         [("ContentItem", "State")] = "Trạng thái nội dung", [("ContentItem", "Type")] = "Loại nội dung",
+        [("ContentVersion", "CreatedBy")] = "Người lưu", [("ContentVersion", "CreatedAt")] = "Lưu lúc",
     };
 
     private static string FieldLabel(string entity, string field) => EntityFields.GetValueOrDefault((entity, field)) ?? Fields[field];
@@ -96,6 +97,11 @@ public static class AuditSentences
         ["ParentId"] = "Trang cha", ["Number"] = "Phiên bản số", ["SummaryEn"] = "Tóm tắt tiếng Anh",
         ["SeoTitle"] = "Tiêu đề SEO", ["SeoDescription"] = "Mô tả SEO", ["HeroMediaId"] = "Ảnh đại diện số",
         ["FromPath"] = "Từ đường dẫn", ["ToPath"] = "Đến đường dẫn", ["Automatic"] = "Tự động",
+        // What ContentVersionAudit keeps of a saved version instead of its words.
+        ["CreatedBy"] = "Người tạo", ["CreatedAt"] = "Tạo lúc", ["ContentItemId"] = "Nội dung số", ["ComparedWith"] = "So với phiên bản", ["ChangedFields"] = "Trường đã đổi",
+        ["SummaryLength"] = "Độ dài tóm tắt (ký tự)", ["SummaryEnLength"] = "Độ dài tóm tắt tiếng Anh (ký tự)",
+        ["BodyLength"] = "Độ dài bài viết (ký tự)", ["BodyEnLength"] = "Độ dài bài viết tiếng Anh (ký tự)",
+        ["BodyLinesAdded"] = "Số dòng thêm vào bài viết", ["BodyLinesRemoved"] = "Số dòng bỏ khỏi bài viết",
     };
 
     /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>
@@ -166,7 +172,8 @@ public static class AuditSentences
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
                 "State" when entity == "ContentItem" => Pages.Content.ContentLabels.States.GetValueOrDefault((Shared.Content.ContentState)id, "?"),
                 "Type" when entity == "ContentItem" => Pages.Content.ContentLabels.Types.GetValueOrDefault((Shared.Content.ContentType)id, "?"),
-                "Number" or "LatestVersion" or "PublishedVersion" or "ConsentRecordId" or "HeroMediaId" or "ParentId" => id.ToString(CultureInfo.InvariantCulture),
+                "Number" or "LatestVersion" or "PublishedVersion" or "ConsentRecordId" or "HeroMediaId" or "ParentId" or "ComparedWith" or "ContentItemId"
+                    => id.ToString(CultureInfo.InvariantCulture),
                 "Category" => NeedLabels.Categories.GetValueOrDefault((NeedCategory)id, "?"),
                 "Target" => NeedLabels.Targets.GetValueOrDefault((NeedTarget)id, "?"),
                 "SizeBand" => NeedLabels.SizeBands.GetValueOrDefault((SizeBand)id, "?"),
@@ -181,6 +188,8 @@ public static class AuditSentences
             };
         }
         if (v.ValueKind == JsonValueKind.Number) return v.GetDecimal().ToString("#,0.######", VietnameseFormat.Culture);
+        if (v.ValueKind == JsonValueKind.Array)
+            return v.GetArrayLength() == 0 ? null : string.Join(", ", v.EnumerateArray().Select(i => Value(field, i, names, entity) ?? "(trống)"));
         var text = v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText();
         if (field == "RoleId") return names.Roles.GetValueOrDefault(text, "?");
         if (Guid.TryParse(text, out _)) return "…";

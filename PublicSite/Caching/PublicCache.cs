@@ -21,5 +21,6 @@ public static class PublicCache
             var version = await context.RequestServices.GetRequiredService<PublicDataVersionSource>().GetAsync(ct);
             return new KeyValuePair<string, string>("v", version.ToString(CultureInfo.InvariantCulture));
         })
-        .VaryByValue(_ => new KeyValuePair<string, string>("lang", CultureInfo.CurrentUICulture.Name));
+        .VaryByValue(_ => new KeyValuePair<string, string>("lang", CultureInfo.CurrentUICulture.Name))
+        .AddPolicy<FrontCacheMarker>(); // last: sees the final decision of the policies before it
 }

@@ -28,6 +28,18 @@ public sealed class ContentPreview(ChildAidDbContext db, PreviewTokens tokens)
         string ImageUrl(string fileKey, string fileName) => $"{PreviewMediaPath}/{tokens.MediaPath(fileKey, fileName, ticket.ExpiresAt)}";
         return new PreviewPage(item.Id, v.Number, item.Type, item.Path, en ? v.TitleEn! : v.Title, en ? v.SummaryEn ?? v.Summary : v.Summary,
             ContentMarkdown.Render(en ? v.BodyEn ?? v.Body : v.Body, images, en, ImageUrl), en ? v.SeoTitleEn : v.SeoTitle,
-            en ? v.SeoDescriptionEn : v.SeoDescription, v.HeroMediaId);
+            en ? v.SeoDescriptionEn : v.SeoDescription, v.HeroMediaId,
+            v.HeroMediaId is { } hero && images.TryGetValue(hero, out var h) ? Hero(h, en, ImageUrl) : null);
+    }
+
+    /// <summary>The same sizes the published page offers (<see cref="Media.MediaUrls.SrcSet"/>), each at its signed address.</summary>
+    private static PreviewImage Hero(MarkdownImage m, bool english, Func<string, string, string> url)
+    {
+        var widths = Media.MediaRenditions.WidthsFor(m.Width);
+        string SrcSet(string extension) => string.Join(", ", widths.Select(w =>
+            $"{url(m.FileKey, Media.MediaRenditions.WidthFile(w, extension))} {w.ToString(System.Globalization.CultureInfo.InvariantCulture)}w"));
+        var fallback = url(m.FileKey, Media.MediaRenditions.WidthFile(widths[Math.Min(1, widths.Count - 1)], "jpg"));
+        return new PreviewImage(SrcSet("webp"), SrcSet("jpg"), fallback, m.Width, m.Height,
+            english && !string.IsNullOrWhiteSpace(m.AltEn) ? m.AltEn : m.Alt);
     }
 }

@@ -27,7 +27,10 @@ public sealed record PreviewTicket(int ItemId, int Version, DateTime ExpiresAt);
 
 /// <summary>A draft rendered for preview (BackOffice → PublicSite): sanitised HTML, as publishing would write it.</summary>
 public sealed record PreviewPage(int ItemId, int Version, ContentType Type, string Path, string Title, string Summary, string BodyHtml,
-    string? SeoTitle, string? SeoDescription, int? HeroMediaId);
+    string? SeoTitle, string? SeoDescription, int? HeroMediaId, PreviewImage? Hero = null);
+
+/// <summary>A draft's hero image as the public page draws it (WebP sizes, JPEG fallback), at signed, expiring preview addresses.</summary>
+public sealed record PreviewImage(string WebpSrcset, string JpgSrcset, string Src, int Width, int Height, string Alt);
 
 /// <summary>
 /// Signed, expiring preview links: "{item}-{version}-{expiry}-{HMAC-SHA256}" with a key both apps read from

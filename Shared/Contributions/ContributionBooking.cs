@@ -15,8 +15,9 @@ namespace ChildAid.Shared.Contributions;
 /// takes the ledger head lock first, then the fiscal year's receipt counter, so receipt numbers are gapless and the
 /// hash chain has no forks, however many people and workers book at once.
 /// Callers have checked the input (<see cref="ContributionService.RecordAsync"/>); this class does not judge it again.
+/// The donor's receipt and thank-you mails are queued in the same transaction (<see cref="ReceiptMails"/>).
 /// </summary>
-public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock, ReceiptMails mails)
 {
     /// <summary>The contribution this payment or this form was booked as already, if any (across every unit).</summary>
     public async Task<Contribution?> FindBookedAsync(ContributionInput input, CancellationToken ct)
@@ -111,6 +112,8 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
         }, ct);
         db.Contributions.Add(contribution);
         await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, +1, ct);
+        // The demo data set is not mailed: its donors are synthetic and thousands of receipts would flood the outbox.
+        if (!isDemo) await mails.QueueAsync(contribution, donor, campaign, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return contribution;

@@ -66,11 +66,21 @@ public class ContributionQueries(ChildAidDbContext db)
         return candidates.Where(d => TextFolding.Fold(d.Name).Contains(folded, StringComparison.Ordinal)).Select(d => d.DonorId).ToList();
     }
 
-    public async Task<ContributionDetails?> DetailsAsync(int id, CancellationToken ct = default)
+    public Task<ContributionDetails?> DetailsAsync(int id, CancellationToken ct = default) =>
+        DetailsAsync(Receipts.Where(c => c.Id == id), ct);
+
+    /// <summary>
+    /// A receipt by its number whatever the unit scope: for the system itself (a mail's PDF, the donor's own private
+    /// link, whose token already decided whose receipts these are), never for a staff page.
+    /// </summary>
+    public Task<ContributionDetails?> DetailsForSystemAsync(string receiptNumber, CancellationToken ct = default) =>
+        DetailsAsync(db.Contributions.AsNoTracking().IgnoreQueryFilters().Where(c => c.ReceiptNumber == receiptNumber), ct);
+
+    private async Task<ContributionDetails?> DetailsAsync(IQueryable<Contribution> receipt, CancellationToken ct)
     {
-        var c = await Receipts.AsSplitQuery()
+        var c = await receipt.AsSplitQuery()
             .Include(c => c.Donor).Include(c => c.Campaign).Include(c => c.AdminUnit).Include(c => c.GoodsLines).Include(c => c.Reversal)
-            .FirstOrDefaultAsync(c => c.Id == id, ct);
+            .FirstOrDefaultAsync(ct);
         if (c is null) return null;
         var ids = new[] { c.RecordedById, c.Reversal?.ReversedById ?? "" };
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName.Length > 0 ? u.FullName : u.UserName ?? u.Id, ct);

@@ -58,6 +58,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Pledges.PledgeStatus> PledgeStatus => Set<Pledges.PledgeStatus>();
     public DbSet<Payments.Stripe.StripeEvent> StripeEvents => Set<Payments.Stripe.StripeEvent>();
     public DbSet<Mail.MailOutboxMessage> MailOutbox => Set<Mail.MailOutboxMessage>();
+    public DbSet<Donors.DonorLink> DonorLinks => Set<Donors.DonorLink>();
     public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
     public DbSet<BankStatements.BankAccount> BankAccounts => Set<BankStatements.BankAccount>();
     public DbSet<BankStatements.BankStatementImport> BankStatementImports => Set<BankStatements.BankStatementImport>();

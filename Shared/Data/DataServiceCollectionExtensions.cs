@@ -40,6 +40,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Content.ContentQueries>();
         services.AddScoped<Content.ContentPreview>();
         services.AddScoped<Mail.MailOutbox>();
+        services.AddScoped<ReceiptMails>();
+        // Donors' private links (defaults; BackOffice and the CLI bind section "BackOffice").
+        services.AddOptions<Donors.DonorLinkOptions>();
+        services.AddScoped<Donors.DonorLinks>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>

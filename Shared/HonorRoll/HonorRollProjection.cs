@@ -40,4 +40,28 @@ public static class HonorRollProjection
             ReceivedOn = entry.ValueDate,
         });
     }
+
+    /// <summary>
+    /// Writes the donor's rows again from their receipts and reversals, by their display choice now: after the donor
+    /// changed it, the honor roll follows for past gifts too (the statement's names are hashed and stay as they were).
+    /// Run inside the caller's transaction; saves as it goes.
+    /// </summary>
+    public static async Task ReprojectAsync(ChildAidDbContext db, Donor donor, CancellationToken ct)
+    {
+        await db.HonorRollEntries.Where(h => h.DonorKey == donor.PublicKey).ExecuteDeleteAsync(ct);
+        await db.HonorRollNames.Where(n => n.DonorKey == donor.PublicKey).ExecuteDeleteAsync(ct);
+        var gifts = await db.Contributions.IgnoreQueryFilters().AsNoTracking().Where(c => c.DonorId == donor.Id)
+            .Select(c => new { c.CampaignId, c.Message, c.LedgerSequence, Reversed = c.Reversal != null ? (long?)c.Reversal.LedgerSequence : null })
+            .ToListAsync(ct);
+        var moves = gifts.Select(g => (g.CampaignId, g.Message, Sequence: g.LedgerSequence, Delta: +1))
+            .Concat(gifts.Where(g => g.Reversed is not null).Select(g => (g.CampaignId, g.Message, Sequence: g.Reversed!.Value, Delta: -1)))
+            .OrderBy(m => m.Sequence).ToList();
+        var sequences = moves.Select(m => m.Sequence).ToList();
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => sequences.Contains(e.Sequence)).ToDictionaryAsync(e => e.Sequence, ct);
+        foreach (var m in moves)
+        {
+            await AddAsync(db, donor, m.CampaignId, m.Message, entries[m.Sequence], m.Delta, ct);
+            await db.SaveChangesAsync(ct); // a name-only donor's second gift to a campaign finds the first one's row
+        }
+    }
 }

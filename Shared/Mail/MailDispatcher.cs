@@ -80,6 +80,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, MailTransport tr
         var permanent = false;
         try
         {
+            await DrawReceiptPdfsAsync(scope.ServiceProvider, mail, ct);
             // Once handed to the provider, finish and record it even if the app is stopping: an unrecorded send is a
             // mail that looks unsent.
             providerId = await transport.SendAsync(mail, CancellationToken.None);
@@ -119,6 +120,18 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, MailTransport tr
             .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.Version, version + 1), CancellationToken.None);
         log.LogWarning("Mail {Id} ({Kind}) try {Attempts} failed, next at {Next:O}: {Error}", d.Id, mail.Kind, attempts, next, error);
         return MailStatus.Pending;
+    }
+
+    /// <summary>Fills in the receipt PDFs the mail names (<see cref="MailAttachment.ReceiptNumber"/>) just before it goes.</summary>
+    private static async Task DrawReceiptPdfsAsync(IServiceProvider services, MailOutboxMessage mail, CancellationToken ct)
+    {
+        foreach (var a in mail.Attachments.Where(a => a.ReceiptNumber is not null && a.Content.Length == 0))
+        {
+            var source = services.GetService<ReceiptPdfSource>()
+                ?? throw new MailSendException("Máy chủ này không tạo được phiếu thu PDF; thư chờ máy chủ BackOffice gửi.", permanent: false);
+            a.Content = await source.RenderAsync(a.ReceiptNumber!, ct)
+                ?? throw new MailSendException($"Không tìm thấy phiếu thu {a.ReceiptNumber} để đính kèm.", permanent: true);
+        }
     }
 
     /// <summary>Wait after the n-th failed try: base × 2^(n−1), at most Mail:RetryMaxSeconds.</summary>

@@ -10,10 +10,13 @@ public sealed record PledgeConfirmationMail(
     string BankName, string AccountNumber, string AccountName, string TransferMessage,
     byte[]? QrPng = null, string? StatusUrl = null);
 
-/// <summary>The receipt, with its PDF attached.</summary>
+/// <summary>
+/// The receipt, with its PDF attached: the bytes given in <paramref name="Pdf"/>, or, with
+/// <paramref name="PdfWhenSent"/>, drawn by BackOffice when the mail is sent.
+/// </summary>
 public sealed record ReceiptMail(
     string DonorName, string ReceiptNumber, long AmountVnd, DateOnly ReceivedOn, string? CampaignTitle,
-    byte[]? Pdf = null, string? VerifyUrl = null);
+    byte[]? Pdf = null, string? VerifyUrl = null, bool PdfWhenSent = false, string? DonorPageUrl = null);
 
 public sealed record ThankYouMail(string DonorName, long AmountVnd, string? CampaignTitle, string? CampaignUrl = null);
 

@@ -75,6 +75,13 @@ public class MailAttachment
     /// <summary>Set for an inline image the HTML shows as <c>cid:…</c>.</summary>
     public string? ContentId { get; set; }
     public byte[] Content { get; set; } = [];
+
+    /// <summary>
+    /// Set for a receipt PDF drawn when the mail is sent (<see cref="ReceiptPdfSource"/>), not when it is queued: the
+    /// booking that queues it holds the ledger lock, and the PDF is deterministic, so the file is the same either way.
+    /// <see cref="Content"/> stays empty in the table.
+    /// </summary>
+    public string? ReceiptNumber { get; set; }
 }
 
 public class MailOutboxMessageConfiguration : IEntityTypeConfiguration<MailOutboxMessage>
@@ -108,5 +115,6 @@ public class MailAttachmentConfiguration : IEntityTypeConfiguration<MailAttachme
         b.Property(a => a.FileName).HasMaxLength(200);
         b.Property(a => a.ContentType).HasMaxLength(100);
         b.Property(a => a.ContentId).HasMaxLength(100);
+        b.Property(a => a.ReceiptNumber).HasMaxLength(20);
     }
 }

@@ -76,10 +76,16 @@ public static class MailTemplates
             : $"Chúng tôi đã nhận khoản ủng hộ {Vnd(m.AmountVnd)} của quý vị ngày {VietnameseFormat.Date(m.ReceivedOn)}{For(m.CampaignTitle, en)}. Phiếu thu số {m.ReceiptNumber} được đính kèm thư này.");
         if (m.VerifyUrl is not null)
             b.Link(en ? "Anyone can verify this gift here" : "Ai cũng có thể xác minh khoản ủng hộ này tại đây", m.VerifyUrl);
+        if (m.DonorPageUrl is not null)
+            b.Link(en ? "Your pledges, gifts and receipts (a private link: keep it to yourself)"
+                      : "Các khoản ủng hộ và phiếu thu của quý vị (đường dẫn riêng, xin đừng chia sẻ)", m.DonorPageUrl);
         b.Signature(en);
+        var fileName = $"phieu-thu-{m.ReceiptNumber}.pdf";
         var files = m.Pdf is { Length: > 0 }
-            ? new List<MailAttachment> { new() { FileName = $"phieu-thu-{m.ReceiptNumber}.pdf", ContentType = "application/pdf", Content = m.Pdf } }
-            : [];
+            ? new List<MailAttachment> { new() { FileName = fileName, ContentType = "application/pdf", Content = m.Pdf } }
+            : m.PdfWhenSent
+                ? new List<MailAttachment> { new() { FileName = fileName, ContentType = "application/pdf", ReceiptNumber = m.ReceiptNumber } }
+                : [];
         return b.Done(en ? $"Receipt {m.ReceiptNumber} for your gift" : $"Phiếu thu {m.ReceiptNumber} cho khoản ủng hộ của quý vị", files);
     }
 

@@ -84,21 +84,24 @@ public sealed class MediaLibrary(ChildAidDbContext db, ImageProcessor processor,
 
         var focalMoved = item.FocalX != input.FocalX || item.FocalY != input.FocalY;
         await ApplyAsync(item, input, ct);
-        if (focalMoved)
-        {
-            var master = await store.ReadPrivateAsync(item.FileKey, MediaRenditions.Master, ct);
-            await store.SaveAsync(item.FileKey, processor.Recrop(master, (double)item.FocalX, (double)item.FocalY), ct);
-        }
         // A published image shows the new alt text and crops at once.
-        if (await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == item.Id, ct) is { } published)
+        var published = await db.PublishedMedia.FirstOrDefaultAsync(p => p.MediaItemId == item.Id, ct);
+        if (published is not null)
         {
             published.Alt = item.Alt;
             published.AltEn = item.AltEn;
             published.FocalX = item.FocalX;
             published.FocalY = item.FocalY;
-            if (focalMoved) await store.PublishAsync(item.FileKey, item.Width, ct);
         }
         await db.SaveChangesAsync(ct);
+        // Files after the commit, as publishing does: a save that fails leaves the files as they were. The crop URLs
+        // carry the focal point (?v=…), so the new crops are fetched fresh.
+        if (focalMoved)
+        {
+            var master = await store.ReadPrivateAsync(item.FileKey, MediaRenditions.Master, ct);
+            await store.SaveAsync(item.FileKey, processor.Recrop(master, (double)item.FocalX, (double)item.FocalY), ct);
+            if (published is not null) await store.PublishAsync(item.FileKey, item.Width, ct);
+        }
         return Outcome<MediaItem>.Ok(item);
     }
 

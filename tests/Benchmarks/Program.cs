@@ -4,7 +4,8 @@ namespace ChildAid.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project tests/Benchmarks -- --filter '*'` runs every benchmark;
-/// `-- --explain` prints each search's SQL and query plan instead (see <see cref="Explain"/>).
+/// `-- --explain` prints each search's SQL and query plan instead (see <see cref="Explain"/>);
+/// `-- --media-cpu` and `-- --growth-cpu` print CPU time per run beside the wall time.
 /// </summary>
 public static class Program
 {
@@ -12,6 +13,7 @@ public static class Program
     {
         if (args.Contains("--explain")) return await Explain.RunAsync(args);
         if (args.Contains("--media-cpu")) return MediaProcessingBenchmarks.CpuTime();
+        if (args.Contains("--growth-cpu")) return GrowthScoreCsvBenchmarks.CpuTime();
         if (Array.IndexOf(args, "--prepare") is var at and >= 0)
         {
             // `-- --prepare postgres|sqlite N`: build (or reuse) the bench database of N entries and stop.

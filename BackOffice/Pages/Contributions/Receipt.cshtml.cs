@@ -1,3 +1,4 @@
+using ChildAid.Shared.Hosting;
 using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.BackOffice.Web;

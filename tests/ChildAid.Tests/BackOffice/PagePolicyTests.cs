@@ -235,6 +235,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
     /// <summary>A unit of one's own and another, each with a donor, a gift and a pending reversal request; how to open each page in both.</summary>
     private async Task<(Dictionary<string, (string Own, string Other, bool Scoped)> Urls, PostFields Fields, int OwnUnit)> MatrixAsync()
     {
+        string donorPage;
         int story, own, other, ownDonor, otherDonor, ownGift, otherGift, campaign, ownRequest, otherRequest, ownReview, otherReview, ownChild, otherChild;
         await using (var db = Db.NewContext())
         {
@@ -270,6 +271,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             db.ReversalRequests.AddRange(requests);
             await db.SaveChangesAsync();
             (ownRequest, otherRequest) = (requests[0].Id, requests[1].Id);
+            donorPage = new Uri(scope.ServiceProvider.GetRequiredService<Shared.Donors.DonorLinks>().Issue(ownDonor)).AbsolutePath;
+            await db.SaveChangesAsync();
         }
         var someUser = (await StaffAsync("nguoi-khac", [Roles.MediaWriter], own)).Id;
         var (media, mediaKey, ownConsent, otherConsent) = await MediaAndConsentsAsync(ownChild, otherChild, own, other);
@@ -284,6 +287,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Account/LoginWith2fa"] = ("/Account/LoginWith2fa", "/Account/LoginWith2fa", false),
             ["/Account/AccessDenied"] = ("/Account/AccessDenied", "/Account/AccessDenied", false),
             ["/StatusCode"] = ("/StatusCode?code=404", "/StatusCode?code=404", false),
+            // Anyone holding the donor's private link, signed in or not; the token, not the unit, decides.
+            ["/DonorPortal/Index"] = (donorPage, donorPage, false),
             ["/Account/Logout"] = ("/Account/Logout", "/Account/Logout", false),
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", "/Account/ChangePassword", false),
             ["/Account/EnrolTwoFactor"] = ("/Account/EnrolTwoFactor", "/Account/EnrolTwoFactor", false),

@@ -59,7 +59,7 @@ public abstract class PrintedReceiptTests(DatabaseProvider provider) : BackOffic
 
         var html = await client.GetPageAsync($"/Contributions/Receipt/{gift.Id}");
 
-        var publicSite = App.Services.GetRequiredService<IOptions<ChildAid.BackOffice.Receipts.PublicSiteLinkOptions>>().Value.BaseUrl;
+        var publicSite = App.Services.GetRequiredService<IOptions<ChildAid.Shared.Hosting.PublicSiteLinkOptions>>().Value.BaseUrl;
         var entryUrl = publicSite.TrimEnd('/') + "/sao-ke/" + gift.ReceiptNumber;
         Assert.Contains(entryUrl, html);
         Assert.Matches("id=\"receipt-qr\"[^>]*>\\s*<svg", html);

@@ -105,4 +105,24 @@ public class ContentAuditSentenceTests
         Assert.Contains(("Tiêu đề", null, "Áo ấm"), line.Changes);
         Assert.Contains(("Ghi chú phiên bản", null, "Khôi phục từ phiên bản 1"), line.Changes);
     }
+
+    [Fact]
+    public void A_saved_version_shows_its_summary_in_words_never_raw_keys()
+    {
+        var entry = new Shared.Audit.AuditEntry
+        {
+            Actor = "phongvien", EntityType = "ContentVersion", EntityKey = "10", Action = "Added", Label = "Áo ấm (phiên bản 4)",
+            After = """{"Id":10,"ContentItemId":5,"Number":4,"Title":"Áo ấm","CreatedBy":"phongvien","CreatedAt":"2026-12-01T03:15:00Z","SummaryLength":120,"BodyLength":2450,"BodyEnLength":null,"ComparedWith":3,"ChangedFields":["Tiêu đề","Nội dung"],"BodyLinesAdded":4,"BodyLinesRemoved":1}""",
+        };
+
+        var line = ChildAid.BackOffice.Web.AuditSentences.Describe(entry, NoNames);
+
+        Assert.Contains(("Trường đã đổi", null, "Tiêu đề, Nội dung"), line.Changes);
+        Assert.Contains(("So với phiên bản", null, "3"), line.Changes);
+        Assert.Contains(("Độ dài bài viết (ký tự)", null, "2.450"), line.Changes);
+        Assert.Contains(("Số dòng thêm vào bài viết", null, "4"), line.Changes);
+        Assert.Contains(("Số dòng bỏ khỏi bài viết", null, "1"), line.Changes);
+        Assert.Contains(("Người lưu", null, "phongvien"), line.Changes);
+        Assert.Contains(("Lưu lúc", null, "01/12/2026 10:15"), line.Changes);
+    }
 }

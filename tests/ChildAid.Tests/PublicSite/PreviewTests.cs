@@ -130,6 +130,37 @@ public abstract class PreviewTests(DatabaseProvider provider) : DatabaseTest(pro
     }
 
     [Fact]
+    public async Task A_draft_hero_image_that_is_not_published_shows_in_the_preview_at_signed_addresses()
+    {
+        var privateRoot = Path.Combine(_backOffice.MediaRoot, "private");
+        Shared.Media.MediaItem image;
+        await using (var db = Db.NewContext()) image = await ContentTestData.ImageAsync(db, privateRoot, publicRoot: null);
+        int draftId;
+        await using (var sp = Db.Services())
+        await using (var scope = Scope(sp, "bientap"))
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<ContentService>().CreateAsync(ContentType.Story, new ContentInput
+            {
+                Title = "Ảnh đại diện chưa đăng", Body = "Không có ảnh trong bài.", HeroMediaId = image.Id,
+            });
+            Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
+            draftId = outcome.Value!.Id;
+        }
+        var site = _site.CreateClient();
+
+        var html = await site.GetStringAsync($"/xem-truoc/{Tokens().Create(draftId, 1)}");
+        var hero = System.Text.RegularExpressions.Regex.Match(html, "<picture class=\"content-hero\">(.*?)</picture>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var src = System.Text.RegularExpressions.Regex.Match(hero.Value, "<img src=\"([^\"]+)\"").Groups[1].Value;
+
+        Assert.True(hero.Success, "the preview draws the hero");
+        Assert.Contains($"alt=\"{image.Alt}\"", hero.Value);
+        Assert.DoesNotContain("/media/", hero.Value);
+        Assert.StartsWith("/xem-truoc/anh/", src);
+        Assert.EndsWith($"/{image.FileKey}/w960.jpg", src);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetAsync(src)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_changed_expired_or_unknown_link_is_a_404_on_both_sites()
     {
         var draft = await DraftAsync();

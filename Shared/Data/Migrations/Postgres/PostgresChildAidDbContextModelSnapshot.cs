@@ -1433,6 +1433,46 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("donors", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Donors.DonorLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("donor_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_donor_links");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_donor_links_donor_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_donor_links_token_hash");
+
+                    b.ToTable("donor_links", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.HonorRoll.HonorRollEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1740,6 +1780,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Property<long>("MailOutboxMessageId")
                         .HasColumnType("bigint")
                         .HasColumnName("mail_outbox_message_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("receipt_number");
 
                     b.HasKey("Id")
                         .HasName("pk_mail_attachments");
@@ -4012,6 +4057,18 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasConstraintName("fk_donors_admin_units_admin_unit_id");
 
                     b.Navigation("AdminUnit");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Donors.DonorLink", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Donors.Donor", "Donor")
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_donor_links_donors_donor_id");
+
+                    b.Navigation("Donor");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>

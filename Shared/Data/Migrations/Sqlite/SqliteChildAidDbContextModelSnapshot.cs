@@ -1396,6 +1396,44 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("donors", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Donors.DonorLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("donor_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_donor_links");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_donor_links_donor_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_donor_links_token_hash");
+
+                    b.ToTable("donor_links", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.HonorRoll.HonorRollEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1697,6 +1735,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Property<long>("MailOutboxMessageId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("mail_outbox_message_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_number");
 
                     b.HasKey("Id")
                         .HasName("pk_mail_attachments");
@@ -3943,6 +3986,18 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasConstraintName("fk_donors_admin_units_admin_unit_id");
 
                     b.Navigation("AdminUnit");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Donors.DonorLink", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Donors.Donor", "Donor")
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_donor_links_donors_donor_id");
+
+                    b.Navigation("Donor");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>

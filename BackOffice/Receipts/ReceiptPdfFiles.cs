@@ -1,0 +1,14 @@
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Mail;
+using Microsoft.Extensions.Options;
+
+namespace ChildAid.BackOffice.Receipts;
+
+/// <summary>Draws a receipt's PDF by its number for the system: the receipt mail's attachment, the donor's own download.</summary>
+public sealed class ReceiptPdfFiles(ContributionQueries queries, IOptions<ReceiptIssuerOptions> issuer) : ReceiptPdfSource
+{
+    public override async Task<byte[]?> RenderAsync(string receiptNumber, CancellationToken ct) =>
+        await queries.DetailsForSystemAsync(receiptNumber, ct) is { } details
+            ? ReceiptPdf.Render(details.Contribution, issuer.Value, details.RecordedBy)
+            : null;
+}
