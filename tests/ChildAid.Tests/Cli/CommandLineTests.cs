@@ -20,7 +20,7 @@ public class CommandLineTests
         var (code, output) = await CliRunner.RunRawAsync("help");
 
         Assert.Equal(0, code);
-        foreach (var verb in new[] { "migrate", "seed --demo", "verify-ledger", "create-admin", "create-public-login", "run", "help" })
+        foreach (var verb in new[] { "migrate", "seed --demo", "verify-ledger", "create-admin", "create-public-login", "growth score IN.csv OUT.csv", "run", "help" })
             Assert.Contains(verb, output);
     }
 
