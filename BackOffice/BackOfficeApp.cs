@@ -140,6 +140,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.Inspector))
             .AddPolicy(Policies.ManageMailOutbox, p => p.RequireRole(Roles.Admin, Roles.Accountant))
+            .AddPolicy(Policies.ReconcileBankStatements, p => p.RequireRole(Roles.Admin, Roles.Accountant))
             .AddPolicy(Policies.ViewNeeds, p => p.RequireRole(Roles.ViewNeeds))
             .AddPolicy(Policies.EditNeeds, p => p.RequireRole(Roles.EditNeeds))
             .AddPolicy(Policies.ManageCriteria, p => p.RequireRole(Roles.Admin))
@@ -154,6 +155,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
         services.AddSingleton<Needs.NeedsImportJobs>();
+        services.AddSingleton<BankStatements.BankImportJobs>();
 
         services.AddRazorPages(o =>
         {

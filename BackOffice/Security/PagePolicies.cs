@@ -68,6 +68,10 @@ public static class PagePolicies
         ["/Content/Compare"] = Policies.WriteContent,
         ["/Content/Schedule"] = Policies.WriteContent,
         ["/Content/Redirects"] = Policies.PublishContent,
+        ["/BankStatements/Index"] = Policies.ReconcileBankStatements,
+        ["/BankStatements/Account"] = Policies.ReconcileBankStatements,
+        ["/BankStatements/Import"] = Policies.ReconcileBankStatements,
+        ["/BankStatements/Queue"] = Policies.ReconcileBankStatements,
     };
 
     public static void Apply(PageConventionCollection conventions)

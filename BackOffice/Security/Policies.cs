@@ -19,6 +19,8 @@ public static class Policies
 
     /// <summary>The mail outbox: see every mail and retry a failed one (admin, accountant).</summary>
     public const string ManageMailOutbox = "manage-mail-outbox";
+    /// <summary>Bank statements: receiving accounts, imports and the queue of unmatched lines (admin, accountant).</summary>
+    public const string ReconcileBankStatements = "reconcile-bank-statements";
     /// <summary>Read needs reviews of one's units: <see cref="Roles.ViewNeeds"/>.</summary>
     public const string ViewNeeds = "view-needs";
     /// <summary>Enter and change need lines: <see cref="Roles.EditNeeds"/>.</summary>

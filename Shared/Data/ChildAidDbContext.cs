@@ -61,6 +61,9 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Donors.DonorLink> DonorLinks => Set<Donors.DonorLink>();
     public DbSet<Ledger.VerifiedGift> VerifiedGifts => Set<Ledger.VerifiedGift>();
     public DbSet<Mail.MailAttachment> MailAttachments => Set<Mail.MailAttachment>();
+    public DbSet<BankStatements.BankAccount> BankAccounts => Set<BankStatements.BankAccount>();
+    public DbSet<BankStatements.BankStatementImport> BankStatementImports => Set<BankStatements.BankStatementImport>();
+    public DbSet<BankStatements.BankStatementLine> BankStatementLines => Set<BankStatements.BankStatementLine>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

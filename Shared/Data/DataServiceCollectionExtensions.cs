@@ -1,4 +1,5 @@
 using ChildAid.Shared.Audit;
+using ChildAid.Shared.BankStatements;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Children.ChildService>();
         services.AddScoped<Import.ImportPipeline>();
         services.AddScoped<Needs.NeedsImport>();
+        services.AddBankStatements();
         services.AddScoped<PublicNeeds.PublicNeedsProjection>();
         // Files of the media library (defaults data/media and data/media-public; the apps bind section "Media").
         services.AddOptions<Media.MediaOptions>();

@@ -11,7 +11,15 @@ public sealed record ImportColumn(string Header, bool Required = false, params s
 {
     public bool Matches(string header)
     {
-        var folded = TextFolding.Fold(header);
-        return folded == TextFolding.Fold(Header) || Aliases.Any(a => TextFolding.Fold(a) == folded);
+        if (MatchesWhole(TextFolding.Fold(header))) return true;
+        // Bilingual headers ("Ngày giao dịch / Transaction Date", or the English on a second line in the cell): either part.
+        if (header.IndexOfAny(PartSeparators) < 0) return false;
+        return header.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(part => MatchesWhole(TextFolding.Fold(part)));
     }
+
+    private static readonly char[] PartSeparators = ['/', '\n', '\r'];
+
+    private bool MatchesWhole(string folded) =>
+        folded.Length > 0 && (folded == TextFolding.Fold(Header) || Aliases.Any(a => TextFolding.Fold(a) == folded));
 }

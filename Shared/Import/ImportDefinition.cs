@@ -15,6 +15,15 @@ public abstract class ImportDefinition<TRow> where TRow : class
     public virtual string? SheetName => null;
 
     /// <summary>
+    /// 0: the header is the first row. More: the header is the first of the first N+1 rows that has every required
+    /// column (a bank statement has title, account and balance lines above it); the rows above it are ignored.
+    /// </summary>
+    public virtual int HeaderSearchRows => 0;
+
+    /// <summary>What the officer is told when the file cannot be read at all.</summary>
+    public virtual string UnreadableMessage => ImportPipeline.Unreadable;
+
+    /// <summary>
     /// Reads one row; errors go to <see cref="ImportRow.Error(ImportColumn, string)"/>. Null when the row cannot be used.
     /// Runs on the pipeline's reading thread while the previous batch is checked and written: it may read what the
     /// definition loaded before the import began, never the database or state that the checks and writes change.

@@ -36,9 +36,15 @@ public class ImportPipeline(ChildAidDbContext db)
         }
         catch (Exception e) when (IsUnreadable(e))
         {
-            return ImportResult.Refused(Unreadable);
+            return ImportResult.Refused(definition.UnreadableMessage);
         }
+        return await RunAsync(definition, sheet, progress, ct);
+    }
 
+    /// <summary>The same import over rows read some other way (a CSV file: <c>BankStatements.StatementFile</c>).</summary>
+    public async Task<ImportResult> RunAsync<TRow>(ImportDefinition<TRow> definition, IEnumerable<SheetRow> sheet,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default) where TRow : class
+    {
         // All or nothing: one transaction for every batch; leaving without the commit rolls every batch back.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -93,7 +99,7 @@ public class ImportPipeline(ChildAidDbContext db)
             }
             catch (Exception e) when (IsUnreadable(e))
             {
-                return ImportResult.Refused(Unreadable);
+                return ImportResult.Refused(definition.UnreadableMessage);
             }
             finally
             {
@@ -106,6 +112,7 @@ public class ImportPipeline(ChildAidDbContext db)
             Dictionary<string, ImportColumn>? byLetter = null;
             Dictionary<ImportColumn, string> headers = [];
             var read = 0;
+            var rowsBeforeHeader = 0;
             var batch = NewBatch();
             var watch = System.Diagnostics.Stopwatch.StartNew();
             foreach (var (rowNumber, cells) in sheet)
@@ -113,9 +120,14 @@ public class ImportPipeline(ChildAidDbContext db)
                 ct.ThrowIfCancellationRequested();
                 if (byLetter is null)
                 {
-                    (byLetter, headers, var missing) = MatchHeader(definition.Columns, cells);
+                    (var letters, var found, var missing) = MatchHeader(definition.Columns, cells);
+                    // Some files (a bank's statement) put title and account lines above the header: look further down.
+                    if (missing.Count > 0 && ++rowsBeforeHeader <= definition.HeaderSearchRows) continue;
+                    if (missing.Count > 0 && definition.HeaderSearchRows > 0)
+                        return ImportResult.Refused($"Không tìm thấy dòng tiêu đề có các cột {string.Join(", ", definition.Columns.Where(c => c.Required).Select(c => $"“{c.Header}”"))} trong {definition.HeaderSearchRows} dòng đầu của tệp.");
                     if (missing.Count > 0)
                         return new ImportResult(0, 0, missing.Select(c => new ImportError(1, c.Header, $"Thiếu cột “{c.Header}” ở dòng tiêu đề.")).ToList());
+                    (byLetter, headers) = (letters, found);
                     continue;
                 }
                 if (cells.Values.All(IsBlank)) continue;
@@ -136,6 +148,8 @@ public class ImportPipeline(ChildAidDbContext db)
                 }
             }
             Reading += watch.Elapsed;
+            if (byLetter is null && definition.HeaderSearchRows > 0)
+                return ImportResult.Refused($"Không tìm thấy dòng tiêu đề có các cột {string.Join(", ", definition.Columns.Where(c => c.Required).Select(c => $"“{c.Header}”"))}.");
             if (byLetter is null) return ImportResult.Refused("Tệp không có dòng tiêu đề: hãy dùng mẫu tải về từ trang nhập.");
             if (read == 0) return ImportResult.Refused("Tệp không có dòng dữ liệu nào.");
             if (batch.Rows.Count + batch.ParseErrors.Count > 0) await output.WriteAsync(batch with { ReadSoFar = read }, ct);

@@ -43,6 +43,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.ManageConsent] = [Roles.Admin, Roles.MediaEditor, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
         [Policies.WriteContent] = [Roles.Admin, Roles.MediaEditor, Roles.MediaWriter, Roles.ProgrammeOfficer],
         [Policies.PublishContent] = [Roles.Admin, Roles.MediaEditor],
+        [Policies.ReconcileBankStatements] = [Roles.Admin, Roles.Accountant],
     };
 
     /// <summary>Each page's policy as the application enforces it, read from its endpoints' metadata.</summary>
@@ -288,6 +289,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         var someUser = (await StaffAsync("nguoi-khac", [Roles.MediaWriter], own)).Id;
         var (media, mediaKey, ownConsent, otherConsent) = await MediaAndConsentsAsync(ownChild, otherChild, own, other);
         string S(int id) => id.ToString(InvariantCulture);
+        var (ownAccount, otherAccount, ownLine, otherLine) = await BankStatements.BankTestData.AccountsAndLinesAsync(Db, own, other);
+        string L(long id) => id.ToString(InvariantCulture);
 
         // How to open each page in the own unit and in the other; a new page fails here until it is added.
         var urls = new Dictionary<string, (string Own, string Other, bool Scoped)>
@@ -347,6 +350,10 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Content/Compare"] = ($"/Content/Compare/{S(story)}?from=1&to=1", $"/Content/Compare/{S(story)}?from=1&to=1", false),
             ["/Content/Schedule"] = ("/Content/Schedule", "/Content/Schedule", false),
             ["/Content/Redirects"] = ("/Content/Redirects", "/Content/Redirects", false),
+            ["/BankStatements/Index"] = ("/BankStatements", "/BankStatements", false),
+            ["/BankStatements/Account"] = ($"/BankStatements/Account/{S(ownAccount)}", $"/BankStatements/Account/{S(otherAccount)}", true),
+            ["/BankStatements/Import"] = ($"/BankStatements/Import?accountId={S(ownAccount)}", $"/BankStatements/Import?accountId={S(otherAccount)}", true),
+            ["/BankStatements/Queue"] = ("/BankStatements/Queue", "/BankStatements/Queue", false),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()
@@ -359,6 +366,8 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Users/Edit"] = (F(("Input.FullName", "Đổi tên")), F(("Input.FullName", "Đổi tên"))),
             ["/Campaigns/Edit"] = (F(("Input.Title", "Đổi tên")), F(("Input.Title", "Đổi tên"))),
             ["/Pledges/RecordTransfer"] = (F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026")), F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026"))),
+            ["/BankStatements/Queue"] = (F(("LineId", L(ownLine)), ("NewDonorName", "Thử")), F(("LineId", L(otherLine)), ("NewDonorName", "Thử"))),
+            ["/BankStatements/Account"] = (F(("Input.BankName", "Đổi tên")), F(("Input.BankName", "Đổi tên"))),
         });
         return (urls, fields, own);
     }

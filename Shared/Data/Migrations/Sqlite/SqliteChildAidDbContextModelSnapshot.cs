@@ -156,6 +156,228 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.BankStatements.BankAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_number");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_name");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bin");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomMappingJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_mapping_json");
+
+                    b.Property<string>("Preset")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preset");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_accounts");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_bank_accounts_admin_unit_id");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_bank_accounts_campaign_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_accounts_code");
+
+                    b.ToTable("bank_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.BankStatements.BankStatementImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("BankAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<int>("CreditCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_statement_imports");
+
+                    b.HasIndex("BankAccountId")
+                        .HasDatabaseName("ix_bank_statement_imports_bank_account_id");
+
+                    b.ToTable("bank_statement_imports", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.BankStatements.BankStatementLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<long?>("BalanceVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_vnd");
+
+                    b.Property<int>("BankAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<int?>("ContributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<string>("Counterparty")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FoundReference")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_reference");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_id");
+
+                    b.Property<int?>("PledgeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pledge_id");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("TransactionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_date");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_statement_lines");
+
+                    b.HasIndex("ContributionId")
+                        .HasDatabaseName("ix_bank_statement_lines_contribution_id");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_bank_statement_lines_import_id");
+
+                    b.HasIndex("PledgeId")
+                        .HasDatabaseName("ix_bank_statement_lines_pledge_id");
+
+                    b.HasIndex("BankAccountId", "DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_statement_lines_bank_account_id_dedupe_key");
+
+                    b.HasIndex("Status", "BankAccountId")
+                        .HasDatabaseName("ix_bank_statement_lines_status_bank_account_id");
+
+                    b.ToTable("bank_statement_lines", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Campaigns.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -3572,6 +3794,61 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("MergedInto");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.BankStatements.BankAccount", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_accounts_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bank_accounts_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.BankStatements.BankStatementImport", b =>
+                {
+                    b.HasOne("ChildAid.Shared.BankStatements.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statement_imports_bank_accounts_bank_account_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.BankStatements.BankStatementLine", b =>
+                {
+                    b.HasOne("ChildAid.Shared.BankStatements.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statement_lines_bank_accounts_bank_account_id");
+
+                    b.HasOne("ChildAid.Shared.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bank_statement_lines_contributions_contribution_id");
+
+                    b.HasOne("ChildAid.Shared.BankStatements.BankStatementImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statement_lines_bank_statement_imports_import_id");
+
+                    b.HasOne("ChildAid.Shared.Pledges.Pledge", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bank_statement_lines_pledges_pledge_id");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Children.Child", b =>

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using ChildAid.BackOffice.BankStatements;
+using ChildAid.Shared.BankStatements;
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.BackOffice.Pages.BankStatements;
+
+/// <summary>Upload a statement (CSV or .xlsx) into an account; it is imported in the background and this page shows progress, then the report.</summary>
+public class ImportModel(BankAccountService accounts, BankImportJobs jobs) : PageModel
+{
+    private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(3);
+    public const long MaxUploadBytes = 100 * 1024 * 1024;
+
+    [BindProperty(SupportsGet = true)] public int AccountId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Job { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public BankAccount? Account { get; private set; }
+    public BankImportJobs.Job? Running { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if ((Account = await accounts.FindAsync(AccountId, ct)) is null) return NotFound();
+        if (Job is { } id && (Running = jobs.Find(id, UserId)) is null) return NotFound();
+        if (Running is { Report: null }) Response.Headers["Refresh"] = "2";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if ((Account = await accounts.FindAsync(AccountId, ct)) is null) return NotFound();
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp sao kê (CSV hoặc Excel .xlsx) tải từ ngân hàng.");
+        else if (Upload.Length > MaxUploadBytes) ModelState.AddModelError(nameof(Upload), "Tệp lớn hơn 100 MB: hãy chia theo tháng.");
+        if (!ModelState.IsValid) return Page();
+        var job = await jobs.StartAsync(Upload!, AccountId, UserId, User.Identity?.Name ?? UserId, User.IsInRole(Roles.Admin),
+            User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), ct);
+        await Task.WhenAny(job.Running, Task.Delay(InlineWait, ct));
+        return RedirectToPage(new { accountId = AccountId, job = job.Id });
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+}

@@ -1,0 +1,251 @@
+using System.Text;
+using ChildAid.Shared.BankStatements;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Donors;
+using ChildAid.Shared.Pledges;
+using ChildAid.Tests.Cli;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildAid.Tests.BankStatements;
+
+/// <summary>
+/// Credit lines that name a pledge are booked against it through the one booking core, once; the rest wait in the
+/// queue for a manual match (with suggestions) or to be recorded as an unsolicited gift.
+/// </summary>
+public abstract class BankStatementMatchingTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private ServiceProvider _services = null!;
+    private BankAccount _account = null!;
+    private Campaign _campaign = null!;
+    private Donor _donor = null!;
+    private int _unitId;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _services = Db.Services();
+        await using var db = Db.NewContext();
+        var unit = await TestData.UnitAsync(db);
+        _unitId = unit.Id;
+        _campaign = await TestData.CampaignAsync(db);
+        _donor = await TestData.DonorAsync(db, unit.Id, "Nguyễn Văn An");
+        var fund = await TestData.CampaignAsync(db, "Quỹ chung");
+        _account = await BankTestData.AccountAsync(db, unit.Id, StatementPreset.Vietcombank, campaignId: fund.Id);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    private async Task<Pledge> PledgeAsync(string reference, long amount)
+    {
+        await using var db = Db.NewContext();
+        var pledge = new Pledge
+        {
+            Reference = reference, IntakeId = Guid.NewGuid(), DonorId = _donor.Id, CampaignId = _campaign.Id, AdminUnitId = _unitId,
+            AmountVnd = amount, CreatedAt = new DateTime(2026, 11, 1, 3, 0, 0, DateTimeKind.Utc),
+        };
+        db.Pledges.Add(pledge);
+        await db.SaveChangesAsync();
+        return pledge;
+    }
+
+    private async Task<BankImportReport> ImportSampleAsync(string sample = "vcb.csv")
+    {
+        if (sample == "mb.csv")
+        {
+            await using var db = Db.NewContext();
+            (await db.BankAccounts.SingleAsync(a => a.Id == _account.Id)).Preset = StatementPreset.MbBank.Code;
+            await db.SaveChangesAsync();
+        }
+        await using var scope = Scope(_services, "ketoan@demo");
+        await using var file = StatementParsingTests.Sample(sample);
+        return await scope.ServiceProvider.GetRequiredService<BankStatementImporter>().RunAsync(_account.Id, file, sample);
+    }
+
+    private async Task<T> WithMatcher<T>(Func<BankStatementMatcher, Task<T>> work)
+    {
+        await using var scope = Scope(_services, "ketoan@demo");
+        return await work(scope.ServiceProvider.GetRequiredService<BankStatementMatcher>());
+    }
+
+    private async Task<BankStatementLine> LineAsync(int row)
+    {
+        await using var db = Db.NewContext();
+        return await db.BankStatementLines.AsNoTracking().SingleAsync(l => l.RowNumber == row);
+    }
+
+    [Fact]
+    public async Task A_line_whose_description_names_a_pledge_is_booked_against_it_with_receipt_and_ledger_entry_once()
+    {
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+
+        var report = await ImportSampleAsync();
+        var again = await WithMatcher(m => m.MatchAsync(_account.Id));
+
+        Assert.Equal((1, 1), (report.Match!.Matched, report.Match.Unmatched));
+        Assert.Equal((0, 1), (again.Matched, again.Unmatched));
+        await using var db = Db.NewContext();
+        var gift = await db.Contributions.SingleAsync();
+        Assert.Equal((ContributionChannel.BankStatement, "bank:VCB-QUY:id:5243.90051", pledge.Id, _donor.Id, _campaign.Id, 500_000L),
+            (gift.Channel, gift.ExternalId, gift.PledgeId, gift.DonorId, gift.CampaignId, gift.AmountVnd));
+        Assert.Equal((ContributionMethod.BankTransfer, new DateOnly(2026, 11, 5)), (gift.Method, gift.ReceivedOn));
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.ReceiptNumber == gift.ReceiptNumber));
+        var paid = await db.Pledges.SingleAsync();
+        Assert.Equal((500_000L, PledgeState.PartlyPaid), (paid.PaidVnd, paid.Status));
+        var line = await LineAsync(7);
+        Assert.Equal((BankLineStatus.Matched, gift.Id, pledge.Id), (line.Status, line.ContributionId, line.PledgeId));
+    }
+
+    [Fact]
+    public async Task A_reference_that_checks_out_but_names_no_pledge_waits_in_the_queue()
+    {
+        var report = await ImportSampleAsync("mb.csv");
+
+        Assert.Equal((0, 2), (report.Match!.Matched, report.Match.Unmatched));
+        await using var db = Db.NewContext();
+        Assert.Equal(["CAQ2ZD6P9", "CAM9TA3E7"], await db.BankStatementLines.OrderBy(l => l.RowNumber).Select(l => l.FoundReference).ToListAsync());
+        Assert.Equal(0, await db.Contributions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_cancelled_pledge_is_not_paid_by_a_line_naming_it()
+    {
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        await using (var db = Db.NewContext())
+        {
+            (await db.Pledges.SingleAsync(p => p.Id == pledge.Id)).Cancel();
+            await db.SaveChangesAsync();
+        }
+
+        var report = await ImportSampleAsync();
+
+        Assert.Equal(0, report.Match!.Matched);
+        Assert.Equal(BankLineStatus.Unmatched, (await LineAsync(7)).Status);
+    }
+
+    [Fact]
+    public async Task An_unmatched_line_gets_suggestions_by_amount_and_name_and_a_manual_match_books_it()
+    {
+        await ImportSampleAsync();
+        var sameAmount = await PledgeAsync("CAB4NH2TG", 1_000_000);
+        var line = await LineAsync(9);
+
+        var suggestions = await WithMatcher(m => m.SuggestAsync(line.Id));
+        var outcome = await WithMatcher(m => m.MatchToPledgeAsync(line.Id, "cab4 nh2-tg"));
+        var twice = await WithMatcher(m => m.MatchToPledgeAsync(line.Id, "CAB4NH2TG"));
+
+        var suggestion = Assert.Single(suggestions);
+        Assert.Equal((sameAmount.Id, "Cùng số tiền", "Nguyễn Văn An"), (suggestion.PledgeId, suggestion.Why, suggestion.DonorName));
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
+        Assert.Equal(BankStatementMatcher.NotWaiting, twice.Errors["Line"]);
+        await using var db = Db.NewContext();
+        Assert.Equal(PledgeState.Paid, (await db.Pledges.SingleAsync(p => p.Id == sameAmount.Id)).Status);
+        Assert.Equal(1, await db.Contributions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_suggestion_finds_the_pledge_of_a_donor_named_in_the_description()
+    {
+        await using (var db = Db.NewContext()) await TestData.DonorAsync(db, _unitId, "Công ty TNHH An Bình", kind: DonorKind.Business);
+        var pledge = await PledgeAsync("CAW5CF8JC", 9_000_000);
+        await using (var db = Db.NewContext())
+        {
+            var business = await db.Donors.SingleAsync(d => d.Name == "Công ty TNHH An Bình");
+            (await db.Pledges.SingleAsync(p => p.Id == pledge.Id)).DonorId = business.Id;
+            await db.SaveChangesAsync();
+        }
+        await ImportSampleAsync("mb.csv");
+
+        var suggestions = await WithMatcher(async m => await m.SuggestAsync((await LineAsync(5)).Id));
+
+        Assert.Equal(("CAW5CF8JC", "Tên nhà tài trợ có trong nội dung"), (Assert.Single(suggestions).Reference, suggestions[0].Why));
+    }
+
+    [Fact]
+    public async Task An_unsolicited_gift_is_booked_to_a_new_anonymous_donor_in_the_accounts_campaign()
+    {
+        await ImportSampleAsync();
+        var line = await LineAsync(9);
+
+        var outcome = await WithMatcher(m => m.RecordUnsolicitedAsync(line.Id, null, null));
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
+        await using var db = Db.NewContext();
+        var gift = await db.Contributions.Include(c => c.Donor).SingleAsync();
+        Assert.Equal((ContributionChannel.Unsolicited, _account.CampaignId, DisplayChoice.Anonymous, BankStatementMatcher.Anonymous),
+            (gift.Channel, gift.CampaignId, gift.Donor!.DisplayChoice, gift.Donor.Name));
+        Assert.Equal(BankLineStatus.Unsolicited, (await LineAsync(9)).Status);
+        Assert.Equal("bank:VCB-QUY:id:5243.90077", gift.ExternalId);
+    }
+
+    [Fact]
+    public async Task An_unsolicited_gift_can_go_to_a_donor_named_by_staff()
+    {
+        await ImportSampleAsync();
+
+        var outcome = await WithMatcher(async m => await m.RecordUnsolicitedAsync((await LineAsync(9)).Id, null, "Trần Thị Bình"));
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
+        await using var db = Db.NewContext();
+        Assert.Equal("Trần Thị Bình", (await db.Contributions.Include(c => c.Donor).SingleAsync()).Donor!.Name);
+    }
+
+    [Fact]
+    public async Task Two_matching_runs_racing_over_the_same_lines_book_each_line_once()
+    {
+        await PledgeAsync("CA7K3M9Q7", 500_000);
+        await using (var db = Db.NewContext())
+        {
+            var account = await db.BankAccounts.SingleAsync();
+            var import = new BankStatementImport { BankAccountId = account.Id, AdminUnitId = _unitId, FileName = "x.csv", ImportedBy = "t", ImportedAt = DateTime.UtcNow };
+            db.BankStatementImports.Add(import);
+            await db.SaveChangesAsync();
+            db.BankStatementLines.Add(new BankStatementLine
+            {
+                BankAccountId = account.Id, ImportId = import.Id, AdminUnitId = _unitId, RowNumber = 2, TransactionDate = new DateOnly(2026, 11, 5),
+                DedupeKey = "id:FT1", Description = "CA7K3M9Q7", AmountVnd = 500_000, Status = BankLineStatus.Unmatched, FoundReference = "CA7K3M9Q7",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => WithMatcher(m => m.MatchAsync(_account.Id)))));
+
+        await using var check = Db.NewContext();
+        Assert.Equal(1, await check.Contributions.CountAsync());
+        Assert.Equal(500_000L, (await check.Pledges.SingleAsync()).PaidVnd);
+    }
+
+    [Fact]
+    public async Task The_CLI_imports_a_statement_into_an_account_and_books_the_lines_naming_a_pledge()
+    {
+        await PledgeAsync("CA7K3M9Q7", 500_000);
+        var path = Path.Combine(Path.GetTempPath(), $"sao-ke-{Guid.NewGuid():N}.csv");
+        await using (var sample = StatementParsingTests.Sample("vcb.csv"))
+        await using (var copy = File.Create(path)) await sample.CopyToAsync(copy);
+
+        var (code, output) = await CliRunner.RunAsync(Db, "import", "bank-statement", "--account", "vcb-quy", path);
+        var (again, againOutput) = await CliRunner.RunAsync(Db, "import", "bank-statement", "--account", "VCB-QUY", path);
+        var (unknown, unknownOutput) = await CliRunner.RunAsync(Db, "import", "bank-statement", "--account", "KHONG-CO", path);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Đã nhập 3 giao dịch (2 khoản tiền vào) vào tài khoản VCB-QUY; đã ghi nhận 1 khoản theo mã cam kết, 1 khoản chờ đối chiếu.", output);
+        Assert.Equal(1, again);
+        Assert.Contains("Tệp này đã được nhập vào tài khoản VCB-QUY", againOutput);
+        Assert.Equal(1, unknown);
+        Assert.Contains("không có tài khoản ngân hàng mã KHONG-CO", unknownOutput);
+        await using var db = Db.NewContext();
+        Assert.Equal("cli:import-bank-statement", (await db.BankStatementImports.SingleAsync()).ImportedBy);
+        Assert.Equal(1, await db.Contributions.CountAsync());
+    }
+}
+
+public class BankStatementMatchingTestsOnSqlite() : BankStatementMatchingTests(DatabaseProvider.Sqlite);
+
+public class BankStatementMatchingTestsOnPostgres() : BankStatementMatchingTests(DatabaseProvider.Postgres);

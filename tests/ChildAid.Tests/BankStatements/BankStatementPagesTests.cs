@@ -1,0 +1,93 @@
+using System.Net;
+using ChildAid.Shared.BankStatements;
+using ChildAid.Shared.Contributions;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Pledges;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.BackOffice;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Tests.BankStatements;
+
+/// <summary>An accountant adds an account, uploads a statement through the real form, and clears the queue, with anti-forgery tokens.</summary>
+public abstract class BankStatementPagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    [Fact]
+    public async Task An_accountant_adds_an_account_imports_a_statement_and_records_the_unmatched_line_as_an_anonymous_gift()
+    {
+        int unitId;
+        await using (var db = Db.NewContext())
+        {
+            var unit = await TestData.UnitAsync(db);
+            unitId = unit.Id;
+            var campaign = await TestData.CampaignAsync(db);
+            var donor = await TestData.DonorAsync(db, unit.Id);
+            db.Pledges.Add(new Pledge
+            {
+                Reference = "CA7K3M9Q7", IntakeId = Guid.NewGuid(), DonorId = donor.Id, CampaignId = campaign.Id, AdminUnitId = unit.Id,
+                AmountVnd = 500_000, CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await StaffAsync("ketoan", [Roles.Accountant], unitId);
+        var client = await LogInAsync("ketoan");
+
+        var bad = await client.PostFormAsync("/BankStatements/Account", new() { ["Input.Code"] = "vcb quy", ["Input.Bin"] = "97043" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Mã BIN của ngân hàng gồm 6 chữ số", badHtml);
+        Assert.Contains("Mã tài khoản gồm chữ cái không dấu", badHtml);
+        var saved = await client.PostFormAsync("/BankStatements/Account", new()
+        {
+            ["Input.Code"] = "vcb-quy", ["Input.BankName"] = "Vietcombank", ["Input.Bin"] = "970436", ["Input.AccountNumber"] = "0000000000",
+            ["Input.AccountName"] = "QUY BAO TRO TRE EM", ["Input.AdminUnitId"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Preset"] = "VCB",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        int accountId;
+        await using (var db = Db.NewContext()) accountId = (await db.BankAccounts.SingleAsync(a => a.Code == "VCB-QUY")).Id;
+
+        var page = $"/BankStatements/Import?accountId={accountId}";
+        var token = StaffClient.Token(await client.GetPageAsync(page));
+        await using var sample = StatementParsingTests.Sample("vcb.csv");
+        var bytes = new byte[sample.Length];
+        await sample.ReadExactlyAsync(bytes);
+        var posted = await client.PostFileAsync(page, token, [], "Upload", "vcb.csv", bytes, "text/csv");
+        var report = await ResultAsync(client, posted);
+
+        Assert.Contains("Đã nhập 3 giao dịch (2 khoản tiền vào) từ tệp “vcb.csv”.", report);
+        Assert.Contains("Đã ghi nhận 1 khoản theo mã cam kết (có phiếu thu); 1 khoản", report);
+
+        var queue = await client.GetPageAsync("/BankStatements/Queue");
+        Assert.Contains("1.000.000 ₫", queue);
+        long lineId;
+        await using (var db = Db.NewContext()) lineId = (await db.BankStatementLines.SingleAsync(l => l.Status == BankLineStatus.Unmatched)).Id;
+        var recorded = await client.PostWithTokenAsync("/BankStatements/Queue?handler=Unsolicited", StaffClient.Token(queue),
+            new() { ["LineId"] = lineId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["NewDonorName"] = "" });
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Contains("Không còn khoản nào chờ đối chiếu.", await client.GetPageAsync("/BankStatements/Queue"));
+        await using var check = Db.NewContext();
+        Assert.Equal([ContributionChannel.BankStatement, ContributionChannel.Unsolicited],
+            await check.Contributions.OrderBy(c => c.Id).Select(c => c.Channel).ToListAsync());
+    }
+
+    private static async Task<string> ResultAsync(StaffClient client, HttpResponseMessage posted)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var url = posted.Headers.Location!.OriginalString;
+        for (var i = 0; ; i++)
+        {
+            var (response, html) = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (!response.Headers.Contains("Refresh")) return html;
+            Assert.True(i < 100, "the import did not finish");
+            await Task.Delay(200);
+        }
+    }
+}
+
+public class BankStatementPagesTestsOnSqlite() : BankStatementPagesTests(DatabaseProvider.Sqlite);
+
+public class BankStatementPagesTestsOnPostgres() : BankStatementPagesTests(DatabaseProvider.Postgres);
