@@ -16,7 +16,7 @@ public sealed class InKindRow
     public bool IsBlank => string.IsNullOrWhiteSpace(Item) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Unit)
         && string.IsNullOrWhiteSpace(SizeBand) && string.IsNullOrWhiteSpace(Delivery);
 
-    public PledgeInKindLine ToLine() => new()
+    public PledgeInKindLineRequest ToLine() => new()
     {
         Item = Item, Quantity = NumberInput.ParseWhole(Quantity) ?? 0, Unit = Unit, SizeBand = SizeBand, Delivery = Delivery,
     };
@@ -30,7 +30,7 @@ public sealed class InstalmentRow
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Due) && string.IsNullOrWhiteSpace(Amount);
 
-    public PledgeInstalment ToInstalment() => new() { Due = ParseDate(Due), Amount = NumberInput.ParseWhole(Amount) ?? 0 };
+    public PledgeInstalmentRequest ToInstalment() => new() { Due = ParseDate(Due), Amount = NumberInput.ParseWhole(Amount) ?? 0 };
 
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

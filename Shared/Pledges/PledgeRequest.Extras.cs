@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace ChildAid.Shared.Pledges;
 
 /// <summary>A business's goods line: "300 áo ấm, cỡ 6–8 tuổi, giao trước 15/12".</summary>
-public sealed class PledgeInKindLine
+public sealed class PledgeInKindLineRequest
 {
     public string? Item { get; set; }
     public long Quantity { get; set; }
@@ -19,7 +19,7 @@ public sealed class PledgeInKindLine
 }
 
 /// <summary>One instalment of a business pledge: how much, by when.</summary>
-public sealed class PledgeInstalment
+public sealed class PledgeInstalmentRequest
 {
     public DateOnly? Due { get; set; }
     public long Amount { get; set; }
@@ -39,9 +39,9 @@ public sealed partial class PledgeRequest
     public const int MaxDeliveryLength = 200;
 
     /// <summary>In-kind lines (businesses only): the goods pledged besides the money.</summary>
-    public List<PledgeInKindLine>? InKind { get; set; }
+    public List<PledgeInKindLineRequest>? InKind { get; set; }
     /// <summary>Instalments (businesses only): at least two, due dates in order, adding up to <see cref="Amount"/>.</summary>
-    public List<PledgeInstalment>? Instalments { get; set; }
+    public List<PledgeInstalmentRequest>? Instalments { get; set; }
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 

@@ -18,7 +18,7 @@ public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campa
 {
     public PledgeStatus Pledge { get; private set; } = null!;
     public CampaignName? Campaign { get; private set; }
-    public PublicSiteOptions.GivingOptions Account => options.Value.Giving;
+    public ChildAid.Shared.Payments.GivingAccountOptions Account => options.Value.Giving;
 
     /// <summary>Paid and cancelled pledges show no transfer details: nobody should pay them again.</summary>
     public bool AwaitsPayment => Pledge.Status is PledgeStatus.Received or nameof(PledgeState.Pledged) or nameof(PledgeState.PartlyPaid);
