@@ -52,6 +52,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         var staff = await StaffAsync(scope.ServiceProvider, db, tree, ct);
         var (gifts, reversals, skipped) = await GiftsAsync(content, tree, ct);
         var reviews = await NeedsAsync(ct);
+        var pledges = await DemoPledges.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
+        await SayAsync($"  Cam kết trực tuyến / online pledges: +{pledges}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);
         await SayAsync($"  Nội dung theo quy trình / content in the workflow: +{workflow}");
         return new DemoSeedResult(units, organisations, campaigns, donors, children, staff, gifts, reversals, skipped, reviews);

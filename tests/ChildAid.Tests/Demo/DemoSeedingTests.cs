@@ -66,6 +66,14 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Contains(workflow, i => i.State == Shared.Content.ContentState.Draft && i.ReturnComment is not null);
         Assert.Contains(workflow, i => i.State == Shared.Content.ContentState.Submitted && i.CreatedBy == "phongvien@demo.childaid.example");
         Assert.Contains(workflow, i => i.ScheduledPublishAt is not null && i.CreatedBy == "bientap@demo.childaid.example");
+        // Online pledges in every state, made by the intake processor and paid through the booking core; one still waits.
+        var pledges = await db.Pledges.IgnoreQueryFilters().ToListAsync();
+        Assert.Equal(
+            [Shared.Pledges.PledgeState.Pledged, Shared.Pledges.PledgeState.PartlyPaid, Shared.Pledges.PledgeState.Paid, Shared.Pledges.PledgeState.Cancelled],
+            pledges.Select(p => p.Status).Distinct().Order());
+        Assert.All(pledges, p => Assert.Contains(p.Reference, Shared.Demo.DemoPledges.References));
+        Assert.Equal(Shared.Demo.DemoPledges.References.Count - pledges.Count, await db.PledgeIntake.CountAsync(i => i.ProcessedAt == null));
+        Assert.All(pledges, p => Assert.Equal(p.PaidVnd, db.Contributions.IgnoreQueryFilters().Where(c => c.PledgeId == p.Id).Sum(c => c.AmountVnd)));
     }
 
     [Fact]
