@@ -102,6 +102,9 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         // the user cannot read does not exist for them either (rather than coming back with its receipt missing).
         builder.Entity<ReversalRequest>().HasQueryFilter(ScopeFilters.Unit<ReversalRequest>(),
             r => UnitScope == null || UnitScope.Contains(r.Contribution!.AdminUnitId));
+        // A donor's private link carries its donor's scope; the donor's own page looks it up by token, past the filter.
+        builder.Entity<Donors.DonorLink>().HasQueryFilter(ScopeFilters.Unit<Donors.DonorLink>(),
+            l => UnitScope == null || UnitScope.Contains(l.Donor!.AdminUnitId));
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

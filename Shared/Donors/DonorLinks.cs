@@ -39,7 +39,8 @@ public sealed class DonorLinks(ChildAidDbContext db, TimeProvider clock, IOption
         if (token is null || token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return null;
         var hash = Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Set<DonorLink>().AsNoTracking().Where(l => l.TokenHash == hash && l.ExpiresAt > now)
+        // The token is the capability: whichever unit the donor belongs to, the link opens their page.
+        return await db.Set<DonorLink>().IgnoreQueryFilters([Security.ScopeFilters.Unit<DonorLink>()]).AsNoTracking().Where(l => l.TokenHash == hash && l.ExpiresAt > now)
             .Select(l => (int?)l.DonorId).FirstOrDefaultAsync(ct);
     }
 

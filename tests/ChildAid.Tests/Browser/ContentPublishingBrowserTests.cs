@@ -53,7 +53,9 @@ public partial class ContentPublishingBrowserTests(BrowserFixture site)
         var previewResponse = await preview.GotoAsync(previewUrl!);
         Assert.Equal("Áo ấm đã đến Bản Phăng", await preview.InnerTextAsync("h1"));
         Assert.Contains("noindex", previewResponse!.Headers["x-robots-tag"], StringComparison.Ordinal);
-        Assert.Equal(1, await preview.Locator("main img[srcset]").CountAsync());
+        // The hero and the picture in the body, both at the preview's signed addresses (neither is public yet).
+        Assert.Equal(2, await preview.Locator("main img[srcset]").CountAsync());
+        Assert.Equal(1, await preview.Locator("main picture.content-hero img").CountAsync());
 
         await editor.GetByRole(AriaRole.Button, new() { Name = "Đăng ngay" }).ClickAsync();
         Assert.Contains("Đã đăng", await editor.InnerTextAsync("main"), StringComparison.Ordinal);

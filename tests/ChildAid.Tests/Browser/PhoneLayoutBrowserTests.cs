@@ -21,7 +21,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -141,6 +141,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Needs/Import"] = [$"/Needs/Import?reviewId={Id(demo.ReviewId)}"],
             ["/Content/Compare"] = [$"/Content/Compare/{Id(demo.ContentId)}?from=1&to=2"],
             ["/Pledges/Details"] = [$"/Pledges/{Id(demo.PledgeId)}"],
+            ["/DonorPortal/Index"] = [$"/nha-tai-tro/{demo.DonorToken}"],
             // Downloads (.xlsx), not pages: nothing to lay out.
             ["/Needs/Template"] = [],
             ["/Needs/Export"] = [],
@@ -207,11 +208,18 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         db.ConsentRecords.Add(consent);
         var pledge = new Shared.Pledges.Pledge
         {
-            Reference = "CA2222222", IntakeId = Guid.NewGuid(), DonorId = donor.Id, CampaignId = campaign.Id, AdminUnitId = unit.Id,
+            Reference = Shared.Pledges.PledgeReference.New(), IntakeId = Guid.NewGuid(), DonorId = donor.Id, CampaignId = campaign.Id, AdminUnitId = unit.Id,
             AmountVnd = 1_234_567_890, CreatedAt = DateTime.UtcNow,
             InstalmentsJson = """[{"due":"2026-12-15","amountVnd":617283945},{"due":"2027-01-15","amountVnd":617283945}]""",
         };
         db.Pledges.Add(pledge);
+        // The donor's private link (as a receipt mail carries it), so the donor's own page is laid out too.
+        var donorToken = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        db.Add(new Shared.Donors.DonorLink
+        {
+            DonorId = donor.Id, TokenHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(donorToken)),
+            CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
+        });
         await db.SaveChangesAsync();
         // Through BackOffice's own services, so that the files land in the store it serves from.
         await using var backOffice = site.BackOfficeScope();
@@ -232,6 +240,6 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             CampaignId = campaign.Id, Version = story.Version,
         });
         Assert.True(second.Succeeded, string.Join("; ", second.Errors.Values));
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id);
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken);
     }
 }
