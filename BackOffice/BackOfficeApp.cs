@@ -154,8 +154,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.PublishContent, p => p.RequireRole(Roles.PublishContent))
             .AddPolicy(Policies.CoversUnit, p => p.AddRequirements(new CoversUnitRequirement()));
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
-        services.AddSingleton<Needs.NeedsImportJobs>();
-        services.AddSingleton<BankStatements.BankImportJobs>();
+        services.AddSingleton<Web.ImportJobs>();
 
         services.AddRazorPages(o =>
         {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ChildAid.BackOffice.BankStatements;
+using ChildAid.BackOffice.Web;
 using ChildAid.Shared.BankStatements;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildAid.BackOffice.Pages.BankStatements;
 
 /// <summary>Upload a statement (CSV or .xlsx) into an account; it is imported in the background and this page shows progress, then the report.</summary>
-public class ImportModel(BankAccountService accounts, BankImportJobs jobs) : PageModel
+public class ImportModel(BankAccountService accounts, ImportJobs jobs) : PageModel
 {
     private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(3);
     public const long MaxUploadBytes = 100 * 1024 * 1024;
@@ -18,13 +18,13 @@ public class ImportModel(BankAccountService accounts, BankImportJobs jobs) : Pag
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public BankAccount? Account { get; private set; }
-    public BankImportJobs.Job? Running { get; private set; }
+    public ImportJobs.Job<BankImportReport>? Running { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if ((Account = await accounts.FindAsync(AccountId, ct)) is null) return NotFound();
-        if (Job is { } id && (Running = jobs.Find(id, UserId)) is null) return NotFound();
-        if (Running is { Report: null }) Response.Headers["Refresh"] = "2";
+        if (Job is { } id && (Running = jobs.Find<BankImportReport>(id, UserId)) is null) return NotFound();
+        if (Running is { Result: null }) Response.Headers["Refresh"] = "2";
         return Page();
     }
 
@@ -34,8 +34,10 @@ public class ImportModel(BankAccountService accounts, BankImportJobs jobs) : Pag
         if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp sao kê (CSV hoặc Excel .xlsx) tải từ ngân hàng.");
         else if (Upload.Length > MaxUploadBytes) ModelState.AddModelError(nameof(Upload), "Tệp lớn hơn 100 MB: hãy chia theo tháng.");
         if (!ModelState.IsValid) return Page();
-        var job = await jobs.StartAsync(Upload!, AccountId, UserId, User.Identity?.Name ?? UserId, User.IsInRole(Roles.Admin),
-            User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), ct);
+        var accountId = AccountId;
+        var job = await jobs.StartAsync(Upload!, Uploader.Of(User), keepFile: false,
+            (services, file, running) => services.GetRequiredService<BankStatementImporter>().RunAsync(accountId, file, running.FileName, running),
+            refused => new BankImportReport(refused, null), report => report.Succeeded, ct);
         await Task.WhenAny(job.Running, Task.Delay(InlineWait, ct));
         return RedirectToPage(new { accountId = AccountId, job = job.Id });
     }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ChildAid.BackOffice.Needs;
+using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Import;
 using ChildAid.Shared.Needs;
@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildAid.BackOffice.Pages.Needs;
 
 /// <summary>Upload a filled needs workbook into a review; the import runs in the background and this page shows its progress, then the result.</summary>
-public class ImportModel(ChildAidDbContext db, NeedsImportJobs jobs) : PageModel
+public class ImportModel(ChildAidDbContext db, ImportJobs jobs) : PageModel
 {
     /// <summary>A small file usually finishes within this wait, and the officer sees the result at once.</summary>
     private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(3);
@@ -23,12 +23,12 @@ public class ImportModel(ChildAidDbContext db, NeedsImportJobs jobs) : PageModel
 
     public NeedsReview? Review { get; private set; }
     public string CommuneName { get; private set; } = "";
-    public NeedsImportJobs.Job? Running { get; private set; }
+    public ImportJobs.Job<ImportResult>? Running { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        if (Job is { } id && (Running = jobs.Find(id, UserId)) is null) return NotFound();
+        if (Job is { } id && (Running = jobs.Find<ImportResult>(id, UserId)) is null) return NotFound();
         // While it runs the page refreshes itself (no script needed): the header asks for the same URL again.
         if (Running is { Result: null }) Response.Headers["Refresh"] = "2";
         return Page();
@@ -43,8 +43,11 @@ public class ImportModel(ChildAidDbContext db, NeedsImportJobs jobs) : PageModel
         else if (!Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) ModelState.AddModelError(nameof(Upload), "Chỉ nhận tệp Excel .xlsx (dùng mẫu tải về ở trang này).");
         if (!ModelState.IsValid) return Page();
 
-        var job = await jobs.StartAsync(Upload!, ReviewId, UserId, User.Identity?.Name ?? UserId, User.IsInRole(Roles.Admin),
-            User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), ct);
+        var reviewId = ReviewId;
+        // The file is kept: a refused import offers it back with the "Lỗi" column.
+        var job = await jobs.StartAsync(Upload!, Uploader.Of(User), keepFile: true,
+            (services, file, running) => services.GetRequiredService<NeedsImport>().RunAsync(reviewId, file, running.FileName, running),
+            refused => refused, result => result.Succeeded, ct);
         await Task.WhenAny(job.Running, Task.Delay(InlineWait, ct));
         return RedirectToPage(new { reviewId = ReviewId, job = job.Id });
     }
@@ -52,7 +55,7 @@ public class ImportModel(ChildAidDbContext db, NeedsImportJobs jobs) : PageModel
     /// <summary>The uploaded workbook back with the "Lỗi" column.</summary>
     public async Task<IActionResult> OnGetErrorsAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct) || Job is not { } id || jobs.Find(id, UserId) is not { Result: { Succeeded: false } result } job) return NotFound();
+        if (!await LoadAsync(ct) || Job is not { } id || jobs.Find<ImportResult>(id, UserId) is not { Result: { Succeeded: false } result } job) return NotFound();
         var output = new MemoryStream();
         await using (var original = System.IO.File.OpenRead(job.TempFile))
             await Task.Run(() => ErrorWorkbook.Write(original, result.Errors, output), ct);
