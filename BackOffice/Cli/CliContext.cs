@@ -49,6 +49,8 @@ public sealed class CliContext(IConfiguration configuration, DatabaseOptions dat
         services.AddOptions<Shared.Hosting.PublicSiteLinkOptions>().Bind(Configuration.GetSection(Shared.Hosting.PublicSiteLinkOptions.Section));
         services.AddOptions<Shared.Donors.DonorLinkOptions>().Bind(Configuration.GetSection(Shared.Donors.DonorLinkOptions.Section));
         services.AddStaffIdentityCore();
+        // The WHO tables for check-ups and `growth recompute`.
+        services.AddOptions<Shared.Growth.GrowthOptions>().Bind(Configuration.GetSection(Shared.Growth.GrowthOptions.Section));
         // The media store the sites use (seed --demo uploads the starter content's images into it).
         services.AddMedia(Configuration);
         services.AddScoped<Shared.Content.StarterContentImport>();

@@ -36,7 +36,7 @@ public static class CommandLine
             "Import a filled needs workbook into the commune's open review of that year (a new draft if none), or a bank statement (CSV/XLSX) into an account, then book the lines that name a pledge: every row checked, all written or none; errors in Vietnamese, exit 1.",
             ["review", "account"], [], ImportCommands.ImportAsync, Positional: 2),
         new("growth", GrowthCommands.Usage,
-            "WHO z-scores (weight-for-age, length/height-for-age, weight-for-length/height, BMI-for-age) for a CSV of children; needs no database, only the WHO tables (Growth:ReferenceFolder).",
+            "WHO z-scores (weight-for-age, length/height-for-age, weight-for-length/height, BMI-for-age) for a CSV of children (needs no database, only the WHO tables, Growth:ReferenceFolder); recompute: the stored z-scores of check-up measurements made with other tables, with progress.",
             [], [], GrowthCommands.RunAsync, Positional: 3),
         new("run", "run [--public-urls URLS] [--backoffice-urls URLS] [--public-site DLL] [--content DIR]",
             $"Migrate, seed an empty database with the demo data, start PublicSite ({RunCommand.DefaultPublicUrls}) and BackOffice ({RunCommand.DefaultBackOfficeUrls}); Ctrl+C stops both.",

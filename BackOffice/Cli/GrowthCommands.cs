@@ -1,14 +1,20 @@
+using ChildAid.Shared.Checkups;
 using ChildAid.Shared.Growth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildAid.BackOffice;
 
-/// <summary>growth score: WHO z-scores for a CSV of children (<see cref="GrowthCsvScorer"/>). Needs no database.</summary>
+/// <summary>
+/// growth score: WHO z-scores for a CSV of children (<see cref="GrowthCsvScorer"/>), needs no database. growth recompute:
+/// the stored z-scores of every measurement computed with other tables (or none), after the tables change.
+/// </summary>
 public static class GrowthCommands
 {
-    public const string Usage = "growth score IN.csv OUT.csv";
+    public const string Usage = "growth score IN.csv OUT.csv | growth recompute";
 
     public static async Task<int> RunAsync(CliContext cli, CliArgs args, CancellationToken ct)
     {
+        if (args.Positional is ["recompute"]) return await RecomputeAsync(cli, ct);
         if (args.Positional is not ["score", var inputPath, var outputPath])
         {
             await cli.Error.WriteLineAsync($"usage: {Usage}   (e.g. growth score can-do.csv z-score.csv --Growth:ReferenceFolder=/srv/who-growth)");
@@ -32,6 +38,19 @@ public static class GrowthCommands
             return 1;
         }
         await cli.Output.WriteLineAsync($"Đã tính z-score cho {summary.Rows} dòng → {outputPath} (bảng WHO {calculator.ReferenceVersion}, {calculator.Tables.Folder}).");
+        return 0;
+    }
+
+    private static async Task<int> RecomputeAsync(CliContext cli, CancellationToken ct)
+    {
+        await using var services = cli.BuildServices();
+        await using var scope = CliContext.Scope(services, "cli:growth-recompute");
+        var recompute = scope.ServiceProvider.GetRequiredService<GrowthRecompute>();
+        var version = scope.ServiceProvider.GetRequiredService<GrowthReference>().Calculator.ReferenceVersion;
+        var pending = await recompute.PendingAsync(ct);
+        await cli.Output.WriteLineAsync($"Bảng WHO {version}: {pending} kết quả đo cần tính lại.");
+        var done = await recompute.RunAsync((n, total) => cli.Output.WriteLine($"  {n}/{total}"), ct);
+        await cli.Output.WriteLineAsync($"Đã tính lại {done} kết quả đo.");
         return 0;
     }
 }

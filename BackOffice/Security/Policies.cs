@@ -31,6 +31,8 @@ public static class Policies
     public const string DeclareSupport = "declare-support";
     /// <summary>The minimal children's register of the needs review: <see cref="Roles.ManageChildren"/>.</summary>
     public const string ManageChildren = "manage-children";
+    /// <summary>Check-up sessions, the class entry grid and a child's growth record: <see cref="Roles.RecordCheckups"/>.</summary>
+    public const string RecordCheckups = "record-checkups";
     /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
     public const string EraseDonorNames = "erase-donor-names";
     /// <summary>Media library: browse, upload, edit alt texts: <see cref="Roles.UseMediaLibrary"/>.</summary>

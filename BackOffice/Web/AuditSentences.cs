@@ -53,6 +53,8 @@ public static class AuditSentences
         ["PublishedMedia"] = "ảnh công khai",
         ["MailOutboxMessage"] = "thư trong hộp thư đi",
         ["Pledge"] = "cam kết ủng hộ",
+        ["CheckupSession"] = "buổi khám sức khỏe",
+        ["Measurement"] = "kết quả đo của trẻ",
     };
 
     /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>
@@ -87,6 +89,9 @@ public static class AuditSentences
         ["PeriodStart"] = "Từ ngày", ["PeriodEnd"] = "Đến ngày", ["Description"] = "Nội dung", ["Weight"] = "Điểm", ["IsActive"] = "Đang dùng",
         ["Level1From"] = "Cấp 1 từ (điểm)", ["Level2From"] = "Cấp 2 từ (điểm)", ["Level3From"] = "Cấp 3 từ (điểm)",
         ["Circumstances"] = "Nhóm hoàn cảnh", ["SchoolId"] = "Trường", ["Target"] = "Nhu cầu của",
+        ["ClassName"] = "Lớp", ["HealthStationId"] = "Trạm y tế", ["SiteId"] = "Nơi khám", ["HeldOn"] = "Ngày khám", ["Team"] = "Đoàn khám",
+        ["WeightKg"] = "Cân nặng (kg)", ["LengthCm"] = "Chiều dài/cao (cm)", ["Position"] = "Tư thế đo", ["MuacMm"] = "Vòng cánh tay (mm)",
+        ["Oedema"] = "Phù hai chân", ["HeadCm"] = "Vòng đầu (cm)", ["Findings"] = "Kết quả khám", ["Referral"] = "Chuyển tuyến", ["Treatment"] = "Điều trị",
         ["Alt"] = "Mô tả ảnh", ["AltEn"] = "Mô tả ảnh tiếng Anh", ["OriginalFileName"] = "Tên tệp", ["FolderId"] = "Thư mục",
         ["FocalX"] = "Tiêu điểm ngang", ["FocalY"] = "Tiêu điểm dọc", ["ShowsChild"] = "Có trẻ em", ["ConsentRecordId"] = "Hồ sơ đồng ý",
         ["ChildId"] = "Trẻ em", ["NoIdentifiableChild"] = "Không có trẻ em nhận diện được",
@@ -117,6 +122,10 @@ public static class AuditSentences
             return new AuditLine($"{who} {SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập")}{address}", []);
         }
         if (e.Action == LedgerNameErasure.EraseNameAction) return NameErasure(e, actor);
+        // Reading a child's record is audited too (Personal Data Protection Law): who looked, at what.
+        if (e.Action == Shared.Children.ChildReadAudit.ReadAction)
+            return new AuditLine($"{actor} đã xem hồ sơ trẻ em{(e.Label is { Length: > 0 } l ? $" «{l}»" : "")}"
+                                 + (Parse(e.After).TryGetValue("Shown", out var shown) && shown.ValueKind == JsonValueKind.String ? $" ({shown.GetString()})" : ""), []);
         var what = Entities.GetValueOrDefault(e.EntityType, "bản ghi");
         var label = e.Label is { Length: > 0 } ? $" «{e.Label}»" : "";
         var before = Parse(e.Before);
@@ -170,6 +179,7 @@ public static class AuditSentences
                 "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
                 "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),
                 "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
+                "Status" when entity == "Measurement" => id == 0 ? "bình thường" : string.Join("; ", Shared.Growth.NutritionStatusNames.Vietnamese((Shared.Growth.NutritionStatus)id)),
                 "Status" when entity == nameof(NeedsReview) => NeedLabels.ReviewStatuses.GetValueOrDefault((NeedsReviewStatus)id, "?"),
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
                 "State" when entity == "ContentItem" => Pages.Content.ContentLabels.States.GetValueOrDefault((Shared.Content.ContentState)id, "?"),

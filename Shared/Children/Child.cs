@@ -23,6 +23,11 @@ public class Child : Security.IUnitOwned, Security.IOrganisationOwned
     public AdminUnit? AdminUnit { get; set; }
     public int? SchoolId { get; set; }
     public Organisation? School { get; set; }
+    /// <summary>The class at school ("3A"), for the check-up class list.</summary>
+    public string? ClassName { get; set; }
+    /// <summary>The health station that looks after the child: its health workers read the child's record.</summary>
+    public int? HealthStationId { get; set; }
+    public Organisation? HealthStation { get; set; }
     public string? GuardianName { get; set; }
     /// <summary>Recorded consent of the guardian (and of the child from age 7) to publish photo, name or story.</summary>
     public DateOnly? PublicationConsentOn { get; set; }
@@ -42,5 +47,7 @@ public class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.ToTable(t => t.HasCheckConstraint("ck_children_circumstances", "circumstances >= 0 AND circumstances < 256"));
         b.HasOne(c => c.AdminUnit).WithMany().HasForeignKey(c => c.AdminUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.ClassName).HasMaxLength(20);
+        b.HasOne(c => c.HealthStation).WithMany().HasForeignKey(c => c.HealthStationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -64,6 +64,8 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<BankStatements.BankAccount> BankAccounts => Set<BankStatements.BankAccount>();
     public DbSet<BankStatements.BankStatementImport> BankStatementImports => Set<BankStatements.BankStatementImport>();
     public DbSet<BankStatements.BankStatementLine> BankStatementLines => Set<BankStatements.BankStatementLine>();
+    public DbSet<Checkups.CheckupSession> CheckupSessions => Set<Checkups.CheckupSession>();
+    public DbSet<Checkups.Measurement> Measurements => Set<Checkups.Measurement>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -105,6 +107,11 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         // A donor's private link carries its donor's scope; the donor's own page looks it up by token, past the filter.
         builder.Entity<Donors.DonorLink>().HasQueryFilter(ScopeFilters.Unit<Donors.DonorLink>(),
             l => UnitScope == null || UnitScope.Contains(l.Donor!.AdminUnitId));
+        // A measurement carries its session's organisations: a health worker reads the measurements of their station's
+        // sessions (the unit filter comes from its own unit, which is the session's).
+        builder.Entity<Checkups.Measurement>().HasQueryFilter(ScopeFilters.Organisation(typeof(Checkups.Measurement)),
+            m => OrganisationScope == null || OrganisationScope.Contains(m.Session!.SiteId)
+                 || m.Session.HealthStationId != null && OrganisationScope.Contains(m.Session.HealthStationId.Value));
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

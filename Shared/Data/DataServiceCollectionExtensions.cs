@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Needs.PriorityCriteriaService>();
         services.AddScoped<Needs.DeclaredSupportService>();
         services.AddScoped<Children.ChildService>();
+        Checkups.CheckupServices.AddCheckups(services);
         services.AddScoped<Import.ImportPipeline>();
         services.AddScoped<Needs.NeedsImport>();
         services.AddBankStatements();

@@ -54,6 +54,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         var reviews = await NeedsAsync(ct);
         var pledges = await DemoPledges.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
         await SayAsync($"  Cam kết trực tuyến / online pledges: +{pledges}");
+        var checkups = await DemoCheckups.SeedAsync(db, scope.ServiceProvider.GetRequiredService<Growth.GrowthReference>(), ct);
+        await SayAsync($"  Kết quả khám sức khỏe (tổng hợp) / synthetic check-up measurements: +{checkups}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);
         await SayAsync($"  Nội dung theo quy trình / content in the workflow: +{workflow}");
         return new DemoSeedResult(units, organisations, campaigns, donors, children, staff, gifts, reversals, skipped, reviews);

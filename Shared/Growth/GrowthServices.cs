@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChildAid.Shared.Growth;
 
@@ -14,7 +15,7 @@ public static class GrowthServices
         services.AddOptions<GrowthOptions>().Bind(configuration.GetSection(GrowthOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ReferenceFolder), "Growth:ReferenceFolder must name a folder.")
             .ValidateOnStart();
-        services.AddSingleton<GrowthReference>();
+        services.TryAddSingleton<GrowthReference>();
         return services;
     }
 }

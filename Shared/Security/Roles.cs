@@ -49,6 +49,12 @@ public static class Roles
     /// <summary>Roles that keep the children's register (name, birth, village, school, circumstance groups).</summary>
     public static readonly string[] ManageChildren = [Admin, ProgrammeOfficer, CommuneOfficer];
 
+    /// <summary>
+    /// Roles that hold check-ups and enter measurements (within their units; a health worker only at sessions of their
+    /// own health station) and read a child's growth record.
+    /// </summary>
+    public static readonly string[] RecordCheckups = [Admin, ProgrammeOfficer, CommuneOfficer, HealthWorker];
+
     /// <summary>Roles that write content: create, edit and submit for review (writers), and more (the others).</summary>
     public static readonly string[] WriteContent = [Admin, MediaEditor, MediaWriter];
 

@@ -27,7 +27,16 @@ public sealed class BackOfficeFactory(TestDatabase db, TimeProvider? clock = nul
         // Web tests drive the schedule themselves; a background tick would race them.
         builder.UseSetting("ContentSchedule:Enabled", "false");
         builder.UseSetting("Mail:Enabled", "false");
+        // The WHO tables are not in the repository; tests read them from ../shared (check-ups, growth charts).
+        // Without ../shared only the growth tests fail (as they say), not every web test.
+        builder.UseSetting("Growth:ReferenceFolder", WhoGrowthFolder());
         if (clock is not null) builder.ConfigureServices(s => s.AddSingleton(clock));
+    }
+
+    private static string WhoGrowthFolder()
+    {
+        try { return SharedFolder.WhoGrowth; }
+        catch (Exception e) when (e is InvalidOperationException or TypeInitializationException) { return "data/who-growth"; }
     }
 
     protected override void Dispose(bool disposing)

@@ -44,6 +44,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         [Policies.WriteContent] = [Roles.Admin, Roles.MediaEditor, Roles.MediaWriter, Roles.ProgrammeOfficer],
         [Policies.PublishContent] = [Roles.Admin, Roles.MediaEditor],
         [Policies.ReconcileBankStatements] = [Roles.Admin, Roles.Accountant],
+        [Policies.RecordCheckups] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.HealthWorker],
     };
 
     /// <summary>Each page's policy as the application enforces it, read from its endpoints' metadata.</summary>
@@ -290,6 +291,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         var (media, mediaKey, ownConsent, otherConsent) = await MediaAndConsentsAsync(ownChild, otherChild, own, other);
         string S(int id) => id.ToString(InvariantCulture);
         var (ownAccount, otherAccount, ownLine, otherLine) = await BankStatements.BankTestData.AccountsAndLinesAsync(Db, own, other);
+        var (ownSession, otherSession, ownPupil, otherPupil) = await CheckupsAsync(own, other);
         string L(long id) => id.ToString(InvariantCulture);
 
         // How to open each page in the own unit and in the other; a new page fails here until it is added.
@@ -354,6 +356,9 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/BankStatements/Account"] = ($"/BankStatements/Account/{S(ownAccount)}", $"/BankStatements/Account/{S(otherAccount)}", true),
             ["/BankStatements/Import"] = ($"/BankStatements/Import?accountId={S(ownAccount)}", $"/BankStatements/Import?accountId={S(otherAccount)}", true),
             ["/BankStatements/Queue"] = ("/BankStatements/Queue", "/BankStatements/Queue", false),
+            ["/Checkups/Index"] = ("/Checkups", "/Checkups", false),
+            ["/Checkups/Session"] = ($"/Checkups/Session/{S(ownSession)}?class=3A", $"/Checkups/Session/{S(otherSession)}?class=3A", true),
+            ["/Checkups/Child"] = ($"/Checkups/Child/{S(ownPupil)}", $"/Checkups/Child/{S(otherPupil)}", true),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()
@@ -368,6 +373,7 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
             ["/Pledges/RecordTransfer"] = (F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026")), F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026"))),
             ["/BankStatements/Queue"] = (F(("LineId", L(ownLine)), ("NewDonorName", "Thử")), F(("LineId", L(otherLine)), ("NewDonorName", "Thử"))),
             ["/BankStatements/Account"] = (F(("Input.BankName", "Đổi tên")), F(("Input.BankName", "Đổi tên"))),
+            ["/Checkups/Session"] = (F(("Rows[0].ChildId", S(ownPupil)), ("Rows[0].WeightKg", "20")), F(("Rows[0].ChildId", S(otherPupil)), ("Rows[0].WeightKg", "20"), ("row.ChildId", S(otherPupil)), ("row.WeightKg", "20"))),
         });
         return (urls, fields, own);
     }
@@ -391,9 +397,47 @@ public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTes
         return (upload.Value!.Id, upload.Value.FileKey, mine.Id, theirs.Id);
     }
 
+    /// <summary>The own unit's health station: a health worker of the matrix works there (their organisation).</summary>
+    private int? _ownStation;
+
+    /// <summary>A school and a health station in each unit, a pupil of class 3A looked after by each station, a check-up session at each school.</summary>
+    private async Task<(int OwnSession, int OtherSession, int OwnPupil, int OtherPupil)> CheckupsAsync(int own, int other)
+    {
+        await using var db = Db.NewContext();
+        var ids = new List<int>();
+        foreach (var (unit, tag) in new[] { (own, "Ia Đal"), (other, "Ia Tơi") })
+        {
+            var school = new Shared.Organisations.Organisation { Name = $"Trường TH {tag}", Type = Shared.Organisations.OrganisationType.School, AdminUnitId = unit };
+            var station = new Shared.Organisations.Organisation { Name = $"Trạm y tế {tag}", Type = Shared.Organisations.OrganisationType.HealthCentre, AdminUnitId = unit };
+            db.Organisations.AddRange(school, station);
+            await db.SaveChangesAsync();
+            var pupil = new Shared.Children.Child
+            {
+                FullName = $"Học sinh {tag}", SearchText = "hoc sinh", DateOfBirth = new DateOnly(2018, 5, 10), Sex = Shared.Children.Sex.Male,
+                AdminUnitId = unit, SchoolId = school.Id, ClassName = "3A", HealthStationId = station.Id,
+            };
+            var session = new Shared.Checkups.CheckupSession
+            {
+                HeldOn = new DateOnly(2026, 11, 20), SiteId = school.Id, HealthStationId = station.Id, AdminUnitId = unit, Team = "Y sĩ Hoa", CreatedBy = "cli",
+            };
+            db.Children.Add(pupil);
+            db.CheckupSessions.Add(session);
+            await db.SaveChangesAsync();
+            if (unit == own) _ownStation = station.Id;
+            ids.AddRange([session.Id, pupil.Id]);
+        }
+        return (ids[0], ids[2], ids[1], ids[3]);
+    }
+
     private async Task<StaffClient> LogInWithUnitAsync(string userName, string role, int unit)
     {
-        await StaffAsync(userName, [role], unit);
+        var user = await StaffAsync(userName, [role], unit);
+        if (role == Roles.HealthWorker && _ownStation is { } station)
+        {
+            await using var db = Db.NewContext();
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).OrganisationId = station;
+            await db.SaveChangesAsync();
+        }
         return await LogInAsync(userName);
     }
 }

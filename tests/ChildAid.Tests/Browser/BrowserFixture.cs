@@ -128,7 +128,7 @@ public class BrowserFixture : IAsyncLifetime
         // the loopback address, as it would from a reverse proxy, so each browser context can be its own client (NewPageAsync).
         (BackOffice, BackOfficeUrl) = await StartAsync("ChildAid.BackOffice", "BackOffice",
             args => ChildAid.BackOffice.BackOfficeApp.Build([.. args, $"--PublicSite:BaseUrl={PublicUrl}", "--ForwardedHeaders:KnownProxies=127.0.0.1",
-                $"--Preview:PublicSiteUrl={PublicUrl}", $"--urls={backOfficeUrl}"]),
+                $"--Preview:PublicSiteUrl={PublicUrl}", $"--urls={backOfficeUrl}", $"--Growth:ReferenceFolder={SharedFolder.WhoGrowth}"]),
             Database.ConnectionString);
 
         _playwright = await Playwright.CreateAsync();

@@ -5,6 +5,7 @@ using ChildAid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
@@ -21,7 +22,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -133,6 +134,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Content/History"] = Id(demo.ContentId),
             ["/Pledges/Cancel"] = Id(demo.PledgeId),
             ["/Pledges/RecordTransfer"] = Id(demo.PledgeId),
+            ["/Checkups/Child"] = Id(demo.ChildId),
         };
         // Pages whose route has more than one value, and pages that take their record from the query string.
         var full = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
@@ -141,6 +143,8 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Needs/Import"] = [$"/Needs/Import?reviewId={Id(demo.ReviewId)}"],
             ["/Content/Compare"] = [$"/Content/Compare/{Id(demo.ContentId)}?from=1&to=2"],
             ["/Pledges/Details"] = [$"/Pledges/{Id(demo.PledgeId)}"],
+            // The class grid, widest of the check-up pages, with the child's row filled in.
+            ["/Checkups/Session"] = [$"/Checkups/Session/{Id(demo.SessionId)}?class=3A"],
             ["/DonorPortal/Index"] = [$"/nha-tai-tro/{demo.DonorToken}"],
             // Downloads (.xlsx), not pages: nothing to lay out.
             ["/Needs/Template"] = [],
@@ -240,6 +244,25 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             CampaignId = campaign.Id, Version = story.Version,
         });
         Assert.True(second.Succeeded, string.Join("; ", second.Errors.Values));
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken);
+        // The child in class 3A of a school with a long name, measured at a check-up session (z-scores as BackOffice computes them).
+        var school = new Shared.Organisations.Organisation
+        {
+            Name = $"Trường Phổ thông Dân tộc Bán trú Tiểu học và THCS Ia Đal {Guid.NewGuid():N}"[..70], Type = Shared.Organisations.OrganisationType.School, AdminUnitId = unit.Id,
+        };
+        db.Organisations.Add(school);
+        await db.SaveChangesAsync();
+        var pupil = await db.Children.SingleAsync(c => c.Id == child.Id);
+        (pupil.SchoolId, pupil.ClassName) = (school.Id, "3A");
+        var session = new Shared.Checkups.CheckupSession
+        {
+            HeldOn = new DateOnly(2026, 11, 20), SiteId = school.Id, AdminUnitId = unit.Id, CreatedBy = "browser-test",
+            Team = "Trạm y tế xã Ia Đal: y sĩ Nguyễn Thị Hồng Hoa, điều dưỡng Rơ Mah Thanh Tâm",
+        };
+        db.CheckupSessions.Add(session);
+        await db.SaveChangesAsync();
+        var saved = await backOffice.ServiceProvider.GetRequiredService<Shared.Checkups.CheckupService>().SaveGridAsync(session.Id,
+            [new Shared.Checkups.MeasurementInput { ChildId = child.Id, WeightKg = "19,5", LengthCm = "112,4", Position = Shared.Growth.MeasuredPosition.Standing, Findings = "Sâu răng hàm dưới bên trái, cần khám nha khoa" }]);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Values));
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id);
     }
 }

@@ -77,6 +77,36 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public async Task Demo_check_ups_measure_one_school_class_twice_with_stored_z_scores_that_the_demo_health_worker_can_read()
+    {
+        var tables = $"--Growth:ReferenceFolder={SharedFolder.WhoGrowth}";
+        var first = await CliRunner.RunAsync(Db, "seed", "--demo", tables);
+        int measured;
+        await using (var count = Db.NewContext()) measured = await count.Measurements.CountAsync();
+        var second = await CliRunner.RunAsync(Db, "seed", "--demo", tables);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("synthetic check-up measurements: +", first.Output);
+        await using var db = Db.NewContext();
+        Assert.Equal(measured, await db.Measurements.CountAsync());
+        var sessions = await db.CheckupSessions.Include(s => s.Site).Include(s => s.Measurements).ThenInclude(m => m.Child).ToListAsync();
+        Assert.Equal(Shared.Demo.DemoCheckups.Days, sessions.Select(s => s.HeldOn).Order());
+        Assert.All(sessions, s => Assert.True(s.IsDemo && s.Site!.Name == Shared.Demo.DemoCheckups.SchoolName));
+        Assert.All(sessions, s => Assert.InRange(s.Measurements.Count, 5, 60));
+        var rows = sessions.SelectMany(s => s.Measurements).ToList();
+        Assert.All(rows, m => Assert.Equal(Shared.Demo.DemoCheckups.ClassName, m.Child!.ClassName));
+        Assert.All(rows, m => Assert.Equal(Growth.WhoTables.Calculator.ReferenceVersion, m.ReferenceVersion));
+        Assert.Contains(rows, m => m.Status.HasFlag(Shared.Growth.NutritionStatus.Stunting));
+        Assert.Contains(rows, m => m.Status == Shared.Growth.NutritionStatus.None);
+        // The demo health worker's organisation looks after the class: their scope reads the sessions and the children.
+        var worker = await db.Users.SingleAsync(u => u.Email == "yte@demo.childaid.example");
+        db.OrganisationScope = [worker.OrganisationId!.Value];
+        Assert.Equal(2, await db.CheckupSessions.CountAsync());
+        Assert.Equal(rows.Select(m => m.ChildId).Distinct().Count(), await db.Children.CountAsync(c => c.ClassName == Shared.Demo.DemoCheckups.ClassName));
+    }
+
+    [Fact]
     public async Task Demo_data_covers_every_kind_of_donor_and_gift_and_keeps_the_units_of_its_time()
     {
         var seeded = await CliRunner.RunAsync(Db, "seed", "--demo");

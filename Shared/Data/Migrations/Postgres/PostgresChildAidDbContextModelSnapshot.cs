@@ -462,6 +462,231 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("HealthStationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_station_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("team");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checkup_sessions");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_checkup_sessions_admin_unit_id");
+
+                    b.HasIndex("HealthStationId")
+                        .HasDatabaseName("ix_checkup_sessions_health_station_id");
+
+                    b.HasIndex("SiteId", "HeldOn")
+                        .HasDatabaseName("ix_checkup_sessions_site_id_held_on");
+
+                    b.ToTable("checkup_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Checkups.Measurement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int?>("AgeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_days");
+
+                    b.Property<decimal?>("ArmForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("arm_for_age");
+
+                    b.Property<decimal?>("BmiForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("bmi_for_age");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_id");
+
+                    b.Property<int>("Conditions")
+                        .HasColumnType("integer")
+                        .HasColumnName("conditions");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("findings");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<decimal?>("HeadCm")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("head_cm");
+
+                    b.Property<decimal?>("HeadForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("head_for_age");
+
+                    b.Property<decimal?>("LengthCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("length_cm");
+
+                    b.Property<decimal?>("LengthForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("length_for_age");
+
+                    b.Property<int?>("MuacMm")
+                        .HasColumnType("integer")
+                        .HasColumnName("muac_mm");
+
+                    b.Property<bool>("Oedema")
+                        .HasColumnType("boolean")
+                        .HasColumnName("oedema");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReferenceVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference_version");
+
+                    b.Property<string>("Referral")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("referral");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Treatment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("treatment");
+
+                    b.Property<decimal?>("WeightForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("weight_for_age");
+
+                    b.Property<decimal?>("WeightForLength")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("weight_for_length");
+
+                    b.Property<string>("WeightForLengthTable")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("weight_for_length_table");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("weight_kg");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measurements");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_measurements_admin_unit_id");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_measurements_child_id");
+
+                    b.HasIndex("ReferenceVersion")
+                        .HasDatabaseName("ix_measurements_reference_version");
+
+                    b.HasIndex("SessionId", "ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measurements_session_id_child_id");
+
+                    b.ToTable("measurements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_measurements_conditions", "conditions >= 0 AND conditions < 256");
+
+                            t.HasCheckConstraint("ck_measurements_head", "head_cm IS NULL OR CAST(head_cm AS REAL) BETWEEN 25 AND 65");
+
+                            t.HasCheckConstraint("ck_measurements_length", "length_cm IS NULL OR CAST(length_cm AS REAL) BETWEEN 35 AND 220");
+
+                            t.HasCheckConstraint("ck_measurements_muac", "muac_mm IS NULL OR muac_mm BETWEEN 50 AND 400");
+
+                            t.HasCheckConstraint("ck_measurements_position", "(length_cm IS NULL) = (position IS NULL)");
+
+                            t.HasCheckConstraint("ck_measurements_something_measured", "weight_kg IS NOT NULL OR length_cm IS NOT NULL OR muac_mm IS NOT NULL OR head_cm IS NOT NULL OR oedema");
+
+                            t.HasCheckConstraint("ck_measurements_weight", "weight_kg IS NULL OR CAST(weight_kg AS REAL) BETWEEN 0.5 AND 150");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Children.Child", b =>
                 {
                     b.Property<int>("Id")
@@ -478,6 +703,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Property<int>("Circumstances")
                         .HasColumnType("integer")
                         .HasColumnName("circumstances");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("class_name");
 
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date")
@@ -499,6 +729,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("guardian_name");
+
+                    b.Property<int?>("HealthStationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_station_id");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
@@ -529,6 +763,9 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.HasIndex("AdminUnitId")
                         .HasDatabaseName("ix_children_admin_unit_id");
+
+                    b.HasIndex("HealthStationId")
+                        .HasDatabaseName("ix_children_health_station_id");
 
                     b.HasIndex("SchoolId")
                         .HasDatabaseName("ix_children_school_id");
@@ -3922,6 +4159,56 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasConstraintName("fk_bank_statement_lines_pledges_pledge_id");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_checkup_sessions_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "HealthStation")
+                        .WithMany()
+                        .HasForeignKey("HealthStationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_checkup_sessions_organisations_health_station_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_checkup_sessions_organisations_site_id");
+
+                    b.Navigation("AdminUnit");
+
+                    b.Navigation("HealthStation");
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Checkups.Measurement", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Children.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measurements_children_child_id");
+
+                    b.HasOne("ChildAid.Shared.Checkups.CheckupSession", "Session")
+                        .WithMany("Measurements")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measurements_checkup_sessions_session_id");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Children.Child", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
@@ -3931,6 +4218,12 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_children_admin_units_admin_unit_id");
 
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "HealthStation")
+                        .WithMany()
+                        .HasForeignKey("HealthStationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_children_organisations_health_station_id");
+
                     b.HasOne("ChildAid.Shared.Organisations.Organisation", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -3938,6 +4231,8 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasConstraintName("fk_children_organisations_school_id");
 
                     b.Navigation("AdminUnit");
+
+                    b.Navigation("HealthStation");
 
                     b.Navigation("School");
                 });
@@ -4380,6 +4675,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Content.ContentItem", b =>

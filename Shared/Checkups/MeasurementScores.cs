@@ -1,0 +1,44 @@
+using ChildAid.Shared.Children;
+using ChildAid.Shared.Growth;
+
+namespace ChildAid.Shared.Checkups;
+
+/// <summary>
+/// Computes a measurement's z-scores with the installed WHO tables and stores them on it with the tables' version,
+/// so a change of tables can be found (<see cref="Measurement.ReferenceVersion"/>) and recomputed.
+/// </summary>
+public static class MeasurementScores
+{
+    public static GrowthMeasurement Input(Measurement m, Sex sex, DateOnly born, DateOnly measuredOn) => new()
+    {
+        Sex = sex,
+        BirthDate = born,
+        VisitDate = measuredOn,
+        WeightKg = (double?)m.WeightKg,
+        LengthOrHeightCm = (double?)m.LengthCm,
+        Position = m.Position,
+        Oedema = m.Oedema,
+        HeadCircumferenceCm = (double?)m.HeadCm,
+        // WHO's MUAC table is in centimetres.
+        MuacCm = m.MuacMm / 10.0,
+    };
+
+    public static void Apply(Measurement m, Sex sex, DateOnly born, DateOnly measuredOn, GrowthCalculator calculator)
+    {
+        var r = calculator.Compute(Input(m, sex, born, measuredOn));
+        m.AgeDays = r.AgeDays;
+        m.WeightForAge = Z(r.WeightForAge);
+        m.LengthForAge = Z(r.LengthForAge);
+        m.WeightForLength = Z(r.WeightForLength);
+        m.WeightForLengthTable = r.Table;
+        m.BmiForAge = Z(r.BmiForAge);
+        m.HeadForAge = Z(r.HeadForAge);
+        m.ArmForAge = Z(r.ArmForAge);
+        m.Flags = r.Flags;
+        m.Status = r.Status;
+        m.ReferenceVersion = calculator.ReferenceVersion;
+    }
+
+    /// <summary>Already rounded to 2 decimals by the calculator; the decimal keeps exactly those digits.</summary>
+    private static decimal? Z(double? z) => z is { } v ? Math.Round((decimal)v, 2) : null;
+}

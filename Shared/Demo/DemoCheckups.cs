@@ -1,0 +1,92 @@
+using ChildAid.Shared.Checkups;
+using ChildAid.Shared.Children;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Growth;
+using ChildAid.Shared.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Demo;
+
+/// <summary>
+/// A synthetic check-up of one demo school class, twice (May and November 2026), so the class grid, the stored z-scores
+/// and a child's growth chart have something to show. The demo's primary-school pupils get a class by birth year and
+/// the district health centre (the demo health worker's organisation) as their health station. Measurements are made
+/// up from each name (deterministic), a few children clearly stunted or thin; z-scores are computed when the WHO tables
+/// are installed, else left for `growth recompute`. Idempotent: the sessions are found by site and date.
+/// </summary>
+public static class DemoCheckups
+{
+    public const string SchoolName = "Trường TH-THCS Ia Tơi (demo)";
+    public const string HealthCentreName = "Trung tâm Y tế huyện Ia H'Drai (demo)";
+    public const string ClassName = "3A";
+    public static readonly DateOnly[] Days = [new(2026, 5, 18), new(2026, 11, 16)];
+
+    public static async Task<int> SeedAsync(ChildAidDbContext db, GrowthReference growth, CancellationToken ct = default)
+    {
+        var school = await db.Organisations.FirstOrDefaultAsync(o => o.Name == SchoolName, ct);
+        var centre = await db.Organisations.FirstOrDefaultAsync(o => o.Name == HealthCentreName, ct);
+        if (school is null || centre is null) return 0;
+
+        var pupils = await db.Children.IgnoreQueryFilters().Where(c => c.IsDemo && c.SchoolId == school.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        foreach (var pupil in pupils.Where(p => p.ClassName is null))
+        {
+            // Grade by birth year in the 2026–27 school year: born 2018 → grade 3 ("3A").
+            var grade = 2026 - pupil.DateOfBirth.Year - 5;
+            if (grade is >= 1 and <= 9) pupil.ClassName = $"{grade}A";
+            pupil.HealthStationId ??= centre.Id;
+        }
+        await db.SaveChangesAsync(ct);
+
+        var calculator = growth.TryGetCalculator(out var c, out _) ? c : null;
+        var added = 0;
+        var classList = pupils.Where(p => p.ClassName == ClassName).ToList();
+        foreach (var day in Days)
+        {
+            if (await db.CheckupSessions.IgnoreQueryFilters().AnyAsync(s => s.IsDemo && s.SiteId == school.Id && s.HeldOn == day, ct)) continue;
+            var session = new CheckupSession
+            {
+                HeldOn = day, SiteId = school.Id, HealthStationId = centre.Id, AdminUnitId = school.AdminUnitId, IsDemo = true,
+                Team = "Đoàn khám demo: y sĩ Siu H'Mai, điều dưỡng Rơ Mah Tâm", CreatedBy = "seed --demo", CreatedAt = day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
+            };
+            db.CheckupSessions.Add(session);
+            await db.SaveChangesAsync(ct);
+            foreach (var (pupil, i) in classList.Select((p, i) => (p, i)))
+            {
+                var m = Measure(pupil, day, i);
+                m.SessionId = session.Id;
+                m.AdminUnitId = session.AdminUnitId;
+                m.RecordedBy = "seed --demo";
+                m.RecordedAt = session.CreatedAt;
+                if (calculator is not null) MeasurementScores.Apply(m, pupil.Sex, pupil.DateOfBirth, day, calculator);
+                db.Measurements.Add(m);
+                added++;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// Near the WHO medians for 6–10 years (height ≈ 6 cm a year from 77 cm, weight ≈ 2.8 kg a year from 3.5 kg), moved
+    /// by an offset fixed per child: every fifth child short (about −2.5 SD), every seventh thin.
+    /// </summary>
+    private static Measurement Measure(Child pupil, DateOnly day, int index)
+    {
+        var years = (day.DayNumber - pupil.DateOfBirth.DayNumber) / 365.25m;
+        var spread = (Stable(pupil.FullName) % 21 - 10) / 10m; // −1.0 … +1.0
+        var height = 77m + 6m * years + spread * 4m - (index % 5 == 1 ? 13m : 0m);
+        var weight = (3.5m + 2.8m * years) * (1 + spread * 0.08m) * (index % 7 == 3 ? 0.78m : 1m) * (index % 5 == 1 ? 0.85m : 1m);
+        return new Measurement
+        {
+            ChildId = pupil.Id, WeightKg = Math.Round(weight, 1), LengthCm = Math.Round(height, 1), Position = MeasuredPosition.Standing,
+            Findings = index % 4 == 0 ? "Sâu răng" : null, Conditions = index % 4 == 0 ? CommonConditions.DentalCaries : CommonConditions.None,
+        };
+    }
+
+    private static int Stable(string s)
+    {
+        var h = 17;
+        foreach (var ch in s) h = unchecked(h * 31 + ch);
+        return Math.Abs(h % 1000);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Net;
+using ChildAid.Shared.Checkups;
+using ChildAid.Shared.Children;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Growth;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.BackOffice;
+using ChildAid.Tests.Growth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildAid.Tests.Checkups;
+
+/// <summary>Check-up sessions and the class grid as a health worker uses them: real forms, anti-forgery tokens.</summary>
+public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    private CheckupWorld W = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Db.NewContext();
+        W = await CheckupWorld.CreateAsync(db);
+    }
+
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A health worker of a station (the commune's unit, the station as their organisation), logged in.</summary>
+    private async Task<StaffClient> HealthWorkerAsync(string userName, int unit, int station)
+    {
+        var user = await StaffAsync(userName, [Roles.HealthWorker], unit);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            stored!.OrganisationId = station;
+            await users.UpdateAsync(stored);
+        }
+        return await LogInAsync(userName);
+    }
+
+    private Dictionary<string, string> Grid(params (int Child, string Weight, string Length)[] rows)
+    {
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fields[$"Rows[{i}].ChildId"] = S(rows[i].Child);
+            fields[$"Rows[{i}].WeightKg"] = rows[i].Weight;
+            fields[$"Rows[{i}].LengthCm"] = rows[i].Length;
+            fields[$"Rows[{i}].Position"] = "Standing";
+        }
+        return fields;
+    }
+
+    private string SessionUrl => $"/Checkups/Session/{S(W.OwnSession)}?class=3A";
+
+    [Fact]
+    public async Task A_health_worker_saves_a_class_and_each_child_keeps_z_scores_with_the_reference_version()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+
+        var grid = await client.GetPageAsync(SessionUrl);
+        var saved = await client.PostFormAsync(SessionUrl, Grid((W.OwnGirl, "19,5", "118,2"), (W.OwnBoy, "", "")));
+        var page = await client.FollowAsync(saved);
+
+        Assert.Contains("Rơ Châm H", grid);
+        Assert.Contains("A Dũng", grid);
+        Assert.Contains("Đã lưu kết quả đo của 1 trẻ.", page);
+        await using var db = Db.NewContext();
+        var m = await db.Measurements.SingleAsync();
+        Assert.Equal(W.OwnGirl, m.ChildId);
+        Assert.Equal(19.5m, m.WeightKg);
+        Assert.Equal(118.2m, m.LengthCm);
+        Assert.Equal(MeasuredPosition.Standing, m.Position);
+        Assert.Equal(WhoTables.Calculator.ReferenceVersion, m.ReferenceVersion);
+        var expected = WhoTables.Calculator.Compute(new GrowthMeasurement
+        {
+            Sex = Sex.Female, BirthDate = new DateOnly(2018, 5, 10), VisitDate = CheckupWorld.SessionDay, WeightKg = 19.5, LengthOrHeightCm = 118.2, Position = MeasuredPosition.Standing,
+        });
+        Assert.Equal((decimal)expected.LengthForAge!.Value, m.LengthForAge);
+        Assert.Equal((decimal)expected.BmiForAge!.Value, m.BmiForAge);
+        Assert.Equal((decimal)expected.WeightForAge!.Value, m.WeightForAge);
+        Assert.Equal(expected.Status, m.Status);
+        Assert.Contains(Checkups_Text(m.LengthForAge), page);
+    }
+
+    private static string Checkups_Text(decimal? z) => ChildAid.BackOffice.Checkups.GrowthText.Z(z);
+
+    [Fact]
+    public async Task One_wrong_cell_saves_nothing_and_its_message_is_next_to_that_cell()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+
+        var response = await client.PostFormAsync(SessionUrl, Grid((W.OwnGirl, "19,5", "118,2"), (W.OwnBoy, "195", "120")));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Chưa lưu gì", html);
+        // The validation tag helper writes Vietnamese letters as character references; the browser shows the same text.
+        Assert.Matches("id=\"e-1-w\"[^>]*>Cân nặng: nhập số kg từ 0,5 đến 150", WebUtility.HtmlDecode(html));
+        Assert.Contains("value=\"195\"", html);
+        await using var db = Db.NewContext();
+        Assert.Equal(0, await db.Measurements.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_health_worker_of_another_station_gets_not_found_for_the_session_the_child_and_the_grid_post()
+    {
+        var client = await HealthWorkerAsync("yte-iatoi", W.Other, W.OtherStation);
+
+        var (session, _) = await client.GetAsync(SessionUrl);
+        var (child, childHtml) = await client.GetAsync($"/Checkups/Child/{S(W.OwnGirl)}");
+        var token = StaffClient.Token(await client.GetPageAsync("/Checkups"));
+        var post = await client.PostWithTokenAsync(SessionUrl, token, Grid((W.OwnGirl, "19,5", "118,2")));
+        var list = await client.GetPageAsync("/Checkups");
+
+        Assert.Equal(HttpStatusCode.NotFound, session.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, child.StatusCode);
+        Assert.DoesNotContain("Rơ Châm", childHtml);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.DoesNotContain("Trường TH Ia Đal", list);
+        await using var db = Db.NewContext();
+        Assert.Equal(0, await db.Measurements.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_health_worker_opens_a_session_only_for_their_own_station()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        var day = CheckupWorld.SessionDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+        var refused = await client.PostFormAsync("/Checkups", new() { ["Input.HeldOn"] = day, ["Input.SiteId"] = S(W.OwnSchool), ["Input.Team"] = "Y sĩ Hoa" });
+        var opened = await client.PostFormAsync("/Checkups", new()
+        {
+            ["Input.HeldOn"] = day, ["Input.SiteId"] = S(W.OwnSchool), ["Input.HealthStationId"] = S(W.OwnStation), ["Input.Team"] = "Y sĩ Hoa",
+        });
+
+        Assert.Contains("Chọn trạm y tế của bạn làm đơn vị khám.", await refused.Content.ReadAsStringAsync());
+        var grid = await client.FollowAsync(opened);
+        Assert.Contains("Chọn lớp", grid);
+        await using var db = Db.NewContext();
+        Assert.Equal(3, await db.CheckupSessions.CountAsync());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(CheckupSession) && a.Action == "Added"));
+    }
+
+    [Fact]
+    public async Task The_child_page_draws_the_growth_chart_and_its_reading_is_audited()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        await client.FollowAsync(await client.PostFormAsync(SessionUrl, Grid((W.OwnGirl, "19,5", "118,2"))));
+
+        var page = await client.GetPageAsync($"/Checkups/Child/{S(W.OwnGirl)}");
+
+        Assert.Contains("<svg", page);
+        Assert.Contains("role=\"img\"", page);
+        Assert.Contains("Chiều dài/chiều cao theo tuổi (cm), bé gái, chuẩn WHO", page);
+        Assert.Contains("<circle", page);
+        Assert.Contains("20/11/2026", page);
+        await using var db = Db.NewContext();
+        var read = await db.AuditEntries.SingleAsync(a => a.Action == ChildReadAudit.ReadAction);
+        Assert.Equal(S(W.OwnGirl), read.EntityKey);
+        Assert.Equal(W.Own, read.AdminUnitId);
+        Assert.Equal("yte-iadal", read.Actor);
+        var audit = await LogInAsAdminAsync();
+        Assert.Contains("đã xem hồ sơ trẻ em «Rơ Châm H", await audit.GetPageAsync("/Audit"));
+    }
+
+    [Fact]
+    public async Task The_preview_gives_the_z_scores_and_a_warning_for_a_big_change_since_the_last_visit()
+    {
+        await using (var db = Db.NewContext())
+        {
+            var earlier = new CheckupSession { HeldOn = new DateOnly(2026, 5, 20), SiteId = W.OwnSchool, HealthStationId = W.OwnStation, AdminUnitId = W.Own, Team = "Y sĩ Hoa", CreatedBy = "test" };
+            db.CheckupSessions.Add(earlier);
+            await db.SaveChangesAsync();
+            db.Measurements.Add(new Measurement { SessionId = earlier.Id, ChildId = W.OwnGirl, AdminUnitId = W.Own, WeightKg = 19.0m, LengthCm = 115.0m, Position = MeasuredPosition.Standing });
+            await db.SaveChangesAsync();
+        }
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        var token = StaffClient.Token(await client.GetPageAsync(SessionUrl));
+
+        var response = await client.PostWithTokenAsync($"/Checkups/Session/{S(W.OwnSession)}?handler=Preview", token, new()
+        {
+            ["row.ChildId"] = S(W.OwnGirl), ["row.WeightKg"] = "29,5", ["row.LengthCm"] = "118,2", ["row.Position"] = "Standing",
+        });
+        var json = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"ok\":true", json);
+        Assert.Contains("CC/T", json);
+        Assert.Contains("Cân nặng tăng 10,5 kg so với lần đo 20/05/2026", System.Text.RegularExpressions.Regex.Unescape(json));
+    }
+}
+
+public class CheckupPagesTestsOnSqlite() : CheckupPagesTests(DatabaseProvider.Sqlite);
+
+public class CheckupPagesTestsOnPostgres() : CheckupPagesTests(DatabaseProvider.Postgres);
