@@ -228,6 +228,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         // Through BackOffice's own services, so that the files land in the store it serves from.
         await using var backOffice = site.BackOfficeScope();
         backOffice.ServiceProvider.GetRequiredService<ChildAidDbContext>().UnitScope = null;
+        backOffice.ServiceProvider.GetRequiredService<ChildAidDbContext>().OrganisationScope = null;
         var media = await backOffice.ServiceProvider.GetRequiredService<Shared.Media.MediaLibrary>().UploadAsync(
             "ao-khoac-long-vu-tre-em-co-8-10-tuoi-mua-dong-vung-cao.jpg", Media.TestImages.Jpeg(1600, 1000),
             new Shared.Media.MediaInput { Alt = "Áo khoác lông vũ trẻ em cỡ 8–10 tuổi xếp trên bàn ở điểm trường", ShowsChild = true, ConsentRecordId = consent.Id }, "browser-test");
