@@ -32,6 +32,9 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
+    public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
+    public DbSet<TransparencyLog.LogHead> LogHeads => Set<TransparencyLog.LogHead>();
+    public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
     public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
     public DbSet<HonorRollName> HonorRollNames => Set<HonorRollName>();
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
