@@ -1,3 +1,4 @@
+using ChildAid.PublicSite.TransparencyLog;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -151,6 +152,7 @@ public class Program
         app.MapOpenApi();
         app.MapApiReference();
         app.MapContentFeeds();
+        app.MapTransparencyLog();
         app.MapPreviewMedia();
         app.MapRazorPages().CacheOutput(PublicCache.Policy);
         return app;

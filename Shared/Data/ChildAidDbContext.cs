@@ -149,8 +149,10 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     {
         RefuseLedgerRewrites();
         BumpVersions();
+        // Transparency-log tiles follow ledger entries that already moved the version, and no cached page shows them.
         var touchesPublicData = ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicTables.IsPublic(e.Metadata.ClrType));
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicTables.IsPublic(e.Metadata.ClrType)
+            && e.Metadata.ClrType != typeof(TransparencyLog.LogTile));
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (touchesPublicData)
             await Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", cancellationToken);
