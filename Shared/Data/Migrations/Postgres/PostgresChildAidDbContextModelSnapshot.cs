@@ -3397,9 +3397,23 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("currency");
 
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("exchange_rate");
+
                     b.Property<string>("IdempotencyKeyHash")
                         .HasColumnType("text")
                         .HasColumnName("idempotency_key_hash");
+
+                    b.Property<decimal?>("OriginalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("original_amount");
+
+                    b.Property<long>("PaidVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_vnd");
 
                     b.Property<string>("Reference")
                         .IsRequired()

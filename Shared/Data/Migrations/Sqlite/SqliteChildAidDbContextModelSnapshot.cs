@@ -3332,9 +3332,23 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exchange_rate");
+
                     b.Property<string>("IdempotencyKeyHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key_hash");
+
+                    b.Property<decimal?>("OriginalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_amount");
+
+                    b.Property<long>("PaidVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_vnd");
 
                     b.Property<string>("Reference")
                         .IsRequired()
