@@ -33,6 +33,13 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<PublishedMedia> PublishedMedia => Set<PublishedMedia>();
     public DbSet<ContentRedirect> ContentRedirects => Set<ContentRedirect>();
     public DbSet<VerifiedGift> VerifiedGifts => Set<VerifiedGift>();
+    /// <summary>Campaigns' own receiving accounts, public fields only: never <c>bank_accounts</c> itself.</summary>
+    public DbSet<Payments.CampaignReceivingAccount> CampaignReceivingAccounts => Set<Payments.CampaignReceivingAccount>();
+
+    /// <summary>The account a pledge to this campaign is paid into, if the campaign has its own.</summary>
+    public Task<Payments.CampaignReceivingAccount?> ReceivingAccountAsync(string? campaignSlug, CancellationToken ct) =>
+        campaignSlug is null ? Task.FromResult<Payments.CampaignReceivingAccount?>(null)
+            : CampaignReceivingAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.CampaignSlug == campaignSlug, ct);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -51,6 +58,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new VerifiedGiftConfiguration().Configure(builder.Entity<VerifiedGift>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
+        builder.Entity<Payments.CampaignReceivingAccount>().HasNoKey().ToView(Payments.CampaignReceivingAccount.View);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
