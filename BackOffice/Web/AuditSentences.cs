@@ -53,6 +53,7 @@ public static class AuditSentences
         ["PublishedMedia"] = "ảnh công khai",
         ["MailOutboxMessage"] = "thư trong hộp thư đi",
         ["Pledge"] = "cam kết ủng hộ",
+        ["PledgeIntake"] = "đăng ký cam kết trực tuyến",
     };
 
     /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>
@@ -104,6 +105,7 @@ public static class AuditSentences
         ["SummaryLength"] = "Độ dài tóm tắt (ký tự)", ["SummaryEnLength"] = "Độ dài tóm tắt tiếng Anh (ký tự)",
         ["BodyLength"] = "Độ dài bài viết (ký tự)", ["BodyEnLength"] = "Độ dài bài viết tiếng Anh (ký tự)",
         ["BodyLinesAdded"] = "Số dòng thêm vào bài viết", ["BodyLinesRemoved"] = "Số dòng bỏ khỏi bài viết",
+        ["Outcome"] = "Kết quả xử lý", ["Attempts"] = "Số lần thử", ["ProcessedAt"] = "Xử lý lúc",
     };
 
     /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>

@@ -36,6 +36,14 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
     public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
 
+    /// <summary>Campaigns' own receiving accounts, public fields only: never <c>bank_accounts</c> itself.</summary>
+    public DbSet<Payments.CampaignReceivingAccount> CampaignReceivingAccounts => Set<Payments.CampaignReceivingAccount>();
+
+    /// <summary>The account a pledge to this campaign is paid into, if the campaign has its own.</summary>
+    public Task<Payments.CampaignReceivingAccount?> ReceivingAccountAsync(string? campaignSlug, CancellationToken ct) =>
+        campaignSlug is null ? Task.FromResult<Payments.CampaignReceivingAccount?>(null)
+            : CampaignReceivingAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.CampaignSlug == campaignSlug, ct);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         new AdminUnitConfiguration().Configure(builder.Entity<AdminUnit>());
@@ -55,6 +63,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new TransparencyLog.LogCheckpointConfiguration().Configure(builder.Entity<TransparencyLog.LogCheckpoint>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
+        builder.Entity<Payments.CampaignReceivingAccount>().HasNoKey().ToView(Payments.CampaignReceivingAccount.View);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

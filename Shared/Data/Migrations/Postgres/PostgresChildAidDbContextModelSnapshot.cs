@@ -375,6 +375,7 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasName("pk_bank_statement_lines");
 
                     b.HasIndex("ContributionId")
+                        .IsUnique()
                         .HasDatabaseName("ix_bank_statement_lines_contribution_id");
 
                     b.HasIndex("ImportId")

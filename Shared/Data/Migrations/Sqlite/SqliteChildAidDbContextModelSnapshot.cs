@@ -360,6 +360,7 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasName("pk_bank_statement_lines");
 
                     b.HasIndex("ContributionId")
+                        .IsUnique()
                         .HasDatabaseName("ix_bank_statement_lines_contribution_id");
 
                     b.HasIndex("ImportId")
