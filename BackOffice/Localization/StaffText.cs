@@ -16,6 +16,11 @@ public static class StaffText
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = SiteLocalization.ResourcesPath }), NullLoggerFactory.Instance)
             .Create(typeof(SharedResource));
 
+    /// <summary>The audit trail's words (<see cref="AuditResource"/>), read the same way.</summary>
+    public static readonly IStringLocalizer Audit =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = SiteLocalization.ResourcesPath }), NullLoggerFactory.Instance)
+            .Create(typeof(AuditResource));
+
     public static string T(string vietnamese) => Localizer[vietnamese];
 
     public static string T(string vietnamese, params object[] arguments) => Localizer[vietnamese, arguments];

@@ -77,14 +77,46 @@ public partial class BackOfficeTranslationTests
     }
 
     /// <summary>Resource names are compared without case when the file is built: the second of two such keys is lost.</summary>
-    [Fact]
-    public void No_two_keys_differ_only_in_case()
+    [Theory]
+    [InlineData("SharedResource.en.resx")]
+    [InlineData("AuditResource.en.resx")]
+    public void No_two_keys_differ_only_in_case(string file)
     {
-        var keys = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryFolder.Root, "BackOffice", "Resources", "SharedResource.en.resx"))
+        var keys = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryFolder.Root, "BackOffice", "Resources", file))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
         var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
         Assert.True(clashes.Count == 0, "Keys differing only in case: " + string.Join("; ", clashes));
     }
+
+    /// <summary>The audit trail's words: its sentences (AuditResource) and its field names (the UI strings, else AuditResource).</summary>
+    [Fact]
+    public void Every_word_of_the_audit_trail_has_an_english_translation()
+    {
+        var source = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "BackOffice", "Web", "AuditSentences.cs"));
+        var words = AuditWord().Matches(source).Select(m => m.Groups[1].Value)
+            .Concat(ChildAid.BackOffice.Web.AuditSentences.Entities.Values)
+            .Concat(Shared.Audit.SignInEvents.VietnameseLabels.Values)
+            .Concat(["đã thêm", "đã sửa", "đã xóa"])
+            .Distinct().ToList();
+        var fields = DictionaryValue().Matches(source).Select(m => m.Groups[1].Value).Except(words).Distinct().ToList();
+
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var missing = words.Where(k => StaffText.Audit[k].ResourceNotFound)
+                .Concat(fields.Where(k => StaffText.Localizer[k].ResourceNotFound && StaffText.Audit[k].ResourceNotFound)).ToList();
+            Assert.True(words.Count > 40 && fields.Count > 80, $"found only {words.Count} words and {fields.Count} field names");
+            Assert.True(missing.Count == 0, $"No English for {missing.Count}:\n" + string.Join("\n", missing));
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+
+    [GeneratedRegex("\\bWord\\(\"([^\"]+)\"")]
+    private static partial Regex AuditWord();
+
+    [GeneratedRegex("\\] = \"([^\"]+)\"")]
+    private static partial Regex DictionaryValue();
 
     [Fact]
     public void A_label_reads_in_the_current_language()

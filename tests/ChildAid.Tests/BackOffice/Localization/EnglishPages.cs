@@ -18,7 +18,6 @@ public static partial class EnglishPages
         "/DonorPortal/Index",
         // The printed receipt (its form follows the accounting rules) is still Vietnamese only.
         "/Contributions/Receipt",
-        "/Audit/Index",
     ];
 
     /// <summary>Switches the client to English through the language link, as a staff member does.</summary>
