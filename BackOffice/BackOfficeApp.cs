@@ -1,3 +1,4 @@
+using ChildAid.Shared.TransparencyLog;
 using ChildAid.Shared.Mail;
 using ChildAid.Shared.Payments.Stripe;
 using ChildAid.Shared.Pledges;
@@ -54,6 +55,7 @@ public static class BackOfficeApp
         builder.Services.AddStripeProcessing(builder.Configuration);
         // Online pledges: turns PublicSite's intake rows into donors and pledges, exactly once (PledgeIntakeProcessor).
         builder.Services.AddPledgeProcessing(builder.Configuration);
+        builder.Services.AddTransparencyLog(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 

@@ -1,3 +1,4 @@
+using ChildAid.PublicSite.TransparencyLog;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -154,6 +155,7 @@ public class Program
         app.MapOpenApi();
         app.MapApiReference();
         app.MapContentFeeds();
+        app.MapTransparencyLog();
         app.MapPreviewMedia();
         app.MapRazorPages().CacheOutput(PublicCache.Policy);
         return app;

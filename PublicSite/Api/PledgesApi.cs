@@ -64,7 +64,7 @@ public static class PledgesApi
         pledges.MapGet("/{reference}", async Task<Results<Ok<PledgeStatusJson>, NotFound>> (string reference, PledgeIntakeService intake, CancellationToken ct) =>
                 await intake.StatusAsync(reference, ct) is { } status ? TypedResults.Ok(PledgeStatusJson.From(status)) : TypedResults.NotFound())
             .WithName("GetPledgeStatus")
-            .WithSummary("A pledge's status (received, pledged, partly-paid, paid, cancelled): amount, currency and campaign, nothing personal.");
+            .WithSummary("A pledge's status (received, pledged, partly-paid, paid, cancelled, failed): amount in đồng, paid and outstanding, the original USD/EUR amount and rate, and campaign; nothing personal.");
 
         pledges.MapGet("/{reference}/qr.png", async Task<Results<FileContentHttpResult, NotFound>> (
                     string reference, PledgeIntakeService intake, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
@@ -86,7 +86,9 @@ public static class PledgesApi
         var account = site.Giving.QrAccount;
         if (!account.CanMakeQr) return null;
         var status = await intake.StatusAsync(reference, ct);
-        return status is null ? null : VietQr.Payload(account, status.AmountVnd, status.Reference);
+        // Once part is paid, the code asks for what is still owed; a pledge owing nothing has no code to pay it with.
+        if (status is null || status.OutstandingVnd == 0 || status.Status is PledgeStatus.Failed or nameof(PledgeState.Cancelled)) return null;
+        return VietQr.Payload(account, status.OutstandingVnd, status.Reference);
     }
 }
 
@@ -103,9 +105,11 @@ public sealed record PledgeJson(string Reference, long Amount, string Currency, 
         checkoutUrl);
 }
 
-public sealed record PledgeStatusJson(string Reference, long Amount, string Currency, string Status, string? Campaign)
+public sealed record PledgeStatusJson(string Reference, long Amount, string Currency, string Status, string? Campaign,
+    long Paid, long Outstanding, decimal? OriginalAmount, decimal? ExchangeRate)
 {
-    public static PledgeStatusJson From(PledgeStatus s) => new(s.Reference, s.AmountVnd, s.Currency, StatusName(s.Status), s.CampaignSlug);
+    public static PledgeStatusJson From(PledgeStatus s) => new(s.Reference, s.AmountVnd, s.Currency, StatusName(s.Status), s.CampaignSlug,
+        s.PaidVnd, s.OutstandingVnd, s.OriginalAmount, s.ExchangeRate);
 
     public static string StatusName(string status) => status switch
     {
@@ -114,6 +118,7 @@ public sealed record PledgeStatusJson(string Reference, long Amount, string Curr
         nameof(PledgeState.PartlyPaid) => "partly-paid",
         nameof(PledgeState.Paid) => "paid",
         nameof(PledgeState.Cancelled) => "cancelled",
+        PledgeStatus.Failed => "failed",
         _ => status.ToLowerInvariant(),
     };
 }

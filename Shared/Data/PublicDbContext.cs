@@ -33,6 +33,8 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<PublishedMedia> PublishedMedia => Set<PublishedMedia>();
     public DbSet<ContentRedirect> ContentRedirects => Set<ContentRedirect>();
     public DbSet<VerifiedGift> VerifiedGifts => Set<VerifiedGift>();
+    public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
+    public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -49,6 +51,8 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new PublishedMediaConfiguration().Configure(builder.Entity<PublishedMedia>());
         new ContentRedirectConfiguration().Configure(builder.Entity<ContentRedirect>());
         new VerifiedGiftConfiguration().Configure(builder.Entity<VerifiedGift>());
+        new TransparencyLog.LogTileConfiguration().Configure(builder.Entity<TransparencyLog.LogTile>());
+        new TransparencyLog.LogCheckpointConfiguration().Configure(builder.Entity<TransparencyLog.LogCheckpoint>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
     }

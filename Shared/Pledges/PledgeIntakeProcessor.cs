@@ -115,7 +115,7 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
             CreatedAt = now,
         };
         db.Pledges.Add(pledge);
-        await QueueConfirmationAsync(services.GetRequiredService<MailOutbox>(), intake, donor, campaign, ct);
+        await QueueConfirmationAsync(services.GetRequiredService<MailOutbox>(), services.GetRequiredService<DonorLinks>(), intake, donor, campaign, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return PledgeIntakeOutcome.Pledged;
@@ -147,7 +147,7 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
     /// The transfer details by mail, in the donor's language (English for donors abroad); none without a usable e-mail.
     /// Keyed "pledge:&lt;reference&gt;", so the mail exists once however often the row is worked.
     /// </summary>
-    private async Task QueueConfirmationAsync(MailOutbox outbox, PledgeIntake intake, Donor donor, Campaign campaign, CancellationToken ct)
+    private async Task QueueConfirmationAsync(MailOutbox outbox, DonorLinks links, PledgeIntake intake, Donor donor, Campaign campaign, CancellationToken ct)
     {
         if (intake.DonorEmail is not { Length: > 0 } email || !MailAddress.TryCreate(email, out _)) return;
         var english = intake.Origin == DonorOrigin.Foreign;
@@ -156,7 +156,8 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
         var name = string.IsNullOrWhiteSpace(intake.DonorName) ? donor.Name : intake.DonorName.Trim();
         await outbox.EnqueueAsync(MailMessageKind.PledgeConfirmation, email, name, english ? "en" : "vi",
             new PledgeConfirmationMail(name, intake.Reference, intake.AmountVnd, english ? campaign.TitleEn ?? campaign.Title : campaign.Title,
-                account.BankName, account.AccountNumber, account.AccountName, intake.Reference, qr, options.Value.PledgePageUrl(intake.Reference)),
+                account.BankName, account.AccountNumber, account.AccountName, intake.Reference, qr, options.Value.PledgePageUrl(intake.Reference),
+                links.Issue(donor)),
             "pledge:" + intake.Reference, ct);
     }
 

@@ -42,8 +42,12 @@ public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campa
         nameof(PledgeState.PartlyPaid) => "Đã nhận một phần",
         nameof(PledgeState.Paid) => "Đã nhận đủ — cảm ơn bạn!",
         nameof(PledgeState.Cancelled) => "Đã hủy",
+        PledgeStatus.Failed => "Chưa ghi nhận được cam kết này",
         _ => status,
     };
+
+    /// <summary>What a transfer should carry now: what is still owed once part has been paid.</summary>
+    public long ToPayVnd => Pledge.Status == nameof(PledgeState.PartlyPaid) ? Pledge.OutstandingVnd : Pledge.AmountVnd;
 
     public string ImageUrl(string format) => $"/api/v1/pledges/{Pledge.Reference}/qr.{format}";
 

@@ -112,6 +112,22 @@ public abstract class PledgeIntakeProcessorTests(DatabaseProvider provider) : Da
     }
 
     [Fact]
+    public async Task The_confirmation_mail_carries_the_donors_private_link_which_opens_their_own_page()
+    {
+        var campaign = await ArrangeAsync();
+        var reference = await PledgeAsync(Request(campaign.Slug));
+
+        await Processor.ProcessPendingAsync();
+
+        var mail = Assert.Single(await MailsAsync(reference));
+        var token = System.Text.RegularExpressions.Regex.Match(mail.TextBody, DonorLinks.PathPrefix + "([A-Za-z0-9_-]{43})").Groups[1].Value;
+        Assert.Contains("đường dẫn riêng", mail.TextBody, StringComparison.Ordinal);
+        await using var scope = Processing.CreateAsyncScope();
+        var donorId = await scope.ServiceProvider.GetRequiredService<DonorLinks>().DonorIdAsync(token);
+        Assert.Equal((await PledgeRowAsync(reference)).DonorId, donorId);
+    }
+
+    [Fact]
     public async Task A_row_worked_again_and_again_stays_one_pledge_with_one_mail()
     {
         var campaign = await ArrangeAsync();
