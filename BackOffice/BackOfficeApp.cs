@@ -16,6 +16,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.Growth;
 using ChildAid.Shared.Hosting;
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -64,6 +65,7 @@ public static class BackOfficeApp
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseSiteLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -71,6 +73,8 @@ public static class BackOfficeApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/health").AllowAnonymous();
+        // The login page has the language link too, so the switch is open to everyone (it only sets a cookie).
+        app.MapLanguageSwitch().AllowAnonymous();
         app.MapRazorPages();
         app.MapContentPreviewApi();
         return app;
@@ -158,11 +162,13 @@ public static class BackOfficeApp
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
         services.AddSingleton<Web.ImportJobs>();
 
+        services.AddSiteLocalization();
         services.AddRazorPages(o =>
         {
             PagePolicies.Apply(o.Conventions);
         }).AddMvcOptions(o =>
         {
+            o.Filters.Add<Localization.TranslateModelErrors>();
             o.ModelBinderProviders.Insert(0, new VietnameseInputBinderProvider());
             VietnameseInputBinderProvider.UseVietnameseMessages(o.ModelBindingMessageProvider);
         })
