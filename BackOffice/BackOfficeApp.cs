@@ -1,3 +1,4 @@
+using ChildAid.Shared.TransparencyLog;
 using ChildAid.Shared.Mail;
 using ChildAid.Shared.Payments.Stripe;
 using ChildAid.Shared.Pledges;
@@ -15,6 +16,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.Growth;
 using ChildAid.Shared.Hosting;
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -53,6 +55,7 @@ public static class BackOfficeApp
         builder.Services.AddStripeProcessing(builder.Configuration);
         // Online pledges: turns PublicSite's intake rows into donors and pledges, exactly once (PledgeIntakeProcessor).
         builder.Services.AddPledgeProcessing(builder.Configuration);
+        builder.Services.AddTransparencyLog(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 
@@ -62,6 +65,7 @@ public static class BackOfficeApp
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseSiteLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -69,6 +73,8 @@ public static class BackOfficeApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/health").AllowAnonymous();
+        // The login page has the language link too, so the switch is open to everyone (it only sets a cookie).
+        app.MapLanguageSwitch().AllowAnonymous();
         app.MapRazorPages();
         app.MapContentPreviewApi();
         return app;
@@ -157,11 +163,13 @@ public static class BackOfficeApp
         services.AddScoped<IAuthorizationHandler, CoversUnitHandler>();
         services.AddSingleton<Web.ImportJobs>();
 
+        services.AddSiteLocalization();
         services.AddRazorPages(o =>
         {
             PagePolicies.Apply(o.Conventions);
         }).AddMvcOptions(o =>
         {
+            o.Filters.Add<Localization.TranslateModelErrors>();
             o.ModelBinderProviders.Insert(0, new VietnameseInputBinderProvider());
             VietnameseInputBinderProvider.UseVietnameseMessages(o.ModelBindingMessageProvider);
         })

@@ -1,3 +1,4 @@
+using ChildAid.Shared.TransparencyLog;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Hosting;
@@ -54,6 +55,8 @@ public sealed class CliContext(IConfiguration configuration, DatabaseOptions dat
         // The media store the sites use (seed --demo uploads the starter content's images into it).
         services.AddMedia(Configuration);
         services.AddScoped<Shared.Content.StarterContentImport>();
+        // The transparency log's signer (log checkpoint, verify-log); the worker runs in BackOffice only.
+        services.AddTransparencyLog(Configuration, worker: false);
         return services.BuildServiceProvider();
     }
 

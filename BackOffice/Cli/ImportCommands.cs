@@ -82,7 +82,9 @@ public static class ImportCommands
         foreach (var problem in match.Problems) await cli.Error.WriteLineAsync(problem);
         await cli.Output.WriteLineAsync(
             $"Đã nhập {report.Import!.LineCount} giao dịch ({report.Import.CreditCount} khoản tiền vào) vào tài khoản {account.Code}; " +
-            $"đã ghi nhận {match.Matched} khoản theo mã cam kết, {match.Unmatched} khoản chờ đối chiếu.");
+            $"đã ghi nhận {match.Matched} khoản theo mã cam kết, " +
+            (match.AlreadyRecorded.Count > 0 ? $"{match.AlreadyRecorded.Count} khoản đã ghi nhận trước (liên kết với phiếu thu đã có), " : "") +
+            $"{match.Unmatched} khoản chờ đối chiếu.");
         return 0;
     }
 

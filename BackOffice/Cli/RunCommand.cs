@@ -64,6 +64,9 @@ public static class RunCommand
             backOfficeArgs.AddRange(shared.Select(s => $"--{s.Key}={s.Value}"));
             // Receipts print a QR code to their PublicSite page: unless configured, that is the PublicSite started here.
             if (string.IsNullOrWhiteSpace(cli.Configuration["PublicSite:BaseUrl"])) backOfficeArgs.Add($"--PublicSite:BaseUrl={FirstUrl(publicUrls)}");
+            // Checkpoints of the transparency log are signed out of the box with a throwaway key, plainly marked as one.
+            if (await DemoLogKeyAsync(cli, cli.Configuration["PublicSite:BaseUrl"] is { Length: > 0 } site ? site : FirstUrl(publicUrls)) is { } keyFile)
+                backOfficeArgs.Add($"--{Shared.TransparencyLog.TransparencyLogOptions.Section}:SigningKeyFile={keyFile}");
             await using var app = BackOfficeApp.Build([.. backOfficeArgs]);
             await app.StartAsync(ct);
 
@@ -83,6 +86,28 @@ public static class RunCommand
         {
             Stop(publicSite);
         }
+    }
+
+    /// <summary>
+    /// Unless a signing key is configured: the demo key file in the data folder (beside the SQLite file, else the default one's), made on
+    /// the first run and marked THROWAWAY DEMO KEY inside, so nobody mistakes it for the real log's key.
+    /// </summary>
+    private static async Task<string?> DemoLogKeyAsync(CliContext cli, string publicSiteUrl)
+    {
+        var options = cli.Configuration.GetSection(Shared.TransparencyLog.TransparencyLogOptions.Section).Get<Shared.TransparencyLog.TransparencyLogOptions>() ?? new();
+        if (!string.IsNullOrWhiteSpace(options.SigningKey) || !string.IsNullOrWhiteSpace(options.SigningKeyFile)) return null;
+        var folder = cli.Database.Provider == DatabaseProvider.Sqlite
+                     && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cli.Database.ResolvedConnectionString()).DataSource is { Length: > 0 } source
+                     && source != ":memory:"
+            ? Path.GetDirectoryName(Path.GetFullPath(source))!
+            : Path.GetDirectoryName(DatabaseOptions.DefaultSqlitePath)!;
+        var file = Path.Combine(folder, "DEMO-transparency-log-signing-key.txt");
+        if (!File.Exists(file))
+        {
+            using var signer = Shared.TransparencyLog.NoteSigner.Generate(options.ResolveOrigin(publicSiteUrl));
+            await LogCommands.WriteKeyFileAsync(file, signer, "THROWAWAY DEMO KEY made by `run` for a laptop: never use it for a real log (make one with `log keygen`).");
+        }
+        return file;
     }
 
     private static async Task<bool> IsEmptyAsync(CliContext cli, CancellationToken ct)

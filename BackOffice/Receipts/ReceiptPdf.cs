@@ -6,6 +6,8 @@ using ChildAid.Shared.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
+using QRCoder;
+using SkiaSharp;
 
 namespace ChildAid.BackOffice.Receipts;
 
@@ -24,7 +26,8 @@ public static partial class ReceiptPdf
     private static readonly XFont Small = new(ReceiptFonts.Family, 7.5, XFontStyleEx.Regular);
 
     /// <param name="recordedBy">The name of the person who made out the receipt, printed under "Người lập phiếu".</param>
-    public static byte[] Render(Contribution receipt, ReceiptIssuerOptions issuer, string recordedBy)
+    /// <param name="verifyUrl">The receipt's public verified-gift page (<see cref="VerifyUrl"/>), printed as text and QR code.</param>
+    public static byte[] Render(Contribution receipt, ReceiptIssuerOptions issuer, string recordedBy, string? verifyUrl = null)
     {
         ReceiptFonts.Install();
         using var document = new PdfDocument();
@@ -41,7 +44,11 @@ public static partial class ReceiptPdf
         page.Width = XUnit.FromMillimeter(148);
         page.Height = XUnit.FromMillimeter(210);
         using (var gfx = XGraphics.FromPdfPage(page))
-            Draw(new Pen(gfx, page.Width.Point), receipt, issuer, recordedBy);
+        {
+            var pen = new Pen(gfx, page.Width.Point);
+            Draw(pen, receipt, issuer, recordedBy);
+            if (verifyUrl is not null) pen.Verification(verifyUrl);
+        }
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
@@ -74,6 +81,13 @@ public static partial class ReceiptPdf
 
     [GeneratedRegex(@"/[A-Z]{6}\+[A-Za-z0-9#_.-]+")]
     private static partial Regex SubsetTag();
+
+    /// <summary>
+    /// The verified-gift page on PublicSite for a receipt that has one (booked since verified gifts exist): anyone shown
+    /// the paper can check the real amount, against doctored copies.
+    /// </summary>
+    public static string? VerifyUrl(Contribution receipt, Shared.Hosting.PublicSiteLinkOptions site) =>
+        receipt.VerifyToken is { } token ? site.Url(Shared.Ledger.VerifiedGift.PathPrefix + token) : null;
 
     public static string FileName(Contribution receipt) => $"phieu-thu-{receipt.ReceiptNumber}.pdf";
 
@@ -162,6 +176,39 @@ public static partial class ReceiptPdf
         }
 
         public void Gap(double points) => _y += points;
+
+        /// <summary>
+        /// The code as an opaque RGB PNG, 4 pixels a module with its quiet zone: PDFsharp imports that kind of PNG (not
+        /// QRCoder's own one-bit palette PNG), and the same link always gives the same bytes.
+        /// </summary>
+        private static byte[] QrPng(string url)
+        {
+            const int scale = 4;
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+            var modules = data.ModuleMatrix;
+            var size = modules.Count * scale;
+            using var bitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque));
+            for (var y = 0; y < size; y++)
+                for (var x = 0; x < size; x++)
+                    bitmap.SetPixel(x, y, modules[y / scale][x / scale] ? SKColors.Black : SKColors.White);
+            using var encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+            return encoded.ToArray();
+        }
+
+        /// <summary>The verified-gift link under the signatures: its QR code, and the address printed beside it.</summary>
+        public void Verification(string url)
+        {
+            const double size = 64;
+            _y += 10;
+            using var png = new MemoryStream(QrPng(url));
+            using var image = XImage.FromStream(png);
+            gfx.DrawImage(image, Margin, _y, size, size);
+            var top = _y;
+            Write("Xác minh phiếu thu này (số tiền, ngày, chiến dịch) tại:", Small, Margin + size + 8, Width - size - 8, XParagraphAlignment.Left);
+            Write(url, Small, Margin + size + 8, Width - size - 8, XParagraphAlignment.Left);
+            _y = Math.Max(_y, top + size);
+        }
 
         private void Write(string text, XFont font, double x, double width, XParagraphAlignment alignment)
         {

@@ -58,8 +58,8 @@ public sealed class SignInThrottle(TimeProvider clock)
     public static string Message(TimeSpan wait)
     {
         var seconds = Seconds(wait);
-        var text = seconds < 120 ? $"{seconds} giây" : $"{Math.Ceiling(seconds / 60.0).ToString(CultureInfo.InvariantCulture)} phút";
-        return $"Đã đăng nhập sai nhiều lần từ địa chỉ này. Vui lòng chờ {text} rồi thử lại.";
+        var text = seconds < 120 ? Localization.StaffText.T("{0} giây", seconds) : Localization.StaffText.T("{0} phút", Math.Ceiling(seconds / 60.0).ToString(CultureInfo.InvariantCulture));
+        return Localization.StaffText.T("Đã đăng nhập sai nhiều lần từ địa chỉ này. Vui lòng chờ {0} rồi thử lại.", text);
     }
 
     private void Forget(DateTimeOffset now)

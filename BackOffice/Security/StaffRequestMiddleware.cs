@@ -13,7 +13,7 @@ namespace ChildAid.BackOffice.Security;
 public sealed class StaffRequestMiddleware(RequestDelegate next)
 {
     public const string EnrolPath = "/Account/EnrolTwoFactor";
-    private static readonly string[] AllowedBeforeEnrolment = [EnrolPath, "/Account/Logout", "/StatusCode", "/health"];
+    private static readonly string[] AllowedBeforeEnrolment = [EnrolPath, "/Account/Logout", "/StatusCode", "/health", Shared.Localization.LanguageSwitch.Path];
 
     public async Task InvokeAsync(HttpContext http, ChildAidDbContext db, AuditActor actor, StaffScope scope)
     {

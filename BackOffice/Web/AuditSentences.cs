@@ -14,11 +14,15 @@ namespace ChildAid.BackOffice.Web;
 public sealed record AuditLine(string Sentence, IReadOnlyList<(string Field, string? Before, string? After)> Changes);
 
 /// <summary>
-/// Turns audit rows into Vietnamese sentences: "Nguyễn Văn A đã sửa nhà tài trợ «Công ty X»: Điện thoại 0901 → 0902".
-/// Only fields with a Vietnamese name are shown; keys, stamps and GUIDs are technical and never shown.
+/// Turns audit rows into sentences: "Nguyễn Văn A đã sửa nhà tài trợ «Công ty X»: Điện thoại 0901 → 0902", in the staff
+/// member's language (field names through the UI strings, the other words through <see cref="AuditResource"/> with <see cref="Word"/>;
+/// the data stays as stored). Only fields with a Vietnamese name are shown; keys, stamps and GUIDs are technical and never shown.
 /// </summary>
 public static class AuditSentences
 {
+    /// <summary>An audit word or sentence in the staff member's language.</summary>
+    public static string Word(string vietnamese, params object[] values) => Localization.StaffText.Audit[vietnamese, values];
+
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>
     {
         [SignInEvents.EntityType] = "đăng nhập",
@@ -55,6 +59,7 @@ public static class AuditSentences
         ["Pledge"] = "cam kết ủng hộ",
         ["CheckupSession"] = "buổi khám sức khỏe",
         ["Measurement"] = "kết quả đo của trẻ",
+        ["PledgeIntake"] = "đăng ký cam kết trực tuyến",
     };
 
     /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>
@@ -65,7 +70,13 @@ public static class AuditSentences
         [("ContentVersion", "CreatedBy")] = "Người lưu", [("ContentVersion", "CreatedAt")] = "Lưu lúc",
     };
 
-    private static string FieldLabel(string entity, string field) => EntityFields.GetValueOrDefault((entity, field)) ?? Fields[field];
+    /// <summary>A field's name through the UI strings; the few whose lower-case form is a UI string too are audit words.</summary>
+    private static string FieldLabel(string entity, string field)
+    {
+        var name = EntityFields.GetValueOrDefault((entity, field)) ?? Fields[field];
+        var ui = Localization.StaffText.Localizer[name];
+        return ui.ResourceNotFound ? Word(name) : ui.Value;
+    }
 
     private static readonly Dictionary<string, string> Verbs = new() { ["Added"] = "đã thêm", ["Modified"] = "đã sửa", ["Deleted"] = "đã xóa" };
 
@@ -109,6 +120,7 @@ public static class AuditSentences
         ["SummaryLength"] = "Độ dài tóm tắt (ký tự)", ["SummaryEnLength"] = "Độ dài tóm tắt tiếng Anh (ký tự)",
         ["BodyLength"] = "Độ dài bài viết (ký tự)", ["BodyEnLength"] = "Độ dài bài viết tiếng Anh (ký tự)",
         ["BodyLinesAdded"] = "Số dòng thêm vào bài viết", ["BodyLinesRemoved"] = "Số dòng bỏ khỏi bài viết",
+        ["Outcome"] = "Kết quả xử lý", ["Attempts"] = "Số lần thử", ["ProcessedAt"] = "Xử lý lúc",
     };
 
     /// <param name="names">Staff user id → name, unit id → name, campaign id → title, donor id → name, role id → label (what the reader may see).</param>
@@ -117,16 +129,16 @@ public static class AuditSentences
         var actor = e.UserId is not null && names.Users.TryGetValue(e.UserId, out var n) ? n : e.Actor;
         if (e.EntityType == SignInEvents.EntityType)
         {
-            var address = Parse(e.After).TryGetValue("Address", out var a) && a.ValueKind == JsonValueKind.String ? $" (từ địa chỉ {a.GetString()})" : "";
-            var who = e.UserId is null ? $"«{e.Actor}» (không có tài khoản này)" : actor;
-            return new AuditLine($"{who} {SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập")}{address}", []);
+            var address = Parse(e.After).TryGetValue("Address", out var a) && a.ValueKind == JsonValueKind.String ? " " + Word("(từ địa chỉ {0})", a.GetString() ?? "") : "";
+            var who = e.UserId is null ? Word("«{0}» (không có tài khoản này)", e.Actor) : actor;
+            return new AuditLine($"{who} {Word(SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập"))}{address}", []);
         }
         if (e.Action == LedgerNameErasure.EraseNameAction) return NameErasure(e, actor);
         // Reading a child's record is audited too (Personal Data Protection Law): who looked, at what.
         if (e.Action == Shared.Children.ChildReadAudit.ReadAction)
-            return new AuditLine($"{actor} đã xem hồ sơ trẻ em{(e.Label is { Length: > 0 } l ? $" «{l}»" : "")}"
+            return new AuditLine($"{actor} {Word("đã xem hồ sơ trẻ em")}{(e.Label is { Length: > 0 } l ? $" «{l}»" : "")}"
                                  + (Parse(e.After).TryGetValue("Shown", out var shown) && shown.ValueKind == JsonValueKind.String ? $" ({shown.GetString()})" : ""), []);
-        var what = Entities.GetValueOrDefault(e.EntityType, "bản ghi");
+        var what = Word(Entities.GetValueOrDefault(e.EntityType, "bản ghi"));
         var label = e.Label is { Length: > 0 } ? $" «{e.Label}»" : "";
         var before = Parse(e.Before);
         var after = Parse(e.After);
@@ -139,9 +151,9 @@ public static class AuditSentences
             changes.Add((FieldLabel(e.EntityType, key), b, a));
         }
         var summary = e.Action == "Modified" && changes.Count > 0
-            ? ": " + string.Join("; ", changes.Select(c => $"{c.Item1} {c.Item2 ?? "(trống)"} → {c.Item3 ?? "(trống)"}"))
+            ? ": " + string.Join("; ", changes.Select(c => $"{c.Item1} {c.Item2 ?? Word("(trống)")} → {c.Item3 ?? Word("(trống)")}"))
             : "";
-        return new AuditLine($"{actor} {Verbs.GetValueOrDefault(e.Action, "đã thay đổi")} {what}{label}{summary}", changes);
+        return new AuditLine($"{actor} {Word(Verbs.GetValueOrDefault(e.Action, "đã thay đổi"))} {what}{label}{summary}", changes);
     }
 
     /// <summary>"Quản trị đã xóa tên công khai của nhà tài trợ số 12 khỏi 3 mục sao kê; 1 mục định dạng v1 vẫn giữ tên. Lý do: …"</summary>
@@ -151,9 +163,9 @@ public static class AuditSentences
         int Count(string key) => after.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Array ? v.GetArrayLength() : 0;
         var kept = Count("keptV1Sequences");
         var reason = after.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        var sentence = $"{actor} đã xóa tên công khai của nhà tài trợ {e.Label ?? e.EntityKey} khỏi {Count("erasedSequences")} mục sao kê" +
-            (kept > 0 ? $"; {kept} mục định dạng v1 vẫn giữ tên (không thể xóa mà không làm hỏng chuỗi kiểm chứng)" : "") +
-            (reason is { Length: > 0 } ? $". Lý do: {reason}" : "");
+        var sentence = Word("{0} đã xóa tên công khai của nhà tài trợ {1} khỏi {2} mục sao kê", actor, e.Label ?? e.EntityKey, Count("erasedSequences")) +
+            (kept > 0 ? Word("; {0} mục định dạng v1 vẫn giữ tên (không thể xóa mà không làm hỏng chuỗi kiểm chứng)", kept) : "") +
+            (reason is { Length: > 0 } ? Word(". Lý do: {0}", reason) : "");
         return new AuditLine(sentence, []);
     }
 
@@ -167,8 +179,8 @@ public static class AuditSentences
     private static string? Value(string field, JsonElement v, AuditNames names, string entity = "")
     {
         if (v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
-        if (v.ValueKind == JsonValueKind.True) return "có";
-        if (v.ValueKind == JsonValueKind.False) return "không";
+        if (v.ValueKind == JsonValueKind.True) return Word("có");
+        if (v.ValueKind == JsonValueKind.False) return Word("không");
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var number))
         {
             var id = (int)Math.Clamp(number, int.MinValue, int.MaxValue);
@@ -179,31 +191,31 @@ public static class AuditSentences
                 "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
                 "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),
                 "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
-                "Status" when entity == "Measurement" => id == 0 ? "bình thường" : string.Join("; ", Shared.Growth.NutritionStatusNames.Vietnamese((Shared.Growth.NutritionStatus)id)),
-                "Status" when entity == nameof(NeedsReview) => NeedLabels.ReviewStatuses.GetValueOrDefault((NeedsReviewStatus)id, "?"),
+                "Status" when entity == "Measurement" => id == 0 ? Word("bình thường") : string.Join("; ", Shared.Growth.NutritionStatusNames.Vietnamese((Shared.Growth.NutritionStatus)id)),
+                "Status" when entity == nameof(NeedsReview) => Localization.StaffText.T(NeedLabels.ReviewStatuses.GetValueOrDefault((NeedsReviewStatus)id, "?")),
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
                 "State" when entity == "ContentItem" => Pages.Content.ContentLabels.States.GetValueOrDefault((Shared.Content.ContentState)id, "?"),
                 "Type" when entity == "ContentItem" => Pages.Content.ContentLabels.Types.GetValueOrDefault((Shared.Content.ContentType)id, "?"),
                 "Number" or "LatestVersion" or "PublishedVersion" or "ConsentRecordId" or "HeroMediaId" or "ParentId" or "ComparedWith" or "ContentItemId"
                     => id.ToString(CultureInfo.InvariantCulture),
-                "Category" => NeedLabels.Categories.GetValueOrDefault((NeedCategory)id, "?"),
-                "Target" => NeedLabels.Targets.GetValueOrDefault((NeedTarget)id, "?"),
-                "SizeBand" => NeedLabels.SizeBands.GetValueOrDefault((SizeBand)id, "?"),
-                "Circumstances" => id == 0 ? "không" : string.Join("; ", NeedLabels.Circumstances.Where(g => ((CircumstanceGroups)id).HasFlag(g.Key)).Select(g => g.Value)),
+                "Category" => Localization.StaffText.T(NeedLabels.Categories.GetValueOrDefault((NeedCategory)id, "?")),
+                "Target" => Localization.StaffText.T(NeedLabels.Targets.GetValueOrDefault((NeedTarget)id, "?")),
+                "SizeBand" => Localization.StaffText.T(NeedLabels.SizeBands.GetValueOrDefault((SizeBand)id, "?")),
+                "Circumstances" => id == 0 ? Word("không") : string.Join("; ", NeedLabels.Circumstances.Where(g => ((CircumstanceGroups)id).HasFlag(g.Key)).Select(g => Localization.StaffText.T(g.Value))),
                 "EstimatedUnitCostVnd" => VietnameseFormat.Vnd(number),
-                "ApprovingUnitId" => names.Units.GetValueOrDefault(id, $"số {id}"),
-                "Sex" => id == 1 ? "Nữ" : id == 2 ? "Nam" : "?",
-                "AdminUnitId" => names.Units.GetValueOrDefault(id, $"số {id}"),
-                "CampaignId" => names.Campaigns.GetValueOrDefault(id, $"số {id}"),
-                "DonorId" => names.Donors.GetValueOrDefault(id, $"số {id}"),
+                "ApprovingUnitId" => names.Units.GetValueOrDefault(id, Word("số {0}", id)),
+                "Sex" => id == 1 ? Localization.StaffText.T("Nữ") : id == 2 ? Localization.StaffText.T("Nam") : "?",
+                "AdminUnitId" => names.Units.GetValueOrDefault(id, Word("số {0}", id)),
+                "CampaignId" => names.Campaigns.GetValueOrDefault(id, Word("số {0}", id)),
+                "DonorId" => names.Donors.GetValueOrDefault(id, Word("số {0}", id)),
                 _ => number.ToString("#,0", VietnameseFormat.Culture),
             };
         }
         if (v.ValueKind == JsonValueKind.Number) return v.GetDecimal().ToString("#,0.######", VietnameseFormat.Culture);
         if (v.ValueKind == JsonValueKind.Array)
-            return v.GetArrayLength() == 0 ? null : string.Join(", ", v.EnumerateArray().Select(i => Value(field, i, names, entity) ?? "(trống)"));
+            return v.GetArrayLength() == 0 ? null : string.Join(", ", v.EnumerateArray().Select(i => Value(field, i, names, entity) ?? Word("(trống)")));
         var text = v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText();
-        if (field == "RoleId") return names.Roles.GetValueOrDefault(text, "?");
+        if (field == "RoleId") return Localization.StaffText.T(names.Roles.GetValueOrDefault(text, "?"));
         if (Guid.TryParse(text, out _)) return "…";
         if (DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace ChildAid.BackOffice.Web;
 
 /// <summary>
 /// One accessible form field: label, optional hint, the control, and its error message right below, tied to the
 /// control with aria-describedby and aria-invalid. Usage: &lt;field for="Input.Name" label="Tên" /&gt;.
+/// Label, hint and option label are Vietnamese resource keys, shown in the staff member's language.
 /// </summary>
 [HtmlTargetElement("field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
+public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<SharedResource> t) : TagHelper
 {
     [HtmlAttributeName("for")] public ModelExpression For { get; set; } = null!;
     public string Label { get; set; } = "";
@@ -46,7 +48,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
 
         TagBuilder control = Type switch
         {
-            "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, OptionLabel, name, Options ?? [], allowMultiple: false, attributes),
+            "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, OptionLabel is null ? null : t[OptionLabel].Value, name, Options ?? [], allowMultiple: false, attributes),
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, 4, 60, attributes),
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, name, null, attributes),
             _ => TextBox(name, attributes),
@@ -58,7 +60,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         var content = new HtmlContentBuilder();
         var label = new TagBuilder("label");
         label.Attributes["for"] = id;
-        label.InnerHtml.Append(Label);
+        label.InnerHtml.Append(t[Label]);
         if (Required) label.InnerHtml.AppendHtml(" <span aria-hidden=\"true\">*</span>");
         content.AppendHtml(label);
         if (Hint is not null)
@@ -66,7 +68,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
             var hint = new TagBuilder("span");
             hint.Attributes["id"] = hintId;
             hint.AddCssClass("hint");
-            hint.InnerHtml.Append(Hint);
+            hint.InnerHtml.Append(t[Hint]);
             content.AppendHtml(hint);
         }
         content.AppendHtml(control);

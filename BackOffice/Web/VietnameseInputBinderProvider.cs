@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChildAid.Shared.Text;
+using static ChildAid.BackOffice.Localization.StaffText;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
@@ -32,19 +33,20 @@ public sealed class VietnameseInputBinderProvider : IModelBinderProvider
     private static Func<string, (object? Value, string? Error)> Fixed(Func<string, object?> parse, string message) =>
         s => parse(s) is { } value ? (value, null) : (null, message);
 
+    /// <summary>Model binding's own messages, in the staff member's language (binding runs after the culture is set).</summary>
     public static void UseVietnameseMessages(DefaultModelBindingMessageProvider m)
     {
-        m.SetAttemptedValueIsInvalidAccessor((value, _) => $"Giá trị '{value}' không hợp lệ.");
-        m.SetValueIsInvalidAccessor(value => $"Giá trị '{value}' không hợp lệ.");
-        m.SetValueMustBeANumberAccessor(_ => $"Vui lòng nhập một số: {NumberInput.DecimalRule}.");
-        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị '{value}' không hợp lệ.");
-        m.SetNonPropertyValueMustBeANumberAccessor(() => "Vui lòng nhập một số.");
-        m.SetUnknownValueIsInvalidAccessor(_ => "Giá trị không hợp lệ.");
-        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
-        m.SetValueMustNotBeNullAccessor(_ => "Vui lòng nhập giá trị.");
-        m.SetMissingBindRequiredValueAccessor(_ => "Thiếu giá trị bắt buộc.");
-        m.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị bắt buộc.");
-        m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu dữ liệu gửi lên.");
+        m.SetAttemptedValueIsInvalidAccessor((value, _) => T("Giá trị '{0}' không hợp lệ.", value));
+        m.SetValueIsInvalidAccessor(value => T("Giá trị '{0}' không hợp lệ.", value));
+        m.SetValueMustBeANumberAccessor(_ => T("Vui lòng nhập một số: {0}.", T(NumberInput.DecimalRule)));
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => T("Giá trị '{0}' không hợp lệ.", value));
+        m.SetNonPropertyValueMustBeANumberAccessor(() => T("Vui lòng nhập một số."));
+        m.SetUnknownValueIsInvalidAccessor(_ => T("Giá trị không hợp lệ."));
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => T("Giá trị không hợp lệ."));
+        m.SetValueMustNotBeNullAccessor(_ => T("Vui lòng nhập giá trị."));
+        m.SetMissingBindRequiredValueAccessor(_ => T("Thiếu giá trị bắt buộc."));
+        m.SetMissingKeyOrValueAccessor(() => T("Thiếu giá trị bắt buộc."));
+        m.SetMissingRequestBodyRequiredValueAccessor(() => T("Thiếu dữ liệu gửi lên."));
     }
 
     private sealed class Binder(Func<string, (object? Value, string? Error)> parse) : IModelBinder

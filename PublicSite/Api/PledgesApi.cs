@@ -44,7 +44,8 @@ public static class PledgesApi
                     if (!submission.Created) http.Response.Headers["Idempotent-Replayed"] = "true";
                     // A card pledge (and its retry: Stripe's idempotency key is the reference) gets its Checkout session.
                     var checkoutUrl = request.Channel == "card" ? await checkout.StartAsync(submission.Status, request, http, ct) : null;
-                    var json = PledgeJson.From(submission.Status, site.Value.Giving.QrAccount, checkoutUrl);
+                    var account = site.Value.Giving.For(await publicDb.ReceivingAccountAsync(submission.Status.CampaignSlug, ct));
+                    var json = PledgeJson.From(submission.Status, account.QrAccount, checkoutUrl);
                     return TypedResults.Created($"/api/v1/pledges/{json.Reference}", json);
                 })
             .WithName("CreatePledge")
@@ -64,29 +65,31 @@ public static class PledgesApi
         pledges.MapGet("/{reference}", async Task<Results<Ok<PledgeStatusJson>, NotFound>> (string reference, PledgeIntakeService intake, CancellationToken ct) =>
                 await intake.StatusAsync(reference, ct) is { } status ? TypedResults.Ok(PledgeStatusJson.From(status)) : TypedResults.NotFound())
             .WithName("GetPledgeStatus")
-            .WithSummary("A pledge's status (received, pledged, partly-paid, paid, cancelled): amount, currency and campaign, nothing personal.");
+            .WithSummary("A pledge's status (received, pledged, partly-paid, paid, cancelled, failed): amount in đồng, paid and outstanding, the original USD/EUR amount and rate, and campaign; nothing personal.");
 
         pledges.MapGet("/{reference}/qr.png", async Task<Results<FileContentHttpResult, NotFound>> (
-                    string reference, PledgeIntakeService intake, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
-                await PayloadAsync(reference, intake, site.Value, ct) is { } payload
+                    string reference, PledgeIntakeService intake, PublicDbContext publicDb, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
+                await PayloadAsync(reference, intake, publicDb, site.Value, ct) is { } payload
                     ? TypedResults.File(VietQrImage.Png(payload), "image/png") : TypedResults.NotFound())
             .WithName("GetPledgeQrPng")
             .WithSummary("The VietQR code paying this pledge, as PNG.");
 
         pledges.MapGet("/{reference}/qr.svg", async Task<Results<ContentHttpResult, NotFound>> (
-                    string reference, PledgeIntakeService intake, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
-                await PayloadAsync(reference, intake, site.Value, ct) is { } payload
+                    string reference, PledgeIntakeService intake, PublicDbContext publicDb, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
+                await PayloadAsync(reference, intake, publicDb, site.Value, ct) is { } payload
                     ? TypedResults.Text(VietQrImage.Svg(payload), "image/svg+xml") : TypedResults.NotFound())
             .WithName("GetPledgeQrSvg")
             .WithSummary("The VietQR code paying this pledge, as SVG.");
     }
 
-    private static async Task<string?> PayloadAsync(string reference, PledgeIntakeService intake, PublicSiteOptions site, CancellationToken ct)
+    private static async Task<string?> PayloadAsync(string reference, PledgeIntakeService intake, PublicDbContext publicDb, PublicSiteOptions site, CancellationToken ct)
     {
-        var account = site.Giving.QrAccount;
-        if (!account.CanMakeQr) return null;
         var status = await intake.StatusAsync(reference, ct);
-        return status is null ? null : VietQr.Payload(account, status.AmountVnd, status.Reference);
+        // Once part is paid, the code asks for what is still owed; a pledge owing nothing has no code to pay it with.
+        if (status is null || status.OutstandingVnd == 0 || status.Status is PledgeStatus.Failed or nameof(PledgeState.Cancelled)) return null;
+        // The campaign's own account (Decree 93) when it has one: the same the pledge page prints beside the code.
+        var account = site.Giving.For(await publicDb.ReceivingAccountAsync(status.CampaignSlug, ct)).QrAccount;
+        return account.CanMakeQr ? VietQr.Payload(account, status.OutstandingVnd, status.Reference) : null;
     }
 }
 
@@ -103,9 +106,11 @@ public sealed record PledgeJson(string Reference, long Amount, string Currency, 
         checkoutUrl);
 }
 
-public sealed record PledgeStatusJson(string Reference, long Amount, string Currency, string Status, string? Campaign)
+public sealed record PledgeStatusJson(string Reference, long Amount, string Currency, string Status, string? Campaign,
+    long Paid, long Outstanding, decimal? OriginalAmount, decimal? ExchangeRate)
 {
-    public static PledgeStatusJson From(PledgeStatus s) => new(s.Reference, s.AmountVnd, s.Currency, StatusName(s.Status), s.CampaignSlug);
+    public static PledgeStatusJson From(PledgeStatus s) => new(s.Reference, s.AmountVnd, s.Currency, StatusName(s.Status), s.CampaignSlug,
+        s.PaidVnd, s.OutstandingVnd, s.OriginalAmount, s.ExchangeRate);
 
     public static string StatusName(string status) => status switch
     {
@@ -114,6 +119,7 @@ public sealed record PledgeStatusJson(string Reference, long Amount, string Curr
         nameof(PledgeState.PartlyPaid) => "partly-paid",
         nameof(PledgeState.Paid) => "paid",
         nameof(PledgeState.Cancelled) => "cancelled",
+        PledgeStatus.Failed => "failed",
         _ => status.ToLowerInvariant(),
     };
 }

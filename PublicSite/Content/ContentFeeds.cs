@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using System.Globalization;
 using System.Text;
 using System.Xml;

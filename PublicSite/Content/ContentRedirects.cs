@@ -1,5 +1,5 @@
+using ChildAid.Shared.Localization;
 using ChildAid.PublicSite.Api;
-using ChildAid.PublicSite.Localization;
 using ChildAid.Shared.Content;
 
 namespace ChildAid.PublicSite.Content;

@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Ledger;
 using Microsoft.Extensions.Localization;

@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using ChildAid.PublicSite.Giving;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Content;

@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

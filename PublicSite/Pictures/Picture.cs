@@ -1,3 +1,5 @@
+using ChildAid.Shared.Localization;
+
 namespace ChildAid.PublicSite.Pictures;
 
 /// <summary>

@@ -26,7 +26,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
          // The public copy of content and which images content uses are derived from audited versions and items.
          typeof(Content.PublishedContent), typeof(Content.ContentMediaUse),
          // A mail's files are part of the queued mail (below).
-         typeof(Mail.MailAttachment)];
+         typeof(Mail.MailAttachment),
+         // The transparency log is derived from the ledger (tiles, its size) or is itself an append-only record (checkpoints).
+         typeof(TransparencyLog.LogTile), typeof(TransparencyLog.LogHead), typeof(TransparencyLog.LogCheckpoint)];
 
     // Secrets never go into the audit trail.
     private static readonly HashSet<string> Masked =

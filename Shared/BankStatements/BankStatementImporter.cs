@@ -27,8 +27,9 @@ public class BankStatementImporter(ChildAidDbContext db, ImportPipeline pipeline
         db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code.Trim().ToUpperInvariant(), ct);
 
     /// <param name="file">A stream that can seek (a file, or the upload saved to a temporary file).</param>
+    /// <param name="isDemo">Only the demo loader says so: its bookings are demo receipts (no mail).</param>
     public async Task<BankImportReport> RunAsync(int accountId, Stream file, string fileName, IProgress<ImportProgress>? progress = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool isDemo = false)
     {
         var account = await db.BankAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
         if (account is null) return new(ImportResult.Refused(NoAccount), null);
@@ -58,7 +59,7 @@ public class BankStatementImporter(ChildAidDbContext db, ImportPipeline pipeline
         if (!result.Succeeded) return new(result, null);
         // Committed: now each line that names a pledge is booked, one at a time (idempotent; the rest wait in the queue).
         db.ChangeTracker.Clear();
-        var match = await matcher.MatchAsync(account.Id, definition.Import!.Id, ct);
+        var match = await matcher.MatchAsync(account.Id, definition.Import!.Id, ct, isDemo);
         return new(result, definition.Import, match);
     }
 }

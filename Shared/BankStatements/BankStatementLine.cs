@@ -11,6 +11,11 @@ public enum BankLineStatus
     Matched = 3,
     /// <summary>Booked as a gift nobody pledged (a known or new donor, or anonymous).</summary>
     Unsolicited = 4,
+    /// <summary>
+    /// Staff had recorded this transfer by hand before the statement came (from the bank app): the line is linked to
+    /// that receipt instead of being booked again.
+    /// </summary>
+    AlreadyRecorded = 5,
 }
 
 /// <summary>

@@ -22,6 +22,8 @@ public class BankStatementLineConfiguration : IEntityTypeConfiguration<BankState
         b.HasOne<BankStatementImport>().WithMany().HasForeignKey(l => l.ImportId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Pledges.Pledge>().WithMany().HasForeignKey(l => l.PledgeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Contributions.Contribution>().WithMany().HasForeignKey(l => l.ContributionId).OnDelete(DeleteBehavior.Restrict);
+        // One line per receipt: two lines racing to link the same hand-recorded transfer cannot both win.
+        b.HasIndex(l => l.ContributionId).IsUnique();
     }
 }
 

@@ -9,8 +9,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.BankStatements;
 
-/// <summary>What a matching run did: lines booked against their pledge, and lines left in the queue with why.</summary>
-public sealed record MatchSummary(int Matched, int Unmatched, IReadOnlyList<string> Problems);
+/// <summary>
+/// What a matching run did: lines booked against their pledge, lines left in the queue, problems, and lines that were
+/// already recorded by hand (linked to that receipt, not booked again).
+/// </summary>
+public sealed record MatchSummary(int Matched, int Unmatched, IReadOnlyList<string> Problems)
+{
+    public IReadOnlyList<AlreadyRecordedLine> AlreadyRecorded { get; init; } = [];
+}
+
+/// <summary>A statement line whose money staff had recorded by hand before: the receipt it is now linked to.</summary>
+public sealed record AlreadyRecordedLine(int RowNumber, long AmountVnd, string ReceiptNumber);
 
 /// <summary>A pledge offered for an unmatched line, and why.</summary>
 public sealed record PledgeSuggestion(int PledgeId, string Reference, string DonorName, long AmountVnd, long OutstandingVnd, string Why);
@@ -31,25 +40,32 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
     public const string Anonymous = "Nhà tài trợ ẩn danh (chuyển khoản)";
 
     /// <summary>Matches the waiting credit lines of an account (of one import, when given) that name an existing pledge.</summary>
-    public async Task<MatchSummary> MatchAsync(int accountId, int? importId = null, CancellationToken ct = default)
+    public async Task<MatchSummary> MatchAsync(int accountId, int? importId = null, CancellationToken ct = default, bool isDemo = false)
     {
         var account = await db.BankAccounts.AsNoTracking().FirstAsync(a => a.Id == accountId, ct);
         var waiting = db.BankStatementLines.Where(l => l.BankAccountId == accountId && l.Status == BankLineStatus.Unmatched);
         if (importId is { } id) waiting = waiting.Where(l => l.ImportId == id);
         var candidates = await waiting.Where(l => l.FoundReference != null).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
         var problems = new List<string>();
+        var linked = new List<AlreadyRecordedLine>();
         var matched = 0;
         foreach (var lineId in candidates)
         {
             var line = await db.BankStatementLines.FirstAsync(l => l.Id == lineId, ct);
             var pledge = await db.Pledges.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Reference == line.FoundReference, ct);
+            // A paid pledge is still looked at: the money may be the transfer staff already recorded by hand.
             if (pledge is null || pledge.Status == PledgeState.Cancelled) continue;
-            var outcome = await BookAsync(account, line, pledge.DonorId, pledge.CampaignId, pledge.Id, ContributionChannel.BankStatement, ct);
+            if (await LinkToHandRecordedAsync(line, pledge.DonorId, pledge.Id, ct) is { } receipt)
+            {
+                linked.Add(new(line.RowNumber, line.AmountVnd, receipt));
+                continue;
+            }
+            var outcome = await BookAsync(account, line, pledge.DonorId, pledge.CampaignId, pledge.Id, ContributionChannel.BankStatement, ct, isDemo);
             if (outcome is null) matched++;
             else problems.Add($"Dòng {line.RowNumber}: {outcome}");
         }
         var unmatched = await waiting.CountAsync(ct);
-        return new(matched, unmatched, problems);
+        return new(matched, unmatched, problems) { AlreadyRecorded = linked };
     }
 
     /// <summary>A person matched a waiting line to a pledge (one their units cover, or found by its reference).</summary>
@@ -61,6 +77,8 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
         var pledge = reference is null ? null : await db.Pledges.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Reference == reference, ct);
         if (pledge is null) return Outcome<Contribution>.Fail("PledgeReference", "Không tìm thấy cam kết có mã này (kiểm tra lại mã, ví dụ CA7K3M9Q7).");
         if (pledge.Status == PledgeState.Cancelled) return Outcome<Contribution>.Fail("PledgeReference", $"Cam kết {pledge.Reference} đã hủy.");
+        if (await LinkToHandRecordedAsync(line, pledge.DonorId, pledge.Id, ct) is not null)
+            return Outcome<Contribution>.Ok((await db.Contributions.FindAsync([line.ContributionId!.Value], ct))!);
         var account = await db.BankAccounts.AsNoTracking().FirstAsync(a => a.Id == line.BankAccountId, ct);
         var problem = await BookAsync(account, line, pledge.DonorId, pledge.CampaignId, pledge.Id, ContributionChannel.BankStatement, ct);
         return problem is null ? Outcome<Contribution>.Ok((await db.Contributions.FindAsync([line.ContributionId!.Value], ct))!)
@@ -71,13 +89,20 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
     /// A gift nobody pledged: to a donor staff picked, to a new donor named here (in the account's unit, name shown as the
     /// donor chose — unknown, so amount only under the name), or anonymous. Campaign: the account's, if it has one.
     /// </summary>
-    public async Task<Outcome<Contribution>> RecordUnsolicitedAsync(long lineId, int? donorId, string? newDonorName, CancellationToken ct = default)
+    public async Task<Outcome<Contribution>> RecordUnsolicitedAsync(long lineId, int? donorId, string? newDonorName, CancellationToken ct = default,
+        bool isDemo = false)
     {
         var line = await WaitingLineAsync(lineId, ct);
         if (line is null) return Outcome<Contribution>.Fail("Line", NotWaiting);
         var account = await db.BankAccounts.AsNoTracking().FirstAsync(a => a.Id == line.BankAccountId, ct);
         int donor;
-        if (donorId is { } picked) donor = picked;
+        if (donorId is { } picked)
+        {
+            // The donor's transfer staff already recorded on the receipt form: link, never book twice.
+            if (await LinkToHandRecordedAsync(line, picked, null, ct) is not null)
+                return Outcome<Contribution>.Ok((await db.Contributions.FindAsync([line.ContributionId!.Value], ct))!);
+            donor = picked;
+        }
         else
         {
             var anonymous = string.IsNullOrWhiteSpace(newDonorName);
@@ -90,7 +115,7 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
             if (!created.Succeeded) return Outcome<Contribution>.Fail(created.Errors.ToDictionary(e => e.Key == "Name" ? "NewDonorName" : e.Key, e => e.Value));
             donor = created.Value!.Id;
         }
-        var problem = await BookAsync(account, line, donor, account.CampaignId, null, ContributionChannel.Unsolicited, ct);
+        var problem = await BookAsync(account, line, donor, account.CampaignId, null, ContributionChannel.Unsolicited, ct, isDemo);
         return problem is null ? Outcome<Contribution>.Ok((await db.Contributions.FindAsync([line.ContributionId!.Value], ct))!)
             : Outcome<Contribution>.Fail("DonorId", problem);
     }
@@ -124,7 +149,7 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
 
     /// <summary>Books the line through the core and marks it; null when done, else the reason in Vietnamese.</summary>
     private async Task<string?> BookAsync(BankAccount account, BankStatementLine line, int donorId, int? campaignId, int? pledgeId,
-        ContributionChannel channel, CancellationToken ct)
+        ContributionChannel channel, CancellationToken ct, bool isDemo = false)
     {
         var outcome = await contributions.RecordAsync(new ContributionInput
         {
@@ -138,7 +163,7 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
             ExternalId = ExternalId(account, line),
             PledgeId = pledgeId,
             Note = Truncate($"Sao kê {account.Code}, {VietnameseFormat.Date(line.TransactionDate)}: {line.Description}", 1000),
-        }, ct);
+        }, ct, isDemo);
         if (!outcome.Succeeded) return string.Join(" ", outcome.Errors.Values);
         // The core's transaction is committed: mark the line (a re-run finds the same receipt by ExternalId if this is lost).
         var tracked = await db.BankStatementLines.FirstAsync(l => l.Id == line.Id, ct);
@@ -148,6 +173,44 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
         await db.SaveChangesAsync(ct);
         line.ContributionId = tracked.ContributionId;
         return null;
+    }
+
+    /// <summary>How far apart the bank's date and the date staff typed may be for the same transfer (weekends, late entry).</summary>
+    public const int HandRecordedDays = 3;
+
+    /// <summary>
+    /// Staff record a transfer they see in the bank app before the statement comes (channel Transfer, or the receipt
+    /// form with method bank transfer). When the statement line arrives, it is the same money: the same pledge (or, with
+    /// no pledge, the same donor), the same amount, a date within <see cref="HandRecordedDays"/>, not reversed, and no
+    /// statement line linked to it yet. Then the line is linked to that receipt (status AlreadyRecorded) instead of
+    /// booked again. Returns the receipt number, or null when there is no such receipt (the caller books the line).
+    /// </summary>
+    private async Task<string?> LinkToHandRecordedAsync(BankStatementLine line, int donorId, int? pledgeId, CancellationToken ct)
+    {
+        var (from, to) = (line.TransactionDate.AddDays(-HandRecordedDays), line.TransactionDate.AddDays(HandRecordedDays));
+        var byHand = db.Contributions.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.AmountVnd == line.AmountVnd && c.ReceivedOn >= from && c.ReceivedOn <= to && c.Reversal == null
+                && (c.Channel == ContributionChannel.Transfer || (c.Channel == ContributionChannel.Staff && c.Method == ContributionMethod.BankTransfer))
+                && !db.BankStatementLines.IgnoreQueryFilters().Any(l => l.ContributionId == c.Id));
+        byHand = pledgeId is { } pledge ? byHand.Where(c => c.PledgeId == pledge) : byHand.Where(c => c.DonorId == donorId && c.PledgeId == null);
+        var receipt = await byHand.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id).Select(c => new { c.Id, c.ReceiptNumber }).FirstOrDefaultAsync(ct);
+        if (receipt is null) return null;
+        var tracked = await db.BankStatementLines.FirstAsync(l => l.Id == line.Id, ct);
+        tracked.Status = BankLineStatus.AlreadyRecorded;
+        tracked.PledgeId = pledgeId;
+        tracked.ContributionId = receipt.Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another line won that receipt (the UNIQUE index on contribution_id): this one is new money after all.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+        line.ContributionId = receipt.Id;
+        return receipt.ReceiptNumber;
     }
 
     /// <summary>bank:&lt;account code&gt;:&lt;the line's key&gt;, e.g. bank:VCB-QUY:id:5243.90051.</summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 using ChildAid.Shared.Import;
 
 namespace ChildAid.Shared.BankStatements;
@@ -50,75 +53,62 @@ public static class StatementFile
 }
 
 /// <summary>
-/// RFC 4180 CSV, streamed: quoted fields may hold separators, quotes ("") and line breaks; a row's number is its record
-/// number (what a spreadsheet shows when it opens the file). The separator — comma, semicolon or tab — is the one that
-/// occurs, outside quotes, on the most of the first lines (ties: tab, then semicolon, then comma, since amounts such as
-/// 1,234,567 put commas into a semicolon file).
+/// RFC 4180 CSV through CsvHelper's parser, streamed: quoted fields may hold separators, quotes ("") and line breaks; a
+/// row's number is its record number (what a spreadsheet shows when it opens the file, blank lines counted). The
+/// separator — comma, semicolon or tab — is the one that occurs, outside quotes, on the most of the first lines (ties:
+/// tab, then semicolon, then comma, since amounts such as 1,234,567 put commas into a semicolon file); CsvHelper's own
+/// guess prefers the culture's list separator, which is wrong for those files.
 /// </summary>
 public static class CsvRows
 {
     public static IEnumerable<SheetRow> Read(Stream stream, Encoding encoding)
     {
         var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        var chars = new Chars(reader);
-        var separator = DetectSeparator(chars.Peek(16384));
-        return Records(chars, separator);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true,
+            GetDelimiter = args => DetectSeparator(args.Text).ToString(),
+            BadDataFound = null, // a stray quote inside an unquoted cell is text, as a spreadsheet reads it
+            IgnoreBlankLines = true,
+            BufferSize = 1 << 16,
+        };
+        return Records(new CsvParser(reader, config));
     }
 
-    private static IEnumerable<SheetRow> Records(Chars chars, char separator)
+    private static IEnumerable<SheetRow> Records(CsvParser parser)
     {
-        var number = 0;
-        var field = new StringBuilder();
-        var cells = new Dictionary<string, object?>(16, StringComparer.Ordinal);
-        var column = 0;
-        var quoted = false;
-        var fieldStarted = false;
-        int c;
-        while (true)
+        using (parser)
         {
-            c = chars.Read();
-            if (c < 0) break;
-            var ch = (char)c;
-            if (number == 0 && column == 0 && field.Length == 0 && ch == '\uFEFF') continue;
-            if (quoted)
+            while (Next(parser))
             {
-                if (ch != '"') { field.Append(ch); continue; }
-                if (chars.PeekChar() == '"') { chars.Read(); field.Append('"'); continue; }
-                quoted = false;
-                continue;
+                var cells = new Dictionary<string, object?>(parser.Count, StringComparer.Ordinal);
+                for (var i = 0; i < parser.Count; i++)
+                {
+                    var text = parser[i];
+                    if (parser.Row == 1 && i == 0) text = text.TrimStart('\uFEFF');
+                    if (!string.IsNullOrWhiteSpace(text)) cells[XlsxRows.ColumnLetters(i + 1)] = text.Trim();
+                }
+                if (cells.Count > 0) yield return new SheetRow(parser.Row, cells);
             }
-            if (ch == '"' && !fieldStarted) { quoted = true; fieldStarted = true; continue; }
-            if (ch == separator) { Add(cells, ++column, field); fieldStarted = false; continue; }
-            if (ch is '\r' or '\n')
-            {
-                if (ch == '\r' && chars.PeekChar() == '\n') chars.Read();
-                Add(cells, ++column, field);
-                number++;
-                if (cells.Count > 0) { yield return new SheetRow(number, cells); cells = new(16, StringComparer.Ordinal); }
-                column = 0;
-                fieldStarted = false;
-                continue;
-            }
-            field.Append(ch);
-            fieldStarted = true;
-        }
-        if (quoted) throw new InvalidDataException("A quoted field is not closed.");
-        if (column > 0 || field.Length > 0)
-        {
-            Add(cells, ++column, field);
-            number++;
-            if (cells.Count > 0) yield return new SheetRow(number, cells);
         }
     }
 
-    private static void Add(Dictionary<string, object?> cells, int column, StringBuilder field)
+    private static bool Next(CsvParser parser)
     {
-        if (field.Length > 0)
+        bool read;
+        try
         {
-            var text = field.ToString();
-            if (!string.IsNullOrWhiteSpace(text)) cells[XlsxRows.ColumnLetters(column)] = text.Trim();
+            read = parser.Read();
         }
-        field.Clear();
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException("The file is not text in UTF-8 or UTF-16.", e);
+        }
+        // An opening quote that is never closed swallows the rest of the file into one cell: refuse it rather than
+        // import a statement whose last lines went missing.
+        if (read && parser.RawRecord.AsSpan().TrimEnd("\r\n").ContainsAny('\r', '\n') && parser.RawRecord.Count(c => c == '"') % 2 == 1)
+            throw new InvalidDataException("A quoted field is not closed.");
+        return read;
     }
 
     private static char DetectSeparator(string sample)
@@ -141,47 +131,5 @@ public static class CsvRows
         var best = 2;
         for (var i = 0; i < candidates.Length; i++) if (lines[i] > lines[best] || (lines[i] == lines[best] && i < best)) best = i;
         return candidates[best];
-    }
-
-    /// <summary>Characters from the reader with look-ahead; text that is not valid in the encoding is refused as unreadable.</summary>
-    private sealed class Chars(StreamReader reader)
-    {
-        private char[] _buffer = new char[1 << 16];
-        private int _position, _length;
-
-        public int Read() => _position < _length || Fill() ? _buffer[_position++] : -1;
-
-        public int PeekChar() => _position < _length || Fill() ? _buffer[_position] : -1;
-
-        /// <summary>Up to <paramref name="count"/> characters ahead, without consuming them.</summary>
-        public string Peek(int count)
-        {
-            if (_length - _position < count)
-            {
-                if (_buffer.Length - _position < count) Array.Resize(ref _buffer, _position + count);
-                while (_length - _position < count && ReadMore() > 0) { }
-            }
-            return new string(_buffer, _position, Math.Min(count, _length - _position));
-        }
-
-        private bool Fill()
-        {
-            _position = _length = 0;
-            return ReadMore() > 0;
-        }
-
-        private int ReadMore()
-        {
-            try
-            {
-                var n = reader.Read(_buffer, _length, _buffer.Length - _length);
-                _length += n;
-                return n;
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw new InvalidDataException("The file is not text in UTF-8 or UTF-16.", e);
-            }
-        }
     }
 }

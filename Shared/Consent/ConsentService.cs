@@ -4,6 +4,7 @@ using ChildAid.Shared.Text;
 using ChildAid.Shared.Time;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ChildAid.Shared.Consent;
 
@@ -58,8 +59,11 @@ public sealed class ConsentService(ChildAidDbContext db, TimeProvider clock)
     public Task<ConsentRecord?> FindAsync(int id, CancellationToken ct = default) =>
         db.ConsentRecords.AsNoTracking().Include(c => c.Child).FirstOrDefaultAsync(c => c.Id == id, ct);
 
-    /// <summary>Consents in force today in the reader's units, for a media item's or a story's pick list.</summary>
-    public async Task<IReadOnlyList<Choice>> ChoicesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Consents in force today in the reader's units, for a media item's or a story's pick list, worded through
+    /// <paramref name="words"/> (the staff site's localizer: Vietnamese keys) when given, else in Vietnamese.
+    /// </summary>
+    public async Task<IReadOnlyList<Choice>> ChoicesAsync(IStringLocalizer? words = null, CancellationToken ct = default)
     {
         var today = clock.VietnamToday();
         var rows = await db.ConsentRecords.AsNoTracking()
@@ -67,9 +71,11 @@ public sealed class ConsentService(ChildAidDbContext db, TimeProvider clock)
             .OrderBy(c => c.Child!.SearchText).ThenBy(c => c.Id)
             .Select(c => new { c.Id, Name = c.Child != null ? c.Child.FullName : null, c.GuardianName, c.ExpiresOn, c.Scope })
             .Take(2000).ToListAsync(ct);
+        string T(string key, params object[] values) =>
+            words is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, key, values) : words[key, values];
         return rows.Select(c => new Choice(c.Id,
-            $"{c.Name ?? NoChildLabel}{(c.GuardianName is null ? "" : $" — người giám hộ {c.GuardianName}")}" +
-            $"{(c.ExpiresOn is { } e ? $", đến {VietnameseFormat.Date(e)}" : "")} ({ScopeLabel(c.Scope)})")).ToList();
+            (c.Name ?? T(NoChildLabel)) + (c.GuardianName is null ? "" : T(" — người giám hộ {0}", c.GuardianName)) +
+            (c.ExpiresOn is { } e ? T(", đến {0}", VietnameseFormat.Date(e)) : "") + " (" + T(ScopeLabel(c.Scope)) + ")")).ToList();
     }
 
     public static string ScopeLabel(ConsentScope scope) => scope switch

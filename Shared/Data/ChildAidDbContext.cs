@@ -32,6 +32,9 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
+    public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
+    public DbSet<TransparencyLog.LogHead> LogHeads => Set<TransparencyLog.LogHead>();
+    public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
     public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
     public DbSet<HonorRollName> HonorRollNames => Set<HonorRollName>();
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();
@@ -153,8 +156,10 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     {
         RefuseLedgerRewrites();
         BumpVersions();
+        // Transparency-log tiles follow ledger entries that already moved the version, and no cached page shows them.
         var touchesPublicData = ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicTables.IsPublic(e.Metadata.ClrType));
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicTables.IsPublic(e.Metadata.ClrType)
+            && e.Metadata.ClrType != typeof(TransparencyLog.LogTile));
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (touchesPublicData)
             await Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", cancellationToken);

@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AuditInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<TransparencyLog.LogAppender>();
         services.AddScoped<LedgerNameErasure>();
         services.AddScoped<ContributionBooking>();
         services.AddScoped<ContributionService>();

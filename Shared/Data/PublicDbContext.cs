@@ -33,6 +33,16 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<PublishedMedia> PublishedMedia => Set<PublishedMedia>();
     public DbSet<ContentRedirect> ContentRedirects => Set<ContentRedirect>();
     public DbSet<VerifiedGift> VerifiedGifts => Set<VerifiedGift>();
+    public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
+    public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
+
+    /// <summary>Campaigns' own receiving accounts, public fields only: never <c>bank_accounts</c> itself.</summary>
+    public DbSet<Payments.CampaignReceivingAccount> CampaignReceivingAccounts => Set<Payments.CampaignReceivingAccount>();
+
+    /// <summary>The account a pledge to this campaign is paid into, if the campaign has its own.</summary>
+    public Task<Payments.CampaignReceivingAccount?> ReceivingAccountAsync(string? campaignSlug, CancellationToken ct) =>
+        campaignSlug is null ? Task.FromResult<Payments.CampaignReceivingAccount?>(null)
+            : CampaignReceivingAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.CampaignSlug == campaignSlug, ct);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -49,8 +59,11 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new PublishedMediaConfiguration().Configure(builder.Entity<PublishedMedia>());
         new ContentRedirectConfiguration().Configure(builder.Entity<ContentRedirect>());
         new VerifiedGiftConfiguration().Configure(builder.Entity<VerifiedGift>());
+        new TransparencyLog.LogTileConfiguration().Configure(builder.Entity<TransparencyLog.LogTile>());
+        new TransparencyLog.LogCheckpointConfiguration().Configure(builder.Entity<TransparencyLog.LogCheckpoint>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
+        builder.Entity<Payments.CampaignReceivingAccount>().HasNoKey().ToView(Payments.CampaignReceivingAccount.View);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

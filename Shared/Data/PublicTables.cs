@@ -38,6 +38,9 @@ public static class PublicTables
         [typeof(ContentRedirect)] = "content_redirects",
         // Verified-gift pages: a token's hash and the receipt's ledger sequence only; the page reads the ledger.
         [typeof(VerifiedGift)] = "verified_gifts",
+        // Transparency log: hashes of the public ledger entries (tiles) and the signed checkpoints over them.
+        [typeof(TransparencyLog.LogTile)] = "log_tiles",
+        [typeof(TransparencyLog.LogCheckpoint)] = "log_checkpoints",
     };
 
     /// <summary>

@@ -28,6 +28,8 @@ public sealed class DemoContent(string root)
     public string ReferenceAdminUnits => Path.Combine(Root, "reference", "admin-units.csv");
     public string ReferenceAdminUnitsSupplement => Path.Combine(Root, "reference", "admin-units-supplement.csv");
     public string Villages => Path.Combine(Root, "demo", "villages.csv");
+    /// <summary>The synthetic statement of the demo's receiving account (<see cref="DemoBankStatement"/>).</summary>
+    public string BankStatement => Path.Combine(Root, "demo", "bank-statement-demo.csv");
 
     /// <summary>
     /// Finds the content folder: <paramref name="explicitRoot"/> if given, else a <c>content/demo</c> folder next to the

@@ -25,16 +25,18 @@ public static class DemoPledges
     public const string ReceivingUnitCode = "23535";
 
     private sealed record Plan(string Body, string Campaign, string Name, DonorKind Kind, long AmountVnd, DisplayChoice Display,
-        long PaidVnd = 0, bool Cancel = false, bool Process = true, string? Instalments = null, string? InKind = null, string? Message = null);
+        long PaidVnd = 0, bool Cancel = false, bool Process = true, string? Instalments = null, string? InKind = null, string? Message = null,
+        bool PaidByStatement = false);
 
     private static readonly Plan[] Plans =
     [
         new("DEM2AA", "ao-am-cho-em", "Đỗ Minh Khang (demo)", DonorKind.Person, 500_000, DisplayChoice.NameAmount, Message: "Mong các em đủ ấm mùa đông."),
         new("DEM3BB", "bua-trua-co-thit", "Vũ Thị Lan (demo)", DonorKind.Person, 1_200_000, DisplayChoice.NameAmountMessage, PaidVnd: 600_000),
-        new("DEM4CC", "ao-am-cho-em", "Hoàng Gia Bảo (demo)", DonorKind.Person, 300_000, DisplayChoice.Anonymous, PaidVnd: 300_000),
+        // Paid by a line of the demo statement (DemoBankStatement, content/demo/bank-statement-demo.csv), matched by reference.
+        new("DEM4CC", "ao-am-cho-em", "Hoàng Gia Bảo (demo)", DonorKind.Person, 300_000, DisplayChoice.Anonymous, PaidVnd: 300_000, PaidByStatement: true),
         new("DEM5DD", "bua-trua-co-thit", "Ngô Thanh Tùng (demo)", DonorKind.Person, 200_000, DisplayChoice.NameOnly, Cancel: true),
         new("DEM6EE", "ao-am-cho-em", "Công ty TNHH May Mặc Ánh Dương (demo)", DonorKind.Business, 90_000_000, DisplayChoice.NameAmount,
-            PaidVnd: 30_000_000,
+            PaidVnd: 30_000_000, PaidByStatement: true,
             Instalments: """[{"due":"2026-11-15","amountVnd":30000000},{"due":"2026-12-15","amountVnd":30000000},{"due":"2027-01-15","amountVnd":30000000}]""",
             InKind: """[{"item":"Áo khoác trẻ em","quantity":300,"unit":"chiếc","sizeBand":"6–8 tuổi","delivery":"Giao tại UBND xã Ia Đal trước 15/12"}]"""),
         new("DEM7FF", "bua-trua-co-thit", "Phan Thu Hà (demo)", DonorKind.Person, 100_000, DisplayChoice.NameAmount, Process: false),
@@ -87,7 +89,7 @@ public static class DemoPledges
             await db.SaveChangesAsync(ct);
             return;
         }
-        if (plan.PaidVnd == 0) return;
+        if (plan.PaidVnd == 0 || plan.PaidByStatement) return;
         var outcome = await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(new ContributionInput
         {
             DonorId = pledge.DonorId, CampaignId = pledge.CampaignId, AdminUnitId = pledge.AdminUnitId, PledgeId = pledge.Id,

@@ -54,6 +54,11 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         var reviews = await NeedsAsync(ct);
         var pledges = await DemoPledges.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
         await SayAsync($"  Cam kết trực tuyến / online pledges: +{pledges}");
+        DemoStatementResult statement;
+        await using (var bank = Scope())
+            statement = await DemoBankStatement.SeedAsync(bank.ServiceProvider, content.BankStatement, bank.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
+        await SayAsync($"  Tài khoản DEMO và sao kê / demo bank account and statement: +{statement.Accounts} tài khoản, +{statement.Lines} dòng " +
+            $"({statement.Matched} theo mã cam kết, {statement.Unsolicited} không cam kết)");
         var checkups = await DemoCheckups.SeedAsync(db, scope.ServiceProvider.GetRequiredService<Growth.GrowthReference>(), ct);
         await SayAsync($"  Kết quả khám sức khỏe (tổng hợp) / synthetic check-up measurements: +{checkups}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);

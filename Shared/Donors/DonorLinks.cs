@@ -25,11 +25,17 @@ public sealed class DonorLinks(ChildAidDbContext db, TimeProvider clock, IOption
     private const int TokenBytes = 32;
 
     /// <summary>A new link for the donor, added to the caller's unit of work (saved with it); the address to mail.</summary>
-    public string Issue(int donorId)
+    public string Issue(int donorId) => Issue(new DonorLink { DonorId = donorId });
+
+    /// <summary>The same for a donor that may not be saved yet (a pledge's new donor): the link follows it into the database.</summary>
+    public string Issue(Donor donor) => Issue(new DonorLink { Donor = donor, DonorId = donor.Id });
+
+    private string Issue(DonorLink link)
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new DonorLink { DonorId = donorId, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now.AddDays(options.Value.LinkDays) });
+        (link.TokenHash, link.CreatedAt, link.ExpiresAt) = (Hash(token), now, now.AddDays(options.Value.LinkDays));
+        db.Add(link);
         return options.Value.PublicBaseUrl.TrimEnd('/') + PathPrefix + token;
     }
 

@@ -53,7 +53,7 @@ public sealed class GrowthCsvScorer(GrowthCalculator calculator)
 
     public GrowthCsvSummary Score(TextReader input, TextWriter output, CancellationToken ct = default)
     {
-        var records = new CsvRecords(input);
+        using var records = new CsvRecords(input);
         var errors = new List<GrowthCsvError>();
         var errorCount = 0;
         if (!records.Read())

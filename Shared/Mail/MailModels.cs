@@ -8,7 +8,7 @@ namespace ChildAid.Shared.Mail;
 public sealed record PledgeConfirmationMail(
     string DonorName, string Reference, long AmountVnd, string? CampaignTitle,
     string BankName, string AccountNumber, string AccountName, string TransferMessage,
-    byte[]? QrPng = null, string? StatusUrl = null);
+    byte[]? QrPng = null, string? StatusUrl = null, string? DonorPageUrl = null);
 
 /// <summary>
 /// The receipt, with its PDF attached: the bytes given in <paramref name="Pdf"/>, or, with
@@ -22,8 +22,10 @@ public sealed record ThankYouMail(string DonorName, long AmountVnd, string? Camp
 
 /// <summary>Before an instalment falls due, with a link to pay it.</summary>
 public sealed record InstalmentReminderMail(
-    string DonorName, string Reference, long AmountVnd, DateOnly DueOn, string PayUrl, string? CampaignTitle = null);
+    string DonorName, string Reference, long AmountVnd, DateOnly DueOn, string PayUrl, string? CampaignTitle = null,
+    string? DonorPageUrl = null);
 
 /// <summary>A story published on a campaign the donor follows; always carries its one-click unsubscribe link.</summary>
 public sealed record CampaignUpdateMail(
     string DonorName, string CampaignTitle, string StoryTitle, string? StorySummary, string StoryUrl, string UnsubscribeUrl);
+

@@ -61,6 +61,7 @@ public static class MailTemplates
         b.Para(en ? "Please keep the transfer message exactly as shown: it is how we match your transfer to your pledge."
                   : "Xin giữ nguyên nội dung chuyển khoản như trên: nhờ đó chúng tôi khớp khoản chuyển với đăng ký của quý vị.");
         if (m.StatusUrl is not null) b.Link(en ? "See the status of your pledge" : "Xem tình trạng đăng ký", m.StatusUrl);
+        DonorPage(b, m.DonorPageUrl, en);
         b.Signature(en);
         var files = m.QrPng is { Length: > 0 }
             ? new List<MailAttachment> { new() { FileName = "vietqr.png", ContentType = "image/png", ContentId = QrContentId, Content = m.QrPng } }
@@ -76,9 +77,7 @@ public static class MailTemplates
             : $"Chúng tôi đã nhận khoản ủng hộ {Vnd(m.AmountVnd)} của quý vị ngày {VietnameseFormat.Date(m.ReceivedOn)}{For(m.CampaignTitle, en)}. Phiếu thu số {m.ReceiptNumber} được đính kèm thư này.");
         if (m.VerifyUrl is not null)
             b.Link(en ? "Anyone can verify this gift here" : "Ai cũng có thể xác minh khoản ủng hộ này tại đây", m.VerifyUrl);
-        if (m.DonorPageUrl is not null)
-            b.Link(en ? "Your pledges, gifts and receipts (a private link: keep it to yourself)"
-                      : "Các khoản ủng hộ và phiếu thu của quý vị (đường dẫn riêng, xin đừng chia sẻ)", m.DonorPageUrl);
+        DonorPage(b, m.DonorPageUrl, en);
         b.Signature(en);
         var fileName = $"phieu-thu-{m.ReceiptNumber}.pdf";
         var files = m.Pdf is { Length: > 0 }
@@ -107,6 +106,7 @@ public static class MailTemplates
             ? $"The next instalment of your pledge {m.Reference}{For(m.CampaignTitle, en)}, {Vnd(m.AmountVnd)}, is due on {VietnameseFormat.Date(m.DueOn)}."
             : $"Đợt tiếp theo của đăng ký ủng hộ {m.Reference}{For(m.CampaignTitle, en)}, số tiền {Vnd(m.AmountVnd)}, đến hạn ngày {VietnameseFormat.Date(m.DueOn)}.");
         b.Link(en ? "Pay this instalment" : "Thanh toán đợt này", m.PayUrl);
+        DonorPage(b, m.DonorPageUrl, en);
         b.Signature(en);
         return b.Done(en ? $"Instalment due on {VietnameseFormat.Date(m.DueOn)}: pledge {m.Reference}"
                          : $"Nhắc đợt ủng hộ đến hạn ngày {VietnameseFormat.Date(m.DueOn)}: {m.Reference}", []);
@@ -123,6 +123,14 @@ public static class MailTemplates
         b.Link(en ? "Unsubscribe" : "Hủy nhận tin", m.UnsubscribeUrl);
         b.Signature(en);
         return b.Done($"{m.CampaignTitle}: {m.StoryTitle}", [], Url(m.UnsubscribeUrl));
+    }
+
+    /// <summary>The donor's own page (no password: the link is the key), in every mail that is the donor's alone.</summary>
+    private static void DonorPage(Body b, string? url, bool en)
+    {
+        if (url is not null)
+            b.Link(en ? "Your pledges, gifts and receipts (a private link: keep it to yourself)"
+                      : "Các khoản ủng hộ và phiếu thu của quý vị (đường dẫn riêng, xin đừng chia sẻ)", url);
     }
 
     private static string Vnd(long amount) => VietnameseFormat.Vnd(amount);

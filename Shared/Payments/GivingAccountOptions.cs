@@ -4,7 +4,8 @@ namespace ChildAid.Shared.Payments;
 /// The account donors transfer to (section <c>PublicSite:Giving</c>, read by both sites): PublicSite shows it on
 /// "Cách ủng hộ" and the pledge pages, BackOffice prints it in the pledge confirmation mail. One section, so the mail
 /// and the page can never name different accounts. Empty by default: a site never shows an account nobody configured
-/// (a made-up number would send real money astray).
+/// (a made-up number would send real money astray). A campaign with its own account in <c>bank_accounts</c> (Decree 93)
+/// overrides it for that campaign's pledges (<see cref="For"/>).
 /// </summary>
 public sealed class GivingAccountOptions
 {
@@ -20,4 +21,7 @@ public sealed class GivingAccountOptions
     public bool HasAccount => AccountNumber.Length > 0 && AccountName.Length > 0 && BankName.Length > 0;
 
     public VietQrAccount QrAccount => new(BankBin, AccountNumber, AccountName, BankName);
+
+    /// <summary>The account a pledge to a campaign is paid into: the campaign's own when it has one, else this one.</summary>
+    public GivingAccountOptions For(CampaignReceivingAccount? campaignAccount) => campaignAccount?.AsGivingAccount() ?? this;
 }

@@ -36,12 +36,13 @@ public sealed class InstalmentReminders(IServiceScopeFactory scopes, IOptions<Pl
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         (db.UnitScope, db.OrganisationScope) = (null, null); // works for the whole organisation (BackOffice's contexts start empty)
         var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
+        var links = scope.ServiceProvider.GetRequiredService<DonorLinks>();
         var today = clock.VietnamToday();
         var daysBefore = options.Value.ReminderDaysBefore;
 
         var open = await db.Pledges.AsNoTracking()
             .Where(p => p.InstalmentsJson != null && (p.Status == PledgeState.Pledged || p.Status == PledgeState.PartlyPaid))
-            .Select(p => new { p.Reference, p.InstalmentsJson, p.PaidVnd, p.Donor!.Name, p.Donor.Email, p.Donor.Origin, Campaign = p.Campaign!.Title, CampaignEn = p.Campaign.TitleEn })
+            .Select(p => new { p.Reference, p.DonorId, p.InstalmentsJson, p.PaidVnd, p.Donor!.Name, p.Donor.Email, p.Donor.Origin, Campaign = p.Campaign!.Title, CampaignEn = p.Campaign.TitleEn })
             .ToListAsync(ct);
         var queued = 0;
         foreach (var p in open)
@@ -53,9 +54,13 @@ public sealed class InstalmentReminders(IServiceScopeFactory scopes, IOptions<Pl
             {
                 var added = await outbox.EnqueueAsync(MailMessageKind.InstalmentReminder, email, p.Name, english ? "en" : "vi",
                     new InstalmentReminderMail(p.Name, p.Reference, due.OutstandingVnd, due.Due, options.Value.PledgePageUrl(p.Reference),
-                        english ? p.CampaignEn ?? p.Campaign : p.Campaign),
+                        english ? p.CampaignEn ?? p.Campaign : p.Campaign, links.Issue(p.DonorId)),
                     DedupeKey(p.Reference, due.Due), ct);
-                if (!added) continue;
+                if (!added)
+                {
+                    db.ChangeTracker.Clear(); // the link drawn for a reminder already sent goes nowhere
+                    continue;
+                }
                 try
                 {
                     await db.SaveChangesAsync(ct);

@@ -76,5 +76,8 @@ public class PledgeStatusConfiguration : IEntityTypeConfiguration<PledgeStatus>
     public void Configure(EntityTypeBuilder<PledgeStatus> b)
     {
         b.HasNoKey().ToView(PledgeStatus.View);
+        b.Ignore(s => s.OutstandingVnd);
+        b.Property(s => s.OriginalAmount).HasPrecision(18, 2);
+        b.Property(s => s.ExchangeRate).HasPrecision(18, 6);
     }
 }

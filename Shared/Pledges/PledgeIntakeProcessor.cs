@@ -115,7 +115,7 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
             CreatedAt = now,
         };
         db.Pledges.Add(pledge);
-        await QueueConfirmationAsync(services.GetRequiredService<MailOutbox>(), intake, donor, campaign, ct);
+        await QueueConfirmationAsync(db, services.GetRequiredService<MailOutbox>(), services.GetRequiredService<DonorLinks>(), intake, donor, campaign, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return PledgeIntakeOutcome.Pledged;
@@ -147,18 +147,31 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
     /// The transfer details by mail, in the donor's language (English for donors abroad); none without a usable e-mail.
     /// Keyed "pledge:&lt;reference&gt;", so the mail exists once however often the row is worked.
     /// </summary>
-    private async Task QueueConfirmationAsync(MailOutbox outbox, PledgeIntake intake, Donor donor, Campaign campaign, CancellationToken ct)
+    private async Task QueueConfirmationAsync(ChildAidDbContext db, MailOutbox outbox, DonorLinks links, PledgeIntake intake, Donor donor, Campaign campaign, CancellationToken ct)
     {
         if (intake.DonorEmail is not { Length: > 0 } email || !MailAddress.TryCreate(email, out _)) return;
         var english = intake.Origin == DonorOrigin.Foreign;
-        var account = giving.Value;
+        var account = giving.Value.For(await CampaignAccountAsync(db, campaign.Id, ct));
         var qr = account.QrAccount.CanMakeQr ? VietQrImage.Png(VietQr.Payload(account.QrAccount, intake.AmountVnd, intake.Reference)) : null;
         var name = string.IsNullOrWhiteSpace(intake.DonorName) ? donor.Name : intake.DonorName.Trim();
         await outbox.EnqueueAsync(MailMessageKind.PledgeConfirmation, email, name, english ? "en" : "vi",
             new PledgeConfirmationMail(name, intake.Reference, intake.AmountVnd, english ? campaign.TitleEn ?? campaign.Title : campaign.Title,
-                account.BankName, account.AccountNumber, account.AccountName, intake.Reference, qr, options.Value.PledgePageUrl(intake.Reference)),
+                account.BankName, account.AccountNumber, account.AccountName, intake.Reference, qr, options.Value.PledgePageUrl(intake.Reference),
+                links.Issue(donor)),
             "pledge:" + intake.Reference, ct);
     }
+
+    /// <summary>
+    /// The campaign's own receiving account (Decree 93): the first created that names it, the same rule as the view
+    /// <see cref="CampaignReceivingAccount.View"/> the pledge page reads, so mail and page name one account.
+    /// </summary>
+    private static Task<CampaignReceivingAccount?> CampaignAccountAsync(ChildAidDbContext db, int campaignId, CancellationToken ct) =>
+        db.BankAccounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id)
+            .Select(a => new CampaignReceivingAccount
+            {
+                CampaignId = campaignId, BankBin = a.Bin, BankName = a.BankName, AccountNumber = a.AccountNumber, AccountName = a.AccountName,
+            })
+            .FirstOrDefaultAsync(ct);
 
     private async Task<AdminUnit?> ReceivingUnitAsync(ChildAidDbContext db, CancellationToken ct)
     {

@@ -123,7 +123,8 @@ else
   dotnet run -c Release --no-build --project BackOffice -- seed --demo >&2 || die "'BackOffice -- seed --demo' failed."
 
   say "Starting PublicSite"
-  start_app PublicSite "$WORK/public/ChildAid.PublicSite.dll" "$WORK/public.log"
+  # shellcheck disable=SC2086
+  start_app PublicSite "$WORK/public/ChildAid.PublicSite.dll" "$WORK/public.log" ${PUBLIC_ARGS:-}
   PUBLIC_URL="$APP_URL"
   curl -fsS "$PUBLIC_URL$CAMPAIGN_PATH" -o /dev/null || die "GET $PUBLIC_URL$CAMPAIGN_PATH failed (is the campaign seeded?)."
   curl -fsS "$PUBLIC_URL$CAMPAIGN_PATH" -o "$WORK/wwwroot/campaign.html"

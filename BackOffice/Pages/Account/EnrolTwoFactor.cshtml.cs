@@ -94,7 +94,7 @@ public class EnrolTwoFactorModel(
         {
             Key = pending.Get(HttpContext, user.Id, users.GenerateNewAuthenticatorKey);
             AuthenticatorUri = StaffIdentity.AuthenticatorUri(user.UserName ?? user.Id, Key);
-            QrCode = ChildAid.Shared.Text.QrSvg.Render(AuthenticatorUri, "authenticator-qr", "Mã QR để thêm tài khoản ChildAid vào ứng dụng xác thực");
+            QrCode = ChildAid.Shared.Text.QrSvg.Render(AuthenticatorUri, "authenticator-qr", Localization.StaffText.T("Mã QR để thêm tài khoản ChildAid vào ứng dụng xác thực"));
         }
         return user;
     }

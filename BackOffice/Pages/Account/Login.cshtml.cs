@@ -34,7 +34,8 @@ public class LoginModel(PasswordSignIn passwordSignIn) : PageModel
         if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = SafeReturnUrl, Input.RememberMe });
         // The same words whether or not the account exists (unknown names lock too).
         ModelState.AddModelError("", result.IsLockedOut
-            ? $"Tài khoản tạm bị khóa do đăng nhập sai {StaffIdentity.MaxFailedAttempts} lần. Vui lòng thử lại sau {StaffIdentity.LockoutDuration.TotalMinutes:0} phút hoặc liên hệ quản trị hệ thống."
+            ? Localization.StaffText.T("Tài khoản tạm bị khóa do đăng nhập sai {0} lần. Vui lòng thử lại sau {1} phút hoặc liên hệ quản trị hệ thống.",
+                StaffIdentity.MaxFailedAttempts, StaffIdentity.LockoutDuration.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture))
             : "Tên đăng nhập hoặc mật khẩu không đúng.");
         return Page();
     }

@@ -54,7 +54,8 @@ public class LoginWith2faModel(SignInManager<StaffUser> signIn, SignInThrottle t
             _ => byApp ? SignInEvents.TwoFactorFailed : SignInEvents.RecoveryCodeFailed,
         }, user.Id, user.UserName);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        if (result.IsLockedOut) ModelState.AddModelError("", $"Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {StaffIdentity.LockoutDuration.TotalMinutes:0} phút.");
+        if (result.IsLockedOut) ModelState.AddModelError("", Localization.StaffText.T("Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {0} phút.",
+            StaffIdentity.LockoutDuration.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture)));
         else if (byApp) ModelState.AddModelError("Input.Code", "Mã xác thực không đúng hoặc đã hết hạn.");
         else ModelState.AddModelError("Input.RecoveryCode", "Mã khôi phục không đúng hoặc đã được dùng.");
         return Page();

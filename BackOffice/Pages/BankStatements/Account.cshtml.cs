@@ -84,7 +84,7 @@ public class AccountModel(BankAccountService accounts, CampaignService campaigns
             await LoadChoicesAsync(ct);
             return Page();
         }
-        TempData["Saved"] = $"Đã lưu tài khoản {saved.Value!.Code}.";
+        TempData["Saved"] = Localization.StaffText.T("Đã lưu tài khoản {0}.", saved.Value!.Code);
         return RedirectToPage("Index");
     }
 
@@ -95,6 +95,6 @@ public class AccountModel(BankAccountService accounts, CampaignService campaigns
         Units = PageExtensions.UnitOptions(units, Input.AdminUnitId);
         Campaigns = (await campaigns.ListAsync(ct)).Select(c => new SelectListItem(c.Title, c.Id.ToString(CultureInfo.InvariantCulture), c.Id == Input.CampaignId));
         Presets = StatementPreset.All.Select(p => new SelectListItem(p.Name, p.Code, p.Code == Input.Preset))
-            .Append(new SelectListItem("Tùy chỉnh (nhập tiêu đề cột bên dưới)", StatementPreset.CustomCode, Input.Preset == StatementPreset.CustomCode));
+            .Append(new SelectListItem(Localization.StaffText.T("Tùy chỉnh (nhập tiêu đề cột bên dưới)"), StatementPreset.CustomCode, Input.Preset == StatementPreset.CustomCode));
     }
 }

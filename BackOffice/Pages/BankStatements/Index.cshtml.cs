@@ -21,5 +21,5 @@ public class IndexModel(ChildAidDbContext db, BankAccountService accounts) : Pag
 
     public string CodeOf(int accountId) => Accounts.FirstOrDefault(a => a.Id == accountId)?.Code ?? "";
 
-    public static string PresetName(BankAccount a) => StatementPreset.Find(a.Preset)?.Name ?? "Tùy chỉnh";
+    public static string PresetName(BankAccount a) => StatementPreset.Find(a.Preset)?.Name ?? Localization.StaffText.T("Tùy chỉnh");
 }

@@ -29,14 +29,14 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher) : Pa
     {
         if (!await VisibleAsync(ct)) return NotFound();
         var outcome = await matcher.MatchToPledgeAsync(LineId, PledgeReference ?? "", ct);
-        return await AfterAsync(outcome.Succeeded ? $"Đã ghi nhận phiếu thu {outcome.Value!.ReceiptNumber} cho cam kết." : null, outcome.Errors, ct);
+        return await AfterAsync(outcome.Succeeded ? Localization.StaffText.T("Đã ghi nhận phiếu thu {0} cho cam kết.", outcome.Value!.ReceiptNumber) : null, outcome.Errors, ct);
     }
 
     public async Task<IActionResult> OnPostUnsolicitedAsync(CancellationToken ct)
     {
         if (!await VisibleAsync(ct)) return NotFound();
         var outcome = await matcher.RecordUnsolicitedAsync(LineId, null, NewDonorName, ct);
-        return await AfterAsync(outcome.Succeeded ? $"Đã ghi nhận phiếu thu {outcome.Value!.ReceiptNumber} (khoản ủng hộ không theo cam kết)." : null, outcome.Errors, ct);
+        return await AfterAsync(outcome.Succeeded ? Localization.StaffText.T("Đã ghi nhận phiếu thu {0} (khoản ủng hộ không theo cam kết).", outcome.Value!.ReceiptNumber) : null, outcome.Errors, ct);
     }
 
     private async Task<IActionResult> AfterAsync(string? saved, IReadOnlyDictionary<string, string> errors, CancellationToken ct)

@@ -40,7 +40,7 @@ public class EditModel(CampaignService campaigns, TimeProvider clock) : PageMode
             ModelState.AddErrors(outcome.Errors);
             return Page();
         }
-        TempData["Saved"] = $"Đã lưu chiến dịch {outcome.Value!.Title}.";
+        TempData["Saved"] = Localization.StaffText.T("Đã lưu chiến dịch {0}.", outcome.Value!.Title);
         return RedirectToPage("/Campaigns/Index");
     }
 }

@@ -39,7 +39,7 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
             if (outcome.Errors.GetValueOrDefault("") is { } missing) return NotFound(missing);
             if (outcome.Succeeded)
             {
-                TempData["Saved"] = $"Đã lưu hồ sơ trẻ {outcome.Value!.FullName}.";
+                TempData["Saved"] = Localization.StaffText.T("Đã lưu hồ sơ trẻ {0}.", outcome.Value!.FullName);
                 return RedirectToPage("/Children/Index", new { q = outcome.Value.FullName });
             }
             ModelState.AddErrors(outcome.Errors);

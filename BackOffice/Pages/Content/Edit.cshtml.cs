@@ -1,3 +1,4 @@
+using ChildAid.BackOffice.Localization;
 using System.Globalization;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Content;
@@ -71,7 +72,7 @@ public class EditModel(ContentService content, ContentQueries queries, PreviewTo
             ModelState.AddErrors(outcome.Errors);
             return Page();
         }
-        TempData["Saved"] = $"Đã lưu phiên bản {outcome.Value!.LatestVersion}.";
+        TempData["Saved"] = StaffText.T("Đã lưu phiên bản {0}.", outcome.Value!.LatestVersion);
         return RedirectToPage("/Content/Edit", new { id = outcome.Value.Id });
     }
 
@@ -140,7 +141,7 @@ public class EditModel(ContentService content, ContentQueries queries, PreviewTo
     {
         Campaigns = [.. (await queries.CampaignChoicesAsync(ct)).Select(c => new SelectListItem(c.Title, Id(c.Id)))];
         Parents = [.. (await queries.ParentChoicesAsync(Item?.Id, ct)).Select(p => new SelectListItem(p.Path, Id(p.Id)))];
-        Media = [.. (await queries.MediaChoicesAsync(null, ct: ct)).Select(m => new SelectListItem($"Ảnh số {m.Id}: {m.Alt}", Id(m.Id)))];
+        Media = [.. (await queries.MediaChoicesAsync(null, ct: ct)).Select(m => new SelectListItem(StaffText.T("Ảnh số {0}: {1}", m.Id, m.Alt), Id(m.Id)))];
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

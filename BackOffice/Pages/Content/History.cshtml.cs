@@ -1,3 +1,4 @@
+using ChildAid.BackOffice.Localization;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Content;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public class HistoryModel(ContentService content, ContentQueries queries) : Page
             ModelState.AddErrors(outcome.Errors, prefix: "");
             return Page();
         }
-        TempData["Saved"] = $"Đã khôi phục phiên bản {number} thành phiên bản {outcome.Value!.LatestVersion}.";
+        TempData["Saved"] = StaffText.T("Đã khôi phục phiên bản {0} thành phiên bản {1}.", number, outcome.Value!.LatestVersion);
         return RedirectToPage("/Content/History", new { id });
     }
 

@@ -1,3 +1,4 @@
+using ChildAid.BackOffice.Localization;
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Content;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public class RedirectsModel(ContentService content, ContentQueries queries) : Pa
             Redirects = await queries.RedirectsAsync(ct);
             return Page();
         }
-        TempData["Saved"] = $"Đã thêm chuyển hướng {outcome.Value!.FromPath} → {outcome.Value.ToPath}.";
+        TempData["Saved"] = StaffText.T("Đã thêm chuyển hướng {0} → {1}.", outcome.Value!.FromPath, outcome.Value.ToPath);
         return RedirectToPage("/Content/Redirects");
     }
 
@@ -41,7 +42,7 @@ public class RedirectsModel(ContentService content, ContentQueries queries) : Pa
             Redirects = await queries.RedirectsAsync(ct);
             return Page();
         }
-        TempData["Saved"] = $"Đã xóa chuyển hướng {outcome.Value!.FromPath} → {outcome.Value.ToPath}.";
+        TempData["Saved"] = StaffText.T("Đã xóa chuyển hướng {0} → {1}.", outcome.Value!.FromPath, outcome.Value.ToPath);
         return RedirectToPage("/Content/Redirects");
     }
 }

@@ -43,7 +43,7 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         var details = await queries.DetailsAsync(id, ct);
         if (details is null) return NotFound();
         if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
-        var pdf = ReceiptPdf.Render(details.Contribution, issuer.Value, details.RecordedBy);
+        var pdf = ReceiptPdf.Render(details.Contribution, issuer.Value, details.RecordedBy, ReceiptPdf.VerifyUrl(details.Contribution, publicSite.Value));
         return File(pdf, "application/pdf", ReceiptPdf.FileName(details.Contribution));
     }
 

@@ -25,7 +25,7 @@ public class ReverseModel(ReversalService reversals, ContributionQueries queries
         var outcome = await reversals.RequestAsync(id, Input.Reason, ct);
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = $"Đã gửi yêu cầu hủy phiếu thu {Details.Contribution.ReceiptNumber}, đang chờ duyệt: phiếu chỉ bị hủy khi một cán bộ khác duyệt.";
+            TempData["Saved"] = Localization.StaffText.T("Đã gửi yêu cầu hủy phiếu thu {0}, đang chờ duyệt: phiếu chỉ bị hủy khi một cán bộ khác duyệt.", Details.Contribution.ReceiptNumber);
             return RedirectToPage("/Contributions/Details", new { id });
         }
         ModelState.AddErrors(outcome.Errors);

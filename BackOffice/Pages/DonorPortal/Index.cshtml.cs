@@ -16,7 +16,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChildAid.BackOffice.Pages.DonorPortal;
 
-public sealed record DonorPledgeRow(string Reference, string? CampaignTitle, long AmountVnd, long PaidVnd, long OutstandingVnd, PledgeState Status, string PayUrl);
+public sealed record DonorPledgeRow(string Reference, string? CampaignTitle, long AmountVnd, long PaidVnd, long OutstandingVnd, PledgeState Status, string PayUrl,
+    IReadOnlyList<InstalmentStanding> Instalments);
 
 public sealed record DonorReceiptRow(string ReceiptNumber, DateOnly ReceivedOn, string? CampaignTitle, long AmountVnd, bool Reversed);
 
@@ -28,7 +29,7 @@ public sealed record DonorReceiptRow(string ReceiptNumber, DateOnly ReceivedOn, 
 /// </summary>
 [EnableRateLimiting(DonorLinkRateLimit.Policy)]
 public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles pdfs, LedgerNameErasure erasure, AuditActor actor,
-    IOptions<PublicSiteLinkOptions> publicSite) : PageModel
+    IOptions<PublicSiteLinkOptions> publicSite, TimeProvider clock) : PageModel
 {
     public const string Actor = "Nhà tài trợ (đường dẫn riêng)";
 
@@ -36,6 +37,12 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
     public IReadOnlyList<DonorPledgeRow> Pledges { get; private set; } = [];
     public IReadOnlyList<DonorReceiptRow> Receipts { get; private set; } = [];
     public bool NameErased { get; private set; }
+    /// <summary>The page's words: English for donors abroad or by the language link, else Vietnamese.</summary>
+    public DonorPageText Text { get; private set; } = new(false);
+    public DateOnly Today => ChildAid.Shared.Time.VietnamClock.VietnamToday(clock);
+
+    /// <summary>"en" or "vi" from the language link; otherwise the donor's own (English for donors abroad).</summary>
+    [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }
 
     [BindProperty] public DisplayChoice Display { get; set; }
     [BindProperty] public bool ConfirmErase { get; set; }
@@ -60,9 +67,9 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
     public async Task<IActionResult> OnPostDisplayAsync(string token, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct)) return NotFound();
-        if (!Enum.IsDefined(Display)) ModelState.AddModelError(nameof(Display), "Vui lòng chọn một cách hiển thị.");
+        if (!Enum.IsDefined(Display)) ModelState.AddModelError(nameof(Display), Text.Say("Vui lòng chọn một cách hiển thị."));
         else if (NameErased && Display != DisplayChoice.Anonymous)
-            ModelState.AddModelError(nameof(Display), "Tên của quý vị đã được xóa khỏi sao kê công khai theo yêu cầu; từ nay quý vị được hiển thị ẩn danh.");
+            ModelState.AddModelError(nameof(Display), Text.Say("Tên của quý vị đã được xóa khỏi sao kê công khai theo yêu cầu; từ nay quý vị được hiển thị ẩn danh."));
         if (!ModelState.IsValid) return Page();
         if (Display != Donor.DisplayChoice)
         {
@@ -75,7 +82,7 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
             await tx.CommitAsync(ct);
         }
         TempData["Saved"] = "Đã lưu cách hiển thị công khai của quý vị.";
-        return RedirectToPage(new { token });
+        return RedirectToPage(new { token, lang = Lang });
     }
 
     /// <summary>"Erase my name": the ledger v2 name erasure staff use, audited without the name.</summary>
@@ -85,16 +92,20 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
         Display = Donor.DisplayChoice;
         if (!ConfirmErase)
         {
-            ModelState.AddModelError(nameof(ConfirmErase), "Vui lòng đánh dấu xác nhận trước khi xóa tên.");
+            ModelState.AddModelError(nameof(ConfirmErase), Text.Say("Vui lòng đánh dấu xác nhận trước khi xóa tên."));
             return Page();
         }
         actor.UserId = null; actor.Name = Actor;
         await erasure.EraseDonorNameAsync(Donor.Id, "Nhà tài trợ tự yêu cầu qua đường dẫn riêng", ct);
         TempData["Saved"] = "Đã xóa tên của quý vị khỏi sao kê công khai và bảng vàng; từ nay quý vị được hiển thị ẩn danh.";
-        return RedirectToPage(new { token });
+        return RedirectToPage(new { token, lang = Lang });
     }
 
     public string PdfUrl(string token, string receiptNumber) => $"{DonorLinks.PathPrefix}{token}?handler=Pdf&so={Uri.EscapeDataString(receiptNumber)}";
+
+    /// <summary>An instalment's state in words: paid, not yet due, due now (within the reminder week) or overdue.</summary>
+    public string InstalmentState(InstalmentStanding i) =>
+        Text.Say(i.IsPaid ? "Đã trả" : i.Due < Today ? "Quá hạn" : i.Due <= Today.AddDays(7) ? "Đến hạn" : "Chưa đến hạn");
 
     private async Task<int?> DonorIdAsync(string token, CancellationToken ct)
     {
@@ -108,15 +119,22 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
     {
         if (await DonorIdAsync(token, ct) is not { } donorId) return false;
         Donor = await db.Donors.SingleAsync(d => d.Id == donorId, ct);
+        Lang = Lang is "en" or "vi" ? Lang : null;
+        Text = new DonorPageText(Lang == "en" || (Lang is null && Donor.Origin == DonorOrigin.Foreign));
         NameErased = await db.AuditEntries.AnyAsync(a => a.Action == LedgerNameErasure.EraseNameAction && a.EntityKey == $"donor {donorId}", ct);
         Pledges = (await db.Pledges.Where(p => p.DonorId == donorId).OrderByDescending(p => p.CreatedAt)
-                .Select(p => new { p.Reference, Title = p.Campaign != null ? p.Campaign.Title : null, p.AmountVnd, p.PaidVnd, p.Status })
+                .Select(p => new { p.Reference, Title = p.Campaign != null ? p.Campaign.Title : null, TitleEn = p.Campaign != null ? p.Campaign.TitleEn : null,
+                    p.AmountVnd, p.PaidVnd, p.Status, p.InstalmentsJson })
                 .ToListAsync(ct))
-            .Select(p => new DonorPledgeRow(p.Reference, p.Title, p.AmountVnd, p.PaidVnd, Math.Max(0, p.AmountVnd - p.PaidVnd), p.Status,
-                publicSite.Value.Url("/ung-ho/cam-ket/" + Uri.EscapeDataString(p.Reference))))
+            .Select(p => new DonorPledgeRow(p.Reference, Text.English && p.TitleEn is { Length: > 0 } en ? en : p.Title, p.AmountVnd, p.PaidVnd,
+                Math.Max(0, p.AmountVnd - p.PaidVnd), p.Status, publicSite.Value.Url("/ung-ho/cam-ket/" + Uri.EscapeDataString(p.Reference)),
+                // Payments fill the oldest instalment first, as the reminders count them.
+                PledgeLines.Standing(PledgeLines.Instalments(p.InstalmentsJson), p.PaidVnd)))
             .ToList();
         Receipts = await db.Contributions.Where(c => c.DonorId == donorId).OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
-            .Select(c => new DonorReceiptRow(c.ReceiptNumber, c.ReceivedOn, c.Campaign != null ? c.Campaign.Title : null, c.AmountVnd, c.Reversal != null))
+            .Select(c => new DonorReceiptRow(c.ReceiptNumber, c.ReceivedOn,
+                c.Campaign == null ? null : Text.English && c.Campaign.TitleEn != null && c.Campaign.TitleEn != "" ? c.Campaign.TitleEn : c.Campaign.Title,
+                c.AmountVnd, c.Reversal != null))
             .ToListAsync(ct);
         return true;
     }

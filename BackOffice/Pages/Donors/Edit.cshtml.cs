@@ -49,7 +49,7 @@ public class EditModel(DonorService donors, StaffScope scope, IAuthorizationServ
             var outcome = Id is { } existing ? await donors.UpdateAsync(existing, Input, ct) : await donors.CreateAsync(Input, ct);
             if (outcome.Succeeded)
             {
-                TempData["Saved"] = $"Đã lưu nhà tài trợ {outcome.Value!.Name}.";
+                TempData["Saved"] = Localization.StaffText.T("Đã lưu nhà tài trợ {0}.", outcome.Value!.Name);
                 return RedirectToPage("/Donors/Index", new { q = outcome.Value.Name });
             }
             ModelState.AddErrors(outcome.Errors);

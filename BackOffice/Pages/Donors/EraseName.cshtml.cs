@@ -31,14 +31,14 @@ public class EraseNameModel(DonorService donors, LedgerNameErasure erasure) : Pa
         if (await LoadAsync(id, ct) is { } missing) return missing;
         var reason = Input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason)) ModelState.AddModelError("Input.Reason", "Vui lòng nhập lý do xóa tên (ví dụ: đơn yêu cầu của nhà tài trợ ngày …).");
-        else if (reason.Length > MaxReasonLength) ModelState.AddModelError("Input.Reason", $"Lý do tối đa {MaxReasonLength} ký tự.");
+        else if (reason.Length > MaxReasonLength) ModelState.AddModelError("Input.Reason", Localization.StaffText.T("Lý do tối đa {0} ký tự.", MaxReasonLength));
         if (!Input.Confirmed) ModelState.AddModelError("Input.Confirmed", "Vui lòng đánh dấu xác nhận: việc xóa tên không hoàn tác được.");
         if (!ModelState.IsValid) return Page();
 
         var done = await erasure.EraseDonorNameAsync(id, reason, ct);
         if (done is null) return NotFound();
-        TempData["Saved"] = $"Đã xóa tên công khai của nhà tài trợ khỏi {done.ErasedSequences.Count} mục sao kê và bảng vàng; từ nay nhà tài trợ ẩn danh." +
-            (done.KeptV1Sequences.Count > 0 ? $" {done.KeptV1Sequences.Count} mục định dạng v1 vẫn giữ tên (không thể xóa)." : "");
+        TempData["Saved"] = Localization.StaffText.T("Đã xóa tên công khai của nhà tài trợ khỏi {0} mục sao kê và bảng vàng; từ nay nhà tài trợ ẩn danh.", done.ErasedSequences.Count) +
+            (done.KeptV1Sequences.Count > 0 ? " " + Localization.StaffText.T("{0} mục định dạng v1 vẫn giữ tên (không thể xóa).", done.KeptV1Sequences.Count) : "");
         return RedirectToPage("/Donors/Edit", new { id });
     }
 

@@ -37,7 +37,7 @@ public class IndexModel(ChildAidDbContext db, TimeProvider clock) : PageModel
         try
         {
             await db.SaveChangesAsync(ct);
-            TempData["Saved"] = $"Thư «{mail.Subject}» sẽ được gửi lại trong giây lát.";
+            TempData["Saved"] = Localization.StaffText.T("Thư «{0}» sẽ được gửi lại trong giây lát.", mail.Subject);
         }
         catch (DbUpdateConcurrencyException)
         {

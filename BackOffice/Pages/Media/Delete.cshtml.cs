@@ -17,7 +17,7 @@ public class DeleteModel(MediaLibrary library) : PageModel
         var outcome = await library.DeleteAsync(id, ct);
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = $"Đã xóa ảnh “{outcome.Value}”.";
+            TempData["Saved"] = Localization.StaffText.T("Đã xóa ảnh “{0}”.", outcome.Value!);
             return RedirectToPage("/Media/Index");
         }
         if (!await LoadAsync(id, ct)) return NotFound();

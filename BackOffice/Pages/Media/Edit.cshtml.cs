@@ -61,7 +61,7 @@ public class EditModel(MediaLibrary library, ConsentService consents) : PageMode
         Item = await library.FindAsync(id, ct);
         if (Item is null) return false;
         Uses = await library.WhereUsedAsync(id, ct);
-        IReadOnlyList<Choice> consentChoices = CanManage && Roles.ManageConsent.Any(User.IsInRole) ? await consents.ChoicesAsync(ct) : [];
+        IReadOnlyList<Choice> consentChoices = CanManage && Roles.ManageConsent.Any(User.IsInRole) ? await consents.ChoicesAsync(Localization.StaffText.Localizer, ct) : [];
         Fields = new MediaFieldsModel(Input, await library.FoldersAsync(ct), consentChoices, CanManage, IsUpload: false);
         return true;
     }

@@ -25,7 +25,7 @@ public class FoldersModel(MediaLibrary library) : PageModel
             var outcome = await library.AddFolderAsync(Input.Name, Input.ParentId, ct);
             if (outcome.Succeeded)
             {
-                TempData["Saved"] = $"Đã thêm thư mục “{outcome.Value!.Name}”.";
+                TempData["Saved"] = Localization.StaffText.T("Đã thêm thư mục “{0}”.", outcome.Value!.Name);
                 return RedirectToPage("/Media/Folders");
             }
             ModelState.AddErrors(outcome.Errors);

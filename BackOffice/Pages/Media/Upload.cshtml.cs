@@ -28,7 +28,7 @@ public class UploadModel(MediaLibrary library, ConsentService consents, IOptions
     {
         const string fileField = "Input." + ImageProcessor.Field;
         if (Upload is null || Upload.Length == 0) ModelState.AddModelError(fileField, "Vui lòng chọn một tệp ảnh.");
-        else if (Upload.Length > options.Value.MaxUploadBytes) ModelState.AddModelError(fileField, $"Tệp quá lớn: tối đa {MaxMegabytes} MB.");
+        else if (Upload.Length > options.Value.MaxUploadBytes) ModelState.AddModelError(fileField, Localization.StaffText.T("Tệp quá lớn: tối đa {0} MB.", MaxMegabytes));
         else if (ModelState.IsValid)
         {
             using var buffer = new MemoryStream((int)Upload.Length);
@@ -36,7 +36,7 @@ public class UploadModel(MediaLibrary library, ConsentService consents, IOptions
             var outcome = await library.UploadAsync(Upload.FileName, buffer.ToArray(), Input, User.Identity?.Name ?? "?", ct);
             if (outcome.Succeeded)
             {
-                TempData["Saved"] = $"Đã tải lên ảnh “{outcome.Value!.OriginalFileName}”.";
+                TempData["Saved"] = Localization.StaffText.T("Đã tải lên ảnh “{0}”.", outcome.Value!.OriginalFileName);
                 return RedirectToPage("/Media/Edit", new { id = outcome.Value.Id });
             }
             ModelState.AddErrors(outcome.Errors);
@@ -48,7 +48,7 @@ public class UploadModel(MediaLibrary library, ConsentService consents, IOptions
     private async Task LoadAsync(CancellationToken ct)
     {
         var canManage = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.MediaEditor);
-        IReadOnlyList<Choice> consentChoices = Roles.ManageConsent.Any(User.IsInRole) ? await consents.ChoicesAsync(ct) : [];
+        IReadOnlyList<Choice> consentChoices = Roles.ManageConsent.Any(User.IsInRole) ? await consents.ChoicesAsync(Localization.StaffText.Localizer, ct) : [];
         Fields = new MediaFieldsModel(Input, await library.FoldersAsync(ct), consentChoices, canManage, IsUpload: true);
     }
 }

@@ -27,7 +27,7 @@ public class CriteriaModel(PriorityCriteriaService service) : PageModel
         var outcome = await service.SaveAsync(Criteria, Level1From, Level2From, Level3From, ct);
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = $"Đã lưu tiêu chí; {outcome.Value} dòng nhu cầu của các bản rà soát chưa duyệt đã được tính lại cấp độ.";
+            TempData["Saved"] = Localization.StaffText.T("Đã lưu tiêu chí; {0} dòng nhu cầu của các bản rà soát chưa duyệt đã được tính lại cấp độ.", outcome.Value);
             return RedirectToPage();
         }
         foreach (var (key, message) in outcome.Errors) ModelState.AddModelError(key, message);

@@ -2,7 +2,7 @@ using ChildAid.Shared.Needs;
 
 namespace ChildAid.BackOffice.Pages.Needs;
 
-/// <summary>The Vietnamese words of the needs pages.</summary>
+/// <summary>The words of the needs pages (Vietnamese keys; the pages show them through the localizer).</summary>
 public static class NeedsPageText
 {
     public static readonly IReadOnlyDictionary<int, string> Levels = new Dictionary<int, string>

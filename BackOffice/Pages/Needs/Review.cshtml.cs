@@ -36,7 +36,7 @@ public class ReviewModel(NeedsReviewQueries queries, NeedsReviewService reviews)
         var outcome = await reviews.StartRevisionAsync(id, ct);
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = $"Đã lập bản sửa đổi lần {outcome.Value!.Revision}.";
+            TempData["Saved"] = Localization.StaffText.T("Đã lập bản sửa đổi lần {0}.", outcome.Value!.Revision);
             return RedirectToPage("/Needs/Review", new { id = outcome.Value.Id });
         }
         return await Fail(id, outcome.Errors, ct);

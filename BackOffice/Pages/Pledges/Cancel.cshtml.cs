@@ -20,7 +20,7 @@ public class CancelModel(PledgeQueries queries, PledgeService pledges, IAuthoriz
         var outcome = await pledges.CancelAsync(id, ct);
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = $"Đã hủy cam kết {Details.Pledge.Reference}.";
+            TempData["Saved"] = Localization.StaffText.T("Đã hủy cam kết {0}.", Details.Pledge.Reference);
             return RedirectToPage("/Pledges/Details", new { id });
         }
         ModelState.AddErrors(outcome.Errors);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildAid.BackOffice.Pages.Pledges;
 
 /// <summary>Pledges of the user's units: search, filters, paid and outstanding; and the online pledges that could not be made.</summary>
-public class IndexModel(PledgeQueries queries) : PageModel
+public class IndexModel(PledgeQueries queries, PledgeService pledges) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public PledgeState? Status { get; set; }
@@ -22,6 +22,17 @@ public class IndexModel(PledgeQueries queries) : PageModel
         Result = await queries.SearchAsync(Q, Status, CampaignId, PageNumber, ct: ct);
         Campaigns = await queries.CampaignsAsync(ct);
         Failed = await queries.FailedAsync(ct);
+    }
+
+    /// <summary>Sends a failed online pledge back to the worker; only a row this user may see (the receiving unit's staff).</summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
+    {
+        if (!(await queries.FailedAsync(ct)).Any(f => f.Id == id)) return NotFound();
+        var outcome = await pledges.RetryIntakeAsync(id, ct);
+        TempData["Saved"] = outcome.Succeeded
+            ? $"Đã gửi lại đăng ký {outcome.Value!.Reference} để xử lý: nếu nguyên nhân đã được khắc phục, cam kết sẽ có sau ít phút."
+            : outcome.Errors.Values.First();
+        return RedirectToPage();
     }
 
     public string Link(int page) => Url.Page("/Pledges/Index", new { q = Q, status = Status, campaignId = CampaignId, p = page })!;

@@ -32,7 +32,7 @@ public class RecordTransferModel(PledgeQueries queries, PledgeService pledges, I
         var outcome = await pledges.RecordTransferAsync(id, Input, ct);
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = $"Đã ghi nhận phiếu thu {outcome.Value!.ReceiptNumber} cho cam kết {Details.Pledge.Reference}.";
+            TempData["Saved"] = Localization.StaffText.T("Đã ghi nhận phiếu thu {0} cho cam kết {1}.", outcome.Value!.ReceiptNumber, Details.Pledge.Reference);
             return RedirectToPage("/Pledges/Details", new { id });
         }
         ModelState.AddErrors(outcome.Errors);

@@ -35,7 +35,7 @@ public class EditModel(StaffUserService staff, StaffScope scope, TimeProvider cl
             var outcome = id is null ? await staff.CreateAsync(Input, ct) : await staff.UpdateAsync(id, Input, ct);
             if (outcome.Succeeded)
             {
-                TempData["Saved"] = $"Đã lưu tài khoản {outcome.Value!.UserName}.";
+                TempData["Saved"] = Localization.StaffText.T("Đã lưu tài khoản {0}.", outcome.Value!.UserName ?? "");
                 return RedirectToPage("/Users/Index");
             }
             ModelState.AddErrors(outcome.Errors);

@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using ChildAid.PublicSite.Giving;
 using ChildAid.PublicSite.Pictures;
 using ChildAid.Shared.Campaigns;

@@ -16,14 +16,21 @@ public class VerifyModel(PublicDbContext db, StatementEntryQuery entries) : Page
     public IReadOnlyList<StatementLine> Lines { get; private set; } = [];
     public StatementLine Receipt => Lines[0];
     public bool Reversed => Lines.Any(l => l.IsReversal);
+    /// <summary>The size of the first signed checkpoint of the transparency log that includes this receipt's entry, if one does yet.</summary>
+    public long? Checkpoint { get; private set; }
+    /// <summary>The entry's hash on the statement: the in-browser check hashes the entry's canonical bytes to it.</summary>
+    public string EntryHash { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         if (VerifiedGift.HashOf(token) is not { } hash) return NotFound();
         var sequence = await db.VerifiedGifts.AsNoTracking().Where(v => v.TokenHash == hash).Select(v => (long?)v.LedgerSequence).FirstOrDefaultAsync(ct);
         if (sequence is null) return NotFound();
-        var number = await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => e.ReceiptNumber).FirstOrDefaultAsync(ct);
-        if (number is null) return NotFound();
+        var entry = await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => new { e.ReceiptNumber, e.Hash }).FirstOrDefaultAsync(ct);
+        if (entry?.ReceiptNumber is not { } number) return NotFound();
+        EntryHash = entry.Hash.Trim();
+        Checkpoint = await db.LogCheckpoints.AsNoTracking().Where(c => c.TreeSize >= sequence).OrderBy(c => c.TreeSize)
+            .Select(c => (long?)c.TreeSize).FirstOrDefaultAsync(ct);
         Lines = (await entries.LinesAsync(number, ct)).OrderBy(l => l.IsReversal).ToList();
         return Lines.Count == 0 ? NotFound() : Page();
     }

@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Needs;
 using ChildAid.Shared.PublicNeeds;
 using Microsoft.AspNetCore.Http.Extensions;

@@ -1,4 +1,5 @@
 using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Data;
 using ChildAid.Shared.Payments;
 using ChildAid.Shared.Pledges;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +15,12 @@ namespace ChildAid.PublicSite.Pages.Pledges;
 /// show a name or a contact even by mistake. It is also the "pay" link in the mails. Never cached: the status moves.
 /// </summary>
 [OutputCache(NoStore = true)]
-public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campaigns, IOptions<PublicSiteOptions> options) : PageModel
+public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campaigns, PublicDbContext publicDb, IOptions<PublicSiteOptions> options) : PageModel
 {
     public PledgeStatus Pledge { get; private set; } = null!;
     public CampaignName? Campaign { get; private set; }
-    public ChildAid.Shared.Payments.GivingAccountOptions Account => options.Value.Giving;
+    /// <summary>The campaign's own receiving account (Decree 93) when it has one, else the configured one.</summary>
+    public GivingAccountOptions Account { get; private set; } = null!;
 
     /// <summary>Paid and cancelled pledges show no transfer details: nobody should pay them again.</summary>
     public bool AwaitsPayment => Pledge.Status is PledgeStatus.Received or nameof(PledgeState.Pledged) or nameof(PledgeState.PartlyPaid);
@@ -30,6 +32,7 @@ public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campa
         // One address per pledge: a code typed in lower case or with spaces lands on the canonical one.
         if (pledge.Reference != reference) return RedirectToPagePermanent("/Pledges/Pledge", new { reference = pledge.Reference });
         Pledge = pledge;
+        Account = options.Value.Giving.For(await publicDb.ReceivingAccountAsync(pledge.CampaignSlug, ct));
         Campaign = pledge.CampaignSlug is null ? null : (await campaigns.NamesAsync(ct)).FirstOrDefault(c => c.Slug == pledge.CampaignSlug);
         return Page();
     }
@@ -42,8 +45,12 @@ public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campa
         nameof(PledgeState.PartlyPaid) => "Đã nhận một phần",
         nameof(PledgeState.Paid) => "Đã nhận đủ — cảm ơn bạn!",
         nameof(PledgeState.Cancelled) => "Đã hủy",
+        PledgeStatus.Failed => "Chưa ghi nhận được cam kết này",
         _ => status,
     };
+
+    /// <summary>What a transfer should carry now: what is still owed once part has been paid.</summary>
+    public long ToPayVnd => Pledge.Status == nameof(PledgeState.PartlyPaid) ? Pledge.OutstandingVnd : Pledge.AmountVnd;
 
     public string ImageUrl(string format) => $"/api/v1/pledges/{Pledge.Reference}/qr.{format}";
 

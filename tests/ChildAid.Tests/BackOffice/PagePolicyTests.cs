@@ -18,7 +18,7 @@ namespace ChildAid.Tests.BackOffice;
 /// Deny by default, and the role × unit × page matrix. The pages come from the running application's endpoints, so a
 /// new page is in these tests the moment it exists: it fails until it has a policy and a place in the matrix.
 /// </summary>
-public abstract class PagePolicyTests(DatabaseProvider provider) : BackOfficeTest(provider)
+public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackOfficeTest(provider)
 {
     /// <summary>The policy table as people decided it: which roles each policy lets in (null: everyone, even anonymous).</summary>
     private static readonly Dictionary<string, string[]?> WhoMay = new()

@@ -83,6 +83,44 @@ public abstract class ReceiptPdfTests(DatabaseProvider provider) : BackOfficeTes
     }
 
     [Fact]
+    public async Task Receipt_pdf_prints_the_verified_gift_link_as_text_and_as_a_QR_code_that_reads_back()
+    {
+        var (client, gift) = await ReceiptAsync();
+        var site = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Shared.Hosting.PublicSiteLinkOptions>>().Value;
+        var url = site.Url(Shared.Ledger.VerifiedGift.PathPrefix + gift.VerifyToken);
+
+        var pdf = await DownloadAsync(client, gift.Id);
+
+        Assert.NotNull(gift.VerifyToken);
+        Assert.Contains(url, TextOf(pdf));
+        using var document = PdfDocument.Open(pdf);
+        var image = Assert.Single(document.GetPage(1).GetImages());
+        Assert.Equal(url, DecodeQr(image));
+    }
+
+    /// <summary>The image's decoded samples (grey, RGB, palette or one bit a pixel) as grey levels, read by ZXing as a camera would.</summary>
+    private static string DecodeQr(UglyToad.PdfPig.Content.IPdfImage image)
+    {
+        var (width, height) = (image.WidthInSamples, image.HeightInSamples);
+        Assert.True(image.TryGetBytesAsMemory(out var memory), "the QR image's samples cannot be decoded");
+        var samples = memory.ToArray();
+        var grey = new byte[width * height];
+        var rowBytes = (width + 7) / 8;
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+                grey[y * width + x] = image.BitsPerComponent == 1
+                    ? ((samples[y * rowBytes + x / 8] >> (7 - x % 8)) & 1) == 1 ? (byte)255 : (byte)0
+                    : samples[(y * width + x) * (samples.Length / (width * height))];
+        // A palette's or a mask's polarity is the file's choice: the quiet zone around the code is light, so the corner says.
+        if (grey[0] < 128)
+            for (var i = 0; i < grey.Length; i++) grey[i] = (byte)(255 - grey[i]);
+        var source = new ZXing.RGBLuminanceSource(grey, width, height, ZXing.RGBLuminanceSource.BitmapFormat.Gray8);
+        var result = new ZXing.QrCode.QRCodeReader().decode(new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(source)));
+        Assert.NotNull(result);
+        return result.Text;
+    }
+
+    [Fact]
     public async Task Receipt_pdf_is_the_same_bytes_on_every_download()
     {
         var (client, gift) = await ReceiptAsync();

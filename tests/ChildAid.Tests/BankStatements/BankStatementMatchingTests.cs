@@ -244,6 +244,70 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
         Assert.Equal("cli:import-bank-statement", (await db.BankStatementImports.SingleAsync()).ImportedBy);
         Assert.Equal(1, await db.Contributions.CountAsync());
     }
+
+    private async Task<Shared.Validation.Outcome<Contribution>> RecordByHandAsync(int pledgeId, long amount, DateOnly on)
+    {
+        await using var scope = Scope(_services, "ketoan@demo");
+        return await ActivatorUtilities.CreateInstance<PledgeService>(scope.ServiceProvider).RecordTransferAsync(pledgeId,
+            new PledgeTransferInput { AmountVnd = amount, ReceivedOn = on, IdempotencyKey = Guid.NewGuid() });
+    }
+
+    [Fact]
+    public async Task A_transfer_staff_recorded_by_hand_is_linked_when_its_statement_line_arrives_and_not_booked_again()
+    {
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        var byHand = await RecordByHandAsync(pledge.Id, 500_000, new DateOnly(2026, 11, 4)); // the bank app, a day before the statement's date
+
+        var report = await ImportSampleAsync();
+
+        Assert.True(byHand.Succeeded);
+        Assert.Equal((0, 1), (report.Match!.Matched, report.Match.Unmatched));
+        Assert.Equal(new AlreadyRecordedLine(7, 500_000, byHand.Value!.ReceiptNumber), Assert.Single(report.Match.AlreadyRecorded));
+        await using var db = Db.NewContext();
+        var gift = await db.Contributions.SingleAsync();
+        Assert.Equal((byHand.Value.Id, ContributionChannel.Transfer), (gift.Id, gift.Channel));
+        var paid = await db.Pledges.SingleAsync();
+        Assert.Equal((500_000L, PledgeState.PartlyPaid), (paid.PaidVnd, paid.Status));
+        Assert.Equal(1, await db.LedgerEntries.CountAsync());
+        var line = await LineAsync(7);
+        Assert.Equal((BankLineStatus.AlreadyRecorded, gift.Id, pledge.Id), (line.Status, line.ContributionId, line.PledgeId));
+        Assert.Equal(0, (await WithMatcher(m => m.MatchAsync(_account.Id))).Matched); // a second run books nothing either
+        Assert.Equal(1, await db.Contributions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_hand_recorded_transfer_of_another_amount_or_a_week_away_is_not_the_statement_line()
+    {
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        await RecordByHandAsync(pledge.Id, 400_000, new DateOnly(2026, 11, 5));
+        await RecordByHandAsync(pledge.Id, 500_000, new DateOnly(2026, 10, 28));
+
+        var report = await ImportSampleAsync();
+
+        Assert.Equal(1, report.Match!.Matched);
+        Assert.Empty(report.Match.AlreadyRecorded);
+        await using var db = Db.NewContext();
+        Assert.Equal(3, await db.Contributions.CountAsync());
+        Assert.Equal(BankLineStatus.Matched, (await LineAsync(7)).Status);
+    }
+
+    [Fact]
+    public async Task Recording_by_hand_a_transfer_the_statement_already_booked_is_refused_next_to_the_amount_naming_the_receipt()
+    {
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        await ImportSampleAsync();
+        await using var db = Db.NewContext();
+        var booked = await db.Contributions.SingleAsync();
+
+        var byHand = await RecordByHandAsync(pledge.Id, 500_000, new DateOnly(2026, 11, 6));
+
+        Assert.False(byHand.Succeeded);
+        var message = byHand.Errors[nameof(PledgeTransferInput.AmountVnd)];
+        Assert.Contains("đã được ghi nhận từ sao kê", message, StringComparison.Ordinal);
+        Assert.Contains(booked.ReceiptNumber, message, StringComparison.Ordinal);
+        Assert.Equal(1, await db.Contributions.CountAsync());
+        Assert.Equal(500_000L, await db.Pledges.Select(p => p.PaidVnd).SingleAsync());
+    }
 }
 
 public class BankStatementMatchingTestsOnSqlite() : BankStatementMatchingTests(DatabaseProvider.Sqlite);

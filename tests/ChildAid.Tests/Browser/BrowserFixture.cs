@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OtpNet;
 
 namespace ChildAid.Tests.Browser;
 
@@ -98,6 +99,35 @@ public class BrowserFixture : IAsyncLifetime
         await page.Locator("input[name='Input.UserName']").FillAsync(userName);
         await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("form button[type=submit]").First.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Logs in with password and a second factor, as admins (and any staff who enrolled) must: enrols an authenticator
+    /// as the enrolment page would, then signs in with a code from it.
+    /// </summary>
+    public async Task LogInWithSecondFactorAsync(IPage page, StaffUser user)
+    {
+        // Admins must use two factors: enrol an authenticator as the enrolment page would, then sign in with a code.
+        string key;
+        await using (var scope = BackOfficeScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var stored = (await users.FindByIdAsync(user.Id))!;
+            await users.ResetAuthenticatorKeyAsync(stored);
+            key = (await users.GetAuthenticatorKeyAsync(stored))!;
+            await users.SetTwoFactorEnabledAsync(stored, true);
+        }
+        // Each browser context is its own client address (BrowserFixture.NewPageAsync), so another test's failed
+        // sign-ins never throttle this one; if the second factor is not reached, say what the page showed.
+        await page.GotoAsync(BackOfficeUrl + "/Account/Login");
+        await page.Locator("input[name='Input.UserName']").FillAsync(user.UserName!);
+        await page.Locator("input[name='Input.Password']").FillAsync(StaffPassword);
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
+        try { await page.WaitForURLAsync(url => url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase)); }
+        catch (TimeoutException) { Assert.Fail("sign-in did not reach the second factor: " + await page.InnerTextAsync("main")); }
+        await page.Locator("input[name='Input.Code']").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -2,13 +2,11 @@ using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Security;
 using ChildAid.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 
 namespace ChildAid.Tests.Browser;
 
@@ -87,27 +85,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             await site.LogInAsync(page, user.UserName!);
             return;
         }
-        // Admins must use two factors: enrol an authenticator as the enrolment page would, then sign in with a code.
-        string key;
-        await using (var scope = site.BackOfficeScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var stored = (await users.FindByIdAsync(user.Id))!;
-            await users.ResetAuthenticatorKeyAsync(stored);
-            key = (await users.GetAuthenticatorKeyAsync(stored))!;
-            await users.SetTwoFactorEnabledAsync(stored, true);
-        }
-        // Each browser context is its own client address (BrowserFixture.NewPageAsync), so another test's failed
-        // sign-ins never throttle this one; if the second factor is not reached, say what the page showed.
-        await page.GotoAsync(site.BackOfficeUrl + "/Account/Login");
-        await page.Locator("input[name='Input.UserName']").FillAsync(user.UserName!);
-        await page.Locator("input[name='Input.Password']").FillAsync(BrowserFixture.StaffPassword);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
-        try { await page.WaitForURLAsync(url => url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase)); }
-        catch (TimeoutException) { Assert.Fail("sign-in did not reach the second factor: " + await page.InnerTextAsync("main")); }
-        await page.Locator("input[name='Input.Code']").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await site.LogInWithSecondFactorAsync(page, user);
     }
 
     /// <summary>

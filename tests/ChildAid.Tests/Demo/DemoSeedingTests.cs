@@ -8,6 +8,7 @@ using ChildAid.Shared.Security;
 using ChildAid.Tests.Cli;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildAid.Tests.Demo;
 
@@ -105,6 +106,39 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(2, await db.CheckupSessions.CountAsync());
         Assert.Equal(rows.Select(m => m.ChildId).Distinct().Count(), await db.Children.CountAsync(c => c.ClassName == Shared.Demo.DemoCheckups.ClassName));
     }
+
+    [Fact]
+    public async Task The_demo_bank_account_is_marked_bound_to_a_campaign_and_its_statement_leaves_matched_lines_a_gift_and_a_queue()
+    {
+        var seeded = await CliRunner.RunAsync(Db, "seed", "--demo");
+        Assert.True(seeded.ExitCode == 0, seeded.Output);
+        await using var db = Db.NewContext();
+
+        var account = await db.BankAccounts.SingleAsync(a => a.Code == DemoBankStatement.AccountCode);
+        Assert.Contains("TÀI KHOẢN DEMO", account.AccountName, StringComparison.Ordinal);
+        Assert.Equal(DemoBankStatement.CampaignSlug, await db.Campaigns.Where(c => c.Id == account.CampaignId).Select(c => c.Slug).SingleAsync());
+        var import = await db.BankStatementImports.SingleAsync(i => i.BankAccountId == account.Id);
+        Assert.Equal(("bank-statement-demo.csv", 5, 4), (import.FileName, import.LineCount, import.CreditCount));
+        var lines = await db.BankStatementLines.Where(l => l.BankAccountId == account.Id).ToListAsync();
+        Assert.Equal(
+            [BankLineStatusCount(Shared.BankStatements.BankLineStatus.Debit, 1), BankLineStatusCount(Shared.BankStatements.BankLineStatus.Unmatched, 1),
+             BankLineStatusCount(Shared.BankStatements.BankLineStatus.Matched, 2), BankLineStatusCount(Shared.BankStatements.BankLineStatus.Unsolicited, 1)],
+            lines.GroupBy(l => l.Status).OrderBy(g => g.Key).Select(g => BankLineStatusCount(g.Key, g.Count())));
+        var paidByStatement = await db.Pledges.IgnoreQueryFilters().Where(p => p.Reference == "CADEM4CCY" || p.Reference == "CADEM6EE8")
+            .OrderBy(p => p.Reference).Select(p => new { p.Status, p.PaidVnd }).ToListAsync();
+        Assert.Equal(["Paid 300000", "PartlyPaid 30000000"], paidByStatement.Select(p => $"{p.Status} {p.PaidVnd}"));
+        var matched = lines.Where(l => l.ContributionId is not null).Select(l => l.ContributionId!.Value).ToList();
+        Assert.All(await db.Contributions.Where(c => matched.Contains(c.Id)).ToListAsync(), c => Assert.True(c.IsDemo));
+
+        var queued = lines.Single(l => l.Status == Shared.BankStatements.BankLineStatus.Unmatched);
+        Assert.Equal(DemoBankStatement.QueuedTransactionId, queued.TransactionId);
+        await using var services = Db.Services();
+        await using var scope = services.CreateAsyncScope();
+        var suggestions = await scope.ServiceProvider.GetRequiredService<Shared.BankStatements.BankStatementMatcher>().SuggestAsync(queued.Id);
+        Assert.Contains(suggestions, s => s.Reference == "CADEM6EE8");
+    }
+
+    private static string BankLineStatusCount(Shared.BankStatements.BankLineStatus status, int count) => $"{status}: {count}";
 
     [Fact]
     public async Task Demo_data_covers_every_kind_of_donor_and_gift_and_keeps_the_units_of_its_time()

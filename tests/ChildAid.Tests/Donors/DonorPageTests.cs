@@ -77,6 +77,83 @@ public abstract partial class DonorPageTests(DatabaseProvider provider) : BackOf
     }
 
     [Fact]
+    public async Task Instalments_show_their_due_dates_what_is_paid_and_what_is_still_owed()
+    {
+        var world = await WorldAsync();
+        var today = Shared.Time.VietnamClock.VietnamToday(TimeProvider.System);
+        string reference;
+        await using (var db = Db.NewContext())
+        {
+            var pledge = new Pledge
+            {
+                Reference = PledgeReference.New(), IntakeId = Guid.NewGuid(), DonorId = world.Donor.Id, CampaignId = world.Gift.CampaignId,
+                AdminUnitId = world.Donor.AdminUnitId, AmountVnd = 9_000_000, CreatedAt = DateTime.UtcNow,
+                InstalmentsJson = $$"""[{"due":"{{today.AddDays(-5):yyyy-MM-dd}}","amountVnd":3000000},{"due":"{{today.AddDays(3):yyyy-MM-dd}}","amountVnd":3000000},{"due":"{{today.AddDays(40):yyyy-MM-dd}}","amountVnd":3000000}]""",
+            };
+            pledge.RecordPayment(4_000_000);
+            db.Pledges.Add(pledge);
+            await db.SaveChangesAsync();
+            reference = pledge.Reference;
+        }
+
+        var (_, html) = await App.NewClient().GetAsync(world.Path);
+
+        // The stacked-table helper adds its class and a data-label to each cell: read the cells whatever their attributes.
+        var table = Regex.Match(html, $"<table class=\"instalments[^\"]*\" id=\"instalments-{reference}\"[\\s\\S]*?</table>").Value;
+        Assert.True(table.Length > 0, "no instalments table in: " + html);
+        var body = table[table.IndexOf("<tbody>", StringComparison.Ordinal)..];
+        var rows = Regex.Matches(body, "<tr[^>]*>([\\s\\S]*?)</tr>")
+            .Select(tr => string.Join(" | ", Regex.Matches(tr.Groups[1].Value, "<td[^>]*>([^<]*)</td>").Select(td => System.Net.WebUtility.HtmlDecode(td.Groups[1].Value.Trim()))))
+            .ToList();
+        Assert.Equal([
+            $"{today.AddDays(-5).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} | 3.000.000 ₫ | 3.000.000 ₫ | 0 ₫ | Đã trả",
+            $"{today.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} | 3.000.000 ₫ | 1.000.000 ₫ | 2.000.000 ₫ | Đến hạn",
+            $"{today.AddDays(40).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} | 3.000.000 ₫ | 0 ₫ | 3.000.000 ₫ | Chưa đến hạn",
+        ], rows);
+    }
+
+    [Fact]
+    public async Task A_donor_abroad_reads_the_page_in_English_and_the_language_link_switches_it()
+    {
+        var world = await WorldAsync();
+        await using (var db = Db.NewContext())
+        {
+            var donor = await db.Donors.IgnoreQueryFilters().SingleAsync(d => d.Id == world.Donor.Id);
+            donor.Origin = DonorOrigin.Foreign;
+            await db.SaveChangesAsync();
+        }
+        var client = App.NewClient();
+
+        var (_, english) = await client.GetAsync(world.Path);
+        var (_, vietnamese) = await client.GetAsync(world.Path + "?lang=vi");
+        var unconfirmed = await client.PostFormAsync(world.Path, new(), world.Path + "?handler=Erase&lang=en");
+
+        Assert.Contains("<html lang=\"en\"", english);
+        Assert.Contains("Dear Trần Thị Mai", english);
+        Assert.Contains("Partly paid", english);
+        Assert.Contains("Erase my name", english);
+        Assert.Contains($"href=\"{world.Path}?lang=vi\"", english);
+        Assert.Contains("<html lang=\"vi\"", vietnamese);
+        Assert.Contains("Kính chào Trần Thị Mai", vietnamese);
+        Assert.Contains("Please tick the confirmation before erasing your name.", await unconfirmed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void Every_text_on_the_donor_page_has_an_English_entry()
+    {
+        var folder = Path.Combine(RepositoryFolder.Root, "BackOffice", "Pages", "DonorPortal");
+        var keys = Directory.EnumerateFiles(folder, "*.cs*")
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), "(?:Say\\(|TempData\\[\"Saved\"\\] = )\"((?:[^\"\\\\]|\\\\.)+)\"").Select(m => m.Groups[1].Value))
+            .Concat(ChildAid.BackOffice.Labels.DisplayChoices.Values)
+            .Concat(["Đã đăng ký, chưa nhận tiền", "Đã nhận đủ", "Đã hủy", "Quá hạn", "Đến hạn", "Chưa đến hạn", "Đã trả"])
+            .Distinct().ToList();
+
+        Assert.True(keys.Count > 40, $"found only {keys.Count} texts: is the scan looking in the right place?");
+        var missing = keys.Where(k => !DonorPageText.En.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "No English for: " + string.Join(" | ", missing));
+    }
+
+    [Fact]
     public async Task A_wrong_an_expired_or_a_malformed_token_answers_404_and_names_nobody()
     {
         var world = await WorldAsync();

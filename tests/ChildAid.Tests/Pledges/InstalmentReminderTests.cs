@@ -92,6 +92,22 @@ public abstract class InstalmentReminderTests(DatabaseProvider provider) : Datab
     }
 
     [Fact]
+    public async Task A_reminder_carries_the_donors_private_link_and_a_pass_that_adds_nothing_leaves_no_stray_link()
+    {
+        var pledge = await PledgeAsync("CA3333333", Json((Today.AddDays(3), 10_000_000), (Today.AddDays(60), 10_000_000)));
+
+        Assert.Equal(1, await Reminders.QueueDueAsync());
+        Assert.Equal(0, await Reminders.QueueDueAsync());
+
+        var mail = Assert.Single(await RemindersAsync());
+        var token = System.Text.RegularExpressions.Regex.Match(mail.TextBody, DonorLinks.PathPrefix + "([A-Za-z0-9_-]{43})").Groups[1].Value;
+        await using var scope = Services.CreateAsyncScope();
+        Assert.Equal(pledge.DonorId, await scope.ServiceProvider.GetRequiredService<DonorLinks>().DonorIdAsync(token));
+        await using var db = Db.NewContext();
+        Assert.Equal(1, await db.DonorLinks.IgnoreQueryFilters().CountAsync());
+    }
+
+    [Fact]
     public async Task A_paid_instalment_gets_no_reminder_and_a_part_paid_one_is_reminded_of_what_is_left()
     {
         var due = Today.AddDays(5);

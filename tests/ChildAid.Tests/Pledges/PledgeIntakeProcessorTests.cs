@@ -112,6 +112,43 @@ public abstract class PledgeIntakeProcessorTests(DatabaseProvider provider) : Da
     }
 
     [Fact]
+    public async Task The_confirmation_mail_carries_the_donors_private_link_which_opens_their_own_page()
+    {
+        var campaign = await ArrangeAsync();
+        var reference = await PledgeAsync(Request(campaign.Slug));
+
+        await Processor.ProcessPendingAsync();
+
+        var mail = Assert.Single(await MailsAsync(reference));
+        var token = System.Text.RegularExpressions.Regex.Match(mail.TextBody, DonorLinks.PathPrefix + "([A-Za-z0-9_-]{43})").Groups[1].Value;
+        Assert.Contains("đường dẫn riêng", mail.TextBody, StringComparison.Ordinal);
+        await using var scope = Processing.CreateAsyncScope();
+        var donorId = await scope.ServiceProvider.GetRequiredService<DonorLinks>().DonorIdAsync(token);
+        Assert.Equal((await PledgeRowAsync(reference)).DonorId, donorId);
+    }
+
+    [Fact]
+    public async Task The_confirmation_mail_names_the_campaigns_own_account_when_it_has_one()
+    {
+        var campaign = await ArrangeAsync();
+        var unitId = await WithDbAsync(db => db.AdminUnits.Where(u => u.Code == UnitCode).Select(u => u.Id).SingleAsync());
+        await WithDbAsync(async db =>
+        {
+            var account = await BankStatements.BankTestData.AccountAsync(db, unitId, Shared.BankStatements.StatementPreset.Vietcombank, "VCB-AOAM", campaign.Id);
+            account.AccountNumber = "1012345678";
+            account.AccountName = "QUY AO AM CHO EM";
+            return await db.SaveChangesAsync();
+        });
+        var reference = await PledgeAsync(Request(campaign.Slug));
+
+        await Processor.ProcessPendingAsync();
+
+        var mail = Assert.Single(await MailsAsync(reference));
+        foreach (var text in new[] { "Vietcombank", "1012345678", "QUY AO AM CHO EM" }) Assert.Contains(text, mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("0000000000", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_row_worked_again_and_again_stays_one_pledge_with_one_mail()
     {
         var campaign = await ArrangeAsync();

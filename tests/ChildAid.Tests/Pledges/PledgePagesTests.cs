@@ -215,6 +215,41 @@ public abstract class PledgePagesTests(DatabaseProvider provider) : BackOfficeTe
         Assert.Contains("CA4444444", page);
         Assert.Contains("Chiến dịch «da-xoa» không còn tồn tại", page);
     }
+
+    [Fact]
+    public async Task Staff_send_a_failed_online_pledge_back_to_the_worker_which_the_audit_records()
+    {
+        await ArrangeAsync(paid: false);
+        var id = Guid.NewGuid();
+        await using (var db = Db.NewContext())
+        {
+            db.PledgeIntake.Add(new PledgeIntake
+            {
+                Id = id, Reference = "CA4444444", CampaignSlug = "dong-tam-thoi", AmountVnd = 50_000, Display = DisplayChoice.Anonymous,
+                DonorKind = DonorKind.Person, DonorName = "", DonorPhone = "0912 345 678", Origin = DonorOrigin.Domestic, Channel = PaymentChannel.Transfer,
+                ReceivedAt = DateTime.UtcNow, ProcessedAt = DateTime.UtcNow, Outcome = PledgeIntakeOutcome.Failed, Attempts = PledgeIntake.MaxAttempts,
+                Failure = "Chiến dịch «dong-tam-thoi» đã đóng; không tạo được cam kết.",
+            });
+            await db.SaveChangesAsync();
+        }
+        var admin = await LogInAsAdminAsync();
+        var page = await admin.GetPageAsync("/Pledges");
+
+        var answer = await admin.PostWithTokenAsync($"/Pledges?handler=Retry&id={id}", StaffClient.Token(page), []);
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var after = await admin.FollowAsync(answer);
+        Assert.Contains("Đã gửi lại đăng ký CA4444444 để xử lý", after);
+        Assert.DoesNotContain("Chiến dịch «dong-tam-thoi» đã đóng", after);
+        var row = await WithDbAsync(db => db.PledgeIntake.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Null(row.ProcessedAt);
+        Assert.Null(row.Outcome);
+        Assert.Equal(0, row.Attempts);
+        var audit = await WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == nameof(PledgeIntake)));
+        Assert.Equal("Modified", audit.Action);
+        Assert.Contains("\"Outcome\"", audit.Before);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostWithTokenAsync($"/Pledges?handler=Retry&id={id}", StaffClient.Token(after), [])).StatusCode);
+    }
 }
 
 public class PledgePagesTestsOnSqlite() : PledgePagesTests(DatabaseProvider.Sqlite);

@@ -12,7 +12,9 @@ public class PublicReaderRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
          "\"AspNetUserTokens\"", "audit_entries", "staff_user_units", "ledger_heads", "receipt_counters",
          "honor_roll_names", "need_lines", "needs_reviews", "declared_supports",
          // Content: drafts and every version, unpublished media and consent records stay in BackOffice.
-         "content_items", "content_versions", "content_media_uses", "media_items", "media_folders", "consent_records"];
+         "content_items", "content_versions", "content_media_uses", "media_items", "media_folders", "consent_records",
+         // Receiving accounts: only their public fields, through the view public_receiving_accounts.
+         "bank_accounts", "bank_statement_lines", "bank_statement_imports"];
 
     [Fact]
     public async Task Public_login_can_read_every_public_table()
@@ -39,6 +41,19 @@ public class PublicReaderRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
 
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
         Assert.Equal("42501", error.SqlState);
+    }
+
+    [Fact]
+    public async Task Public_login_sees_of_receiving_accounts_only_what_a_donor_types_into_a_banking_app()
+    {
+        await using var conn = new NpgsqlConnection(Db.PublicConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT * FROM {ChildAid.Shared.Payments.CampaignReceivingAccount.View} LIMIT 0", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).Order().ToList();
+
+        Assert.Equal(["account_name", "account_number", "bank_bin", "bank_name", "campaign_id", "campaign_slug"], columns);
     }
 
     [Fact]

@@ -375,6 +375,7 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasName("pk_bank_statement_lines");
 
                     b.HasIndex("ContributionId")
+                        .IsUnique()
                         .HasDatabaseName("ix_bank_statement_lines_contribution_id");
 
                     b.HasIndex("ImportId")
@@ -3634,9 +3635,23 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("currency");
 
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("exchange_rate");
+
                     b.Property<string>("IdempotencyKeyHash")
                         .HasColumnType("text")
                         .HasColumnName("idempotency_key_hash");
+
+                    b.Property<decimal?>("OriginalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("original_amount");
+
+                    b.Property<long>("PaidVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_vnd");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -3919,6 +3934,96 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasDatabaseName("ix_staff_user_units_admin_unit_id");
 
                     b.ToTable("staff_user_units", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("root_hash");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("VerifierKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("verifier_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_checkpoints");
+
+                    b.HasIndex("TreeSize")
+                        .IsUnique()
+                        .HasDatabaseName("ix_log_checkpoints_tree_size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_heads");
+
+                    b.ToTable("log_heads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            TreeSize = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogTile", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<long>("TileIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tile_index");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("bytea")
+                        .HasColumnName("hashes");
+
+                    b.HasKey("Level", "TileIndex")
+                        .HasName("pk_log_tiles");
+
+                    b.ToTable("log_tiles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

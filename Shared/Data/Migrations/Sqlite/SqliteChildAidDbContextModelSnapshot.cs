@@ -360,6 +360,7 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasName("pk_bank_statement_lines");
 
                     b.HasIndex("ContributionId")
+                        .IsUnique()
                         .HasDatabaseName("ix_bank_statement_lines_contribution_id");
 
                     b.HasIndex("ImportId")
@@ -3565,9 +3566,23 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
+                    b.Property<decimal?>("ExchangeRate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exchange_rate");
+
                     b.Property<string>("IdempotencyKeyHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key_hash");
+
+                    b.Property<decimal?>("OriginalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_amount");
+
+                    b.Property<long>("PaidVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_vnd");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -3848,6 +3863,94 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_staff_user_units_admin_unit_id");
 
                     b.ToTable("staff_user_units", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("root_hash");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_at");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("VerifierKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verifier_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_checkpoints");
+
+                    b.HasIndex("TreeSize")
+                        .IsUnique()
+                        .HasDatabaseName("ix_log_checkpoints_tree_size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_heads");
+
+                    b.ToTable("log_heads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            TreeSize = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogTile", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<long>("TileIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tile_index");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hashes");
+
+                    b.HasKey("Level", "TileIndex")
+                        .HasName("pk_log_tiles");
+
+                    b.ToTable("log_tiles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

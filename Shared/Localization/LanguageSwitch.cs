@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
 
-namespace ChildAid.PublicSite.Localization;
+namespace ChildAid.Shared.Localization;
 
 /// <summary>
-/// The language link: sets the culture cookie and goes back to the page the reader was on. A plain link, so it
-/// works without JavaScript; the only public response that sets a cookie, and never cached.
+/// The language link of both sites: sets the culture cookie and goes back to the page the reader was on. A plain
+/// link, so it works without JavaScript; on PublicSite the only public response that sets a cookie, and never cached.
+/// Only a path on the same site is a place to go back to (<see cref="IsLocal"/>); anything else goes home.
 /// </summary>
 public static class LanguageSwitch
 {

@@ -1,0 +1,152 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Hosting;
+using ChildAid.Shared.TransparencyLog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChildAid.BackOffice;
+
+/// <summary>log keygen, log checkpoint, verify-log: the transparency log from the command line.</summary>
+public static class LogCommands
+{
+    public const string Usage = "log keygen [--origin ORIGIN] [--out FILE] | log checkpoint";
+    public const string VerifyUsage = "verify-log [--key VKEY] [--checkpoint FILE] [--previous FILE] [--save FILE]";
+
+    public static async Task<int> LogAsync(CliContext cli, CliArgs args, CancellationToken ct) => args.Positional switch
+    {
+        ["keygen"] => await KeygenAsync(cli, args),
+        ["checkpoint"] => await CheckpointAsync(cli, ct),
+        _ => await UsageAsync(cli, Usage),
+    };
+
+    private static async Task<int> UsageAsync(CliContext cli, string usage)
+    {
+        await cli.Error.WriteLineAsync($"usage: {usage}");
+        return 2;
+    }
+
+    private static string Origin(CliContext cli) =>
+        (cli.Configuration.GetSection(TransparencyLogOptions.Section).Get<TransparencyLogOptions>() ?? new())
+        .ResolveOrigin(cli.Configuration.GetSection(PublicSiteLinkOptions.Section).Get<PublicSiteLinkOptions>()?.BaseUrl ?? PublicSiteLinkOptions.DefaultBaseUrl);
+
+    /// <summary>
+    /// A new Ed25519 key named after the origin. The private key goes to --out (created, never overwritten) or to the
+    /// output for the operator to put in configuration (TransparencyLog__SigningKey); it is never written anywhere else.
+    /// </summary>
+    private static async Task<int> KeygenAsync(CliContext cli, CliArgs args)
+    {
+        var origin = args["origin"] ?? Origin(cli);
+        if (!NoteVerifier.IsValidName(origin)) return await UsageAsync(cli, "log keygen --origin ORIGIN   (no spaces, no '+')");
+        using var signer = NoteSigner.Generate(origin);
+        if (args["out"] is { } file)
+        {
+            if (File.Exists(file))
+            {
+                await cli.Error.WriteLineAsync($"log keygen: {file} exists; a signing key is never overwritten.");
+                return 1;
+            }
+            await WriteKeyFileAsync(file, signer, "");
+            await cli.Output.WriteLineAsync($"Signing key written to {Path.GetFullPath(file)} (TransparencyLog:SigningKeyFile). Keep it out of the repository.");
+        }
+        else
+        {
+            await cli.Output.WriteLineAsync("Signing key (configuration TransparencyLog:SigningKey; keep it secret, never commit it):");
+            await cli.Output.WriteLineAsync(signer.PrivateKeyText);
+        }
+        await cli.Output.WriteLineAsync("Verifier key (publish it: README, /log/key):");
+        await cli.Output.WriteLineAsync(signer.Verifier.VerifierKey);
+        return 0;
+    }
+
+    /// <summary>A key file readable by its owner only; <paramref name="warning"/> goes on top as a comment line.</summary>
+    public static async Task WriteKeyFileAsync(string file, NoteSigner signer, string warning)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options);
+        if (warning.Length > 0) await writer.WriteLineAsync("# " + warning);
+        await writer.WriteLineAsync(signer.PrivateKeyText);
+        await writer.WriteLineAsync("# verifier key: " + signer.Verifier.VerifierKey);
+    }
+
+    private static async Task<int> CheckpointAsync(CliContext cli, CancellationToken ct)
+    {
+        await using var services = cli.BuildServices();
+        await using var scope = CliContext.Scope(services, "cli:log");
+        var outcome = await scope.ServiceProvider.GetRequiredService<CheckpointSigner>().SignIfDueAsync(ct);
+        await cli.Output.WriteLineAsync(outcome.Signed is { } signed ? signed.Note : outcome.Reason);
+        return outcome.IsProblem ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Checks a checkpoint (--checkpoint FILE, else the latest signed) against the key (--key, else the configured
+    /// signing key's, else the one the archive names), recomputes its root from the entries, and checks an earlier
+    /// checkpoint the user saved (--previous) is a prefix of it; --save keeps this one for next time.
+    /// </summary>
+    public static async Task<int> VerifyAsync(CliContext cli, CliArgs args, CancellationToken ct)
+    {
+        await using var services = cli.BuildServices();
+        await using var scope = CliContext.Scope(services, "cli:verify-log");
+        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+        var latest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(ct);
+
+        string note;
+        if (args["checkpoint"] is { } checkpointFile)
+        {
+            if (!File.Exists(checkpointFile)) return await MissingAsync(cli, checkpointFile);
+            note = await File.ReadAllTextAsync(checkpointFile, ct);
+        }
+        else if (latest is not null) note = latest.Note;
+        else
+        {
+            await cli.Output.WriteLineAsync("BROKEN: no checkpoint has been signed yet (log checkpoint signs one).");
+            return 1;
+        }
+
+        NoteVerifier key;
+        try
+        {
+            using var configured = scope.ServiceProvider.GetRequiredService<IOptions<TransparencyLogOptions>>().Value.LoadSigner();
+            key = args["key"] is { } vkey ? NoteVerifier.Parse(vkey)
+                : configured?.Verifier ?? (latest is not null ? NoteVerifier.Parse(latest.VerifierKey) : throw new FormatException("no key given (--key)"));
+        }
+        catch (FormatException e)
+        {
+            await cli.Output.WriteLineAsync($"BROKEN: {e.Message}");
+            return 1;
+        }
+
+        string? earlier = null;
+        if (args["previous"] is { } previousFile)
+        {
+            if (!File.Exists(previousFile)) return await MissingAsync(cli, previousFile);
+            earlier = await File.ReadAllTextAsync(previousFile, ct);
+        }
+
+        var result = await LogVerifier.VerifyAsync(note, key, EntriesOf(db), earlier, ct);
+        if (!result.IsIntact)
+        {
+            await cli.Output.WriteLineAsync($"BROKEN: {result.Problem}");
+            return 1;
+        }
+        var c = result.Checkpoint!;
+        if (args["save"] is { } saveFile) await File.WriteAllTextAsync(saveFile, note, ct);
+        await cli.Output.WriteLineAsync(
+            $"OK: checkpoint {c.TreeSize} of {c.Origin} is signed by {key.Name}+{key.KeyId:x8}, its root is recomputed from the {c.TreeSize} entries ({cli.DescribeDatabase()})" +
+            (result.EarlierSize is { } earlierSize ? $", and it extends the earlier checkpoint of {earlierSize} entries." : "."));
+        return 0;
+    }
+
+    private static async IAsyncEnumerable<LoggedEntry> EntriesOf(ChildAidDbContext db)
+    {
+        await foreach (var e in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable())
+            yield return new LoggedEntry(e.Sequence, LogEntryBytes.Of(e), e.Hash);
+    }
+
+    private static async Task<int> MissingAsync(CliContext cli, string file)
+    {
+        await cli.Error.WriteLineAsync($"verify-log: no such file {Path.GetFullPath(file)}");
+        return 2;
+    }
+}

@@ -1,0 +1,81 @@
+// The verified-gift page's "check it yourself": fetches this receipt's tlog-proof and the entry bundle that holds its
+// ledger entry, and checks in the browser (WebCrypto SHA-256 only, no library) that the entry's canonical bytes hash
+// to the statement's hash and, as an RFC 6962 leaf, up the proof to the signed checkpoint's root (RFC 9162 §2.1.3.2).
+(() => {
+  const box = document.getElementById('log-check');
+  if (!box || !window.crypto || !crypto.subtle) return;
+  const button = box.querySelector('button');
+  const out = box.querySelector('output');
+  button.hidden = false;
+
+  const b64 = s => Uint8Array.from(atob(s), c => c.charCodeAt(0));
+  const hex = b => Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+  const equal = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const sha = async (...parts) => {
+    const buffer = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { buffer.set(p, at); at += p.length; }
+    return new Uint8Array(await crypto.subtle.digest('SHA-256', buffer));
+  };
+  // tlog-tiles: 1234067 → "x001/x234/067"
+  const tilePath = n => {
+    const groups = [];
+    do { groups.unshift(String(n % 1000).padStart(3, '0')); n = Math.floor(n / 1000); } while (n > 0);
+    return groups.map((g, i) => (i < groups.length - 1 ? 'x' : '') + g).join('/');
+  };
+
+  async function check() {
+    const data = box.dataset;
+    const response = await fetch(data.proof, { cache: 'no-store' });
+    if (!response.ok) throw new Error('proof ' + response.status);
+    const lines = (await response.text()).split('\n');
+    if (lines[0] !== 'c2sp.org/tlog-proof@v1') return null;
+    let i = 1;
+    if (lines[i].startsWith('extra ')) i++;
+    const index = Number(lines[i++].slice('index '.length));
+    const path = [];
+    while (lines[i] !== '') path.push(b64(lines[i++]));
+    const checkpoint = lines.slice(i + 1);
+    const size = Number(checkpoint[1]);
+    const root = b64(checkpoint[2]);
+
+    const tile = Math.floor(index / 256);
+    const width = Math.min(256, size - tile * 256);
+    const bundleUrl = data.prefix + '/tile/entries/' + tilePath(tile) + (width < 256 ? '.p/' + width : '');
+    const bundle = new Uint8Array(await (await fetch(bundleUrl)).arrayBuffer());
+    let at = 0, entry = null;
+    for (let k = 0; k <= index % 256; k++) {
+      const length = (bundle[at] << 8) | bundle[at + 1];
+      if (k === index % 256) entry = bundle.subarray(at + 2, at + 2 + length);
+      at += 2 + length;
+    }
+    if (!entry || hex(await sha(entry)) !== data.hash) return null;
+
+    let fn = index, sn = size - 1, r = await sha(Uint8Array.of(0), entry);
+    for (const p of path) {
+      if (sn === 0) return null;
+      if (fn % 2 === 1 || fn === sn) {
+        r = await sha(Uint8Array.of(1), p, r);
+        while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+      } else {
+        r = await sha(Uint8Array.of(1), r, p);
+      }
+      fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
+    }
+    return sn === 0 && equal(r, root) ? size : null;
+  }
+
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    out.textContent = box.dataset.working;
+    try {
+      const size = await check();
+      out.textContent = size === null ? box.dataset.failed : box.dataset.verified.replace('{0}', size.toLocaleString('vi-VN'));
+      out.className = size === null ? 'warning' : 'verified';
+    } catch {
+      out.textContent = box.dataset.error;
+    } finally {
+      button.disabled = false;
+    }
+  });
+})();
