@@ -99,11 +99,6 @@ public class Program
 
         // Fewer bytes on every answer; the server's name tells an attacker more than it tells a phone.
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        // PublicSite:InlineSocketScheduling runs each request on the socket's I/O thread instead of hopping to the thread
-        // pool. The cached-page hit path (FrontCache) never blocks; a miss on SQLite does (its async calls are synchronous
-        // underneath), so it is off unless a deployment on PostgreSQL turns it on (README, performance).
-        if (builder.Configuration.GetValue("PublicSite:InlineSocketScheduling", false))
-            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
 
         var app = builder.Build();
 
