@@ -137,7 +137,7 @@ public static class AuditSentences
         // Reading a child's record is audited too (Personal Data Protection Law): who looked, at what.
         if (e.Action == Shared.Children.ChildReadAudit.ReadAction)
             return new AuditLine($"{actor} {Word("đã xem hồ sơ trẻ em")}{(e.Label is { Length: > 0 } l ? $" «{l}»" : "")}"
-                                 + (Parse(e.After).TryGetValue("Shown", out var shown) && shown.ValueKind == JsonValueKind.String ? $" ({shown.GetString()})" : ""), []);
+                                 + (Parse(e.After).TryGetValue("Shown", out var shown) && shown.ValueKind == JsonValueKind.String ? $" ({Word(shown.GetString()!)})" : ""), []);
         var what = Word(Entities.GetValueOrDefault(e.EntityType, "bản ghi"));
         var label = e.Label is { Length: > 0 } ? $" «{e.Label}»" : "";
         var before = Parse(e.Before);
