@@ -31,6 +31,7 @@ public partial class BackOfficeTranslationTests
         "BackOffice/Pages/Children", "Shared/Children",
         "BackOffice/Pages/BankStatements", "Shared/BankStatements/BankAccountService.cs", "Shared/BankStatements/BankStatementMatcher.cs",
         "BackOffice/Pages/DonorPortal",
+        "BackOffice/Pages/Checkups", "Shared/Checkups",
     ];
 
     [Fact]
@@ -53,6 +54,8 @@ public partial class BackOfficeTranslationTests
             .Concat(SwitchLabel().Matches(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "BackOffice", "Pages", "Mail", "Index.cshtml.cs"))).Select(m => m.Groups[1].Value))
             // The version comparison's field names (Shared/Content/ContentDiff), shown as headings.
             .Concat(DiffField().Matches(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "Shared", "Content", "ContentDiff.cs"))).Select(m => m.Groups[1].Value))
+            // The grid's warnings for implausible values (Shared/Growth), read through StaffText.Message.
+            .Concat(Shared.Growth.NutritionStatusNames.Vietnamese((Shared.Growth.GrowthFlags)(-1)))
             .Select(Unescape).Distinct().ToList();
 
         Assert.True(keys.Count > 150, $"found only {keys.Count} strings: is the scan looking in the right place?");
@@ -68,7 +71,9 @@ public partial class BackOfficeTranslationTests
                 : [Path.Combine(RepositoryFolder.Root, s)])
             .Select(File.ReadAllText)
             .SelectMany(s => Message().Matches(s).Select(m => m.Groups[1].Value))
-            .Where(k => !k.Contains('{', StringComparison.Ordinal))
+            // A format key ("Dòng {0}: …") is a key like any other; only a brace that is not a placeholder is not one.
+            .Where(k => !Placeholder().Replace(k, "").Contains('{', StringComparison.Ordinal))
+            .Where(k => k.Any(c => c > '\u007F')) // Vietnamese words, not a name such as "Input."
             .Select(Unescape).Distinct().ToList();
 
         Assert.True(keys.Count > 10, $"found only {keys.Count} messages");
@@ -175,7 +180,11 @@ public partial class BackOfficeTranslationTests
     [GeneratedRegex("\\bT\\(\"((?:[^\"\\\\]|\\\\.)+)\"")]
     private static partial Regex CodeString();
 
-    // A Vietnamese message handed to a field: AddModelError("…", "…"), errors[…] = "…", Add(…, "…").
-    [GeneratedRegex("(?:AddModelError\\([^;]*?, |[Aa]dd\\([^;]*?, |\\] = )\"([^\"]*[a-zà-ỹđ][^\"]*[.!])\"")]
+    // A Vietnamese message handed to a field: AddModelError("…", "…"), errors[…] = "…", Add(…, "…"), Fail(…, "…"),
+    // a format key string.Format(…, "…{0}…", …) or a const string Key = "…".
+    [GeneratedRegex("(?:AddModelError\\([^;]*?, |[Aa]dd\\([^;]*?, |\\] = |Fail\\((?:\"[^\"]*\"|[\\w.]+), |Format\\([\\w.]+, |const string \\w+ = )\"([^\"]*[a-zà-ỹđ][^\"]*[.!])\"")]
     private static partial Regex Message();
+
+    [GeneratedRegex("\\{\\d+\\}")]
+    private static partial Regex Placeholder();
 }

@@ -14,12 +14,6 @@ public static partial class EnglishPages
     /// </summary>
     public static readonly HashSet<string> NotTranslatedYet =
     [
-        // The printed receipt (its form follows the accounting rules) is still Vietnamese only.
-        "/Contributions/Receipt",
-        // Check-ups (issue 9) landed in the same session as the English BackOffice; their pages are next.
-        "/Checkups/Index",
-        "/Checkups/Session",
-        "/Checkups/Child",
     ];
 
     /// <summary>Switches the client to English through the language link, as a staff member does.</summary>
