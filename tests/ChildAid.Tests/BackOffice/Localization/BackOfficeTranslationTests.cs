@@ -32,6 +32,10 @@ public partial class BackOfficeTranslationTests
         "BackOffice/Pages/BankStatements", "Shared/BankStatements/BankAccountService.cs", "Shared/BankStatements/BankStatementMatcher.cs",
         "BackOffice/Pages/DonorPortal",
         "BackOffice/Pages/Checkups", "Shared/Checkups",
+        // Import reports and the bank statement parser: messages built in Shared, read through StaffText.Message.
+        "Shared/Import", "Shared/Needs/NeedsImport.cs", "Shared/Needs/NeedsImportDefinition.cs",
+        "Shared/BankStatements/BankStatementImportDefinition.cs", "Shared/BankStatements/BankStatementImporter.cs",
+        "Shared/BankStatements/StatementParser.cs", "Shared/BankStatements/StatementFile.cs", "Shared/BankStatements/StatementAmount.cs",
     ];
 
     [Fact]
@@ -78,6 +82,31 @@ public partial class BackOfficeTranslationTests
 
         Assert.True(keys.Count > 10, $"found only {keys.Count} messages");
         AssertAllTranslated(keys);
+    }
+
+    /// <summary>
+    /// A message a Shared service built with values in it reads in English through its format key, values carried
+    /// over; the most specific key wins over a shorter one that would also match.
+    /// </summary>
+    [Fact]
+    public void A_message_built_in_shared_with_values_reads_in_english()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.Equal("Must be from 1 to 100.", StaffText.Message(Shared.Localization.Messages.Format("Phải từ {0} đến {1}.", 1, 100)));
+            Assert.Equal("The transaction is the same as row 7 of this file (reference FT123).",
+                StaffText.Message(Shared.Localization.Messages.Format("Giao dịch trùng với dòng {0} của tệp này (số tham chiếu {1}).", 7, "FT123")));
+            Assert.Equal("Weight up 10,5 kg since the measurement of 20/05/2026 (15,0 kg): check again.",
+                StaffText.Message(Shared.Localization.Messages.Format(Shared.Checkups.MeasurementWarnings.WeightUp, "10,5", "20/05/2026", "15,0")));
+            // "{0} tối đa {1} ký tự." matches too; the key with more fixed text wins.
+            Assert.Equal("A note has at most 500 characters.", StaffText.Message("Ghi chú tối đa 500 ký tự."));
+            Assert.Equal("Examination findings: at most 2000 characters.", StaffText.Message("Kết quả khám tối đa 2000 ký tự."));
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi");
+            Assert.Equal("Phải từ 1 đến 100.", StaffText.Message("Phải từ 1 đến 100."));
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
     }
 
     /// <summary>Resource names are compared without case when the file is built: the second of two such keys is lost.</summary>
@@ -181,8 +210,9 @@ public partial class BackOfficeTranslationTests
     private static partial Regex CodeString();
 
     // A Vietnamese message handed to a field: AddModelError("…", "…"), errors[…] = "…", Add(…, "…"), Fail(…, "…"),
-    // a format key string.Format(…, "…{0}…", …) or a const string Key = "…".
-    [GeneratedRegex("(?:AddModelError\\([^;]*?, |[Aa]dd\\([^;]*?, |\\] = |Fail\\((?:\"[^\"]*\"|[\\w.]+), |Format\\([\\w.]+, |const string \\w+ = )\"([^\"]*[a-zà-ỹđ][^\"]*[.!])\"")]
+    // an import row's row.Error(column, "…") or ImportResult.Refused("…"), a format key Messages.Format("…{0}…", …)
+    // or string.Format(culture, "…{0}…", …), or a const string Key = "…".
+    [GeneratedRegex("(?:AddModelError\\([^;]*?, |[Aa]dd\\([^;]*?, |\\] = |Fail\\((?:\"[^\"]*\"|[\\w.]+), |Format\\((?:[\\w.]+, )?|\\.Error\\((?:[\\w.]+, )?|Refused\\(|const string \\w+ = )\"([^\"]*[a-zà-ỹđ][^\"]*[.!])\"")]
     private static partial Regex Message();
 
     [GeneratedRegex("\\{\\d+\\}")]
