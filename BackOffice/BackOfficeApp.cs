@@ -5,6 +5,7 @@ using ChildAid.Shared.Pledges;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChildAid.BackOffice.Pages.Content;
+using ChildAid.BackOffice.Pages.DonorPortal;
 using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.BackOffice.Web;
@@ -68,6 +69,7 @@ public static class BackOfficeApp
         app.UseSiteLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseDonorPageCulture();
         app.UseAuthentication();
         app.UseMiddleware<StaffRequestMiddleware>();
         app.UseAuthorization();

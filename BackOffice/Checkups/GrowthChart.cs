@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChildAid.BackOffice.Localization;
 using ChildAid.Shared.Children;
 using ChildAid.Shared.Growth;
 
@@ -23,9 +24,9 @@ public static class GrowthChart
 
     public static (string Title, string Unit) Names(ChartIndicator indicator) => indicator switch
     {
-        ChartIndicator.WeightForAge => ("Cân nặng theo tuổi", "kg"),
-        ChartIndicator.LengthForAge => ("Chiều dài/chiều cao theo tuổi", "cm"),
-        _ => ("BMI theo tuổi", "kg/m²"),
+        ChartIndicator.WeightForAge => (StaffText.T("Cân nặng theo tuổi"), "kg"),
+        ChartIndicator.LengthForAge => (StaffText.T("Chiều dài/chiều cao theo tuổi"), "cm"),
+        _ => (StaffText.T("BMI theo tuổi"), "kg/m²"),
     };
 
     /// <summary>The SVG, or null when there is nothing to draw (no point within the WHO tables' ages).</summary>
@@ -54,12 +55,11 @@ public static class GrowthChart
         string F(double v) => v.ToString("0.#", Inv);
 
         var (title, unit) = Names(indicator);
-        var sexName = sex == Sex.Female ? "bé gái" : "bé trai";
+        var sexName = StaffText.T(sex == Sex.Female ? "bé gái" : "bé trai");
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"growth-chart\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)} ({unit}), {sexName}, chuẩn WHO</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">Các đường là −3, −2, 0 (trung vị), +2, +3 độ lệch chuẩn của WHO từ {F(x0)} đến {F(x1)} tháng tuổi; các chấm là {shown.Count} lần đo của trẻ: "
-            + $"{E(string.Join("; ", shown.Select(p => p.Label)))}. Số liệu có trong bảng bên dưới.</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(StaffText.T("{0} ({1}), {2}, chuẩn WHO", title, unit, sexName))}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{E(StaffText.T("Các đường là −3, −2, 0 (trung vị), +2, +3 độ lệch chuẩn của WHO từ {0} đến {1} tháng tuổi; các chấm là {2} lần đo của trẻ: {3}. Số liệu có trong bảng bên dưới.", F(x0), F(x1), shown.Count, string.Join("; ", shown.Select(p => p.Label))))}</desc>");
         svg.Append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
         // Axes and grid.
         var xTick = x1 - x0 > 48 ? 12 : 6;
@@ -68,7 +68,7 @@ public static class GrowthChart
         var yTick = NiceStep((y1 - y0) / 8);
         for (var v = Math.Ceiling(y0 / yTick) * yTick; v <= y1; v += yTick)
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{F(Y(v))}\" x2=\"{Width - Right}\" y2=\"{F(Y(v))}\" stroke=\"#ddd\"/><text x=\"{Left - 6}\" y=\"{F(Y(v) + 4)}\" font-size=\"11\" text-anchor=\"end\">{E(v.ToString("0.#", Shared.Text.VietnameseFormat.Culture))}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((Left + Width - Right) / 2.0)}\" y=\"{Height - 10}\" font-size=\"12\" text-anchor=\"middle\">Tuổi (tháng)</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((Left + Width - Right) / 2.0)}\" y=\"{Height - 10}\" font-size=\"12\" text-anchor=\"middle\">{E(StaffText.T("Tuổi (tháng)"))}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"14\" y=\"{F((Top + Height - Bottom) / 2.0)}\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 {F((Top + Height - Bottom) / 2.0)})\">{E(unit)}</text>");
         // WHO curves: the median green, ±2 orange, ±3 red.
         foreach (var z in Lines)

@@ -1,5 +1,7 @@
+using ChildAid.BackOffice.Localization;
 using ChildAid.Shared.Checkups;
 using ChildAid.Shared.Growth;
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Text;
 
 namespace ChildAid.BackOffice.Checkups;
@@ -11,9 +13,9 @@ public static class GrowthText
 
     public static string Z(double? z) => Z(z is { } v ? (decimal?)Math.Round((decimal)v, 2) : null);
 
-    /// <summary>"CN/T −1,23 · CC/T −2,10 · CN/CC +0,40 · BMI/T …": only the z-scores that were computed.</summary>
+    /// <summary>"CN/T −1,23 · CC/T −2,10 · CN/CC +0,40 · BMI/T …" (in English WAZ, HAZ, WHZ…): only the z-scores that were computed.</summary>
     public static string Scores(decimal? waz, decimal? haz, decimal? whz, decimal? baz, decimal? hcz, decimal? muacz) =>
-        string.Join(" · ", new[] { ("CN/T", waz), ("CC/T", haz), ("CN/CC", whz), ("BMI/T", baz), ("VĐ/T", hcz), ("VCT/T", muacz) }
+        string.Join(" · ", new[] { (StaffText.T("CN/T"), waz), (StaffText.T("CC/T"), haz), (StaffText.T("CN/CC"), whz), (StaffText.T("BMI/T"), baz), (StaffText.T("VĐ/T"), hcz), (StaffText.T("VCT/T"), muacz) }
             .Where(s => s.Item2 is not null).Select(s => $"{s.Item1} {Z(s.Item2)}"));
 
     public static string Scores(Measurement m) => Scores(m.WeightForAge, m.LengthForAge, m.WeightForLength, m.BmiForAge, m.HeadForAge, m.ArmForAge);
@@ -21,7 +23,11 @@ public static class GrowthText
     public static string Scores(in GrowthResult r) =>
         Scores(D(r.WeightForAge), D(r.LengthForAge), D(r.WeightForLength), D(r.BmiForAge), D(r.HeadForAge), D(r.ArmForAge));
 
-    /// <summary>"Thấp còi nặng; Gầy còm" — a severe form stands for its wider category; "Bình thường" when nothing applies.</summary>
+    /// <summary>
+    /// "Thấp còi nặng; Gầy còm" ("Severe stunting; Wasting" in English) — a severe form stands for its wider category;
+    /// "Bình thường" when nothing applies. The one way a classification is named to staff, in the request's language:
+    /// the grid, the child's page, the preview and the audit trail all read it here.
+    /// </summary>
     public static string Status(NutritionStatus s)
     {
         if (s.HasFlag(NutritionStatus.SevereStunting)) s &= ~NutritionStatus.Stunting;
@@ -30,10 +36,18 @@ public static class GrowthText
         if (s.HasFlag(NutritionStatus.SevereThinness)) s &= ~NutritionStatus.Thinness;
         if (s.HasFlag(NutritionStatus.Obesity)) s &= ~NutritionStatus.Overweight;
         if (s.HasFlag(NutritionStatus.Overweight)) s &= ~NutritionStatus.RiskOfOverweight;
-        return s == NutritionStatus.None ? "Bình thường" : string.Join("; ", NutritionStatusNames.Vietnamese(s));
+        if (s == NutritionStatus.None) return StaffText.T("Bình thường");
+        return string.Join("; ", Cultures.IsEnglish ? NutritionStatusNames.English(s) : NutritionStatusNames.Vietnamese(s));
     }
 
-    public static string Position(MeasuredPosition? p) => p switch { MeasuredPosition.Lying => "nằm", MeasuredPosition.Standing => "đứng", _ => "" };
+    public static string Position(MeasuredPosition? p) => p switch { MeasuredPosition.Lying => StaffText.T("(nằm)"), MeasuredPosition.Standing => StaffText.T("(đứng)"), _ => "" };
+
+    /// <summary>The first line of why the WHO tables cannot be read, in the staff member's language (the message has both).</summary>
+    public static string Problem(string problem)
+    {
+        var lines = problem.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return Cultures.IsEnglish && lines.FirstOrDefault(l => !l.Any(c => c is >= '\u00C0' and <= '\u1EFF')) is { } english ? english : lines[0];
+    }
 
     private static decimal? D(double? z) => z is { } v ? Math.Round((decimal)v, 2) : null;
 }

@@ -191,7 +191,7 @@ public static class AuditSentences
                 "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
                 "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),
                 "Method" => Labels.Methods.GetValueOrDefault((ContributionMethod)id, "?"),
-                "Status" when entity == "Measurement" => id == 0 ? Word("bình thường") : string.Join("; ", Shared.Growth.NutritionStatusNames.Vietnamese((Shared.Growth.NutritionStatus)id)),
+                "Status" when entity == "Measurement" => Checkups.GrowthText.Status((Shared.Growth.NutritionStatus)id),
                 "Status" when entity == nameof(NeedsReview) => Localization.StaffText.T(NeedLabels.ReviewStatuses.GetValueOrDefault((NeedsReviewStatus)id, "?")),
                 "Status" => Labels.CampaignStatuses.GetValueOrDefault((CampaignStatus)id, "?"),
                 "State" when entity == "ContentItem" => Pages.Content.ContentLabels.States.GetValueOrDefault((Shared.Content.ContentState)id, "?"),

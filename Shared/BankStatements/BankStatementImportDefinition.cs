@@ -7,6 +7,7 @@ using ChildAid.Shared.Import;
 using ChildAid.Shared.Pledges;
 using ChildAid.Shared.Text;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Localization;
 
 namespace ChildAid.Shared.BankStatements;
 
@@ -66,7 +67,7 @@ public sealed class BankStatementImportDefinition(ChildAidDbContext db, AuditAct
         foreach (var (row, value) in batch)
         {
             if (inBatch.TryGetValue(value.DedupeKey, out var first))
-                error(new(row.Number, "", $"Giao dịch trùng với dòng {first} của tệp này{IdText(value)}."));
+                error(new(row.Number, "", IdText(value, "Giao dịch trùng với dòng {0} của tệp này.", "Giao dịch trùng với dòng {0} của tệp này (số tham chiếu {1}).", first)));
             else inBatch[value.DedupeKey] = row.Number;
         }
         var keys = inBatch.Keys.ToList();
@@ -80,16 +81,19 @@ public sealed class BankStatementImportDefinition(ChildAidDbContext db, AuditAct
             var (row, value) = batch.First(b => b.Value.DedupeKey == s.DedupeKey);
             if (_import is not null && s.Id == _import.Id)
             {
-                error(new(row.Number, "", $"Giao dịch trùng với dòng {s.RowNumber} của tệp này{IdText(value)}."));
+                error(new(row.Number, "", IdText(value, "Giao dịch trùng với dòng {0} của tệp này.", "Giao dịch trùng với dòng {0} của tệp này (số tham chiếu {1}).", s.RowNumber)));
                 continue;
             }
             AlreadyImported++;
             EarlierImport ??= (s.FileName, s.ImportedAt);
-            error(new(row.Number, "", $"Giao dịch này đã được nhập vào tài khoản {account.Code} ngày {VietnameseFormat.Date(Time.VietnamClock.ToVietnamDate(s.ImportedAt))} (tệp “{s.FileName}”, dòng {s.RowNumber}){IdText(value)}."));
+            error(new(row.Number, "", IdText(value, "Giao dịch này đã được nhập vào tài khoản {0} ngày {1} (tệp “{2}”, dòng {3}).", "Giao dịch này đã được nhập vào tài khoản {0} ngày {1} (tệp “{2}”, dòng {3}) (số tham chiếu {4}).",
+                account.Code, VietnameseFormat.Date(Time.VietnamClock.ToVietnamDate(s.ImportedAt)), s.FileName, s.RowNumber)));
         }
     }
 
-    private static string IdText(StatementRow value) => value.Line.TransactionId is { } id ? $" (số tham chiếu {id})" : "";
+    /// <summary>The message, with the bank's reference as its last value when the line has one (two format keys, no concatenation).</summary>
+    private static string IdText(StatementRow value, string key, string keyWithId, params object[] values) =>
+        value.Line.TransactionId is { } id ? Messages.Format(keyWithId, [.. values, id]) : Messages.Format(key, values);
 
     public override async Task WriteAsync(IReadOnlyList<StatementRow> batch, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Import;
 using ChildAid.Shared.Text;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Localization;
 
 namespace ChildAid.Shared.BankStatements;
 
@@ -51,8 +52,8 @@ public class BankStatementImporter(ChildAidDbContext db, ImportPipeline pipeline
             {
                 Errors =
                 [
-                    new ImportError(0, "", $"Tệp này đã được nhập vào tài khoản {account.Code} ngày {VietnameseFormat.Date(Time.VietnamClock.ToVietnamDate(earlier.At))} " +
-                        $"(tệp “{earlier.File}”): cả {definition.AlreadyImported} giao dịch trong tệp đều đã có, nên không ghi gì thêm."),
+                    new ImportError(0, "", Messages.Format("Tệp này đã được nhập vào tài khoản {0} ngày {1} (tệp “{2}”): cả {3} giao dịch trong tệp đều đã có, nên không ghi gì thêm.",
+                        account.Code, VietnameseFormat.Date(Time.VietnamClock.ToVietnamDate(earlier.At)), earlier.File, definition.AlreadyImported)),
                 ],
             };
         }

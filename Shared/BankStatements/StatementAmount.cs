@@ -1,3 +1,5 @@
+using ChildAid.Shared.Localization;
+
 namespace ChildAid.Shared.BankStatements;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class StatementAmount
         {
             case null: return null;
             case double d:
-                if (d != Math.Floor(d) || Math.Abs(d) >= Max) { error = $"“{d}” không phải số tiền đồng (số nguyên)."; return null; }
+                if (d != Math.Floor(d) || Math.Abs(d) >= Max) { error = Messages.Format("“{0}” không phải số tiền đồng (số nguyên).", d); return null; }
                 return (long)d;
             case int i: return i;
             case long l: return l;
@@ -74,7 +76,7 @@ public static class StatementAmount
         if (whole.Length == 0 || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit)) return Fail(original, out error);
         if (fraction.Any(c => c != '0'))
         {
-            error = $"“{original}” có phần lẻ sau dấu thập phân: số tiền đồng không có số lẻ; kiểm tra lại cột và tệp.";
+            error = Messages.Format("“{0}” có phần lẻ sau dấu thập phân: số tiền đồng không có số lẻ; kiểm tra lại cột và tệp.", original);
             return null;
         }
         if (whole.Length > 18 || long.Parse(whole, System.Globalization.CultureInfo.InvariantCulture) >= Max) return Fail(original, out error);
@@ -94,7 +96,7 @@ public static class StatementAmount
 
     private static long? Fail(string original, out string? error)
     {
-        error = $"“{original}” không phải số tiền (ví dụ 1.234.567 hoặc 1,234,567).";
+        error = Messages.Format("“{0}” không phải số tiền (ví dụ 1.234.567 hoặc 1,234,567).", original);
         return null;
     }
 }

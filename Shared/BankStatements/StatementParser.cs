@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChildAid.Shared.Import;
 using ChildAid.Shared.Text;
+using ChildAid.Shared.Localization;
 
 namespace ChildAid.Shared.BankStatements;
 
@@ -55,10 +56,10 @@ public sealed class StatementParser(StatementPreset preset)
         if (!hasAmount) return null;
         var date = Date(row, dateColumn);
 
-        if (description?.Length > MaxDescriptionLength) row.Error(descriptionColumn, $"Nội dung dài {description.Length} ký tự, tối đa {MaxDescriptionLength}.");
+        if (description?.Length > MaxDescriptionLength) row.Error(descriptionColumn, Messages.Format("Nội dung dài {0} ký tự, tối đa {1}.", description.Length, MaxDescriptionLength));
         var transactionId = Text(row, StatementField.TransactionId);
         if (transactionId?.Length > MaxTransactionIdLength)
-            row.Error(Column(StatementField.TransactionId)!, $"Số tham chiếu dài {transactionId.Length} ký tự, tối đa {MaxTransactionIdLength}.");
+            row.Error(Column(StatementField.TransactionId)!, Messages.Format("Số tham chiếu dài {0} ký tự, tối đa {1}.", transactionId.Length, MaxTransactionIdLength));
         var counterparty = Text(row, StatementField.Counterparty);
         if (counterparty?.Length > MaxCounterpartyLength) counterparty = counterparty[..MaxCounterpartyLength];
         long? balance = null;
@@ -92,7 +93,7 @@ public sealed class StatementParser(StatementPreset preset)
         hasAmount = true;
         if (credit is not null && debit is not null)
         {
-            row.Error($"Dòng có cả số ghi có ({VietnameseFormat.Number(credit.Value)}) và số ghi nợ ({VietnameseFormat.Number(debit.Value)}): mỗi dòng sao kê là một giao dịch.");
+            row.Error(Messages.Format("Dòng có cả số ghi có ({0}) và số ghi nợ ({1}): mỗi dòng sao kê là một giao dịch.", VietnameseFormat.Number(credit.Value), VietnameseFormat.Number(debit.Value)));
             return null;
         }
         return credit ?? -Math.Abs(debit!.Value);
@@ -117,7 +118,7 @@ public sealed class StatementParser(StatementPreset preset)
         };
         if (date is null && row.Text(column) is { } text)
         {
-            row.Error(column, $"“{text}” không phải ngày (dạng ngày/tháng/năm, ví dụ 01/12/2026).");
+            row.Error(column, Messages.Format("“{0}” không phải ngày (dạng ngày/tháng/năm, ví dụ 01/12/2026).", text));
             return null;
         }
         if (date is null && _lastDate is null)

@@ -64,7 +64,7 @@ public static partial class MeasurementRules
         {
             var s = input.MuacMm.Trim();
             if (!WholeMm().IsMatch(s) || int.Parse(s, CultureInfo.InvariantCulture) is var mm && (mm < MinMuac || mm > MaxMuac))
-                errors[nameof(input.MuacMm)] = $"Vòng cánh tay: nhập số mm nguyên từ {MinMuac} đến {MaxMuac}, ví dụ 135.";
+                errors[nameof(input.MuacMm)] = string.Format(CultureInfo.InvariantCulture, "Vòng cánh tay: nhập số mm nguyên từ {0} đến {1}, ví dụ 135.", MinMuac, MaxMuac);
             else muac = mm;
         }
         if (length is not null && input.Position is null)
@@ -88,14 +88,14 @@ public static partial class MeasurementRules
         if (string.IsNullOrWhiteSpace(text)) return null;
         var s = text.Trim();
         if (OneDecimal().IsMatch(s) && decimal.Parse(s.Replace(',', '.'), CultureInfo.InvariantCulture) is var v && v >= min && v <= max) return v;
-        errors[field] = $"{label}: nhập số {unit} từ {min.ToString("0.#", ChildAid.Shared.Text.VietnameseFormat.Culture)} đến {max.ToString("0.#", ChildAid.Shared.Text.VietnameseFormat.Culture)}, "
-                        + $"nhiều nhất một chữ số thập phân, ví dụ {example}.";
+        errors[field] = string.Format(ChildAid.Shared.Text.VietnameseFormat.Culture, "{0}: nhập số {1} từ {2} đến {3}, nhiều nhất một chữ số thập phân, ví dụ {4}.",
+            label, unit, min.ToString("0.#", ChildAid.Shared.Text.VietnameseFormat.Culture), max.ToString("0.#", ChildAid.Shared.Text.VietnameseFormat.Culture), example);
         return null;
     }
 
     private static void Limit(string? text, int max, string field, string label, Dictionary<string, string> errors)
     {
-        if (text is { Length: var n } && n > max) errors[field] = $"{label} tối đa {max} ký tự.";
+        if (text is { Length: var n } && n > max) errors[field] = string.Format(CultureInfo.InvariantCulture, "{0} tối đa {1} ký tự.", label, max);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -20,19 +20,27 @@ public static class MeasurementWarnings
     {
         var warnings = NutritionStatusNames.Vietnamese(flags).ToList();
         if (previous is null || previousOn is not { } before) return warnings;
-        var since = $"so với lần đo {VietnameseFormat.Date(before)}";
+        var since = VietnameseFormat.Date(before);
         if (weightKg is { } w && previous.WeightKg is { } pw && pw > 0 && Math.Abs(w - pw) > pw * WeightChangeShare)
-            warnings.Add($"Cân nặng {(w > pw ? "tăng" : "giảm")} {Kg(Math.Abs(w - pw))} kg {since} ({Kg(pw)} kg): kiểm tra lại.");
+            warnings.Add(Say(w > pw ? WeightUp : WeightDown, Kg(Math.Abs(w - pw)), since, Kg(pw)));
         if (lengthCm is { } l && previous.LengthCm is { } pl)
         {
             var months = Math.Max(1m, (on.DayNumber - before.DayNumber) / 30.4375m);
             if (pl - l > LengthLossCm)
-                warnings.Add($"Chiều dài/cao giảm {Kg(pl - l)} cm {since} ({Kg(pl)} cm): kiểm tra lại.");
+                warnings.Add(Say(LengthDown, Kg(pl - l), since, Kg(pl)));
             else if (l - pl > LengthGainCmPerMonth * months)
-                warnings.Add($"Chiều dài/cao tăng {Kg(l - pl)} cm {since} ({Kg(pl)} cm), nhanh hơn trẻ có thể lớn: kiểm tra lại.");
+                warnings.Add(Say(LengthUpTooFast, Kg(l - pl), since, Kg(pl)));
         }
         return warnings;
     }
+
+    // Format keys (Vietnamese, with the values' places): BackOffice reads them in the staff member's language.
+    public const string WeightUp = "Cân nặng tăng {0} kg so với lần đo {1} ({2} kg): kiểm tra lại.";
+    public const string WeightDown = "Cân nặng giảm {0} kg so với lần đo {1} ({2} kg): kiểm tra lại.";
+    public const string LengthDown = "Chiều dài/cao giảm {0} cm so với lần đo {1} ({2} cm): kiểm tra lại.";
+    public const string LengthUpTooFast = "Chiều dài/cao tăng {0} cm so với lần đo {1} ({2} cm), nhanh hơn trẻ có thể lớn: kiểm tra lại.";
+
+    private static string Say(string key, params object[] values) => string.Format(VietnameseFormat.Culture, key, values);
 
     private static string Kg(decimal v) => v.ToString("0.0", VietnameseFormat.Culture);
 }

@@ -1,6 +1,7 @@
 using ChildAid.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 using System.Threading.Channels;
+using ChildAid.Shared.Localization;
 
 namespace ChildAid.Shared.Import;
 
@@ -124,9 +125,9 @@ public class ImportPipeline(ChildAidDbContext db)
                     // Some files (a bank's statement) put title and account lines above the header: look further down.
                     if (missing.Count > 0 && ++rowsBeforeHeader <= definition.HeaderSearchRows) continue;
                     if (missing.Count > 0 && definition.HeaderSearchRows > 0)
-                        return ImportResult.Refused($"Không tìm thấy dòng tiêu đề có các cột {string.Join(", ", definition.Columns.Where(c => c.Required).Select(c => $"“{c.Header}”"))} trong {definition.HeaderSearchRows} dòng đầu của tệp.");
+                        return ImportResult.Refused(Messages.Format("Không tìm thấy dòng tiêu đề có các cột {0} trong {1} dòng đầu của tệp.", string.Join(", ", definition.Columns.Where(c => c.Required).Select(c => $"“{c.Header}”")), definition.HeaderSearchRows));
                     if (missing.Count > 0)
-                        return new ImportResult(0, 0, missing.Select(c => new ImportError(1, c.Header, $"Thiếu cột “{c.Header}” ở dòng tiêu đề.")).ToList());
+                        return new ImportResult(0, 0, missing.Select(c => new ImportError(1, c.Header, Messages.Format("Thiếu cột “{0}” ở dòng tiêu đề.", c.Header))).ToList());
                     (byLetter, headers) = (letters, found);
                     continue;
                 }
@@ -149,7 +150,7 @@ public class ImportPipeline(ChildAidDbContext db)
             }
             Reading += watch.Elapsed;
             if (byLetter is null && definition.HeaderSearchRows > 0)
-                return ImportResult.Refused($"Không tìm thấy dòng tiêu đề có các cột {string.Join(", ", definition.Columns.Where(c => c.Required).Select(c => $"“{c.Header}”"))}.");
+                return ImportResult.Refused(Messages.Format("Không tìm thấy dòng tiêu đề có các cột {0}.", string.Join(", ", definition.Columns.Where(c => c.Required).Select(c => $"“{c.Header}”"))));
             if (byLetter is null) return ImportResult.Refused("Tệp không có dòng tiêu đề: hãy dùng mẫu tải về từ trang nhập.");
             if (read == 0) return ImportResult.Refused("Tệp không có dòng dữ liệu nào.");
             if (batch.Rows.Count + batch.ParseErrors.Count > 0) await output.WriteAsync(batch with { ReadSoFar = read }, ct);

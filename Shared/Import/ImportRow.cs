@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChildAid.Shared.Text;
+using ChildAid.Shared.Localization;
 
 namespace ChildAid.Shared.Import;
 
@@ -52,12 +53,12 @@ public sealed class ImportRow(int number, IReadOnlyDictionary<ImportColumn, obje
         }
         if (value is null)
         {
-            Error(column, $"“{Text(column)}” không phải số nguyên ({NumberInput.WholeRule}).");
+            Error(column, Messages.Format("“{0}” không phải số nguyên ({1}).", Text(column), NumberInput.WholeRule));
             return null;
         }
         if (value < min || value > max)
         {
-            Error(column, $"Phải từ {VietnameseFormat.Number(min)} đến {VietnameseFormat.Number(max)}.");
+            Error(column, Messages.Format("Phải từ {0} đến {1}.", VietnameseFormat.Number(min), VietnameseFormat.Number(max)));
             return null;
         }
         return value;
@@ -81,7 +82,7 @@ public sealed class ImportRow(int number, IReadOnlyDictionary<ImportColumn, obje
         // A date cell read as text with a time part ("01/09/2026 00:00:00").
         if (DateTime.TryParseExact(text, ["dd/MM/yyyy HH:mm:ss", "M/d/yyyy h:mm:ss tt"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
             return DateOnly.FromDateTime(dt);
-        Error(column, $"“{text}” không phải ngày (nhập theo dạng ngày/tháng/năm, ví dụ 01/09/2026).");
+        Error(column, Messages.Format("“{0}” không phải ngày (nhập theo dạng ngày/tháng/năm, ví dụ 01/09/2026).", text));
         return null;
     }
 }

@@ -3,6 +3,7 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Import;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Localization;
 
 namespace ChildAid.Shared.Needs;
 
@@ -37,16 +38,16 @@ public class NeedsImport(ChildAidDbContext db, ImportPipeline pipeline, Duplicat
     /// </summary>
     public async Task<(NeedsReview? Review, string? Refusal)> ReviewForAsync(string communeCode, int year, CancellationToken ct = default)
     {
-        if (year is < 2015 or > 2100) return (null, $"Năm {year} không hợp lệ.");
+        if (year is < 2015 or > 2100) return (null, Messages.Format("Năm {0} không hợp lệ.", year));
         var today = Time.VietnamClock.VietnamToday(clock);
         var communes = await db.AdminUnits.AsNoTracking().Where(u => u.Code == communeCode && u.Level == AdminUnitLevel.Commune).ToListAsync(ct);
         var commune = communes.FirstOrDefault(u => u.IsValidOn(today)) ?? communes.OrderByDescending(u => u.ValidFrom).FirstOrDefault();
-        if (commune is null) return (null, $"Không có xã mã {communeCode}.");
+        if (commune is null) return (null, Messages.Format("Không có xã mã {0}.", communeCode));
         var existing = await db.NeedsReviews.Where(r => r.AdminUnitId == commune.Id && r.Year == year).ToListAsync(ct);
         if (existing.FirstOrDefault(r => r.Status is NeedsReviewStatus.Draft or NeedsReviewStatus.Returned or NeedsReviewStatus.Submitted) is { } open)
-            return open.IsEditable ? (open, null) : (null, $"Bản rà soát {commune.Name} năm học {open.YearLabel} đã gửi, đang chờ duyệt.");
+            return open.IsEditable ? (open, null) : (null, Messages.Format("Bản rà soát {0} năm học {1} đã gửi, đang chờ duyệt.", commune.Name, open.YearLabel));
         if (existing.Count > 0)
-            return (null, $"Bản rà soát {commune.Name} năm học {year}–{year + 1} đã duyệt: mở bản sửa đổi trong BackOffice rồi nhập vào đó.");
+            return (null, Messages.Format("Bản rà soát {0} năm học {1}–{2} đã duyệt: mở bản sửa đổi trong BackOffice rồi nhập vào đó.", commune.Name, year, year + 1));
         // A year without a review: opened by the workflow's one way to open one (scope, map in force, audit).
         var opened = await reviews.OpenAsync(commune.Id, year, ct);
         return opened.Succeeded ? (opened.Value, null) : (null, string.Join(" ", opened.Errors.Values));

@@ -3,6 +3,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Import;
 using ChildAid.Shared.Text;
 using Microsoft.EntityFrameworkCore;
+using ChildAid.Shared.Localization;
 
 namespace ChildAid.Shared.Needs;
 
@@ -84,7 +85,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             if (matches.Count == 1) schoolId = matches[0];
             else
             {
-                row.Error(NeedsSheet.School, $"Không tìm thấy trường “{schoolText}” ở {_communeName}.");
+                row.Error(NeedsSheet.School, Messages.Format("Không tìm thấy trường “{0}” ở {1}.", schoolText, _communeName));
                 failed.Add(nameof(input.SchoolId));
             }
         }
@@ -98,7 +99,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         else if (Targets.TryGetValue(TextFolding.Fold(targetText), out var target)) input.Target = target;
         else
         {
-            row.Error(NeedsSheet.Target, $"“{targetText}” không phải đối tượng trong danh sách ({string.Join(", ", NeedLabels.Targets.Values)}).");
+            row.Error(NeedsSheet.Target, Messages.Format("“{0}” không phải đối tượng trong danh sách ({1}).", targetText, string.Join(", ", NeedLabels.Targets.Values)));
             failed.Add(nameof(input.Target));
         }
 
@@ -108,7 +109,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             if (Categories.TryGetValue(TextFolding.Fold(categoryText), out var category)) input.Category = category;
             else
             {
-                row.Error(NeedsSheet.Category, $"Nhóm nhu cầu “{categoryText}” không có trong danh sách ({string.Join(", ", NeedLabels.Categories.Values)}).");
+                row.Error(NeedsSheet.Category, Messages.Format("Nhóm nhu cầu “{0}” không có trong danh sách ({1}).", categoryText, string.Join(", ", NeedLabels.Categories.Values)));
                 failed.Add(nameof(input.Category));
             }
         }
@@ -120,7 +121,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             item = _items.GetValueOrDefault(TextFolding.Fold(itemText));
             if (item is null)
             {
-                row.Error(NeedsSheet.Item, $"Mặt hàng “{itemText}” không có trong danh mục (xem trang “{NeedsSheet.ListsSheet}” của mẫu).");
+                row.Error(NeedsSheet.Item, Messages.Format("Mặt hàng “{0}” không có trong danh mục (xem trang “{1}” của mẫu).", itemText, NeedsSheet.ListsSheet));
                 failed.Add(nameof(input.NeedItemId));
             }
             else input.NeedItemId = item.Id;
@@ -132,7 +133,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             SizeBand? band = SizeBands.TryGetValue(NeedsSheet.SizeKey(sizeText), out var b) ? b : null;
             if (band is null)
             {
-                row.Error(NeedsSheet.SizeBand, $"Cỡ “{sizeText}” không có trong danh sách ({string.Join(", ", NeedLabels.SizeBands.Values)}).");
+                row.Error(NeedsSheet.SizeBand, Messages.Format("Cỡ “{0}” không có trong danh sách ({1}).", sizeText, string.Join(", ", NeedLabels.SizeBands.Values)));
                 failed.Add(nameof(input.SizeBand));
             }
             input.SizeBand = band;
@@ -162,12 +163,12 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             if (id is null) return Fail<int>(failed, nameof(NeedLineInput.ChildId));
             if (!_childrenById.TryGetValue((int)id, out var child))
             {
-                row.Error(NeedsSheet.ChildCode, $"Không tìm thấy trẻ có mã {id} ở {_communeName}.");
+                row.Error(NeedsSheet.ChildCode, Messages.Format("Không tìm thấy trẻ có mã {0} ở {1}.", id, _communeName));
                 return Fail<int>(failed, nameof(NeedLineInput.ChildId));
             }
             if (name is not null && TextFolding.Fold(name) != child.Folded)
             {
-                row.Error(NeedsSheet.ChildName, $"Trẻ mã {id} là “{child.FullName}”, không phải “{name}”.");
+                row.Error(NeedsSheet.ChildName, Messages.Format("Trẻ mã {0} là “{1}”, không phải “{2}”.", id, child.FullName, name));
                 return Fail<int>(failed, nameof(NeedLineInput.ChildId));
             }
             return child.Id;
@@ -184,14 +185,14 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
         var birth = row.Date(NeedsSheet.ChildBirth);
         if (birth is null)
         {
-            if (row.Text(NeedsSheet.ChildBirth) is null) row.Error(NeedsSheet.ChildBirth, $"Vui lòng nhập ngày sinh của “{name}” (hoặc ghi Mã trẻ).");
+            if (row.Text(NeedsSheet.ChildBirth) is null) row.Error(NeedsSheet.ChildBirth, Messages.Format("Vui lòng nhập ngày sinh của “{0}” (hoặc ghi Mã trẻ).", name));
             return Fail<int>(failed, nameof(NeedLineInput.ChildId));
         }
         var matches = _childrenByName[(TextFolding.Fold(name), birth.Value)].ToList();
         if (matches.Count == 1) return matches[0].Id;
         row.Error(NeedsSheet.ChildName, matches.Count == 0
-            ? $"Không tìm thấy trẻ “{name}” sinh ngày {VietnameseFormat.Date(birth.Value)} ở {_communeName}."
-            : $"Có {matches.Count} trẻ tên “{name}” sinh ngày {VietnameseFormat.Date(birth.Value)} ở {_communeName}: hãy ghi Mã trẻ ({string.Join(", ", matches.Select(m => m.Id))}).");
+            ? Messages.Format("Không tìm thấy trẻ “{0}” sinh ngày {1} ở {2}.", name, VietnameseFormat.Date(birth.Value), _communeName)
+            : Messages.Format("Có {0} trẻ tên “{1}” sinh ngày {2} ở {3}: hãy ghi Mã trẻ ({4}).", matches.Count, name, VietnameseFormat.Date(birth.Value), _communeName, string.Join(", ", matches.Select(m => m.Id))));
         return Fail<int>(failed, nameof(NeedLineInput.ChildId));
     }
 
@@ -244,7 +245,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             if (!_seen.TryGetValue(key, out var earlier)) _seen[key] = earlier = [];
             var first = earlier.FirstOrDefault(e => e.Start <= input.PeriodEnd && input.PeriodStart <= e.End);
             if (first.Row != 0)
-                error(new(value.RowNumber, "", $"Trùng với dòng {first.Row} (cùng đối tượng, mặt hàng, cỡ và thời gian)."));
+                error(new(value.RowNumber, "", Messages.Format("Trùng với dòng {0} (cùng đối tượng, mặt hàng, cỡ và thời gian).", first.Row)));
             else earlier.Add((input.PeriodStart!.Value, input.PeriodEnd!.Value, value.RowNumber));
         }
 
@@ -257,7 +258,7 @@ public sealed class NeedsImportDefinition : ImportDefinition<NeedRow>
             var found = findings[i].Where(f => f.Key is not { } k || !_written.Contains(k)).ToList();
             if (found.Count == 0 || !string.IsNullOrWhiteSpace(batch[i].Value.Input.DuplicateReason)) continue;
             error(new(batch[i].Row.Number, batch[i].Row.HeaderOf(NeedsSheet.DuplicateReason),
-                $"Đã có hỗ trợ tương tự: {string.Join(" ", found.Select(f => f.Description))} Nếu vẫn cần, ghi lý do vào cột này."));
+                Messages.Format("Đã có hỗ trợ tương tự: {0} Nếu vẫn cần, ghi lý do vào cột này.", string.Join(" ", found.Select(f => f.Description)))));
         }
     }
 

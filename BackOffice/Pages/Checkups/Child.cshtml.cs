@@ -1,4 +1,5 @@
 using ChildAid.BackOffice.Checkups;
+using ChildAid.BackOffice.Localization;
 using ChildAid.Shared.Checkups;
 using ChildAid.Shared.Children;
 using ChildAid.Shared.Growth;
@@ -52,6 +53,6 @@ public class ChildModel(CheckupService checkups, ChildReadAudit audit, GrowthRef
     public string Age(DateOnly on)
     {
         var months = (int)((on.DayNumber - Record.Child.DateOfBirth.DayNumber) / GrowthCalculator.DaysPerMonth);
-        return months < 24 ? $"{months} tháng" : $"{months / 12} tuổi {months % 12} tháng";
+        return months < 24 ? StaffText.T("{0} tháng", months) : StaffText.T("{0} tuổi {1} tháng", months / 12, months % 12);
     }
 }

@@ -1,4 +1,5 @@
 using ChildAid.BackOffice.Checkups;
+using ChildAid.BackOffice.Localization;
 using ChildAid.Shared.Checkups;
 using ChildAid.Shared.Growth;
 using ChildAid.Shared.Organisations;
@@ -34,8 +35,8 @@ public class SessionModel(CheckupService checkups) : PageModel
         if (outcome.Errors.GetValueOrDefault("") is { } missing && outcome.Errors.Count == 1 && missing.StartsWith("Không tìm thấy buổi khám", StringComparison.Ordinal)) return NotFound();
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = $"Đã lưu kết quả đo của {outcome.Value!.Saved} trẻ."
-                                + (outcome.Value.ReferenceProblem is { } problem ? $" Chưa tính được z-score: {problem.Split('\n')[0]}" : "");
+            TempData["Saved"] = StaffText.T("Đã lưu kết quả đo của {0} trẻ.", outcome.Value!.Saved)
+                                + (outcome.Value.ReferenceProblem is { } problem ? " " + StaffText.T("Chưa tính được z-score: {0}", GrowthText.Problem(problem)) : "");
             return RedirectToPage("/Checkups/Session", new { id, @class = ClassName });
         }
         foreach (var (key, message) in outcome.Errors) ModelState.AddModelError(key, message);
@@ -49,9 +50,10 @@ public class SessionModel(CheckupService checkups) : PageModel
         var outcome = await checkups.PreviewAsync(id, row, ct);
         // A session or child outside the user's scope does not exist for them.
         if (outcome.Errors.ContainsKey("") && outcome.Errors[""].StartsWith("Không tìm thấy", StringComparison.Ordinal)) return NotFound();
-        if (!outcome.Succeeded) return new JsonResult(new { ok = false, errors = outcome.Errors });
+        // The script shows these as they come: read in the staff member's language here.
+        if (!outcome.Succeeded) return new JsonResult(new { ok = false, errors = outcome.Errors.ToDictionary(e => e.Key, e => StaffText.Message(e.Value)) });
         var r = outcome.Value!.Result;
-        return new JsonResult(new { ok = true, scores = GrowthText.Scores(r), status = GrowthText.Status(r.Status), warnings = outcome.Value.Warnings });
+        return new JsonResult(new { ok = true, scores = GrowthText.Scores(r), status = GrowthText.Status(r.Status), warnings = outcome.Value.Warnings.Select(StaffText.Message) });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
@@ -69,6 +71,6 @@ public class SessionModel(CheckupService checkups) : PageModel
         Session.HeldOn.DayNumber - c.DateOfBirth.DayNumber < GrowthCalculator.FirstDayOfHeight ? MeasuredPosition.Lying : MeasuredPosition.Standing;
 
     public List<string> Warnings(GridChild c) => c.Current is { } m
-        ? MeasurementWarnings.For(m.Flags, m.WeightKg, m.LengthCm, Session.HeldOn, c.Previous, c.PreviousOn)
+        ? MeasurementWarnings.For(m.Flags, m.WeightKg, m.LengthCm, Session.HeldOn, c.Previous, c.PreviousOn).Select(StaffText.Message).ToList()
         : [];
 }

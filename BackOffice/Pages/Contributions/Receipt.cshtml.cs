@@ -33,7 +33,7 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
         Details = details;
         StatementUrl = PublicStatementLinks.EntryUrl(publicSite.Value.BaseUrl, details.Contribution.ReceiptNumber);
-        QrCode = ChildAid.Shared.Text.QrSvg.Render(StatementUrl, "receipt-qr-code", $"Mã QR đến phiếu thu {details.Contribution.ReceiptNumber} trên sao kê công khai");
+        QrCode = ChildAid.Shared.Text.QrSvg.Render(StatementUrl, "receipt-qr-code", Localization.StaffText.T("Mã QR đến phiếu thu {0} trên sao kê công khai", details.Contribution.ReceiptNumber));
         return Page();
     }
 
@@ -48,6 +48,6 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
     }
 
     public string Purpose => Receipt.Campaign is { } campaign
-        ? $"Ủng hộ chiến dịch “{campaign.Title}”"
-        : "Ủng hộ chung, không chỉ định chiến dịch";
+        ? Localization.StaffText.T("Ủng hộ chiến dịch “{0}”", ChildAid.Shared.Localization.Cultures.IsEnglish && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title)
+        : Localization.StaffText.T("Ủng hộ chung, không chỉ định chiến dịch");
 }

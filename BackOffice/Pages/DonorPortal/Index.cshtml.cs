@@ -1,3 +1,4 @@
+using ChildAid.BackOffice.Localization;
 using ChildAid.BackOffice.Receipts;
 using ChildAid.BackOffice.Security;
 using ChildAid.Shared.Audit;
@@ -7,6 +8,7 @@ using ChildAid.Shared.Donors;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Pledges;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,11 +39,10 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
     public IReadOnlyList<DonorPledgeRow> Pledges { get; private set; } = [];
     public IReadOnlyList<DonorReceiptRow> Receipts { get; private set; } = [];
     public bool NameErased { get; private set; }
-    /// <summary>The page's words: English for donors abroad or by the language link, else Vietnamese.</summary>
-    public DonorPageText Text { get; private set; } = new(false);
     public DateOnly Today => ChildAid.Shared.Time.VietnamClock.VietnamToday(clock);
 
-    /// <summary>"en" or "vi" from the language link; otherwise the donor's own (English for donors abroad).</summary>
+    /// <summary>"en" or "vi" from the language link, kept across the forms' posts; the page's language itself is the
+    /// request's culture (<see cref="DonorPageCulture"/>), and its words come from the resources as on every page.</summary>
     [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }
 
     [BindProperty] public DisplayChoice Display { get; set; }
@@ -67,9 +68,9 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
     public async Task<IActionResult> OnPostDisplayAsync(string token, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct)) return NotFound();
-        if (!Enum.IsDefined(Display)) ModelState.AddModelError(nameof(Display), Text.Say("Vui lòng chọn một cách hiển thị."));
+        if (!Enum.IsDefined(Display)) ModelState.AddModelError(nameof(Display), "Vui lòng chọn một cách hiển thị.");
         else if (NameErased && Display != DisplayChoice.Anonymous)
-            ModelState.AddModelError(nameof(Display), Text.Say("Tên của quý vị đã được xóa khỏi sao kê công khai theo yêu cầu; từ nay quý vị được hiển thị ẩn danh."));
+            ModelState.AddModelError(nameof(Display), "Tên của quý vị đã được xóa khỏi sao kê công khai theo yêu cầu; từ nay quý vị được hiển thị ẩn danh.");
         if (!ModelState.IsValid) return Page();
         if (Display != Donor.DisplayChoice)
         {
@@ -92,7 +93,7 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
         Display = Donor.DisplayChoice;
         if (!ConfirmErase)
         {
-            ModelState.AddModelError(nameof(ConfirmErase), Text.Say("Vui lòng đánh dấu xác nhận trước khi xóa tên."));
+            ModelState.AddModelError(nameof(ConfirmErase), "Vui lòng đánh dấu xác nhận trước khi xóa tên.");
             return Page();
         }
         actor.UserId = null; actor.Name = Actor;
@@ -105,7 +106,7 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
 
     /// <summary>An instalment's state in words: paid, not yet due, due now (within the reminder week) or overdue.</summary>
     public string InstalmentState(InstalmentStanding i) =>
-        Text.Say(i.IsPaid ? "Đã trả" : i.Due < Today ? "Quá hạn" : i.Due <= Today.AddDays(7) ? "Đến hạn" : "Chưa đến hạn");
+        StaffText.T(i.IsPaid ? "Đã trả" : i.Due < Today ? "Quá hạn" : i.Due <= Today.AddDays(7) ? "Đến hạn" : "Chưa đến hạn");
 
     private async Task<int?> DonorIdAsync(string token, CancellationToken ct)
     {
@@ -120,20 +121,20 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
         if (await DonorIdAsync(token, ct) is not { } donorId) return false;
         Donor = await db.Donors.SingleAsync(d => d.Id == donorId, ct);
         Lang = Lang is "en" or "vi" ? Lang : null;
-        Text = new DonorPageText(Lang == "en" || (Lang is null && Donor.Origin == DonorOrigin.Foreign));
+        var english = Cultures.IsEnglish;
         NameErased = await db.AuditEntries.AnyAsync(a => a.Action == LedgerNameErasure.EraseNameAction && a.EntityKey == $"donor {donorId}", ct);
         Pledges = (await db.Pledges.Where(p => p.DonorId == donorId).OrderByDescending(p => p.CreatedAt)
                 .Select(p => new { p.Reference, Title = p.Campaign != null ? p.Campaign.Title : null, TitleEn = p.Campaign != null ? p.Campaign.TitleEn : null,
                     p.AmountVnd, p.PaidVnd, p.Status, p.InstalmentsJson })
                 .ToListAsync(ct))
-            .Select(p => new DonorPledgeRow(p.Reference, Text.English && p.TitleEn is { Length: > 0 } en ? en : p.Title, p.AmountVnd, p.PaidVnd,
+            .Select(p => new DonorPledgeRow(p.Reference, english && p.TitleEn is { Length: > 0 } en ? en : p.Title, p.AmountVnd, p.PaidVnd,
                 Math.Max(0, p.AmountVnd - p.PaidVnd), p.Status, publicSite.Value.Url("/ung-ho/cam-ket/" + Uri.EscapeDataString(p.Reference)),
                 // Payments fill the oldest instalment first, as the reminders count them.
                 PledgeLines.Standing(PledgeLines.Instalments(p.InstalmentsJson), p.PaidVnd)))
             .ToList();
         Receipts = await db.Contributions.Where(c => c.DonorId == donorId).OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
             .Select(c => new DonorReceiptRow(c.ReceiptNumber, c.ReceivedOn,
-                c.Campaign == null ? null : Text.English && c.Campaign.TitleEn != null && c.Campaign.TitleEn != "" ? c.Campaign.TitleEn : c.Campaign.Title,
+                c.Campaign == null ? null : english && c.Campaign.TitleEn != null && c.Campaign.TitleEn != "" ? c.Campaign.TitleEn : c.Campaign.Title,
                 c.AmountVnd, c.Reversal != null))
             .ToListAsync(ct);
         return true;

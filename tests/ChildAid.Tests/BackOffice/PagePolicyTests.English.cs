@@ -1,6 +1,8 @@
 using System.Net;
 using ChildAid.Shared.Security;
 using ChildAid.Tests.BackOffice.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChildAid.Tests.BackOffice;
 
@@ -30,7 +32,10 @@ public abstract partial class PagePolicyTests
             clients.Add((role, client));
         }
         // Users and their names are data too: read the values once everyone exists.
-        var data = await EnglishPages.DataValuesAsync(db);
+        // The organisation's own name and address on the printed receipt are typed into configuration: data too.
+        var issuer = App.Services.GetRequiredService<IOptions<ChildAid.BackOffice.Receipts.ReceiptIssuerOptions>>().Value;
+        var data = (await EnglishPages.DataValuesAsync(db)).Concat([issuer.Name.Trim(), issuer.Address.Trim(), issuer.Phone?.Trim() ?? ""])
+            .Where(v => v.Length > 0).Distinct().OrderByDescending(v => v.Length).ToList();
 
         foreach (var (who, client) in clients)
         {

@@ -30,15 +30,19 @@ public partial class BackOfficeTranslationTests
         "Shared/Needs/PriorityCriteriaService.cs", "Shared/Needs/DeclaredSupportService.cs", "Shared/Needs/NeedLineInput.cs",
         "BackOffice/Pages/Children", "Shared/Children",
         "BackOffice/Pages/BankStatements", "Shared/BankStatements/BankAccountService.cs", "Shared/BankStatements/BankStatementMatcher.cs",
+        "BackOffice/Pages/DonorPortal",
+        "BackOffice/Pages/Checkups", "Shared/Checkups",
+        // Import reports and the bank statement parser: messages built in Shared, read through StaffText.Message.
+        "Shared/Import", "Shared/Needs/NeedsImport.cs", "Shared/Needs/NeedsImportDefinition.cs",
+        "Shared/BankStatements/BankStatementImportDefinition.cs", "Shared/BankStatements/BankStatementImporter.cs",
+        "Shared/BankStatements/StatementParser.cs", "Shared/BankStatements/StatementFile.cs", "Shared/BankStatements/StatementAmount.cs",
     ];
 
     [Fact]
     public void Every_string_of_the_pages_and_labels_has_an_english_translation()
     {
         var pages = Path.Combine(RepositoryFolder.Root, "BackOffice", "Pages");
-        var views = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}DonorPortal{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText).ToList();
+        var views = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
         var code = Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root, "BackOffice"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText).ToList();
@@ -54,6 +58,8 @@ public partial class BackOfficeTranslationTests
             .Concat(SwitchLabel().Matches(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "BackOffice", "Pages", "Mail", "Index.cshtml.cs"))).Select(m => m.Groups[1].Value))
             // The version comparison's field names (Shared/Content/ContentDiff), shown as headings.
             .Concat(DiffField().Matches(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "Shared", "Content", "ContentDiff.cs"))).Select(m => m.Groups[1].Value))
+            // The grid's warnings for implausible values (Shared/Growth), read through StaffText.Message.
+            .Concat(Shared.Growth.NutritionStatusNames.Vietnamese((Shared.Growth.GrowthFlags)(-1)))
             .Select(Unescape).Distinct().ToList();
 
         Assert.True(keys.Count > 150, $"found only {keys.Count} strings: is the scan looking in the right place?");
@@ -69,11 +75,38 @@ public partial class BackOfficeTranslationTests
                 : [Path.Combine(RepositoryFolder.Root, s)])
             .Select(File.ReadAllText)
             .SelectMany(s => Message().Matches(s).Select(m => m.Groups[1].Value))
-            .Where(k => !k.Contains('{', StringComparison.Ordinal))
+            // A format key ("Dòng {0}: …") is a key like any other; only a brace that is not a placeholder is not one.
+            .Where(k => !Placeholder().Replace(k, "").Contains('{', StringComparison.Ordinal))
+            .Where(k => k.Any(c => c > '\u007F')) // Vietnamese words, not a name such as "Input."
             .Select(Unescape).Distinct().ToList();
 
         Assert.True(keys.Count > 10, $"found only {keys.Count} messages");
         AssertAllTranslated(keys);
+    }
+
+    /// <summary>
+    /// A message a Shared service built with values in it reads in English through its format key, values carried
+    /// over; the most specific key wins over a shorter one that would also match.
+    /// </summary>
+    [Fact]
+    public void A_message_built_in_shared_with_values_reads_in_english()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.Equal("Must be from 1 to 100.", StaffText.Message(Shared.Localization.Messages.Format("Phải từ {0} đến {1}.", 1, 100)));
+            Assert.Equal("The transaction is the same as row 7 of this file (reference FT123).",
+                StaffText.Message(Shared.Localization.Messages.Format("Giao dịch trùng với dòng {0} của tệp này (số tham chiếu {1}).", 7, "FT123")));
+            Assert.Equal("Weight up 10,5 kg since the measurement of 20/05/2026 (15,0 kg): check again.",
+                StaffText.Message(Shared.Localization.Messages.Format(Shared.Checkups.MeasurementWarnings.WeightUp, "10,5", "20/05/2026", "15,0")));
+            // "{0} tối đa {1} ký tự." matches too; the key with more fixed text wins.
+            Assert.Equal("A note has at most 500 characters.", StaffText.Message("Ghi chú tối đa 500 ký tự."));
+            Assert.Equal("Examination findings: at most 2000 characters.", StaffText.Message("Kết quả khám tối đa 2000 ký tự."));
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi");
+            Assert.Equal("Phải từ 1 đến 100.", StaffText.Message("Phải từ 1 đến 100."));
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
     }
 
     /// <summary>Resource names are compared without case when the file is built: the second of two such keys is lost.</summary>
@@ -176,7 +209,12 @@ public partial class BackOfficeTranslationTests
     [GeneratedRegex("\\bT\\(\"((?:[^\"\\\\]|\\\\.)+)\"")]
     private static partial Regex CodeString();
 
-    // A Vietnamese message handed to a field: AddModelError("…", "…"), errors[…] = "…", Add(…, "…").
-    [GeneratedRegex("(?:AddModelError\\([^;]*?, |[Aa]dd\\([^;]*?, |\\] = )\"([^\"]*[a-zà-ỹđ][^\"]*[.!])\"")]
+    // A Vietnamese message handed to a field: AddModelError("…", "…"), errors[…] = "…", Add(…, "…"), Fail(…, "…"),
+    // an import row's row.Error(column, "…") or ImportResult.Refused("…"), a format key Messages.Format("…{0}…", …)
+    // or string.Format(culture, "…{0}…", …), or a const string Key = "…".
+    [GeneratedRegex("(?:AddModelError\\([^;]*?, |[Aa]dd\\([^;]*?, |\\] = |Fail\\((?:\"[^\"]*\"|[\\w.]+), |Format\\((?:[\\w.]+, )?|\\.Error\\((?:[\\w.]+, )?|Refused\\(|const string \\w+ = )\"([^\"]*[a-zà-ỹđ][^\"]*[.!])\"")]
     private static partial Regex Message();
+
+    [GeneratedRegex("\\{\\d+\\}")]
+    private static partial Regex Placeholder();
 }

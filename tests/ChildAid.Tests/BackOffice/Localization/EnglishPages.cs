@@ -14,14 +14,6 @@ public static partial class EnglishPages
     /// </summary>
     public static readonly HashSet<string> NotTranslatedYet =
     [
-        // The donor's own page is the donor side's (issue 8), with its own language rules; not a staff page.
-        "/DonorPortal/Index",
-        // The printed receipt (its form follows the accounting rules) is still Vietnamese only.
-        "/Contributions/Receipt",
-        // Check-ups (issue 9) landed in the same session as the English BackOffice; their pages are next.
-        "/Checkups/Index",
-        "/Checkups/Session",
-        "/Checkups/Child",
     ];
 
     /// <summary>Switches the client to English through the language link, as a staff member does.</summary>
