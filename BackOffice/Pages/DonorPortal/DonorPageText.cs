@@ -63,6 +63,13 @@ public sealed class DonorPageText(bool english)
         ["Bảng vàng đổi theo lựa chọn mới cho cả các khoản đã ủng hộ. Tên trên sao kê của các khoản đã ghi không đổi được (sao kê chỉ được ghi thêm), trừ khi quý vị xóa tên bên dưới."] =
             "The honor roll follows your new choice for past gifts too. Names already on the statement cannot change (the statement is append-only), unless you erase your name below.",
         ["Lưu cách hiển thị"] = "Save display choice",
+        ["Tin của chiến dịch qua e-mail"] = "Campaign news by e-mail",
+        ["Quý vị chưa đăng ký nhận tin chiến dịch nào."] = "You do not follow any campaign's news.",
+        ["Đang nhận tin"] = "Receiving news",
+        ["Chờ quý vị xác nhận qua thư"] = "Waiting for you to confirm by mail",
+        ["Đã hủy nhận tin"] = "Unsubscribed",
+        ["Hủy nhận tin"] = "Unsubscribe",
+        ["Đã hủy nhận tin của chiến dịch."] = "You have unsubscribed from the campaign's news.",
         ["Xóa tên của tôi"] = "Erase my name",
         ["Tên của quý vị đã được xóa khỏi sao kê công khai và bảng vàng."] = "Your name has been erased from the public statement and the honor roll.",
         ["Theo Nghị định 13/2023/NĐ-CP, quý vị có thể yêu cầu xóa tên khỏi sao kê công khai và bảng vàng. Số tiền vẫn được công khai, ẩn danh; từ nay quý vị được hiển thị ẩn danh."] =
