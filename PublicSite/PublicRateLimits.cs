@@ -15,6 +15,8 @@ public static class PublicRateLimits
     public const string Download = "public-download";
     /// <summary>Posts of the public forms (the pledge form): a person sends a few a minute, a script hundreds.</summary>
     public const string Form = "public-form";
+    /// <summary>The transparency log under /log/: every answer is a database read (a proof, several).</summary>
+    public const string Log = "public-log";
 
     public static void Configure(RateLimiterOptions o, PublicSiteOptions.RateLimitOptions limits)
     {
@@ -36,6 +38,7 @@ public static class PublicRateLimits
         o.AddPolicy(Api, http => IsPageWithoutSearch(http) ? RateLimitPartition.GetNoLimiter("") : PerClient(http, limits.ApiPerMinute));
         o.AddPolicy(Download, http => PerClient(http, limits.DownloadsPerMinute));
         // Only the post costs anything (a row in pledge_intake); showing the form again after a refusal stays free.
+        o.AddPolicy(Log, http => PerClient(http, limits.LogPerMinute));
         o.AddPolicy(Form, http => HttpMethods.IsPost(http.Request.Method) ? PerClient(http, limits.FormPostsPerMinute) : RateLimitPartition.GetNoLimiter(""));
     }
 

@@ -23,6 +23,12 @@ public class PublicSiteOptions
         public int DownloadsPerMinute { get; set; } = 10;
         /// <summary>Pledge form posts (a donor who fixes a field posts again: a few a minute is normal).</summary>
         public int FormPostsPerMinute { get; set; } = 10;
+        /// <summary>
+        /// Reads of /log/ (tiles, entry bundles, checkpoints, proofs). A verifier fetches one tile per request and full
+        /// tiles never change, so a mirror or CDN in front serves the rest; 600 lets `verify-log` walk a million entries
+        /// (about 8,000 tiles and bundles) in a quarter of an hour.
+        /// </summary>
+        public int LogPerMinute { get; set; } = 600;
     }
 
     /// <summary>

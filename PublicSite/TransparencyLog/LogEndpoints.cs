@@ -23,11 +23,12 @@ public static class LogEndpoints
 
     public static void MapTransparencyLog(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Prefix + "/checkpoint", CheckpointAsync).ExcludeFromDescription();
-        app.MapGet(Prefix + "/key", KeyAsync).ExcludeFromDescription();
-        app.MapGet(Prefix + "/checkpoints", ArchiveAsync).ExcludeFromDescription();
-        app.MapGet(Prefix + "/tile/{**path}", TileAsync).ExcludeFromDescription();
-        app.MapGet(Prefix + "/proof/{receipt}", ProofAsync).ExcludeFromDescription();
+        var log = app.MapGroup(Prefix).RequireRateLimiting(PublicRateLimits.Log).ExcludeFromDescription();
+        log.MapGet("/checkpoint", CheckpointAsync);
+        log.MapGet("/key", KeyAsync);
+        log.MapGet("/checkpoints", ArchiveAsync);
+        log.MapGet("/tile/{**path}", TileAsync);
+        log.MapGet("/proof/{receipt}", ProofAsync);
     }
 
     private static Task<LogCheckpoint?> LatestAsync(PublicDbContext db, CancellationToken ct) =>

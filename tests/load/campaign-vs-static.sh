@@ -11,7 +11,8 @@
 # with the same threads/connections/duration against each, in alternating rounds, and the script prints each figure
 # and the ratios of the totals. Exit 0 if both targets are met, 3 if not, 1 on error.
 #
-# Settings (environment): DURATION (10s), THREADS (2), CONNECTIONS (32), ROUNDS (2), WARMUP (3s),
+# Settings (environment): DURATION (10s), THREADS (2), CONNECTIONS (32), ROUNDS (2), WARMUP (10s: the JIT is still
+# compiling hot paths for several seconds after the first requests; nginx is native),
 # CAMPAIGN_PATH (/chien-dich/ao-am-cho-em), TARGET (0.7, against Kestrel static), NGINX_TARGET (0.8, against nginx),
 # NGINX (1; 0 leaves nginx out), DIAGNOSE (0; 1 also measures PublicSite's /health, a text endpoint through the same
 # middleware, to tell pipeline cost from page-cache cost).
@@ -27,7 +28,7 @@ DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 ROUNDS="${ROUNDS:-2}"
-WARMUP="${WARMUP:-3s}"
+WARMUP="${WARMUP:-10s}"
 CAMPAIGN_PATH="${CAMPAIGN_PATH:-/chien-dich/ao-am-cho-em}"
 TARGET="${TARGET:-0.7}"
 NGINX_TARGET="${NGINX_TARGET:-0.8}"

@@ -47,6 +47,23 @@ public abstract class RateLimitTests(DatabaseProvider provider) : PublicSiteTest
         Assert.Equal(HttpStatusCode.OK, browsing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byPage.StatusCode);
     }
+
+    [Fact]
+    public async Task Reads_of_the_transparency_log_past_the_limit_are_refused_with_429_while_pages_still_load()
+    {
+        await using var limited = Site.WithWebHostBuilder(b => b.UseSetting("PublicSite:RateLimits:LogPerMinute", "2"));
+        using var client = limited.CreateClient();
+
+        var first = await client.GetAsync("/log/checkpoint");
+        var second = await client.GetAsync("/log/tile/0/000");
+        var third = await client.GetAsync("/log/proof/2026-000001");
+        var page = await client.GetAsync("/sao-ke");
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode); // 404 on an empty log: still counted
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
 }
 
 public class RateLimitTestsOnSqlite() : RateLimitTests(DatabaseProvider.Sqlite);

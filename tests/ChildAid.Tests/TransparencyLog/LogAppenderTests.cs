@@ -1,5 +1,6 @@
 using ChildAid.Shared.Data;
 using ChildAid.Shared.TransparencyLog;
+using ChildAid.Tests.Cli;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,6 +90,31 @@ public abstract class LogAppenderTests(DatabaseProvider provider) : DatabaseTest
 
         Assert.Equal(3, result.SizeAfter);
         Assert.Contains("ledger entry 4 is not logged: its content does not match its hash", result.Problem);
+    }
+
+    [Theory]
+    [InlineData("UPDATE log_tiles SET hashes = zeroblob(64) WHERE level = 0 AND tile_index = 0", "UPDATE log_tiles SET hashes = decode(repeat('00', 64), 'hex') WHERE level = 0 AND tile_index = 0")]
+    [InlineData("UPDATE log_tiles SET hashes = substr(hashes, 1, 32) WHERE level = 0 AND tile_index = 0", "UPDATE log_tiles SET hashes = substring(hashes FROM 1 FOR 32) WHERE level = 0 AND tile_index = 0")]
+    [InlineData("UPDATE log_tiles SET tile_index = 7 WHERE level = 0 AND tile_index = 0", "UPDATE log_tiles SET tile_index = 7 WHERE level = 0 AND tile_index = 0")]
+    [InlineData("INSERT INTO log_tiles (level, tile_index, hashes) VALUES (5, 0, zeroblob(33))", "INSERT INTO log_tiles (level, tile_index, hashes) VALUES (5, 0, decode(repeat('00', 33), 'hex'))")]
+    [InlineData("DELETE FROM log_tiles", "DELETE FROM log_tiles")]
+    [InlineData("DELETE FROM log_checkpoints", "DELETE FROM log_checkpoints")]
+    [InlineData("UPDATE log_checkpoints SET note = 'forged'", "UPDATE log_checkpoints SET note = 'forged'")]
+    public async Task The_database_refuses_to_rewrite_or_delete_what_the_log_has_published(string sqlite, string postgres)
+    {
+        await LogTestLedger.AppendAsync(Db, 3);
+        await LogTestLedger.CatchUpAsync(Db);
+        using var key = NoteSigner.Generate("minhbach.example.vn/log");
+        var (code, _) = await CliRunner.RunAsync(Db, "log", "checkpoint", $"--TransparencyLog:SigningKey={key.PrivateKeyText}",
+            "--PublicSite:BaseUrl=https://minhbach.example.vn");
+        Assert.Equal(0, code);
+        await using var db = Db.NewContext();
+        var before = await db.LogTiles.AsNoTracking().SingleAsync(t => t.Level == 0 && t.TileIndex == 0);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.Sqlite ? sqlite : postgres));
+
+        Assert.Equal(before.Hashes, (await db.LogTiles.AsNoTracking().SingleAsync(t => t.Level == 0 && t.TileIndex == 0)).Hashes);
+        Assert.Equal(1, await db.LogCheckpoints.CountAsync());
     }
 
     [Fact]
