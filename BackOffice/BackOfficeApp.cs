@@ -1,3 +1,4 @@
+using ChildAid.Shared.CampaignUpdates;
 using ChildAid.Shared.TransparencyLog;
 using ChildAid.Shared.Mail;
 using ChildAid.Shared.Payments.Stripe;
@@ -56,6 +57,8 @@ public static class BackOfficeApp
         builder.Services.AddStripeProcessing(builder.Configuration);
         // Online pledges: turns PublicSite's intake rows into donors and pledges, exactly once (PledgeIntakeProcessor).
         builder.Services.AddPledgeProcessing(builder.Configuration);
+        // Campaign updates: follow requests → double opt-in mails; published campaign stories → mails to followers.
+        builder.Services.AddCampaignUpdateWorker(builder.Configuration);
         builder.Services.AddTransparencyLog(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));

@@ -19,6 +19,9 @@ public static class PagePolicies
         ["/StatusCode"] = Anonymous,
         // The donor's own page: no sign-in, the private token in its address decides (404 otherwise); rate-limited.
         ["/DonorPortal/Index"] = Anonymous,
+        // A follower's confirm link and one-click unsubscribe (RFC 8058): the token in the address decides (404 otherwise).
+        ["/DonorPortal/Follow"] = Anonymous,
+        ["/DonorPortal/Unsubscribe"] = Anonymous,
         ["/Account/Logout"] = Policies.Staff,
         ["/Account/ChangePassword"] = Policies.Staff,
         ["/Account/EnrolTwoFactor"] = Policies.Staff,

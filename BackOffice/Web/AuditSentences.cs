@@ -60,6 +60,8 @@ public static class AuditSentences
         ["CheckupSession"] = "buổi khám sức khỏe",
         ["Measurement"] = "kết quả đo của trẻ",
         ["PledgeIntake"] = "đăng ký cam kết trực tuyến",
+        ["CampaignFollower"] = "người theo dõi chiến dịch",
+        ["CampaignUpdateRun"] = "đợt gửi tin chiến dịch",
     };
 
     /// <summary>Names a field has on one kind of record only ("Title" of a content version is not a campaign's name).</summary>

@@ -30,9 +30,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
          // The transparency log is derived from the ledger (tiles, its size) or is itself an append-only record (checkpoints).
          typeof(TransparencyLog.LogTile), typeof(TransparencyLog.LogHead), typeof(TransparencyLog.LogCheckpoint)];
 
-    // Secrets never go into the audit trail.
+    // Secrets never go into the audit trail (a follower's tokens would let a reader confirm or unsubscribe them).
     private static readonly HashSet<string> Masked =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "ConfirmToken", "UnsubscribeToken"];
 
     // Readable Vietnamese in the stored JSON; it is only ever shown HTML-encoded.
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

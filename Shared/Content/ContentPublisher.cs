@@ -16,7 +16,8 @@ namespace ChildAid.Shared.Content;
 /// the website today), not roles: <see cref="ContentService"/> checks who may publish; the scheduler
 /// (<see cref="ContentScheduleRunner"/>) calls it for what editors scheduled.
 /// </summary>
-public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, AuditActor auditActor, TimeProvider clock)
+public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, AuditActor auditActor, TimeProvider clock,
+    CampaignUpdates.CampaignUpdateMails campaignUpdates)
 {
     public const string NotFound = "Không tìm thấy nội dung.";
 
@@ -58,6 +59,8 @@ public sealed class ContentPublisher(ChildAidDbContext db, MediaStore store, Aud
         item.ScheduleError = null;
         item.ReturnComment = null;
         item.UpdatedAt = now;
+        // A campaign's story goes to its followers: only recorded here (the worker queues the mails), first publish only.
+        await campaignUpdates.RecordFirstPublishAsync(item, ct);
         await db.SaveChangesAsync(ct);
         var before = previous is { } p && p != item.LatestVersion ? await MediaOfVersionAsync(itemId, p, ct) : [];
         await SyncMediaUsesAsync(item, ct);

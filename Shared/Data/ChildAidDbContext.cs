@@ -69,6 +69,9 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<BankStatements.BankStatementLine> BankStatementLines => Set<BankStatements.BankStatementLine>();
     public DbSet<Checkups.CheckupSession> CheckupSessions => Set<Checkups.CheckupSession>();
     public DbSet<Checkups.Measurement> Measurements => Set<Checkups.Measurement>();
+    public DbSet<CampaignUpdates.CampaignFollower> CampaignFollowers => Set<CampaignUpdates.CampaignFollower>();
+    public DbSet<CampaignUpdates.CampaignFollowIntake> CampaignFollowIntake => Set<CampaignUpdates.CampaignFollowIntake>();
+    public DbSet<CampaignUpdates.CampaignUpdateRun> CampaignUpdateRuns => Set<CampaignUpdates.CampaignUpdateRun>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

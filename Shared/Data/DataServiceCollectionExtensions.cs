@@ -46,6 +46,9 @@ public static class DataServiceCollectionExtensions
         // Donors' private links (defaults; BackOffice and the CLI bind section "BackOffice").
         services.AddOptions<Donors.DonorLinkOptions>();
         services.AddScoped<Donors.DonorLinks>();
+        services.AddScoped<CampaignUpdates.CampaignFollowers>();
+        services.AddScoped<CampaignUpdates.CampaignUpdateMails>();
+        services.AddOptions<Hosting.PublicSiteLinkOptions>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresChildAidDbContext>((sp, o) =>

@@ -5,13 +5,14 @@ namespace ChildAid.Shared.Data;
 
 /// <summary>
 /// PublicSite's only way to write: pledges in (<see cref="PledgeIntake"/>) and their public status out
-/// (<see cref="PledgeStatus"/>). On PostgreSQL it connects as a login in <see cref="DatabaseRoles.Intake"/>, which may
+/// (<see cref="PledgeStatus"/>), and "follow this campaign" requests in (<see cref="CampaignUpdates.CampaignFollowIntake"/>). On PostgreSQL it connects as a login in <see cref="DatabaseRoles.Intake"/>, which may
 /// INSERT into pledge_intake and SELECT the status view, and nothing else — not even read back what it wrote.
 /// </summary>
 public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
 {
     public DbSet<PledgeIntake> PledgeIntake => Set<PledgeIntake>();
     public DbSet<PledgeStatus> PledgeStatus => Set<PledgeStatus>();
+    public DbSet<CampaignUpdates.CampaignFollowIntake> CampaignFollowIntake => Set<CampaignUpdates.CampaignFollowIntake>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -26,6 +27,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             b.Ignore(i => i.RetryAfter);
         });
         new PledgeStatusConfiguration().Configure(builder.Entity<PledgeStatus>());
+        new CampaignUpdates.CampaignFollowIntakeConfiguration().Configure(builder.Entity<CampaignUpdates.CampaignFollowIntake>());
+        builder.Entity<CampaignUpdates.CampaignFollowIntake>().Ignore(i => i.ProcessedAt);
     }
 
     public static IntakeDbContext Create(DatabaseOptions options)

@@ -29,3 +29,6 @@ public sealed record InstalmentReminderMail(
 public sealed record CampaignUpdateMail(
     string DonorName, string CampaignTitle, string StoryTitle, string? StorySummary, string StoryUrl, string UnsubscribeUrl);
 
+
+/// <summary>Double opt-in: "is it you who asked for this campaign's news?", with the confirm link.</summary>
+public sealed record FollowConfirmationMail(string? Name, string CampaignTitle, string ConfirmUrl);

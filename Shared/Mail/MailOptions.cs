@@ -12,6 +12,12 @@ public sealed class MailOptions
     public string FromAddress { get; set; } = "no-reply@childaid.example";
     public string FromName { get; set; } = "ChildAid";
 
+    /// <summary>
+    /// The mailbox named in List-Unsubscribe's mailto (RFC 2369), for mail programs that cannot POST; someone reads it
+    /// and unsubscribes by hand. Unset: the From address.
+    /// </summary>
+    public string? UnsubscribeMailbox { get; set; }
+
     /// <summary>Off on a node that should not send (any number of nodes may send safely).</summary>
     public bool Enabled { get; set; } = true;
     public int IntervalSeconds { get; set; } = 15;

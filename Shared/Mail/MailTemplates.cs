@@ -34,6 +34,7 @@ public static class MailTemplates
             MailMessageKind.ThankYou => ThankYou(As<ThankYouMail>(model), en),
             MailMessageKind.InstalmentReminder => InstalmentReminder(As<InstalmentReminderMail>(model), en),
             MailMessageKind.CampaignUpdate => CampaignUpdate(As<CampaignUpdateMail>(model), en),
+            MailMessageKind.FollowConfirmation => FollowConfirmation(As<FollowConfirmationMail>(model), en),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
@@ -123,6 +124,18 @@ public static class MailTemplates
         b.Link(en ? "Unsubscribe" : "Hủy nhận tin", m.UnsubscribeUrl);
         b.Signature(en);
         return b.Done($"{m.CampaignTitle}: {m.StoryTitle}", [], Url(m.UnsubscribeUrl));
+    }
+
+    private static RenderedMail FollowConfirmation(FollowConfirmationMail m, bool en)
+    {
+        var b = new Body(m.Name is { Length: > 0 } name ? (en ? $"Dear {name}," : $"Kính gửi {name},") : (en ? "Hello," : "Xin chào,"));
+        b.Para(en ? $"This address was just registered to receive news of the campaign {m.CampaignTitle}."
+                  : $"Địa chỉ e-mail này vừa được đăng ký nhận tin của chiến dịch {m.CampaignTitle}.");
+        b.Link(en ? "Yes, send me the campaign's news" : "Đúng, tôi muốn nhận tin của chiến dịch", m.ConfirmUrl);
+        b.Small(en ? $"The link works for {CampaignUpdates.CampaignFollower.ConfirmDays} days. If it was not you, ignore this mail: nothing is sent without your confirmation."
+                   : $"Đường dẫn có hiệu lực {CampaignUpdates.CampaignFollower.ConfirmDays} ngày. Nếu không phải quý vị đăng ký, xin bỏ qua thư này: chúng tôi không gửi gì khi chưa được quý vị xác nhận.");
+        b.Signature(en);
+        return b.Done(en ? $"Please confirm: news of {m.CampaignTitle}" : $"Xin xác nhận nhận tin chiến dịch {m.CampaignTitle}", []);
     }
 
     /// <summary>The donor's own page (no password: the link is the key), in every mail that is the donor's alone.</summary>

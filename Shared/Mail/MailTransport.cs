@@ -25,15 +25,20 @@ public abstract class MailTransport
             else body.Attachments.Add(a.FileName, a.Content, type);
         }
         message.Body = body.ToMessageBody();
-        foreach (var (name, value) in UnsubscribeHeaders(mail)) message.Headers.Add(name, value);
+        foreach (var (name, value) in UnsubscribeHeaders(mail, options)) message.Headers.Add(name, value);
         return message;
     }
 
-    /// <summary>One-click unsubscribe (RFC 8058) for campaign updates: the link, and the promise that a POST to it suffices.</summary>
-    public static IEnumerable<(string Name, string Value)> UnsubscribeHeaders(MailOutboxMessage mail)
+    /// <summary>
+    /// One-click unsubscribe (RFC 8058) for campaign updates: the https link first, a mailto (RFC 2369) for mail
+    /// programs that cannot POST, and the promise that a POST to the link suffices.
+    /// </summary>
+    public static IEnumerable<(string Name, string Value)> UnsubscribeHeaders(MailOutboxMessage mail, MailOptions options)
     {
         if (mail.UnsubscribeUrl is null) yield break;
-        yield return ("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
+        var mailbox = string.IsNullOrWhiteSpace(options.UnsubscribeMailbox) ? options.FromAddress : options.UnsubscribeMailbox.Trim();
+        var subject = Uri.EscapeDataString("unsubscribe " + mail.UnsubscribeUrl);
+        yield return ("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>, <mailto:{mailbox}?subject={subject}>");
         yield return ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 }

@@ -26,7 +26,7 @@ public sealed class SendGridMailTransport(IOptions<MailOptions> options, HttpCli
                 Disposition = a.ContentId is null ? "attachment" : "inline",
                 ContentId = a.ContentId,
             });
-        foreach (var (name, value) in UnsubscribeHeaders(mail)) message.AddHeader(name, value);
+        foreach (var (name, value) in UnsubscribeHeaders(mail, o)) message.AddHeader(name, value);
         // Lets a message in SendGrid's activity feed be traced back to its outbox row.
         message.AddCustomArg("childaid_mail", mail.DedupeKey);
 

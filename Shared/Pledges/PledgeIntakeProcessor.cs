@@ -116,6 +116,13 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
         };
         db.Pledges.Add(pledge);
         await QueueConfirmationAsync(db, services.GetRequiredService<MailOutbox>(), services.GetRequiredService<DonorLinks>(), intake, donor, campaign, ct);
+        // The form's "send me this campaign's news": double opt-in, its confirmation mail goes with the pledge's.
+        if (intake.FollowCampaign && intake.DonorEmail is { Length: > 0 } followEmail)
+        {
+            await db.SaveChangesAsync(ct); // the donor's id, for the follower row
+            await services.GetRequiredService<CampaignUpdates.CampaignFollowers>().RequestAsync(campaign, followEmail,
+                string.IsNullOrWhiteSpace(intake.DonorName) ? null : intake.DonorName.Trim(), intake.Origin == DonorOrigin.Foreign ? "en" : "vi", donor.Id, ct);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return PledgeIntakeOutcome.Pledged;

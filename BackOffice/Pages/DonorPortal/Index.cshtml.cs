@@ -21,6 +21,9 @@ namespace ChildAid.BackOffice.Pages.DonorPortal;
 public sealed record DonorPledgeRow(string Reference, string? CampaignTitle, long AmountVnd, long PaidVnd, long OutstandingVnd, PledgeState Status, string PayUrl,
     IReadOnlyList<InstalmentStanding> Instalments);
 
+/// <summary>A campaign whose news the donor asked for (with a pledge, or the follow form with their address).</summary>
+public sealed record DonorSubscriptionRow(int Id, string CampaignTitle, ChildAid.Shared.CampaignUpdates.FollowerState State);
+
 public sealed record DonorReceiptRow(string ReceiptNumber, DateOnly ReceivedOn, string? CampaignTitle, long AmountVnd, bool Reversed);
 
 /// <summary>
@@ -31,13 +34,14 @@ public sealed record DonorReceiptRow(string ReceiptNumber, DateOnly ReceivedOn, 
 /// </summary>
 [EnableRateLimiting(DonorLinkRateLimit.Policy)]
 public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles pdfs, LedgerNameErasure erasure, AuditActor actor,
-    IOptions<PublicSiteLinkOptions> publicSite, TimeProvider clock) : PageModel
+    IOptions<PublicSiteLinkOptions> publicSite, TimeProvider clock, ChildAid.Shared.CampaignUpdates.CampaignFollowers followers) : PageModel
 {
     public const string Actor = "Nhà tài trợ (đường dẫn riêng)";
 
     public Donor Donor { get; private set; } = null!;
     public IReadOnlyList<DonorPledgeRow> Pledges { get; private set; } = [];
     public IReadOnlyList<DonorReceiptRow> Receipts { get; private set; } = [];
+    public IReadOnlyList<DonorSubscriptionRow> Subscriptions { get; private set; } = [];
     public bool NameErased { get; private set; }
     public DateOnly Today => ChildAid.Shared.Time.VietnamClock.VietnamToday(clock);
 
@@ -102,6 +106,18 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
         return RedirectToPage(new { token, lang = Lang });
     }
 
+    /// <summary>"Stop this campaign's news" from the donor's own page: only a subscription of this donor; audited.</summary>
+    public async Task<IActionResult> OnPostUnfollowAsync(string token, int follower, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, ct)) return NotFound();
+        if (Subscriptions.All(s => s.Id != follower)) return NotFound();
+        var unsubscribeToken = await db.CampaignFollowers.Where(f => f.Id == follower).Select(f => f.UnsubscribeToken).SingleAsync(ct);
+        actor.UserId = null; actor.Name = Actor;
+        await followers.UnsubscribeAsync(unsubscribeToken, ct);
+        TempData["Saved"] = "Đã hủy nhận tin của chiến dịch.";
+        return RedirectToPage(new { token, lang = Lang });
+    }
+
     public string PdfUrl(string token, string receiptNumber) => $"{DonorLinks.PathPrefix}{token}?handler=Pdf&so={Uri.EscapeDataString(receiptNumber)}";
 
     /// <summary>An instalment's state in words: paid, not yet due, due now (within the reminder week) or overdue.</summary>
@@ -132,6 +148,12 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
                 // Payments fill the oldest instalment first, as the reminders count them.
                 PledgeLines.Standing(PledgeLines.Instalments(p.InstalmentsJson), p.PaidVnd)))
             .ToList();
+        // Followed with a pledge (the donor's id) or with the follow form and the donor's own address.
+        var email = Donor.Email?.Trim().ToLowerInvariant();
+        Subscriptions = (await db.CampaignFollowers.Where(f => f.DonorId == donorId || (email != null && f.Email == email))
+                .Join(db.Campaigns, f => f.CampaignId, c => c.Id, (f, c) => new { f.Id, c.Title, c.TitleEn, f.State })
+                .OrderBy(x => x.Id).ToListAsync(ct))
+            .Select(x => new DonorSubscriptionRow(x.Id, english && x.TitleEn is { Length: > 0 } en2 ? en2 : x.Title, x.State)).ToList();
         Receipts = await db.Contributions.Where(c => c.DonorId == donorId).OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
             .Select(c => new DonorReceiptRow(c.ReceiptNumber, c.ReceivedOn,
                 c.Campaign == null ? null : english && c.Campaign.TitleEn != null && c.Campaign.TitleEn != "" ? c.Campaign.TitleEn : c.Campaign.Title,

@@ -231,6 +231,9 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
         Assert.Equal(before, await FingerprintAsync());
     }
 
+    private const string FollowerConfirmToken = "confirm-token-of-the-page-matrix-0123456789";
+    private const string FollowerUnsubscribeToken = "unsubscribe-token-of-the-page-matrix-012345";
+
     /// <summary>Requests a POST handler needs to find its record (own unit, other unit), by page.</summary>
     private sealed record PostFields(Dictionary<string, (Dictionary<string, string> Own, Dictionary<string, string> Other)> ByPage);
 
@@ -246,6 +249,12 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ownDonor = (await TestData.DonorAsync(db, own, "Trần Thị Bình")).Id;
             otherDonor = (await TestData.DonorAsync(db, other, "Lê Văn Cường")).Id;
             campaign = (await TestData.CampaignAsync(db)).Id;
+            db.CampaignFollowers.Add(new Shared.CampaignUpdates.CampaignFollower
+            {
+                CampaignId = campaign, Email = "theo-doi@example.org", ConfirmToken = FollowerConfirmToken, UnsubscribeToken = FollowerUnsubscribeToken,
+                CreatedAt = DateTime.UtcNow, ConfirmRequestedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
             ownReview = (await TestData.NeedsReviewAsync(db, own)).Id;
             otherReview = (await TestData.NeedsReviewAsync(db, other)).Id;
             ownChild = (await TestData.ChildAsync(db, own, "Rơ Châm H'Nhi")).Id;
@@ -303,6 +312,8 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/StatusCode"] = ("/StatusCode?code=404", "/StatusCode?code=404", false),
             // Anyone holding the donor's private link, signed in or not; the token, not the unit, decides.
             ["/DonorPortal/Index"] = (donorPage, donorPage, false),
+            ["/DonorPortal/Follow"] = ("/theo-doi/" + FollowerConfirmToken, "/theo-doi/" + FollowerConfirmToken, false),
+            ["/DonorPortal/Unsubscribe"] = ("/huy-nhan-tin/" + FollowerUnsubscribeToken, "/huy-nhan-tin/" + FollowerUnsubscribeToken, false),
             ["/Account/Logout"] = ("/Account/Logout", "/Account/Logout", false),
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", "/Account/ChangePassword", false),
             ["/Account/EnrolTwoFactor"] = ("/Account/EnrolTwoFactor", "/Account/EnrolTwoFactor", false),

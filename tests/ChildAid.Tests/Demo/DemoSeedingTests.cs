@@ -33,6 +33,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["honor roll names"] = await db.HonorRollNames.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
             ["content versions"] = await db.ContentVersions.CountAsync(),
+            ["campaign followers"] = await db.CampaignFollowers.CountAsync(),
         };
     }
 
@@ -136,6 +137,19 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         await using var scope = services.CreateAsyncScope();
         var suggestions = await scope.ServiceProvider.GetRequiredService<Shared.BankStatements.BankStatementMatcher>().SuggestAsync(queued.Id);
         Assert.Contains(suggestions, s => s.Reference == "CADEM6EE8");
+    }
+
+    [Fact]
+    public async Task The_demo_campaign_has_followers_who_confirmed_one_who_waits_for_the_link_and_one_who_unsubscribed()
+    {
+        var seeded = await CliRunner.RunAsync(Db, "seed", "--demo");
+        Assert.True(seeded.ExitCode == 0, seeded.Output);
+        await using var db = Db.NewContext();
+
+        var followers = await db.CampaignFollowers.Where(f => f.CampaignId == db.Campaigns.Single(c => c.Slug == DemoFollowers.CampaignSlug).Id)
+            .Select(f => f.State).ToListAsync();
+        Assert.Equal(["Pending: 1", "Confirmed: 2", "Unsubscribed: 1"],
+            followers.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
     }
 
     private static string BankLineStatusCount(Shared.BankStatements.BankLineStatus status, int count) => $"{status}: {count}";

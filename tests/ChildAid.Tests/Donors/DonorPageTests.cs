@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using ChildAid.BackOffice.Pages.DonorPortal;
@@ -197,6 +198,44 @@ public abstract partial class DonorPageTests(DatabaseProvider provider) : BackOf
         Assert.Contains(world.Gift.ReceiptNumber, text);
         Assert.Contains("Một triệu hai trăm nghìn đồng.", text);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_lists_the_donors_campaign_news_and_its_button_unsubscribes_only_their_own()
+    {
+        var world = await WorldAsync();
+        int own, stranger;
+        await using (var db = Db.NewContext())
+        {
+            var campaignId = await db.Campaigns.Select(c => c.Id).FirstAsync();
+            var followers = new[] { ("mai@example.org", (int?)world.Donor.Id), ("nguoi-khac@example.org", null) }.Select((x, i) =>
+            {
+                var f = new Shared.CampaignUpdates.CampaignFollower
+                {
+                    CampaignId = campaignId, Email = x.Item1, DonorId = x.Item2, ConfirmToken = $"confirm-{i}".PadRight(43, 'c'),
+                    UnsubscribeToken = $"unsub-{i}".PadRight(43, 'u'), CreatedAt = DateTime.UtcNow, ConfirmRequestedAt = DateTime.UtcNow,
+                };
+                f.Confirm(DateTime.UtcNow);
+                return f;
+            }).ToList();
+            db.CampaignFollowers.AddRange(followers);
+            await db.SaveChangesAsync();
+            (own, stranger) = (followers[0].Id, followers[1].Id);
+        }
+        var client = App.NewClient();
+
+        var page = await client.GetPageAsync(world.Path);
+        Assert.Contains("id=\"donor-subscriptions\"", page, StringComparison.Ordinal);
+        Assert.Contains("Đang nhận tin", page, StringComparison.Ordinal);
+        var someoneElses = await client.PostFormAsync(world.Path, new() { ["follower"] = stranger.ToString(CultureInfo.InvariantCulture) }, world.Path + "?handler=Unfollow");
+        Assert.Equal(HttpStatusCode.NotFound, someoneElses.StatusCode);
+        var mine = await client.PostFormAsync(world.Path, new() { ["follower"] = own.ToString(CultureInfo.InvariantCulture) }, world.Path + "?handler=Unfollow");
+
+        Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
+        await using var check = Db.NewContext();
+        var states = await check.CampaignFollowers.OrderBy(f => f.Id).Select(f => f.State).ToListAsync();
+        Assert.Equal([Shared.CampaignUpdates.FollowerState.Unsubscribed, Shared.CampaignUpdates.FollowerState.Confirmed], states);
+        Assert.Contains("Đã hủy nhận tin", await client.GetPageAsync(world.Path), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace ChildAid.Tests.Pledges;
 public class IntakeRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
 {
     public static TheoryData<string> UnreadableTables =>
-        ["pledge_intake", "pledges", "donors", "contributions", "children", "audit_entries", "\"AspNetUsers\"", "ledger_entries", "campaigns"];
+        ["pledge_intake", "pledges", "donors", "contributions", "children", "audit_entries", "\"AspNetUsers\"", "ledger_entries", "campaigns",
+         "campaign_follow_intake", "campaign_followers", "campaign_update_runs"];
 
     [Theory]
     [MemberData(nameof(UnreadableTables))]
@@ -63,8 +64,8 @@ public class IntakeRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
         await using (var reader = await grants.ExecuteReaderAsync())
             while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
 
-        // Pledges in, their public status out, and Stripe's verified events in: nothing else.
-        Assert.Equal(["pledge_intake:INSERT", "pledge_status:SELECT", "stripe_events:INSERT"], rows);
+        // Pledges and follow requests in, pledges' public status out, and Stripe's verified events in: nothing else.
+        Assert.Equal(["campaign_follow_intake:INSERT", "pledge_intake:INSERT", "pledge_status:SELECT", "stripe_events:INSERT"], rows);
     }
 
     private async Task ExecuteAsIntakeAsync(string sql)

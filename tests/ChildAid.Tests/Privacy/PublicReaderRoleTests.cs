@@ -11,6 +11,8 @@ public class PublicReaderRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
         ["donors", "children", "contributions", "contribution_reversals", "contribution_goods_line", "\"AspNetUsers\"",
          "\"AspNetUserTokens\"", "audit_entries", "staff_user_units", "ledger_heads", "receipt_counters",
          "honor_roll_names", "need_lines", "needs_reviews", "declared_supports",
+         // Campaign followers' addresses, and the follow requests PublicSite wrote through the intake login.
+         "campaign_followers", "campaign_follow_intake", "campaign_update_runs",
          // Content: drafts and every version, unpublished media and consent records stay in BackOffice.
          "content_items", "content_versions", "content_media_uses", "media_items", "media_folders", "consent_records",
          // Receiving accounts: only their public fields, through the view public_receiving_accounts.

@@ -394,6 +394,179 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("bank_statement_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignFollowIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CampaignSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("campaign_slug");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_follow_intake");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_campaign_follow_intake_waiting")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.ToTable("campaign_follow_intake", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignFollower", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("ConfirmRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirm_requested_at");
+
+                    b.Property<string>("ConfirmToken")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("confirm_token");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("culture");
+
+                    b.Property<int?>("DonorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("unsubscribe_token");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_followers");
+
+                    b.HasIndex("ConfirmToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_followers_confirm_token");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_campaign_followers_donor_id");
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_followers_unsubscribe_token");
+
+                    b.HasIndex("CampaignId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_followers_campaign_id_email");
+
+                    b.ToTable("campaign_followers", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignUpdateRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("MailsQueued")
+                        .HasColumnType("integer")
+                        .HasColumnName("mails_queued");
+
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_update_runs");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_update_runs_campaign_id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_update_runs_content_item_id");
+
+                    b.ToTable("campaign_update_runs", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Campaigns.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -4262,6 +4435,39 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasForeignKey("PledgeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_bank_statement_lines_pledges_pledge_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignFollower", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_followers_campaigns_campaign_id");
+
+                    b.HasOne("ChildAid.Shared.Donors.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_campaign_followers_donors_donor_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignUpdateRun", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_update_runs_campaigns_campaign_id");
+
+                    b.HasOne("ChildAid.Shared.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_update_runs_content_items_content_item_id");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>

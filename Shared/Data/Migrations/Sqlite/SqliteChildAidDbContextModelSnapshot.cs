@@ -379,6 +379,175 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("bank_statement_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignFollowIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CampaignSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_slug");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_follow_intake");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_campaign_follow_intake_waiting")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.ToTable("campaign_follow_intake", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignFollower", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("ConfirmRequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirm_requested_at");
+
+                    b.Property<string>("ConfirmToken")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirm_token");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<int?>("DonorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribe_token");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_followers");
+
+                    b.HasIndex("ConfirmToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_followers_confirm_token");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_campaign_followers_donor_id");
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_followers_unsubscribe_token");
+
+                    b.HasIndex("CampaignId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_followers_campaign_id_email");
+
+                    b.ToTable("campaign_followers", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignUpdateRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("MailsQueued")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mails_queued");
+
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_update_runs");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_update_runs_campaign_id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_update_runs_content_item_id");
+
+                    b.ToTable("campaign_update_runs", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Campaigns.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -4185,6 +4354,39 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasForeignKey("PledgeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_bank_statement_lines_pledges_pledge_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignFollower", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_followers_campaigns_campaign_id");
+
+                    b.HasOne("ChildAid.Shared.Donors.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_campaign_followers_donors_donor_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.CampaignUpdates.CampaignUpdateRun", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_update_runs_campaigns_campaign_id");
+
+                    b.HasOne("ChildAid.Shared.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_update_runs_content_items_content_item_id");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
