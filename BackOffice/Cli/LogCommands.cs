@@ -10,7 +10,7 @@ namespace ChildAid.BackOffice;
 public static class LogCommands
 {
     public const string Usage = "log keygen [--origin ORIGIN] [--out FILE] | log checkpoint";
-    public const string VerifyUsage = "verify-log [--key VKEY] [--checkpoint FILE] [--previous FILE] [--save FILE]";
+    public const string VerifyUsage = "verify-log [--key VKEY] [--checkpoint FILE] [--previous FILE] [--save FILE] | verify-log --url LOG-URL --key VKEY [--previous FILE] [--save FILE]";
 
     public static async Task<int> LogAsync(CliContext cli, CliArgs args, CancellationToken ct) => args.Positional switch
     {
@@ -86,6 +86,7 @@ public static class LogCommands
     /// </summary>
     public static async Task<int> VerifyAsync(CliContext cli, CliArgs args, CancellationToken ct)
     {
+        if (args["url"] is { } url) return await VerifyRemoteAsync(cli, args, url, ct);
         await using var services = cli.BuildServices();
         await using var scope = CliContext.Scope(services, "cli:verify-log");
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
@@ -117,14 +118,47 @@ public static class LogCommands
             return 1;
         }
 
-        string? earlier = null;
-        if (args["previous"] is { } previousFile)
-        {
-            if (!File.Exists(previousFile)) return await MissingAsync(cli, previousFile);
-            earlier = await File.ReadAllTextAsync(previousFile, ct);
-        }
+        if (args["previous"] is { } previousFile && !File.Exists(previousFile)) return await MissingAsync(cli, previousFile);
+        var earlier = args["previous"] is { } previous ? await File.ReadAllTextAsync(previous, ct) : null;
 
         var result = await LogVerifier.VerifyAsync(note, key, EntriesOf(db), earlier, ct);
+        return await ReportAsync(cli, args, result, note, key, cli.DescribeDatabase(), ct);
+    }
+
+    /// <summary>
+    /// A log served as tlog-tiles (ours, a mirror, anyone's), checked over HTTP alone: no database, and the key comes from
+    /// the user — a site that could forge entries could serve a key of its own just as well.
+    /// </summary>
+    private static async Task<int> VerifyRemoteAsync(CliContext cli, CliArgs args, string url, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var logUrl) || logUrl.Scheme is not ("https" or "http"))
+            return await UsageAsync(cli, "verify-log --url https://SITE/log --key VKEY   (the log's address, e.g. https://childaid.vn/log)");
+        if (args["key"] is not { } vkey)
+        {
+            await cli.Error.WriteLineAsync("verify-log --url needs --key VKEY: the verifier key you trust, taken from somewhere other than the site you check (the organisation's published key).");
+            return 2;
+        }
+        if (args["previous"] is { } previousFile && !File.Exists(previousFile)) return await MissingAsync(cli, previousFile);
+        var earlier = args["previous"] is { } previous ? await File.ReadAllTextAsync(previous, ct) : null;
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
+        var log = new RemoteLog(http, logUrl);
+        try
+        {
+            var key = NoteVerifier.Parse(vkey);
+            var note = await log.CheckpointAsync(ct);
+            var result = await LogVerifier.VerifyAsync(note, key, log.EntriesAsync(RemoteLog.SizeOf(note, key), ct), earlier, ct);
+            return await ReportAsync(cli, args, result, note, key, logUrl.AbsoluteUri, ct);
+        }
+        catch (Exception e) when (e is FormatException or HttpRequestException or InvalidDataException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            await cli.Output.WriteLineAsync($"BROKEN: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> ReportAsync(CliContext cli, CliArgs args, LogVerification result, string note, NoteVerifier key, string source, CancellationToken ct)
+    {
         if (!result.IsIntact)
         {
             await cli.Output.WriteLineAsync($"BROKEN: {result.Problem}");
@@ -133,7 +167,7 @@ public static class LogCommands
         var c = result.Checkpoint!;
         if (args["save"] is { } saveFile) await File.WriteAllTextAsync(saveFile, note, ct);
         await cli.Output.WriteLineAsync(
-            $"OK: checkpoint {c.TreeSize} of {c.Origin} is signed by {key.Name}+{key.KeyId:x8}, its root is recomputed from the {c.TreeSize} entries ({cli.DescribeDatabase()})" +
+            $"OK: checkpoint {c.TreeSize} of {c.Origin} is signed by {key.Name}+{key.KeyId:x8}, its root is recomputed from the {c.TreeSize} entries ({source})" +
             (result.EarlierSize is { } earlierSize ? $", and it extends the earlier checkpoint of {earlierSize} entries." : "."));
         return 0;
     }

@@ -2,7 +2,11 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.TransparencyLog;
 using ChildAid.Tests.Cli;
 using ChildAid.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildAid.Tests.TransparencyLog;
 
@@ -39,6 +43,64 @@ public abstract class VerifyLogTests(DatabaseProvider provider) : DatabaseTest(p
 
         Assert.Equal(0, code);
         Assert.Contains("OK: checkpoint 300 of minhbach.example.vn/log is signed by minhbach.example.vn/log+", output);
+    }
+
+    /// <summary>PublicSite on real Kestrel (a loopback port) over the test database, read through its public login.</summary>
+    private async Task<(WebApplication Site, string LogUrl)> StartPublicSiteAsync()
+    {
+        var site = ChildAid.PublicSite.Program.Build([
+            "--urls=http://127.0.0.1:0", "--applicationName=ChildAid.PublicSite", "--environment=Development",
+            $"--contentRoot={Path.Combine(RepositoryFolder.Root, "PublicSite")}", "--Logging:LogLevel:Default=Warning",
+            $"--Database:Provider={Provider}", $"--Database:ConnectionString={Db.PublicConnectionString}"]);
+        await site.StartAsync();
+        var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (site, address.TrimEnd('/') + "/log");
+    }
+
+    [Fact]
+    public async Task Anyone_verifies_the_site_over_http_from_its_entry_bundles_alone_and_a_changed_entry_is_caught()
+    {
+        await LogTestLedger.AppendAsync(Db, 300); // a full bundle and a partial one
+        await SignAsync();
+        var (site, logUrl) = await StartPublicSiteAsync();
+        await using var _ = site;
+        var saved = Path.Combine(Path.GetTempPath(), $"checkpoint-{Guid.NewGuid():N}.txt");
+        try
+        {
+            // No database arguments: the verifier has only the site's address and the key it trusts.
+            var (code, output) = await CliRunner.RunRawAsync("verify-log", "--url", logUrl, "--key", Key.Verifier.VerifierKey, "--save", saved);
+            Assert.True(code == 0, output);
+            Assert.Contains($"OK: checkpoint 300 of minhbach.example.vn/log is signed by minhbach.example.vn/log+", output);
+            Assert.Contains(logUrl, output);
+
+            await DisableLedgerGuardsAsync();
+            await ExecuteSqlAsync("UPDATE ledger_entries SET amount_vnd = 2500000 WHERE sequence = 257");
+            var (brokenCode, broken) = await CliRunner.RunRawAsync("verify-log", "--url", logUrl, "--key", Key.Verifier.VerifierKey);
+
+            Assert.Equal(1, brokenCode);
+            Assert.Contains("BROKEN: the 300 entries do not give the checkpoint's root", broken);
+        }
+        finally
+        {
+            File.Delete(saved);
+            await site.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Checking_a_site_needs_a_key_from_elsewhere_and_a_site_that_is_not_a_log_is_broken()
+    {
+        var (noKey, said) = await CliRunner.RunRawAsync("verify-log", "--url", "http://127.0.0.1:9/log");
+        Assert.Equal(2, noKey);
+        Assert.Contains("needs --key", said);
+
+        var (site, logUrl) = await StartPublicSiteAsync(); // nothing signed yet: /log/checkpoint answers 404
+        await using var _ = site;
+        var (code, output) = await CliRunner.RunRawAsync("verify-log", "--url", logUrl, "--key", Key.Verifier.VerifierKey);
+        await site.StopAsync();
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("BROKEN:", output);
     }
 
     [Fact]
