@@ -68,9 +68,11 @@ public class NeedsReviewQueries(ChildAidDbContext db, NeedsReviewService service
         var review = await db.NeedsReviews.AsNoTracking().Include(r => r.AdminUnit).Include(r => r.ApprovingUnit)
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (review is null) return null;
+        // The catalogue names each item in both languages: the reader's (the request's culture).
+        var english = Localization.Cultures.IsEnglish;
         var lines = await db.NeedLines.AsNoTracking().Where(l => l.NeedsReviewId == id)
             .OrderBy(l => l.Category).ThenBy(l => l.Id)
-            .Select(l => new { Line = l, Item = l.Item!.NameVi, Child = l.Child!.FullName, School = l.School!.Name }).ToListAsync(ct);
+            .Select(l => new { Line = l, Item = english ? l.Item!.NameEn : l.Item!.NameVi, Child = l.Child!.FullName, School = l.School!.Name }).ToListAsync(ct);
         var criteria = await db.PriorityCriteria.AsNoTracking().ToDictionaryAsync(c => c.Kind, c => c.NameVi, ct);
         var people = lines.Select(l => l.Line.OverriddenById).Append(review.SubmittedById).Append(review.DecidedById)
             .Where(u => u is not null).Distinct().ToList();
