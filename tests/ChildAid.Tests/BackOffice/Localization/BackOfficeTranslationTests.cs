@@ -30,6 +30,7 @@ public partial class BackOfficeTranslationTests
         "Shared/Needs/PriorityCriteriaService.cs", "Shared/Needs/DeclaredSupportService.cs", "Shared/Needs/NeedLineInput.cs",
         "BackOffice/Pages/Children", "Shared/Children",
         "BackOffice/Pages/BankStatements", "Shared/BankStatements/BankAccountService.cs", "Shared/BankStatements/BankStatementMatcher.cs",
+        "BackOffice/Pages/Interventions", "Shared/Interventions",
     ];
 
     [Fact]
