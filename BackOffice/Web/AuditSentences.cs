@@ -59,6 +59,10 @@ public static class AuditSentences
         ["Pledge"] = "cam kết ủng hộ",
         ["CheckupSession"] = "buổi khám sức khỏe",
         ["Measurement"] = "kết quả đo của trẻ",
+        ["Intervention"] = "chương trình can thiệp",
+        ["InterventionSite"] = "nơi thực hiện chương trình",
+        ["InterventionChild"] = "trẻ tham gia chương trình",
+        ["InterventionCampaign"] = "chiến dịch tài trợ chương trình",
         ["PledgeIntake"] = "đăng ký cam kết trực tuyến",
         ["CampaignFollower"] = "người theo dõi chiến dịch",
         ["CampaignUpdateRun"] = "đợt gửi tin chiến dịch",
@@ -115,6 +119,8 @@ public static class AuditSentences
         ["ScheduleError"] = "Lỗi lịch đăng", ["ShowsChild"] = "Có hình ảnh trẻ em", ["ConsentRecordId"] = "Giấy đồng ý số",
         ["ParentId"] = "Trang cha", ["Number"] = "Phiên bản số", ["SummaryEn"] = "Tóm tắt tiếng Anh",
         ["SeoTitle"] = "Tiêu đề SEO", ["SeoDescription"] = "Mô tả SEO", ["HeroMediaId"] = "Ảnh đại diện số",
+        ["StartsOn"] = "Ngày bắt đầu", ["EndsOn"] = "Ngày kết thúc", ["BudgetVnd"] = "Kinh phí (đồng)", ["BaselineSessionId"] = "Buổi khám đầu kỳ",
+        ["EndlineSessionId"] = "Buổi khám cuối kỳ", ["Notes"] = "Ghi chú", ["OrganisationId"] = "Trường hoặc trạm y tế",
         ["Reference"] = "Mã cam kết", ["PaidVnd"] = "Đã thanh toán",
         ["FromPath"] = "Từ đường dẫn", ["ToPath"] = "Đến đường dẫn", ["Automatic"] = "Tự động",
         // What ContentVersionAudit keeps of a saved version instead of its words.
@@ -189,6 +195,8 @@ public static class AuditSentences
             return field switch
             {
                 "AmountVnd" or "UnitValueVnd" or "MoneyGoalVnd" => VietnameseFormat.Vnd(number),
+                "Kind" when entity == "Intervention" => Localization.StaffText.T(Pages.Interventions.InterventionLabels.Kinds.GetValueOrDefault((Shared.Interventions.InterventionKind)id, "?")),
+                "BudgetVnd" => VietnameseFormat.Vnd(number),
                 "Kind" => Labels.DonorKinds.GetValueOrDefault((DonorKind)id, "?"),
                 "Origin" => Labels.Origins.GetValueOrDefault((DonorOrigin)id, "?"),
                 "DisplayChoice" => Labels.DisplayChoices.GetValueOrDefault((DisplayChoice)id, "?"),

@@ -39,6 +39,7 @@ public static class AuditSubject
         Content.ContentItem c => c.Path,
         Mail.MailOutboxMessage m => m.Subject,
         Pledges.Pledge p => p.Reference,
+        Interventions.Intervention i => i.Name,
         Content.ContentVersion v => $"{v.Title} (phiên bản {v.Number})",
         Content.ContentRedirect r => $"{r.FromPath} → {r.ToPath}",
         ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,

@@ -16,6 +16,8 @@ public static class CheckupServices
         services.TryAddSingleton<GrowthReference>();
         services.AddScoped<CheckupService>();
         services.AddScoped<GrowthRecompute>();
+        services.AddScoped<Interventions.InterventionService>();
+        services.AddScoped<Interventions.InterventionEvaluation>();
         services.AddScoped<Children.ChildReadAudit>();
         return services;
     }

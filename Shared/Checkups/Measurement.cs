@@ -102,3 +102,19 @@ public class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>
         });
     }
 }
+
+/// <summary>The common conditions' words for people (Vietnamese; BackOffice translates them through its resources).</summary>
+public static class CommonConditionNames
+{
+    public static readonly IReadOnlyList<(CommonConditions Condition, string Vietnamese)> All =
+    [
+        (CommonConditions.DentalCaries, "Sâu răng"),
+        (CommonConditions.Anaemia, "Thiếu máu"),
+        (CommonConditions.SkinInfection, "Bệnh ngoài da"),
+        (CommonConditions.EyeProblem, "Bệnh về mắt"),
+        (CommonConditions.EarInfection, "Viêm tai"),
+        (CommonConditions.Worms, "Nhiễm giun"),
+        (CommonConditions.RespiratoryInfection, "Viêm đường hô hấp"),
+        (CommonConditions.Goitre, "Bướu cổ"),
+    ];
+}

@@ -72,6 +72,10 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<CampaignUpdates.CampaignFollower> CampaignFollowers => Set<CampaignUpdates.CampaignFollower>();
     public DbSet<CampaignUpdates.CampaignFollowIntake> CampaignFollowIntake => Set<CampaignUpdates.CampaignFollowIntake>();
     public DbSet<CampaignUpdates.CampaignUpdateRun> CampaignUpdateRuns => Set<CampaignUpdates.CampaignUpdateRun>();
+    public DbSet<Interventions.Intervention> Interventions => Set<Interventions.Intervention>();
+    public DbSet<Interventions.InterventionSite> InterventionSites => Set<Interventions.InterventionSite>();
+    public DbSet<Interventions.InterventionChild> InterventionChildren => Set<Interventions.InterventionChild>();
+    public DbSet<Interventions.InterventionCampaign> InterventionCampaigns => Set<Interventions.InterventionCampaign>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -118,6 +122,16 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<Checkups.Measurement>().HasQueryFilter(ScopeFilters.Organisation(typeof(Checkups.Measurement)),
             m => OrganisationScope == null || OrganisationScope.Contains(m.Session!.SiteId)
                  || m.Session.HealthStationId != null && OrganisationScope.Contains(m.Session.HealthStationId.Value));
+        // An intervention's sites, children and campaigns carry the intervention's scope: a health worker reads the sites
+        // of their station's intervention even when the site is a school (replaces the site's own organisation filter).
+        builder.Entity<Interventions.InterventionSite>().HasQueryFilter(ScopeFilters.Organisation(typeof(Interventions.InterventionSite)),
+            s => OrganisationScope == null || s.Intervention!.HealthStationId != null && OrganisationScope.Contains(s.Intervention.HealthStationId.Value));
+        builder.Entity<Interventions.InterventionSite>().HasQueryFilter(ScopeFilters.Unit(typeof(Interventions.InterventionSite)),
+            s => UnitScope == null || UnitScope.Contains(s.Intervention!.AdminUnitId));
+        builder.Entity<Interventions.InterventionChild>().HasQueryFilter(ScopeFilters.Unit(typeof(Interventions.InterventionChild)),
+            c => UnitScope == null || UnitScope.Contains(c.Intervention!.AdminUnitId));
+        builder.Entity<Interventions.InterventionChild>().HasQueryFilter(ScopeFilters.Organisation(typeof(Interventions.InterventionChild)),
+            c => OrganisationScope == null || c.Intervention!.HealthStationId != null && OrganisationScope.Contains(c.Intervention.HealthStationId.Value));
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

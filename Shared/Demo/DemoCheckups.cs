@@ -63,7 +63,28 @@ public static class DemoCheckups
             }
             await db.SaveChangesAsync(ct);
         }
+        await SeedInterventionAsync(db, school, centre, classList, ct);
         return added;
+    }
+
+    public const string InterventionName = "Bữa trưa bán trú lớp 3A Ia Tơi (demo)";
+
+    /// <summary>A school meal programme for class 3A with May as its baseline and November as its endline check-up.</summary>
+    private static async Task SeedInterventionAsync(ChildAidDbContext db, Organisation school, Organisation centre, List<Child> classList, CancellationToken ct)
+    {
+        if (await db.Interventions.IgnoreQueryFilters().AnyAsync(i => i.IsDemo && i.Name == InterventionName, ct)) return;
+        var sessions = await db.CheckupSessions.IgnoreQueryFilters().Where(s => s.IsDemo && s.SiteId == school.Id && Days.Contains(s.HeldOn))
+            .OrderBy(s => s.HeldOn).Select(s => s.Id).ToListAsync(ct);
+        if (sessions.Count != 2) return;
+        db.Interventions.Add(new Interventions.Intervention
+        {
+            Name = InterventionName, Kind = Interventions.InterventionKind.SchoolMeals, StartsOn = Days[0], EndsOn = Days[1], BudgetVnd = 96_000_000,
+            AdminUnitId = school.AdminUnitId, HealthStationId = centre.Id, BaselineSessionId = sessions[0], EndlineSessionId = sessions[1], IsDemo = true,
+            Notes = "Dữ liệu demo: số đo tổng hợp, không phải trẻ thật.", CreatedBy = "seed --demo", CreatedAt = Days[0].ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
+            Sites = [new Interventions.InterventionSite { OrganisationId = school.Id }],
+            Children = classList.Select(p => new Interventions.InterventionChild { ChildId = p.Id }).ToList(),
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

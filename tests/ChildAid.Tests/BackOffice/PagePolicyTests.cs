@@ -370,6 +370,9 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Checkups/Index"] = ("/Checkups", "/Checkups", false),
             ["/Checkups/Session"] = ($"/Checkups/Session/{S(ownSession)}?class=3A", $"/Checkups/Session/{S(otherSession)}?class=3A", true),
             ["/Checkups/Child"] = ($"/Checkups/Child/{S(ownPupil)}", $"/Checkups/Child/{S(otherPupil)}", true),
+            ["/Interventions/Index"] = ("/Interventions", "/Interventions", false),
+            ["/Interventions/Edit"] = ($"/Interventions/Edit/{S(_ownIntervention)}", $"/Interventions/Edit/{S(_otherIntervention)}", true),
+            ["/Interventions/Evaluation"] = ($"/Interventions/Evaluation/{S(_ownIntervention)}", $"/Interventions/Evaluation/{S(_otherIntervention)}", true),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()
@@ -384,6 +387,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Pledges/RecordTransfer"] = (F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026")), F(("Input.AmountVnd", "100.000"), ("Input.ReceivedOn", "20/11/2026"))),
             ["/BankStatements/Queue"] = (F(("LineId", L(ownLine)), ("NewDonorName", "Thử")), F(("LineId", L(otherLine)), ("NewDonorName", "Thử"))),
             ["/BankStatements/Account"] = (F(("Input.BankName", "Đổi tên")), F(("Input.BankName", "Đổi tên"))),
+            ["/Interventions/Edit"] = (F(("Input.Name", "Đổi tên")), F(("Input.Name", "Đổi tên"))),
             ["/Checkups/Session"] = (F(("Rows[0].ChildId", S(ownPupil)), ("Rows[0].WeightKg", "20")), F(("Rows[0].ChildId", S(otherPupil)), ("Rows[0].WeightKg", "20"), ("row.ChildId", S(otherPupil)), ("row.WeightKg", "20"))),
         });
         return (urls, fields, own);
@@ -410,6 +414,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
 
     /// <summary>The own unit's health station: a health worker of the matrix works there (their organisation).</summary>
     private int? _ownStation;
+    private int _ownIntervention, _otherIntervention;
 
     /// <summary>A school and a health station in each unit, a pupil of class 3A looked after by each station, a check-up session at each school.</summary>
     private async Task<(int OwnSession, int OtherSession, int OwnPupil, int OtherPupil)> CheckupsAsync(int own, int other)
@@ -436,6 +441,15 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             await db.SaveChangesAsync();
             if (unit == own) _ownStation = station.Id;
             ids.AddRange([session.Id, pupil.Id]);
+            var intervention = new Shared.Interventions.Intervention
+            {
+                Name = $"Bữa trưa {tag}", Kind = Shared.Interventions.InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31),
+                BudgetVnd = 50_000_000, AdminUnitId = unit, HealthStationId = station.Id, BaselineSessionId = session.Id, CreatedBy = "cli",
+                Sites = [new Shared.Interventions.InterventionSite { OrganisationId = school.Id }],
+            };
+            db.Interventions.Add(intervention);
+            await db.SaveChangesAsync();
+            if (unit == own) _ownIntervention = intervention.Id; else _otherIntervention = intervention.Id;
         }
         return (ids[0], ids[2], ids[1], ids[3]);
     }

@@ -20,7 +20,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -113,6 +113,8 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Pledges/Cancel"] = Id(demo.PledgeId),
             ["/Pledges/RecordTransfer"] = Id(demo.PledgeId),
             ["/Checkups/Child"] = Id(demo.ChildId),
+            ["/Interventions/Edit"] = Id(demo.InterventionId),
+            ["/Interventions/Evaluation"] = Id(demo.InterventionId),
         };
         // Pages whose route has more than one value, and pages that take their record from the query string.
         var full = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
@@ -242,6 +244,15 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         var saved = await backOffice.ServiceProvider.GetRequiredService<Shared.Checkups.CheckupService>().SaveGridAsync(session.Id,
             [new Shared.Checkups.MeasurementInput { ChildId = child.Id, WeightKg = "19,5", LengthCm = "112,4", Position = Shared.Growth.MeasuredPosition.Standing, Findings = "Sâu răng hàm dưới bên trái, cần khám nha khoa" }]);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Values));
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id);
+        // An intervention at that school whose baseline is that session (no endline yet: the evaluation page says so).
+        var intervention = new Shared.Interventions.Intervention
+        {
+            Name = "Bữa trưa bán trú cho học sinh dân tộc thiểu số năm học 2026–2027", Kind = Shared.Interventions.InterventionKind.SchoolMeals,
+            StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31), BudgetVnd = 1_250_000_000, AdminUnitId = unit.Id,
+            BaselineSessionId = session.Id, CreatedBy = "browser-test", Sites = [new Shared.Interventions.InterventionSite { OrganisationId = school.Id }],
+        };
+        db.Interventions.Add(intervention);
+        await db.SaveChangesAsync();
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id, intervention.Id);
     }
 }

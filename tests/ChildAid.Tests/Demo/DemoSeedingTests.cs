@@ -106,6 +106,11 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         db.OrganisationScope = [worker.OrganisationId!.Value];
         Assert.Equal(2, await db.CheckupSessions.CountAsync());
         Assert.Equal(rows.Select(m => m.ChildId).Distinct().Count(), await db.Children.CountAsync(c => c.ClassName == Shared.Demo.DemoCheckups.ClassName));
+        // One school meal programme over the class (seeded once), May its baseline and November its endline: its
+        // evaluation pairs every pupil of the class, and the health worker reads it.
+        var intervention = await db.Interventions.SingleAsync();
+        var evaluation = await new Shared.Interventions.InterventionEvaluation(db).EvaluateAsync(intervention.Id);
+        Assert.Equal(rows.Select(m => m.ChildId).Distinct().Count(), evaluation!.MeasuredAtBoth);
     }
 
     [Fact]

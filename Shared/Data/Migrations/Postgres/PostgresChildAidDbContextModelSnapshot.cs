@@ -1988,6 +1988,154 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("honor_roll_names", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Interventions.Intervention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int?>("BaselineSessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("baseline_session_id");
+
+                    b.Property<long>("BudgetVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_vnd");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("EndlineSessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("endline_session_id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int?>("HealthStationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_station_id");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_interventions");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_interventions_admin_unit_id");
+
+                    b.HasIndex("BaselineSessionId")
+                        .HasDatabaseName("ix_interventions_baseline_session_id");
+
+                    b.HasIndex("EndlineSessionId")
+                        .HasDatabaseName("ix_interventions_endline_session_id");
+
+                    b.HasIndex("HealthStationId")
+                        .HasDatabaseName("ix_interventions_health_station_id");
+
+                    b.ToTable("interventions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_interventions_budget", "budget_vnd >= 0");
+
+                            t.HasCheckConstraint("ck_interventions_period", "ends_on >= starts_on");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.InterventionCampaign", b =>
+                {
+                    b.Property<int>("InterventionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.HasKey("InterventionId", "CampaignId")
+                        .HasName("pk_intervention_campaigns");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_intervention_campaigns_campaign_id");
+
+                    b.ToTable("intervention_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.InterventionChild", b =>
+                {
+                    b.Property<int>("InterventionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_id");
+
+                    b.HasKey("InterventionId", "ChildId")
+                        .HasName("pk_intervention_children");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_intervention_children_child_id");
+
+                    b.ToTable("intervention_children", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.InterventionSite", b =>
+                {
+                    b.Property<int>("InterventionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("InterventionId", "OrganisationId")
+                        .HasName("pk_intervention_sites");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_intervention_sites_organisation_id");
+
+                    b.ToTable("intervention_sites", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -4729,6 +4877,105 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("Donor");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Interventions.Intervention", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interventions_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Checkups.CheckupSession", "BaselineSession")
+                        .WithMany()
+                        .HasForeignKey("BaselineSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_interventions_checkup_sessions_baseline_session_id");
+
+                    b.HasOne("ChildAid.Shared.Checkups.CheckupSession", "EndlineSession")
+                        .WithMany()
+                        .HasForeignKey("EndlineSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_interventions_checkup_sessions_endline_session_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "HealthStation")
+                        .WithMany()
+                        .HasForeignKey("HealthStationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_interventions_organisations_health_station_id");
+
+                    b.Navigation("AdminUnit");
+
+                    b.Navigation("BaselineSession");
+
+                    b.Navigation("EndlineSession");
+
+                    b.Navigation("HealthStation");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.InterventionCampaign", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_intervention_campaigns_campaigns_campaign_id");
+
+                    b.HasOne("ChildAid.Shared.Interventions.Intervention", "Intervention")
+                        .WithMany("Campaigns")
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_intervention_campaigns_interventions_intervention_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Intervention");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.InterventionChild", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Children.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_intervention_children_children_child_id");
+
+                    b.HasOne("ChildAid.Shared.Interventions.Intervention", "Intervention")
+                        .WithMany("Children")
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_intervention_children_interventions_intervention_id");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Intervention");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.InterventionSite", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Interventions.Intervention", "Intervention")
+                        .WithMany("Sites")
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_intervention_sites_interventions_intervention_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_intervention_sites_organisations_organisation_id");
+
+                    b.Navigation("Intervention");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>
                 {
                     b.HasOne("ChildAid.Shared.Mail.MailOutboxMessage", null)
@@ -5003,6 +5250,15 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("GoodsLines");
 
                     b.Navigation("Reversal");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.Intervention", b =>
+                {
+                    b.Navigation("Campaigns");
+
+                    b.Navigation("Children");
+
+                    b.Navigation("Sites");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Mail.MailOutboxMessage", b =>

@@ -36,6 +36,7 @@ public partial class BackOfficeTranslationTests
         "Shared/Import", "Shared/Needs/NeedsImport.cs", "Shared/Needs/NeedsImportDefinition.cs",
         "Shared/BankStatements/BankStatementImportDefinition.cs", "Shared/BankStatements/BankStatementImporter.cs",
         "Shared/BankStatements/StatementParser.cs", "Shared/BankStatements/StatementFile.cs", "Shared/BankStatements/StatementAmount.cs",
+        "BackOffice/Pages/Interventions", "Shared/Interventions",
     ];
 
     [Fact]

@@ -1,0 +1,150 @@
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Campaigns;
+using ChildAid.Shared.Checkups;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Organisations;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Interventions;
+
+/// <summary>What a person enters to create or change an intervention.</summary>
+public class InterventionInput
+{
+    public string? Name { get; set; }
+    public InterventionKind? Kind { get; set; }
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public long? BudgetVnd { get; set; }
+    public int? HealthStationId { get; set; }
+    public List<int> SiteIds { get; set; } = [];
+    public List<int> CampaignIds { get; set; } = [];
+    public int? BaselineSessionId { get; set; }
+    public int? EndlineSessionId { get; set; }
+    public string? Notes { get; set; }
+
+    public static InterventionInput From(Intervention i) => new()
+    {
+        Name = i.Name, Kind = i.Kind, StartsOn = i.StartsOn, EndsOn = i.EndsOn, BudgetVnd = i.BudgetVnd, HealthStationId = i.HealthStationId,
+        SiteIds = i.Sites.Select(s => s.OrganisationId).ToList(), CampaignIds = i.Campaigns.Select(c => c.CampaignId).ToList(),
+        BaselineSessionId = i.BaselineSessionId, EndlineSessionId = i.EndlineSessionId, Notes = i.Notes,
+    };
+}
+
+public sealed record InterventionRow(int Id, string Name, InterventionKind Kind, DateOnly StartsOn, DateOnly EndsOn, long BudgetVnd,
+    int Sites, int Enrolled, DateOnly? Baseline, DateOnly? Endline);
+
+/// <summary>What the form offers: sites and stations in the reader's scope, their sessions, the campaigns.</summary>
+public sealed record InterventionChoices(IReadOnlyList<Organisation> Sites, IReadOnlyList<SessionRow> Sessions, IReadOnlyList<Campaign> Campaigns);
+
+/// <summary>
+/// Interventions within the reader's units and organisation (query filters): list, create, change, and enrol the
+/// children of their sites. The evaluation is <see cref="InterventionEvaluation"/>.
+/// </summary>
+public class InterventionService(ChildAidDbContext db, CheckupService checkups, AuditActor actor, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<InterventionRow>> ListAsync(CancellationToken ct = default) =>
+        await db.Interventions.AsNoTracking().OrderByDescending(i => i.StartsOn).ThenBy(i => i.Name)
+            .Select(i => new InterventionRow(i.Id, i.Name, i.Kind, i.StartsOn, i.EndsOn, i.BudgetVnd, i.Sites.Count, i.Children.Count,
+                (DateOnly?)i.BaselineSession!.HeldOn, (DateOnly?)i.EndlineSession!.HeldOn))
+            .ToListAsync(ct);
+
+    public Task<Intervention?> FindAsync(int id, CancellationToken ct = default) =>
+        db.Interventions.AsNoTracking().Include(i => i.Sites).ThenInclude(s => s.Organisation).Include(i => i.Campaigns).ThenInclude(c => c.Campaign)
+            .Include(i => i.BaselineSession).Include(i => i.EndlineSession).Include(i => i.HealthStation)
+            .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    public Task<int> EnrolledCountAsync(int id, CancellationToken ct = default) =>
+        db.InterventionChildren.CountAsync(c => c.InterventionId == id, ct);
+
+    public async Task<InterventionChoices> ChoicesAsync(CancellationToken ct = default) => new(
+        await checkups.SitesAsync(ct),
+        await checkups.SessionsAsync(ct),
+        await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartDate).ThenBy(c => c.Title).ToListAsync(ct));
+
+    public Task<Outcome<Intervention>> CreateAsync(InterventionInput input, CancellationToken ct = default) => SaveAsync(null, input, ct);
+
+    public Task<Outcome<Intervention>> UpdateAsync(int id, InterventionInput input, CancellationToken ct = default) => SaveAsync(id, input, ct);
+
+    private async Task<Outcome<Intervention>> SaveAsync(int? id, InterventionInput input, CancellationToken ct)
+    {
+        Intervention? intervention = null;
+        if (id is { } existing)
+        {
+            intervention = await db.Interventions.Include(i => i.Sites).Include(i => i.Campaigns).FirstOrDefaultAsync(i => i.Id == existing, ct);
+            if (intervention is null) return Outcome<Intervention>.Fail("", "Không tìm thấy chương trình trong phạm vi của bạn.");
+        }
+        var errors = new Dictionary<string, string>();
+        if (input.Kind is null) errors[nameof(input.Kind)] = "Vui lòng chọn loại chương trình.";
+        if (input.StartsOn is null) errors[nameof(input.StartsOn)] = "Vui lòng nhập ngày bắt đầu (dd/mm/yyyy).";
+        if (input.EndsOn is null) errors[nameof(input.EndsOn)] = "Vui lòng nhập ngày kết thúc (dd/mm/yyyy).";
+        if (input.BudgetVnd is null) errors[nameof(input.BudgetVnd)] = "Vui lòng nhập kinh phí (đồng), 0 nếu chưa có.";
+
+        var choices = await ChoicesAsync(ct);
+        var siteIds = input.SiteIds.Distinct().ToList();
+        var sites = choices.Sites.Where(o => siteIds.Contains(o.Id)).ToList();
+        if (siteIds.Count == 0) errors[nameof(input.SiteIds)] = "Chọn ít nhất một trường hoặc trạm y tế.";
+        else if (sites.Count != siteIds.Count) errors[nameof(input.SiteIds)] = "Chỉ chọn trường, trạm y tế trong phạm vi của bạn.";
+        var station = input.HealthStationId is { } stationId ? choices.Sites.FirstOrDefault(o => o.Id == stationId && o.Type == OrganisationType.HealthCentre) : null;
+        if (input.HealthStationId is not null && station is null) errors[nameof(input.HealthStationId)] = "Vui lòng chọn trạm y tế trong phạm vi của bạn.";
+        // A health worker's interventions must name their own station, or they could not read what they just made.
+        if (db.OrganisationScope is { } mine && (station is null || !mine.Contains(station.Id)))
+            errors[nameof(input.HealthStationId)] = "Chọn trạm y tế của bạn làm đơn vị tổ chức.";
+        var sessionIds = choices.Sessions.ToDictionary(s => s.Id);
+        if (input.BaselineSessionId is { } b && !sessionIds.ContainsKey(b)) errors[nameof(input.BaselineSessionId)] = "Chọn buổi khám trong phạm vi của bạn.";
+        if (input.EndlineSessionId is { } e && !sessionIds.ContainsKey(e)) errors[nameof(input.EndlineSessionId)] = "Chọn buổi khám trong phạm vi của bạn.";
+        else if (input.BaselineSessionId is { } b2 && input.EndlineSessionId is { } e2 && sessionIds.TryGetValue(b2, out var first)
+                 && sessionIds[e2].HeldOn <= first.HeldOn)
+            errors[nameof(input.EndlineSessionId)] = "Buổi khám cuối kỳ phải sau buổi khám đầu kỳ.";
+        var campaignIds = input.CampaignIds.Distinct().ToList();
+        if (campaignIds.Any(c => choices.Campaigns.All(x => x.Id != c))) errors[nameof(input.CampaignIds)] = "Không tìm thấy chiến dịch đã chọn.";
+        if (NameRule.Check(input.Name, 200, "Vui lòng nhập tên chương trình.", "Tên chương trình tối đa 200 ký tự.") is { } nameProblem)
+            errors[nameof(input.Name)] = nameProblem;
+
+        var isNew = intervention is null;
+        intervention ??= new Intervention { CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        intervention.Name = input.Name?.Trim() ?? "";
+        intervention.Kind = input.Kind ?? InterventionKind.Other;
+        intervention.StartsOn = input.StartsOn ?? default;
+        intervention.EndsOn = input.EndsOn ?? default;
+        intervention.BudgetVnd = input.BudgetVnd ?? 0;
+        intervention.HealthStationId = station?.Id;
+        intervention.BaselineSessionId = input.BaselineSessionId;
+        intervention.EndlineSessionId = input.EndlineSessionId;
+        intervention.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        foreach (var (field, message) in intervention.Problems()) errors.TryAdd(field, message);
+        if (errors.Count > 0)
+        {
+            // Nothing of this attempt may reach the database with a later save of the same context.
+            if (!isNew) await db.Entry(intervention).ReloadAsync(ct);
+            return Outcome<Intervention>.Fail(errors);
+        }
+        // The unit is the first site's (like a session's): whoever covers it reads the intervention.
+        intervention.AdminUnitId = sites.OrderBy(s => s.Id == siteIds[0] ? 0 : 1).First().AdminUnitId;
+        intervention.Sites.RemoveAll(s => !siteIds.Contains(s.OrganisationId));
+        intervention.Sites.AddRange(siteIds.Where(s => intervention.Sites.All(x => x.OrganisationId != s)).Select(s => new InterventionSite { OrganisationId = s }));
+        intervention.Campaigns.RemoveAll(c => !campaignIds.Contains(c.CampaignId));
+        intervention.Campaigns.AddRange(campaignIds.Where(c => intervention.Campaigns.All(x => x.CampaignId != c)).Select(c => new InterventionCampaign { CampaignId = c }));
+        if (isNew) db.Interventions.Add(intervention);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Intervention>.Ok(intervention);
+    }
+
+    /// <summary>
+    /// Enrols every child of the intervention's sites the reader may see (pupils of its schools, children its stations
+    /// look after) who is not enrolled yet; returns how many were added.
+    /// </summary>
+    public async Task<int?> EnrolSiteChildrenAsync(int id, CancellationToken ct = default)
+    {
+        var intervention = await db.Interventions.AsNoTracking().Include(i => i.Sites).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (intervention is null) return null;
+        var siteIds = intervention.Sites.Select(s => s.OrganisationId).ToList();
+        var childIds = await db.Children.AsNoTracking()
+            .Where(c => c.SchoolId != null && siteIds.Contains(c.SchoolId.Value) || c.HealthStationId != null && siteIds.Contains(c.HealthStationId.Value))
+            .Where(c => !db.InterventionChildren.Any(e => e.InterventionId == id && e.ChildId == c.Id))
+            .Select(c => c.Id).ToListAsync(ct);
+        db.InterventionChildren.AddRange(childIds.Select(c => new InterventionChild { InterventionId = id, ChildId = c }));
+        await db.SaveChangesAsync(ct);
+        return childIds.Count;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using ChildAid.Shared.Checkups;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Interventions;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.BackOffice;
+using ChildAid.Tests.Checkups;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildAid.Tests.Interventions;
+
+/// <summary>Interventions as a health worker keeps them: real forms with anti-forgery tokens, scoped like sessions.</summary>
+public abstract class InterventionPagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    private CheckupWorld W = null!;
+    private int _baseline, _campaign;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Db.NewContext();
+        W = await CheckupWorld.CreateAsync(db);
+        // The world's session (20/11/2026) is the endline; a May session at the same school is the baseline.
+        var baseline = new CheckupSession
+        {
+            HeldOn = new DateOnly(2026, 5, 18), SiteId = W.OwnSchool, HealthStationId = W.OwnStation, AdminUnitId = W.Own, Team = "Y sĩ Hoa", CreatedBy = "test",
+        };
+        db.CheckupSessions.Add(baseline);
+        await db.SaveChangesAsync();
+        _baseline = baseline.Id;
+        _campaign = (await TestData.CampaignAsync(db)).Id;
+    }
+
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<StaffClient> HealthWorkerAsync(string userName, int unit, int station)
+    {
+        var user = await StaffAsync(userName, [Roles.HealthWorker], unit);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            stored!.OrganisationId = station;
+            await users.UpdateAsync(stored);
+        }
+        return await LogInAsync(userName);
+    }
+
+    private Dictionary<string, string> Form(int baseline, int endline) => new()
+    {
+        ["Input.Name"] = "Bữa trưa bán trú Ia Đal 2026", ["Input.Kind"] = "SchoolMeals", ["Input.StartsOn"] = "01/05/2026", ["Input.EndsOn"] = "30/11/2026",
+        ["Input.BudgetVnd"] = "120.000.000", ["Input.HealthStationId"] = S(W.OwnStation), ["Input.SiteIds"] = S(W.OwnSchool),
+        ["Input.CampaignIds"] = S(_campaign), ["Input.BaselineSessionId"] = S(baseline), ["Input.EndlineSessionId"] = S(endline),
+    };
+
+    [Fact]
+    public async Task A_health_worker_creates_an_intervention_with_its_sessions_and_campaign_enrols_the_school_and_the_audit_says_so()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+
+        var created = await client.PostFormAsync("/Interventions/Edit", Form(_baseline, W.OwnSession));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var editUrl = created.Headers.Location!.OriginalString;
+        var enrolled = await client.PostFormAsync(editUrl, [], editUrl + "?handler=Enrol");
+        var page = await client.FollowAsync(enrolled);
+        var list = await client.GetPageAsync("/Interventions");
+
+        Assert.Contains("Đã ghi danh thêm 2 trẻ.", page);
+        Assert.Contains("Bữa trưa bán trú Ia Đal 2026", list);
+        Assert.Contains("120.000.000 ₫", list);
+        await using var db = Db.NewContext();
+        var saved = await db.Interventions.Include(i => i.Sites).Include(i => i.Campaigns).Include(i => i.Children).SingleAsync();
+        Assert.Equal(InterventionKind.SchoolMeals, saved.Kind);
+        Assert.Equal((W.Own, W.OwnStation, 120_000_000L), (saved.AdminUnitId, saved.HealthStationId!.Value, saved.BudgetVnd));
+        Assert.Equal((_baseline, W.OwnSession), (saved.BaselineSessionId!.Value, saved.EndlineSessionId!.Value));
+        Assert.Equal([W.OwnSchool], saved.Sites.Select(s => s.OrganisationId));
+        Assert.Equal([_campaign], saved.Campaigns.Select(c => c.CampaignId));
+        Assert.Equal(new[] { W.OwnGirl, W.OwnBoy }.Order(), saved.Children.Select(c => c.ChildId).Order());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "Intervention" && a.Action == "Added" && a.Label == "Bữa trưa bán trú Ia Đal 2026" && a.AdminUnitId == W.Own));
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.EntityType == "InterventionChild" && a.Action == "Added"));
+    }
+
+    [Fact]
+    public async Task An_endline_before_the_baseline_saves_nothing_and_the_message_is_next_to_the_endline()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+
+        var response = await client.PostFormAsync("/Interventions/Edit", Form(W.OwnSession, _baseline));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("id=\"Input_EndlineSessionId-error\"[^>]*>Buổi khám cuối kỳ phải sau buổi khám đầu kỳ.", html);
+        await using var db = Db.NewContext();
+        Assert.Equal(0, await db.Interventions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_health_worker_of_another_station_gets_not_found_for_the_intervention_and_cannot_enrol_into_it()
+    {
+        var owner = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        var created = await owner.PostFormAsync("/Interventions/Edit", Form(_baseline, W.OwnSession));
+        var editUrl = created.Headers.Location!.OriginalString;
+        var stranger = await HealthWorkerAsync("yte-iatoi", W.Other, W.OtherStation);
+
+        var (page, html) = await stranger.GetAsync(editUrl);
+        var token = StaffClient.Token(await stranger.GetPageAsync("/Interventions"));
+        var enrol = await stranger.PostWithTokenAsync(editUrl + "?handler=Enrol", token, []);
+        var list = await stranger.GetPageAsync("/Interventions");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain("Bữa trưa", html);
+        Assert.Equal(HttpStatusCode.NotFound, enrol.StatusCode);
+        Assert.DoesNotContain("Bữa trưa", list);
+        await using var db = Db.NewContext();
+        Assert.Equal(0, await db.InterventionChildren.CountAsync());
+    }
+}
+
+public class InterventionPagesTestsOnSqlite() : InterventionPagesTests(DatabaseProvider.Sqlite);
+
+public class InterventionPagesTestsOnPostgres() : InterventionPagesTests(DatabaseProvider.Postgres);
