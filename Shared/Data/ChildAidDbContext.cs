@@ -132,6 +132,10 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
             c => UnitScope == null || UnitScope.Contains(c.Intervention!.AdminUnitId));
         builder.Entity<Interventions.InterventionChild>().HasQueryFilter(ScopeFilters.Organisation(typeof(Interventions.InterventionChild)),
             c => OrganisationScope == null || c.Intervention!.HealthStationId != null && OrganisationScope.Contains(c.Intervention.HealthStationId.Value));
+        builder.Entity<Interventions.InterventionCampaign>().HasQueryFilter(ScopeFilters.Unit(typeof(Interventions.InterventionCampaign)),
+            c => UnitScope == null || UnitScope.Contains(c.Intervention!.AdminUnitId));
+        builder.Entity<Interventions.InterventionCampaign>().HasQueryFilter(ScopeFilters.Organisation(typeof(Interventions.InterventionCampaign)),
+            c => OrganisationScope == null || c.Intervention!.HealthStationId != null && OrganisationScope.Contains(c.Intervention.HealthStationId.Value));
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>
