@@ -20,7 +20,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId, string FollowerConfirmToken, string FollowerUnsubscribeToken);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -126,6 +126,8 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             // The class grid, widest of the check-up pages, with the child's row filled in.
             ["/Checkups/Session"] = [$"/Checkups/Session/{Id(demo.SessionId)}?class=3A"],
             ["/DonorPortal/Index"] = [$"/nha-tai-tro/{demo.DonorToken}"],
+            ["/DonorPortal/Follow"] = [Shared.CampaignUpdates.CampaignFollowers.ConfirmPath + demo.FollowerConfirmToken],
+            ["/DonorPortal/Unsubscribe"] = [Shared.CampaignUpdates.CampaignFollowers.UnsubscribePath + demo.FollowerUnsubscribeToken],
             // Downloads (.xlsx), not pages: nothing to lay out.
             ["/Needs/Template"] = [],
             ["/Needs/Export"] = [],
@@ -198,12 +200,19 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         };
         db.Pledges.Add(pledge);
         // The donor's private link (as a receipt mail carries it), so the donor's own page is laid out too.
-        var donorToken = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var donorToken = NewToken();
         db.Add(new Shared.Donors.DonorLink
         {
             DonorId = donor.Id, TokenHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(donorToken)),
             CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
         });
+        // A pending follower of the long-named campaign, so the confirm and unsubscribe pages are laid out too.
+        var follower = new Shared.CampaignUpdates.CampaignFollower
+        {
+            CampaignId = campaign.Id, Email = donor.Email, Name = donor.Name, ConfirmToken = NewToken(), UnsubscribeToken = NewToken(),
+            CreatedAt = DateTime.UtcNow, ConfirmRequestedAt = DateTime.UtcNow,
+        };
+        db.CampaignFollowers.Add(follower);
         await db.SaveChangesAsync();
         // Through BackOffice's own services, so that the files land in the store it serves from.
         await using var backOffice = site.BackOfficeScope();
@@ -253,6 +262,9 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         };
         db.Interventions.Add(intervention);
         await db.SaveChangesAsync();
-        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id, intervention.Id);
+        return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id, intervention.Id,
+            follower.ConfirmToken, follower.UnsubscribeToken);
     }
+
+    private static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }
