@@ -84,6 +84,13 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Cont
             await tx.RollbackAsync(ct);
             return Outcome<ContributionReversal>.Fail("Reason", $"Phiếu thu {contribution.ReceiptNumber} đã được hủy trước đó.");
         }
+        // Under the ledger lock, as approvals are: money already allocated cannot vanish from under its need.
+        if (await db.Allocations.IgnoreQueryFilters().AnyAsync(a => a.ContributionId == contributionId && a.State != Allocations.AllocationState.Rejected, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<ContributionReversal>.Fail("Reason",
+                $"Phiếu thu {contribution.ReceiptNumber} đã được phân bổ (hoặc đang có đề xuất phân bổ); hãy từ chối hoặc hoàn các phân bổ trước khi hủy phiếu thu.");
+        }
 
         var reversal = new ContributionReversal
         {

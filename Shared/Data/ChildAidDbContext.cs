@@ -76,6 +76,8 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Interventions.InterventionSite> InterventionSites => Set<Interventions.InterventionSite>();
     public DbSet<Interventions.InterventionChild> InterventionChildren => Set<Interventions.InterventionChild>();
     public DbSet<Interventions.InterventionCampaign> InterventionCampaigns => Set<Interventions.InterventionCampaign>();
+    public DbSet<Allocations.Allocation> Allocations => Set<Allocations.Allocation>();
+    public DbSet<CampaignArea> CampaignAreas => Set<CampaignArea>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -136,6 +138,10 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
             c => UnitScope == null || UnitScope.Contains(c.Intervention!.AdminUnitId));
         builder.Entity<Interventions.InterventionCampaign>().HasQueryFilter(ScopeFilters.Organisation(typeof(Interventions.InterventionCampaign)),
             c => OrganisationScope == null || c.Intervention!.HealthStationId != null && OrganisationScope.Contains(c.Intervention.HealthStationId.Value));
+        // Allocations are the programme's money decisions: staff bound to a school or a health station see none (their
+        // need lines are filtered by organisation, so an allocation would otherwise come back with its line missing).
+        builder.Entity<Allocations.Allocation>().HasQueryFilter(ScopeFilters.Organisation(typeof(Allocations.Allocation)),
+            a => OrganisationScope == null);
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<LedgerNameErasure>();
         services.AddScoped<ContributionBooking>();
         services.AddScoped<ContributionService>();
+        services.AddScoped<Allocations.AllocationService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

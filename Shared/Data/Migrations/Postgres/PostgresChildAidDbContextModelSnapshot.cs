@@ -91,6 +91,117 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("admin_units", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Allocations.Allocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<int?>("GoodsLineId")
+                        .HasColumnType("integer")
+                        .HasColumnName("goods_line_id");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_sequence");
+
+                    b.Property<int>("NeedLineId")
+                        .HasColumnType("integer")
+                        .HasColumnName("need_line_id");
+
+                    b.Property<Guid>("NeedLineKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("need_line_key");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("proposed_by_id");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocations");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_allocations_admin_unit_id");
+
+                    b.HasIndex("ContributionId")
+                        .HasDatabaseName("ix_allocations_contribution_id");
+
+                    b.HasIndex("GoodsLineId")
+                        .HasDatabaseName("ix_allocations_goods_line_id");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocations_ledger_sequence");
+
+                    b.HasIndex("NeedLineId")
+                        .HasDatabaseName("ix_allocations_need_line_id");
+
+                    b.HasIndex("NeedLineKey")
+                        .HasDatabaseName("ix_allocations_need_line_key");
+
+                    b.HasIndex("State", "AdminUnitId")
+                        .HasDatabaseName("ix_allocations_state_admin_unit_id");
+
+                    b.ToTable("allocations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_allocations_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
+
+                            t.HasCheckConstraint("ck_allocations_state", "(state = 'Proposed' AND decided_by_id IS NULL AND decided_at IS NULL AND ledger_sequence IS NULL AND rejection_reason IS NULL) OR (state = 'Approved' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NOT NULL AND rejection_reason IS NULL) OR (state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NULL AND rejection_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_allocations_what", "(goods_line_id IS NULL AND quantity IS NULL AND amount_vnd > 0) OR (goods_line_id IS NOT NULL AND quantity > 0 AND amount_vnd >= 0)");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -634,6 +745,41 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasDatabaseName("ix_campaigns_slug");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Campaigns.CampaignArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_areas");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_campaign_areas_admin_unit_id");
+
+                    b.HasIndex("CampaignId", "AdminUnitId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_areas_campaign_id_admin_unit_id_category");
+
+                    b.ToTable("campaign_areas", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
@@ -4530,6 +4676,42 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Allocations.Allocation", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Contributions.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_contributions_contribution_id");
+
+                    b.HasOne("ChildAid.Shared.Contributions.ContributionGoodsLine", "GoodsLine")
+                        .WithMany()
+                        .HasForeignKey("GoodsLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_allocations_contribution_goods_line_goods_line_id");
+
+                    b.HasOne("ChildAid.Shared.Needs.NeedLine", "NeedLine")
+                        .WithMany()
+                        .HasForeignKey("NeedLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_need_lines_need_line_id");
+
+                    b.Navigation("Contribution");
+
+                    b.Navigation("GoodsLine");
+
+                    b.Navigation("NeedLine");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.BankStatements.BankAccount", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
@@ -4616,6 +4798,23 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_update_runs_content_items_content_item_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Campaigns.CampaignArea", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_areas_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_areas_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
