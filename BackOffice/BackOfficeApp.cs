@@ -146,6 +146,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.RecordReceipts, p => p.RequireRole(Roles.RecordReceipts))
             .AddPolicy(Policies.ViewReceipts, p => p.RequireRole([.. Roles.RecordReceipts, Roles.Inspector]))
+            .AddPolicy(Policies.ProposeAllocations, p => p.RequireRole(Roles.ProposeAllocations))
             .AddPolicy(Policies.ManageDonors, p => p.RequireRole(Roles.RecordReceipts))
             .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer))
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))

@@ -35,6 +35,9 @@ public static class PagePolicies
         ["/Contributions/Record"] = Policies.RecordReceipts,
         ["/Contributions/Reverse"] = Policies.RecordReceipts,
         ["/Contributions/Reversals"] = Policies.RecordReceipts,
+        // Approve and reject are handlers of the list, refused inside to roles outside Roles.DecideAllocations.
+        ["/Allocations/Index"] = Policies.ViewReceipts,
+        ["/Allocations/Propose"] = Policies.ProposeAllocations,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Users/Index"] = Policies.ManageUsers,

@@ -12,6 +12,8 @@ public static class Policies
     public const string RecordReceipts = "record-receipts";
     /// <summary>Read receipts: those who record them, and inspectors.</summary>
     public const string ViewReceipts = "view-receipts";
+    /// <summary>Propose allocations of received gifts to need lines: <see cref="Roles.ProposeAllocations"/>.</summary>
+    public const string ProposeAllocations = "propose-allocations";
     public const string ManageDonors = "manage-donors";
     public const string ManageCampaigns = "manage-campaigns";
     public const string ManageUsers = "manage-users";

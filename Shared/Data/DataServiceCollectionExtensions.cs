@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContributionBooking>();
         services.AddScoped<ContributionService>();
         services.AddScoped<Allocations.AllocationService>();
+        services.AddScoped<Allocations.AllocationQueries>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

@@ -37,6 +37,12 @@ public static class Roles
     /// </summary>
     public static readonly string[] ApproveLargeReversals = [Admin, Accountant];
 
+    /// <summary>Programme staff propose allocations (part of a gift to part of a need line) within their units.</summary>
+    public static readonly string[] ProposeAllocations = [Admin, ProgrammeOfficer, CommuneOfficer];
+
+    /// <summary>Who may approve or reject someone else's proposed allocation (never their own: four eyes at every amount).</summary>
+    public static readonly string[] DecideAllocations = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant];
+
     /// <summary>Roles that read needs reviews (within their units); approving is decided per review (ReviewApproval).</summary>
     public static readonly string[] ViewNeeds = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant, Inspector];
 

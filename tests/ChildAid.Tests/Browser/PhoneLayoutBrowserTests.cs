@@ -99,6 +99,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Contributions/Details"] = Id(demo.ContributionId),
             ["/Contributions/Reverse"] = Id(demo.ContributionId),
             ["/Contributions/Receipt"] = Id(demo.ContributionId),
+            ["/Allocations/Propose"] = Id(demo.ContributionId),
             ["/Donors/Edit"] = Id(demo.DonorId),
             ["/Donors/EraseName"] = Id(demo.DonorId),
             ["/Campaigns/Edit"] = Id(demo.CampaignId),
