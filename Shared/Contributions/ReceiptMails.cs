@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using System.Net.Mail;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Donors;
@@ -25,7 +26,7 @@ public sealed class ReceiptMails(MailOutbox outbox, DonorLinks donorLinks, IOpti
         var to = donor.Email?.Trim();
         if (string.IsNullOrEmpty(to) || !MailAddress.TryCreate(to, out _)) return;
         var culture = donor.Origin == DonorOrigin.Foreign ? "en" : "vi";
-        var campaignTitle = campaign is null ? null : culture == "en" && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title;
+        var campaignTitle = campaign is null ? null : Cultures.Pick(campaign.Title, campaign.TitleEn, culture == Cultures.English);
         await outbox.EnqueueAsync(MailMessageKind.Receipt, to, donor.Name, culture,
             new ReceiptMail(donor.Name, receipt.ReceiptNumber, receipt.AmountVnd, receipt.ReceivedOn, campaignTitle, PdfWhenSent: true,
                 VerifyUrl: receipt.VerifyToken is { } token ? publicSite.Value.Url(Ledger.VerifiedGift.PathPrefix + token) : null,
