@@ -45,6 +45,7 @@ public class Program
         builder.Services.AddOptions<ChildAid.Shared.Payments.PaymentOptions>().BindConfiguration(ChildAid.Shared.Payments.PaymentOptions.Section);
         builder.Services.AddScoped<StatementQuery>();
         builder.Services.AddScoped<StatementEntryQuery>();
+        builder.Services.AddScoped<ChildAid.Shared.Allocations.GiftTraceQuery>();
         builder.Services.AddScoped<CampaignProgressQuery>();
         builder.Services.AddScoped<HonorRollQuery>();
         builder.Services.AddScoped<ChildAid.Shared.PublicNeeds.PublicNeedsQuery>();

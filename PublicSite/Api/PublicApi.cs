@@ -72,6 +72,7 @@ public static class PublicApi
 
         MapXlsx(api);
         api.MapNeedsApi();
+        api.MapTraceApi();
         api.MapPledgesApi();
     }
 

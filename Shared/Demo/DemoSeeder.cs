@@ -63,6 +63,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         await SayAsync($"  Kết quả khám sức khỏe (tổng hợp) / synthetic check-up measurements: +{checkups}");
         var followers = await DemoFollowers.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         await SayAsync($"  Người theo dõi chiến dịch / campaign followers: +{followers}");
+        var allocations = await DemoAllocations.SeedAsync(scopes, ct);
+        await SayAsync($"  Phân bổ (3 đã duyệt, 1 chờ duyệt) / allocations: +{allocations}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);
         await SayAsync($"  Nội dung theo quy trình / content in the workflow: +{workflow}");
         return new DemoSeedResult(units, organisations, campaigns, donors, children, staff, gifts, reversals, skipped, reviews);

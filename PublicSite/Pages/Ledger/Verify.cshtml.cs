@@ -11,8 +11,10 @@ namespace ChildAid.PublicSite.Pages.Ledger;
 /// inflated screenshot claims with the real amount, date, campaign and receipt number from the public ledger. A token
 /// that is not one (guessed, malformed) is a 404; there is no listing.
 /// </summary>
-public class VerifyModel(PublicDbContext db, StatementEntryQuery entries) : PageModel
+public class VerifyModel(PublicDbContext db, StatementEntryQuery entries, ChildAid.Shared.Allocations.GiftTraceQuery traces) : PageModel
 {
+    /// <summary>Where the gift went (its allocations), from the ledger alone.</summary>
+    public ChildAid.Shared.Allocations.GiftTrace? Trace { get; private set; }
     public IReadOnlyList<StatementLine> Lines { get; private set; } = [];
     public StatementLine Receipt => Lines[0];
     public bool Reversed => Lines.Any(l => l.IsReversal);
@@ -31,7 +33,8 @@ public class VerifyModel(PublicDbContext db, StatementEntryQuery entries) : Page
         EntryHash = entry.Hash.Trim();
         Checkpoint = await db.LogCheckpoints.AsNoTracking().Where(c => c.TreeSize >= sequence).OrderBy(c => c.TreeSize)
             .Select(c => (long?)c.TreeSize).FirstOrDefaultAsync(ct);
-        Lines = (await entries.LinesAsync(number, ct)).OrderBy(l => l.IsReversal).ToList();
+        Lines = (await entries.LinesAsync(number, ct)).Where(l => l.Kind is LedgerEntryKind.Receipt or LedgerEntryKind.Reversal).OrderBy(l => l.IsReversal).ToList();
+        Trace = await traces.TraceAsync(number, ct);
         return Lines.Count == 0 ? NotFound() : Page();
     }
 }

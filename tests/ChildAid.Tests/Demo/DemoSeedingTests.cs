@@ -29,6 +29,8 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["contributions"] = await db.Contributions.CountAsync(),
             ["reversals"] = await db.ContributionReversals.CountAsync(),
             ["ledger"] = await db.LedgerEntries.CountAsync(),
+            ["allocations"] = await db.Allocations.CountAsync(),
+            ["approved allocations"] = await db.Allocations.CountAsync(a => a.State == Shared.Allocations.AllocationState.Approved),
             ["honor roll"] = await db.HonorRollEntries.CountAsync(),
             ["honor roll names"] = await db.HonorRollNames.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
@@ -56,7 +58,10 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(DemoStaff.Users.Count, afterFirst["users"]);
         Assert.True(afterFirst["contributions"] >= 300);
         Assert.True(afterFirst["reversals"] >= 2);
-        Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"], afterFirst["ledger"]);
+        // Three allocations approved (one ledger entry each) and one still waiting for its second person.
+        Assert.Equal(4, afterFirst["allocations"]);
+        Assert.Equal(3, afterFirst["approved allocations"]);
+        Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"], afterFirst["ledger"]);
         // Name-only donors' gifts are counted by name only (honor_roll_names), never as a dated row.
         Assert.True(afterFirst["honor roll names"] > 0);
         Assert.InRange(afterFirst["honor roll"], 1, afterFirst["ledger"] - 1);

@@ -1,0 +1,32 @@
+using ChildAid.PublicSite.Caching;
+using ChildAid.Shared.Allocations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChildAid.PublicSite.Api;
+
+/// <summary>The trace of a gift: where a receipt's money and goods went, from the public ledger alone.</summary>
+public static class TraceApi
+{
+    public static void MapTraceApi(this RouteGroupBuilder api) =>
+        api.MapGet("/trace/{receiptNumber}", async Task<Results<Ok<TraceJson>, NotFound>> (string receiptNumber, GiftTraceQuery traces, CancellationToken ct) =>
+                await traces.TraceAsync(receiptNumber, ct) is { } trace ? TypedResults.Ok(TraceJson.From(trace)) : TypedResults.NotFound())
+            .WithName("GetGiftTrace")
+            .WithSummary("Where a gift went: the receipt, its allocations (amount or goods and quantity, category, commune or school, public need reference) and what is not allocated yet; never a child.")
+            .WithDescription("Computed from the ledger entries of kind allocation whose source_sequence is the receipt's entry (see /api/v1/statement.csv): " +
+                "anyone can recompute it. Goods allocations count at the receipt's unit value. notYetAllocatedVnd is 0 for a reversed receipt.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .CacheOutput(PublicCache.Policy)
+            .RequireRateLimiting(PublicRateLimits.Api);
+}
+
+public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, long AllocatedVnd, long NotYetAllocatedVnd,
+    IReadOnlyList<TraceAllocationJson> Allocations)
+{
+    public static TraceJson From(GiftTrace t) => new(t.ReceiptNumber, t.ReceivedOn, t.AmountVnd, t.Reversed, t.AllocatedVnd, t.NotYetAllocatedVnd,
+        t.Allocations.Select(a => new TraceAllocationJson(a.Sequence, a.ValueDate, a.AmountVnd, a.Item, a.Quantity, a.UnitOfMeasure, a.Description,
+            a.UnitCode, a.NeedReference)).ToList());
+}
+
+/// <summary>One allocation: <c>sequence</c> is its ledger entry on the statement.</summary>
+public sealed record TraceAllocationJson(long Sequence, DateOnly Date, long AmountVnd, string? Item, decimal? Quantity, string? UnitOfMeasure,
+    string Description, string? UnitCode, string? NeedReference);

@@ -1,0 +1,41 @@
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Allocations;
+
+/// <summary>One allocation of a gift as the public ledger records it: no child, no need line key — the public need reference only.</summary>
+public sealed record TracedAllocation(long Sequence, DateOnly ValueDate, long AmountVnd, string? Item, decimal? Quantity, string? UnitOfMeasure,
+    string Description, string? UnitCode, string? NeedReference);
+
+/// <summary>
+/// Where a gift went, computed from the public ledger alone (so PublicSite, which reads nothing else, can answer it and
+/// anyone with the statement CSV can recompute it): the receipt entry, the allocation entries whose source_sequence is
+/// the receipt's, and what is not allocated yet. Goods allocations count at the receipt's unit value.
+/// </summary>
+public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, IReadOnlyList<TracedAllocation> Allocations)
+{
+    public long AllocatedVnd => Allocations.Sum(a => a.AmountVnd);
+    public long NotYetAllocatedVnd => Reversed ? 0 : Math.Max(0, AmountVnd - AllocatedVnd);
+}
+
+public class GiftTraceQuery(PublicDbContext db)
+{
+    /// <summary>Null when no receipt has this number.</summary>
+    public async Task<GiftTrace?> TraceAsync(string? receiptNumber, CancellationToken ct = default)
+    {
+        var number = receiptNumber?.Trim();
+        if (string.IsNullOrEmpty(number) || number.Length > 20) return null;
+        var receipt = await db.LedgerEntries.AsNoTracking().Where(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Receipt)
+            .Select(e => new { e.Sequence, e.ValueDate, e.AmountVnd }).FirstOrDefaultAsync(ct);
+        if (receipt is null) return null;
+        // Reversals and allocations carry the receipt's number too: the receipt_number index finds them.
+        var reversed = await db.LedgerEntries.AsNoTracking()
+            .AnyAsync(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Reversal && e.ReversesSequence == receipt.Sequence, ct);
+        var allocations = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Allocation && e.SourceSequence == receipt.Sequence).OrderBy(e => e.Sequence)
+            .Select(e => new TracedAllocation(e.Sequence, e.ValueDate, e.AmountVnd, e.Item, e.Quantity, e.UnitOfMeasure, e.Description, e.UnitCode, e.NeedReference))
+            .ToListAsync(ct);
+        return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
+    }
+}
