@@ -14,14 +14,11 @@ public static class PublicText
     public static string DonorName(string? displayName, IStringLocalizer t) =>
         string.IsNullOrWhiteSpace(displayName) ? t[AnonymousDonor] : displayName.Trim();
 
-    public static string Title(CampaignProgress c) => Pick(c.Title, c.TitleEn);
+    public static string Title(CampaignProgress c) => Cultures.Pick(c.Title, c.TitleEn);
 
-    public static string Title(CampaignName c) => Pick(c.Title, c.TitleEn);
+    public static string Title(CampaignName c) => Cultures.Pick(c.Title, c.TitleEn);
 
-    public static string Summary(CampaignProgress c) => Pick(c.Summary, c.SummaryEn);
+    public static string Summary(CampaignProgress c) => Cultures.Pick(c.Summary, c.SummaryEn);
 
-    public static string? CampaignTitle(StatementLine line) => line.CampaignTitle is null ? null : Pick(line.CampaignTitle, line.CampaignTitleEn);
-
-    private static string Pick(string vietnamese, string? english) =>
-        Cultures.IsEnglish && !string.IsNullOrWhiteSpace(english) ? english : vietnamese;
+    public static string? CampaignTitle(StatementLine line) => line.CampaignTitle is null ? null : Cultures.Pick(line.CampaignTitle, line.CampaignTitleEn);
 }

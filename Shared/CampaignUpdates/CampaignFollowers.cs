@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using System.Buffers.Text;
 using System.Net.Mail;
 using System.Security.Cryptography;
@@ -55,7 +56,7 @@ public sealed class CampaignFollowers(ChildAidDbContext db, MailOutbox outbox, T
         }
         var english = follower.Culture == "en";
         await outbox.EnqueueAsync(MailMessageKind.FollowConfirmation, address, follower.Name, follower.Culture,
-            new FollowConfirmationMail(follower.Name, english && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title, ConfirmUrl(follower)),
+            new FollowConfirmationMail(follower.Name, Cultures.Pick(campaign.Title, campaign.TitleEn, english), ConfirmUrl(follower)),
             "follow:" + follower.ConfirmToken, ct);
     }
 
@@ -74,6 +75,14 @@ public sealed class CampaignFollowers(ChildAidDbContext db, MailOutbox outbox, T
         if (follower is null || !follower.Confirm(clock.GetUtcNow().UtcDateTime)) return false;
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>The follower's campaign title in the request's language (the confirm and unsubscribe pages).</summary>
+    public async Task<string> CampaignTitleAsync(CampaignFollower follower, CancellationToken ct = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == follower.CampaignId)
+            .Select(c => new { c.Title, c.TitleEn }).SingleAsync(ct);
+        return Cultures.Pick(campaign.Title, campaign.TitleEn);
     }
 
     public async Task<CampaignFollower?> ByUnsubscribeTokenAsync(string? token, CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Content;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Hosting;
@@ -79,7 +80,7 @@ public sealed class CampaignUpdateMails(ChildAidDbContext db, MailOutbox outbox,
         var en = f.Culture == "en";
         var storyEn = en && version.TitleEn is { Length: > 0 };
         return new CampaignUpdateMail(f.Name ?? (en ? "supporter" : "quý vị"),
-            en && campaign.TitleEn is { Length: > 0 } title ? title : campaign.Title,
+            Cultures.Pick(campaign.Title, campaign.TitleEn, en),
             storyEn ? version.TitleEn! : version.Title, storyEn ? version.SummaryEn ?? version.Summary : version.Summary,
             site.Value.Url(item.Path), followers.UnsubscribeUrl(f));
     }

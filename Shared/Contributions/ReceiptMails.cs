@@ -1,3 +1,4 @@
+using ChildAid.Shared.Localization;
 using System.Net.Mail;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Donors;
@@ -54,7 +55,7 @@ public sealed class ReceiptMails(MailOutbox outbox, DonorLinks donorLinks, IOpti
     private static (string Culture, string? CampaignTitle) Language(Donor donor, Campaign? campaign)
     {
         var culture = donor.Origin == DonorOrigin.Foreign ? "en" : "vi";
-        return (culture, campaign is null ? null : culture == "en" && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title);
+        return (culture, campaign is null ? null : Cultures.Pick(campaign.Title, campaign.TitleEn, culture == Cultures.English));
     }
 
     private ReceiptMail Receipt(Contribution receipt, Donor donor, string? campaignTitle, string donorPageUrl) =>

@@ -48,6 +48,6 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
     }
 
     public string Purpose => Receipt.Campaign is { } campaign
-        ? Localization.StaffText.T("Ủng hộ chiến dịch “{0}”", ChildAid.Shared.Localization.Cultures.IsEnglish && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title)
+        ? Localization.StaffText.T("Ủng hộ chiến dịch “{0}”", ChildAid.Shared.Localization.Cultures.Pick(campaign.Title, campaign.TitleEn))
         : Localization.StaffText.T("Ủng hộ chung, không chỉ định chiến dịch");
 }

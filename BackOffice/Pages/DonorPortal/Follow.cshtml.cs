@@ -3,9 +3,7 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.CampaignUpdates;
 using ChildAid.Shared.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.BackOffice.Pages.DonorPortal;
 
@@ -15,12 +13,9 @@ namespace ChildAid.BackOffice.Pages.DonorPortal;
 /// changes nothing. Anonymous and rate-limited like the donor page.
 /// </summary>
 [EnableRateLimiting(DonorLinkRateLimit.Policy)]
-public class FollowModel(CampaignFollowers followers, ChildAidDbContext db, AuditActor actor) : PageModel
+public class FollowModel(CampaignFollowers followers, ChildAidDbContext db, AuditActor actor) : FollowerPageModel(followers, db)
 {
     public const string Actor = "Người theo dõi chiến dịch (đường dẫn xác nhận)";
-
-    public CampaignFollower Follower { get; private set; } = null!;
-    public string CampaignTitle { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) =>
         await LoadAsync(token, ct) ? Page() : NotFound();
@@ -29,18 +24,9 @@ public class FollowModel(CampaignFollowers followers, ChildAidDbContext db, Audi
     {
         if (!await LoadAsync(token, ct)) return NotFound();
         (actor.UserId, actor.Name) = (null, Actor);
-        if (!await followers.ConfirmAsync(token, ct)) return NotFound();
+        if (!await Followers.ConfirmAsync(token, ct)) return NotFound();
         return RedirectToPage(new { token });
     }
 
-    private async Task<bool> LoadAsync(string token, CancellationToken ct)
-    {
-        // The token, not a staff member's units, decides: campaigns are read across units.
-        (db.UnitScope, db.OrganisationScope) = (null, null);
-        if (await followers.ByConfirmTokenAsync(token, ct) is not { } follower) return false;
-        Follower = follower;
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == follower.CampaignId, ct);
-        CampaignTitle = ChildAid.Shared.Localization.Cultures.IsEnglish && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title;
-        return true;
-    }
+    private Task<bool> LoadAsync(string token, CancellationToken ct) => LoadAsync(() => Followers.ByConfirmTokenAsync(token, ct), ct);
 }

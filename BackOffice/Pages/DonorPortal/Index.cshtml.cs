@@ -143,7 +143,7 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
                 .Select(p => new { p.Reference, Title = p.Campaign != null ? p.Campaign.Title : null, TitleEn = p.Campaign != null ? p.Campaign.TitleEn : null,
                     p.AmountVnd, p.PaidVnd, p.Status, p.InstalmentsJson })
                 .ToListAsync(ct))
-            .Select(p => new DonorPledgeRow(p.Reference, english && p.TitleEn is { Length: > 0 } en ? en : p.Title, p.AmountVnd, p.PaidVnd,
+            .Select(p => new DonorPledgeRow(p.Reference, p.Title is null ? null : Cultures.Pick(p.Title, p.TitleEn, english), p.AmountVnd, p.PaidVnd,
                 Math.Max(0, p.AmountVnd - p.PaidVnd), p.Status, publicSite.Value.Url("/ung-ho/cam-ket/" + Uri.EscapeDataString(p.Reference)),
                 // Payments fill the oldest instalment first, as the reminders count them.
                 PledgeLines.Standing(PledgeLines.Instalments(p.InstalmentsJson), p.PaidVnd)))
@@ -153,7 +153,7 @@ public class IndexModel(DonorLinks links, ChildAidDbContext db, ReceiptPdfFiles 
         Subscriptions = (await db.CampaignFollowers.Where(f => f.DonorId == donorId || (email != null && f.Email == email))
                 .Join(db.Campaigns, f => f.CampaignId, c => c.Id, (f, c) => new { f.Id, c.Title, c.TitleEn, f.State })
                 .OrderBy(x => x.Id).ToListAsync(ct))
-            .Select(x => new DonorSubscriptionRow(x.Id, english && x.TitleEn is { Length: > 0 } en2 ? en2 : x.Title, x.State)).ToList();
+            .Select(x => new DonorSubscriptionRow(x.Id, Cultures.Pick(x.Title, x.TitleEn, english), x.State)).ToList();
         Receipts = await db.Contributions.Where(c => c.DonorId == donorId).OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
             .Select(c => new DonorReceiptRow(c.ReceiptNumber, c.ReceivedOn,
                 c.Campaign == null ? null : english && c.Campaign.TitleEn != null && c.Campaign.TitleEn != "" ? c.Campaign.TitleEn : c.Campaign.Title,

@@ -3,9 +3,7 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.CampaignUpdates;
 using ChildAid.Shared.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.BackOffice.Pages.DonorPortal;
 
@@ -17,12 +15,9 @@ namespace ChildAid.BackOffice.Pages.DonorPortal;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(DonorLinkRateLimit.Policy)]
-public class UnsubscribeModel(CampaignFollowers followers, ChildAidDbContext db, AuditActor actor) : PageModel
+public class UnsubscribeModel(CampaignFollowers followers, ChildAidDbContext db, AuditActor actor) : FollowerPageModel(followers, db)
 {
     public const string Actor = "Người theo dõi chiến dịch (hủy nhận tin)";
-
-    public CampaignFollower Follower { get; private set; } = null!;
-    public string CampaignTitle { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) =>
         await LoadAsync(token, ct) ? Page() : NotFound();
@@ -36,17 +31,9 @@ public class UnsubscribeModel(CampaignFollowers followers, ChildAidDbContext db,
             return NotFound();
         }
         (actor.UserId, actor.Name) = (null, Actor);
-        await followers.UnsubscribeAsync(token, ct);
+        await Followers.UnsubscribeAsync(token, ct);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string token, CancellationToken ct)
-    {
-        (db.UnitScope, db.OrganisationScope) = (null, null);
-        if (await followers.ByUnsubscribeTokenAsync(token, ct) is not { } follower) return false;
-        Follower = follower;
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == follower.CampaignId, ct);
-        CampaignTitle = ChildAid.Shared.Localization.Cultures.IsEnglish && campaign.TitleEn is { Length: > 0 } en ? en : campaign.Title;
-        return true;
-    }
+    private Task<bool> LoadAsync(string token, CancellationToken ct) => LoadAsync(() => Followers.ByUnsubscribeTokenAsync(token, ct), ct);
 }

@@ -118,6 +118,49 @@ public abstract class InterventionPagesTests(DatabaseProvider provider) : BackOf
         await using var db = Db.NewContext();
         Assert.Equal(0, await db.InterventionChildren.CountAsync());
     }
+
+    private static Dictionary<string, string> Grid(params (int Child, string Weight, string Length)[] rows)
+    {
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fields[$"Rows[{i}].ChildId"] = S(rows[i].Child);
+            fields[$"Rows[{i}].WeightKg"] = rows[i].Weight;
+            fields[$"Rows[{i}].LengthCm"] = rows[i].Length;
+            fields[$"Rows[{i}].Position"] = "Standing";
+        }
+        return fields;
+    }
+
+    [Fact]
+    public async Task The_evaluation_pairs_the_children_measured_at_both_sessions_and_its_workbook_carries_the_same_change()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        // Both children at both sessions, each a little heavier and taller in November, typed through the class grid.
+        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(_baseline)}?class=3A", Grid((W.OwnGirl, "19,0", "117,0"), (W.OwnBoy, "20,0", "119,0"))));
+        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(W.OwnSession)}?class=3A", Grid((W.OwnGirl, "20,5", "119,0"), (W.OwnBoy, "21,0", "121,5"))));
+        var editUrl = (await client.PostFormAsync("/Interventions/Edit", Form(_baseline, W.OwnSession))).Headers.Location!.OriginalString;
+        await client.FollowAsync(await client.PostFormAsync(editUrl, [], editUrl + "?handler=Enrol"));
+        var id = editUrl[(editUrl.LastIndexOf('/') + 1)..];
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync($"/Interventions/Evaluation/{id}"));
+        var export = await client.Http.GetAsync($"/Interventions/Evaluation/{id}?handler=Export");
+
+        Assert.Contains("Trẻ đã ghi danh: 2; được đo ở cả hai buổi: 2.", page);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        // The hand computation: the mean of the two children's stored WAZ differences (November minus May).
+        await using var db = Db.NewContext();
+        var waz = await db.Measurements.AsNoTracking().Select(m => new { m.ChildId, m.SessionId, m.WeightForAge }).ToListAsync();
+        decimal Change(int child) => waz.Single(m => m.ChildId == child && m.SessionId == W.OwnSession).WeightForAge!.Value
+                                     - waz.Single(m => m.ChildId == child && m.SessionId == _baseline).WeightForAge!.Value;
+        var expected = (double)(Change(W.OwnGirl) + Change(W.OwnBoy)) / 2;
+        await using var file = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true, sheetName: "Thay đổi z-score").Cast<IDictionary<string, object?>>().ToList();
+        var all = rows.Single(r => (string?)r["Nhóm"] == "Tất cả" && (string?)r["Chỉ số"] == ChildAid.BackOffice.Pages.Interventions.EvaluationText.Indicators[Indicator.WeightForAge]);
+        Assert.Equal(2, Convert.ToInt32(all["Số cặp"], CultureInfo.InvariantCulture));
+        Assert.Equal(expected, Convert.ToDouble(all["Thay đổi trung bình"], CultureInfo.InvariantCulture), 6);
+        Assert.NotNull(all["KTC 95 % dưới"]);
+    }
 }
 
 public class InterventionPagesTestsOnSqlite() : InterventionPagesTests(DatabaseProvider.Sqlite);
