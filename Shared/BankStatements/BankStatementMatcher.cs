@@ -67,13 +67,13 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
         try
         {
             await ledger.LockAsync(ct);
-            long after = 0;
-            while (true)
+            // The candidates' ids once (a few bytes per line), then each batch by primary key: a keyset query per batch
+            // re-read the account's waiting lines each time, which grew with the statement (200,000 lines: most of the run).
+            var candidates = await waiting.Where(l => l.FoundReference != null).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
+            foreach (var chunk in candidates.Chunk(MatchBatchSize))
             {
-                var lines = await waiting.AsNoTracking().Where(l => l.FoundReference != null && l.Id > after)
-                    .OrderBy(l => l.Id).Take(MatchBatchSize).ToListAsync(ct);
-                if (lines.Count == 0) break;
-                after = lines[^1].Id;
+                var ids = chunk.ToList();
+                var lines = await db.BankStatementLines.AsNoTracking().Where(l => ids.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync(ct);
                 await MatchBatchAsync(run, lines, ct);
             }
             if (own is not null) await own.CommitAsync(ct);
