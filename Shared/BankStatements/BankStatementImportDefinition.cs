@@ -19,7 +19,7 @@ public sealed record StatementRow(ParsedStatementLine Line, string DedupeKey);
 /// each row, every line gets its dedupe key, a batch is checked against the lines already stored for the account (an
 /// earlier import, or an earlier batch of this file) and against itself, and written with <see cref="BulkInsert"/>.
 /// One summary audit row at the end, as for the needs import. Matching and booking come after the commit
-/// (<see cref="BankStatementMatcher"/>), one line at a time and idempotent, so the import itself stays all or nothing.
+/// (<see cref="BankStatementMatcher"/>), in batches in their own transaction and idempotent, so the import itself stays all or nothing.
 /// </summary>
 public sealed class BankStatementImportDefinition(ChildAidDbContext db, AuditActor actor, TimeProvider clock, BankAccount account, string fileName)
     : ImportDefinition<StatementRow>

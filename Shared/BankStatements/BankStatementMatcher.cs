@@ -1,9 +1,12 @@
+using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Pledges;
 using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
+using ChildAid.Shared.Time;
 using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,37 +38,175 @@ public sealed record PledgeSuggestion(int PledgeId, string Reference, string Don
 /// Each line is booked in its own transaction after the import committed; a crash between booking and marking the line
 /// is repaired by the next run, which gets the same receipt back from the core.
 /// </summary>
-public class BankStatementMatcher(ChildAidDbContext db, ContributionService contributions, TimeProvider clock)
+public class BankStatementMatcher(ChildAidDbContext db, ContributionService contributions, ContributionBatchBooking batchBooking, LedgerWriter ledger,
+    TimeProvider clock)
 {
     public const string Anonymous = "Nhà tài trợ ẩn danh (chuyển khoản)";
 
-    /// <summary>Matches the waiting credit lines of an account (of one import, when given) that name an existing pledge.</summary>
+    /// <summary>Lines booked together: one query per kind of look-up and one bulk write per table for each batch.</summary>
+    public const int MatchBatchSize = 2000;
+
+    /// <summary>
+    /// Matches the waiting credit lines of an account (of one import, when given) that name an existing pledge, in
+    /// batches of <see cref="MatchBatchSize"/> inside ONE transaction: all of a run's bookings are committed together or
+    /// none is (the lines then simply wait, and the next run books them). Per batch: the pledges by reference, the
+    /// receipts already booked for these lines (a run that crashed before marking them), and the receipts staff recorded
+    /// by hand, each in one query; the same checks as <see cref="ContributionService.RecordAsync"/>; then
+    /// <see cref="ContributionBatchBooking"/> and one bulk update of the lines. The ledger head is locked first, so two
+    /// runs (or a run and a booking elsewhere) take turns.
+    /// </summary>
     public async Task<MatchSummary> MatchAsync(int accountId, int? importId = null, CancellationToken ct = default, bool isDemo = false)
     {
         var account = await db.BankAccounts.AsNoTracking().FirstAsync(a => a.Id == accountId, ct);
         var waiting = db.BankStatementLines.Where(l => l.BankAccountId == accountId && l.Status == BankLineStatus.Unmatched);
         if (importId is { } id) waiting = waiting.Where(l => l.ImportId == id);
-        var candidates = await waiting.Where(l => l.FoundReference != null).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
-        var problems = new List<string>();
-        var linked = new List<AlreadyRecordedLine>();
-        var matched = 0;
-        foreach (var lineId in candidates)
+        var run = new MatchRun(account,
+            await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == account.AdminUnitId, ct),
+            await db.Campaigns.AsNoTracking().ToDictionaryAsync(c => c.Id, ct), clock.VietnamToday(), isDemo);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            var line = await db.BankStatementLines.FirstAsync(l => l.Id == lineId, ct);
-            var pledge = await db.Pledges.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Reference == line.FoundReference, ct);
-            // A paid pledge is still looked at: the money may be the transfer staff already recorded by hand.
-            if (pledge is null || pledge.Status == PledgeState.Cancelled) continue;
-            if (await LinkToHandRecordedAsync(line, pledge.DonorId, pledge.Id, ct) is { } receipt)
+            await ledger.LockAsync(ct);
+            // The candidates' ids once (a few bytes per line), then each batch by primary key: a keyset query per batch
+            // re-read the account's waiting lines each time, which grew with the statement (200,000 lines: most of the run).
+            var candidates = await waiting.Where(l => l.FoundReference != null).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
+            foreach (var chunk in candidates.Chunk(MatchBatchSize))
             {
-                linked.Add(new(line.RowNumber, line.AmountVnd, receipt));
-                continue;
+                var ids = chunk.ToList();
+                var lines = await db.BankStatementLines.AsNoTracking().Where(l => ids.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync(ct);
+                await MatchBatchAsync(run, lines, ct);
             }
-            var outcome = await BookAsync(account, line, pledge.DonorId, pledge.CampaignId, pledge.Id, ContributionChannel.BankStatement, ct, isDemo);
-            if (outcome is null) matched++;
-            else problems.Add($"Dòng {line.RowNumber}: {outcome}");
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
         }
         var unmatched = await waiting.CountAsync(ct);
-        return new(matched, unmatched, problems) { AlreadyRecorded = linked };
+        return new(run.Matched, unmatched, run.Problems) { AlreadyRecorded = run.Linked };
+    }
+
+    /// <summary>What a matching run knows for all its batches, and what it did.</summary>
+    private sealed record MatchRun(BankAccount Account, AdminUnits.AdminUnit? Unit, Dictionary<int, Campaign> CampaignsById, DateOnly Today, bool IsDemo)
+    {
+        public int Matched { get; set; }
+        public List<string> Problems { get; } = [];
+        public List<AlreadyRecordedLine> Linked { get; } = [];
+    }
+
+    private async Task MatchBatchAsync(MatchRun run, List<BankStatementLine> lines, CancellationToken ct)
+    {
+        var references = lines.Select(l => l.FoundReference!).Distinct().ToList();
+        var pledges = await db.Pledges.IgnoreQueryFilters().AsNoTracking().Where(p => references.Contains(p.Reference))
+            .ToDictionaryAsync(p => p.Reference, StringComparer.Ordinal, ct);
+        // A paid pledge is still looked at: the money may be the transfer staff already recorded by hand.
+        var candidates = lines.Where(l => pledges.TryGetValue(l.FoundReference!, out var p) && p.Status != PledgeState.Cancelled).ToList();
+        if (candidates.Count == 0) return;
+        var marks = new List<LineMark>();
+
+        // Booked by an earlier run that stopped before marking the line: mark it now (the receipt is the same).
+        var externalIds = candidates.Select(l => ExternalId(run.Account, l)).ToList();
+        var booked = await db.Contributions.IgnoreQueryFilters().AsNoTracking().Where(c => externalIds.Contains(c.ExternalId!))
+            .Select(c => new { c.Id, c.ExternalId }).ToDictionaryAsync(c => c.ExternalId!, c => c.Id, StringComparer.Ordinal, ct);
+        var open = new List<(BankStatementLine Line, Pledge Pledge)>();
+        foreach (var line in candidates)
+        {
+            var pledge = pledges[line.FoundReference!];
+            if (booked.TryGetValue(ExternalId(run.Account, line), out var contributionId))
+            {
+                marks.Add(new(line.Id, BankLineStatus.Matched, pledge.Id, contributionId));
+                run.Matched++;
+            }
+            else open.Add((line, pledge));
+        }
+
+        // A receipt recorded by hand for a pledge recorded its payment on it: only pledges with something paid can have one.
+        var byHand = await HandRecordedAsync(open.Where(o => o.Pledge.PaidVnd > 0).Select(o => o.Pledge.Id).Distinct().ToList(), ct);
+        var donorIds = open.Select(o => o.Pledge.DonorId).Distinct().ToList();
+        var donors = await db.Donors.IgnoreQueryFilters([ScopeFilters.Unit<Donor>()]).AsNoTracking().Where(d => donorIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, ct);
+        var gifts = new List<BatchGift>();
+        var giftLines = new List<(BankStatementLine Line, Pledge Pledge)>();
+        foreach (var (line, pledge) in open)
+        {
+            var receipt = byHand.FirstOrDefault(c => c.PledgeId == pledge.Id && c.AmountVnd == line.AmountVnd
+                && Math.Abs(c.ReceivedOn.DayNumber - line.TransactionDate.DayNumber) <= HandRecordedDays);
+            if (receipt is not null)
+            {
+                byHand.Remove(receipt);
+                marks.Add(new(line.Id, BankLineStatus.AlreadyRecorded, pledge.Id, receipt.Id));
+                run.Linked.Add(new(line.RowNumber, line.AmountVnd, receipt.ReceiptNumber));
+                continue;
+            }
+            var input = Input(run.Account, line, pledge.DonorId, pledge.CampaignId, pledge.Id, ContributionChannel.BankStatement);
+            var errors = ContributionRules.Validate(input, run.Today, out var amount);
+            if (!donors.TryGetValue(pledge.DonorId, out var donor)) errors[nameof(input.DonorId)] = "Không tìm thấy nhà tài trợ này.";
+            if (run.Unit is null) errors[nameof(input.AdminUnitId)] = "Đơn vị tiếp nhận không tồn tại.";
+            else if (!run.Unit.IsValidOn(input.ReceivedOn))
+                errors[nameof(input.AdminUnitId)] = $"{run.Unit.Name} không có hiệu lực vào ngày nhận {VietnameseFormat.Date(input.ReceivedOn)}; chọn đơn vị đang có hiệu lực ngày đó.";
+            Campaign? campaign = null;
+            if (pledge.CampaignId is { } campaignId)
+            {
+                if (!run.CampaignsById.TryGetValue(campaignId, out campaign)) errors[nameof(input.CampaignId)] = "Chiến dịch không tồn tại.";
+                else if (campaign.Status != CampaignStatus.Active) errors[nameof(input.CampaignId)] = "Chiến dịch này không còn nhận ủng hộ.";
+            }
+            if (errors.Count > 0)
+            {
+                run.Problems.Add($"Dòng {line.RowNumber}: {string.Join(" ", errors.Values)}");
+                continue;
+            }
+            gifts.Add(new BatchGift(input, donor!, campaign, amount));
+            giftLines.Add((line, pledge));
+        }
+        var receipts = await batchBooking.BookAsync(gifts, run.IsDemo, ct);
+        for (var i = 0; i < receipts.Count; i++)
+            marks.Add(new(giftLines[i].Line.Id, BankLineStatus.Matched, giftLines[i].Pledge.Id, receipts[i].Id));
+        run.Matched += receipts.Count;
+        await MarkAsync(marks, ct);
+    }
+
+    /// <summary>Receipts of these pledges that staff recorded by hand and no statement line is linked to yet (see <see cref="LinkToHandRecordedAsync"/>).</summary>
+    private async Task<List<HandRecorded>> HandRecordedAsync(List<int> pledgeIds, CancellationToken ct) =>
+        pledgeIds.Count == 0 ? [] : await db.Contributions.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.PledgeId != null && pledgeIds.Contains(c.PledgeId.Value) && c.Reversal == null
+                && (c.Channel == ContributionChannel.Transfer || (c.Channel == ContributionChannel.Staff && c.Method == ContributionMethod.BankTransfer))
+                && !db.BankStatementLines.IgnoreQueryFilters().Any(l => l.ContributionId == c.Id))
+            .OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id)
+            .Select(c => new HandRecorded(c.Id, c.ReceiptNumber, c.PledgeId!.Value, c.AmountVnd, c.ReceivedOn)).ToListAsync(ct);
+
+    private sealed record HandRecorded(int Id, string ReceiptNumber, int PledgeId, long AmountVnd, DateOnly ReceivedOn);
+
+    private sealed record LineMark(long LineId, BankLineStatus Status, int? PledgeId, int ContributionId);
+
+    /// <summary>
+    /// Marks many lines in one statement on PostgreSQL (arrays unnested), or with one prepared UPDATE run per line on
+    /// SQLite (in-process, no round trip). The UNIQUE index on contribution_id still refuses two lines for one receipt.
+    /// </summary>
+    private async Task MarkAsync(List<LineMark> marks, CancellationToken ct)
+    {
+        if (marks.Count == 0) return;
+        if (db.Database.IsNpgsql())
+        {
+            await using var update = db.Command(
+                "UPDATE bank_statement_lines SET status = m.status, pledge_id = m.pledge_id, contribution_id = m.contribution_id " +
+                "FROM unnest(@ids, @statuses, @pledges, @contributions) AS m(id, status, pledge_id, contribution_id) WHERE bank_statement_lines.id = m.id",
+                ("@ids", marks.Select(m => m.LineId).ToArray()), ("@statuses", marks.Select(m => m.Status.ToString()).ToArray()),
+                ("@pledges", marks.Select(m => m.PledgeId).ToArray()), ("@contributions", marks.Select(m => m.ContributionId).ToArray()));
+            await update.ExecuteNonQueryAsync(ct);
+            return;
+        }
+        await using var one = db.Command(
+            "UPDATE bank_statement_lines SET status = @status, pledge_id = @pledge, contribution_id = @contribution WHERE id = @id",
+            ("@status", ""), ("@pledge", 0), ("@contribution", 0), ("@id", 0L));
+        await one.PrepareAsync(ct);
+        foreach (var m in marks)
+        {
+            one.Parameters["@status"].Value = m.Status.ToString();
+            one.Parameters["@pledge"].Value = (object?)m.PledgeId ?? DBNull.Value;
+            one.Parameters["@contribution"].Value = m.ContributionId;
+            one.Parameters["@id"].Value = m.LineId;
+            await one.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>A person matched a waiting line to a pledge (one their units cover, or found by its reference).</summary>
@@ -151,19 +292,7 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
     private async Task<string?> BookAsync(BankAccount account, BankStatementLine line, int donorId, int? campaignId, int? pledgeId,
         ContributionChannel channel, CancellationToken ct, bool isDemo = false)
     {
-        var outcome = await contributions.RecordAsync(new ContributionInput
-        {
-            DonorId = donorId,
-            CampaignId = campaignId,
-            Method = ContributionMethod.BankTransfer,
-            AmountVnd = line.AmountVnd,
-            ReceivedOn = line.TransactionDate,
-            AdminUnitId = account.AdminUnitId,
-            Channel = channel,
-            ExternalId = ExternalId(account, line),
-            PledgeId = pledgeId,
-            Note = Truncate($"Sao kê {account.Code}, {VietnameseFormat.Date(line.TransactionDate)}: {line.Description}", 1000),
-        }, ct, isDemo);
+        var outcome = await contributions.RecordAsync(Input(account, line, donorId, campaignId, pledgeId, channel), ct, isDemo);
         if (!outcome.Succeeded) return string.Join(" ", outcome.Errors.Values);
         // The core's transaction is committed: mark the line (a re-run finds the same receipt by ExternalId if this is lost).
         var tracked = await db.BankStatementLines.FirstAsync(l => l.Id == line.Id, ct);
@@ -174,6 +303,20 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
         line.ContributionId = tracked.ContributionId;
         return null;
     }
+
+    private static ContributionInput Input(BankAccount account, BankStatementLine line, int donorId, int? campaignId, int? pledgeId, ContributionChannel channel) => new()
+    {
+        DonorId = donorId,
+        CampaignId = campaignId,
+        Method = ContributionMethod.BankTransfer,
+        AmountVnd = line.AmountVnd,
+        ReceivedOn = line.TransactionDate,
+        AdminUnitId = account.AdminUnitId,
+        Channel = channel,
+        ExternalId = ExternalId(account, line),
+        PledgeId = pledgeId,
+        Note = Truncate($"Sao kê {account.Code}, {VietnameseFormat.Date(line.TransactionDate)}: {line.Description}", 1000),
+    };
 
     /// <summary>How far apart the bank's date and the date staff typed may be for the same transfer (weekends, late entry).</summary>
     public const int HandRecordedDays = 3;

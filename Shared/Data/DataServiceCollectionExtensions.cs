@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<TransparencyLog.LogAppender>();
         services.AddScoped<LedgerNameErasure>();
         services.AddScoped<ContributionBooking>();
+        services.AddScoped<ContributionBatchBooking>();
         services.AddScoped<ContributionService>();
         services.AddScoped<Allocations.AllocationService>();
         services.AddScoped<Allocations.AllocationQueries>();

@@ -32,10 +32,23 @@ public sealed class DonorLinks(ChildAidDbContext db, TimeProvider clock, IOption
 
     private string Issue(DonorLink link)
     {
+        var url = Fill(link);
+        db.Add(link);
+        return url;
+    }
+
+    /// <summary>A new link for a saved donor, not added anywhere: a batch of bookings writes its links itself.</summary>
+    public (DonorLink Link, string Url) Compose(int donorId)
+    {
+        var link = new DonorLink { DonorId = donorId };
+        return (link, Fill(link));
+    }
+
+    private string Fill(DonorLink link)
+    {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
         var now = clock.GetUtcNow().UtcDateTime;
         (link.TokenHash, link.CreatedAt, link.ExpiresAt) = (Hash(token), now, now.AddDays(options.Value.LinkDays));
-        db.Add(link);
         return options.Value.PublicBaseUrl.TrimEnd('/') + PathPrefix + token;
     }
 

@@ -27,7 +27,12 @@ public static class HonorRollProjection
             }
             return;
         }
-        db.HonorRollEntries.Add(new HonorRollEntry
+        db.HonorRollEntries.Add(EntryOf(donor, campaignId, message, entry, delta));
+    }
+
+    /// <summary>The public honor roll row of a donor who shows amounts or is anonymous (not a name-only donor).</summary>
+    public static HonorRollEntry EntryOf(Donor donor, int? campaignId, string? message, LedgerEntry entry, int delta) =>
+        new()
         {
             LedgerSequence = entry.Sequence,
             CampaignId = campaignId,
@@ -38,8 +43,7 @@ public static class HonorRollProjection
             Message = delta > 0 ? DonorDisplay.PublicMessage(donor.DisplayChoice, message) : null,
             GiftDelta = delta,
             ReceivedOn = entry.ValueDate,
-        });
-    }
+        };
 
     /// <summary>
     /// Writes the donor's rows again from their receipts and reversals, by their display choice now: after the donor

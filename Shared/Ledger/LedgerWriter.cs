@@ -22,8 +22,49 @@ public class LedgerWriter(ChildAidDbContext db, TimeProvider clock)
         return new LedgerSlot(reader.GetInt64(0), reader.GetString(1).Trim());
     }
 
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive places at once for a batch (one UPDATE, same lock as
+    /// <see cref="ReserveSlotAsync"/>): the first place's slot; the batch chains the rest itself with <see cref="Seal"/>
+    /// and ends with <see cref="MoveHeadAsync"/>.
+    /// </summary>
+    public async Task<LedgerSlot> ReserveSlotsAsync(int count, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        await using var cmd = db.Command(
+            "UPDATE ledger_heads SET last_sequence = last_sequence + @count WHERE id = 1 RETURNING last_sequence, last_hash", ("@count", count));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The ledger head row is missing: run the migrations.");
+        return new LedgerSlot(reader.GetInt64(0) - count + 1, reader.GetString(1).Trim());
+    }
+
+    /// <summary>Takes the head's lock without taking a place (a run that may book nothing, or many, later in its transaction).</summary>
+    public async Task LockAsync(CancellationToken ct = default)
+    {
+        await using var cmd = db.Command("UPDATE ledger_heads SET last_sequence = last_sequence WHERE id = 1");
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The head's hash after a batch: the last sealed entry's.</summary>
+    public async Task MoveHeadAsync(string hash, CancellationToken ct = default)
+    {
+        await using var cmd = db.Command("UPDATE ledger_heads SET last_hash = @hash WHERE id = 1", ("@hash", hash));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Fills in the chain fields of <paramref name="entry"/>, adds it to the context and moves the head. The caller saves and commits.</summary>
     public async Task<LedgerEntry> WriteAsync(LedgerSlot slot, LedgerEntry entry, CancellationToken ct = default)
+    {
+        Seal(slot, entry);
+        db.LedgerEntries.Add(entry);
+        await MoveHeadAsync(entry.Hash, ct);
+        return entry;
+    }
+
+    /// <summary>
+    /// Fills in the chain fields of <paramref name="entry"/> at <paramref name="slot"/> without adding it anywhere: the
+    /// batch path writes the entries itself. The next entry's slot is (Sequence + 1, this entry's Hash).
+    /// </summary>
+    public LedgerEntry Seal(LedgerSlot slot, LedgerEntry entry)
     {
         if (entry.Quantity is { } q && decimal.Round(q, 3) != q)
             throw new ArgumentException("A ledger quantity has at most 3 decimals (what both databases store).", nameof(entry));
@@ -38,10 +79,6 @@ public class LedgerWriter(ChildAidDbContext db, TimeProvider clock)
         entry.DonorCommitment = entry.DonorSalt is null ? null : LedgerNameCommitment.Compute(entry.DonorSalt, entry.DonorDisplay);
         entry.Hash = LedgerCanonicalForm.ComputeHash(entry);
         entry.SearchText = SearchTextOf(entry);
-        db.LedgerEntries.Add(entry);
-
-        await using var cmd = db.Command("UPDATE ledger_heads SET last_hash = @hash WHERE id = 1", ("@hash", entry.Hash));
-        await cmd.ExecuteNonQueryAsync(ct);
         return entry;
     }
 

@@ -23,10 +23,20 @@ public sealed class MailOutbox(ChildAidDbContext db, TimeProvider clock)
             || await db.Set<MailOutboxMessage>().AnyAsync(m => m.DedupeKey == dedupeKey, ct))
             return false;
 
+        db.Add(Compose(kind, to, name, culture, model, dedupeKey));
+        return true;
+    }
+
+    /// <summary>
+    /// The message <see cref="EnqueueAsync"/> would queue, neither checked nor added: for a batch of bookings whose keys
+    /// are new by construction (fresh receipt numbers), which writes the rows itself; the UNIQUE index still guards.
+    /// </summary>
+    public MailOutboxMessage Compose(MailMessageKind kind, string to, string? name, string culture, object model, string dedupeKey)
+    {
         var language = MailTemplates.Language(culture);
         var mail = MailTemplates.Render(kind, language, model);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new MailOutboxMessage
+        return new MailOutboxMessage
         {
             Kind = kind,
             DedupeKey = dedupeKey,
@@ -40,7 +50,6 @@ public sealed class MailOutbox(ChildAidDbContext db, TimeProvider clock)
             CreatedAt = now,
             NextAttemptAt = now,
             Attachments = [.. mail.Attachments],
-        });
-        return true;
+        };
     }
 }

@@ -4,6 +4,8 @@ using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Mail;
 using ChildAid.Shared.Pledges;
 using ChildAid.Tests.Cli;
 using ChildAid.Tests.Infrastructure;
@@ -101,6 +103,62 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
         Assert.Equal((500_000L, PledgeState.PartlyPaid), (paid.PaidVnd, paid.Status));
         var line = await LineAsync(7);
         Assert.Equal((BankLineStatus.Matched, gift.Id, pledge.Id), (line.Status, line.ContributionId, line.PledgeId));
+    }
+
+    [Fact]
+    public async Task A_statement_longer_than_a_batch_books_every_referenced_line_once_with_gapless_receipts_and_an_intact_chain()
+    {
+        const int paying = BankStatementMatcher.MatchBatchSize + 50;
+        List<Pledge> pledges;
+        await using (var db = Db.NewContext())
+        {
+            (await db.Donors.SingleAsync(d => d.Id == _donor.Id)).Email = "an@example.org";
+            var references = new HashSet<string>(StringComparer.Ordinal);
+            while (references.Count < paying) references.Add(PledgeReference.New());
+            pledges = references.Select(r => new Pledge
+            {
+                Reference = r, IntakeId = Guid.NewGuid(), DonorId = _donor.Id, CampaignId = _campaign.Id, AdminUnitId = _unitId, AmountVnd = 100_000,
+                CreatedAt = new DateTime(2026, 11, 1, 3, 0, 0, DateTimeKind.Utc),
+            }).ToList();
+            db.Pledges.AddRange(pledges);
+            await db.SaveChangesAsync();
+        }
+        var csv = new StringBuilder("Ngày giao dịch/Transaction Date,Số tham chiếu/Reference No,Số tiền ghi nợ/Debit,Số tiền ghi có/Credit,Số dư/Balance,Mô tả/Description\n");
+        for (var i = 0; i < paying; i++)
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"05/11/2026,9000.{i},,\"100,000\",,\"IBFT {pledges[i].Reference[..4]} {pledges[i].Reference[4..].ToLowerInvariant()} NGUYEN VAN AN\"\n");
+        csv.Append("06/11/2026,9001.1,,\"250,000\",,ung ho tre em vung cao\n06/11/2026,9001.2,\"11,000\",,,Phi dich vu SMS Banking\n");
+
+        BankImportReport report;
+        await using (var scope = Scope(_services, "ketoan@demo"))
+        await using (var file = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
+            report = await scope.ServiceProvider.GetRequiredService<BankStatementImporter>().RunAsync(_account.Id, file, "sao-ke-lon.csv");
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Result.Errors));
+        Assert.Equal(paying, report.Match!.Matched);
+        Assert.Equal(1, report.Match.Unmatched);
+        Assert.Empty(report.Match.Problems);
+        await using var check = Db.NewContext();
+        var receipts = await check.Contributions.Select(c => new { c.ReceiptSequence, c.LedgerSequence, c.PledgeId, c.Channel }).ToListAsync();
+        Assert.Equal(paying, receipts.Count);
+        Assert.Equal(paying, receipts.Max(r => r.ReceiptSequence) - receipts.Min(r => r.ReceiptSequence) + 1);
+        Assert.All(receipts, r => Assert.Equal(ContributionChannel.BankStatement, r.Channel));
+        Assert.Equal(paying, receipts.Select(r => r.PledgeId).Distinct().Count());
+        var head = await check.LedgerHeads.AsNoTracking().SingleAsync(h => h.Id == 1);
+        var chain = await LedgerVerifier.VerifyAsync(check.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), head.LastHash);
+        Assert.True(chain.IsIntact, chain.Problem);
+        Assert.Equal(paying, chain.EntriesChecked);
+        Assert.Equal(paying, await check.VerifiedGifts.CountAsync());
+        Assert.Equal(paying, await check.HonorRollEntries.CountAsync());
+        Assert.All(await check.Pledges.ToListAsync(), p => Assert.Equal(PledgeState.Paid, p.Status));
+        Assert.Equal(2 * paying, await check.Set<MailOutboxMessage>().CountAsync());
+        Assert.Equal(paying, await check.AuditEntries.CountAsync(a => a.EntityType == nameof(Contribution) && a.Actor == "ketoan@demo"));
+        var marked = await check.BankStatementLines.Where(l => l.Status == BankLineStatus.Matched).Select(l => l.ContributionId).ToListAsync();
+        Assert.Equal(paying, marked.Distinct().Count(id => id != null));
+
+        // Matching again finds nothing left to book.
+        var again = await WithMatcher(m => m.MatchAsync(_account.Id));
+        Assert.Equal(0, again.Matched);
+        Assert.Equal(paying, await check.Contributions.CountAsync());
     }
 
     [Fact]
