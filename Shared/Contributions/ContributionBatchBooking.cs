@@ -44,40 +44,8 @@ public class ContributionBatchBooking(ChildAidDbContext db, LedgerWriter ledger,
         for (var i = 0; i < gifts.Count; i++)
         {
             var (input, donor, campaign, amount) = gifts[i];
-            var (year, number) = numbers[i];
-            var contribution = new Contribution
-            {
-                ReceiptNumber = ContributionService.FormatReceiptNumber(year, number),
-                FiscalYear = year,
-                ReceiptSequence = number,
-                DonorId = donor.Id,
-                CampaignId = campaign?.Id,
-                Method = input.Method,
-                AmountVnd = amount,
-                ReceivedOn = input.ReceivedOn,
-                AdminUnitId = input.AdminUnitId,
-                Message = input.Message?.Trim().NullIfEmpty(),
-                Note = input.Note?.Trim().NullIfEmpty(),
-                RecordedById = actor.UserId ?? actor.Name,
-                RecordedAt = now,
-                LedgerSequence = slot.Sequence,
-                IdempotencyKey = input.IdempotencyKey,
-                Channel = input.Channel,
-                ExternalId = input.ExternalId,
-                PledgeId = input.PledgeId,
-                IsDemo = isDemo,
-                VerifyToken = VerifiedGift.NewToken(),
-            };
-            var entry = ledger.Seal(slot, new LedgerEntry
-            {
-                ValueDate = contribution.ReceivedOn,
-                Kind = LedgerEntryKind.Receipt,
-                AmountVnd = contribution.AmountVnd,
-                CampaignId = contribution.CampaignId,
-                ReceiptNumber = contribution.ReceiptNumber,
-                Description = ContributionService.PublicDescription(contribution),
-                DonorDisplay = DonorDisplay.StatementName(donor.DisplayChoice, donor.Name),
-            });
+            var contribution = ContributionBooking.NewContribution(input, donor, campaign, amount, numbers[i], slot.Sequence, actor.UserId ?? actor.Name, now, isDemo);
+            var entry = ledger.Seal(slot, ContributionBooking.ReceiptEntry(contribution, donor));
             slot = new LedgerSlot(entry.Sequence + 1, entry.Hash);
             contributions.Add(contribution);
             entries.Add(entry);

@@ -62,12 +62,35 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
         }
 
         var (year, number) = await NextReceiptNumberAsync(input.ReceivedOn.Year, ct);
+        var contribution = NewContribution(input, donor, campaign, amountVnd, (year, number), slot.Sequence, actor.UserId ?? actor.Name,
+            clock.GetUtcNow().UtcDateTime, isDemo);
+        // Under the ledger lock, so two payments of one pledge add up however they race.
+        if (input.PledgeId is { } pledgeId)
+            (await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct)).RecordPayment(amountVnd);
+        var entry = await ledger.WriteAsync(slot, ReceiptEntry(contribution, donor), ct);
+        db.Contributions.Add(contribution);
+        db.VerifiedGifts.Add(new VerifiedGift { TokenHash = VerifiedGift.HashOf(contribution.VerifyToken)!, LedgerSequence = entry.Sequence });
+        await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, +1, ct);
+        // The demo data set is not mailed: its donors are synthetic and thousands of receipts would flood the outbox.
+        if (!isDemo) await mails.QueueAsync(contribution, donor, campaign, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return contribution;
+    }
+
+    /// <summary>
+    /// The contribution a checked input is booked as, receipt number and ledger place given: one definition for the
+    /// one-gift path and <see cref="ContributionBatchBooking"/>.
+    /// </summary>
+    internal static Contribution NewContribution(ContributionInput input, Donor donor, Campaign? campaign, long amountVnd,
+        (int Year, int Number) receipt, long ledgerSequence, string recordedBy, DateTime now, bool isDemo)
+    {
         var currency = input.Method == ContributionMethod.InKind ? null : input.OriginalCurrency?.Trim().ToUpperInvariant().NullIfEmpty();
-        var contribution = new Contribution
+        return new Contribution
         {
-            ReceiptNumber = ContributionService.FormatReceiptNumber(year, number),
-            FiscalYear = year,
-            ReceiptSequence = number,
+            ReceiptNumber = ContributionService.FormatReceiptNumber(receipt.Year, receipt.Number),
+            FiscalYear = receipt.Year,
+            ReceiptSequence = receipt.Number,
             DonorId = donor.Id,
             CampaignId = campaign?.Id,
             Method = input.Method,
@@ -85,9 +108,9 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
                     Item = l.Item!.Trim(), Quantity = l.Quantity!.Value, Unit = l.Unit!.Trim(), UnitValueVnd = l.UnitValueVnd!.Value,
                 }).ToList()
                 : [],
-            RecordedById = actor.UserId ?? actor.Name,
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
-            LedgerSequence = slot.Sequence,
+            RecordedById = recordedBy,
+            RecordedAt = now,
+            LedgerSequence = ledgerSequence,
             IdempotencyKey = input.IdempotencyKey,
             Channel = input.Channel,
             ExternalId = input.ExternalId,
@@ -95,31 +118,22 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
             IsDemo = isDemo,
             VerifyToken = VerifiedGift.NewToken(),
         };
-        // Under the ledger lock, so two payments of one pledge add up however they race.
-        if (input.PledgeId is { } pledgeId)
-            (await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct)).RecordPayment(amountVnd);
-        var entry = await ledger.WriteAsync(slot, new LedgerEntry
-        {
-            ValueDate = contribution.ReceivedOn,
-            Kind = LedgerEntryKind.Receipt,
-            AmountVnd = contribution.AmountVnd,
-            Currency = contribution.OriginalCurrency,
-            OriginalAmount = contribution.OriginalAmount,
-            ExchangeRate = contribution.ExchangeRate,
-            CampaignId = contribution.CampaignId,
-            ReceiptNumber = contribution.ReceiptNumber,
-            Description = ContributionService.PublicDescription(contribution),
-            DonorDisplay = DonorDisplay.StatementName(donor.DisplayChoice, donor.Name),
-        }, ct);
-        db.Contributions.Add(contribution);
-        db.VerifiedGifts.Add(new VerifiedGift { TokenHash = VerifiedGift.HashOf(contribution.VerifyToken)!, LedgerSequence = entry.Sequence });
-        await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, +1, ct);
-        // The demo data set is not mailed: its donors are synthetic and thousands of receipts would flood the outbox.
-        if (!isDemo) await mails.QueueAsync(contribution, donor, campaign, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return contribution;
     }
+
+    /// <summary>The receipt's public ledger entry, before it is sealed into the chain.</summary>
+    internal static LedgerEntry ReceiptEntry(Contribution contribution, Donor donor) => new()
+    {
+        ValueDate = contribution.ReceivedOn,
+        Kind = LedgerEntryKind.Receipt,
+        AmountVnd = contribution.AmountVnd,
+        Currency = contribution.OriginalCurrency,
+        OriginalAmount = contribution.OriginalAmount,
+        ExchangeRate = contribution.ExchangeRate,
+        CampaignId = contribution.CampaignId,
+        ReceiptNumber = contribution.ReceiptNumber,
+        Description = ContributionService.PublicDescription(contribution),
+        DonorDisplay = DonorDisplay.StatementName(donor.DisplayChoice, donor.Name),
+    };
 
     private async Task<(int Year, int Number)> NextReceiptNumberAsync(int year, CancellationToken ct)
     {

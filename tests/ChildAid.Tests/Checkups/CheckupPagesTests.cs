@@ -41,19 +41,6 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
         return await LogInAsync(userName);
     }
 
-    private Dictionary<string, string> Grid(params (int Child, string Weight, string Length)[] rows)
-    {
-        var fields = new Dictionary<string, string>();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            fields[$"Rows[{i}].ChildId"] = S(rows[i].Child);
-            fields[$"Rows[{i}].WeightKg"] = rows[i].Weight;
-            fields[$"Rows[{i}].LengthCm"] = rows[i].Length;
-            fields[$"Rows[{i}].Position"] = "Standing";
-        }
-        return fields;
-    }
-
     private string SessionUrl => $"/Checkups/Session/{S(W.OwnSession)}?class=3A";
 
     [Fact]
@@ -62,7 +49,7 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
         var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
 
         var grid = await client.GetPageAsync(SessionUrl);
-        var saved = await client.PostFormAsync(SessionUrl, Grid((W.OwnGirl, "19,5", "118,2"), (W.OwnBoy, "", "")));
+        var saved = await client.PostFormAsync(SessionUrl, CheckupWorld.Grid((W.OwnGirl, "19,5", "118,2"), (W.OwnBoy, "", "")));
         var page = await client.FollowAsync(saved);
 
         Assert.Contains("Rơ Châm H", grid);
@@ -93,7 +80,7 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
     {
         var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
 
-        var response = await client.PostFormAsync(SessionUrl, Grid((W.OwnGirl, "19,5", "118,2"), (W.OwnBoy, "195", "120")));
+        var response = await client.PostFormAsync(SessionUrl, CheckupWorld.Grid((W.OwnGirl, "19,5", "118,2"), (W.OwnBoy, "195", "120")));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -113,7 +100,7 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
         var (session, _) = await client.GetAsync(SessionUrl);
         var (child, childHtml) = await client.GetAsync($"/Checkups/Child/{S(W.OwnGirl)}");
         var token = StaffClient.Token(await client.GetPageAsync("/Checkups"));
-        var post = await client.PostWithTokenAsync(SessionUrl, token, Grid((W.OwnGirl, "19,5", "118,2")));
+        var post = await client.PostWithTokenAsync(SessionUrl, token, CheckupWorld.Grid((W.OwnGirl, "19,5", "118,2")));
         var list = await client.GetPageAsync("/Checkups");
 
         Assert.Equal(HttpStatusCode.NotFound, session.StatusCode);
@@ -149,7 +136,7 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
     public async Task The_child_page_draws_the_growth_chart_and_its_reading_is_audited()
     {
         var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
-        await client.FollowAsync(await client.PostFormAsync(SessionUrl, Grid((W.OwnGirl, "19,5", "118,2"))));
+        await client.FollowAsync(await client.PostFormAsync(SessionUrl, CheckupWorld.Grid((W.OwnGirl, "19,5", "118,2"))));
 
         var page = await client.GetPageAsync($"/Checkups/Child/{S(W.OwnGirl)}");
 

@@ -15,6 +15,20 @@ public sealed class CheckupWorld
     public static readonly DateOnly SessionDay = new(2026, 11, 20);
     public int Own, Other, OwnSchool, OtherSchool, OwnStation, OtherStation, OwnGirl, OwnBoy, OtherChild, OwnSession, OtherSession;
 
+    /// <summary>The class grid's form fields as a health worker fills them: weight and length per child, standing.</summary>
+    public static Dictionary<string, string> Grid(params (int Child, string Weight, string Length)[] rows)
+    {
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fields[$"Rows[{i}].ChildId"] = rows[i].Child.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields[$"Rows[{i}].WeightKg"] = rows[i].Weight;
+            fields[$"Rows[{i}].LengthCm"] = rows[i].Length;
+            fields[$"Rows[{i}].Position"] = "Standing";
+        }
+        return fields;
+    }
+
     public static async Task<CheckupWorld> CreateAsync(ChildAidDbContext db)
     {
         var w = new CheckupWorld();

@@ -119,26 +119,13 @@ public abstract class InterventionPagesTests(DatabaseProvider provider) : BackOf
         Assert.Equal(0, await db.InterventionChildren.CountAsync());
     }
 
-    private static Dictionary<string, string> Grid(params (int Child, string Weight, string Length)[] rows)
-    {
-        var fields = new Dictionary<string, string>();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            fields[$"Rows[{i}].ChildId"] = S(rows[i].Child);
-            fields[$"Rows[{i}].WeightKg"] = rows[i].Weight;
-            fields[$"Rows[{i}].LengthCm"] = rows[i].Length;
-            fields[$"Rows[{i}].Position"] = "Standing";
-        }
-        return fields;
-    }
-
     [Fact]
     public async Task The_evaluation_pairs_the_children_measured_at_both_sessions_and_its_workbook_carries_the_same_change()
     {
         var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
         // Both children at both sessions, each a little heavier and taller in November, typed through the class grid.
-        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(_baseline)}?class=3A", Grid((W.OwnGirl, "19,0", "117,0"), (W.OwnBoy, "20,0", "119,0"))));
-        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(W.OwnSession)}?class=3A", Grid((W.OwnGirl, "20,5", "119,0"), (W.OwnBoy, "21,0", "121,5"))));
+        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(_baseline)}?class=3A", CheckupWorld.Grid((W.OwnGirl, "19,0", "117,0"), (W.OwnBoy, "20,0", "119,0"))));
+        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(W.OwnSession)}?class=3A", CheckupWorld.Grid((W.OwnGirl, "20,5", "119,0"), (W.OwnBoy, "21,0", "121,5"))));
         var editUrl = (await client.PostFormAsync("/Interventions/Edit", Form(_baseline, W.OwnSession))).Headers.Location!.OriginalString;
         await client.FollowAsync(await client.PostFormAsync(editUrl, [], editUrl + "?handler=Enrol"));
         var id = editUrl[(editUrl.LastIndexOf('/') + 1)..];
