@@ -99,7 +99,14 @@ public class BrowserFixture : IAsyncLifetime
         await page.Locator("input[name='Input.UserName']").FillAsync(userName);
         await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        // A first sign-in while the whole suite starts up can take longer than a click should (password hashing, the
+        // first compile of the landing page): wait up to 30 s, and on failure say what the page shows instead.
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+                new PageWaitForURLOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException) { Assert.Fail($"sign-in of {userName} stayed on {page.Url}: " + await page.InnerTextAsync("body")); }
     }
 
     /// <summary>
