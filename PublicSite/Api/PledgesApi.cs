@@ -29,7 +29,9 @@ public static class PledgesApi
                     var errors = request.Validate(ChildAid.Shared.Time.VietnamClock.VietnamToday(clock));
                     if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
                         errors["Idempotency-Key"] = [$"Idempotency-Key tối đa {MaxIdempotencyKeyLength} ký tự."];
-                    if (!errors.ContainsKey("campaign") && !await publicDb.Campaigns.AnyAsync(c => c.Slug == request.Campaign!.Trim(), ct))
+                    // The campaign and its own receiving account in one round trip: the answer's VietQR pays into it.
+                    var campaign = errors.ContainsKey("campaign") ? null : await publicDb.CampaignWithAccountAsync(request.Campaign!.Trim(), ct);
+                    if (!errors.ContainsKey("campaign") && campaign is null)
                         errors["campaign"] = ["Không có chiến dịch này; xem danh sách tại /api/v1/campaigns."];
                     if (request.Channel == "card" && !checkout.IsAvailable)
                         errors["channel"] = ["Hiện chưa nhận thanh toán thẻ; vui lòng chọn chuyển khoản."];
@@ -44,7 +46,8 @@ public static class PledgesApi
                     if (!submission.Created) http.Response.Headers["Idempotent-Replayed"] = "true";
                     // A card pledge (and its retry: Stripe's idempotency key is the reference) gets its Checkout session.
                     var checkoutUrl = request.Channel == "card" ? await checkout.StartAsync(submission.Status, request, http, ct) : null;
-                    var account = site.Value.Giving.For(await publicDb.ReceivingAccountAsync(submission.Status.CampaignSlug, ct));
+                    // A replayed key made its pledge for the same campaign (else 422 above).
+                    var account = site.Value.Giving.For(campaign!.Account);
                     var json = PledgeJson.From(submission.Status, account.QrAccount, checkoutUrl);
                     return TypedResults.Created($"/api/v1/pledges/{json.Reference}", json);
                 })

@@ -44,6 +44,21 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         campaignSlug is null ? Task.FromResult<Payments.CampaignReceivingAccount?>(null)
             : CampaignReceivingAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.CampaignSlug == campaignSlug, ct);
 
+    /// <summary>A campaign by slug with its own receiving account (null when it uses the site's), or null when there is no such campaign.</summary>
+    public async Task<CampaignWithAccount?> CampaignWithAccountAsync(string campaignSlug, CancellationToken ct)
+    {
+        var row = await (from c in Campaigns.AsNoTracking()
+                         where c.Slug == campaignSlug
+                         join a in CampaignReceivingAccounts.AsNoTracking() on c.Slug equals a.CampaignSlug into accounts
+                         from a in accounts.DefaultIfEmpty()
+                         select new { c.Id, Bin = (string?)a!.BankBin, Bank = (string?)a.BankName, Number = (string?)a.AccountNumber, Name = (string?)a.AccountName })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new CampaignWithAccount(row.Id, row.Bin is null ? null : new Payments.CampaignReceivingAccount
+        {
+            CampaignId = row.Id, CampaignSlug = campaignSlug, BankBin = row.Bin, BankName = row.Bank ?? "", AccountNumber = row.Number ?? "", AccountName = row.Name ?? "",
+        });
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         new AdminUnitConfiguration().Configure(builder.Entity<AdminUnit>());
@@ -72,3 +87,5 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("The public data context is read-only.");
 }
+
+public sealed record CampaignWithAccount(int CampaignId, Payments.CampaignReceivingAccount? Account);

@@ -5,12 +5,15 @@ namespace ChildAid.Benchmarks;
 /// <summary>
 /// `dotnet run -c Release --project tests/Benchmarks -- --filter '*'` runs every benchmark;
 /// `-- --explain` prints each search's SQL and query plan instead (see <see cref="Explain"/>);
+/// `-- --pledge-load` measures the pledges API against direct inserts and kills the server mid-load (<see cref="PledgeLoad"/>);
 /// `-- --media-cpu` and `-- --growth-cpu` print CPU time per run beside the wall time.
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--serve-public")) return PledgeLoad.ServePublic(args);
+        if (args.Contains("--pledge-load")) return await PledgeLoad.RunAsync(args);
         if (args.Contains("--explain")) return await Explain.RunAsync(args);
         if (args.Contains("--media-cpu")) return MediaProcessingBenchmarks.CpuTime();
         if (args.Contains("--growth-cpu")) return GrowthScoreCsvBenchmarks.CpuTime();
