@@ -73,6 +73,7 @@ public static class PublicApi
         MapXlsx(api);
         api.MapNeedsApi();
         api.MapTraceApi();
+        api.MapBalancesApi();
         api.MapPledgesApi();
     }
 
