@@ -119,6 +119,12 @@ public abstract class BalanceTests(DatabaseProvider provider) : AllocationTest(p
         Assert.DoesNotContain("Rơ Châm", json);
         Assert.DoesNotContain(receipt.VerifyToken!, json);
         Assert.Contains("/api/v1/balances", await client.GetStringAsync("/openapi/v1.json"));
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/so-du"));
+        Assert.Contains("Mọi quy tắc cân đối đều đúng", page);
+        Assert.Contains(Shared.Text.VietnameseFormat.Vnd(1_000_000), page);
+        Assert.Contains("Xã Ia Đal", page);
+        Assert.DoesNotContain("Rơ Châm", page);
     }
 
     [Theory]
@@ -160,6 +166,8 @@ public abstract class BalanceTests(DatabaseProvider provider) : AllocationTest(p
         using var doc = JsonDocument.Parse(await site.CreateClient().GetStringAsync("/api/v1/balances"));
         // The area rule needs the campaigns' areas, which PublicSite does not read: the CLI alone catches it.
         Assert.Equal(tamper == "area", doc.RootElement.GetProperty("invariantsHold").GetBoolean());
+        if (tamper != "area")
+            Assert.Contains("Có bút toán vi phạm quy tắc cân đối", WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync("/so-du")));
     }
 
     private LedgerEntry Entry(LedgerEntryKind kind, long amount, long? source = null, long? reverses = null, int? campaign = null, string? unit = null,

@@ -1,0 +1,13 @@
+using ChildAid.PublicSite.Api;
+using ChildAid.Shared.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.PublicSite.Pages.Ledger;
+
+/// <summary>Balances overall, per campaign and per commune, recomputed from the public ledger: the same figures as GET /api/v1/balances.</summary>
+public class BalancesModel(PublicDbContext db) : PageModel
+{
+    public BalancesJson Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Result = await BalancesJson.ComputeAsync(db, ct);
+}
