@@ -101,7 +101,12 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
         if (NameRule.Check(input.Name, 200, "Vui lòng nhập tên chương trình.", "Tên chương trình tối đa 200 ký tự.") is { } nameProblem)
             errors[nameof(input.Name)] = nameProblem;
 
+        // A school with meal days stays a site: the days hang off the site row (the database refuses the removal too).
+        if (intervention is not null && intervention.Sites.Where(s => !siteIds.Contains(s.OrganisationId)).Select(s => s.OrganisationId).ToList() is { Count: > 0 } dropped
+            && await db.MealDays.IgnoreQueryFilters().AnyAsync(m => m.InterventionId == intervention.Id && dropped.Contains(m.SchoolId), ct))
+            errors[nameof(input.SiteIds)] = "Một trường bỏ khỏi chương trình đã có số suất ăn: giữ trường đó lại.";
         var isNew = intervention is null;
+        var previousStation = intervention?.HealthStationId;
         intervention ??= new Intervention { CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime };
         intervention.Name = input.Name?.Trim() ?? "";
         intervention.Kind = input.Kind ?? InterventionKind.Other;
@@ -127,6 +132,10 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
         intervention.Campaigns.AddRange(campaignIds.Where(c => intervention.Campaigns.All(x => x.CampaignId != c)).Select(c => new InterventionCampaign { CampaignId = c }));
         if (isNew) db.Interventions.Add(intervention);
         await db.SaveChangesAsync(ct);
+        // Meal days carry the programme's station for the organisation filter: they follow it to the new one.
+        if (!isNew && previousStation != intervention.HealthStationId)
+            await db.MealDays.IgnoreQueryFilters().Where(m => m.InterventionId == intervention.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.HealthStationId, intervention.HealthStationId), ct);
         return Outcome<Intervention>.Ok(intervention);
     }
 

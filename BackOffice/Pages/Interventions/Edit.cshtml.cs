@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildAid.BackOffice.Pages.Interventions;
 
 /// <summary>Create (no id) or change an intervention; enrol the children of its sites.</summary>
-public class EditModel(InterventionService interventions, TimeProvider clock) : PageModel
+public class EditModel(InterventionService interventions, MealService meals, TimeProvider clock) : PageModel
 {
     [BindProperty] public InterventionInput Input { get; set; } = new();
     public int? Id { get; private set; }
     public int Enrolled { get; private set; }
     public InterventionChoices Choices { get; private set; } = new([], [], []);
+    /// <summary>Meals served by school and month, for a school meal programme.</summary>
+    public MealTotals? Meals { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -22,6 +24,7 @@ public class EditModel(InterventionService interventions, TimeProvider clock) : 
             Input = InterventionInput.From(intervention);
             Id = existing;
             Enrolled = await interventions.EnrolledCountAsync(existing, ct);
+            if (intervention.Kind == InterventionKind.SchoolMeals) Meals = await meals.TotalsAsync(existing, ct);
         }
         else Input.StartsOn = clock.VietnamToday();
         Choices = await interventions.ChoicesAsync(ct);
