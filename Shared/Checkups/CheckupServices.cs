@@ -19,6 +19,7 @@ public static class CheckupServices
         services.AddScoped<Interventions.InterventionService>();
         services.AddScoped<Interventions.InterventionEvaluation>();
         services.AddScoped<Interventions.MealService>();
+        services.AddScoped<Interventions.MealImport>();
         services.AddScoped<Children.ChildReadAudit>();
         return services;
     }

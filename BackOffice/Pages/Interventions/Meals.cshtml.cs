@@ -11,7 +11,7 @@ namespace ChildAid.BackOffice.Pages.Interventions;
 /// Meals served per school and day of a school meal programme: without an id, the programmes and schools the reader may
 /// enter for; with one, a school's week (Monday to Friday) saved all or nothing, and the programme's totals.
 /// </summary>
-public class MealsModel(MealService meals, TimeProvider clock) : PageModel
+public class MealsModel(MealService meals, MealImport import, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<MealSchool> Places { get; private set; } = [];
     public MealWeek? Week { get; private set; }
@@ -19,6 +19,38 @@ public class MealsModel(MealService meals, TimeProvider clock) : PageModel
     [BindProperty] public List<MealDayInput> Rows { get; set; } = [];
     /// <summary>Warnings of the rows just saved (more meals than enrolled pupils), by field.</summary>
     public IReadOnlyDictionary<string, string> Warnings { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The last import's result (row-by-row errors, or how many rows were written).</summary>
+    public ChildAid.Shared.Import.ImportResult? Imported { get; private set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+
+    /// <summary>The template: the columns, and an example row per school the reader may enter for.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(int id, CancellationToken ct)
+    {
+        var places = await meals.PlacesAsync(id, ct);
+        if (places.Count == 0) return NotFound();
+        return File(MealImport.Template(places, clock.VietnamToday()), EvaluationWorkbook.ContentType, $"mau-suat-an-{id}.xlsx");
+    }
+
+    /// <summary>Imports a filled template: all rows or none, every bad row listed with its line.</summary>
+    public async Task<IActionResult> OnPostImportAsync(int id, int? school, string? week, CancellationToken ct)
+    {
+        if ((await meals.PlacesAsync(id, ct)).Count == 0) return NotFound();
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp Excel (.xlsx) đã điền theo mẫu.");
+        else if (Upload.Length > MaxUploadBytes) ModelState.AddModelError(nameof(Upload), "Tệp lớn hơn 10 MB: hãy chia thành nhiều tệp.");
+        else if (!Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) ModelState.AddModelError(nameof(Upload), "Chỉ nhận tệp Excel .xlsx (dùng mẫu tải về ở trang này).");
+        else
+        {
+            await using var file = Upload.OpenReadStream();
+            Imported = await import.RunAsync(id, file, ct);
+            if (Imported.Succeeded) TempData["Saved"] = StaffText.T("Đã nhập {0} ngày suất ăn từ tệp.", Imported.RowsWritten);
+        }
+        await LoadAsync(id, school, week, ct);
+        Rows = Week!.Days.Select(d => new MealDayInput { Day = d.Day, Meals = d.Entry?.Meals.ToString(CultureInfo.InvariantCulture),
+            CostPerMealVnd = d.Entry is { } e ? ChildAid.Shared.Text.VietnameseFormat.Number(e.CostPerMealVnd) : null }).ToList();
+        return Page();
+    }
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

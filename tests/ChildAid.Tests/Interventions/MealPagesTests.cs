@@ -155,6 +155,50 @@ public abstract class MealPagesTests(DatabaseProvider provider) : BackOfficeTest
         Assert.Equal(HttpStatusCode.OK, (await otherStaff.GetAsync(Week(_other, W.OtherSchool, "2026-11-16"))).Response.StatusCode);
     }
 
+    private static byte[] Workbook(params (string School, string Day, object Meals, object Cost)[] rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows.Select(r => new Dictionary<string, object?>
+        {
+            ["Trường"] = r.School, ["Ngày"] = r.Day, ["Số suất ăn"] = r.Meals, ["Giá một suất (đồng)"] = r.Cost,
+        }).ToList());
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task An_imported_workbook_with_one_bad_row_writes_nothing_and_lists_the_row_then_the_corrected_file_writes_every_day()
+    {
+        var staff = await BoundAsync("truong-iadal", Roles.SchoolStaff, W.Own, W.OwnSchool);
+        var url = Week(_own, W.OwnSchool, "2026-11-16");
+        var token = StaffClient.Token(await staff.GetPageAsync(url));
+        var template = await staff.Http.GetAsync($"/Interventions/Meals/{S(_own)}?handler=Template");
+        const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var importUrl = $"/Interventions/Meals/{S(_own)}?handler=Import&school={S(W.OwnSchool)}&week=2026-11-16";
+
+        var bad = await staff.PostFileAsync(importUrl, token, [], "Upload", "suat-an.xlsx",
+            Workbook(("Trường TH Ia Đal", "16/11/2026", 2, 15000), ("truong th ia dal", "17/11/2026", 2, "15.000"), ("Trường TH Ia Tơi", "18/11/2026", 2, 15000),
+                ("Trường TH Ia Đal", "23/11/2026", 2, 15000)), xlsx);
+        var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        int afterBad;
+        await using (var db = Db.NewContext()) afterBad = await db.MealDays.CountAsync();
+        var good = await staff.PostFileAsync(importUrl, token, [], "Upload", "suat-an.xlsx",
+            Workbook(("Trường TH Ia Đal", "16/11/2026", 2, 15000), ("truong th ia dal", "17/11/2026", 1, "16.000")), xlsx);
+        var goodHtml = WebUtility.HtmlDecode(await good.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        using (var templateFile = new MemoryStream(await template.Content.ReadAsByteArrayAsync()))
+            Assert.Equal("Trường TH Ia Đal", MiniExcelLibs.MiniExcel.Query(templateFile, useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()["Trường"]);
+        Assert.Contains("Chưa ghi dòng nào: sửa các dòng sau rồi nhập lại cả tệp.", badHtml);
+        Assert.Contains("Trường “Trường TH Ia Tơi” không thuộc chương trình hoặc ngoài phạm vi của bạn.", badHtml);
+        Assert.Contains("Chưa đến ngày này: chỉ nhập số suất ăn đã phục vụ.", badHtml);
+        Assert.Equal(0, afterBad);
+        Assert.Contains("Đã nhập 2 ngày suất ăn từ tệp.", goodHtml);
+        await using var check = Db.NewContext();
+        var days = await check.MealDays.OrderBy(m => m.ServedOn).ToListAsync();
+        Assert.Equal([(new DateOnly(2026, 11, 16), 2, 15_000L), (new DateOnly(2026, 11, 17), 1, 16_000L)], days.Select(d => (d.ServedOn, d.Meals, d.CostPerMealVnd)));
+        Assert.All(days, d => Assert.Equal((W.OwnSchool, W.OwnStation, "truong-iadal"), (d.SchoolId, d.HealthStationId!.Value, d.EnteredBy)));
+    }
+
     [Fact]
     public async Task The_database_refuses_a_second_row_for_the_same_day_a_school_that_is_not_a_site_and_negative_meals()
     {
