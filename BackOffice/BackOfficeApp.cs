@@ -159,6 +159,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.DeclareSupport, p => p.RequireRole(Roles.DeclareSupport))
             .AddPolicy(Policies.ManageChildren, p => p.RequireRole(Roles.ManageChildren))
             .AddPolicy(Policies.RecordCheckups, p => p.RequireRole(Roles.RecordCheckups))
+            .AddPolicy(Policies.RecordMeals, p => p.RequireRole(Roles.RecordMeals))
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.UseMediaLibrary, p => p.RequireRole(Roles.UseMediaLibrary))
             .AddPolicy(Policies.ManageMediaLibrary, p => p.RequireRole(Roles.Admin, Roles.MediaEditor))

@@ -61,6 +61,7 @@ public static class PagePolicies
         ["/Interventions/Index"] = Policies.RecordCheckups,
         ["/Interventions/Edit"] = Policies.RecordCheckups,
         ["/Interventions/Evaluation"] = Policies.RecordCheckups,
+        ["/Interventions/Meals"] = Policies.RecordMeals,
         ["/Needs/Import"] = Policies.EditNeeds,
         ["/Needs/Template"] = Policies.ViewNeeds,
         ["/Needs/Export"] = Policies.ViewNeeds,

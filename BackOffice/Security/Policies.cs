@@ -35,6 +35,8 @@ public static class Policies
     public const string ManageChildren = "manage-children";
     /// <summary>Check-up sessions, the class entry grid and a child's growth record: <see cref="Roles.RecordCheckups"/>.</summary>
     public const string RecordCheckups = "record-checkups";
+    /// <summary>Meals served per school and day of a school meal programme: <see cref="Roles.RecordMeals"/>.</summary>
+    public const string RecordMeals = "record-meals";
     /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
     public const string EraseDonorNames = "erase-donor-names";
     /// <summary>Media library: browse, upload, edit alt texts: <see cref="Roles.UseMediaLibrary"/>.</summary>

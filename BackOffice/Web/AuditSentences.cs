@@ -63,6 +63,7 @@ public static class AuditSentences
         ["InterventionSite"] = "nơi thực hiện chương trình",
         ["InterventionChild"] = "trẻ tham gia chương trình",
         ["InterventionCampaign"] = "chiến dịch tài trợ chương trình",
+        ["MealDay"] = "số suất ăn trong ngày",
         ["PledgeIntake"] = "đăng ký cam kết trực tuyến",
         ["CampaignFollower"] = "người theo dõi chiến dịch",
         ["CampaignUpdateRun"] = "đợt gửi tin chiến dịch",

@@ -40,6 +40,7 @@ public static class AuditSubject
         Mail.MailOutboxMessage m => m.Subject,
         Pledges.Pledge p => p.Reference,
         Interventions.Intervention i => i.Name,
+        Interventions.MealDay m => $"suất ăn ngày {Text.VietnameseFormat.Date(m.ServedOn)}",
         Content.ContentVersion v => $"{v.Title} (phiên bản {v.Number})",
         Content.ContentRedirect r => $"{r.FromPath} → {r.ToPath}",
         ContributionGoodsLine or ContributionReversal or ReversalRequest => (Parent(entry) as Contribution)?.ReceiptNumber,

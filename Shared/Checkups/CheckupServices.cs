@@ -18,6 +18,8 @@ public static class CheckupServices
         services.AddScoped<GrowthRecompute>();
         services.AddScoped<Interventions.InterventionService>();
         services.AddScoped<Interventions.InterventionEvaluation>();
+        services.AddScoped<Interventions.MealService>();
+        services.AddScoped<Interventions.MealImport>();
         services.AddScoped<Children.ChildReadAudit>();
         return services;
     }

@@ -76,6 +76,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Interventions.InterventionSite> InterventionSites => Set<Interventions.InterventionSite>();
     public DbSet<Interventions.InterventionChild> InterventionChildren => Set<Interventions.InterventionChild>();
     public DbSet<Interventions.InterventionCampaign> InterventionCampaigns => Set<Interventions.InterventionCampaign>();
+    public DbSet<Interventions.MealDay> MealDays => Set<Interventions.MealDay>();
     public DbSet<Allocations.Allocation> Allocations => Set<Allocations.Allocation>();
     public DbSet<CampaignArea> CampaignAreas => Set<CampaignArea>();
 

@@ -64,6 +64,7 @@ public static class DemoCheckups
             await db.SaveChangesAsync(ct);
         }
         await SeedInterventionAsync(db, school, centre, classList, ct);
+        await SeedMealDaysAsync(db, school, classList.Count, ct);
         return added;
     }
 
@@ -84,6 +85,28 @@ public static class DemoCheckups
             Sites = [new Interventions.InterventionSite { OrganisationId = school.Id }],
             Children = classList.Select(p => new Interventions.InterventionChild { ChildId = p.Id }).ToList(),
         });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Four school weeks of meals (19/10 – 13/11/2026, Monday to Friday) at the demo school: the class's pupils less a few
+    /// absent each day, 15.000 ₫ a meal, 16.000 ₫ from November. Idempotent: skipped once the programme has a meal day.
+    /// </summary>
+    private static async Task SeedMealDaysAsync(ChildAidDbContext db, Organisation school, int pupils, CancellationToken ct)
+    {
+        var intervention = await db.Interventions.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.IsDemo && i.Name == InterventionName, ct);
+        if (intervention is null || pupils == 0 || await db.MealDays.IgnoreQueryFilters().AnyAsync(m => m.InterventionId == intervention.Id, ct)) return;
+        var first = new DateOnly(2026, 10, 19);
+        for (var day = first; day < first.AddDays(28); day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+            db.MealDays.Add(new Interventions.MealDay
+            {
+                InterventionId = intervention.Id, SchoolId = school.Id, HealthStationId = intervention.HealthStationId, AdminUnitId = school.AdminUnitId, ServedOn = day, IsDemo = true,
+                Meals = Math.Max(0, pupils - day.DayNumber % 3), CostPerMealVnd = day.Month < 11 ? 15_000 : 16_000,
+                EnteredBy = "seed --demo", EnteredAt = day.ToDateTime(new TimeOnly(5, 0), DateTimeKind.Utc),
+            });
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -31,6 +31,9 @@ public class InterventionInput
     };
 }
 
+/// <summary>A child as the enrolment list and search show them (name, birth date, school and class).</summary>
+public sealed record EnrolmentChild(int Id, string FullName, DateOnly DateOfBirth, string? School, string? ClassName);
+
 public sealed record InterventionRow(int Id, string Name, InterventionKind Kind, DateOnly StartsOn, DateOnly EndsOn, long BudgetVnd,
     int Sites, int Enrolled, DateOnly? Baseline, DateOnly? Endline);
 
@@ -101,7 +104,12 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
         if (NameRule.Check(input.Name, 200, "Vui lòng nhập tên chương trình.", "Tên chương trình tối đa 200 ký tự.") is { } nameProblem)
             errors[nameof(input.Name)] = nameProblem;
 
+        // A school with meal days stays a site: the days hang off the site row (the database refuses the removal too).
+        if (intervention is not null && intervention.Sites.Where(s => !siteIds.Contains(s.OrganisationId)).Select(s => s.OrganisationId).ToList() is { Count: > 0 } dropped
+            && await db.MealDays.IgnoreQueryFilters().AnyAsync(m => m.InterventionId == intervention.Id && dropped.Contains(m.SchoolId), ct))
+            errors[nameof(input.SiteIds)] = "Một trường bỏ khỏi chương trình đã có số suất ăn: giữ trường đó lại.";
         var isNew = intervention is null;
+        var previousStation = intervention?.HealthStationId;
         intervention ??= new Intervention { CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime };
         intervention.Name = input.Name?.Trim() ?? "";
         intervention.Kind = input.Kind ?? InterventionKind.Other;
@@ -127,6 +135,10 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
         intervention.Campaigns.AddRange(campaignIds.Where(c => intervention.Campaigns.All(x => x.CampaignId != c)).Select(c => new InterventionCampaign { CampaignId = c }));
         if (isNew) db.Interventions.Add(intervention);
         await db.SaveChangesAsync(ct);
+        // Meal days carry the programme's station for the organisation filter: they follow it to the new one.
+        if (!isNew && previousStation != intervention.HealthStationId)
+            await db.MealDays.IgnoreQueryFilters().Where(m => m.InterventionId == intervention.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.HealthStationId, intervention.HealthStationId), ct);
         return Outcome<Intervention>.Ok(intervention);
     }
 
@@ -136,7 +148,8 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
     /// </summary>
     public async Task<int?> EnrolSiteChildrenAsync(int id, CancellationToken ct = default)
     {
-        var intervention = await db.Interventions.AsNoTracking().Include(i => i.Sites).FirstOrDefaultAsync(i => i.Id == id, ct);
+        // Tracked, so the audit rows of the enrolments take the intervention's unit.
+        var intervention = await db.Interventions.Include(i => i.Sites).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (intervention is null) return null;
         var siteIds = intervention.Sites.Select(s => s.OrganisationId).ToList();
         var childIds = await db.Children.AsNoTracking()
@@ -146,5 +159,57 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
         db.InterventionChildren.AddRange(childIds.Select(c => new InterventionChild { InterventionId = id, ChildId = c }));
         await db.SaveChangesAsync(ct);
         return childIds.Count;
+    }
+
+    public const int EnrolmentListLimit = 500, SearchLimit = 20;
+
+    /// <summary>Enrolled children the reader may see, by name (the first <see cref="EnrolmentListLimit"/>); null when the intervention is not in scope.</summary>
+    public async Task<IReadOnlyList<EnrolmentChild>?> EnrolledChildrenAsync(int id, CancellationToken ct = default)
+    {
+        if (!await db.Interventions.AnyAsync(i => i.Id == id, ct)) return null;
+        return await db.InterventionChildren.AsNoTracking().Where(e => e.InterventionId == id).Select(e => e.Child!)
+            .OrderBy(c => c.SearchText).ThenBy(c => c.Id).Take(EnrolmentListLimit)
+            .Select(c => new EnrolmentChild(c.Id, c.FullName, c.DateOfBirth, c.School!.Name, c.ClassName)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Children in the reader's scope whose name contains the words typed, without diacritics ("dung" finds "A Dũng"),
+    /// who are not enrolled yet; the first <see cref="SearchLimit"/> by name.
+    /// </summary>
+    public async Task<IReadOnlyList<EnrolmentChild>> SearchChildrenAsync(int id, string? query, CancellationToken ct = default)
+    {
+        var folded = Text.TextFolding.Fold(query);
+        if (folded.Length < 2) return [];
+        return await db.Children.AsNoTracking()
+            .Where(c => c.SearchText.Contains(folded) && !db.InterventionChildren.Any(e => e.InterventionId == id && e.ChildId == c.Id))
+            .OrderBy(c => c.SearchText).ThenBy(c => c.Id).Take(SearchLimit)
+            .Select(c => new EnrolmentChild(c.Id, c.FullName, c.DateOfBirth, c.School!.Name, c.ClassName)).ToListAsync(ct);
+    }
+
+    /// <summary>Enrols one child (audited by the interceptor). Fails when either is outside the reader's scope or the child is enrolled already.</summary>
+    public async Task<Outcome<EnrolmentChild>> EnrolChildAsync(int id, int childId, CancellationToken ct = default)
+    {
+        // Tracked, so the audit row of the enrolment takes the intervention's unit.
+        if (await db.Interventions.FirstOrDefaultAsync(i => i.Id == id, ct) is null) return Outcome<EnrolmentChild>.Fail("", "Không tìm thấy chương trình trong phạm vi của bạn.");
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == childId)
+            .Select(c => new EnrolmentChild(c.Id, c.FullName, c.DateOfBirth, c.School!.Name, c.ClassName)).FirstOrDefaultAsync(ct);
+        if (child is null) return Outcome<EnrolmentChild>.Fail("ChildId", "Không tìm thấy trẻ trong phạm vi của bạn.");
+        if (await db.InterventionChildren.AnyAsync(e => e.InterventionId == id && e.ChildId == childId, ct))
+            return Outcome<EnrolmentChild>.Fail("ChildId", "Trẻ này đã được ghi danh.");
+        db.InterventionChildren.Add(new InterventionChild { InterventionId = id, ChildId = childId });
+        await db.SaveChangesAsync(ct);
+        return Outcome<EnrolmentChild>.Ok(child);
+    }
+
+    /// <summary>Takes one child off the intervention (audited); their measurements stay, the evaluation no longer counts them.</summary>
+    public async Task<Outcome<EnrolmentChild>> UnenrolChildAsync(int id, int childId, CancellationToken ct = default)
+    {
+        // Tracked, so the audit row of the enrolment takes the intervention's unit.
+        if (await db.Interventions.FirstOrDefaultAsync(i => i.Id == id, ct) is null) return Outcome<EnrolmentChild>.Fail("", "Không tìm thấy chương trình trong phạm vi của bạn.");
+        var enrolment = await db.InterventionChildren.Include(e => e.Child).FirstOrDefaultAsync(e => e.InterventionId == id && e.ChildId == childId, ct);
+        if (enrolment?.Child is not { } c) return Outcome<EnrolmentChild>.Fail("ChildId", "Trẻ này chưa được ghi danh.");
+        db.InterventionChildren.Remove(enrolment);
+        await db.SaveChangesAsync(ct);
+        return Outcome<EnrolmentChild>.Ok(new EnrolmentChild(c.Id, c.FullName, c.DateOfBirth, null, c.ClassName));
     }
 }

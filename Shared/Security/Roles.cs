@@ -61,6 +61,12 @@ public static class Roles
     /// </summary>
     public static readonly string[] RecordCheckups = [Admin, ProgrammeOfficer, CommuneOfficer, HealthWorker];
 
+    /// <summary>
+    /// Roles that enter meals served per school and day of a school meal programme (a school's staff for their own
+    /// school, a health worker for their station's programmes, the others within their units).
+    /// </summary>
+    public static readonly string[] RecordMeals = [Admin, ProgrammeOfficer, CommuneOfficer, HealthWorker, SchoolStaff];
+
     /// <summary>Roles that write content: create, edit and submit for review (writers), and more (the others).</summary>
     public static readonly string[] WriteContent = [Admin, MediaEditor, MediaWriter];
 

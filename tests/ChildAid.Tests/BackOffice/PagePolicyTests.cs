@@ -46,6 +46,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
         [Policies.PublishContent] = [Roles.Admin, Roles.MediaEditor],
         [Policies.ReconcileBankStatements] = [Roles.Admin, Roles.Accountant],
         [Policies.RecordCheckups] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.HealthWorker],
+        [Policies.RecordMeals] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.HealthWorker, Roles.SchoolStaff],
     };
 
     /// <summary>Each page's policy as the application enforces it, read from its endpoints' metadata.</summary>
@@ -140,7 +141,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
         return string.Join(",",
             await db.Donors.CountAsync(), await db.Contributions.CountAsync(), await db.ContributionReversals.CountAsync(),
             await db.ReversalRequests.CountAsync(r => r.Status == Shared.Contributions.ReversalRequestStatus.Pending),
-            await db.LedgerEntries.CountAsync(), await db.LedgerEntries.CountAsync(e => e.DonorDisplay == null), await db.Campaigns.CountAsync(),
+            await db.LedgerEntries.CountAsync(), await db.LedgerEntries.CountAsync(e => e.DonorDisplay == null), await db.Campaigns.CountAsync(), await db.MealDays.CountAsync(),
             await db.Users.CountAsync(), await db.AuditEntries.CountAsync(a => a.EntityType != Shared.Audit.SignInEvents.EntityType),
             string.Join("|", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp + u.FullName + u.LockoutEnd).ToListAsync()),
             string.Join("|", await db.Donors.OrderBy(d => d.Id).Select(d => d.Name + d.DisplayChoice).ToListAsync()),
@@ -376,6 +377,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Interventions/Index"] = ("/Interventions", "/Interventions", false),
             ["/Interventions/Edit"] = ($"/Interventions/Edit/{S(_ownIntervention)}", $"/Interventions/Edit/{S(_otherIntervention)}", true),
             ["/Interventions/Evaluation"] = ($"/Interventions/Evaluation/{S(_ownIntervention)}", $"/Interventions/Evaluation/{S(_otherIntervention)}", true),
+            ["/Interventions/Meals"] = ($"/Interventions/Meals/{S(_ownIntervention)}?school={S(_ownSchool)}", $"/Interventions/Meals/{S(_otherIntervention)}?school={S(_otherSchool)}", true),
         };
         Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
         var fields = new PostFields(new()
@@ -391,6 +393,8 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/BankStatements/Queue"] = (F(("LineId", L(ownLine)), ("NewDonorName", "Thử")), F(("LineId", L(otherLine)), ("NewDonorName", "Thử"))),
             ["/BankStatements/Account"] = (F(("Input.BankName", "Đổi tên")), F(("Input.BankName", "Đổi tên"))),
             ["/Interventions/Edit"] = (F(("Input.Name", "Đổi tên")), F(("Input.Name", "Đổi tên"))),
+            ["/Interventions/Meals"] = (F(("Rows[0].Day", "02/11/2026"), ("Rows[0].Meals", "10"), ("Rows[0].CostPerMealVnd", "15.000")),
+                F(("Rows[0].Day", "02/11/2026"), ("Rows[0].Meals", "10"), ("Rows[0].CostPerMealVnd", "15.000"))),
             ["/Checkups/Session"] = (F(("Rows[0].ChildId", S(ownPupil)), ("Rows[0].WeightKg", "20")), F(("Rows[0].ChildId", S(otherPupil)), ("Rows[0].WeightKg", "20"), ("row.ChildId", S(otherPupil)), ("row.WeightKg", "20"))),
         });
         return (urls, fields, own);
@@ -417,7 +421,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
 
     /// <summary>The own unit's health station: a health worker of the matrix works there (their organisation).</summary>
     private int? _ownStation;
-    private int _ownIntervention, _otherIntervention;
+    private int _ownIntervention, _otherIntervention, _ownSchool, _otherSchool;
 
     /// <summary>A school and a health station in each unit, a pupil of class 3A looked after by each station, a check-up session at each school.</summary>
     private async Task<(int OwnSession, int OtherSession, int OwnPupil, int OtherPupil)> CheckupsAsync(int own, int other)
@@ -442,7 +446,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             db.Children.Add(pupil);
             db.CheckupSessions.Add(session);
             await db.SaveChangesAsync();
-            if (unit == own) _ownStation = station.Id;
+            if (unit == own) (_ownStation, _ownSchool) = (station.Id, school.Id); else _otherSchool = school.Id;
             ids.AddRange([session.Id, pupil.Id]);
             var intervention = new Shared.Interventions.Intervention
             {
@@ -464,6 +468,13 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
         {
             await using var db = Db.NewContext();
             (await db.Users.SingleAsync(u => u.Id == user.Id)).OrganisationId = station;
+            await db.SaveChangesAsync();
+        }
+        // School staff work at the own unit's school (the meals page is theirs).
+        if (role == Roles.SchoolStaff && _ownSchool != 0)
+        {
+            await using var db = Db.NewContext();
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).OrganisationId = _ownSchool;
             await db.SaveChangesAsync();
         }
         return await LogInAsync(userName);

@@ -116,6 +116,11 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         var intervention = await db.Interventions.SingleAsync();
         var evaluation = await new Shared.Interventions.InterventionEvaluation(db).EvaluateAsync(intervention.Id);
         Assert.Equal(rows.Select(m => m.ChildId).Distinct().Count(), evaluation!.MeasuredAtBoth);
+        // Four school weeks of meal days at the demo school (seeded once), which the health worker's station reads too.
+        var mealDays = await db.MealDays.Where(m => m.InterventionId == intervention.Id).ToListAsync();
+        Assert.Equal(20, mealDays.Count);
+        Assert.All(mealDays, m => Assert.True(m.IsDemo && m.Meals > 0 && m.CostPerMealVnd > 0 && m.ServedOn.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)));
+        Assert.All(mealDays, m => Assert.InRange(m.ServedOn, intervention.StartsOn, intervention.EndsOn));
     }
 
     [Fact]

@@ -148,6 +148,35 @@ public abstract class InterventionPagesTests(DatabaseProvider provider) : BackOf
         Assert.Equal(expected, Convert.ToDouble(all["Thay đổi trung bình"], CultureInfo.InvariantCulture), 6);
         Assert.NotNull(all["KTC 95 % dưới"]);
     }
+
+    [Fact]
+    public async Task One_child_is_found_without_diacritics_within_scope_enrolled_and_unenrolled_and_both_are_audited()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        var editUrl = (await client.PostFormAsync("/Interventions/Edit", Form(_baseline, W.OwnSession))).Headers.Location!.OriginalString;
+
+        var found = WebUtility.HtmlDecode(await client.GetPageAsync(editUrl + "?q=dung"));
+        // "Siu Thị Hoa" is a child of the other commune: never found, whatever is typed.
+        var other = WebUtility.HtmlDecode(await client.GetPageAsync(editUrl + "?q=hoa"));
+        var enrolled = WebUtility.HtmlDecode(await client.FollowAsync(await client.PostFormAsync(editUrl + "?q=dung", new() { ["childId"] = S(W.OwnBoy) }, editUrl + "?handler=EnrolChild&q=dung")));
+        var otherChild = WebUtility.HtmlDecode(await client.FollowAsync(await client.PostFormAsync(editUrl, new() { ["childId"] = S(W.OtherChild) }, editUrl + "?handler=EnrolChild")));
+        int enrolledCount;
+        await using (var db = Db.NewContext()) enrolledCount = await db.InterventionChildren.CountAsync();
+        var unenrolled = WebUtility.HtmlDecode(await client.FollowAsync(await client.PostFormAsync(editUrl, new() { ["childId"] = S(W.OwnBoy) }, editUrl + "?handler=UnenrolChild")));
+
+        Assert.Contains("A Dũng", found);
+        Assert.DoesNotContain("Rơ Châm H'Nhi", found);
+        Assert.DoesNotContain("Siu Thị Hoa", other);
+        Assert.Contains("Đã ghi danh A Dũng.", enrolled);
+        Assert.Matches("Trẻ đã ghi danh</caption>(?s:.)*A Dũng", enrolled);
+        Assert.Contains("Không tìm thấy trẻ trong phạm vi của bạn.", otherChild);
+        Assert.Equal(1, enrolledCount);
+        Assert.Contains("Đã bỏ ghi danh A Dũng.", unenrolled);
+        await using var check = Db.NewContext();
+        Assert.Equal(0, await check.InterventionChildren.CountAsync());
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.EntityType == "InterventionChild" && a.Action == "Added" && a.AdminUnitId == W.Own));
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.EntityType == "InterventionChild" && a.Action == "Deleted" && a.AdminUnitId == W.Own));
+    }
 }
 
 public class InterventionPagesTestsOnSqlite() : InterventionPagesTests(DatabaseProvider.Sqlite);

@@ -2282,6 +2282,81 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("intervention_sites", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Interventions.MealDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<long>("CostPerMealVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_per_meal_vnd");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int?>("HealthStationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_station_id");
+
+                    b.Property<int>("InterventionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("Meals")
+                        .HasColumnType("integer")
+                        .HasColumnName("meals");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meal_days");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_meal_days_admin_unit_id");
+
+                    b.HasIndex("HealthStationId")
+                        .HasDatabaseName("ix_meal_days_health_station_id");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_meal_days_school_id");
+
+                    b.HasIndex("InterventionId", "SchoolId", "ServedOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meal_days_intervention_id_school_id_served_on");
+
+                    b.ToTable("meal_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_meal_days_cost", "cost_per_meal_vnd >= 0 AND cost_per_meal_vnd <= 10000000");
+
+                            t.HasCheckConstraint("ck_meal_days_meals", "meals >= 0 AND meals <= 100000");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -5173,6 +5248,51 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("Intervention");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.MealDay", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "HealthStation")
+                        .WithMany()
+                        .HasForeignKey("HealthStationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meal_days_organisations_health_station_id");
+
+                    b.HasOne("ChildAid.Shared.Interventions.Intervention", "Intervention")
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_interventions_intervention_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_organisations_school_id");
+
+                    b.HasOne("ChildAid.Shared.Interventions.InterventionSite", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId", "SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_intervention_sites_intervention_id_school_id");
+
+                    b.Navigation("AdminUnit");
+
+                    b.Navigation("HealthStation");
+
+                    b.Navigation("Intervention");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>

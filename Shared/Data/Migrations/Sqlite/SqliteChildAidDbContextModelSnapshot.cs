@@ -2225,6 +2225,79 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("intervention_sites", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Interventions.MealDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<long>("CostPerMealVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_per_meal_vnd");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int?>("HealthStationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_station_id");
+
+                    b.Property<int>("InterventionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("Meals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meals");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meal_days");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_meal_days_admin_unit_id");
+
+                    b.HasIndex("HealthStationId")
+                        .HasDatabaseName("ix_meal_days_health_station_id");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_meal_days_school_id");
+
+                    b.HasIndex("InterventionId", "SchoolId", "ServedOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meal_days_intervention_id_school_id_served_on");
+
+                    b.ToTable("meal_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_meal_days_cost", "cost_per_meal_vnd >= 0 AND cost_per_meal_vnd <= 10000000");
+
+                            t.HasCheckConstraint("ck_meal_days_meals", "meals >= 0 AND meals <= 100000");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -5086,6 +5159,51 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("Intervention");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Interventions.MealDay", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "HealthStation")
+                        .WithMany()
+                        .HasForeignKey("HealthStationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meal_days_organisations_health_station_id");
+
+                    b.HasOne("ChildAid.Shared.Interventions.Intervention", "Intervention")
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_interventions_intervention_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_organisations_school_id");
+
+                    b.HasOne("ChildAid.Shared.Interventions.InterventionSite", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId", "SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meal_days_intervention_sites_intervention_id_school_id");
+
+                    b.Navigation("AdminUnit");
+
+                    b.Navigation("HealthStation");
+
+                    b.Navigation("Intervention");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Mail.MailAttachment", b =>
