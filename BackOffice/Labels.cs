@@ -28,6 +28,12 @@ public static class Labels
         [DisplayChoice.Anonymous] = "Ẩn danh",
     });
 
+    public static readonly LabelSet<Shared.CampaignUpdates.FollowerState> FollowerStates = new(new Dictionary<Shared.CampaignUpdates.FollowerState, string>
+    {
+        [Shared.CampaignUpdates.FollowerState.Pending] = "Chờ xác nhận", [Shared.CampaignUpdates.FollowerState.Confirmed] = "Đang nhận tin",
+        [Shared.CampaignUpdates.FollowerState.Unsubscribed] = "Đã hủy nhận tin",
+    });
+
     public static readonly LabelSet<ContributionMethod> Methods = new(new Dictionary<ContributionMethod, string>
     {
         [ContributionMethod.Cash] = "Tiền mặt", [ContributionMethod.BankTransfer] = "Chuyển khoản", [ContributionMethod.InKind] = "Hiện vật",

@@ -334,6 +334,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Allocations/Propose"] = ($"/Allocations/Propose/{S(ownGift)}", $"/Allocations/Propose/{S(otherGift)}", true),
             ["/Campaigns/Index"] = ("/Campaigns", "/Campaigns", false),
             ["/Campaigns/Edit"] = ($"/Campaigns/Edit/{S(campaign)}", $"/Campaigns/Edit/{S(campaign)}", false),
+            ["/Campaigns/Followers"] = ($"/Campaigns/Followers/{S(campaign)}", $"/Campaigns/Followers/{S(campaign)}", false),
             ["/Users/Index"] = ("/Users", "/Users", false),
             ["/Users/Edit"] = ($"/Users/Edit/{someUser}", $"/Users/Edit/{someUser}", false),
             ["/Audit/Index"] = ("/Audit", "/Audit", false),
