@@ -40,6 +40,7 @@ public static class PagePolicies
         ["/Allocations/Propose"] = Policies.ProposeAllocations,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
+        ["/Campaigns/Areas"] = Policies.ManageCampaigns,
         ["/Users/Index"] = Policies.ManageUsers,
         ["/Users/Edit"] = Policies.ManageUsers,
         ["/Audit/Index"] = Policies.ViewAudit,
