@@ -32,6 +32,8 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
         b.HasIndex(e => e.ValueDate);
         // The public page of one receipt (/sao-ke/{receipt number}) looks entries up by number.
         b.HasIndex(e => e.ReceiptNumber);
+        // An entry is reversed at most once (a receipt, an allocation): a second reversal of the same entry is refused.
+        b.HasIndex(e => e.ReversesSequence).IsUnique();
     }
 
     private static LedgerEntryKind KindFromStored(string stored) =>

@@ -66,6 +66,13 @@ public class LedgerEntry
     /// <summary>Folded donor, description and receipt number for search. Not hashed: derived data.</summary>
     public string SearchText { get; set; } = "";
 
+    /// <summary>
+    /// The entries that move money in: receipts and a receipt's own reversal. An allocation's reversal is of kind reversal
+    /// too, but draws from a receipt (source_sequence set): it moves money back to "not allocated", not out of the fund.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<LedgerEntry, bool>> IsGiving =
+        e => e.Kind == LedgerEntryKind.Receipt || (e.Kind == LedgerEntryKind.Reversal && e.SourceSequence == null);
+
     /// <summary>v2 and the name was erased: commitment kept, name and salt gone.</summary>
     public bool IsNameErased => DonorDisplay is null && DonorCommitment is not null;
 }
