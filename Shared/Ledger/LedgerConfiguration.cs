@@ -25,6 +25,7 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
         b.Property(e => e.Quantity).HasPrecision(18, 3);
         b.Property(e => e.UnitOfMeasure).HasMaxLength(30);
         b.Property(e => e.NeedReference).HasMaxLength(50);
+        b.Property(e => e.Documents).HasMaxLength(LedgerDocuments.MaxLength);
         b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.SearchText).HasMaxLength(1000);

@@ -61,6 +61,12 @@ public class LedgerEntry
     public string? NeedReference { get; set; }
     /// <summary>v2: the sequence of the entry this one draws from (an allocation's receipt, a distribution's stock movement).</summary>
     public long? SourceSequence { get; set; }
+    /// <summary>
+    /// v2, optional: the SHA-256 of each original document behind the movement (an expense's invoice and proof of payment),
+    /// lower-case hex, sorted, joined by commas (<see cref="LedgerDocuments"/>). Hashed only when present, so every entry
+    /// written without it hashes exactly as before; the originals stay private, and a disclosed one can be checked here.
+    /// </summary>
+    public string? Documents { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
     /// <summary>Folded donor, description and receipt number for search. Not hashed: derived data.</summary>

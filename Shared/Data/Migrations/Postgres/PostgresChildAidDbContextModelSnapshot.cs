@@ -2329,6 +2329,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("Documents")
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)")
+                        .HasColumnName("documents");
+
                     b.Property<string>("DonorCommitment")
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")

@@ -2272,6 +2272,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("Documents")
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("documents");
+
                     b.Property<string>("DonorCommitment")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
