@@ -106,6 +106,27 @@ public abstract class CampaignAreaTests(DatabaseProvider provider) : BackOfficeT
     }
 
     [Fact]
+    public async Task The_database_refuses_to_delete_or_move_an_area_a_live_allocation_depends_on_whoever_writes()
+    {
+        var w = await ArrangeAsync();
+        var warm = Assert.Single(await AreasAsync(w.WarmClothes.Id));
+        await LiveAllocationAsync(w);
+        await using var db = Db.NewContext();
+
+        var delete = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM campaign_areas WHERE id = {0}", warm.Id));
+        var move = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE campaign_areas SET admin_unit_id = {0} WHERE id = {1}", w.IaToi.Id, warm.Id));
+
+        Assert.NotNull(delete);
+        Assert.Contains("depends on this area", delete.ToString());
+        Assert.NotNull(move);
+        Assert.Equal(w.IaDal.Id, Assert.Single(await AreasAsync(w.WarmClothes.Id)).AdminUnitId);
+        // Once the whole commune is an area too, the category area holds nothing alone and may go.
+        db.CampaignAreas.Add(new Shared.Campaigns.CampaignArea { CampaignId = w.WarmClothes.Id, AdminUnitId = w.IaDal.Id });
+        await db.SaveChangesAsync();
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("DELETE FROM campaign_areas WHERE id = {0}", warm.Id));
+    }
+
+    [Fact]
     public async Task The_cli_verb_adds_removes_and_lists_and_refuses_a_removal_an_allocation_depends_on()
     {
         var w = await ArrangeAsync();
