@@ -9,6 +9,7 @@ public sealed class CliArgs
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<KeyValuePair<string, string>> _all = [];
 
     public required string Verb { get; init; }
     public List<string> ConfigArgs { get; } = [];
@@ -18,6 +19,10 @@ public sealed class CliArgs
 
     public string? this[string name] => _values.GetValueOrDefault(name);
     public bool Has(string flag) => _flags.Contains(flag);
+
+    /// <summary>Every value of a repeatable option, in the order given (<c>--add A --add B</c>); the indexer gives the last.</summary>
+    public IReadOnlyList<string> All(string name) =>
+        _all.Where(kv => kv.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Value).ToList();
 
     /// <param name="valueOptions">Options of this verb that take a value (without the leading dashes).</param>
     /// <param name="flagOptions">Options of this verb that take none.</param>
@@ -54,7 +59,8 @@ public sealed class CliArgs
             {
                 if (eq >= 0) result._values[name] = body[(eq + 1)..];
                 else if (i + 1 < args.Length) result._values[name] = args[++i];
-                else result.Errors.Add($"Option --{name} needs a value.");
+                else { result.Errors.Add($"Option --{name} needs a value."); continue; }
+                result._all.Add(new(name, result._values[name]));
             }
             else result.Errors.Add($"Unknown option '{arg}' for {result.Verb}.");
         }

@@ -41,6 +41,7 @@ public static class PagePolicies
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Campaigns/Followers"] = Policies.ManageCampaigns,
+        ["/Campaigns/Areas"] = Policies.ManageCampaigns,
         ["/Users/Index"] = Policies.ManageUsers,
         ["/Users/Edit"] = Policies.ManageUsers,
         ["/Audit/Index"] = Policies.ViewAudit,

@@ -13,7 +13,8 @@ public static class TraceApi
             .WithName("GetGiftTrace")
             .WithSummary("Where a gift went: the receipt, its allocations (amount or goods and quantity, category, commune or school, public need reference) and what is not allocated yet; never a child.")
             .WithDescription("Computed from the ledger entries of kind allocation whose source_sequence is the receipt's entry (see /api/v1/statement.csv): " +
-                "anyone can recompute it. Goods allocations count at the receipt's unit value. notYetAllocatedVnd is 0 for a reversed receipt.")
+                "anyone can recompute it. Goods allocations count at the receipt's unit value. An allocation undone by a reversal entry (reverses_sequence = its " +
+                "sequence) carries reversedBySequence and no longer counts in allocatedVnd. notYetAllocatedVnd is 0 for a reversed receipt.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(PublicCache.Policy)
             .RequireRateLimiting(PublicRateLimits.Api);
@@ -24,9 +25,12 @@ public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long A
 {
     public static TraceJson From(GiftTrace t) => new(t.ReceiptNumber, t.ReceivedOn, t.AmountVnd, t.Reversed, t.AllocatedVnd, t.NotYetAllocatedVnd,
         t.Allocations.Select(a => new TraceAllocationJson(a.Sequence, a.ValueDate, a.AmountVnd, a.Item, a.Quantity, a.UnitOfMeasure, a.Description,
-            a.UnitCode, a.NeedReference)).ToList());
+            a.UnitCode, a.NeedReference, a.ReversedBySequence, a.ReversedOn)).ToList());
 }
 
-/// <summary>One allocation: <c>sequence</c> is its ledger entry on the statement.</summary>
+/// <summary>
+/// One allocation: <c>sequence</c> is its ledger entry on the statement; <c>reversedBySequence</c>/<c>reversedOn</c> the reversal
+/// entry that undid it (null while it stands): a reversed allocation's amount counts as not allocated.
+/// </summary>
 public sealed record TraceAllocationJson(long Sequence, DateOnly Date, long AmountVnd, string? Item, decimal? Quantity, string? UnitOfMeasure,
-    string Description, string? UnitCode, string? NeedReference);
+    string Description, string? UnitCode, string? NeedReference, long? ReversedBySequence, DateOnly? ReversedOn);

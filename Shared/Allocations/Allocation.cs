@@ -3,12 +3,13 @@ using ChildAid.Shared.Needs;
 
 namespace ChildAid.Shared.Allocations;
 
-public enum AllocationState { Proposed = 1, Approved = 2, Rejected = 3 }
+public enum AllocationState { Proposed = 1, Approved = 2, Rejected = 3, Reversed = 4 }
 
 /// <summary>
 /// Part of a contribution assigned to part of a need line (phân bổ): money in whole đồng, or a quantity of one of the
 /// receipt's goods lines. Proposed by one person, approved or rejected by another (<see cref="RefusalToApprove"/>); an
-/// approved allocation is a ledger entry and is never edited — later slices undo it with a reversal entry.
+/// approved allocation is a ledger entry and is never edited: it is undone by a reversal (<see cref="Reverse"/>), one ledger
+/// entry of kind reversal, after which what it held is free again.
 /// A proposal reserves what it asks for, so two proposals can never together take more than the receipt holds.
 /// Belongs to the need line's commune: staff see and decide allocations of the communes they cover.
 /// </summary>
@@ -40,6 +41,15 @@ public class Allocation : Security.IUnitOwned
     public string? RejectionReason { get; private set; }
     /// <summary>The ledger entry the approval wrote.</summary>
     public long? LedgerSequence { get; private set; }
+    /// <summary>Why an approved allocation was undone (kept here and in the audit trail; not published: it may name a child).</summary>
+    public string? ReversalReason { get; private set; }
+    public string? ReversedById { get; private set; }
+    public DateTime? ReversedAt { get; private set; }
+    /// <summary>The ledger entry of kind reversal the reversal wrote (its reverses_sequence is <see cref="LedgerSequence"/>).</summary>
+    public long? ReversalSequence { get; private set; }
+
+    /// <summary>What still takes money or goods from the receipt and the need: a proposal or an approval, not a rejection or a reversal.</summary>
+    public bool IsLive => State is AllocationState.Proposed or AllocationState.Approved;
 
     public bool IsGoods => GoodsLineId is not null;
 
@@ -56,6 +66,28 @@ public class Allocation : Security.IUnitOwned
     }
 
     public const string AlreadyDecided = "Đề xuất phân bổ này đã được xử lý.";
+    public const string AlreadyReversed = "Phân bổ này đã được hoàn trước đó.";
+    public const string NotApproved = "Chỉ hoàn được phân bổ đã duyệt; đề xuất chưa duyệt thì từ chối.";
+
+    /// <summary>Why it cannot be reversed (Vietnamese), or null: only an approved allocation, once.</summary>
+    public string? RefusalToReverse() => State switch
+    {
+        AllocationState.Approved => null,
+        AllocationState.Reversed => AlreadyReversed,
+        _ => NotApproved,
+    };
+
+    /// <summary>Undoes an approval: its reversal entry is <paramref name="reversalSequence"/>. Anyone who may decide, the approver too, never silently (a reason).</summary>
+    public void Reverse(string reverserId, DateTime at, string reason, long reversalSequence)
+    {
+        if (RefusalToReverse() is { } refusal) throw new InvalidOperationException(refusal);
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reversal needs its reason.", nameof(reason));
+        State = AllocationState.Reversed;
+        ReversalReason = reason.Trim();
+        ReversedById = reverserId;
+        ReversedAt = at;
+        ReversalSequence = reversalSequence;
+    }
 
     public void Approve(string approverId, DateTime at, long ledgerSequence)
     {

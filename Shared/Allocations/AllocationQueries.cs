@@ -10,7 +10,8 @@ namespace ChildAid.Shared.Allocations;
 /// <summary>One allocation as the staff list shows it.</summary>
 public sealed record AllocationRow(int Id, AllocationState State, int ContributionId, string ReceiptNumber, string Commune, NeedCategory Category,
     string Item, NeedTarget Target, string? GoodsItem, int? Quantity, long AmountVnd, string ProposedBy, DateTime ProposedAt, string? DecidedBy,
-    DateTime? DecidedAt, string? RejectionReason, string? Note, long? LedgerSequence);
+    DateTime? DecidedAt, string? RejectionReason, string? Note, long? LedgerSequence, string? ReversedBy, DateTime? ReversedAt, string? ReversalReason,
+    long? ReversalSequence);
 
 /// <summary>An approved need line the user may allocate to, with what it still lacks.</summary>
 public sealed record NeedOption(int Id, string Commune, string Who, string Item, SizeBand? SizeBand, int Level, NeedUnit Unit, NeedRemainder Left);
@@ -30,7 +31,9 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
                 a.NeedLine.Target, a.GoodsLine != null ? a.GoodsLine.Item : null, a.Quantity, a.AmountVnd,
                 db.Users.Where(u => u.Id == a.ProposedById).Select(u => u.FullName).FirstOrDefault() ?? a.ProposedById, a.ProposedAt,
                 a.DecidedById == null ? null : db.Users.Where(u => u.Id == a.DecidedById).Select(u => u.FullName).FirstOrDefault() ?? a.DecidedById,
-                a.DecidedAt, a.RejectionReason, a.Note, a.LedgerSequence))
+                a.DecidedAt, a.RejectionReason, a.Note, a.LedgerSequence,
+                a.ReversedById == null ? null : db.Users.Where(u => u.Id == a.ReversedById).Select(u => u.FullName).FirstOrDefault() ?? a.ReversedById,
+                a.ReversedAt, a.ReversalReason, a.ReversalSequence))
             .ToListAsync(ct);
     }
 
@@ -71,6 +74,8 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
             ["Số tiền (đồng)"] = r.AmountVnd, ["Người đề xuất"] = r.ProposedBy, ["Đề xuất lúc"] = VietnameseFormat.DateTime(r.ProposedAt),
             ["Người duyệt/từ chối"] = r.DecidedBy, ["Lúc"] = r.DecidedAt is { } d ? VietnameseFormat.DateTime(d) : null,
             ["Lý do từ chối"] = r.RejectionReason, ["Ghi chú"] = r.Note, ["Bút toán sổ cái"] = r.LedgerSequence,
+            ["Người hoàn"] = r.ReversedBy, ["Hoàn lúc"] = r.ReversedAt is { } h ? VietnameseFormat.DateTime(h) : null, ["Lý do hoàn"] = r.ReversalReason,
+            ["Bút toán hoàn"] = r.ReversalSequence,
         }), sheetName: "Phân bổ"), ct);
         file.Position = 0;
         return file;
@@ -82,5 +87,6 @@ public static class AllocationLabels
     public static readonly IReadOnlyDictionary<AllocationState, string> States = new Dictionary<AllocationState, string>
     {
         [AllocationState.Proposed] = "Chờ duyệt", [AllocationState.Approved] = "Đã duyệt", [AllocationState.Rejected] = "Bị từ chối",
+        [AllocationState.Reversed] = "Đã hoàn",
     };
 }

@@ -2,6 +2,7 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Localization;
 using ChildAid.Shared.Needs;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Time;
@@ -23,7 +24,7 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         var receipt = await db.Contributions.Include(c => c.GoodsLines).Include(c => c.Reversal).Include(c => c.Campaign)
             .FirstOrDefaultAsync(c => c.Id == input.ContributionId, ct);
         if (receipt is null) return Outcome<Allocation>.Fail(nameof(input.ContributionId), "Không tìm thấy phiếu thu trong phạm vi đơn vị của bạn.");
-        if (receipt.Reversal is not null) return Outcome<Allocation>.Fail(nameof(input.ContributionId), $"Phiếu thu {receipt.ReceiptNumber} đã bị hủy; không phân bổ được.");
+        if (receipt.Reversal is not null) return Outcome<Allocation>.Fail(nameof(input.ContributionId), Messages.Format("Phiếu thu {0} đã bị hủy; không phân bổ được.", receipt.ReceiptNumber));
         var line = await db.NeedLines.Include(l => l.NeedsReview).Include(l => l.Item).FirstOrDefaultAsync(l => l.Id == input.NeedLineId, ct);
         if (line is null) errors[nameof(input.NeedLineId)] = "Chọn một dòng nhu cầu trong phạm vi đơn vị của bạn.";
         else if (line.NeedsReview!.Status != NeedsReviewStatus.Approved) errors[nameof(input.NeedLineId)] = "Chỉ phân bổ cho dòng nhu cầu của bản rà soát đang có hiệu lực (đã duyệt).";
@@ -39,7 +40,7 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         }
         else if (receipt.Method == ContributionMethod.InKind) errors[nameof(input.GoodsLineId)] = "Phiếu thu này là hiện vật: chọn dòng hàng và số lượng.";
         else if (input.AmountVnd is not > 0) errors[nameof(input.AmountVnd)] = "Nhập số tiền lớn hơn 0 ₫.";
-        if (input.Note is { Length: > Allocation.NoteLength }) errors[nameof(input.Note)] = $"Ghi chú tối đa {Allocation.NoteLength} ký tự.";
+        if (input.Note is { Length: > Allocation.NoteLength }) errors[nameof(input.Note)] = Messages.Format("Ghi chú tối đa {0} ký tự.", Allocation.NoteLength);
         if (errors.Count > 0) return Outcome<Allocation>.Fail(errors);
 
         var allocation = new Allocation
@@ -81,27 +82,27 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         if (a.GoodsLineId is { } goodsLineId)
         {
             var free = left.GoodsLeft.GetValueOrDefault(goodsLineId);
-            if (a.Quantity > free) errors[nameof(AllocationInput.Quantity)] = $"Dòng hàng này chỉ còn {VietnameseFormat.Number(free)} chưa phân bổ.";
+            if (a.Quantity > free) errors[nameof(AllocationInput.Quantity)] = Messages.Format("Dòng hàng này chỉ còn {0} chưa phân bổ.", VietnameseFormat.Number(free));
         }
         else if (a.AmountVnd > left.MoneyLeftVnd)
-            errors[nameof(AllocationInput.AmountVnd)] = $"Phiếu thu {receipt.ReceiptNumber} chỉ còn {VietnameseFormat.Vnd(left.MoneyLeftVnd)} chưa phân bổ.";
+            errors[nameof(AllocationInput.AmountVnd)] = Messages.Format("Phiếu thu {0} chỉ còn {1} chưa phân bổ.", receipt.ReceiptNumber, VietnameseFormat.Vnd(left.MoneyLeftVnd));
 
         var need = await NeedRemainderAsync(line, ct);
         var cover = a.GoodsLineId is null ? a.AmountVnd : a.Quantity!.Value * line.EstimatedUnitCostVnd;
         if (a.GoodsLineId is not null && a.Quantity > need.QuantityLeft)
-            errors[nameof(AllocationInput.Quantity)] = $"Dòng nhu cầu này chỉ còn thiếu {VietnameseFormat.Number(need.QuantityLeft)} {NeedLabels.Units[line.Unit]}; không phân bổ vượt nhu cầu.";
+            errors[nameof(AllocationInput.Quantity)] = Messages.Format("Dòng nhu cầu này chỉ còn thiếu {0} {1}; không phân bổ vượt nhu cầu.", VietnameseFormat.Number(need.QuantityLeft), NeedLabels.Units[line.Unit]);
         else if (cover > need.ValueLeftVnd)
             errors[a.GoodsLineId is null ? nameof(AllocationInput.AmountVnd) : nameof(AllocationInput.Quantity)] =
-                $"Dòng nhu cầu này chỉ còn thiếu {VietnameseFormat.Vnd(need.ValueLeftVnd)} (theo đơn giá dự kiến); không phân bổ vượt nhu cầu.";
+                Messages.Format("Dòng nhu cầu này chỉ còn thiếu {0} (theo đơn giá dự kiến); không phân bổ vượt nhu cầu.", VietnameseFormat.Vnd(need.ValueLeftVnd));
 
         if (receipt.CampaignId is { } campaignId)
         {
             var areas = await db.CampaignAreas.IgnoreQueryFilters().Where(x => x.CampaignId == campaignId).ToListAsync(ct);
             var title = receipt.Campaign?.Title ?? await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync(ct);
             if (areas.Count == 0)
-                errors[nameof(AllocationInput.NeedLineId)] = $"Chiến dịch «{title}» chưa khai báo địa bàn hỗ trợ, nên tiền của chiến dịch chưa phân bổ được.";
+                errors[nameof(AllocationInput.NeedLineId)] = Messages.Format("Chiến dịch «{0}» chưa khai báo địa bàn hỗ trợ, nên tiền của chiến dịch chưa phân bổ được.", title);
             else if (!areas.Any(x => x.Covers(line.AdminUnitId, line.Category)))
-                errors[nameof(AllocationInput.NeedLineId)] = $"Phiếu thu {receipt.ReceiptNumber} là tiền ủng hộ chiến dịch «{title}»; dòng nhu cầu này nằm ngoài địa bàn hoặc nhóm nhu cầu của chiến dịch.";
+                errors[nameof(AllocationInput.NeedLineId)] = Messages.Format("Phiếu thu {0} là tiền ủng hộ chiến dịch «{1}»; dòng nhu cầu này nằm ngoài địa bàn hoặc nhóm nhu cầu của chiến dịch.", receipt.ReceiptNumber, title);
         }
         return errors;
     }
@@ -132,8 +133,8 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         return new NeedRemainder(Math.Max(0, quantity), Math.Max(0, value));
     }
 
-    /// <summary>Proposed and approved allocations of every unit: the sums must see what others took, whatever the user's scope.</summary>
-    private IQueryable<Allocation> Live => db.Allocations.IgnoreQueryFilters().Where(a => a.State != AllocationState.Rejected);
+    /// <summary>Proposed and approved allocations of every unit (not rejected, not reversed): the sums must see what others took, whatever the user's scope.</summary>
+    private IQueryable<Allocation> Live => db.Allocations.IgnoreQueryFilters().Where(a => a.State == AllocationState.Proposed || a.State == AllocationState.Approved);
 
     /// <summary>
     /// Approves and writes the allocation's one ledger entry, in one transaction under the ledger's lock: a second click,
@@ -160,7 +161,7 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         if (receipt.Reversal is not null)
         {
             await tx.RollbackAsync(ct);
-            return new(null, null, $"Phiếu thu {receipt.ReceiptNumber} đã bị hủy; hãy từ chối đề xuất này.");
+            return new(null, null, Messages.Format("Phiếu thu {0} đã bị hủy; hãy từ chối đề xuất này.", receipt.ReceiptNumber));
         }
         var place = await PlaceAsync(allocation.NeedLineId, ct);
         var goods = receipt.GoodsLines.FirstOrDefault(g => g.Id == allocation.GoodsLineId);
@@ -191,7 +192,7 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
     public async Task<Outcome<Allocation>> RejectAsync(int allocationId, string? reason, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Outcome<Allocation>.Fail("Reason", "Nhập lý do từ chối.");
-        if (reason.Trim().Length > Allocation.ReasonLength) return Outcome<Allocation>.Fail("Reason", $"Lý do tối đa {Allocation.ReasonLength} ký tự.");
+        if (reason.Trim().Length > Allocation.ReasonLength) return Outcome<Allocation>.Fail("Reason", Messages.Format("Lý do tối đa {0} ký tự.", Allocation.ReasonLength));
         var allocation = await db.Allocations.FirstOrDefaultAsync(a => a.Id == allocationId, ct);
         if (allocation is null) return Outcome<Allocation>.Fail("Reason", NotFound);
         if (allocation.State != AllocationState.Proposed) return Outcome<Allocation>.Fail("Reason", Allocation.AlreadyDecided);
@@ -206,6 +207,58 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
             db.Entry(allocation).State = EntityState.Detached;
             return Outcome<Allocation>.Fail("Reason", Allocation.AlreadyDecided);
         }
+        return Outcome<Allocation>.Ok(allocation);
+    }
+
+    /// <summary>
+    /// Undoes an approved allocation, with a written reason (anyone who may decide, the approver too: never silently — the
+    /// reason stays on the allocation and in the audit trail, the undoing in the public ledger). Writes ONE ledger entry of
+    /// kind reversal (reverses_sequence = the allocation's entry, the negative amount and quantity, the same public place,
+    /// source_sequence = the receipt's entry) in one transaction under the ledger's lock: a double click books once.
+    /// What the allocation held is free again on the receipt and the need. The reason is not published (it may name a child).
+    /// </summary>
+    public async Task<Outcome<Allocation>> ReverseAsync(int allocationId, string? reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Outcome<Allocation>.Fail("Reason", "Nhập lý do hoàn phân bổ.");
+        if (reason.Trim().Length > Allocation.ReasonLength) return Outcome<Allocation>.Fail("Reason", Messages.Format("Lý do tối đa {0} ký tự.", Allocation.ReasonLength));
+        var allocation = await db.Allocations.FirstOrDefaultAsync(a => a.Id == allocationId, ct);
+        if (allocation is null) return Outcome<Allocation>.Fail("Reason", NotFound);
+        if (allocation.RefusalToReverse() is { } refusal) return Outcome<Allocation>.Fail("Reason", refusal);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var slot = await ledger.ReserveSlotAsync(ct);
+        await db.Entry(allocation).ReloadAsync(ct);
+        if (allocation.RefusalToReverse() is { } now)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<Allocation>.Fail("Reason", now);
+        }
+        var receipt = await db.Contributions.IgnoreQueryFilters().Include(c => c.GoodsLines).SingleAsync(c => c.Id == allocation.ContributionId, ct);
+        var place = await PlaceAsync(allocation.NeedLineId, ct);
+        var goods = receipt.GoodsLines.FirstOrDefault(g => g.Id == allocation.GoodsLineId);
+        var at = clock.GetUtcNow().UtcDateTime;
+        await ledger.WriteAsync(slot, new LedgerEntry
+        {
+            ValueDate = VietnamClock.ToVietnamDate(at),
+            Kind = LedgerEntryKind.Reversal,
+            AmountVnd = -allocation.AmountVnd,
+            CampaignId = receipt.CampaignId,
+            ReceiptNumber = receipt.ReceiptNumber,
+            Description = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Hoàn phân bổ (bút toán {allocation.LedgerSequence}) cho {place.Description}"),
+            DonorDisplay = "",
+            UnitCode = place.CommuneCode,
+            NeedReference = place.Reference,
+            SourceSequence = receipt.LedgerSequence,
+            ReversesSequence = allocation.LedgerSequence,
+            Item = goods?.Item,
+            Quantity = -allocation.Quantity,
+            UnitOfMeasure = goods?.Unit,
+        }, ct);
+        // The entry first: the database checks that a reversed allocation names an existing reversal of its own entry.
+        await db.SaveChangesAsync(ct);
+        allocation.Reverse(actor.UserId ?? actor.Name, at, reason, slot.Sequence);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<Allocation>.Ok(allocation);
     }
 

@@ -4,18 +4,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.Allocations;
 
-/// <summary>One allocation of a gift as the public ledger records it: no child, no need line key — the public need reference only.</summary>
+/// <summary>
+/// One allocation of a gift as the public ledger records it: no child, no need line key — the public need reference only.
+/// <see cref="ReversedBySequence"/>: the reversal entry that undid it (its amount is then not allocated any more).
+/// </summary>
 public sealed record TracedAllocation(long Sequence, DateOnly ValueDate, long AmountVnd, string? Item, decimal? Quantity, string? UnitOfMeasure,
-    string Description, string? UnitCode, string? NeedReference);
+    string Description, string? UnitCode, string? NeedReference, long? ReversedBySequence = null, DateOnly? ReversedOn = null)
+{
+    public bool IsReversed => ReversedBySequence is not null;
+}
 
 /// <summary>
 /// Where a gift went, computed from the public ledger alone (so PublicSite, which reads nothing else, can answer it and
 /// anyone with the statement CSV can recompute it): the receipt entry, the allocation entries whose source_sequence is
-/// the receipt's, and what is not allocated yet. Goods allocations count at the receipt's unit value.
+/// the receipt's, the reversal entries that undid some of them (kind reversal, source_sequence the receipt's, reverses_sequence
+/// the allocation's), and what is not allocated yet. Goods allocations count at the receipt's unit value.
 /// </summary>
 public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, IReadOnlyList<TracedAllocation> Allocations)
 {
-    public long AllocatedVnd => Allocations.Sum(a => a.AmountVnd);
+    public long AllocatedVnd => Allocations.Where(a => !a.IsReversed).Sum(a => a.AmountVnd);
     public long NotYetAllocatedVnd => Reversed ? 0 : Math.Max(0, AmountVnd - AllocatedVnd);
 }
 
@@ -30,12 +37,17 @@ public class GiftTraceQuery(PublicDbContext db)
             .Select(e => new { e.Sequence, e.ValueDate, e.AmountVnd }).FirstOrDefaultAsync(ct);
         if (receipt is null) return null;
         // Reversals and allocations carry the receipt's number too: the receipt_number index finds them.
-        var reversed = await db.LedgerEntries.AsNoTracking()
-            .AnyAsync(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Reversal && e.ReversesSequence == receipt.Sequence, ct);
-        var allocations = await db.LedgerEntries.AsNoTracking()
+        var reversals = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Reversal && e.ReversesSequence != null)
+            .Select(e => new { e.Sequence, e.ValueDate, Reverses = e.ReversesSequence!.Value }).ToListAsync(ct);
+        var reversed = reversals.Any(r => r.Reverses == receipt.Sequence);
+        var undone = reversals.Where(r => r.Reverses != receipt.Sequence).ToDictionary(r => r.Reverses);
+        var allocations = (await db.LedgerEntries.AsNoTracking()
             .Where(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Allocation && e.SourceSequence == receipt.Sequence).OrderBy(e => e.Sequence)
-            .Select(e => new TracedAllocation(e.Sequence, e.ValueDate, e.AmountVnd, e.Item, e.Quantity, e.UnitOfMeasure, e.Description, e.UnitCode, e.NeedReference))
-            .ToListAsync(ct);
+            .Select(e => new TracedAllocation(e.Sequence, e.ValueDate, e.AmountVnd, e.Item, e.Quantity, e.UnitOfMeasure, e.Description, e.UnitCode, e.NeedReference, null, null))
+            .ToListAsync(ct))
+            .Select(a => undone.TryGetValue(a.Sequence, out var r) ? a with { ReversedBySequence = r.Sequence, ReversedOn = r.ValueDate } : a)
+            .ToList();
         return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
     }
 }

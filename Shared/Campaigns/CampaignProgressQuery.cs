@@ -42,7 +42,7 @@ public class CampaignProgressQuery(PublicDbContext db)
             .ToListAsync(ct);
         if (campaigns.Count == 0) return [];
         var ids = campaigns.Select(c => c.Id).ToList();
-        var raised = await db.LedgerEntries
+        var raised = await db.LedgerEntries.Where(Ledger.LedgerEntry.IsGiving)
             .Where(e => e.CampaignId != null && ids.Contains(e.CampaignId.Value))
             .GroupBy(e => e.CampaignId!.Value)
             .Select(g => new { Id = g.Key, Sum = g.Sum(e => e.AmountVnd) })
@@ -58,7 +58,7 @@ public class CampaignProgressQuery(PublicDbContext db)
     {
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Slug == slug && c.Status != CampaignStatus.Draft, ct);
         if (campaign is null) return null;
-        var raised = await db.LedgerEntries.Where(e => e.CampaignId == campaign.Id).SumAsync(e => e.AmountVnd, ct);
+        var raised = await db.LedgerEntries.Where(Ledger.LedgerEntry.IsGiving).Where(e => e.CampaignId == campaign.Id).SumAsync(e => e.AmountVnd, ct);
 
         // Donors whose gifts to this campaign still stand: more receipts than reversals.
         var donorCount = await db.HonorRollEntries
@@ -94,8 +94,7 @@ public class CampaignProgressQuery(PublicDbContext db)
     /// <summary>The home page's figures, from the same ledger the statement shows: receipts less reversals.</summary>
     public async Task<GivingTotals> TotalsAsync(CancellationToken ct = default)
     {
-        var byKind = await db.LedgerEntries
-            .Where(e => e.Kind == Ledger.LedgerEntryKind.Receipt || e.Kind == Ledger.LedgerEntryKind.Reversal)
+        var byKind = await db.LedgerEntries.Where(Ledger.LedgerEntry.IsGiving)
             .GroupBy(e => e.Kind)
             .Select(g => new { Kind = g.Key, Count = g.Count(), Sum = g.Sum(e => e.AmountVnd) })
             .ToListAsync(ct);

@@ -36,7 +36,7 @@ public partial class CampaignService(ChildAidDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<CampaignRow>> ListAsync(CancellationToken ct = default)
     {
-        var raised = await db.LedgerEntries.Where(e => e.CampaignId != null)
+        var raised = await db.LedgerEntries.Where(Ledger.LedgerEntry.IsGiving).Where(e => e.CampaignId != null)
             .GroupBy(e => e.CampaignId!.Value).Select(g => new { Id = g.Key, Sum = g.Sum(e => e.AmountVnd) })
             .ToDictionaryAsync(x => x.Id, x => x.Sum, ct);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartDate).ThenBy(c => c.Title).ToListAsync(ct);

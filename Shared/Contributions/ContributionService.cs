@@ -85,7 +85,8 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Cont
             return Outcome<ContributionReversal>.Fail("Reason", $"Phiếu thu {contribution.ReceiptNumber} đã được hủy trước đó.");
         }
         // Under the ledger lock, as approvals are: money already allocated cannot vanish from under its need.
-        if (await db.Allocations.IgnoreQueryFilters().AnyAsync(a => a.ContributionId == contributionId && a.State != Allocations.AllocationState.Rejected, ct))
+        if (await db.Allocations.IgnoreQueryFilters().AnyAsync(a => a.ContributionId == contributionId
+            && (a.State == Allocations.AllocationState.Proposed || a.State == Allocations.AllocationState.Approved), ct))
         {
             await tx.RollbackAsync(ct);
             return Outcome<ContributionReversal>.Fail("Reason",

@@ -11,7 +11,8 @@ namespace ChildAid.Shared.Demo;
 /// <summary>
 /// A few allocations of unrestricted demo gifts to approved demo needs, through <see cref="AllocationService"/> as the demo
 /// staff would make them: three proposed by the province programme officer and approved by the commune officer (so they
-/// are ledger entries and show on the trace of their gift), and one still waiting for approval. Skipped when any exists.
+/// are ledger entries and show on the trace of their gift), one still waiting for approval, and one approved then reversed
+/// with a reason (an approval and its reversal entry; the money is unallocated again). Skipped when any exists.
 /// </summary>
 public static class DemoAllocations
 {
@@ -33,11 +34,11 @@ public static class DemoAllocations
             if (proposer is null || approver is null) return 0;
             lines = (await db.NeedLines.IgnoreQueryFilters().AsNoTracking()
                     .Where(l => l.NeedsReview!.Status == NeedsReviewStatus.Approved && l.EstimatedUnitCostVnd > 0)
-                    .OrderBy(l => l.Target == NeedTarget.Child).ThenBy(l => l.Id).Select(l => new { l.Id, l.AdminUnitId }).Take(4).ToListAsync(ct))
+                    .OrderBy(l => l.Target == NeedTarget.Child).ThenBy(l => l.Id).Select(l => new { l.Id, l.AdminUnitId }).Take(5).ToListAsync(ct))
                 .Select(l => (l.Id, l.AdminUnitId)).ToList();
             receipts = await db.Contributions.IgnoreQueryFilters().AsNoTracking()
                 .Where(c => c.IsDemo && c.CampaignId == null && c.Method != ContributionMethod.InKind && c.Reversal == null && c.AmountVnd >= 500_000)
-                .OrderByDescending(c => c.AmountVnd).ThenBy(c => c.Id).Select(c => c.Id).Take(4).ToListAsync(ct);
+                .OrderByDescending(c => c.AmountVnd).ThenBy(c => c.Id).Select(c => c.Id).Take(5).ToListAsync(ct);
         }
         var added = 0;
         for (var i = 0; i < Math.Min(lines.Count, receipts.Count); i++)
@@ -54,7 +55,9 @@ public static class DemoAllocations
             if (proposed is null) continue;
             added++;
             // The last one waits for a second person, so the demo shows a proposal to approve.
-            if (i < 3) await AsAsync(scopes, approver, (s, _) => s.ApproveAsync(proposed.Id, ct));
+            if (i < 3 || i == 4) await AsAsync(scopes, approver, (s, _) => s.ApproveAsync(proposed.Id, ct));
+            // The fifth is undone: the school found another sponsor (a reversal entry; the money is free again).
+            if (i == 4) await AsAsync(scopes, approver, (s, _) => s.ReverseAsync(proposed.Id, "Dữ liệu demo: trường đã có nhà tài trợ khác cho dòng này", ct));
         }
         return added;
     }

@@ -10,7 +10,8 @@ namespace ChildAid.Shared.Ledger;
 /// <list type="bullet">
 /// <item>v1 (first entries): fifteen lines, the donor's name itself hashed; text escapes only <c>\</c>, LF, CR.</item>
 /// <item>v2 (every new entry): twenty-one lines, every kind's fields, the donor's name replaced by its salted
-/// commitment (so it can be erased), every control character escaped by one rule (<see cref="EscapeV2"/>).</item>
+/// commitment (so it can be erased), every control character escaped by one rule (<see cref="EscapeV2"/>); plus a
+/// <c>documents</c> line before <c>previous_hash</c> only when the entry carries document hashes (<see cref="LedgerDocuments"/>).</item>
 /// </list>
 /// Lines are joined by a single LF, no trailing LF, UTF-8; empty value for null. The hash is lower-case hex SHA-256.
 /// </summary>
@@ -82,6 +83,8 @@ public static class LedgerCanonicalForm
         Line(sb, "unit_of_measure", EscapeV2(e.UnitOfMeasure));
         Line(sb, "need_reference", EscapeV2(e.NeedReference));
         Line(sb, "source_sequence", e.SourceSequence?.ToString(CultureInfo.InvariantCulture) ?? "");
+        // Optional, and only when present: an entry without documents keeps the twenty-one lines it always had.
+        if (!string.IsNullOrEmpty(e.Documents)) Line(sb, "documents", e.Documents);
         Line(sb, "previous_hash", e.PreviousHash);
         return sb.ToString();
     }

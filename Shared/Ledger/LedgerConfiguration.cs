@@ -25,6 +25,7 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
         b.Property(e => e.Quantity).HasPrecision(18, 3);
         b.Property(e => e.UnitOfMeasure).HasMaxLength(30);
         b.Property(e => e.NeedReference).HasMaxLength(50);
+        b.Property(e => e.Documents).HasMaxLength(LedgerDocuments.MaxLength);
         b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         b.Property(e => e.SearchText).HasMaxLength(1000);
@@ -32,6 +33,8 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
         b.HasIndex(e => e.ValueDate);
         // The public page of one receipt (/sao-ke/{receipt number}) looks entries up by number.
         b.HasIndex(e => e.ReceiptNumber);
+        // An entry is reversed at most once (a receipt, an allocation): a second reversal of the same entry is refused.
+        b.HasIndex(e => e.ReversesSequence).IsUnique();
     }
 
     private static LedgerEntryKind KindFromStored(string stored) =>

@@ -61,10 +61,23 @@ public class LedgerEntry
     public string? NeedReference { get; set; }
     /// <summary>v2: the sequence of the entry this one draws from (an allocation's receipt, a distribution's stock movement).</summary>
     public long? SourceSequence { get; set; }
+    /// <summary>
+    /// v2, optional: the SHA-256 of each original document behind the movement (an expense's invoice and proof of payment),
+    /// lower-case hex, sorted, joined by commas (<see cref="LedgerDocuments"/>). Hashed only when present, so every entry
+    /// written without it hashes exactly as before; the originals stay private, and a disclosed one can be checked here.
+    /// </summary>
+    public string? Documents { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
     /// <summary>Folded donor, description and receipt number for search. Not hashed: derived data.</summary>
     public string SearchText { get; set; } = "";
+
+    /// <summary>
+    /// The entries that move money in: receipts and a receipt's own reversal. An allocation's reversal is of kind reversal
+    /// too, but draws from a receipt (source_sequence set): it moves money back to "not allocated", not out of the fund.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<LedgerEntry, bool>> IsGiving =
+        e => e.Kind == LedgerEntryKind.Receipt || (e.Kind == LedgerEntryKind.Reversal && e.SourceSequence == null);
 
     /// <summary>v2 and the name was erased: commitment kept, name and salt gone.</summary>
     public bool IsNameErased => DonorDisplay is null && DonorCommitment is not null;

@@ -68,6 +68,9 @@ public class LedgerWriter(ChildAidDbContext db, TimeProvider clock)
     {
         if (entry.Quantity is { } q && decimal.Round(q, 3) != q)
             throw new ArgumentException("A ledger quantity has at most 3 decimals (what both databases store).", nameof(entry));
+        if (!LedgerDocuments.IsCanonical(entry.Documents))
+            throw new ArgumentException("Ledger documents are written by LedgerDocuments.Format (sorted lower-case SHA-256 hex, commas).", nameof(entry));
+        if (entry.Documents is { Length: 0 }) entry.Documents = null;
         entry.Sequence = slot.Sequence;
         entry.PreviousHash = slot.PreviousHash;
         entry.FormatVersion = LedgerCanonicalForm.CurrentVersion;

@@ -18,6 +18,7 @@ public static class StatementCsv
         "sequence", "recorded_at", "value_date", "kind", "amount_vnd", "currency", "original_amount", "exchange_rate",
         "campaign_id", "receipt_number", "description", "donor_display", "reverses_sequence", "previous_hash", "hash",
         "format_version", "donor_salt", "donor_commitment", "unit_code", "item", "quantity", "unit_of_measure", "need_reference", "source_sequence",
+        "documents",
     ];
 
     private static CsvConfiguration Config => new(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -54,6 +55,7 @@ public static class StatementCsv
             csv.WriteField(e.UnitOfMeasure ?? "");
             csv.WriteField(e.NeedReference ?? "");
             csv.WriteField(e.SourceSequence?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(e.Documents ?? "");
             await csv.NextRecordAsync();
             if (++n % 500 == 0) await csv.FlushAsync();
         }
@@ -67,6 +69,8 @@ public static class StatementCsv
         csv.ReadHeader();
         // A file downloaded before v2 has no format_version column: all its entries are v1.
         var hasV2Columns = csv.HeaderRecord!.Contains("format_version");
+        // A file downloaded before document hashes has no documents column: none of its entries has any.
+        var hasDocuments = csv.HeaderRecord!.Contains("documents");
         while (await csv.ReadAsync())
         {
             ct.ThrowIfCancellationRequested();
@@ -98,6 +102,7 @@ public static class StatementCsv
                 UnitOfMeasure = V2("unit_of_measure"),
                 NeedReference = V2("need_reference"),
                 SourceSequence = V2("source_sequence") is { } ss ? long.Parse(ss, CultureInfo.InvariantCulture) : null,
+                Documents = hasDocuments ? Empty(csv.GetField("documents")) : null,
                 ReversesSequence = Empty(csv.GetField("reverses_sequence")) is { } rs ? long.Parse(rs, CultureInfo.InvariantCulture) : null,
                 PreviousHash = csv.GetField("previous_hash") ?? "",
                 Hash = csv.GetField("hash") ?? "",

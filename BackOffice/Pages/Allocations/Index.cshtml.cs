@@ -38,6 +38,15 @@ public class IndexModel(AllocationQueries queries, AllocationService allocations
         return RedirectToPage(new { State });
     }
 
+    /// <summary>Undoes an approved allocation with a written reason: one reversal entry in the public ledger (a double click books once).</summary>
+    public async Task<IActionResult> OnPostReverseAsync(int allocationId, string? reversalReason, CancellationToken ct)
+    {
+        if (!MayDecide) return Forbid();
+        var outcome = await allocations.ReverseAsync(allocationId, reversalReason, ct);
+        TempData["Saved"] = outcome.Succeeded ? "Đã hoàn phân bổ: sổ cái công khai ghi một bút toán hoàn; số tiền trở lại chưa phân bổ." : outcome.Errors["Reason"];
+        return RedirectToPage(new { State });
+    }
+
     public async Task<IActionResult> OnPostRejectAsync(int allocationId, string? reason, CancellationToken ct)
     {
         if (!MayDecide) return Forbid();

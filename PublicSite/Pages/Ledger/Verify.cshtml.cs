@@ -33,7 +33,9 @@ public class VerifyModel(PublicDbContext db, StatementEntryQuery entries, ChildA
         EntryHash = entry.Hash.Trim();
         Checkpoint = await db.LogCheckpoints.AsNoTracking().Where(c => c.TreeSize >= sequence).OrderBy(c => c.TreeSize)
             .Select(c => (long?)c.TreeSize).FirstOrDefaultAsync(ct);
-        Lines = (await entries.LinesAsync(number, ct)).Where(l => l.Kind is LedgerEntryKind.Receipt or LedgerEntryKind.Reversal).OrderBy(l => l.IsReversal).ToList();
+        // The receipt and its own reversal; an allocation's reversal carries the receipt's number too, but not this sequence.
+        Lines = (await entries.LinesAsync(number, ct)).Where(l => l.Kind is LedgerEntryKind.Receipt || l.IsReversal && l.ReversesSequence == sequence)
+            .OrderBy(l => l.IsReversal).ToList();
         Trace = await traces.TraceAsync(number, ct);
         return Lines.Count == 0 ? NotFound() : Page();
     }

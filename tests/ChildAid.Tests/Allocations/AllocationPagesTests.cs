@@ -81,6 +81,38 @@ public abstract class AllocationPagesTests(DatabaseProvider provider) : BackOffi
         Assert.Equal(HttpStatusCode.OK, workbook.Response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task An_approved_allocation_is_reversed_from_the_list_with_a_reason_once_even_when_clicked_twice()
+    {
+        var (w, receipt) = await ArrangeAsync();
+        int id;
+        await using (var sp = Db.Services())
+        {
+            await using (var scope = Scope(sp, "cli"))
+                id = (await scope.ServiceProvider.GetRequiredService<AllocationService>()
+                    .ProposeAsync(new AllocationInput { ContributionId = receipt.Id, NeedLineId = w.Meals.Id, AmountVnd = 1_000_000 })).Value!.Id;
+        }
+        var approver = await LogInAsync("canbo-duyet");
+        Assert.Equal(HttpStatusCode.Redirect, (await ApproveAsync(approver, id.ToString())).StatusCode);
+
+        var page = await approver.GetPageAsync("/Allocations?state=Approved");
+        Assert.Contains("Hoàn phân bổ", page);
+        var noReason = await approver.PostWithTokenAsync("/Allocations?handler=Reverse", StaffClient.Token(page), new() { ["AllocationId"] = id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, noReason.StatusCode);
+        await using (var db = Db.NewContext()) Assert.Equal(AllocationState.Approved, (await db.Allocations.SingleAsync()).State);
+
+        var fields = new Dictionary<string, string> { ["AllocationId"] = id.ToString(), ["ReversalReason"] = "Nhập nhầm dòng nhu cầu" };
+        var first = await approver.PostWithTokenAsync("/Allocations?handler=Reverse", StaffClient.Token(page), fields);
+        var again = await approver.PostWithTokenAsync("/Allocations?handler=Reverse", StaffClient.Token(page), fields);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("Nhập nhầm dòng nhu cầu", await approver.GetPageAsync("/Allocations?state=Reversed"));
+
+        await using var check = Db.NewContext();
+        Assert.Single(await check.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Reversal).ToListAsync());
+        Assert.Equal(AllocationState.Reversed, (await check.Allocations.SingleAsync()).State);
+    }
 }
 
 public class AllocationPagesTestsOnSqlite() : AllocationPagesTests(DatabaseProvider.Sqlite);

@@ -55,6 +55,35 @@ public abstract class GiftTraceTests(DatabaseProvider provider) : AllocationTest
     }
 
     [Fact]
+    public async Task A_reversed_allocation_shows_as_undone_its_amount_is_not_yet_allocated_again_and_its_reason_is_never_public()
+    {
+        var receipt = await ReceiptAsync(1_000_000);
+        var proposed = Ok(await ProposeMoneyAsync(receipt, W.ChildJacket, 180_000));
+        await ApproveAsync(proposed);
+        Ok(await AsAsync(W.Approver, s => s.ReverseAsync(proposed.Id, $"Em {AllocationWorld.ChildName} đã chuyển trường")));
+
+        await using var site = new PublicSiteFactory(Db);
+        var client = site.CreateClient();
+        var json = await client.GetStringAsync($"/api/v1/trace/{receipt.ReceiptNumber}");
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.False(root.GetProperty("reversed").GetBoolean());
+        Assert.Equal(0, root.GetProperty("allocatedVnd").GetInt64());
+        Assert.Equal(1_000_000, root.GetProperty("notYetAllocatedVnd").GetInt64());
+        var allocation = Assert.Single(root.GetProperty("allocations").EnumerateArray());
+        Assert.Equal(JsonValueKind.Number, allocation.GetProperty("reversedBySequence").ValueKind);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(VerifiedGift.PathPrefix + receipt.VerifyToken));
+        Assert.Contains("đã hoàn ngày", page);
+        Assert.Contains(Shared.Text.VietnameseFormat.Vnd(1_000_000) + " chưa phân bổ", page);
+        foreach (var text in new[] { json, page, await client.GetStringAsync($"/sao-ke/{receipt.ReceiptNumber}"), await client.GetStringAsync("/api/v1/statement.csv") })
+        {
+            Assert.DoesNotContain("Rơ Châm", WebUtility.HtmlDecode(text));
+            Assert.DoesNotContain("chuyển trường", WebUtility.HtmlDecode(text));
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_receipt_number_is_404_and_the_trace_is_in_the_openapi_document()
     {
         await using var site = new PublicSiteFactory(Db);

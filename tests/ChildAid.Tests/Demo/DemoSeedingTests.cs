@@ -31,6 +31,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["ledger"] = await db.LedgerEntries.CountAsync(),
             ["allocations"] = await db.Allocations.CountAsync(),
             ["approved allocations"] = await db.Allocations.CountAsync(a => a.State == Shared.Allocations.AllocationState.Approved),
+            ["reversed allocations"] = await db.Allocations.CountAsync(a => a.State == Shared.Allocations.AllocationState.Reversed),
             ["honor roll"] = await db.HonorRollEntries.CountAsync(),
             ["honor roll names"] = await db.HonorRollNames.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
@@ -58,10 +59,13 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(DemoStaff.Users.Count, afterFirst["users"]);
         Assert.True(afterFirst["contributions"] >= 300);
         Assert.True(afterFirst["reversals"] >= 2);
-        // Three allocations approved (one ledger entry each) and one still waiting for its second person.
-        Assert.Equal(4, afterFirst["allocations"]);
+        // Three allocations approved (one ledger entry each), one still waiting for its second person, and one approved then
+        // reversed (two entries: the allocation and its reversal).
+        Assert.Equal(5, afterFirst["allocations"]);
         Assert.Equal(3, afterFirst["approved allocations"]);
-        Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"], afterFirst["ledger"]);
+        Assert.Equal(1, afterFirst["reversed allocations"]);
+        Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"] + 2 * afterFirst["reversed allocations"],
+            afterFirst["ledger"]);
         // Name-only donors' gifts are counted by name only (honor_roll_names), never as a dated row.
         Assert.True(afterFirst["honor roll names"] > 0);
         Assert.InRange(afterFirst["honor roll"], 1, afterFirst["ledger"] - 1);

@@ -37,7 +37,7 @@ public abstract class AppendOnlyLedgerTests(DatabaseProvider provider) : Databas
             ValueDate = new DateOnly(2026, 11, 30), Kind = LedgerEntryKind.StockMovement, AmountVnd = 1_000, Currency = "USD",
             OriginalAmount = 1.5m, ExchangeRate = 25_000m, CampaignId = 1, ReceiptNumber = "2026-999999", Description = "Nhập kho",
             DonorDisplay = "Nguyễn Văn An", ReversesSequence = 1, UnitCode = "23545", Item = "Áo ấm", Quantity = 12m, UnitOfMeasure = "chiếc",
-            NeedReference = "N-1", SourceSequence = 2,
+            NeedReference = "N-1", SourceSequence = 2, Documents = LedgerDocuments.Format([new string('a', 64)]),
         });
         await db.SaveChangesAsync();
         await tx.CommitAsync();

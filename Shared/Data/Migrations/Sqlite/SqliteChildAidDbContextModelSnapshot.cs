@@ -152,6 +152,24 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("rejection_reason");
 
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<long?>("ReversalSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversal_sequence");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by_id");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -180,14 +198,18 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.HasIndex("NeedLineKey")
                         .HasDatabaseName("ix_allocations_need_line_key");
 
+                    b.HasIndex("ReversalSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocations_reversal_sequence");
+
                     b.HasIndex("State", "AdminUnitId")
                         .HasDatabaseName("ix_allocations_state_admin_unit_id");
 
                     b.ToTable("allocations", null, t =>
                         {
-                            t.HasCheckConstraint("ck_allocations_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
+                            t.HasCheckConstraint("ck_allocations_four_eyes", "state NOT IN ('Approved', 'Reversed') OR decided_by_id <> proposed_by_id");
 
-                            t.HasCheckConstraint("ck_allocations_state", "(state = 'Proposed' AND decided_by_id IS NULL AND decided_at IS NULL AND ledger_sequence IS NULL AND rejection_reason IS NULL) OR (state = 'Approved' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NOT NULL AND rejection_reason IS NULL) OR (state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NULL AND rejection_reason IS NOT NULL)");
+                            t.HasCheckConstraint("ck_allocations_state", "(state = 'Proposed' AND decided_by_id IS NULL AND decided_at IS NULL AND ledger_sequence IS NULL AND rejection_reason IS NULL AND reversal_reason IS NULL AND reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_sequence IS NULL) OR (state = 'Approved' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NOT NULL AND rejection_reason IS NULL AND reversal_reason IS NULL AND reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_sequence IS NULL) OR (state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NULL AND rejection_reason IS NOT NULL AND reversal_reason IS NULL AND reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_sequence IS NULL) OR (state = 'Reversed' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NOT NULL AND rejection_reason IS NULL AND reversal_reason IS NOT NULL AND reversed_by_id IS NOT NULL AND reversed_at IS NOT NULL AND reversal_sequence IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_allocations_what", "(goods_line_id IS NULL AND quantity IS NULL AND amount_vnd > 0) OR (goods_line_id IS NOT NULL AND quantity > 0 AND amount_vnd >= 0)");
                         });
@@ -2323,6 +2345,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("Documents")
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("documents");
+
                     b.Property<string>("DonorCommitment")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -2434,6 +2461,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.HasIndex("ReceiptNumber")
                         .HasDatabaseName("ix_ledger_entries_receipt_number");
+
+                    b.HasIndex("ReversesSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_reverses_sequence");
 
                     b.HasIndex("ValueDate")
                         .HasDatabaseName("ix_ledger_entries_value_date");

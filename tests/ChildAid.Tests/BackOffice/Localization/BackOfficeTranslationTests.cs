@@ -37,6 +37,7 @@ public partial class BackOfficeTranslationTests
         "Shared/BankStatements/BankStatementImportDefinition.cs", "Shared/BankStatements/BankStatementImporter.cs",
         "Shared/BankStatements/StatementParser.cs", "Shared/BankStatements/StatementFile.cs", "Shared/BankStatements/StatementAmount.cs",
         "BackOffice/Pages/Interventions", "Shared/Interventions",
+        "BackOffice/Pages/Allocations", "Shared/Allocations",
     ];
 
     [Fact]
@@ -101,6 +102,10 @@ public partial class BackOfficeTranslationTests
                 StaffText.Message(Shared.Localization.Messages.Format("Giao dịch trùng với dòng {0} của tệp này (số tham chiếu {1}).", 7, "FT123")));
             Assert.Equal("Weight up 10,5 kg since the measurement of 20/05/2026 (15,0 kg): check again.",
                 StaffText.Message(Shared.Localization.Messages.Format(Shared.Checkups.MeasurementWarnings.WeightUp, "10,5", "20/05/2026", "15,0")));
+            // The allocation service's messages (Shared/Allocations), values carried over.
+            Assert.Equal("Receipt 2026-000123 has only 400.000 ₫ not yet allocated.",
+                StaffText.Message(Shared.Localization.Messages.Format("Phiếu thu {0} chỉ còn {1} chưa phân bổ.", "2026-000123", "400.000 ₫")));
+            Assert.Equal("This allocation was already reversed.", StaffText.Message(Shared.Allocations.Allocation.AlreadyReversed));
             // "{0} tối đa {1} ký tự." matches too; the key with more fixed text wins.
             Assert.Equal("A note has at most 500 characters.", StaffText.Message("Ghi chú tối đa 500 ký tự."));
             Assert.Equal("Examination findings: at most 2000 characters.", StaffText.Message("Kết quả khám tối đa 2000 ký tự."));
