@@ -72,6 +72,9 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(0, afterFirst["audit"]); // a bulk load of synthetic data is not a staff change
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains($"OK: {afterFirst["ledger"]} entries", verify.Output);
+        // The demo's allocations, and its reversed one, keep every balance rule.
+        var balances = await CliRunner.RunAsync(Db, "verify-balances");
+        Assert.True(balances.ExitCode == 0, balances.Output);
         await using var db = Db.NewContext();
         var workflow = await db.ContentItems.Where(i => i.Path.StartsWith("/tin-tuc/")).ToListAsync();
         Assert.Contains(workflow, i => i.State == Shared.Content.ContentState.Draft && i.ReturnComment is not null);
