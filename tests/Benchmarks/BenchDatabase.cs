@@ -63,6 +63,20 @@ public static class BenchDatabase
         return new NpgsqlConnectionStringBuilder(admin) { Database = postgresDatabase, CommandTimeout = 0 }.ConnectionString;
     }
 
+    /// <summary>The full (BackOffice) context of a benchmark database, without the audit interceptor: setup writes only.</summary>
+    public static ChildAidDbContext Context(DatabaseProvider provider, string cs)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var o = new DbContextOptionsBuilder<PostgresChildAidDbContext>();
+            DataServiceCollectionExtensions.ConfigurePostgres(o, cs);
+            return new PostgresChildAidDbContext(o.Options);
+        }
+        var s = new DbContextOptionsBuilder<SqliteChildAidDbContext>();
+        DataServiceCollectionExtensions.ConfigureSqlite(s, cs);
+        return new SqliteChildAidDbContext(s.Options);
+    }
+
     public static PublicDbContext PublicContext(DatabaseProvider provider, string connectionString, IInterceptor? interceptor = null)
     {
         var o = new DbContextOptionsBuilder<PublicDbContext>();

@@ -54,7 +54,7 @@ public class EvaluationBenchmarks
 
     private async Task<EvaluationResult> EvaluateAsync()
     {
-        await using var db = EvaluationBenchDatabase.Context(Provider, _cs);
+        await using var db = BenchDatabase.Context(Provider, _cs);
         return (await new InterventionEvaluation(db).EvaluateAsync(_intervention))!;
     }
 
@@ -83,7 +83,7 @@ public static class EvaluationBenchDatabase
     public static async Task<(string ConnectionString, int Intervention)> PrepareAsync(DatabaseProvider provider, int children)
     {
         var cs = await BenchDatabase.PlaceAsync(provider, $"evaluation-{children}", $"childaid_evaluation_bench_{children}");
-        await using var db = Context(provider, cs);
+        await using var db = BenchDatabase.Context(provider, cs);
         await db.Database.MigrateAsync();
         if (await db.Interventions.Select(i => new { i.Id, Enrolled = i.Children.Count }).FirstOrDefaultAsync() is { } existing)
             return existing.Enrolled == children ? (cs, existing.Id) : throw new InvalidOperationException($"The bench database holds another intervention: delete it ({cs}).");
@@ -162,16 +162,4 @@ public static class EvaluationBenchDatabase
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    public static ChildAidDbContext Context(DatabaseProvider provider, string cs)
-    {
-        if (provider == DatabaseProvider.Postgres)
-        {
-            var o = new DbContextOptionsBuilder<PostgresChildAidDbContext>();
-            DataServiceCollectionExtensions.ConfigurePostgres(o, cs);
-            return new PostgresChildAidDbContext(o.Options);
-        }
-        var s = new DbContextOptionsBuilder<SqliteChildAidDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(s, cs);
-        return new SqliteChildAidDbContext(s.Options);
-    }
 }

@@ -130,7 +130,7 @@ public class MediaLibraryListBenchmarks
     [Benchmark]
     public async Task<int> ListPage()
     {
-        await using var db = MediaBenchDatabase.Context(Provider, cs);
+        await using var db = BenchDatabase.Context(Provider, cs);
         var library = new MediaLibrary(db, processor, store, TimeProvider.System);
         var page = List switch
         {
@@ -152,7 +152,7 @@ public static class MediaBenchDatabase
     {
         var cs = await BenchDatabase.PlaceAsync(provider, $"media-{items}", $"childaid_media_bench_{items}");
 
-        await using var db = Context(provider, cs);
+        await using var db = BenchDatabase.Context(provider, cs);
         await db.Database.MigrateAsync();
         if (await db.MediaItems.CountAsync() == items) return cs;
         if (await db.MediaItems.AnyAsync()) throw new InvalidOperationException($"The bench database holds another number of media items: delete it ({cs}).");
@@ -194,16 +194,4 @@ public static class MediaBenchDatabase
         return cs;
     }
 
-    public static ChildAidDbContext Context(DatabaseProvider provider, string cs)
-    {
-        if (provider == DatabaseProvider.Postgres)
-        {
-            var o = new DbContextOptionsBuilder<PostgresChildAidDbContext>();
-            DataServiceCollectionExtensions.ConfigurePostgres(o, cs);
-            return new PostgresChildAidDbContext(o.Options);
-        }
-        var s = new DbContextOptionsBuilder<SqliteChildAidDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(s, cs);
-        return new SqliteChildAidDbContext(s.Options);
-    }
 }

@@ -104,7 +104,7 @@ public static class NeedsBenchDatabase
     {
         var cs = await BenchDatabase.PlaceAsync(provider, $"needs-{lines}", $"childaid_needs_bench_{lines}");
 
-        await using var db = Context(provider, cs);
+        await using var db = BenchDatabase.Context(provider, cs);
         await db.Database.MigrateAsync();
         if (await db.NeedLines.CountAsync() == lines) return cs;
         if (await db.NeedLines.AnyAsync()) throw new InvalidOperationException($"The bench database holds another number of need lines: delete it ({cs}).");
@@ -154,16 +154,4 @@ public static class NeedsBenchDatabase
         return cs;
     }
 
-    private static ChildAidDbContext Context(DatabaseProvider provider, string cs)
-    {
-        if (provider == DatabaseProvider.Postgres)
-        {
-            var o = new DbContextOptionsBuilder<PostgresChildAidDbContext>();
-            DataServiceCollectionExtensions.ConfigurePostgres(o, cs);
-            return new PostgresChildAidDbContext(o.Options);
-        }
-        var s = new DbContextOptionsBuilder<SqliteChildAidDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(s, cs);
-        return new SqliteChildAidDbContext(s.Options);
-    }
 }
