@@ -103,6 +103,8 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Donors/Edit"] = Id(demo.DonorId),
             ["/Donors/EraseName"] = Id(demo.DonorId),
             ["/Campaigns/Edit"] = Id(demo.CampaignId),
+            ["/Campaigns/Areas"] = Id(demo.CampaignId),
+            ["/Campaigns/Followers"] = Id(demo.CampaignId),
             ["/Users/Edit"] = userId,
             ["/Needs/Review"] = Id(demo.ReviewId),
             ["/Children/Edit"] = Id(demo.ChildId),
