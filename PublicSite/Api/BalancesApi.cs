@@ -51,7 +51,8 @@ public sealed record BalancesJson(long Entries, long LastSequence, bool Invarian
             balances.ByCampaign.Select(c => new CampaignBalanceJson(c.Key, campaigns.GetValueOrDefault(c.Key)?.Slug, campaigns.GetValueOrDefault(c.Key)?.Title,
                 BalanceJson.From(c.Value))).ToList(),
             balances.ByCommune.Select(c => new CommuneBalanceJson(c.Key, communes.GetValueOrDefault(c.Key), BalanceJson.From(c.Value))).ToList(),
-            balances.StockOnHand.Select(s => s.Key.Split('|', 2) is var parts ? new StockJson(parts[0], parts[1].Length == 0 ? null : parts[1], s.Value) : null!).ToList(),
+            balances.StockOnHand.OrderBy(s => s.Key.Item, StringComparer.Ordinal).ThenBy(s => s.Key.Unit, StringComparer.Ordinal)
+                .Select(s => new StockJson(s.Key.Item, s.Key.Unit, s.Value)).ToList(),
             balances.Violations.Select(v => new BalanceViolationJson(v.Sequence, v.Rule, v.Message)).ToList());
     }
 }

@@ -46,8 +46,8 @@ public sealed class LedgerBalances
     public SortedDictionary<int, BalanceTotals> ByCampaign { get; } = [];
     /// <summary>By commune code: what was allocated to the commune's needs, spent and delivered there (a receipt has no commune).</summary>
     public SortedDictionary<string, BalanceTotals> ByCommune { get; } = new(StringComparer.Ordinal);
-    /// <summary>Stock on hand by "item|unit".</summary>
-    public SortedDictionary<string, decimal> StockOnHand { get; } = new(StringComparer.Ordinal);
+    /// <summary>Stock on hand by item and unit of measure.</summary>
+    public Dictionary<(string Item, string? Unit), decimal> StockOnHand { get; } = [];
     public List<BalanceViolation> Violations { get; } = [];
     public long EntriesRead { get; private set; }
     public long LastSequence { get; private set; }
@@ -99,11 +99,7 @@ public sealed class LedgerBalances
                 break;
         }
         if (e.Kind == LedgerEntryKind.StockMovement && e.Item is { } item && e.Quantity is { } quantity)
-        {
-            var key = item + "|" + e.UnitOfMeasure;
-            var onHand = StockOnHand[key] = StockOnHand.GetValueOrDefault(key) + quantity;
-            if (onHand < 0) Violate(e, "stock-negative", $"Tồn kho của {item} âm ({onHand} {e.UnitOfMeasure}) sau bút toán {e.Sequence}.");
-        }
+            MoveStock(e, item, e.UnitOfMeasure, quantity);
     }
 
     private void Allocate(BalanceEntry e)
@@ -183,11 +179,15 @@ public sealed class LedgerBalances
                 }
                 break;
             case LedgerEntryKind.StockMovement when r.Item is { } item && r.Quantity is { } quantity:
-                var key = item + "|" + r.UnitOfMeasure;
-                var onHand = StockOnHand[key] = StockOnHand.GetValueOrDefault(key) - quantity;
-                if (onHand < 0) Violate(e, "stock-negative", $"Tồn kho của {item} âm ({onHand} {r.UnitOfMeasure}) sau bút toán {e.Sequence}.");
+                MoveStock(e, item, r.UnitOfMeasure, -quantity);
                 break;
         }
+    }
+
+    private void MoveStock(BalanceEntry e, string item, string? unit, decimal quantity)
+    {
+        var onHand = StockOnHand[(item, unit)] = StockOnHand.GetValueOrDefault((item, unit)) + quantity;
+        if (onHand < 0) Violate(e, "stock-negative", $"Tồn kho của {item} âm ({onHand} {unit}) sau bút toán {e.Sequence}.");
     }
 
     /// <summary>Applies a change to the overall, campaign and (when given) commune totals.</summary>
