@@ -1,4 +1,6 @@
+using ChildAid.Shared.Balances;
 using ChildAid.Shared.CampaignUpdates;
+using ChildAid.Shared.PublicNutrition;
 using ChildAid.Shared.TransparencyLog;
 using ChildAid.Shared.Mail;
 using ChildAid.Shared.Payments.Stripe;
@@ -60,6 +62,9 @@ public static class BackOfficeApp
         // Campaign updates: follow requests → double opt-in mails; published campaign stories → mails to followers.
         builder.Services.AddCampaignUpdateWorker(builder.Configuration);
         builder.Services.AddTransparencyLog(builder.Configuration);
+        // The nightly published run of every balance invariant (/so-du) and the hourly public nutrition figures (/dinh-duong).
+        builder.Services.AddBalanceRuns(builder.Configuration);
+        builder.Services.AddPublicNutrition(builder.Configuration);
         builder.Services.AddChildAidForwardedHeaders(builder.Configuration);
         builder.Services.AddDatabaseHealthCheck<ChildAidDbContext>((db, ct) => db.AdminUnits.AnyAsync(ct));
 

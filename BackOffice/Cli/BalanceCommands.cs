@@ -17,7 +17,7 @@ public static class BalanceCommands
         await using var services = cli.BuildServices();
         await using var scope = CliContext.Scope(services, "cli:verify-balances");
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        var areas = await AreasAsync(db, ct);
+        var areas = await BalanceRunner.CampaignAreasAsync(db, ct);
         var balances = await LedgerBalances.ComputeAsync(db.LedgerEntries.AsNoTracking(), areas, ct);
         if (balances.Violations is [var first, ..])
         {
@@ -32,13 +32,5 @@ public static class BalanceCommands
             $"allocated {o.AllocatedVnd} = spent {o.SpentVnd} + delivered in kind {o.DeliveredInKindVnd} + held {o.HeldVnd} (VND); " +
             $"{balances.ByCampaign.Count} campaign(s), {balances.ByCommune.Count} commune(s), {balances.StockOnHand.Count} stock item(s), none negative."));
         return 0;
-    }
-
-    /// <summary>Campaign id → the commune codes of its areas (every campaign with an area).</summary>
-    public static async Task<IReadOnlyDictionary<int, IReadOnlySet<string>>> AreasAsync(ChildAidDbContext db, CancellationToken ct)
-    {
-        var rows = await db.CampaignAreas.IgnoreQueryFilters().AsNoTracking()
-            .Join(db.AdminUnits.IgnoreQueryFilters(), a => a.AdminUnitId, u => u.Id, (a, u) => new { a.CampaignId, u.Code }).ToListAsync(ct);
-        return rows.GroupBy(r => r.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.Code).ToHashSet(StringComparer.Ordinal));
     }
 }

@@ -1,3 +1,5 @@
+using ChildAid.Shared.Balances;
+using ChildAid.Shared.PublicNutrition;
 using ChildAid.Shared.TransparencyLog;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
@@ -57,6 +59,8 @@ public sealed class CliContext(IConfiguration configuration, DatabaseOptions dat
         services.AddScoped<Shared.Content.StarterContentImport>();
         // The transparency log's signer (log checkpoint, verify-log); the worker runs in BackOffice only.
         services.AddTransparencyLog(Configuration, worker: false);
+        services.AddBalanceRuns(Configuration, worker: false);
+        services.AddPublicNutrition(Configuration, worker: false);
         return services.BuildServiceProvider();
     }
 

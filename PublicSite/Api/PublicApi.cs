@@ -74,6 +74,7 @@ public static class PublicApi
         api.MapNeedsApi();
         api.MapTraceApi();
         api.MapBalancesApi();
+        api.MapNutritionApi();
         api.MapPledgesApi();
     }
 

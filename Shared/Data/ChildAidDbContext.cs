@@ -79,6 +79,8 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Interventions.MealDay> MealDays => Set<Interventions.MealDay>();
     public DbSet<Allocations.Allocation> Allocations => Set<Allocations.Allocation>();
     public DbSet<CampaignArea> CampaignAreas => Set<CampaignArea>();
+    public DbSet<PublicNutrition.PublicNutritionRow> PublicNutritionRows => Set<PublicNutrition.PublicNutritionRow>();
+    public DbSet<Balances.BalanceRun> BalanceRuns => Set<Balances.BalanceRun>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

@@ -35,6 +35,8 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<VerifiedGift> VerifiedGifts => Set<VerifiedGift>();
     public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
     public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
+    public DbSet<PublicNutrition.PublicNutritionRow> PublicNutritionRows => Set<PublicNutrition.PublicNutritionRow>();
+    public DbSet<Balances.BalanceRun> BalanceRuns => Set<Balances.BalanceRun>();
 
     /// <summary>Campaigns' own receiving accounts, public fields only: never <c>bank_accounts</c> itself.</summary>
     public DbSet<Payments.CampaignReceivingAccount> CampaignReceivingAccounts => Set<Payments.CampaignReceivingAccount>();
@@ -76,6 +78,8 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new VerifiedGiftConfiguration().Configure(builder.Entity<VerifiedGift>());
         new TransparencyLog.LogTileConfiguration().Configure(builder.Entity<TransparencyLog.LogTile>());
         new TransparencyLog.LogCheckpointConfiguration().Configure(builder.Entity<TransparencyLog.LogCheckpoint>());
+        new PublicNutrition.PublicNutritionRowConfiguration().Configure(builder.Entity<PublicNutrition.PublicNutritionRow>());
+        new Balances.BalanceRunConfiguration().Configure(builder.Entity<Balances.BalanceRun>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
         builder.Entity<Payments.CampaignReceivingAccount>().HasNoKey().ToView(Payments.CampaignReceivingAccount.View);

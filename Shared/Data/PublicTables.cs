@@ -41,6 +41,10 @@ public static class PublicTables
         // Transparency log: hashes of the public ledger entries (tiles) and the signed checkpoints over them.
         [typeof(TransparencyLog.LogTile)] = "log_tiles",
         [typeof(TransparencyLog.LogCheckpoint)] = "log_checkpoints",
+        // Nutrition: aggregated cells of ten children or more (PublicNutritionProjection), never a child or a visit.
+        [typeof(PublicNutrition.PublicNutritionRow)] = "public_nutrition",
+        // The nightly run of the balance invariants over the public ledger: when and whether they held.
+        [typeof(Balances.BalanceRun)] = "balance_runs",
     };
 
     /// <summary>

@@ -67,7 +67,20 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         await SayAsync($"  Phân bổ (3 đã duyệt, 1 chờ duyệt) / allocations: +{allocations}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);
         await SayAsync($"  Nội dung theo quy trình / content in the workflow: +{workflow}");
+        await PublishChecksAsync(ct);
         return new DemoSeedResult(units, organisations, campaigns, donors, children, staff, gifts, reversals, skipped, reviews);
+    }
+
+    /// <summary>What BackOffice's workers publish (hourly, nightly), done once now so the public pages show it before it starts.</summary>
+    private async Task PublishChecksAsync(CancellationToken ct)
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var rows = await new PublicNutrition.PublicNutritionProjection(db, clock).RefreshAsync(ct);
+        await SayAsync($"  Số liệu dinh dưỡng công khai (ô ≥ 10 trẻ) / public nutrition figures: {rows} dòng");
+        var run = await new Balances.BalanceRunner(db, clock).RunAsync(ct);
+        await SayAsync($"  Kiểm tra cân đối sổ cái / balance run: {run.EntriesChecked} bút toán, " + (run.InvariantsHold ? "đúng / holds" : $"SAI / broken: {run.FirstRule}"));
     }
 
     private async Task<int> NeedsAsync(CancellationToken ct)

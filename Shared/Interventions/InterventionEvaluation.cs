@@ -9,7 +9,10 @@ namespace ChildAid.Shared.Interventions;
 public readonly record struct VisitScores(decimal? Waz, decimal? Haz, decimal? Whz, decimal? Baz, GrowthFlags Flags, NutritionStatus Status);
 
 /// <summary>An enrolled child measured at both the baseline and the endline session.</summary>
-public sealed record PairedVisit(int ChildId, Sex Sex, int AgeMonthsAtBaseline, string School, VisitScores Before, VisitScores After);
+public sealed record PairedVisit(int ChildId, Sex Sex, int AgeMonthsAtBaseline, string School, VisitScores Before, VisitScores After)
+{
+    public int? SchoolId { get; init; }
+}
 
 public enum Indicator { WeightForAge, LengthForAge, WeightForLength, BmiForAge }
 
@@ -41,29 +44,42 @@ public class InterventionEvaluation(ChildAidDbContext db)
     /// <summary>Null when the intervention is not in the reader's scope or has no baseline and endline session yet.</summary>
     public async Task<EvaluationResult?> EvaluateAsync(int interventionId, CancellationToken ct = default)
     {
-        var intervention = await db.Interventions.AsNoTracking().Where(i => i.Id == interventionId)
+        var pairs = await PairsAsync(db, interventionId, wholeProgramme: false, ct);
+        if (pairs is null) return null;
+        var enrolled = await db.InterventionChildren.CountAsync(c => c.InterventionId == interventionId, ct);
+        return Evaluate(enrolled, pairs);
+    }
+
+    /// <summary>
+    /// The intervention's enrolled children measured at both its sessions; null when it has no baseline and endline yet
+    /// (or is outside the reader's scope). <paramref name="wholeProgramme"/> reads past the reader's unit scope: only for
+    /// the public projection, which publishes aggregates of ten children or more.
+    /// </summary>
+    public static async Task<List<PairedVisit>?> PairsAsync(ChildAidDbContext db, int interventionId, bool wholeProgramme, CancellationToken ct)
+    {
+        IQueryable<T> Read<T>(IQueryable<T> q) where T : class => wholeProgramme ? q.IgnoreQueryFilters() : q;
+        var intervention = await Read(db.Interventions).AsNoTracking().Where(i => i.Id == interventionId)
             .Select(i => new { i.BaselineSessionId, i.EndlineSessionId, Baseline = (DateOnly?)i.BaselineSession!.HeldOn }).FirstOrDefaultAsync(ct);
         if (intervention is not { BaselineSessionId: { } baseline, EndlineSessionId: { } endline, Baseline: { } baselineDay }) return null;
-        var enrolled = await db.InterventionChildren.CountAsync(c => c.InterventionId == interventionId, ct);
-        var rows = await db.Measurements.AsNoTracking()
+        var rows = await Read(db.Measurements).AsNoTracking()
             .Where(m => (m.SessionId == baseline || m.SessionId == endline)
                         && db.InterventionChildren.Any(c => c.InterventionId == interventionId && c.ChildId == m.ChildId))
             .Select(m => new
             {
-                m.ChildId, m.SessionId, m.Child!.Sex, m.Child.DateOfBirth, School = m.Child.School!.Name,
+                m.ChildId, m.SessionId, m.Child!.Sex, m.Child.DateOfBirth, m.Child.SchoolId, School = m.Child.School!.Name,
                 Scores = new VisitScores(m.WeightForAge, m.LengthForAge, m.WeightForLength, m.BmiForAge, m.Flags, m.Status),
             })
             .ToListAsync(ct);
-        var pairs = rows.GroupBy(r => r.ChildId)
+        return rows.GroupBy(r => r.ChildId)
             .Where(g => g.Any(r => r.SessionId == baseline) && g.Any(r => r.SessionId == endline))
             .Select(g =>
             {
                 var before = g.First(r => r.SessionId == baseline);
                 var months = (baselineDay.Year - before.DateOfBirth.Year) * 12 + baselineDay.Month - before.DateOfBirth.Month
                              - (baselineDay.Day < before.DateOfBirth.Day ? 1 : 0);
-                return new PairedVisit(g.Key, before.Sex, months, before.School ?? "", before.Scores, g.First(r => r.SessionId == endline).Scores);
+                return new PairedVisit(g.Key, before.Sex, months, before.School ?? "", before.Scores, g.First(r => r.SessionId == endline).Scores)
+                    { SchoolId = before.SchoolId };
             }).ToList();
-        return Evaluate(enrolled, pairs);
     }
 
     public static EvaluationResult Evaluate(int enrolled, IReadOnlyList<PairedVisit> pairs)

@@ -8,6 +8,12 @@ namespace ChildAid.PublicSite.Pages.Ledger;
 public class BalancesModel(PublicDbContext db) : PageModel
 {
     public BalancesJson Result { get; private set; } = null!;
+    /// <summary>The latest published nightly runs, newest first.</summary>
+    public IReadOnlyList<BalanceRunJson> Runs { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await BalancesJson.ComputeAsync(db, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await BalancesJson.ComputeAsync(db, ct);
+        Runs = await BalanceRunJson.LatestAsync(db, 30, ct);
+    }
 }

@@ -170,6 +170,77 @@ public abstract class BalanceTests(DatabaseProvider provider) : AllocationTest(p
             Assert.Contains("Có bút toán vi phạm quy tắc cân đối", WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync("/so-du")));
     }
 
+    [Fact]
+    public async Task The_nightly_run_is_published_catches_the_area_rule_the_public_check_cannot_and_can_never_be_rewritten()
+    {
+        var (_, _) = await GiftAndAllocationAsync();
+        var campaignReceipt = await ReceiptAsync(500_000, W.WarmClothes.Id);
+        await using (var db = Db.NewContext())
+        {
+            var first = await new BalanceRunner(db, TimeProvider.System).RunAsync();
+            Assert.True(first.InvariantsHold);
+            Assert.Equal(await db.LedgerEntries.MaxAsync(e => e.Sequence), first.LastSequence);
+
+            // Campaign gift to Ia Tơi, outside its one area (Ia Đal): forged past the application.
+            var forged = Entry(LedgerEntryKind.Allocation, 1_000, source: campaignReceipt.LedgerSequence, campaign: W.WarmClothes.Id, unit: W.IaToi.Code);
+            forged.Sequence = first.LastSequence + 1;
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                await BulkInsert.InsertAsync(db, [forged]);
+                await tx.CommitAsync();
+            }
+            var second = await new BalanceRunner(db, TimeProvider.System).RunAsync();
+            Assert.False(second.InvariantsHold);
+            Assert.Equal(("restriction", forged.Sequence), (second.FirstRule, second.FirstSequence));
+        }
+
+        await using var site = new PublicSiteFactory(Db);
+        var client = site.CreateClient();
+        using (var doc = JsonDocument.Parse(await client.GetStringAsync("/api/v1/balances/runs")))
+        {
+            var runs = doc.RootElement.EnumerateArray().ToList();
+            Assert.Equal(2, runs.Count);
+            Assert.False(runs[0].GetProperty("invariantsHold").GetBoolean());
+            Assert.Equal("restriction", runs[0].GetProperty("firstRule").GetString());
+            Assert.True(runs[1].GetProperty("invariantsHold").GetBoolean());
+        }
+        using (var doc = JsonDocument.Parse(await client.GetStringAsync("/api/v1/balances")))
+            Assert.Equal("restriction", doc.RootElement.GetProperty("lastNightlyRun").GetProperty("firstRule").GetString());
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/so-du"));
+        Assert.Contains("Kiểm tra hằng đêm", page);
+        Assert.Contains("Mọi quy tắc đều đúng", page);
+        Assert.Contains("[restriction]", page);
+
+        // Published results are never rewritten: the database refuses, whoever asks.
+        await using (var db = Db.NewContext())
+        {
+            var update = Provider == DatabaseProvider.Sqlite
+                ? "UPDATE balance_runs SET invariants_hold = 1, violation_count = 0, first_rule = NULL, first_sequence = NULL"
+                : "UPDATE balance_runs SET invariants_hold = true, violation_count = 0, first_rule = NULL, first_sequence = NULL";
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(update));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM balance_runs"));
+            Assert.Equal(2, await db.BalanceRuns.CountAsync());
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-12-02T01:00:00Z", null, true)] // 08:00 in Vietnam, no run yet
+    [InlineData("2026-12-02T01:00:00Z", "2026-12-01T19:05:00Z", false)] // ran at 02:05 tonight
+    [InlineData("2026-12-02T01:00:00Z", "2026-12-01T18:55:00Z", true)] // last ran before 02:00 tonight
+    [InlineData("2026-12-01T18:30:00Z", "2026-11-30T19:05:00Z", false)] // 01:30: tonight's is not due yet, last night's done
+    public async Task A_run_is_due_once_each_night_after_the_hour(string now, string? lastRun, bool due)
+    {
+        await using var db = Db.NewContext();
+        if (lastRun is not null)
+        {
+            var at = DateTime.Parse(lastRun, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+            db.BalanceRuns.Add(new BalanceRun { StartedAt = at, FinishedAt = at, InvariantsHold = true });
+            await db.SaveChangesAsync();
+        }
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(due, await new BalanceRunner(db, clock).IsDueAsync(hour: 2));
+    }
+
     private LedgerEntry Entry(LedgerEntryKind kind, long amount, long? source = null, long? reverses = null, int? campaign = null, string? unit = null,
         string? item = null, decimal? quantity = null) => new()
     {

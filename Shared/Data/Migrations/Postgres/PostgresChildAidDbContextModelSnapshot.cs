@@ -298,6 +298,73 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Balances.BalanceRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntriesChecked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entries_checked");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("FirstMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("first_message");
+
+                    b.Property<string>("FirstRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("first_rule");
+
+                    b.Property<long?>("FirstSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_sequence");
+
+                    b.Property<bool>("InvariantsHold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("invariants_hold");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<long>("ReceivedVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_vnd");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("UnallocatedVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unallocated_vnd");
+
+                    b.Property<int>("ViolationCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("violation_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_balance_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_balance_runs_started_at");
+
+                    b.ToTable("balance_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_balance_runs_result", "(invariants_hold AND violation_count = 0 AND first_rule IS NULL AND first_sequence IS NULL) OR (NOT invariants_hold AND violation_count > 0 AND first_rule IS NOT NULL AND first_sequence IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.BankStatements.BankAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -4394,6 +4461,167 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("public_needs", null, t =>
                         {
                             t.HasCheckConstraint("ck_public_needs_small_cells", "(suppressed AND children_count IS NULL AND quantity IS NULL AND estimated_cost_vnd IS NULL AND committed_vnd IS NULL) OR (NOT suppressed AND children_count >= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.PublicNutrition.PublicNutritionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ChildrenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_count");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commune_id");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("commune_name");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("InterventionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<string>("InterventionName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("intervention_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("MealCostVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("meal_cost_vnd");
+
+                    b.Property<int?>("MealDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("meal_days");
+
+                    b.Property<long?>("MealsServed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("meals_served");
+
+                    b.Property<int?>("OverweightAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("overweight_after");
+
+                    b.Property<int?>("OverweightBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("overweight_before");
+
+                    b.Property<int?>("OverweightChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("overweight_children");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("part");
+
+                    b.Property<string>("ProvinceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("province_name");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SchoolName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("school_name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int?>("StuntingAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("stunting_after");
+
+                    b.Property<int?>("StuntingBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("stunting_before");
+
+                    b.Property<int?>("StuntingChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("stunting_children");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("suppressed");
+
+                    b.Property<int?>("UnderweightAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("underweight_after");
+
+                    b.Property<int?>("UnderweightBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("underweight_before");
+
+                    b.Property<int?>("UnderweightChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("underweight_children");
+
+                    b.Property<int?>("WastingAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("wasting_after");
+
+                    b.Property<int?>("WastingBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("wasting_before");
+
+                    b.Property<int?>("WastingChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("wasting_children");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_nutrition");
+
+                    b.HasIndex("CommuneId", "InterventionId", "Part")
+                        .HasDatabaseName("ix_public_nutrition_commune_id_intervention_id_part");
+
+                    b.ToTable("public_nutrition", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_nutrition_overweight", "(overweight_children IS NULL AND overweight_before IS NULL AND overweight_after IS NULL) OR (overweight_children >= 10 AND overweight_before BETWEEN 0 AND overweight_children AND overweight_after BETWEEN 0 AND overweight_children)");
+
+                            t.HasCheckConstraint("ck_public_nutrition_small_cells", "(suppressed AND children_count IS NULL AND meals_served IS NULL AND meal_days IS NULL AND meal_cost_vnd IS NULL AND stunting_before IS NULL AND underweight_before IS NULL AND wasting_before IS NULL AND overweight_before IS NULL) OR (NOT suppressed AND children_count >= 10)");
+
+                            t.HasCheckConstraint("ck_public_nutrition_stunting", "(stunting_children IS NULL AND stunting_before IS NULL AND stunting_after IS NULL) OR (stunting_children >= 10 AND stunting_before BETWEEN 0 AND stunting_children AND stunting_after BETWEEN 0 AND stunting_children)");
+
+                            t.HasCheckConstraint("ck_public_nutrition_underweight", "(underweight_children IS NULL AND underweight_before IS NULL AND underweight_after IS NULL) OR (underweight_children >= 10 AND underweight_before BETWEEN 0 AND underweight_children AND underweight_after BETWEEN 0 AND underweight_children)");
+
+                            t.HasCheckConstraint("ck_public_nutrition_wasting", "(wasting_children IS NULL AND wasting_before IS NULL AND wasting_after IS NULL) OR (wasting_children >= 10 AND wasting_before BETWEEN 0 AND wasting_children AND wasting_after BETWEEN 0 AND wasting_children)");
                         });
                 });
 
