@@ -17,8 +17,14 @@ public static class BalanceCommands
         await using var services = cli.BuildServices();
         await using var scope = CliContext.Scope(services, "cli:verify-balances");
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+        var started = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var areas = await BalanceRunner.CampaignAreasAsync(db, ct);
         var balances = await LedgerBalances.ComputeAsync(db.LedgerEntries.AsNoTracking(), areas, ct);
+        if (args.Has("publish"))
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<BalanceRunner>().PublishAsync(balances, started, ct);
+            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Published balance run {run.Id} (up to entry {run.LastSequence})."));
+        }
         if (balances.Violations is [var first, ..])
         {
             await cli.Output.WriteLineAsync($"VIOLATION at ledger entry {first.Sequence} [{first.Rule}]: {first.Message}");

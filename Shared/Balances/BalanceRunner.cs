@@ -31,6 +31,12 @@ public sealed class BalanceRunner(ChildAidDbContext db, TimeProvider clock)
     {
         var started = clock.GetUtcNow().UtcDateTime;
         var balances = await LedgerBalances.ComputeAsync(db.LedgerEntries.AsNoTracking(), await CampaignAreasAsync(db, ct), ct);
+        return await PublishAsync(balances, started, ct);
+    }
+
+    /// <summary>Publishes a run already computed (with the campaigns' areas) that started at <paramref name="started"/> (UTC).</summary>
+    public async Task<BalanceRun> PublishAsync(LedgerBalances balances, DateTime started, CancellationToken ct = default)
+    {
         var first = balances.Violations.FirstOrDefault();
         var run = new BalanceRun
         {

@@ -158,9 +158,15 @@ public abstract class BalanceTests(DatabaseProvider provider) : AllocationTest(p
             await tx.CommitAsync();
         }
 
-        var (code, output) = await CliRunner.RunAsync(Db, "verify-balances");
+        var (code, output) = await CliRunner.RunAsync(Db, "verify-balances", "--publish");
         Assert.True(code == 1, output);
         Assert.Contains($"[{(tamper == "area" ? "restriction" : tamper)}]", output);
+        // --publish records the run as BackOffice's nightly worker does, broken rule and all.
+        await using (var db = Db.NewContext())
+        {
+            var run = await db.BalanceRuns.SingleAsync();
+            Assert.Equal((false, tamper == "area" ? "restriction" : tamper), (run.InvariantsHold, run.FirstRule));
+        }
 
         await using var site = new PublicSiteFactory(Db);
         using var doc = JsonDocument.Parse(await site.CreateClient().GetStringAsync("/api/v1/balances"));

@@ -206,8 +206,11 @@ public abstract class PublicNutritionTests(DatabaseProvider provider) : Database
 
         // Fewer meals served change the figures: the rows are replaced, and cached pages follow.
         await db.MealDays.Where(m => m.SchoolId == W.OwnSchool).ExecuteUpdateAsync(m => m.SetProperty(x => x.Meals, 13));
-        Assert.Equal(2, await RefreshAsync(new DateTimeOffset(2026, 11, 20, 5, 0, 0, TimeSpan.Zero)));
-        Assert.Equal(26, await db.PublicNutritionRows.Where(r => r.SchoolId == W.OwnSchool).Select(r => r.MealsServed).SingleAsync());
+        // The CLI verb does what BackOffice's hourly worker does (the real clock: the programme has ended, so four rows).
+        var (code, output) = await Cli.CliRunner.RunAsync(Db, "publish-nutrition");
+        Assert.True(code == 0, output);
+        Assert.Contains("OK: 4 public nutrition row(s)", output);
+        Assert.Equal(26, await db.PublicNutritionRows.Where(r => r.SchoolId == W.OwnSchool && r.Part == PublicNutritionPart.Reach).Select(r => r.MealsServed).SingleAsync());
         Assert.True(await db.PublicDataVersions.Select(v => v.Version).SingleAsync() > version);
     }
 
