@@ -38,6 +38,7 @@ public static class PagePolicies
         // Approve and reject are handlers of the list, refused inside to roles outside Roles.DecideAllocations.
         ["/Allocations/Index"] = Policies.ViewReceipts,
         ["/Allocations/Propose"] = Policies.ProposeAllocations,
+        ["/Programme/Index"] = Policies.ViewReceipts,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Campaigns/Followers"] = Policies.ManageCampaigns,

@@ -331,6 +331,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Contributions/Receipt"] = ($"/Contributions/Receipt/{S(ownGift)}", $"/Contributions/Receipt/{S(otherGift)}", true),
             ["/Contributions/Reversals"] = ("/Contributions/Reversals", "/Contributions/Reversals", false),
             ["/Allocations/Index"] = ("/Allocations", "/Allocations", false),
+            ["/Programme/Index"] = ("/Programme", "/Programme", false),
             ["/Allocations/Propose"] = ($"/Allocations/Propose/{S(ownGift)}", $"/Allocations/Propose/{S(otherGift)}", true),
             ["/Campaigns/Index"] = ("/Campaigns", "/Campaigns", false),
             ["/Campaigns/Edit"] = ($"/Campaigns/Edit/{S(campaign)}", $"/Campaigns/Edit/{S(campaign)}", false),

@@ -229,6 +229,43 @@ public abstract class BalanceTests(DatabaseProvider provider) : AllocationTest(p
         }
     }
 
+    [Fact]
+    public async Task The_programme_dashboard_shows_received_allocated_spent_and_uncovered_needs_within_the_readers_units()
+    {
+        var (receipt, allocation) = await GiftAndAllocationAsync();
+        await using (var db = Db.NewContext())
+        {
+            // An expense of 500.000 ₫ from the allocation and one more, reversed: the ledger as the expense service writes it.
+            var last = await db.LedgerEntries.MaxAsync(e => e.Sequence);
+            var paid = Entry(LedgerEntryKind.Expense, 500_000, source: allocation);
+            var undone = Entry(LedgerEntryKind.Expense, 300_000, source: allocation);
+            var reversal = Entry(LedgerEntryKind.Reversal, -300_000, reverses: last + 2);
+            (paid.Sequence, undone.Sequence, reversal.Sequence) = (last + 1, last + 2, last + 3);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await BulkInsert.InsertAsync(db, [paid, undone, reversal]);
+            await tx.CommitAsync();
+        }
+
+        var mine = await AsAsync(W.Approver, (_, db) => new ProgrammeDashboard(db).ComputeAsync());
+        Assert.Equal((3_000_000, 2_000_000, 1_000_000, 500_000, 1_500_000),
+            (mine.Total.ReceivedVnd, mine.Total.AllocatedVnd, mine.Total.UnallocatedVnd, mine.Total.SpentVnd, mine.Total.HeldVnd));
+        var commune = Assert.Single(mine.ByCommune);
+        Assert.Equal(("Xã Ia Đal", 2_000_000, 500_000), (commune.Name, commune.AllocatedVnd, commune.SpentVnd));
+        Assert.Equal((nameof(Shared.Needs.NeedCategory.Nutrition), 500_000), (Assert.Single(mine.ByCategory).Name, mine.ByCategory[0].SpentVnd));
+        // Ia Đal's approved needs: 100 meals at 20.000 ₫ and 51 jackets at 180.000 ₫, all at level 1; the allocation
+        // committed 100 meals' worth (2.000.000 ₫) of the meals line.
+        var level = Assert.Single(mine.Uncovered);
+        Assert.Equal((1, 3, 2_000_000 + 51 * 180_000), (level.Level, level.Lines, level.RequestedVnd));
+        Assert.Equal(level.RequestedVnd - level.CommittedVnd, level.UncoveredVnd);
+
+        // A commune officer of Ia Tơi sees none of Ia Đal's money, only Ia Tơi's needs.
+        var theirs = await AsAsync(W.OtherCommune, (_, db) => new ProgrammeDashboard(db).ComputeAsync());
+        Assert.Equal((0, 0, 0), (theirs.Total.ReceivedVnd, theirs.Total.AllocatedVnd, theirs.Total.SpentVnd));
+        Assert.Empty(theirs.ByCommune);
+        Assert.Equal(1, Assert.Single(theirs.Uncovered).Lines);
+        Assert.DoesNotContain(receipt.ReceiptNumber, System.Text.Json.JsonSerializer.Serialize(theirs));
+    }
+
     [Theory]
     [InlineData("2026-12-02T01:00:00Z", null, true)] // 08:00 in Vietnam, no run yet
     [InlineData("2026-12-02T01:00:00Z", "2026-12-01T19:05:00Z", false)] // ran at 02:05 tonight
