@@ -230,6 +230,23 @@ public abstract class BalanceTests(DatabaseProvider provider) : AllocationTest(p
     }
 
     [Fact]
+    public async Task A_campaign_page_shows_where_its_money_went_from_its_own_ledger_entries()
+    {
+        await GiftAndAllocationAsync(); // money without a campaign: not this campaign's
+        var gift = await ReceiptAsync(500_000, W.WarmClothes.Id);
+        var proposed = Ok(await ProposeMoneyAsync(gift, W.Jackets, 300_000));
+        Assert.True((await AsAsync(W.Approver, s => s.ApproveAsync(proposed.Id))).Booked);
+
+        await using var site = new PublicSiteFactory(Db);
+        var page = WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync($"/chien-dich/{W.WarmClothes.Slug}"));
+        var money = page[page.IndexOf("Tiền của chiến dịch đi đâu", StringComparison.Ordinal)..];
+        Assert.Contains("Đã phân bổ cho nhu cầu của các xã</dt><dd>" + Shared.Text.VietnameseFormat.Vnd(300_000), money);
+        Assert.Contains("Đang giữ để chi</dt><dd>" + Shared.Text.VietnameseFormat.Vnd(300_000), money);
+        Assert.Contains("Chưa phân bổ</dt><dd>" + Shared.Text.VietnameseFormat.Vnd(200_000), money);
+        Assert.DoesNotContain(AllocationWorld.ChildName, page);
+    }
+
+    [Fact]
     public async Task The_programme_dashboard_shows_received_allocated_spent_and_uncovered_needs_within_the_readers_units()
     {
         var (receipt, allocation) = await GiftAndAllocationAsync();
