@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
 using ChildAid.BackOffice.Localization;
+using ChildAid.BackOffice.Web;
+using ChildAid.Shared.Import;
 using ChildAid.Shared.Interventions;
 using ChildAid.Shared.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +14,7 @@ namespace ChildAid.BackOffice.Pages.Interventions;
 /// Meals served per school and day of a school meal programme: without an id, the programmes and schools the reader may
 /// enter for; with one, a school's week (Monday to Friday) saved all or nothing, and the programme's totals.
 /// </summary>
-public class MealsModel(MealService meals, MealImport import, TimeProvider clock) : PageModel
+public class MealsModel(MealService meals, ImportJobs jobs, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<MealSchool> Places { get; private set; } = [];
     public MealWeek? Week { get; private set; }
@@ -21,7 +24,9 @@ public class MealsModel(MealService meals, MealImport import, TimeProvider clock
     public IReadOnlyDictionary<string, string> Warnings { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The last import's result (row-by-row errors, or how many rows were written).</summary>
-    public ChildAid.Shared.Import.ImportResult? Imported { get; private set; }
+    public ImportResult? Imported { get; private set; }
+    /// <summary>The refused import whose workbook can be downloaded back with the "Lỗi" column.</summary>
+    public Guid? ImportJob { get; private set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
@@ -42,14 +47,31 @@ public class MealsModel(MealService meals, MealImport import, TimeProvider clock
         else if (!Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) ModelState.AddModelError(nameof(Upload), "Chỉ nhận tệp Excel .xlsx (dùng mẫu tải về ở trang này).");
         else
         {
-            await using var file = Upload.OpenReadStream();
-            Imported = await import.RunAsync(id, file, ct);
+            // Run to the end in the request (a week's file is small), through the import jobs so the file is kept:
+            // a refused import offers it back with the "Lỗi" column, like the needs import.
+            var job = await jobs.StartAsync(Upload, Uploader.Of(User), keepFile: true,
+                (services, file, _) => services.GetRequiredService<MealImport>().RunAsync(id, file), refused => refused, result => result.Succeeded, ct);
+            await job.Running;
+            Imported = job.Result!;
             if (Imported.Succeeded) TempData["Saved"] = StaffText.T("Đã nhập {0} ngày suất ăn từ tệp.", Imported.RowsWritten);
+            else ImportJob = job.Id;
         }
         await LoadAsync(id, school, week, ct);
         Rows = Week!.Days.Select(d => new MealDayInput { Day = d.Day, Meals = d.Entry?.Meals.ToString(CultureInfo.InvariantCulture),
             CostPerMealVnd = d.Entry is { } e ? ChildAid.Shared.Text.VietnameseFormat.Number(e.CostPerMealVnd) : null }).ToList();
         return Page();
+    }
+
+    /// <summary>The refused workbook back, row for row, with the "Lỗi" column; only its uploader gets it.</summary>
+    public async Task<IActionResult> OnGetErrorsAsync(int id, Guid job, CancellationToken ct)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        if ((await meals.PlacesAsync(id, ct)).Count == 0 || jobs.Find<ImportResult>(job, userId) is not { Result: { Succeeded: false } result } found) return NotFound();
+        var output = new MemoryStream();
+        await using (var original = System.IO.File.OpenRead(found.TempFile))
+            await Task.Run(() => ErrorWorkbook.Write(original, result.Errors, output), ct);
+        output.Position = 0;
+        return File(output, EvaluationWorkbook.ContentType, $"loi-{Path.GetFileNameWithoutExtension(found.FileName)}.xlsx");
     }
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -192,6 +192,21 @@ public abstract class MealPagesTests(DatabaseProvider provider) : BackOfficeTest
         Assert.Contains("Trường “Trường TH Ia Tơi” không thuộc chương trình hoặc ngoài phạm vi của bạn.", badHtml);
         Assert.Contains("Chưa đến ngày này: chỉ nhập số suất ăn đã phục vụ.", badHtml);
         Assert.Equal(0, afterBad);
+        // The refused file comes back row for row with the "Lỗi" column, for its uploader only.
+        var errorsLink = System.Text.RegularExpressions.Regex.Match(badHtml, @"/Interventions/Meals/\d+\?handler=Errors&job=[0-9a-f-]{36}").Value;
+        Assert.NotEmpty(errorsLink);
+        var errors = await staff.Http.GetAsync(errorsLink);
+        Assert.Equal(HttpStatusCode.OK, errors.StatusCode);
+        using (var errorFile = new MemoryStream(await errors.Content.ReadAsByteArrayAsync()))
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(errorFile, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(4, rows.Count);
+            Assert.Null(rows[0]["Lỗi"]);
+            Assert.Contains("không thuộc chương trình", (string)rows[2]["Lỗi"]!);
+            Assert.Contains("Chưa đến ngày này", (string)rows[3]["Lỗi"]!);
+        }
+        var other = await BoundAsync("truong-iadal-2", Roles.SchoolStaff, W.Own, W.OwnSchool);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(errorsLink)).StatusCode);
         Assert.Contains("Đã nhập 2 ngày suất ăn từ tệp.", goodHtml);
         await using var check = Db.NewContext();
         var days = await check.MealDays.OrderBy(m => m.ServedOn).ToListAsync();
