@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Allocations.AllocationService>();
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
+        services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();
