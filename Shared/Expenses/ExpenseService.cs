@@ -141,6 +141,8 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         var approver = actor.UserId ?? actor.Name;
         if (expense.State != ExpenseState.Proposed) return new(null, null, Expense.AlreadyDecided);
         if (expense.RefusalToApprove(approver) is { } refusal) return new(null, refusal, null);
+        if (!await db.ExpenseDocuments.AnyAsync(d => d.ExpenseId == expense.Id && d.Kind == ExpenseDocumentKind.Invoice, ct))
+            return new(null, null, NoInvoice);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ledger.LockAsync(ct);
@@ -236,4 +238,101 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
     }
 
     public const string NotFound = "Không tìm thấy khoản chi trong phạm vi đơn vị của bạn.";
+    public const string NoInvoice = "Cần tải lên tệp hoá đơn trước khi duyệt khoản chi.";
+
+    /// <summary>The largest original accepted (a scanned invoice or a bank transfer slip).</summary>
+    public const long MaxDocumentBytes = 10 * 1024 * 1024;
+    /// <summary>At most this many originals per expense (each approval entry lists them all).</summary>
+    public const int MaxDocuments = 10;
+
+    /// <summary>
+    /// Stores an original (the invoice, the proof of payment) of a proposal, with its SHA-256: PDF, JPEG or PNG by their
+    /// first bytes (not by the name the browser sent), at most <see cref="MaxDocumentBytes"/>. Only while the expense is
+    /// proposed: its approval lists every original's hash in the ledger, and nothing is added after.
+    /// </summary>
+    public async Task<Outcome<ExpenseDocument>> AddDocumentAsync(int expenseId, ExpenseDocumentKind kind, string? fileName, byte[] bytes, CancellationToken ct = default)
+    {
+        const string Field = "File";
+        if (bytes.Length == 0) return Outcome<ExpenseDocument>.Fail(Field, "Chọn tệp để tải lên.");
+        if (bytes.Length > MaxDocumentBytes)
+            return Outcome<ExpenseDocument>.Fail(Field, Messages.Format("Tệp tối đa {0} MB.", MaxDocumentBytes / (1024 * 1024)));
+        if (ContentTypeOf(bytes) is not { } contentType) return Outcome<ExpenseDocument>.Fail(Field, "Chỉ nhận tệp PDF, JPEG hoặc PNG.");
+        if (!Enum.IsDefined(kind)) return Outcome<ExpenseDocument>.Fail("Kind", "Chọn loại tệp: hoá đơn hoặc chứng từ thanh toán.");
+        var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == expenseId, ct);
+        if (expense is null) return Outcome<ExpenseDocument>.Fail(Field, NotFound);
+        if (expense.State != ExpenseState.Proposed) return Outcome<ExpenseDocument>.Fail(Field, "Chỉ tải tệp lên khoản chi đang chờ duyệt.");
+        if (await db.ExpenseDocuments.CountAsync(d => d.ExpenseId == expenseId, ct) >= MaxDocuments)
+            return Outcome<ExpenseDocument>.Fail(Field, Messages.Format("Mỗi khoản chi tối đa {0} tệp.", MaxDocuments));
+
+        var document = new ExpenseDocument
+        {
+            ExpenseId = expenseId,
+            Kind = kind,
+            FileName = CleanFileName(fileName, contentType),
+            ContentType = contentType,
+            SizeBytes = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UploadedById = actor.UserId ?? actor.Name,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ExpenseDocuments.Add(document);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            db.ExpenseDocumentContents.Add(new ExpenseDocumentContent { ExpenseDocumentId = document.Id, Bytes = bytes });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Approved or rejected in the meantime: the database takes files for a proposal only.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<ExpenseDocument>.Fail(Field, "Chỉ tải tệp lên khoản chi đang chờ duyệt.");
+        }
+        return Outcome<ExpenseDocument>.Ok(document);
+    }
+
+    /// <summary>The bytes of a document of an expense the user may read (the scope applies to the document), or null.</summary>
+    public async Task<(ExpenseDocument Document, byte[] Bytes)?> ReadDocumentAsync(int expenseId, int documentId, CancellationToken ct = default)
+    {
+        var document = await db.ExpenseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ExpenseId == expenseId, ct);
+        if (document is null) return null;
+        var bytes = await db.ExpenseDocumentContents.AsNoTracking().Where(c => c.ExpenseDocumentId == documentId).Select(c => c.Bytes).SingleAsync(ct);
+        return (document, bytes);
+    }
+
+    /// <summary>
+    /// Whether an approved expense's originals are what its ledger entries list: every entry's documents field equals the
+    /// SHA-256 of the stored bytes. Null when they agree, else what differs (Vietnamese).
+    /// </summary>
+    public async Task<string?> VerifyDocumentsAsync(int expenseId, CancellationToken ct = default)
+    {
+        var (field, problem) = await DocumentHashesAsync(expenseId, ct);
+        if (problem is not null) return problem;
+        var sequences = await db.ExpenseLines.IgnoreQueryFilters().Where(l => l.ExpenseId == expenseId && l.LedgerSequence != null)
+            .Select(l => l.LedgerSequence!.Value).ToListAsync(ct);
+        var listed = await db.LedgerEntries.AsNoTracking().Where(e => sequences.Contains(e.Sequence)).Select(e => new { e.Sequence, e.Documents }).ToListAsync(ct);
+        return listed.FirstOrDefault(e => e.Documents != field) is { } differs
+            ? Messages.Format("Bút toán {0} ghi mã tệp khác với tệp gốc đang lưu.", differs.Sequence)
+            : null;
+    }
+
+    /// <summary>application/pdf, image/jpeg or image/png from the file's first bytes; null for anything else.</summary>
+    public static string? ContentTypeOf(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("%PDF-"u8) ? "application/pdf"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : null;
+
+    /// <summary>The name without its folders or control characters, at most 200 characters, with the extension of what it really is.</summary>
+    public static string CleanFileName(string? name, string contentType)
+    {
+        var extension = contentType switch { "application/pdf" => ".pdf", "image/jpeg" => ".jpg", _ => ".png" };
+        var bare = Path.GetFileNameWithoutExtension((name ?? "").Replace('\\', '/').Split('/')[^1]);
+        bare = new string([.. bare.Normalize().Where(c => !char.IsControl(c) && c is not '"' and not '<' and not '>' and not ':' and not '|' and not '?' and not '*')]).Trim();
+        if (bare.Length == 0) bare = "tep";
+        return bare[..Math.Min(bare.Length, ExpenseDocument.FileNameLength - extension.Length)] + extension;
+    }
 }

@@ -51,8 +51,17 @@ public abstract class ExpenseTest(DatabaseProvider provider) : AllocationTest(pr
         Lines = [.. lines.Select(l => new ExpenseLineInput { AllocationId = l.AllocationId, AmountVnd = l.Amount })],
     };
 
-    protected Task<Shared.Validation.Outcome<Expense>> ProposeAsync(ExpenseInput input, Person? by = null) =>
-        SpendAsAsync(by ?? W.Proposer, s => s.ProposeAsync(input));
+    /// <summary>Proposes as <paramref name="by"/> (default: the proposer) and, when that succeeds, uploads its invoice (<see cref="InvoicePdf"/>).</summary>
+    protected async Task<Shared.Validation.Outcome<Expense>> ProposeAsync(ExpenseInput input, Person? by = null, bool withInvoice = true)
+    {
+        var outcome = await SpendAsAsync(by ?? W.Proposer, s => s.ProposeAsync(input));
+        if (outcome.Succeeded && withInvoice)
+            Ok(await SpendAsAsync(by ?? W.Proposer, s => s.AddDocumentAsync(outcome.Value!.Id, ExpenseDocumentKind.Invoice, "hoa-don.pdf", InvoicePdf(outcome.Value.Id))));
+        return outcome;
+    }
+
+    /// <summary>A small file that starts like a PDF, different for each expense.</summary>
+    protected static byte[] InvoicePdf(int expenseId) => System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% hoa don {expenseId}\n%%EOF\n");
 
     protected Task<ExpenseDecision> ApproveAsync(int expenseId, Person? by = null) =>
         SpendAsAsync(by ?? W.Approver, s => s.ApproveAsync(expenseId));
