@@ -38,6 +38,11 @@ public static class PagePolicies
         // Approve and reject are handlers of the list, refused inside to roles outside Roles.DecideAllocations.
         ["/Allocations/Index"] = Policies.ViewReceipts,
         ["/Allocations/Propose"] = Policies.ProposeAllocations,
+        // Approve, reject and upload are handlers of the expense's page, refused inside to roles outside Roles.DecideAllocations
+        // (upload: or Roles.ProposeAllocations); its files are served to whoever sees the expense (the unit scope).
+        ["/Expenses/Index"] = Policies.ViewReceipts,
+        ["/Expenses/New"] = Policies.ProposeAllocations,
+        ["/Expenses/Details"] = Policies.ViewReceipts,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Campaigns/Followers"] = Policies.ManageCampaigns,

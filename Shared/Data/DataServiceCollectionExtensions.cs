@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
         services.AddScoped<Expenses.ExpenseService>();
+        services.AddScoped<Expenses.ExpenseQueries>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

@@ -31,7 +31,7 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         if (!ExpenseRules.IsInvoiceSymbol(symbol))
             errors[nameof(input.InvoiceSymbol)] = "Ký hiệu hoá đơn điện tử gồm 7 ký tự, ví dụ 1C26TAA (mẫu số, C/K, năm lập, loại hoá đơn, 2 chữ cái).";
         else if (input.InvoiceDate is { } issued && ExpenseRules.SymbolYear(symbol) != issued.Year % 100)
-            errors[nameof(input.InvoiceSymbol)] = Messages.Format("Ký hiệu {0} ghi năm 20{1:00}, khác năm của ngày hoá đơn.", symbol, ExpenseRules.SymbolYear(symbol));
+            errors[nameof(input.InvoiceSymbol)] = Messages.Format("Ký hiệu {0} ghi năm {1}, khác năm của ngày hoá đơn.", symbol, 2000 + ExpenseRules.SymbolYear(symbol));
         var number = (input.InvoiceNumber ?? "").Trim();
         if (!ExpenseRules.IsInvoiceNumber(number)) errors[nameof(input.InvoiceNumber)] = "Số hoá đơn gồm 1 đến 8 chữ số.";
         if (input.InvoiceDate is not { } invoiceDate) errors[nameof(input.InvoiceDate)] = "Nhập ngày hoá đơn.";
