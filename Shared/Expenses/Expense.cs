@@ -45,9 +45,12 @@ public class Expense : Security.IUnitOwned
     public const int NoteLength = 500;
     public const int ReasonLength = 500;
 
-    /// <summary>What the public statement says of it: the supplier and the invoice, nothing about a child.</summary>
+    /// <summary>
+    /// What the public statement says of it (the description of its ledger entries): the supplier and the invoice, nothing
+    /// about a child — "HTX Ia Đal, hoá đơn 00000123 ngày 20/11/2026 (ký hiệu 1C26TAA)"; the trace shows "x ₫ đã chi: " before it.
+    /// </summary>
     public string PublicDescription =>
-        $"Chi trả {SupplierName}, hoá đơn {InvoiceSymbol} số {InvoiceNumber} ngày {Text.VietnameseFormat.Date(InvoiceDate)}";
+        $"{SupplierName}, hoá đơn {InvoiceNumber} ngày {Text.VietnameseFormat.Date(InvoiceDate)} (ký hiệu {InvoiceSymbol})";
 
     /// <summary>Why <paramref name="approverId"/> may not approve (Vietnamese), or null when they may. Four eyes at every amount.</summary>
     public string? RefusalToApprove(string approverId)

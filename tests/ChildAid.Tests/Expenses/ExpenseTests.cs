@@ -43,7 +43,7 @@ public abstract class ExpenseTests(DatabaseProvider provider) : ExpenseTest(prov
         {
             Assert.Equal(W.IaDal.Code, e.UnitCode);
             Assert.Equal(new DateOnly(2026, 11, 25), e.ValueDate);
-            Assert.Equal($"Chi trả {Supplier}, hoá đơn 1C26TAA số 00000123 ngày 20/11/2026", e.Description);
+            Assert.Equal($"{Supplier}, hoá đơn 00000123 ngày 20/11/2026 (ký hiệu 1C26TAA)", e.Description);
             Assert.Null(e.DonorCommitment);
             Assert.Equal(LedgerDocuments.Of([InvoicePdf(proposed.Id)]), e.Documents);
             Assert.DoesNotContain("Rơ Châm", LedgerCanonicalForm.Build(e));
