@@ -39,6 +39,11 @@ public static class PagePolicies
         ["/Allocations/Index"] = Policies.ViewReceipts,
         ["/Allocations/Propose"] = Policies.ProposeAllocations,
         ["/Programme/Index"] = Policies.ViewReceipts,
+        // Approve, reject and upload are handlers of the expense's page, refused inside to roles outside Roles.DecideAllocations
+        // (upload: or Roles.ProposeAllocations); its files are served to whoever sees the expense (the unit scope).
+        ["/Expenses/Index"] = Policies.ViewReceipts,
+        ["/Expenses/New"] = Policies.ProposeAllocations,
+        ["/Expenses/Details"] = Policies.ViewReceipts,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Campaigns/Followers"] = Policies.ManageCampaigns,

@@ -11,21 +11,23 @@ public static class TraceApi
         api.MapGet("/trace/{receiptNumber}", async Task<Results<Ok<TraceJson>, NotFound>> (string receiptNumber, GiftTraceQuery traces, CancellationToken ct) =>
                 await traces.TraceAsync(receiptNumber, ct) is { } trace ? TypedResults.Ok(TraceJson.From(trace)) : TypedResults.NotFound())
             .WithName("GetGiftTrace")
-            .WithSummary("Where a gift went: the receipt, its allocations (amount or goods and quantity, category, commune or school, public need reference) and what is not allocated yet; never a child.")
+            .WithSummary("Where a gift went: the receipt, its allocations (amount or goods and quantity, category, commune or school, public need reference), the expenses paid from them and what is not allocated yet; never a child.")
             .WithDescription("Computed from the ledger entries of kind allocation whose source_sequence is the receipt's entry (see /api/v1/statement.csv): " +
                 "anyone can recompute it. Goods allocations count at the receipt's unit value. An allocation undone by a reversal entry (reverses_sequence = its " +
-                "sequence) carries reversedBySequence and no longer counts in allocatedVnd. notYetAllocatedVnd is 0 for a reversed receipt.")
+                "sequence) carries reversedBySequence and no longer counts in allocatedVnd. notYetAllocatedVnd is 0 for a reversed receipt. Each allocation lists " +
+                "the expense entries paid from it (kind expense, source_sequence = the allocation's sequence): supplier and invoice, and the SHA-256 of each original; spentVnd sums them.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(PublicCache.Policy)
             .RequireRateLimiting(PublicRateLimits.Api);
 }
 
 public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, long AllocatedVnd, long NotYetAllocatedVnd,
-    IReadOnlyList<TraceAllocationJson> Allocations)
+    IReadOnlyList<TraceAllocationJson> Allocations, long SpentVnd)
 {
     public static TraceJson From(GiftTrace t) => new(t.ReceiptNumber, t.ReceivedOn, t.AmountVnd, t.Reversed, t.AllocatedVnd, t.NotYetAllocatedVnd,
         t.Allocations.Select(a => new TraceAllocationJson(a.Sequence, a.ValueDate, a.AmountVnd, a.Item, a.Quantity, a.UnitOfMeasure, a.Description,
-            a.UnitCode, a.NeedReference, a.ReversedBySequence, a.ReversedOn)).ToList());
+            a.UnitCode, a.NeedReference, a.ReversedBySequence, a.ReversedOn,
+            a.Expenses.Select(e => new TraceExpenseJson(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.DocumentHashes)).ToList())).ToList(), t.SpentVnd);
 }
 
 /// <summary>
@@ -33,4 +35,11 @@ public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long A
 /// entry that undid it (null while it stands): a reversed allocation's amount counts as not allocated.
 /// </summary>
 public sealed record TraceAllocationJson(long Sequence, DateOnly Date, long AmountVnd, string? Item, decimal? Quantity, string? UnitOfMeasure,
-    string Description, string? UnitCode, string? NeedReference, long? ReversedBySequence, DateOnly? ReversedOn);
+    string Description, string? UnitCode, string? NeedReference, long? ReversedBySequence, DateOnly? ReversedOn, IReadOnlyList<TraceExpenseJson> Expenses);
+
+/// <summary>
+/// Money paid out of the allocation: its expense entry (<c>sequence</c>), the payment date, the amount, the supplier and invoice
+/// (<c>description</c>), and <c>documentSha256</c>: the SHA-256 of each original invoice and proof of payment, as the entry's
+/// documents field lists them. The files themselves stay private.
+/// </summary>
+public sealed record TraceExpenseJson(long Sequence, DateOnly Date, long AmountVnd, string Description, IReadOnlyList<string> DocumentSha256);

@@ -224,11 +224,12 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         var allocation = await db.Allocations.FirstOrDefaultAsync(a => a.Id == allocationId, ct);
         if (allocation is null) return Outcome<Allocation>.Fail("Reason", NotFound);
         if (allocation.RefusalToReverse() is { } refusal) return Outcome<Allocation>.Fail("Reason", refusal);
+        if (await SpentAsync(allocation.Id, ct)) return Outcome<Allocation>.Fail("Reason", HasExpenses);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var slot = await ledger.ReserveSlotAsync(ct);
         await db.Entry(allocation).ReloadAsync(ct);
-        if (allocation.RefusalToReverse() is { } now)
+        if ((allocation.RefusalToReverse() ?? (await SpentAsync(allocation.Id, ct) ? HasExpenses : null)) is { } now)
         {
             await tx.RollbackAsync(ct);
             return Outcome<Allocation>.Fail("Reason", now);
@@ -277,4 +278,11 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
     }
 
     private const string NotFound = "Không tìm thấy đề xuất phân bổ trong phạm vi đơn vị của bạn.";
+
+    public const string HasExpenses = "Phân bổ này đã có khoản chi (đang chờ duyệt hoặc đã duyệt) nên không hoàn được; hãy từ chối đề xuất chi trước.";
+
+    /// <summary>Whether an expense, proposed or approved, draws from the allocation (then it is not reversed: the database refuses too).</summary>
+    private Task<bool> SpentAsync(int allocationId, CancellationToken ct) =>
+        db.ExpenseLines.IgnoreQueryFilters().AnyAsync(l => l.AllocationId == allocationId
+            && (l.Expense!.State == Expenses.ExpenseState.Proposed || l.Expense.State == Expenses.ExpenseState.Approved), ct);
 }

@@ -12,18 +12,36 @@ public sealed record TracedAllocation(long Sequence, DateOnly ValueDate, long Am
     string Description, string? UnitCode, string? NeedReference, long? ReversedBySequence = null, DateOnly? ReversedOn = null)
 {
     public bool IsReversed => ReversedBySequence is not null;
+
+    /// <summary>The expense entries drawn from this allocation (source_sequence = its sequence), in sequence order.</summary>
+    public IReadOnlyList<TracedExpense> Expenses { get; init; } = [];
+
+    public long SpentVnd => Expenses.Sum(e => e.AmountVnd);
+}
+
+/// <summary>
+/// Money paid out of an allocation as the public ledger records it: the payment date, the amount, the supplier and the invoice
+/// (the entry's description), and the SHA-256 of each original invoice and proof of payment (<see cref="LedgerDocuments"/>),
+/// against which a disclosed original can be checked. Never the file itself.
+/// </summary>
+public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long AmountVnd, string Description, string? Documents)
+{
+    public IReadOnlyList<string> DocumentHashes => LedgerDocuments.Parse(Documents);
 }
 
 /// <summary>
 /// Where a gift went, computed from the public ledger alone (so PublicSite, which reads nothing else, can answer it and
 /// anyone with the statement CSV can recompute it): the receipt entry, the allocation entries whose source_sequence is
 /// the receipt's, the reversal entries that undid some of them (kind reversal, source_sequence the receipt's, reverses_sequence
-/// the allocation's), and what is not allocated yet. Goods allocations count at the receipt's unit value.
+/// the allocation's), the expense entries paid from each allocation (source_sequence the allocation's), and what is not
+/// allocated yet. Goods allocations count at the receipt's unit value.
 /// </summary>
 public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, IReadOnlyList<TracedAllocation> Allocations)
 {
     public long AllocatedVnd => Allocations.Where(a => !a.IsReversed).Sum(a => a.AmountVnd);
     public long NotYetAllocatedVnd => Reversed ? 0 : Math.Max(0, AmountVnd - AllocatedVnd);
+    /// <summary>What the gift's allocations have paid out (expenses).</summary>
+    public long SpentVnd => Allocations.Sum(a => a.SpentVnd);
 }
 
 public class GiftTraceQuery(PublicDbContext db)
@@ -48,6 +66,13 @@ public class GiftTraceQuery(PublicDbContext db)
             .ToListAsync(ct))
             .Select(a => undone.TryGetValue(a.Sequence, out var r) ? a with { ReversedBySequence = r.Sequence, ReversedOn = r.ValueDate } : a)
             .ToList();
+        // Expenses carry the receipt's number too, and draw from an allocation (source_sequence).
+        var expenses = (await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Expense).OrderBy(e => e.Sequence)
+            .Select(e => new { e.SourceSequence, Expense = new TracedExpense(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.Documents) })
+            .ToListAsync(ct))
+            .ToLookup(e => e.SourceSequence, e => e.Expense);
+        allocations = [.. allocations.Select(a => a with { Expenses = [.. expenses[a.Sequence]] })];
         return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
     }
 }

@@ -27,6 +27,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
          typeof(Content.PublishedContent), typeof(Content.ContentMediaUse),
          // A mail's files are part of the queued mail (below).
          typeof(Mail.MailAttachment),
+         // An expense document's bytes: the document row (name, type, size, SHA-256) is audited, not megabytes of PDF.
+         typeof(Expenses.ExpenseDocumentContent),
          // The transparency log is derived from the ledger (tiles, its size) or is itself an append-only record (checkpoints).
          typeof(TransparencyLog.LogTile), typeof(TransparencyLog.LogHead), typeof(TransparencyLog.LogCheckpoint)];
 

@@ -81,6 +81,10 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<CampaignArea> CampaignAreas => Set<CampaignArea>();
     public DbSet<PublicNutrition.PublicNutritionRow> PublicNutritionRows => Set<PublicNutrition.PublicNutritionRow>();
     public DbSet<Balances.BalanceRun> BalanceRuns => Set<Balances.BalanceRun>();
+    public DbSet<Expenses.Expense> Expenses => Set<Expenses.Expense>();
+    public DbSet<Expenses.ExpenseLine> ExpenseLines => Set<Expenses.ExpenseLine>();
+    public DbSet<Expenses.ExpenseDocument> ExpenseDocuments => Set<Expenses.ExpenseDocument>();
+    public DbSet<Expenses.ExpenseDocumentContent> ExpenseDocumentContents => Set<Expenses.ExpenseDocumentContent>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -145,6 +149,15 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         // need lines are filtered by organisation, so an allocation would otherwise come back with its line missing).
         builder.Entity<Allocations.Allocation>().HasQueryFilter(ScopeFilters.Organisation(typeof(Allocations.Allocation)),
             a => OrganisationScope == null);
+        // Expenses spend allocations: the same readers. Their lines and documents carry the expense's scope; a document's
+        // bytes are read by id after the document itself was found through the scope.
+        builder.Entity<Expenses.Expense>().HasQueryFilter(ScopeFilters.Organisation(typeof(Expenses.Expense)), e => OrganisationScope == null);
+        builder.Entity<Expenses.ExpenseLine>().HasQueryFilter(ScopeFilters.Unit(typeof(Expenses.ExpenseLine)),
+            l => UnitScope == null || UnitScope.Contains(l.Expense!.AdminUnitId));
+        builder.Entity<Expenses.ExpenseLine>().HasQueryFilter(ScopeFilters.Organisation(typeof(Expenses.ExpenseLine)), l => OrganisationScope == null);
+        builder.Entity<Expenses.ExpenseDocument>().HasQueryFilter(ScopeFilters.Unit(typeof(Expenses.ExpenseDocument)),
+            d => UnitScope == null || UnitScope.Contains(d.Expense!.AdminUnitId));
+        builder.Entity<Expenses.ExpenseDocument>().HasQueryFilter(ScopeFilters.Organisation(typeof(Expenses.ExpenseDocument)), d => OrganisationScope == null);
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

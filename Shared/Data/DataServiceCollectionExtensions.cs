@@ -27,6 +27,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
         services.AddScoped<Balances.ProgrammeDashboard>();
+        services.AddScoped<Expenses.ExpenseService>();
+        services.AddScoped<Expenses.ExpenseQueries>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

@@ -5,15 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.Ledger;
 
-/// <summary>What a reader asks of the public statement. <see cref="Campaign"/> is a campaign's slug or id.</summary>
-public sealed record StatementFilter(string? Query = null, string? Campaign = null, DateOnly? From = null, DateOnly? To = null, int Page = 1)
+/// <summary>What a reader asks of the public statement. <see cref="Campaign"/> is a campaign's slug or id.
+/// <see cref="Kind"/>: only entries of that kind (receipts, allocations, expenses, reversals).</summary>
+public sealed record StatementFilter(string? Query = null, string? Campaign = null, DateOnly? From = null, DateOnly? To = null, int Page = 1,
+    LedgerEntryKind? Kind = null)
 {
     public const int PageSize = 20;
     public const int MaxPage = 100_000;
 
     public int SafePage => Math.Clamp(Page, 1, MaxPage);
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Campaign) && From is null && To is null;
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Campaign) && From is null && To is null && Kind is null;
 }
 
 /// <summary>One line of the statement as the public sees it; an empty <see cref="DonorDisplay"/> means anonymous.</summary>
@@ -62,8 +64,8 @@ public class StatementQuery(PublicDbContext db)
                 if (campaignId is null) return new StatementPage([], page, false, true);
             }
             rows = db.Database.IsNpgsql()
-                ? await PostgresPageAsync(words, campaignId, filter.From, filter.To, page, skip, take, ct)
-                : await SqlitePageAsync(words, campaignId, filter.From, filter.To, skip, take, ct);
+                ? await PostgresPageAsync(words, campaignId, filter.From, filter.To, filter.Kind, page, skip, take, ct)
+                : await SqlitePageAsync(words, campaignId, filter.From, filter.To, filter.Kind, skip, take, ct);
         }
         else
         {
@@ -96,13 +98,14 @@ public class StatementQuery(PublicDbContext db)
     ///    with this read-only transaction. Step 1 is one plain query: most searches are answered in one round trip.
     /// </summary>
     private async Task<List<LedgerEntry>> PostgresPageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to,
-        int page, int skip, int take, CancellationToken ct)
+        LedgerEntryKind? kind, int page, int skip, int take, CancellationToken ct)
     {
         var where = new System.Text.StringBuilder("e.search_words @@ CAST({0} AS tsquery)");
         var parameters = new List<object> { StatementSearch.PostgresQuery(words), skip, take };
         if (campaignId is { } c) { where.Append($" AND e.campaign_id = {{{parameters.Count}}}"); parameters.Add(c); }
         if (from is { } f) { where.Append($" AND e.value_date >= {{{parameters.Count}}}"); parameters.Add(f); }
         if (to is { } t) { where.Append($" AND e.value_date <= {{{parameters.Count}}}"); parameters.Add(t); }
+        if (kind is { } k) { where.Append($" AND e.kind = {{{parameters.Count}}}"); parameters.Add(k.ToString()); }
         var window = Math.Min((long)RecentWindowPerPage * page, MaxRecentWindow);
         var recentSql = new System.Text.StringBuilder("SELECT e.* FROM ledger_entries AS e WHERE ").Append(where)
             .Append(" AND e.sequence > (SELECT max(sequence) FROM ledger_entries) - ").Append(window).Append(" ORDER BY e.sequence DESC LIMIT {2} OFFSET {1}");
@@ -123,8 +126,8 @@ public class StatementQuery(PublicDbContext db)
     /// SQLite: the FTS5 table drives, newest first (its rowid order needs no sort), so a page of a common word stops
     /// after a page of matches; EF would wrap the match in a subquery and sort every match instead.
     /// </summary>
-    private Task<List<LedgerEntry>> SqlitePageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to, int skip, int take,
-        CancellationToken ct)
+    private Task<List<LedgerEntry>> SqlitePageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to, LedgerEntryKind? kind,
+        int skip, int take, CancellationToken ct)
     {
         var sql = new System.Text.StringBuilder("""
             SELECT e.* FROM ledger_search AS s CROSS JOIN ledger_entries AS e ON e.sequence = s.rowid
@@ -134,6 +137,7 @@ public class StatementQuery(PublicDbContext db)
         if (campaignId is { } c) { sql.Append($" AND e.campaign_id = {{{parameters.Count}}}"); parameters.Add(c); }
         if (from is { } f) { sql.Append($" AND e.value_date >= {{{parameters.Count}}}"); parameters.Add(f); }
         if (to is { } t) { sql.Append($" AND e.value_date <= {{{parameters.Count}}}"); parameters.Add(t); }
+        if (kind is { } k) { sql.Append($" AND e.kind = {{{parameters.Count}}}"); parameters.Add(k.ToString()); }
         sql.Append(" ORDER BY s.rowid DESC LIMIT {2} OFFSET {1}");
         return db.LedgerEntries.FromSqlRaw(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
     }
@@ -170,6 +174,7 @@ public class StatementQuery(PublicDbContext db)
         }
         if (filter.From is { } from) query = query.Where(e => e.ValueDate >= from);
         if (filter.To is { } to) query = query.Where(e => e.ValueDate <= to);
+        if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         return (query, true);
     }
 

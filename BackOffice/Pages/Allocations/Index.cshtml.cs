@@ -13,6 +13,7 @@ public class IndexModel(AllocationQueries queries, AllocationService allocations
     public IReadOnlyList<AllocationRow> Rows { get; private set; } = [];
     public string? Refusal { get; private set; }
     public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
+    public bool MayPropose => Roles.ProposeAllocations.Any(User.IsInRole);
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await queries.ListAsync(State, ct);
 

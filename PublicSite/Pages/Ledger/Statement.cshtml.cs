@@ -15,10 +15,18 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     [BindProperty(SupportsGet = true)] public string? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    /// <summary>Only entries of one kind: gifts received, allocations, expenses, reversals.</summary>
+    [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
     /// <summary>"trang" (page): Razor Pages keeps "page" for itself.</summary>
     [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
 
-    public StatementFilter Filter => new(Q, Campaign, From, To, Trang);
+    public StatementFilter Filter => new(Q, Campaign, From, To, Trang, Kind is LedgerEntryKind.Unknown ? null : Kind);
+
+    /// <summary>The kinds a reader can filter by, with their Vietnamese names.</summary>
+    public static readonly IReadOnlyList<(LedgerEntryKind Kind, string Label)> Kinds =
+    [
+        (LedgerEntryKind.Receipt, "Thu"), (LedgerEntryKind.Allocation, "Phân bổ"), (LedgerEntryKind.Expense, "Chi"), (LedgerEntryKind.Reversal, "Hủy/hoàn"),
+    ];
     public StatementPage Result { get; private set; } = null!;
     public IReadOnlyList<CampaignName> Campaigns { get; private set; } = [];
 
@@ -39,6 +47,7 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
         if (!string.IsNullOrWhiteSpace(Campaign)) q.Add("campaign", Campaign);
         if (From is { } from) q.Add("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (To is { } to) q.Add("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (Filter.Kind is { } kind) q.Add("kind", kind.ToString());
         if (page is > 1) q.Add("trang", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return q.ToQueryString().Value ?? "";
     }

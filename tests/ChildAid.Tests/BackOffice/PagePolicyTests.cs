@@ -298,6 +298,19 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             await db.SaveChangesAsync();
             (ownPledge, otherPledge) = (pledges[0].Id, pledges[1].Id);
         }
+        int ownExpense, otherExpense;
+        await using (var db = Db.NewContext())
+        {
+            // An expense proposal in each unit (a proposal needs no line to be shown; the database takes it as proposed).
+            var expenses = new[] { own, other }.Select(unit => new Shared.Expenses.Expense
+            {
+                AdminUnitId = unit, SupplierName = "HTX Ia Đal", SupplierTaxCode = "5901234567", InvoiceSymbol = "1C26TAA", InvoiceNumber = "1",
+                InvoiceDate = new DateOnly(2026, 11, 20), PaymentDate = new DateOnly(2026, 11, 20), AmountVnd = 100_000, ProposedById = "cli", ProposedAt = DateTime.UtcNow,
+            }).ToList();
+            db.Expenses.AddRange(expenses);
+            await db.SaveChangesAsync();
+            (ownExpense, otherExpense) = (expenses[0].Id, expenses[1].Id);
+        }
         var someUser = (await StaffAsync("nguoi-khac", [Roles.MediaWriter], own)).Id;
         var (media, mediaKey, ownConsent, otherConsent) = await MediaAndConsentsAsync(ownChild, otherChild, own, other);
         string S(int id) => id.ToString(InvariantCulture);
@@ -333,6 +346,9 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Allocations/Index"] = ("/Allocations", "/Allocations", false),
             ["/Programme/Index"] = ("/Programme", "/Programme", false),
             ["/Allocations/Propose"] = ($"/Allocations/Propose/{S(ownGift)}", $"/Allocations/Propose/{S(otherGift)}", true),
+            ["/Expenses/Index"] = ("/Expenses", "/Expenses", false),
+            ["/Expenses/New"] = ("/Expenses/New", "/Expenses/New", false),
+            ["/Expenses/Details"] = ($"/Expenses/{S(ownExpense)}", $"/Expenses/{S(otherExpense)}", true),
             ["/Campaigns/Index"] = ("/Campaigns", "/Campaigns", false),
             ["/Campaigns/Edit"] = ($"/Campaigns/Edit/{S(campaign)}", $"/Campaigns/Edit/{S(campaign)}", false),
             ["/Campaigns/Followers"] = ($"/Campaigns/Followers/{S(campaign)}", $"/Campaigns/Followers/{S(campaign)}", false),

@@ -20,7 +20,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId, string FollowerConfirmToken, string FollowerUnsubscribeToken);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId, string FollowerConfirmToken, string FollowerUnsubscribeToken, int ExpenseId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -126,6 +126,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Needs/Import"] = [$"/Needs/Import?reviewId={Id(demo.ReviewId)}"],
             ["/Content/Compare"] = [$"/Content/Compare/{Id(demo.ContentId)}?from=1&to=2"],
             ["/Pledges/Details"] = [$"/Pledges/{Id(demo.PledgeId)}"],
+            ["/Expenses/Details"] = [$"/Expenses/{Id(demo.ExpenseId)}"],
             // The class grid, widest of the check-up pages, with the child's row filled in.
             ["/Checkups/Session"] = [$"/Checkups/Session/{Id(demo.SessionId)}?class=3A"],
             ["/DonorPortal/Index"] = [$"/nha-tai-tro/{demo.DonorToken}"],
@@ -265,8 +266,17 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         };
         db.Interventions.Add(intervention);
         await db.SaveChangesAsync();
+        // An expense proposal with long names (a proposal needs no line to be shown; the database takes it as proposed).
+        var expense = new Shared.Expenses.Expense
+        {
+            AdminUnitId = unit.Id, SupplierName = "Hợp tác xã Dịch vụ Nông nghiệp và Thương mại Tổng hợp Ia Đal Tây Nguyên", SupplierTaxCode = "5901234567-001",
+            InvoiceSymbol = "1C26TAA", InvoiceNumber = "00001234", InvoiceDate = new DateOnly(2026, 11, 20), PaymentDate = new DateOnly(2026, 11, 25),
+            AmountVnd = 1_234_567_890, ProposedById = "browser-test", ProposedAt = DateTime.UtcNow,
+        };
+        db.Expenses.Add(expense);
+        await db.SaveChangesAsync();
         return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id, intervention.Id,
-            follower.ConfirmToken, follower.UnsubscribeToken);
+            follower.ConfirmToken, follower.UnsubscribeToken, expense.Id);
     }
 
     private static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

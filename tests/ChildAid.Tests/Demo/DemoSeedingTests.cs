@@ -32,6 +32,10 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["allocations"] = await db.Allocations.CountAsync(),
             ["approved allocations"] = await db.Allocations.CountAsync(a => a.State == Shared.Allocations.AllocationState.Approved),
             ["reversed allocations"] = await db.Allocations.CountAsync(a => a.State == Shared.Allocations.AllocationState.Reversed),
+            ["expenses"] = await db.Expenses.CountAsync(),
+            ["approved expenses"] = await db.Expenses.CountAsync(e => e.State == Shared.Expenses.ExpenseState.Approved),
+            ["expense entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Expense),
+            ["expense documents"] = await db.ExpenseDocuments.CountAsync(),
             ["honor roll"] = await db.HonorRollEntries.CountAsync(),
             ["honor roll names"] = await db.HonorRollNames.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
@@ -64,18 +68,33 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(5, afterFirst["allocations"]);
         Assert.Equal(3, afterFirst["approved allocations"]);
         Assert.Equal(1, afterFirst["reversed allocations"]);
-        Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"] + 2 * afterFirst["reversed allocations"],
-            afterFirst["ledger"]);
+        // Three expenses approved (one entry each: one allocation each, with the SHA-256 of their invoice and proof of payment), one waiting.
+        Assert.Equal(4, afterFirst["expenses"]);
+        Assert.Equal(3, afterFirst["approved expenses"]);
+        Assert.Equal(3, afterFirst["expense entries"]);
+        Assert.Equal(8, afterFirst["expense documents"]);
+        Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"] + 2 * afterFirst["reversed allocations"]
+            + afterFirst["expense entries"], afterFirst["ledger"]);
         // Name-only donors' gifts are counted by name only (honor_roll_names), never as a dated row.
         Assert.True(afterFirst["honor roll names"] > 0);
         Assert.InRange(afterFirst["honor roll"], 1, afterFirst["ledger"] - 1);
         Assert.Equal(0, afterFirst["audit"]); // a bulk load of synthetic data is not a staff change
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains($"OK: {afterFirst["ledger"]} entries", verify.Output);
-        // The demo's allocations, and its reversed one, keep every balance rule.
+        // The demo's allocations, its reversed one and its expenses keep every balance rule (verify-balances), and the
+        // expense entries list exactly their stored originals.
         var balances = await CliRunner.RunAsync(Db, "verify-balances");
         Assert.True(balances.ExitCode == 0, balances.Output);
         await using var db = Db.NewContext();
+        var expenseEntries = await db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Expense).ToListAsync();
+        Assert.All(expenseEntries, e => Assert.Equal(2, LedgerDocuments.Parse(e.Documents).Count));
+        await using (var sp = Db.Services())
+        await using (var scope = Scope(sp))
+        {
+            var expenses = scope.ServiceProvider.GetRequiredService<Shared.Expenses.ExpenseService>();
+            foreach (var id in await db.Expenses.Where(e => e.State == Shared.Expenses.ExpenseState.Approved).Select(e => e.Id).ToListAsync())
+                Assert.Null(await expenses.VerifyDocumentsAsync(id));
+        }
         var workflow = await db.ContentItems.Where(i => i.Path.StartsWith("/tin-tuc/")).ToListAsync();
         Assert.Contains(workflow, i => i.State == Shared.Content.ContentState.Draft && i.ReturnComment is not null);
         Assert.Contains(workflow, i => i.State == Shared.Content.ContentState.Submitted && i.CreatedBy == "phongvien@demo.childaid.example");

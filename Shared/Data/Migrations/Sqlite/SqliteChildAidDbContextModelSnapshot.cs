@@ -2071,6 +2071,233 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("donor_links", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Expenses.Expense", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<DateOnly>("InvoiceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_date");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("InvoiceSymbol")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_symbol");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PaymentDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_date");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<string>("SupplierTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_tax_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expenses");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_expenses_admin_unit_id");
+
+                    b.HasIndex("State", "AdminUnitId")
+                        .HasDatabaseName("ix_expenses_state_admin_unit_id");
+
+                    b.HasIndex("SupplierTaxCode", "InvoiceSymbol", "InvoiceNumber")
+                        .HasDatabaseName("ix_expenses_supplier_tax_code_invoice_symbol_invoice_number");
+
+                    b.ToTable("expenses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expenses_amount", "amount_vnd > 0");
+
+                            t.HasCheckConstraint("ck_expenses_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
+
+                            t.HasCheckConstraint("ck_expenses_state", "(state = 'Proposed' AND decided_by_id IS NULL AND decided_at IS NULL AND rejection_reason IS NULL) OR (state = 'Approved' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND rejection_reason IS NULL) OR (state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND rejection_reason IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.ExpenseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("ExpenseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expense_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expense_documents");
+
+                    b.HasIndex("ExpenseId")
+                        .HasDatabaseName("ix_expense_documents_expense_id");
+
+                    b.ToTable("expense_documents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expense_documents_sha256", "length(sha256) = 64");
+
+                            t.HasCheckConstraint("ck_expense_documents_size", "size_bytes > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.ExpenseDocumentContent", b =>
+                {
+                    b.Property<int>("ExpenseDocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expense_document_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("ExpenseDocumentId")
+                        .HasName("pk_expense_document_contents");
+
+                    b.ToTable("expense_document_contents", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.ExpenseLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<int>("ExpenseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expense_id");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expense_lines");
+
+                    b.HasIndex("AllocationId")
+                        .HasDatabaseName("ix_expense_lines_allocation_id");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expense_lines_ledger_sequence");
+
+                    b.HasIndex("ExpenseId", "AllocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expense_lines_expense_id_allocation_id");
+
+                    b.ToTable("expense_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expense_lines_amount", "amount_vnd > 0");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.HonorRoll.HonorRollEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -5317,6 +5544,59 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("Donor");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Expenses.Expense", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expenses_admin_units_admin_unit_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.ExpenseDocument", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Expenses.Expense", "Expense")
+                        .WithMany("Documents")
+                        .HasForeignKey("ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_documents_expenses_expense_id");
+
+                    b.Navigation("Expense");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.ExpenseDocumentContent", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Expenses.ExpenseDocument", null)
+                        .WithOne()
+                        .HasForeignKey("ChildAid.Shared.Expenses.ExpenseDocumentContent", "ExpenseDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_document_contents_expense_documents_expense_document_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.ExpenseLine", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Allocations.Allocation", "Allocation")
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_lines_allocations_allocation_id");
+
+                    b.HasOne("ChildAid.Shared.Expenses.Expense", "Expense")
+                        .WithMany("Lines")
+                        .HasForeignKey("ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_lines_expenses_expense_id");
+
+                    b.Navigation("Allocation");
+
+                    b.Navigation("Expense");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Interventions.Intervention", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
@@ -5735,6 +6015,13 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("GoodsLines");
 
                     b.Navigation("Reversal");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.Expense", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Interventions.Intervention", b =>

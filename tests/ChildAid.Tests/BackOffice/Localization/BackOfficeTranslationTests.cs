@@ -38,6 +38,7 @@ public partial class BackOfficeTranslationTests
         "Shared/BankStatements/StatementParser.cs", "Shared/BankStatements/StatementFile.cs", "Shared/BankStatements/StatementAmount.cs",
         "BackOffice/Pages/Interventions", "Shared/Interventions",
         "BackOffice/Pages/Allocations", "Shared/Allocations",
+        "BackOffice/Pages/Expenses", "Shared/Expenses",
     ];
 
     [Fact]

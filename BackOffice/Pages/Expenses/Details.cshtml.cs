@@ -1,0 +1,98 @@
+using ChildAid.BackOffice.Web;
+using ChildAid.Shared.Expenses;
+using ChildAid.Shared.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.BackOffice.Pages.Expenses;
+
+/// <summary>
+/// One expense of the user's units: supplier, invoice, lines, the originals (served to staff of the commune only, never
+/// by PublicSite), upload while proposed, approve (the proposer's approval answers 403 and says why) or reject, audit.
+/// </summary>
+[RequestSizeLimit(RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+public class DetailsModel(ExpenseQueries queries, ExpenseService expenses) : PageModel
+{
+    private const long RequestLimit = ExpenseService.MaxDocumentBytes + 1024 * 1024;
+
+    public Expense Expense { get; private set; } = null!;
+    public IReadOnlyList<ExpenseLineView> Lines { get; private set; } = [];
+    public string Commune { get; private set; } = "";
+    public IReadOnlyList<ChildAid.Shared.Audit.AuditEntry> Audit { get; private set; } = [];
+    public string? Refusal { get; private set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public ExpenseDocumentKind Kind { get; set; } = ExpenseDocumentKind.Invoice;
+    public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
+    public bool MayUpload => MayDecide || Roles.ProposeAllocations.Any(User.IsInRole);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>An original, to staff who can see the expense; downloaded, never shown inline, with its hash in a header.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int documentId, CancellationToken ct)
+    {
+        if (await expenses.ReadDocumentAsync(id, documentId, ct) is not var (document, bytes)) return NotFound();
+        Response.Headers["X-Content-SHA256"] = document.Sha256;
+        Response.Headers.CacheControl = "private, no-store";
+        return File(bytes, document.ContentType, document.FileName);
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
+    {
+        if (!MayDecide) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var decision = await expenses.ApproveAsync(id, ct);
+        if (decision.Refusal is { } refusal)
+        {
+            Refusal = refusal;
+            var page = Page();
+            page.StatusCode = StatusCodes.Status403Forbidden;
+            return page;
+        }
+        TempData["Saved"] = decision.Booked ? "Đã duyệt: khoản chi đã ghi vào sổ cái công khai." : decision.Problem;
+        return Redirect($"/Expenses/{id}");
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(int id, string? reason, CancellationToken ct)
+    {
+        if (!MayDecide) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await expenses.RejectAsync(id, reason, ct);
+        TempData["Saved"] = outcome.Succeeded ? "Đã từ chối đề xuất chi; không có gì ghi vào sổ cái." : outcome.Errors["Reason"];
+        return Redirect($"/Expenses/{id}");
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken ct)
+    {
+        if (!MayUpload) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Chọn tệp để tải lên.");
+            return Page();
+        }
+        if (Upload.Length > ExpenseService.MaxDocumentBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), ChildAid.Shared.Localization.Messages.Format("Tệp tối đa {0} MB.", ExpenseService.MaxDocumentBytes / (1024 * 1024)));
+            return Page();
+        }
+        using var buffer = new MemoryStream((int)Upload.Length);
+        await Upload.CopyToAsync(buffer, ct);
+        var outcome = await expenses.AddDocumentAsync(id, Kind, Upload.FileName, buffer.ToArray(), ct);
+        if (!outcome.Succeeded)
+        {
+            foreach (var (key, message) in outcome.Errors) ModelState.AddModelError(key == "File" ? nameof(Upload) : key, message);
+            return Page();
+        }
+        TempData["Saved"] = "Đã lưu tệp gốc và mã SHA-256 của nó.";
+        return Redirect($"/Expenses/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await queries.DetailAsync(id, ct) is not var (expense, lines, commune)) return false;
+        (Expense, Lines, Commune) = (expense, lines, commune);
+        Audit = await queries.AuditAsync(expense, ct);
+        return true;
+    }
+}

@@ -1,0 +1,127 @@
+namespace ChildAid.Shared.Expenses;
+
+public enum ExpenseState { Proposed = 1, Approved = 2, Rejected = 3 }
+
+/// <summary>What an uploaded original is: the supplier's invoice (hoá đơn) or the proof that it was paid (chứng từ thanh toán).</summary>
+public enum ExpenseDocumentKind { Invoice = 1, ProofOfPayment = 2 }
+
+/// <summary>
+/// Money paid out (chi): a supplier paid against its Vietnamese e-invoice, from one or more approved money allocations of
+/// one commune (<see cref="Lines"/>: allocation → amount). Proposed by one person, approved or rejected by another
+/// (<see cref="RefusalToApprove"/>): the approval writes one ledger entry of kind expense per line, with the SHA-256 of
+/// every original (<see cref="Documents"/>) in it. A proposal reserves what its lines ask for, so two proposals never
+/// together take more than an allocation holds. Belongs to the allocations' commune (the unit scope). Never deleted.
+/// </summary>
+public class Expense : Security.IUnitOwned
+{
+    public int Id { get; set; }
+    /// <summary>The commune of every allocation it draws from.</summary>
+    public int AdminUnitId { get; set; }
+    public string SupplierName { get; set; } = "";
+    /// <summary>Mã số thuế: 10 digits, or 10 digits, a dash and a 3-digit branch ("0312345678-001").</summary>
+    public string SupplierTaxCode { get; set; } = "";
+    /// <summary>Ký hiệu hoá đơn of a Decree 123/2020 e-invoice, e.g. "1C26TAA".</summary>
+    public string InvoiceSymbol { get; set; } = "";
+    /// <summary>Số hoá đơn: up to 8 digits.</summary>
+    public string InvoiceNumber { get; set; } = "";
+    public DateOnly InvoiceDate { get; set; }
+    /// <summary>When the money left (the ledger entries' value date).</summary>
+    public DateOnly PaymentDate { get; set; }
+    /// <summary>The sum of the lines.</summary>
+    public long AmountVnd { get; set; }
+    public string? Note { get; set; }
+
+    public ExpenseState State { get; private set; } = ExpenseState.Proposed;
+    public string ProposedById { get; set; } = "";
+    public DateTime ProposedAt { get; set; }
+    public string? DecidedById { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    public List<ExpenseLine> Lines { get; set; } = [];
+    public List<ExpenseDocument> Documents { get; set; } = [];
+
+    public const int SupplierNameLength = 200;
+    public const int NoteLength = 500;
+    public const int ReasonLength = 500;
+
+    /// <summary>
+    /// What the public statement says of it (the description of its ledger entries): the supplier and the invoice, nothing
+    /// about a child — "HTX Ia Đal, hoá đơn 00000123 ngày 20/11/2026 (ký hiệu 1C26TAA)"; the trace shows "x ₫ đã chi: " before it.
+    /// </summary>
+    public string PublicDescription =>
+        $"{SupplierName}, hoá đơn {InvoiceNumber} ngày {Text.VietnameseFormat.Date(InvoiceDate)} (ký hiệu {InvoiceSymbol})";
+
+    /// <summary>Why <paramref name="approverId"/> may not approve (Vietnamese), or null when they may. Four eyes at every amount.</summary>
+    public string? RefusalToApprove(string approverId)
+    {
+        if (State != ExpenseState.Proposed) return AlreadyDecided;
+        if (approverId == ProposedById) return OwnProposal;
+        return null;
+    }
+
+    public const string AlreadyDecided = "Đề xuất chi này đã được xử lý.";
+    public const string OwnProposal = "Bạn là người đề xuất khoản chi này nên không được tự duyệt. Cần một cán bộ khác duyệt.";
+
+    public void Approve(string approverId, DateTime at)
+    {
+        if (RefusalToApprove(approverId) is { } refusal) throw new InvalidOperationException(refusal);
+        State = ExpenseState.Approved;
+        DecidedById = approverId;
+        DecidedAt = at;
+    }
+
+    /// <summary>Anyone who may decide may reject, the proposer too (withdrawing it). Nothing is booked; what it reserved is free again.</summary>
+    public void Reject(string deciderId, DateTime at, string reason)
+    {
+        if (State != ExpenseState.Proposed) throw new InvalidOperationException(AlreadyDecided);
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A rejection needs its reason.", nameof(reason));
+        State = ExpenseState.Rejected;
+        DecidedById = deciderId;
+        DecidedAt = at;
+        RejectionReason = reason.Trim();
+    }
+}
+
+/// <summary>The part of an expense paid from one approved money allocation; its ledger entry once approved.</summary>
+public class ExpenseLine
+{
+    public int Id { get; set; }
+    public int ExpenseId { get; set; }
+    public Expense? Expense { get; set; }
+    public int AllocationId { get; set; }
+    public Allocations.Allocation? Allocation { get; set; }
+    public long AmountVnd { get; set; }
+    /// <summary>The ledger entry of kind expense the approval wrote (source_sequence = the allocation's entry).</summary>
+    public long? LedgerSequence { get; set; }
+}
+
+/// <summary>
+/// An original document of an expense (invoice, proof of payment): what it is, its name, type and size, and the SHA-256 of
+/// its bytes, which the ledger entries of the expense list. The bytes are in <see cref="ExpenseDocumentContent"/>, a
+/// private table PublicSite never maps; BackOffice serves them to staff of the expense's commune only.
+/// </summary>
+public class ExpenseDocument
+{
+    public int Id { get; set; }
+    public int ExpenseId { get; set; }
+    public Expense? Expense { get; set; }
+    public ExpenseDocumentKind Kind { get; set; }
+    /// <summary>The name it was uploaded under, cleaned (shown to staff, used for the download).</summary>
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long SizeBytes { get; set; }
+    /// <summary>Lower-case hex SHA-256 of the original bytes.</summary>
+    public string Sha256 { get; set; } = "";
+    public string UploadedById { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+
+    public const int FileNameLength = 200;
+}
+
+/// <summary>The bytes of an <see cref="ExpenseDocument"/>: kept apart so lists never load them and the audit trail never copies them.</summary>
+public class ExpenseDocumentContent
+{
+    public int ExpenseDocumentId { get; set; }
+    public byte[] Bytes { get; set; } = [];
+}

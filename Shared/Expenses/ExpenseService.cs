@@ -1,0 +1,338 @@
+using System.Security.Cryptography;
+using ChildAid.Shared.Allocations;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Localization;
+using ChildAid.Shared.Text;
+using ChildAid.Shared.Time;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Expenses;
+
+/// <summary>
+/// Proposes, approves and rejects expenses. Every rule is checked here, with a message next to its field, and again by the
+/// database (CHECKs and triggers of migration Expenses), which has the last word when two people act at once. Allocations
+/// are read through the unit scope: what the user cannot see does not exist for them.
+/// </summary>
+public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+{
+    public async Task<Outcome<Expense>> ProposeAsync(ExpenseInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        var supplier = input.SupplierName?.Trim() ?? "";
+        if (supplier.Length == 0) errors[nameof(input.SupplierName)] = "Nhập tên nhà cung cấp (như trên hoá đơn).";
+        else if (supplier.Length > Expense.SupplierNameLength) errors[nameof(input.SupplierName)] = Messages.Format("Tên nhà cung cấp tối đa {0} ký tự.", Expense.SupplierNameLength);
+        var taxCode = ExpenseRules.NormalizeTaxCode(input.SupplierTaxCode);
+        if (taxCode is null) errors[nameof(input.SupplierTaxCode)] = "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch và 3 chữ số (chi nhánh).";
+        var symbol = (input.InvoiceSymbol ?? "").Trim().ToUpperInvariant();
+        var today = clock.VietnamToday();
+        if (!ExpenseRules.IsInvoiceSymbol(symbol))
+            errors[nameof(input.InvoiceSymbol)] = "Ký hiệu hoá đơn điện tử gồm 7 ký tự, ví dụ 1C26TAA (mẫu số, C/K, năm lập, loại hoá đơn, 2 chữ cái).";
+        else if (input.InvoiceDate is { } issued && ExpenseRules.SymbolYear(symbol) != issued.Year % 100)
+            errors[nameof(input.InvoiceSymbol)] = Messages.Format("Ký hiệu {0} ghi năm {1}, khác năm của ngày hoá đơn.", symbol, 2000 + ExpenseRules.SymbolYear(symbol));
+        var number = (input.InvoiceNumber ?? "").Trim();
+        if (!ExpenseRules.IsInvoiceNumber(number)) errors[nameof(input.InvoiceNumber)] = "Số hoá đơn gồm 1 đến 8 chữ số.";
+        if (input.InvoiceDate is not { } invoiceDate) errors[nameof(input.InvoiceDate)] = "Nhập ngày hoá đơn.";
+        else if (invoiceDate > today) errors[nameof(input.InvoiceDate)] = "Ngày hoá đơn không được sau hôm nay.";
+        if (input.PaymentDate is not { } paymentDate) errors[nameof(input.PaymentDate)] = "Nhập ngày chi tiền.";
+        else if (paymentDate > today) errors[nameof(input.PaymentDate)] = "Ngày chi tiền không được sau hôm nay.";
+        if (input.Note is { Length: > Expense.NoteLength }) errors[nameof(input.Note)] = Messages.Format("Ghi chú tối đa {0} ký tự.", Expense.NoteLength);
+
+        var lines = input.Lines.Where(l => l.AllocationId > 0).ToList();
+        if (lines.Count == 0) errors[nameof(input.Lines)] = "Chọn ít nhất một phân bổ để chi.";
+        else if (lines.Select(l => l.AllocationId).Distinct().Count() != lines.Count) errors[nameof(input.Lines)] = "Mỗi phân bổ chỉ ghi một lần trong một khoản chi.";
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].AmountVnd is not > 0) errors[LineKey(i)] = "Nhập số tiền lớn hơn 0 ₫.";
+        if (errors.Count > 0) return Outcome<Expense>.Fail(errors);
+
+        var ids = lines.Select(l => l.AllocationId).ToList();
+        var allocations = await db.Allocations.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!allocations.TryGetValue(lines[i].AllocationId, out var a)) errors[LineKey(i)] = "Không tìm thấy phân bổ trong phạm vi đơn vị của bạn.";
+            else if (a.IsGoods) errors[LineKey(i)] = "Phân bổ hàng hiện vật không chi tiền được; chỉ chi từ phân bổ tiền.";
+            else if (a.State != AllocationState.Approved) errors[LineKey(i)] = Messages.Format("Phân bổ số {0} chưa được duyệt (hoặc đã hoàn); chỉ chi từ phân bổ đã duyệt.", a.Id);
+        }
+        if (errors.Count == 0 && allocations.Values.Select(a => a.AdminUnitId).Distinct().Count() > 1)
+            errors[nameof(input.Lines)] = "Một khoản chi lấy từ các phân bổ của cùng một xã; hãy tách thành nhiều khoản chi.";
+        if (errors.Count == 0
+            && await db.Expenses.IgnoreQueryFilters().Where(e => e.SupplierTaxCode == taxCode && e.InvoiceSymbol == symbol && e.InvoiceNumber == number
+                && e.State != ExpenseState.Rejected).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct) is { } same)
+            errors[nameof(input.InvoiceNumber)] = Messages.Format("Hoá đơn này đã được ghi ở khoản chi số {0}.", same);
+        if (errors.Count > 0) return Outcome<Expense>.Fail(errors);
+
+        var expense = new Expense
+        {
+            AdminUnitId = allocations.Values.First().AdminUnitId,
+            SupplierName = supplier,
+            SupplierTaxCode = taxCode!,
+            InvoiceSymbol = symbol,
+            InvoiceNumber = number,
+            InvoiceDate = input.InvoiceDate!.Value,
+            PaymentDate = input.PaymentDate!.Value,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            AmountVnd = lines.Sum(l => l.AmountVnd!.Value),
+            ProposedById = actor.UserId ?? actor.Name,
+            ProposedAt = clock.GetUtcNow().UtcDateTime,
+            Lines = [.. lines.Select(l => new ExpenseLine { AllocationId = l.AllocationId, AmountVnd = l.AmountVnd!.Value })],
+        };
+        if (await OverSpentAsync(lines, ct) is { Count: > 0 } over) return Outcome<Expense>.Fail(over);
+        db.Expenses.Add(expense);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The database's triggers refused: someone else spent from the same allocation at the same moment.
+            db.Entry(expense).State = EntityState.Detached;
+            foreach (var line in expense.Lines) db.Entry(line).State = EntityState.Detached;
+            var now = await OverSpentAsync(lines, ct);
+            return Outcome<Expense>.Fail(now.Count > 0 ? now
+                : new Dictionary<string, string> { [nameof(input.Lines)] = "Số liệu vừa thay đổi do người khác chi cùng lúc; vui lòng xem lại và gửi lại." });
+        }
+        return Outcome<Expense>.Ok(expense);
+    }
+
+    /// <summary>The form's key for line <paramref name="i"/>'s amount.</summary>
+    public static string LineKey(int i) => $"Lines[{i}].AmountVnd";
+
+    private async Task<Dictionary<string, string>> OverSpentAsync(List<ExpenseLineInput> lines, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var held = await HeldAsync(lines.Select(l => l.AllocationId), ct);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var left = held.GetValueOrDefault(lines[i].AllocationId);
+            if (lines[i].AmountVnd > left)
+                errors[LineKey(i)] = Messages.Format("Phân bổ số {0} chỉ còn {1} chưa chi; không chi vượt số được phân bổ.", lines[i].AllocationId, VietnameseFormat.Vnd(left));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// What each allocation still holds: its amount less the expenses proposed or approved from it (a proposal reserves; a
+    /// rejection frees). A reversed, rejected or undecided allocation, or goods, holds nothing to spend. Read past the scope:
+    /// the sums must see what others took.
+    /// </summary>
+    public async Task<Dictionary<int, long>> HeldAsync(IEnumerable<int> allocationIds, CancellationToken ct = default)
+    {
+        var ids = allocationIds.Distinct().ToList();
+        var allocations = await db.Allocations.IgnoreQueryFilters().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.State, a.AmountVnd, a.GoodsLineId }).ToListAsync(ct);
+        var spent = await db.ExpenseLines.IgnoreQueryFilters()
+            .Where(l => ids.Contains(l.AllocationId) && (l.Expense!.State == ExpenseState.Proposed || l.Expense.State == ExpenseState.Approved))
+            .GroupBy(l => l.AllocationId).Select(g => new { g.Key, Amount = g.Sum(l => l.AmountVnd) }).ToDictionaryAsync(x => x.Key, x => x.Amount, ct);
+        return allocations.ToDictionary(a => a.Id,
+            a => a.State == AllocationState.Approved && a.GoodsLineId is null ? a.AmountVnd - spent.GetValueOrDefault(a.Id) : 0);
+    }
+
+    /// <summary>
+    /// Approves and writes one ledger entry of kind expense per line (the payment date, the allocation's commune and need,
+    /// source_sequence = the allocation's entry, the SHA-256 of every original), in one transaction under the ledger's lock:
+    /// a second click, or a colleague approving at the same moment, finds it decided and books nothing.
+    /// </summary>
+    public async Task<ExpenseDecision> ApproveAsync(int expenseId, CancellationToken ct = default)
+    {
+        var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == expenseId, ct);
+        if (expense is null) return new(null, null, NotFound);
+        var approver = actor.UserId ?? actor.Name;
+        if (expense.State != ExpenseState.Proposed) return new(null, null, Expense.AlreadyDecided);
+        if (expense.RefusalToApprove(approver) is { } refusal) return new(null, refusal, null);
+        if (!await db.ExpenseDocuments.AnyAsync(d => d.ExpenseId == expense.Id && d.Kind == ExpenseDocumentKind.Invoice, ct))
+            return new(null, null, NoInvoice);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ledger.LockAsync(ct);
+        await db.Entry(expense).ReloadAsync(ct);
+        if (expense.State != ExpenseState.Proposed)
+        {
+            await tx.RollbackAsync(ct);
+            return new(null, null, Expense.AlreadyDecided);
+        }
+        var lines = await db.ExpenseLines.IgnoreQueryFilters().Where(l => l.ExpenseId == expense.Id).OrderBy(l => l.Id).ToListAsync(ct);
+        var documents = await DocumentHashesAsync(expense.Id, ct);
+        if (documents.Problem is { } changed)
+        {
+            await tx.RollbackAsync(ct);
+            return new(null, null, changed);
+        }
+        var allocationIds = lines.Select(l => l.AllocationId).ToList();
+        var allocations = await db.Allocations.IgnoreQueryFilters().AsNoTracking().Where(a => allocationIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var sources = allocations.Values.Select(a => a.LedgerSequence).ToList();
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => sources.Contains(e.Sequence)).ToDictionaryAsync(e => e.Sequence, ct);
+        var booked = new List<(ExpenseLine Line, long Sequence)>();
+        foreach (var line in lines)
+        {
+            var allocation = allocations[line.AllocationId];
+            if (allocation.State != AllocationState.Approved || allocation.LedgerSequence is not { } source)
+            {
+                await tx.RollbackAsync(ct);
+                return new(null, null, Messages.Format("Phân bổ số {0} không còn ở trạng thái đã duyệt; hãy từ chối đề xuất chi này.", allocation.Id));
+            }
+            var from = entries[source];
+            var slot = await ledger.ReserveSlotAsync(ct);
+            await ledger.WriteAsync(slot, new LedgerEntry
+            {
+                ValueDate = expense.PaymentDate,
+                Kind = LedgerEntryKind.Expense,
+                AmountVnd = line.AmountVnd,
+                CampaignId = from.CampaignId,
+                ReceiptNumber = from.ReceiptNumber,
+                Description = expense.PublicDescription,
+                DonorDisplay = "",
+                UnitCode = from.UnitCode,
+                NeedReference = from.NeedReference,
+                SourceSequence = source,
+                Documents = documents.Field,
+            }, ct);
+            booked.Add((line, slot.Sequence));
+        }
+        // The entries first: the database checks that a line names an expense entry drawn from its allocation.
+        await db.SaveChangesAsync(ct);
+        foreach (var (line, sequence) in booked) line.LedgerSequence = sequence;
+        await db.SaveChangesAsync(ct);
+        expense.Approve(approver, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(expense, null, null);
+    }
+
+    /// <summary>The ledger's documents field for an expense's originals, hashed from the stored bytes; a problem when a stored hash no longer matches them.</summary>
+    public async Task<(string? Field, string? Problem)> DocumentHashesAsync(int expenseId, CancellationToken ct = default)
+    {
+        var documents = await db.ExpenseDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.ExpenseId == expenseId)
+            .Join(db.ExpenseDocumentContents, d => d.Id, c => c.ExpenseDocumentId, (d, c) => new { d.FileName, d.Sha256, c.Bytes })
+            .ToListAsync(ct);
+        var hashes = new List<string>();
+        foreach (var d in documents)
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(d.Bytes));
+            if (hash != d.Sha256) return (null, Messages.Format("Tệp {0} không còn khớp mã SHA-256 đã lưu; không duyệt được.", d.FileName));
+            hashes.Add(hash);
+        }
+        return (LedgerDocuments.Format(hashes), null);
+    }
+
+    /// <summary>Declines a proposal, with the reason (anyone who may decide, or the proposer withdrawing it). Nothing is booked; what it reserved is free again.</summary>
+    public async Task<Outcome<Expense>> RejectAsync(int expenseId, string? reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Outcome<Expense>.Fail("Reason", "Nhập lý do từ chối.");
+        if (reason.Trim().Length > Expense.ReasonLength) return Outcome<Expense>.Fail("Reason", Messages.Format("Lý do tối đa {0} ký tự.", Expense.ReasonLength));
+        var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == expenseId, ct);
+        if (expense is null) return Outcome<Expense>.Fail("Reason", NotFound);
+        if (expense.State != ExpenseState.Proposed) return Outcome<Expense>.Fail("Reason", Expense.AlreadyDecided);
+        expense.Reject(actor.UserId ?? actor.Name, clock.GetUtcNow().UtcDateTime, reason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(expense).State = EntityState.Detached;
+            return Outcome<Expense>.Fail("Reason", Expense.AlreadyDecided);
+        }
+        return Outcome<Expense>.Ok(expense);
+    }
+
+    public const string NotFound = "Không tìm thấy khoản chi trong phạm vi đơn vị của bạn.";
+    public const string NoInvoice = "Cần tải lên tệp hoá đơn trước khi duyệt khoản chi.";
+
+    /// <summary>The largest original accepted (a scanned invoice or a bank transfer slip).</summary>
+    public const long MaxDocumentBytes = 10 * 1024 * 1024;
+    /// <summary>At most this many originals per expense (each approval entry lists them all).</summary>
+    public const int MaxDocuments = 10;
+
+    /// <summary>
+    /// Stores an original (the invoice, the proof of payment) of a proposal, with its SHA-256: PDF, JPEG or PNG by their
+    /// first bytes (not by the name the browser sent), at most <see cref="MaxDocumentBytes"/>. Only while the expense is
+    /// proposed: its approval lists every original's hash in the ledger, and nothing is added after.
+    /// </summary>
+    public async Task<Outcome<ExpenseDocument>> AddDocumentAsync(int expenseId, ExpenseDocumentKind kind, string? fileName, byte[] bytes, CancellationToken ct = default)
+    {
+        const string Field = "File";
+        if (bytes.Length == 0) return Outcome<ExpenseDocument>.Fail(Field, "Chọn tệp để tải lên.");
+        if (bytes.Length > MaxDocumentBytes)
+            return Outcome<ExpenseDocument>.Fail(Field, Messages.Format("Tệp tối đa {0} MB.", MaxDocumentBytes / (1024 * 1024)));
+        if (ContentTypeOf(bytes) is not { } contentType) return Outcome<ExpenseDocument>.Fail(Field, "Chỉ nhận tệp PDF, JPEG hoặc PNG.");
+        if (!Enum.IsDefined(kind)) return Outcome<ExpenseDocument>.Fail("Kind", "Chọn loại tệp: hoá đơn hoặc chứng từ thanh toán.");
+        var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == expenseId, ct);
+        if (expense is null) return Outcome<ExpenseDocument>.Fail(Field, NotFound);
+        if (expense.State != ExpenseState.Proposed) return Outcome<ExpenseDocument>.Fail(Field, "Chỉ tải tệp lên khoản chi đang chờ duyệt.");
+        if (await db.ExpenseDocuments.CountAsync(d => d.ExpenseId == expenseId, ct) >= MaxDocuments)
+            return Outcome<ExpenseDocument>.Fail(Field, Messages.Format("Mỗi khoản chi tối đa {0} tệp.", MaxDocuments));
+
+        var document = new ExpenseDocument
+        {
+            ExpenseId = expenseId,
+            Kind = kind,
+            FileName = CleanFileName(fileName, contentType),
+            ContentType = contentType,
+            SizeBytes = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UploadedById = actor.UserId ?? actor.Name,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ExpenseDocuments.Add(document);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            db.ExpenseDocumentContents.Add(new ExpenseDocumentContent { ExpenseDocumentId = document.Id, Bytes = bytes });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Approved or rejected in the meantime: the database takes files for a proposal only.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<ExpenseDocument>.Fail(Field, "Chỉ tải tệp lên khoản chi đang chờ duyệt.");
+        }
+        return Outcome<ExpenseDocument>.Ok(document);
+    }
+
+    /// <summary>The bytes of a document of an expense the user may read (the scope applies to the document), or null.</summary>
+    public async Task<(ExpenseDocument Document, byte[] Bytes)?> ReadDocumentAsync(int expenseId, int documentId, CancellationToken ct = default)
+    {
+        var document = await db.ExpenseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ExpenseId == expenseId, ct);
+        if (document is null) return null;
+        var bytes = await db.ExpenseDocumentContents.AsNoTracking().Where(c => c.ExpenseDocumentId == documentId).Select(c => c.Bytes).SingleAsync(ct);
+        return (document, bytes);
+    }
+
+    /// <summary>
+    /// Whether an approved expense's originals are what its ledger entries list: every entry's documents field equals the
+    /// SHA-256 of the stored bytes. Null when they agree, else what differs (Vietnamese).
+    /// </summary>
+    public async Task<string?> VerifyDocumentsAsync(int expenseId, CancellationToken ct = default)
+    {
+        var (field, problem) = await DocumentHashesAsync(expenseId, ct);
+        if (problem is not null) return problem;
+        var sequences = await db.ExpenseLines.IgnoreQueryFilters().Where(l => l.ExpenseId == expenseId && l.LedgerSequence != null)
+            .Select(l => l.LedgerSequence!.Value).ToListAsync(ct);
+        var listed = await db.LedgerEntries.AsNoTracking().Where(e => sequences.Contains(e.Sequence)).Select(e => new { e.Sequence, e.Documents }).ToListAsync(ct);
+        return listed.FirstOrDefault(e => e.Documents != field) is { } differs
+            ? Messages.Format("Bút toán {0} ghi mã tệp khác với tệp gốc đang lưu.", differs.Sequence)
+            : null;
+    }
+
+    /// <summary>application/pdf, image/jpeg or image/png from the file's first bytes; null for anything else.</summary>
+    public static string? ContentTypeOf(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("%PDF-"u8) ? "application/pdf"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : null;
+
+    /// <summary>The name without its folders or control characters, at most 200 characters, with the extension of what it really is.</summary>
+    public static string CleanFileName(string? name, string contentType)
+    {
+        var extension = contentType switch { "application/pdf" => ".pdf", "image/jpeg" => ".jpg", _ => ".png" };
+        var bare = Path.GetFileNameWithoutExtension((name ?? "").Replace('\\', '/').Split('/')[^1]);
+        bare = new string([.. bare.Normalize().Where(c => !char.IsControl(c) && c is not '"' and not '<' and not '>' and not ':' and not '|' and not '?' and not '*')]).Trim();
+        if (bare.Length == 0) bare = "tep";
+        return bare[..Math.Min(bare.Length, ExpenseDocument.FileNameLength - extension.Length)] + extension;
+    }
+}
