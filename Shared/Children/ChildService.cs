@@ -21,11 +21,16 @@ public class ChildInput
     /// <summary>The village (or commune) the child lives in.</summary>
     public int AdminUnitId { get; set; }
     public int? SchoolId { get; set; }
+    /// <summary>The class at school ("3A"): the check-up grid lists children by it.</summary>
+    public string? ClassName { get; set; }
+    /// <summary>The health station that looks after the child (its health workers read the record).</summary>
+    public int? HealthStationId { get; set; }
     public List<CircumstanceGroups> Circumstances { get; set; } = [];
 
     public static ChildInput From(Child c) => new()
     {
         FullName = c.FullName, DateOfBirth = c.DateOfBirth, DateOfBirthEstimated = c.DateOfBirthEstimated, Sex = c.Sex, AdminUnitId = c.AdminUnitId, SchoolId = c.SchoolId,
+        ClassName = c.ClassName, HealthStationId = c.HealthStationId,
         Circumstances = Enum.GetValues<CircumstanceGroups>().Where(g => g != CircumstanceGroups.None && c.Circumstances.HasFlag(g)).ToList(),
     };
 }
@@ -72,10 +77,19 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
         child.Sex = input.Sex!.Value;
         child.AdminUnitId = input.AdminUnitId;
         child.SchoolId = input.SchoolId;
+        child.ClassName = string.IsNullOrWhiteSpace(input.ClassName) ? null : input.ClassName.Trim();
+        child.HealthStationId = input.HealthStationId;
         child.Circumstances = input.Circumstances.Aggregate(CircumstanceGroups.None, (all, g) => all | g);
         await db.SaveChangesAsync(ct);
         return Outcome<Child>.Ok(child);
     }
+
+    /// <summary>Health stations (and health centres) of the reader's units, for the child form.</summary>
+    public async Task<IReadOnlyList<Organisation>> HealthStationsAsync(CancellationToken ct = default) =>
+        await StationsQuery().AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+
+    private IQueryable<Organisation> StationsQuery() =>
+        db.Organisations.Where(o => o.Type == OrganisationType.HealthCentre && (db.UnitScope == null || db.UnitScope.Contains(o.AdminUnitId)));
 
     public async Task<Dictionary<string, string>> ValidateAsync(ChildInput input, CancellationToken ct = default)
     {
@@ -95,6 +109,9 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
             errors[nameof(input.AdminUnitId)] = "Vui lòng chọn thôn/xã nơi trẻ sống, trong phạm vi của bạn.";
         if (input.SchoolId is { } school && !await db.Organisations.AnyAsync(o => o.Id == school && o.Type == OrganisationType.School, ct))
             errors[nameof(input.SchoolId)] = "Không tìm thấy trường học.";
+        if (input.ClassName is { } cls && cls.Trim().Length > 20) errors[nameof(input.ClassName)] = "Lớp tối đa 20 ký tự.";
+        if (input.HealthStationId is { } station && !await StationsQuery().AnyAsync(o => o.Id == station, ct))
+            errors[nameof(input.HealthStationId)] = "Không tìm thấy trạm y tế trong phạm vi đơn vị của bạn.";
         if (input.Circumstances.Any(g => !Enum.IsDefined(g) || g == CircumstanceGroups.None))
             errors[nameof(input.Circumstances)] = "Nhóm hoàn cảnh không hợp lệ.";
         return errors;

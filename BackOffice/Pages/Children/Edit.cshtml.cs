@@ -20,6 +20,7 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
     public bool MayErase { get; private set; }
     public IReadOnlyList<AdminUnit> Places { get; private set; } = [];
     public IReadOnlyList<ChildAid.Shared.Organisations.Organisation> Schools { get; private set; } = [];
+    public IReadOnlyList<ChildAid.Shared.Organisations.Organisation> Stations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -59,5 +60,6 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
         var today = clock.VietnamToday();
         Places = (await scope.SelectableUnitsAsync(today, ct)).Where(u => u.Level is AdminUnitLevel.Village or AdminUnitLevel.Commune && (u.IsValidOn(today) || u.Id == Input.AdminUnitId)).ToList();
         Schools = await schools.SchoolsAsync(ct);
+        Stations = await children.HealthStationsAsync(ct);
     }
 }

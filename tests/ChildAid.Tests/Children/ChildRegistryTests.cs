@@ -77,8 +77,11 @@ public abstract class ChildRegistryTests(DatabaseProvider provider) : BackOffice
     public async Task A_full_date_marked_estimated_keeps_its_date_and_the_flag_and_the_class_grid_says_so()
     {
         var client = await OfficerAsync("xa-iadal", W.Own);
+        var form = ChildForm("A Dũng", "10/05/2018", null, estimated: true, sex: "Male", school: W.OwnSchool);
+        form["Input.ClassName"] = "3A";
+        form["Input.HealthStationId"] = S(W.OwnStation);
 
-        await client.PostFormAsync($"/Children/Edit/{S(W.OwnBoy)}", ChildForm("A Dũng", "10/05/2018", null, estimated: true, sex: "Male", school: W.OwnSchool));
+        await client.PostFormAsync($"/Children/Edit/{S(W.OwnBoy)}", form);
         var grid = await client.GetPageAsync($"/Checkups/Session/{S(W.OwnSession)}?class=3A");
 
         await using var db = Db.NewContext();
@@ -87,6 +90,29 @@ public abstract class ChildRegistryTests(DatabaseProvider provider) : BackOffice
         Assert.True(boy.DateOfBirthEstimated);
         Assert.Contains("10/05/2018 (ước tính)", grid);
         Assert.Contains("10/05/2018 (Nữ)", grid);
+    }
+
+    [Fact]
+    public async Task The_form_sets_the_class_and_the_health_station_and_refuses_a_station_of_another_commune()
+    {
+        var client = await OfficerAsync("xa-iadal", W.Own);
+        var form = ChildForm("Ksor H'Lim", "01/02/2019", null, school: W.OwnSchool);
+        form["Input.ClassName"] = " 1B ";
+        form["Input.HealthStationId"] = S(W.OtherStation);
+
+        var refused = WebUtility.HtmlDecode(await (await client.PostFormAsync("/Children/Edit", form)).Content.ReadAsStringAsync());
+        form["Input.HealthStationId"] = S(W.OwnStation);
+        var saved = await client.PostFormAsync("/Children/Edit", form);
+
+        Assert.Matches("id=\"Input_HealthStationId-error\"[^>]*>[^<]*Không tìm thấy trạm y tế trong phạm vi đơn vị của bạn.", refused);
+        Assert.DoesNotContain("Trạm y tế xã Ia Tơi", refused);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = Db.NewContext();
+        var child = await db.Children.SingleAsync(c => c.FullName == "Ksor H'Lim");
+        Assert.Equal(("1B", (int?)W.OwnStation), (child.ClassName, child.HealthStationId));
+        var page = await client.GetPageAsync($"/Children/Edit/{S(child.Id)}");
+        Assert.Contains("value=\"1B\"", page);
+        Assert.Matches($"<option selected=\"selected\" value=\"{S(W.OwnStation)}\">", page);
     }
 
     [Fact]
