@@ -166,6 +166,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.RecordCheckups, p => p.RequireRole(Roles.RecordCheckups))
             .AddPolicy(Policies.RecordMeals, p => p.RequireRole(Roles.RecordMeals))
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.EraseChildren, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.UseMediaLibrary, p => p.RequireRole(Roles.UseMediaLibrary))
             .AddPolicy(Policies.ManageMediaLibrary, p => p.RequireRole(Roles.Admin, Roles.MediaEditor))
             .AddPolicy(Policies.ManageConsent, p => p.RequireRole(Roles.ManageConsent))

@@ -39,6 +39,8 @@ public static class Policies
     public const string RecordMeals = "record-meals";
     /// <summary>Erase a donor's shown name from the public ledger (right to erasure): admins only.</summary>
     public const string EraseDonorNames = "erase-donor-names";
+    /// <summary>Erase a child's personal data at the guardian's request (Personal Data Protection Law): admins only.</summary>
+    public const string EraseChildren = "erase-children";
     /// <summary>Media library: browse, upload, edit alt texts: <see cref="Roles.UseMediaLibrary"/>.</summary>
     public const string UseMediaLibrary = "use-media-library";
     /// <summary>Media library: focal point, folders, consent link, delete: admins and media editors.</summary>

@@ -33,6 +33,7 @@ public static class AuditSentences
         ["ReversalRequest"] = "yêu cầu hủy phiếu thu",
         ["Campaign"] = "chiến dịch",
         ["Child"] = "hồ sơ trẻ em",
+        ["ChildDistinctPair"] = "cặp hồ sơ không phải cùng một trẻ",
         ["AdminUnit"] = "đơn vị hành chính",
         ["Organisation"] = "cơ quan, trường học",
         ["StaffUser"] = "tài khoản cán bộ",
@@ -112,7 +113,9 @@ public static class AuditSentences
         ["Oedema"] = "Phù hai chân", ["HeadCm"] = "Vòng đầu (cm)", ["Findings"] = "Kết quả khám", ["Referral"] = "Chuyển tuyến", ["Treatment"] = "Điều trị",
         ["Alt"] = "Mô tả ảnh", ["AltEn"] = "Mô tả ảnh tiếng Anh", ["OriginalFileName"] = "Tên tệp", ["FolderId"] = "Thư mục",
         ["FocalX"] = "Tiêu điểm ngang", ["FocalY"] = "Tiêu điểm dọc", ["ShowsChild"] = "Có trẻ em", ["ConsentRecordId"] = "Hồ sơ đồng ý",
-        ["ChildId"] = "Trẻ em", ["NoIdentifiableChild"] = "Không có trẻ em nhận diện được",
+        ["ChildId"] = "Trẻ em", ["DateOfBirthEstimated"] = "Ngày sinh ước tính", ["MergedIntoId"] = "Đã gộp vào hồ sơ số",
+        ["ErasedOn"] = "Ngày xóa theo yêu cầu", ["ErasureReason"] = "Lý do xóa", ["FirstChildId"] = "Hồ sơ thứ nhất", ["SecondChildId"] = "Hồ sơ thứ hai",
+        ["NoIdentifiableChild"] = "Không có trẻ em nhận diện được",
         ["GuardianConsentOn"] = "Ngày người giám hộ đồng ý", ["ChildConsentOn"] = "Ngày trẻ đồng ý", ["Scope"] = "Phạm vi",
         ["ExpiresOn"] = "Hết hạn", ["WithdrawnAt"] = "Rút lại lúc", ["WithdrawnBy"] = "Người rút lại",
         ["Slug"] = "Đường dẫn", ["Path"] = "Địa chỉ công khai", ["State"] = "Trạng thái", ["Type"] = "Loại", ["LatestVersion"] = "Phiên bản mới nhất",
@@ -143,6 +146,22 @@ public static class AuditSentences
             return new AuditLine($"{who} {Word(SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập"))}{address}", []);
         }
         if (e.Action == LedgerNameErasure.EraseNameAction) return NameErasure(e, actor);
+        // An export of the children list (personal data): who, why and how many, never whom.
+        if (e.Action == Shared.Children.ChildExport.ExportAction && e.EntityType == "Child")
+        {
+            var exported = Parse(e.After);
+            var why = exported.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var count = exported.TryGetValue("Count", out var counted) && counted.TryGetInt32(out var c) ? c : 0;
+            return new AuditLine(Word("{0} đã xuất danh sách {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count)
+                                 + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
+        }
+        // A child's erasure at the guardian's request: who, when (the row's time) and why; never the erased values.
+        if (e.Action == Shared.Children.ChildErasure.EraseAction && e.EntityType == "Child")
+        {
+            var why = Parse(e.After).TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            return new AuditLine(Word("{0} đã xóa dữ liệu cá nhân của hồ sơ trẻ em số {1} theo yêu cầu", actor, e.EntityKey)
+                                 + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
+        }
         // Reading a child's record is audited too (Personal Data Protection Law): who looked, at what.
         if (e.Action == Shared.Children.ChildReadAudit.ReadAction)
             return new AuditLine($"{actor} {Word("đã xem hồ sơ trẻ em")}{(e.Label is { Length: > 0 } l ? $" «{l}»" : "")}"

@@ -19,7 +19,7 @@ public class SessionInput
 public sealed record SessionRow(int Id, DateOnly HeldOn, string Site, string? HealthStation, string Team, int Measured);
 
 /// <summary>A child of the class list, with this session's measurement (if any) and the one before it.</summary>
-public sealed record GridChild(int ChildId, string FullName, DateOnly DateOfBirth, Sex Sex, Measurement? Current, Measurement? Previous, DateOnly? PreviousOn);
+public sealed record GridChild(int ChildId, string FullName, DateOnly DateOfBirth, bool DateOfBirthEstimated, Sex Sex, Measurement? Current, Measurement? Previous, DateOnly? PreviousOn);
 
 /// <summary>
 /// Check-up sessions and their measurements, within the reader's units and organisation (query filters). Saving a
@@ -83,7 +83,7 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
     public async Task<IReadOnlyList<GridChild>> GridAsync(CheckupSession session, string? className, CancellationToken ct = default)
     {
         var children = await ClassChildren(session, className).OrderBy(c => c.SearchText).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.FullName, c.DateOfBirth, c.Sex }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.FullName, c.DateOfBirth, c.DateOfBirthEstimated, c.Sex }).ToListAsync(ct);
         var ids = children.Select(c => c.Id).ToList();
         var measured = await db.Measurements.AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.Session!.HeldOn <= session.HeldOn)
             .Select(m => new { Measurement = m, m.Session!.HeldOn }).ToListAsync(ct);
@@ -92,13 +92,13 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
             var mine = measured.Where(m => m.Measurement.ChildId == c.Id).ToList();
             var current = mine.FirstOrDefault(m => m.Measurement.SessionId == session.Id)?.Measurement;
             var previous = mine.Where(m => m.Measurement.SessionId != session.Id).OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Measurement.Id).FirstOrDefault();
-            return new GridChild(c.Id, c.FullName, c.DateOfBirth, c.Sex, current, previous?.Measurement, previous?.HeldOn);
+            return new GridChild(c.Id, c.FullName, c.DateOfBirth, c.DateOfBirthEstimated, c.Sex, current, previous?.Measurement, previous?.HeldOn);
         }).ToList();
     }
 
     private IQueryable<Child> ClassChildren(CheckupSession session, string? className)
     {
-        var children = db.Children.AsNoTracking();
+        var children = db.Children.AsNoTracking().InRegistry();
         children = session.Site?.Type == OrganisationType.HealthCentre
             ? children.Where(c => c.HealthStationId == session.SiteId)
             : children.Where(c => c.SchoolId == session.SiteId);
@@ -182,7 +182,7 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
     /// <summary>A child's record with every measurement the reader may see, oldest first; null when not in scope.</summary>
     public async Task<ChildGrowth?> ChildGrowthAsync(int childId, CancellationToken ct = default)
     {
-        var child = await db.Children.AsNoTracking().Include(c => c.School).Include(c => c.AdminUnit).FirstOrDefaultAsync(c => c.Id == childId, ct);
+        var child = await db.Children.AsNoTracking().InRegistry().Include(c => c.School).Include(c => c.AdminUnit).FirstOrDefaultAsync(c => c.Id == childId, ct);
         if (child is null) return null;
         var visits = await db.Measurements.AsNoTracking().Where(m => m.ChildId == childId)
             .OrderBy(m => m.Session!.HeldOn).ThenBy(m => m.Id)

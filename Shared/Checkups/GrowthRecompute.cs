@@ -34,10 +34,13 @@ public class GrowthRecompute(ChildAidDbContext db, GrowthReference growth)
             var batch = await db.Measurements.IgnoreQueryFilters()
                 .Where(m => m.Id > after && (m.ReferenceVersion == null || m.ReferenceVersion != version))
                 .OrderBy(m => m.Id).Take(BatchSize)
-                .Select(m => new { Measurement = m, m.Child!.Sex, m.Child.DateOfBirth, m.Session!.HeldOn })
+                .Select(m => new { Measurement = m, m.Child!.Sex, m.Child.DateOfBirth, m.Child.ErasedOn, m.Session!.HeldOn })
                 .ToListAsync(ct);
             if (batch.Count == 0) break;
-            foreach (var row in batch) MeasurementScores.Apply(row.Measurement, row.Sex, row.DateOfBirth, row.HeldOn, calculator);
+            // An erased child has no date of birth any more: the age stored with the measurement stands for it.
+            foreach (var row in batch)
+                MeasurementScores.Apply(row.Measurement, row.Sex,
+                    row.ErasedOn is not null && row.Measurement.AgeDays is { } age ? row.HeldOn.AddDays(-age) : row.DateOfBirth, row.HeldOn, calculator);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             after = batch[^1].Measurement.Id;

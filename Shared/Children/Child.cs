@@ -14,6 +14,8 @@ public class Child : Security.IUnitOwned, Security.IOrganisationOwned
     public required string FullName { get; set; }
     public string SearchText { get; set; } = "";
     public DateOnly DateOfBirth { get; set; }
+    /// <summary>The date of birth is an estimate (no papers; often only the year is known, entered as 01/07 of that year).</summary>
+    public bool DateOfBirthEstimated { get; set; }
     public Sex Sex { get; set; }
     public string EthnicGroup { get; set; } = "";
     /// <summary>Groups of children in special circumstances and household policy groups (the priority criteria read them).</summary>
@@ -32,6 +34,53 @@ public class Child : Security.IUnitOwned, Security.IOrganisationOwned
     /// <summary>Recorded consent of the guardian (and of the child from age 7) to publish photo, name or story.</summary>
     public DateOnly? PublicationConsentOn { get; set; }
     public bool IsDemo { get; set; }
+    /// <summary>
+    /// Set when a person merged this record into another (a duplicate): it is kept, never deleted, and no longer shown;
+    /// its history moved to that record. The database refuses a merge into a record that is itself merged.
+    /// </summary>
+    public int? MergedIntoId { get; set; }
+    public DateTime? MergedAt { get; set; }
+    /// <summary>Erased at the guardian's request: the personal fields are wiped in place and the record is no longer shown.</summary>
+    public DateOnly? ErasedOn { get; set; }
+    public string? ErasureReason { get; set; }
+
+    /// <summary>Shown in lists and pick lists: neither merged into another record nor erased.</summary>
+    public bool InRegistry => MergedIntoId == null && ErasedOn == null;
+}
+
+public static class ChildQueries
+{
+    /// <summary>Children still in the registry: not merged into another record, not erased.</summary>
+    public static IQueryable<Child> InRegistry(this IQueryable<Child> children) => children.Where(c => c.MergedIntoId == null && c.ErasedOn == null);
+}
+
+/// <summary>
+/// A pair of records a person decided are not the same child: the duplicate check does not propose it again. The
+/// lower id first (CHECK), one row per pair (unique). Belongs to the first child's unit.
+/// </summary>
+public class ChildDistinctPair : Security.IUnitOwned
+{
+    public int Id { get; set; }
+    public int FirstChildId { get; set; }
+    public int SecondChildId { get; set; }
+    public int AdminUnitId { get; set; }
+    public required string DecidedBy { get; set; }
+    public DateTime DecidedAt { get; set; }
+}
+
+public class ChildDistinctPairConfiguration : IEntityTypeConfiguration<ChildDistinctPair>
+{
+    public void Configure(EntityTypeBuilder<ChildDistinctPair> b)
+    {
+        b.Property(p => p.DecidedBy).HasMaxLength(200);
+        b.HasIndex(p => new { p.FirstChildId, p.SecondChildId }).IsUnique();
+        b.HasIndex(p => p.SecondChildId);
+        b.HasIndex(p => p.AdminUnitId);
+        b.HasOne<Child>().WithMany().HasForeignKey(p => p.FirstChildId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Child>().WithMany().HasForeignKey(p => p.SecondChildId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AdminUnit>().WithMany().HasForeignKey(p => p.AdminUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_child_distinct_pairs_order", "first_child_id < second_child_id"));
+    }
 }
 
 public class ChildConfiguration : IEntityTypeConfiguration<Child>
@@ -44,7 +93,14 @@ public class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.GuardianName).HasMaxLength(200);
         b.Property(c => c.Sex).HasConversion<string>().HasMaxLength(10);
         b.HasIndex(c => c.AdminUnitId);
-        b.ToTable(t => t.HasCheckConstraint("ck_children_circumstances", "circumstances >= 0 AND circumstances < 256"));
+        b.Property(c => c.ErasureReason).HasMaxLength(500);
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_children_circumstances", "circumstances >= 0 AND circumstances < 256");
+            t.HasCheckConstraint("ck_children_not_merged_into_itself", "merged_into_id IS NULL OR merged_into_id <> id");
+        });
+        b.HasOne<Child>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.MergedIntoId);
         b.HasOne(c => c.AdminUnit).WithMany().HasForeignKey(c => c.AdminUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.ClassName).HasMaxLength(20);

@@ -13,20 +13,29 @@ public class ChildInput
 {
     public string? FullName { get; set; }
     public DateOnly? DateOfBirth { get; set; }
+    /// <summary>The date of birth is an estimate.</summary>
+    public bool DateOfBirthEstimated { get; set; }
+    /// <summary>Only the year is known: the date becomes 01/07 of that year, marked estimated.</summary>
+    public int? BirthYear { get; set; }
     public Sex? Sex { get; set; }
     /// <summary>The village (or commune) the child lives in.</summary>
     public int AdminUnitId { get; set; }
     public int? SchoolId { get; set; }
+    /// <summary>The class at school ("3A"): the check-up grid lists children by it.</summary>
+    public string? ClassName { get; set; }
+    /// <summary>The health station that looks after the child (its health workers read the record).</summary>
+    public int? HealthStationId { get; set; }
     public List<CircumstanceGroups> Circumstances { get; set; } = [];
 
     public static ChildInput From(Child c) => new()
     {
-        FullName = c.FullName, DateOfBirth = c.DateOfBirth, Sex = c.Sex, AdminUnitId = c.AdminUnitId, SchoolId = c.SchoolId,
+        FullName = c.FullName, DateOfBirth = c.DateOfBirth, DateOfBirthEstimated = c.DateOfBirthEstimated, Sex = c.Sex, AdminUnitId = c.AdminUnitId, SchoolId = c.SchoolId,
+        ClassName = c.ClassName, HealthStationId = c.HealthStationId,
         Circumstances = Enum.GetValues<CircumstanceGroups>().Where(g => g != CircumstanceGroups.None && c.Circumstances.HasFlag(g)).ToList(),
     };
 }
 
-public sealed record ChildRow(int Id, string FullName, DateOnly DateOfBirth, Sex Sex, string UnitName, string? SchoolName, CircumstanceGroups Circumstances);
+public sealed record ChildRow(int Id, string FullName, DateOnly DateOfBirth, bool DateOfBirthEstimated, Sex Sex, string UnitName, string? SchoolName, CircumstanceGroups Circumstances);
 
 /// <summary>Children of the units the reader covers: list with a search that ignores diacritics, add, change.</summary>
 public class ChildService(ChildAidDbContext db, TimeProvider clock)
@@ -34,49 +43,75 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
     public async Task<Paged<ChildRow>> SearchAsync(string? q, int page, CancellationToken ct = default)
     {
         var folded = TextFolding.Fold(q);
-        var children = db.Children.AsNoTracking();
+        var children = db.Children.AsNoTracking().InRegistry();
         if (folded.Length > 0) children = children.Where(c => c.SearchText.Contains(folded));
         return await Paged<ChildRow>.FromAsync(children.OrderBy(c => c.SearchText).ThenBy(c => c.Id)
-            .Select(c => new ChildRow(c.Id, c.FullName, c.DateOfBirth, c.Sex, c.AdminUnit!.Name, c.School!.Name, c.Circumstances)), page, 50, ct);
+            .Select(c => new ChildRow(c.Id, c.FullName, c.DateOfBirth, c.DateOfBirthEstimated, c.Sex, c.AdminUnit!.Name, c.School!.Name, c.Circumstances)), page, 50, ct);
     }
 
     /// <summary>The children of the reader's units for a pick list (name and date of birth), at most 2,000.</summary>
     public async Task<IReadOnlyList<Choice>> ChoicesAsync(CancellationToken ct = default) =>
-        (await db.Children.AsNoTracking().OrderBy(c => c.SearchText).Take(2000).Select(c => new { c.Id, c.FullName, c.DateOfBirth }).ToListAsync(ct))
-            .Select(c => new Choice(c.Id, $"{c.FullName} ({VietnameseFormat.Date(c.DateOfBirth)})")).ToList();
+        (await db.Children.AsNoTracking().InRegistry().OrderBy(c => c.SearchText).Take(2000).Select(c => new { c.Id, c.FullName, c.DateOfBirth, c.DateOfBirthEstimated }).ToListAsync(ct))
+            .Select(c => new Choice(c.Id, $"{c.FullName} ({BirthDate(c.DateOfBirth, c.DateOfBirthEstimated)})")).ToList();
 
-    public Task<Child?> FindAsync(int id, CancellationToken ct = default) => db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+    /// <summary>The date of birth as shown: dd/MM/yyyy, and "(ước tính)" when it is an estimate.</summary>
+    public static string BirthDate(DateOnly born, bool estimated) => estimated ? $"{VietnameseFormat.Date(born)} (ước tính)" : VietnameseFormat.Date(born);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>The date an estimated year of birth stands for: the middle of the year (today, for a child born this year before July).</summary>
+    public static DateOnly FromBirthYear(int year) => new(year, 7, 1);
+
+    public Task<Child?> FindAsync(int id, CancellationToken ct = default) => db.Children.AsNoTracking().InRegistry().FirstOrDefaultAsync(c => c.Id == id, ct);
 
     public async Task<Outcome<Child>> SaveAsync(int? id, ChildInput input, CancellationToken ct = default)
     {
-        var child = id is { } existing ? await db.Children.FirstOrDefaultAsync(c => c.Id == existing, ct) : null;
+        var child = id is { } existing ? await db.Children.InRegistry().FirstOrDefaultAsync(c => c.Id == existing, ct) : null;
         if (id is not null && child is null) return Outcome<Child>.Fail("", "Không tìm thấy trẻ em trong phạm vi đơn vị của bạn.");
         var errors = await ValidateAsync(input, ct);
         if (errors.Count > 0) return Outcome<Child>.Fail(errors);
         child ??= db.Children.Add(new Child { FullName = "" }).Entity;
         child.FullName = input.FullName!.Trim();
         child.SearchText = TextFolding.Fold(child.FullName);
-        child.DateOfBirth = input.DateOfBirth!.Value;
+        (child.DateOfBirth, child.DateOfBirthEstimated) = input.DateOfBirth is { } born ? (born, input.DateOfBirthEstimated) : (Min(FromBirthYear(input.BirthYear!.Value), clock.VietnamToday()), true);
         child.Sex = input.Sex!.Value;
         child.AdminUnitId = input.AdminUnitId;
         child.SchoolId = input.SchoolId;
+        child.ClassName = string.IsNullOrWhiteSpace(input.ClassName) ? null : input.ClassName.Trim();
+        child.HealthStationId = input.HealthStationId;
         child.Circumstances = input.Circumstances.Aggregate(CircumstanceGroups.None, (all, g) => all | g);
         await db.SaveChangesAsync(ct);
         return Outcome<Child>.Ok(child);
     }
+
+    /// <summary>Health stations (and health centres) of the reader's units, for the child form.</summary>
+    public async Task<IReadOnlyList<Organisation>> HealthStationsAsync(CancellationToken ct = default) =>
+        await StationsQuery().AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+
+    private IQueryable<Organisation> StationsQuery() =>
+        db.Organisations.Where(o => o.Type == OrganisationType.HealthCentre && (db.UnitScope == null || db.UnitScope.Contains(o.AdminUnitId)));
 
     public async Task<Dictionary<string, string>> ValidateAsync(ChildInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
         if (NameRule.Check(input.FullName, 200, "Vui lòng nhập họ tên trẻ.", "Họ tên tối đa 200 ký tự.") is { } name) errors[nameof(input.FullName)] = name;
         var today = clock.VietnamToday();
-        if (input.DateOfBirth is not { } born) errors[nameof(input.DateOfBirth)] = "Vui lòng nhập ngày sinh (dd/mm/yyyy).";
-        else if (born > today || born < today.AddYears(-18)) errors[nameof(input.DateOfBirth)] = "Ngày sinh phải trong 18 năm qua và không sau hôm nay.";
+        if (input.DateOfBirth is { } born)
+        {
+            if (born > today || born < today.AddYears(-18)) errors[nameof(input.DateOfBirth)] = "Ngày sinh phải trong 18 năm qua và không sau hôm nay.";
+            else if (input.BirthYear is not null) errors[nameof(input.BirthYear)] = "Nhập ngày sinh hoặc chỉ năm sinh, không cả hai.";
+        }
+        else if (input.BirthYear is not { } year) errors[nameof(input.DateOfBirth)] = "Vui lòng nhập ngày sinh (dd/mm/yyyy), hoặc chỉ năm sinh nếu không rõ ngày.";
+        else if (year > today.Year || year < today.Year - 18 || FromBirthYear(year) < today.AddYears(-18))
+            errors[nameof(input.BirthYear)] = "Năm sinh phải trong 18 năm qua và không sau năm nay.";
         if (input.Sex is not { } sex || !Enum.IsDefined(sex)) errors[nameof(input.Sex)] = "Vui lòng chọn giới tính.";
         if (db.UnitScope is { } scope && !scope.Contains(input.AdminUnitId) || !await db.AdminUnits.AnyAsync(u => u.Id == input.AdminUnitId, ct))
             errors[nameof(input.AdminUnitId)] = "Vui lòng chọn thôn/xã nơi trẻ sống, trong phạm vi của bạn.";
         if (input.SchoolId is { } school && !await db.Organisations.AnyAsync(o => o.Id == school && o.Type == OrganisationType.School, ct))
             errors[nameof(input.SchoolId)] = "Không tìm thấy trường học.";
+        if (input.ClassName is { } cls && cls.Trim().Length > 20) errors[nameof(input.ClassName)] = "Lớp tối đa 20 ký tự.";
+        if (input.HealthStationId is { } station && !await StationsQuery().AnyAsync(o => o.Id == station, ct))
+            errors[nameof(input.HealthStationId)] = "Không tìm thấy trạm y tế trong phạm vi đơn vị của bạn.";
         if (input.Circumstances.Any(g => !Enum.IsDefined(g) || g == CircumstanceGroups.None))
             errors[nameof(input.Circumstances)] = "Nhóm hoàn cảnh không hợp lệ.";
         return errors;

@@ -36,6 +36,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Needs.PriorityCriteriaService>();
         services.AddScoped<Needs.DeclaredSupportService>();
         services.AddScoped<Children.ChildService>();
+        services.AddScoped<Children.ChildDuplicates>();
+        services.AddScoped<Children.ChildErasure>();
+        services.AddScoped<Children.ChildExport>();
+        services.AddScoped<Children.ChildImport>();
         Checkups.CheckupServices.AddCheckups(services);
         services.AddScoped<Import.ImportPipeline>();
         services.AddScoped<Needs.NeedsImport>();

@@ -66,7 +66,7 @@ public class InterventionEvaluation(ChildAidDbContext db)
                         && db.InterventionChildren.Any(c => c.InterventionId == interventionId && c.ChildId == m.ChildId))
             .Select(m => new
             {
-                m.ChildId, m.SessionId, m.Child!.Sex, m.Child.DateOfBirth, m.Child.SchoolId, School = m.Child.School!.Name,
+                m.ChildId, m.SessionId, m.Child!.Sex, m.Child.DateOfBirth, m.Child.ErasedOn, m.AgeDays, m.Child.SchoolId, School = m.Child.School!.Name,
                 Scores = new VisitScores(m.WeightForAge, m.LengthForAge, m.WeightForLength, m.BmiForAge, m.Flags, m.Status),
             })
             .ToListAsync(ct);
@@ -75,8 +75,9 @@ public class InterventionEvaluation(ChildAidDbContext db)
             .Select(g =>
             {
                 var before = g.First(r => r.SessionId == baseline);
-                var months = (baselineDay.Year - before.DateOfBirth.Year) * 12 + baselineDay.Month - before.DateOfBirth.Month
-                             - (baselineDay.Day < before.DateOfBirth.Day ? 1 : 0);
+                // An erased child's date of birth is gone: the completed months come from the age stored at the baseline visit.
+                var born = before.ErasedOn is not null && before.AgeDays is { } age ? baselineDay.AddDays(-age) : before.DateOfBirth;
+                var months = (baselineDay.Year - born.Year) * 12 + baselineDay.Month - born.Month - (baselineDay.Day < born.Day ? 1 : 0);
                 return new PairedVisit(g.Key, before.Sex, months, before.School ?? "", before.Scores, g.First(r => r.SessionId == endline).Scores)
                     { SchoolId = before.SchoolId };
             }).ToList();

@@ -1,3 +1,4 @@
+using ChildAid.Shared.Children;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Checkups;
@@ -152,7 +153,7 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
         var intervention = await db.Interventions.Include(i => i.Sites).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (intervention is null) return null;
         var siteIds = intervention.Sites.Select(s => s.OrganisationId).ToList();
-        var childIds = await db.Children.AsNoTracking()
+        var childIds = await db.Children.AsNoTracking().InRegistry()
             .Where(c => c.SchoolId != null && siteIds.Contains(c.SchoolId.Value) || c.HealthStationId != null && siteIds.Contains(c.HealthStationId.Value))
             .Where(c => !db.InterventionChildren.Any(e => e.InterventionId == id && e.ChildId == c.Id))
             .Select(c => c.Id).ToListAsync(ct);
@@ -180,7 +181,7 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
     {
         var folded = Text.TextFolding.Fold(query);
         if (folded.Length < 2) return [];
-        return await db.Children.AsNoTracking()
+        return await db.Children.AsNoTracking().InRegistry()
             .Where(c => c.SearchText.Contains(folded) && !db.InterventionChildren.Any(e => e.InterventionId == id && e.ChildId == c.Id))
             .OrderBy(c => c.SearchText).ThenBy(c => c.Id).Take(SearchLimit)
             .Select(c => new EnrolmentChild(c.Id, c.FullName, c.DateOfBirth, c.School!.Name, c.ClassName)).ToListAsync(ct);

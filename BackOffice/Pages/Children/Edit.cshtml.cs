@@ -4,18 +4,23 @@ using ChildAid.Shared.Children;
 using ChildAid.Shared.Needs;
 using ChildAid.Shared.Security;
 using ChildAid.Shared.Time;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildAid.BackOffice.Pages.Children;
 
 /// <summary>Add a child (no id) or change one: only the fields the needs review uses. Only children and places in the user's units.</summary>
-public class EditModel(ChildService children, DeclaredSupportService schools, StaffScope scope, TimeProvider clock) : PageModel
+public class EditModel(ChildService children, DeclaredSupportService schools, StaffScope scope, TimeProvider clock,
+    IAuthorizationService authorization) : PageModel
 {
     [BindProperty] public ChildInput Input { get; set; } = new();
     public int? Id { get; private set; }
+    /// <summary>Admins see the way to erase the child's personal data at the guardian's request.</summary>
+    public bool MayErase { get; private set; }
     public IReadOnlyList<AdminUnit> Places { get; private set; } = [];
     public IReadOnlyList<ChildAid.Shared.Organisations.Organisation> Schools { get; private set; } = [];
+    public IReadOnlyList<ChildAid.Shared.Organisations.Organisation> Stations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -25,6 +30,7 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
             if (child is null) return NotFound();
             Input = ChildInput.From(child);
             Id = childId;
+            MayErase = (await authorization.AuthorizeAsync(User, BackOffice.Security.Policies.EraseChildren)).Succeeded;
         }
         await LoadAsync(ct);
         return Page();
@@ -54,5 +60,6 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
         var today = clock.VietnamToday();
         Places = (await scope.SelectableUnitsAsync(today, ct)).Where(u => u.Level is AdminUnitLevel.Village or AdminUnitLevel.Commune && (u.IsValidOn(today) || u.Id == Input.AdminUnitId)).ToList();
         Schools = await schools.SchoolsAsync(ct);
+        Stations = await children.HealthStationsAsync(ct);
     }
 }

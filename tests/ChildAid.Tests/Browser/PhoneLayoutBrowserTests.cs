@@ -108,6 +108,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Users/Edit"] = userId,
             ["/Needs/Review"] = Id(demo.ReviewId),
             ["/Children/Edit"] = Id(demo.ChildId),
+            ["/Children/Erase"] = Id(demo.ChildId),
             ["/Media/Edit"] = Id(demo.MediaId),
             ["/Media/Delete"] = Id(demo.MediaId),
             ["/Consent/Withdraw"] = Id(demo.ConsentId),

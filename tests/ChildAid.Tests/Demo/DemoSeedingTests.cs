@@ -57,7 +57,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains("Nothing to add", second.Output);
         Assert.Equal(afterFirst, afterSecond);
-        Assert.Equal(DemoGenerator.ChildCount, afterFirst["children"]);
+        Assert.Equal(DemoGenerator.ChildCount + DemoRegistry.ChildCount, afterFirst["children"]);
         Assert.True(afterFirst["donors"] >= 40);
         Assert.Equal(2, afterFirst["campaigns"]);
         Assert.Equal(DemoStaff.Users.Count, afterFirst["users"]);
@@ -147,6 +147,25 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(20, mealDays.Count);
         Assert.All(mealDays, m => Assert.True(m.IsDemo && m.Meals > 0 && m.CostPerMealVnd > 0 && m.ServedOn.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)));
         Assert.All(mealDays, m => Assert.InRange(m.ServedOn, intervention.StartsOn, intervention.EndsOn));
+    }
+
+    [Fact]
+    public async Task Demo_registry_has_one_possible_duplicate_pair_in_a_village_and_a_child_with_an_estimated_year_of_birth()
+    {
+        var seeded = await CliRunner.RunAsync(Db, "seed", "--demo");
+        Assert.True(seeded.ExitCode == 0, seeded.Output);
+        await using var db = Db.NewContext();
+
+        var children = await db.Children.ToListAsync();
+        var pairs = children.GroupBy(c => c.AdminUnitId)
+            .SelectMany(v => v.SelectMany(a => v.Where(b => a.Id < b.Id && Shared.Children.ChildDuplicates.IsPossibleDuplicate(a, b)).Select(b => (a, b)))).ToList();
+        var estimated = Assert.Single(children, c => c.DateOfBirthEstimated);
+
+        var (first, second) = Assert.Single(pairs);
+        Assert.Equal(DemoRegistry.WithoutDiacritics(first.FullName), second.FullName);
+        Assert.NotEqual(first.FullName, second.FullName);
+        Assert.Equal(DemoRegistry.EstimatedName, estimated.FullName);
+        Assert.Equal(new DateOnly(2019, 7, 1), estimated.DateOfBirth);
     }
 
     [Fact]

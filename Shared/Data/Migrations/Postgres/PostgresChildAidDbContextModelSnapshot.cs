@@ -1122,6 +1122,19 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("date_of_birth");
 
+                    b.Property<bool>("DateOfBirthEstimated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("date_of_birth_estimated");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("erased_on");
+
+                    b.Property<string>("ErasureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("erasure_reason");
+
                     b.Property<string>("EthnicGroup")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1146,6 +1159,14 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
+
+                    b.Property<DateTime?>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_into_id");
 
                     b.Property<DateOnly?>("PublicationConsentOn")
                         .HasColumnType("date")
@@ -1176,12 +1197,67 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.HasIndex("HealthStationId")
                         .HasDatabaseName("ix_children_health_station_id");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_children_merged_into_id");
+
                     b.HasIndex("SchoolId")
                         .HasDatabaseName("ix_children_school_id");
 
                     b.ToTable("children", null, t =>
                         {
                             t.HasCheckConstraint("ck_children_circumstances", "circumstances >= 0 AND circumstances < 256");
+
+                            t.HasCheckConstraint("ck_children_not_merged_into_itself", "merged_into_id IS NULL OR merged_into_id <> id");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildDistinctPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("FirstChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_child_id");
+
+                    b.Property<int>("SecondChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("second_child_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_distinct_pairs");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_child_distinct_pairs_admin_unit_id");
+
+                    b.HasIndex("SecondChildId")
+                        .HasDatabaseName("ix_child_distinct_pairs_second_child_id");
+
+                    b.HasIndex("FirstChildId", "SecondChildId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_distinct_pairs_first_child_id_second_child_id");
+
+                    b.ToTable("child_distinct_pairs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_child_distinct_pairs_order", "first_child_id < second_child_id");
                         });
                 });
 
@@ -5449,6 +5525,12 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_children_organisations_health_station_id");
 
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_children_children_merged_into_id");
+
                     b.HasOne("ChildAid.Shared.Organisations.Organisation", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -5460,6 +5542,30 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("HealthStation");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildDistinctPair", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_distinct_pairs_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("FirstChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_distinct_pairs_children_first_child_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("SecondChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_distinct_pairs_children_second_child_id");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>

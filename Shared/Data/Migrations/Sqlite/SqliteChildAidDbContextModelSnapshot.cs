@@ -1089,6 +1089,19 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("date_of_birth");
 
+                    b.Property<bool>("DateOfBirthEstimated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_of_birth_estimated");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_on");
+
+                    b.Property<string>("ErasureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erasure_reason");
+
                     b.Property<string>("EthnicGroup")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1113,6 +1126,14 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
+
+                    b.Property<DateTime?>("MergedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_at");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
 
                     b.Property<DateOnly?>("PublicationConsentOn")
                         .HasColumnType("TEXT")
@@ -1143,12 +1164,65 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.HasIndex("HealthStationId")
                         .HasDatabaseName("ix_children_health_station_id");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_children_merged_into_id");
+
                     b.HasIndex("SchoolId")
                         .HasDatabaseName("ix_children_school_id");
 
                     b.ToTable("children", null, t =>
                         {
                             t.HasCheckConstraint("ck_children_circumstances", "circumstances >= 0 AND circumstances < 256");
+
+                            t.HasCheckConstraint("ck_children_not_merged_into_itself", "merged_into_id IS NULL OR merged_into_id <> id");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildDistinctPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("FirstChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_child_id");
+
+                    b.Property<int>("SecondChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("second_child_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_distinct_pairs");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_child_distinct_pairs_admin_unit_id");
+
+                    b.HasIndex("SecondChildId")
+                        .HasDatabaseName("ix_child_distinct_pairs_second_child_id");
+
+                    b.HasIndex("FirstChildId", "SecondChildId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_distinct_pairs_first_child_id_second_child_id");
+
+                    b.ToTable("child_distinct_pairs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_child_distinct_pairs_order", "first_child_id < second_child_id");
                         });
                 });
 
@@ -5350,6 +5424,12 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_children_organisations_health_station_id");
 
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_children_children_merged_into_id");
+
                     b.HasOne("ChildAid.Shared.Organisations.Organisation", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -5361,6 +5441,30 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("HealthStation");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildDistinctPair", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_distinct_pairs_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("FirstChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_distinct_pairs_children_first_child_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("SecondChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_distinct_pairs_children_second_child_id");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>

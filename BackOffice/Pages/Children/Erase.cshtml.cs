@@ -1,0 +1,47 @@
+using ChildAid.BackOffice.Web;
+using ChildAid.Shared.Children;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildAid.BackOffice.Pages.Children;
+
+/// <summary>
+/// Erasing a child's personal data at the guardian's request, for admins: shows what will be wiped and kept, then
+/// erases on a confirmed post with a reason (<see cref="ChildErasure"/>). A child outside the user's units: 404.
+/// </summary>
+public class EraseModel(ChildErasure erasure) : PageModel
+{
+    public class EraseInput
+    {
+        public string? Reason { get; set; }
+        public bool Confirmed { get; set; }
+    }
+
+    [BindProperty] public EraseInput Input { get; set; } = new();
+    public ErasurePreview Preview { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (!Input.Confirmed) ModelState.AddModelError("Input.Confirmed", "Vui lòng đánh dấu xác nhận: việc xóa không hoàn tác được.");
+        if (!ModelState.IsValid) return Page();
+        var outcome = await erasure.EraseAsync(id, Input.Reason, ct);
+        if (outcome.Errors.ContainsKey("")) return NotFound();
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Errors);
+            return Page();
+        }
+        TempData["Saved"] = Localization.StaffText.T("Đã xóa dữ liệu cá nhân của hồ sơ số {0} theo yêu cầu; kết quả đo chỉ còn là số liệu thống kê ẩn danh.", id);
+        return RedirectToPage("/Children/Index");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await erasure.PreviewAsync(id, ct) is not { } preview) return NotFound();
+        Preview = preview;
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using ChildAid.Shared.AdminUnits;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Time;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Children;
+
+/// <summary>What an erasure will touch, shown before it is confirmed.</summary>
+public sealed record ErasurePreview(Child Child, int Measurements, int Consents, int Photos, int MergedRecords);
+
+/// <summary>
+/// Erasure at the guardian's request (Personal Data Protection Law): the child's personal fields are wiped in place —
+/// name, date of birth, ethnicity, guardian, class, circumstances, the village (the record keeps only its commune) —
+/// and the record reads "Đã xoá theo yêu cầu" with the date and the reason. Its measurements stay as anonymous
+/// statistics: sex, the age at measurement (stored in days), the measured values and z-scores; their free-text findings,
+/// referral and treatment are wiped. Its consent records are withdrawn and lose the guardian's name and note; photos
+/// linked to them lose their description and file name. Records merged into it are erased with it. Audit rows that
+/// carried the erased values keep who did what and when, not the values; one new audit row says who erased, when and
+/// why. Done past the audit interceptor (which would keep the old values in its "before"), in one transaction.
+/// </summary>
+public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
+{
+    public const string ErasedName = "Đã xoá theo yêu cầu";
+    public const string EraseAction = "Erased";
+    public const int MaxReasonLength = 500;
+
+    public async Task<ErasurePreview?> PreviewAsync(int childId, CancellationToken ct = default)
+    {
+        var child = await db.Children.AsNoTracking().InRegistry().FirstOrDefaultAsync(c => c.Id == childId, ct);
+        if (child is null) return null;
+        var ids = await RecordIdsAsync(childId, ct);
+        var consents = await db.ConsentRecords.IgnoreQueryFilters().Where(r => r.ChildId != null && ids.Contains(r.ChildId.Value)).Select(r => r.Id).ToListAsync(ct);
+        return new ErasurePreview(child,
+            await db.Measurements.IgnoreQueryFilters().CountAsync(m => ids.Contains(m.ChildId), ct),
+            consents.Count,
+            await db.MediaItems.IgnoreQueryFilters().CountAsync(m => m.ConsentRecordId != null && consents.Contains(m.ConsentRecordId.Value), ct),
+            ids.Count - 1);
+    }
+
+    /// <summary>The child and every record merged into it (their history is the child's).</summary>
+    private async Task<List<int>> RecordIdsAsync(int childId, CancellationToken ct) =>
+        [childId, .. await db.Children.IgnoreQueryFilters().Where(c => c.MergedIntoId == childId).Select(c => c.Id).ToListAsync(ct)];
+
+    public async Task<Outcome<int>> EraseAsync(int childId, string? reason, CancellationToken ct = default)
+    {
+        var child = await db.Children.AsNoTracking().InRegistry().Include(c => c.AdminUnit).FirstOrDefaultAsync(c => c.Id == childId, ct);
+        if (child is null) return Outcome<int>.Fail("", "Không tìm thấy trẻ em trong phạm vi đơn vị của bạn.");
+        reason = reason?.Trim();
+        var ids = await RecordIdsAsync(childId, ct);
+        var records = await db.Children.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var consents = await db.ConsentRecords.IgnoreQueryFilters().AsNoTracking().Where(r => r.ChildId != null && ids.Contains(r.ChildId.Value)).ToListAsync(ct);
+        // Every value to wipe, so that no audit row keeps one: names of the child (each record), of the guardian.
+        var secrets = records.SelectMany(c => new[] { c.FullName, c.GuardianName }).Concat(consents.Select(r => r.GuardianName))
+            .Where(s => !string.IsNullOrWhiteSpace(s) && s!.Trim().Length >= 3).Select(s => s!.Trim()).Distinct().ToList();
+
+        if (string.IsNullOrEmpty(reason)) return Outcome<int>.Fail("Reason", "Vui lòng nhập lý do (ví dụ: đơn yêu cầu của người giám hộ ngày …).");
+        if (reason.Length > MaxReasonLength) return Outcome<int>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        if (secrets.Any(s => reason.Contains(s, StringComparison.OrdinalIgnoreCase)))
+            return Outcome<int>.Fail("Reason", "Lý do không được chứa họ tên của trẻ hay người giám hộ (lý do được giữ lại sau khi xóa).");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = clock.VietnamToday();
+        var commune = child.AdminUnit is { Level: AdminUnitLevel.Village, ParentId: { } parent } ? parent : child.AdminUnitId;
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // The age at each measurement is what statistics need once the date of birth is gone: store it where missing.
+        var visits = await db.Measurements.IgnoreQueryFilters().AsNoTracking().Where(m => ids.Contains(m.ChildId) && m.AgeDays == null)
+            .Select(m => new { m.Id, m.ChildId, m.Session!.HeldOn }).ToListAsync(ct);
+        foreach (var v in visits)
+        {
+            var age = v.HeldOn.DayNumber - records.Single(c => c.Id == v.ChildId).DateOfBirth.DayNumber;
+            await db.Measurements.IgnoreQueryFilters().Where(m => m.Id == v.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AgeDays, age), ct);
+        }
+        var measurements = await db.Measurements.IgnoreQueryFilters().Where(m => ids.Contains(m.ChildId)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Findings, (string?)null).SetProperty(m => m.Referral, (string?)null).SetProperty(m => m.Treatment, (string?)null), ct);
+
+        var consentIds = consents.Select(r => r.Id).ToList();
+        await db.ConsentRecords.IgnoreQueryFilters().Where(r => consentIds.Contains(r.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.GuardianName, "").SetProperty(r => r.Note, (string?)null), ct);
+        await db.ConsentRecords.IgnoreQueryFilters().Where(r => consentIds.Contains(r.Id) && r.WithdrawnAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.WithdrawnAt, now).SetProperty(r => r.WithdrawnBy, actor.Name), ct);
+        var photos = await db.MediaItems.IgnoreQueryFilters().Where(m => m.ConsentRecordId != null && consentIds.Contains(m.ConsentRecordId.Value)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Alt, ErasedName).SetProperty(m => m.AltEn, (string?)null).SetProperty(m => m.OriginalFileName, "erased").SetProperty(m => m.SearchText, ""), ct);
+
+        await db.Children.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.FullName, ErasedName).SetProperty(c => c.SearchText, "")
+            .SetProperty(c => c.DateOfBirth, DateOnly.MinValue).SetProperty(c => c.DateOfBirthEstimated, false)
+            .SetProperty(c => c.EthnicGroup, "").SetProperty(c => c.GuardianName, (string?)null).SetProperty(c => c.ClassName, (string?)null)
+            .SetProperty(c => c.Circumstances, Needs.CircumstanceGroups.None).SetProperty(c => c.PublicationConsentOn, (DateOnly?)null)
+            .SetProperty(c => c.AdminUnitId, commune)
+            .SetProperty(c => c.ErasedOn, today).SetProperty(c => c.ErasureReason, reason), ct);
+
+        // The trail keeps who did what and when; the values it held are gone.
+        var keys = ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var consentKeys = consentIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        await db.AuditEntries.IgnoreQueryFilters().Where(a => (a.EntityType == nameof(Child) && keys.Contains(a.EntityKey))
+                                         || (a.EntityType == nameof(Consent.ConsentRecord) && consentKeys.Contains(a.EntityKey)))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Label, ErasedName).SetProperty(a => a.Before, (string?)null).SetProperty(a => a.After, (string?)null), ct);
+        foreach (var secret in secrets)
+            await db.AuditEntries.IgnoreQueryFilters().Where(a => a.Label!.Contains(secret) || a.Before!.Contains(secret) || a.After!.Contains(secret))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Label, ErasedName).SetProperty(a => a.Before, (string?)null).SetProperty(a => a.After, (string?)null), ct);
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(Child), EntityKey = keys[0], Action = EraseAction,
+            AdminUnitId = commune, Label = ErasedName,
+            After = JsonSerializer.Serialize(new { Reason = reason, Records = ids.Count, Measurements = measurements, Consents = consentIds.Count, Photos = photos },
+                new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        });
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return Outcome<int>.Ok(childId);
+    }
+}

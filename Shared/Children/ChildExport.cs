@@ -1,0 +1,57 @@
+using System.Text.Json;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Needs;
+using ChildAid.Shared.Text;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace ChildAid.Shared.Children;
+
+/// <summary>The export: the workbook's bytes and how many children it holds.</summary>
+public sealed record ChildExportFile(byte[] Bytes, int Count);
+
+/// <summary>
+/// The children of the reader's units as .xlsx — personal data, so it asks for a reason, and writes an audit row with
+/// the reason and the number of children exported (never their names) before the file leaves.
+/// </summary>
+public class ChildExport(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
+{
+    public const string ExportAction = "Exported";
+    public const int MaxReasonLength = 500;
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public async Task<Outcome<ChildExportFile>> ExportAsync(string? reason, CancellationToken ct = default)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) return Outcome<ChildExportFile>.Fail("Reason", "Vui lòng nhập lý do xuất dữ liệu cá nhân của trẻ (ví dụ: danh sách gửi trạm y tế cho đợt khám tháng 12).");
+        if (reason.Length > MaxReasonLength) return Outcome<ChildExportFile>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+
+        var children = await db.Children.AsNoTracking().InRegistry().OrderBy(c => c.AdminUnit!.Name).ThenBy(c => c.SearchText).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.FullName, c.DateOfBirth, c.DateOfBirthEstimated, c.Sex, c.EthnicGroup, Unit = c.AdminUnit!.Name, School = c.School!.Name, c.ClassName,
+                HealthStation = c.HealthStation!.Name, c.GuardianName, c.Circumstances,
+            }).ToListAsync(ct);
+        var rows = children.Select(c => new Dictionary<string, object?>
+        {
+            ["Số hồ sơ"] = c.Id, ["Họ tên"] = c.FullName, ["Ngày sinh"] = VietnameseFormat.Date(c.DateOfBirth), ["Ngày sinh ước tính"] = c.DateOfBirthEstimated ? "có" : "",
+            ["Giới tính"] = c.Sex == Sex.Female ? "Nữ" : "Nam", ["Dân tộc"] = c.EthnicGroup, ["Nơi ở"] = c.Unit, ["Trường"] = c.School, ["Lớp"] = c.ClassName,
+            ["Trạm y tế"] = c.HealthStation, ["Người giám hộ"] = c.GuardianName,
+            ["Nhóm hoàn cảnh"] = string.Join("; ", NeedLabels.Circumstances.Where(g => c.Circumstances.HasFlag(g.Key)).Select(g => g.Value)),
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: "Tre em", cancellationToken: ct);
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(Child), EntityKey = "export",
+            Action = ExportAction, Label = $"{children.Count} trẻ",
+            After = JsonSerializer.Serialize(new { Reason = reason, Count = children.Count },
+                new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        });
+        await db.SaveChangesAsync(ct);
+        return Outcome<ChildExportFile>.Ok(new ChildExportFile(stream.ToArray(), children.Count));
+    }
+}

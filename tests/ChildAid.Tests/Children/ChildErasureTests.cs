@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Net;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Checkups;
+using ChildAid.Shared.Children;
+using ChildAid.Shared.Consent;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Growth;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.BackOffice;
+using ChildAid.Tests.Checkups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace ChildAid.Tests.Children;
+
+/// <summary>
+/// Erasure at the guardian's request, as an admin does it after the child's record was changed, read and measured:
+/// afterwards no page and no row of any table holds the old name (every text column of every table is scanned).
+/// </summary>
+public abstract class ChildErasureTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    private CheckupWorld W = null!;
+    private const string Secret = "Rơ Châm";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Db.NewContext();
+        W = await CheckupWorld.CreateAsync(db);
+    }
+
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The girl's record changed through the form, read on her growth page, measured with a note, a consent with an audit row.</summary>
+    private async Task HistoryAsync()
+    {
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.Own);
+        var officer = await LogInAsync("xa-iadal");
+        var saved = await officer.PostFormAsync($"/Children/Edit/{S(W.OwnGirl)}", new()
+        {
+            ["Input.FullName"] = "Rơ Châm Thị H'Nhi", ["Input.DateOfBirth"] = "10/05/2018", ["Input.Sex"] = "Female",
+            ["Input.AdminUnitId"] = S(W.Own), ["Input.SchoolId"] = S(W.OwnSchool),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Rơ Châm Thị", await officer.GetPageAsync($"/Checkups/Child/{S(W.OwnGirl)}"));
+        await using var db = Db.NewContext();
+        db.Measurements.Add(new Measurement
+        {
+            SessionId = W.OwnSession, ChildId = W.OwnGirl, AdminUnitId = W.Own, WeightKg = 19.5m, LengthCm = 118.2m, Position = MeasuredPosition.Standing,
+            Findings = "Rơ Châm Thị H'Nhi ho nhẹ", Referral = "Trạm y tế", RecordedBy = "test", RecordedAt = DateTime.UtcNow,
+        });
+        var consent = new ConsentRecord
+        {
+            AdminUnitId = W.Own, ChildId = W.OwnGirl, GuardianName = "Rơ Châm Y Bi", GuardianConsentOn = new DateOnly(2026, 9, 1), ChildConsentOn = new DateOnly(2026, 9, 1),
+            Scope = ConsentScope.Website, Note = "mẹ của Rơ Châm Thị H'Nhi", RecordedBy = "test", RecordedAt = DateTime.UtcNow,
+        };
+        db.ConsentRecords.Add(consent);
+        await db.SaveChangesAsync();
+        // What the audit interceptor writes when staff record a consent (this context has no interceptor).
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow, Actor = "test", EntityType = nameof(ConsentRecord), EntityKey = S(consent.Id), Action = "Added", AdminUnitId = W.Own,
+            Label = "người giám hộ Rơ Châm Y Bi", After = "{\"GuardianName\":\"Rơ Châm Y Bi\"}",
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task After_erasure_no_page_and_no_row_of_any_table_holds_the_name_and_the_measurement_stays_as_anonymous_statistics()
+    {
+        await HistoryAsync();
+        await using (var before = Db.NewContext())
+            Assert.NotEmpty(await WhereTextAppearsAsync(before, Secret));
+        var admin = await LogInAsAdminAsync();
+
+        var form = await admin.GetPageAsync($"/Children/Erase/{S(W.OwnGirl)}");
+        var erased = await admin.PostFormAsync($"/Children/Erase/{S(W.OwnGirl)}", new() { ["Input.Reason"] = "Đơn yêu cầu của người giám hộ ngày 01/12/2026", ["Input.Confirmed"] = "true" });
+
+        Assert.Contains("Rơ Châm Thị", form);
+        Assert.Contains("1 kết quả đo", form);
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        var list = await admin.FollowAsync(erased);
+        Assert.Contains($"Đã xóa dữ liệu cá nhân của hồ sơ số {S(W.OwnGirl)}", list);
+        var audit = await admin.GetPageAsync("/Audit");
+        Assert.Contains($"đã xóa dữ liệu cá nhân của hồ sơ trẻ em số {S(W.OwnGirl)} theo yêu cầu. Lý do: Đơn yêu cầu của người giám hộ ngày 01/12/2026", audit);
+        foreach (var page in new[] { list, audit, await admin.GetPageAsync("/Children?q=cham"), await admin.GetPageAsync("/Checkups"),
+                                     await admin.GetPageAsync($"/Checkups/Session/{S(W.OwnSession)}?class=3A") })
+            // "Rơ Châm" alone is also the list's search hint («ro cham» finds «Rơ Châm»): the names as they were.
+            foreach (var name in new[] { "Rơ Châm Thị", "Rơ Châm H", "Rơ Châm Y Bi" }) Assert.DoesNotContain(name, page);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Children/Edit/{S(W.OwnGirl)}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Children/Erase/{S(W.OwnGirl)}")).Response.StatusCode);
+
+        await using var db = Db.NewContext();
+        Assert.Empty(await WhereTextAppearsAsync(db, Secret));
+        Assert.Empty(await WhereTextAppearsAsync(db, "H'Nhi"));
+        var child = await db.Children.SingleAsync(c => c.Id == W.OwnGirl);
+        Assert.Equal(ChildErasure.ErasedName, child.FullName);
+        Assert.Equal(Today, child.ErasedOn);
+        Assert.Equal("Đơn yêu cầu của người giám hộ ngày 01/12/2026", child.ErasureReason);
+        Assert.Equal(DateOnly.MinValue, child.DateOfBirth);
+        Assert.Null(child.GuardianName);
+        Assert.Null(child.ClassName);
+        Assert.Equal(Shared.Children.Sex.Female, child.Sex);
+        var m = await db.Measurements.SingleAsync();
+        Assert.Equal(W.OwnGirl, m.ChildId);
+        Assert.Equal(19.5m, m.WeightKg);
+        Assert.Equal(CheckupWorld.SessionDay.DayNumber - new DateOnly(2018, 5, 10).DayNumber, m.AgeDays);
+        Assert.Null(m.Findings);
+        Assert.Null(m.Referral);
+        var consent = await db.ConsentRecords.SingleAsync();
+        Assert.Equal("", consent.GuardianName);
+        Assert.NotNull(consent.WithdrawnAt);
+        var row = await db.AuditEntries.SingleAsync(a => a.Action == ChildErasure.EraseAction);
+        Assert.Equal((nameof(Child), S(W.OwnGirl)), (row.EntityType, row.EntityKey));
+        Assert.Contains("Đơn yêu cầu của người giám hộ", row.After);
+        // The trail still says who changed and read the record, and when: only the values are gone.
+        Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Child) && a.EntityKey == S(W.OwnGirl)) >= 3);
+    }
+
+    [Fact]
+    public async Task A_reason_is_required_may_not_name_the_child_and_the_erasure_must_be_confirmed()
+    {
+        await HistoryAsync();
+        var admin = await LogInAsAdminAsync();
+        var url = $"/Children/Erase/{S(W.OwnGirl)}";
+
+        var empty = WebUtility.HtmlDecode(await (await admin.PostFormAsync(url, new() { ["Input.Reason"] = "", ["Input.Confirmed"] = "true" })).Content.ReadAsStringAsync());
+        var named = WebUtility.HtmlDecode(await (await admin.PostFormAsync(url, new() { ["Input.Reason"] = "Mẹ của Rơ Châm Thị H'Nhi yêu cầu", ["Input.Confirmed"] = "true" })).Content.ReadAsStringAsync());
+        var unconfirmed = WebUtility.HtmlDecode(await (await admin.PostFormAsync(url, new() { ["Input.Reason"] = "Đơn ngày 01/12/2026" })).Content.ReadAsStringAsync());
+
+        Assert.Matches("id=\"Input_Reason-error\"[^>]*>[^<]*Vui lòng nhập lý do", empty);
+        Assert.Matches("id=\"Input_Reason-error\"[^>]*>[^<]*Lý do không được chứa họ tên", named);
+        Assert.Contains("Vui lòng đánh dấu xác nhận: việc xóa không hoàn tác được.", unconfirmed);
+        await using var db = Db.NewContext();
+        Assert.Null((await db.Children.SingleAsync(c => c.Id == W.OwnGirl)).ErasedOn);
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == ChildErasure.EraseAction));
+    }
+
+    [Fact]
+    public async Task Only_admins_erase_and_a_commune_officer_is_refused()
+    {
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.Own);
+        var officer = await LogInAsync("xa-iadal");
+
+        var (response, _) = await officer.GetAsync($"/Children/Erase/{S(W.OwnGirl)}");
+        var edit = await officer.GetPageAsync($"/Children/Edit/{S(W.OwnGirl)}");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("/Children/Erase/", edit);
+        await using var db = Db.NewContext();
+        Assert.Null((await db.Children.SingleAsync(c => c.Id == W.OwnGirl)).ErasedOn);
+    }
+
+    /// <summary>Every text column of every table of the model that holds the text: "table.column: rows".</summary>
+    public static async Task<List<string>> WhereTextAppearsAsync(ChildAidDbContext db, string text)
+    {
+        var hits = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is not { } table) continue;
+            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            var qualified = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table}\"" : $"\"{table}\"";
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
+            {
+                if (property.GetColumnName(store) is not { } column || !seen.Add($"{qualified}.{column}")) continue;
+                // Names from the model, never from input; the searched text is a parameter.
+                var sql = "SELECT COUNT(*) AS \"Value\" FROM " + qualified + " WHERE CAST(\"" + column + "\" AS TEXT) LIKE {0}";
+                var rows = await db.Database.SqlQueryRaw<long>(sql, $"%{text}%").SingleAsync();
+                if (rows > 0) hits.Add($"{table}.{column}: {rows}");
+            }
+        }
+        return hits;
+    }
+}
+
+public class ChildErasureTestsOnSqlite() : ChildErasureTests(DatabaseProvider.Sqlite);
+
+public class ChildErasureTestsOnPostgres() : ChildErasureTests(DatabaseProvider.Postgres);

@@ -1,0 +1,122 @@
+using System.Net;
+using ChildAid.Shared.Children;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Import;
+using ChildAid.Shared.Security;
+using ChildAid.Tests.BackOffice;
+using ChildAid.Tests.Checkups;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace ChildAid.Tests.Children;
+
+/// <summary>The children import as a commune officer uses it: template, all or nothing, error workbook, duplicate warnings.</summary>
+public abstract class ChildImportTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    private CheckupWorld W = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Db.NewContext();
+        W = await CheckupWorld.CreateAsync(db);
+    }
+
+    private static Dictionary<string, object?> Child(string name, object born, string sex, string place, string? estimated = null, string? school = null) => new()
+    {
+        [ChildSheet.FullName.Header] = name, [ChildSheet.DateOfBirth.Header] = born, [ChildSheet.Estimated.Header] = estimated, [ChildSheet.Sex.Header] = sex,
+        [ChildSheet.EthnicGroup.Header] = "Gia Rai", [ChildSheet.Place.Header] = place, [ChildSheet.School.Header] = school,
+        [ChildSheet.ClassName.Header] = null, [ChildSheet.Guardian.Header] = "Ksor Y Blih",
+    };
+
+    private static byte[] Workbook(params Dictionary<string, object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return stream.ToArray();
+    }
+
+    private async Task<(StaffClient Client, string Token)> OfficerAsync()
+    {
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.Own);
+        var client = await LogInAsync("xa-iadal");
+        return (client, StaffClient.Token(await client.GetPageAsync("/Children/Import")));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(StaffClient client, string token, byte[] file) =>
+        client.PostFileAsync("/Children/Import", token, [], "Upload", "tre-em.xlsx", file, ChildExport.ContentType);
+
+    [Fact]
+    public async Task The_template_has_the_columns_an_example_row_and_the_officers_places()
+    {
+        var (client, _) = await OfficerAsync();
+
+        var response = await client.Http.GetAsync("/Children/Import?handler=Template");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(ChildSheet.All.Select(c => c.Header), rows[0].Keys);
+        Assert.Equal("Xã Ia Đal", rows[0][ChildSheet.Place.Header]?.ToString());
+        file.Position = 0;
+        var places = file.Query(useHeaderRow: true, sheetName: "Thon xa").Cast<IDictionary<string, object?>>().Select(r => r["Thôn/xã"]?.ToString()).ToList();
+        Assert.Equal(["Xã Ia Đal"], places);
+    }
+
+    [Fact]
+    public async Task A_file_with_bad_rows_writes_nothing_lists_every_bad_row_and_offers_the_file_back_with_an_error_column()
+    {
+        var (client, token) = await OfficerAsync();
+        var file = Workbook(
+            Child("Ksor H'Lim", "2019", "Nữ", "Xã Ia Đal"),
+            Child("Siu Văn Nam", "03/04/2017", "trai", "Xã Ia Tơi"),
+            Child("Rơ Mah Hiền", "32/13/2017", "X", "Xã Ia Đal"));
+
+        var response = await PostAsync(client, token, file);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Chưa ghi dòng nào", html);
+        Assert.Contains("Không tìm thấy thôn/xã “Xã Ia Tơi” trong phạm vi đơn vị của bạn.", html);
+        Assert.Contains("Giới tính: ghi «Nữ» hoặc «Nam».", html);
+        Assert.Contains("không phải ngày", html);
+        var link = System.Text.RegularExpressions.Regex.Match(html, "id=\"error-workbook\"[^>]*href=\"data:[^;]+;base64,([^\"]+)\"");
+        Assert.True(link.Success, "no error workbook link");
+        using var errors = new MemoryStream(Convert.FromBase64String(link.Groups[1].Value));
+        var rows = errors.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Null(rows[0][ErrorWorkbook.ErrorHeader]);
+        Assert.Contains("Xã Ia Tơi", rows[1][ErrorWorkbook.ErrorHeader]?.ToString());
+        Assert.Contains("Giới tính", rows[2][ErrorWorkbook.ErrorHeader]?.ToString());
+        await using var db = Db.NewContext();
+        Assert.Equal(3, await db.Children.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_good_file_writes_every_child_a_year_alone_is_estimated_and_possible_duplicates_are_warnings()
+    {
+        var (client, token) = await OfficerAsync();
+        var file = Workbook(
+            Child("Ksor H'Lim", 2019d, "Nữ", "Xã Ia Đal"),
+            Child("Ro Cham H Nhi", "12/05/2018", "Nữ", "23535", school: "Trường TH Ia Đal"),
+            Child("Ksor H Lim", "2019", "nu", "xa ia dal"));
+
+        var response = await PostAsync(client, token, file);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("Đã nhập 3 trẻ từ tệp.", html);
+        Assert.Contains($"Có thể trùng với hồ sơ số {W.OwnGirl} (Rơ Châm H'Nhi, sinh 10/05/2018) đã có.", html);
+        Assert.Contains("Có thể trùng với dòng 2 của tệp (Ksor H'Lim).", html);
+        await using var db = Db.NewContext();
+        var lim = await db.Children.Where(c => c.SearchText == "ksor h'lim").SingleAsync();
+        Assert.Equal(new DateOnly(2019, 7, 1), lim.DateOfBirth);
+        Assert.True(lim.DateOfBirthEstimated);
+        Assert.Equal(W.Own, lim.AdminUnitId);
+        var copy = await db.Children.SingleAsync(c => c.FullName == "Ro Cham H Nhi");
+        Assert.Equal((W.OwnSchool, false), (copy.SchoolId!.Value, copy.DateOfBirthEstimated));
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Child) && a.Action == "Added"));
+    }
+}
+
+public class ChildImportTestsOnSqlite() : ChildImportTests(DatabaseProvider.Sqlite);
+
+public class ChildImportTestsOnPostgres() : ChildImportTests(DatabaseProvider.Postgres);
