@@ -62,17 +62,23 @@ public static class DemoAllocations
         return added;
     }
 
-    private static async Task<T> AsAsync<T>(IServiceScopeFactory scopes, string userId, Func<AllocationService, ChildAidDbContext, Task<T>> act)
+    private static Task<T> AsAsync<T>(IServiceScopeFactory scopes, string userId, Func<AllocationService, ChildAidDbContext, Task<T>> act) =>
+        AsStaffAsync(scopes, userId, act);
+
+    /// <summary>
+    /// Runs a service as a demo staff member, as the pages would (their id on each change), but across every unit as the
+    /// CLI does whatever host runs the seeder, and without audit rows: a bulk load of synthetic data is not a staff change.
+    /// </summary>
+    internal static async Task<T> AsStaffAsync<TService, T>(IServiceScopeFactory scopes, string userId, Func<TService, ChildAidDbContext, Task<T>> act)
+        where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
         actor.UserId = userId;
         actor.Name = DemoSeeder.ActorName;
-        // A bulk load of synthetic data is not a staff change: no audit rows, as for the rest of the demo.
         actor.Suppressed = true;
-        // Whatever host runs the seeder, it works across every unit, as the CLI does.
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         (db.UnitScope, db.OrganisationScope) = (null, null);
-        return await act(scope.ServiceProvider.GetRequiredService<AllocationService>(), db);
+        return await act(scope.ServiceProvider.GetRequiredService<TService>(), db);
     }
 }

@@ -120,16 +120,6 @@ public static class DemoExpenses
         return png.ToArray();
     }
 
-    private static async Task<T> AsAsync<T>(IServiceScopeFactory scopes, string userId, Func<ExpenseService, Task<T>> act)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
-        actor.UserId = userId;
-        actor.Name = DemoSeeder.ActorName;
-        // A bulk load of synthetic data is not a staff change: no audit rows, as for the rest of the demo.
-        actor.Suppressed = true;
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        (db.UnitScope, db.OrganisationScope) = (null, null);
-        return await act(scope.ServiceProvider.GetRequiredService<ExpenseService>());
-    }
+    private static Task<T> AsAsync<T>(IServiceScopeFactory scopes, string userId, Func<ExpenseService, Task<T>> act) =>
+        DemoAllocations.AsStaffAsync<ExpenseService, T>(scopes, userId, (s, _) => act(s));
 }
