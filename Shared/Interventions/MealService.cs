@@ -179,9 +179,11 @@ public class MealService(ChildAidDbContext db, AuditActor actor, TimeProvider cl
     }
 
     /// <summary>Meals and cost by school and month of the programme, among the schools the reader may see.</summary>
-    public async Task<MealTotals> TotalsAsync(int interventionId, CancellationToken ct = default)
+    /// <summary>Meals and their cost by school and month: of one programme, or (null) of every programme in the reader's scope, optionally in one year.</summary>
+    public async Task<MealTotals> TotalsAsync(int? interventionId, int? year = null, CancellationToken ct = default)
     {
-        var rows = await db.MealDays.AsNoTracking().Where(m => m.InterventionId == interventionId)
+        var rows = await db.MealDays.AsNoTracking()
+            .Where(m => (interventionId == null || m.InterventionId == interventionId) && (year == null || m.ServedOn.Year == year))
             .GroupBy(m => new { m.SchoolId, m.School!.Name, m.ServedOn.Year, m.ServedOn.Month })
             .Select(g => new { g.Key.SchoolId, g.Key.Name, g.Key.Year, g.Key.Month, Days = g.Count(), Meals = g.Sum(m => (long)m.Meals), Cost = g.Sum(m => m.Meals * m.CostPerMealVnd) })
             .ToListAsync(ct);

@@ -28,7 +28,7 @@ public class EditModel(InterventionService interventions, MealService meals, Tim
             Input = InterventionInput.From(intervention);
             Id = existing;
             Enrolled = await interventions.EnrolledCountAsync(existing, ct);
-            if (intervention.Kind == InterventionKind.SchoolMeals) Meals = await meals.TotalsAsync(existing, ct);
+            if (intervention.Kind == InterventionKind.SchoolMeals) Meals = await meals.TotalsAsync(existing, ct: ct);
             EnrolledChildren = await interventions.EnrolledChildrenAsync(existing, ct) ?? [];
             if (!string.IsNullOrWhiteSpace(Query)) Found = await interventions.SearchChildrenAsync(existing, Query, ct);
         }

@@ -125,7 +125,7 @@ public class MealsModel(MealService meals, ImportJobs jobs, TimeProvider clock) 
         var day = DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked) ? asked
             : today < place.StartsOn ? place.StartsOn : today > place.EndsOn ? place.EndsOn : today;
         Week = await meals.WeekAsync(id, place.SchoolId, day, ct);
-        Totals = await meals.TotalsAsync(id, ct);
+        Totals = await meals.TotalsAsync(id, ct: ct);
         return Week is not null;
     }
 }

@@ -95,6 +95,10 @@ public abstract class MealPagesTests(DatabaseProvider provider) : BackOfficeTest
         Assert.Contains("Tổng cộng: 2 suất trong 2 ngày, chi phí 30.000 ₫.", edit);
         Assert.Contains("11/2026", edit);
         Assert.Contains("<svg class=\"chart\"", edit);
+        // The staff home page shows the year's meals in the user's scope; another commune's officer sees none.
+        Assert.Contains("Tổng cộng: 2 suất trong 2 ngày, chi phí 30.000 ₫.", WebUtility.HtmlDecode(await staff.GetPageAsync("/")));
+        await StaffAsync("xa-iatoi", [Roles.CommuneOfficer], W.Other);
+        Assert.DoesNotContain("Tổng cộng: 2 suất", WebUtility.HtmlDecode(await (await LogInAsync("xa-iatoi")).GetPageAsync("/")));
     }
 
     [Fact]
