@@ -109,6 +109,12 @@ public class InterventionService(ChildAidDbContext db, CheckupService checkups, 
         if (intervention is not null && intervention.Sites.Where(s => !siteIds.Contains(s.OrganisationId)).Select(s => s.OrganisationId).ToList() is { Count: > 0 } dropped
             && await db.MealDays.IgnoreQueryFilters().AnyAsync(m => m.InterventionId == intervention.Id && dropped.Contains(m.SchoolId), ct))
             errors[nameof(input.SiteIds)] = "Một trường bỏ khỏi chương trình đã có số suất ăn: giữ trường đó lại.";
+        // Meal days already entered stay inside the period: a shorter period would leave them outside it.
+        if (intervention is not null && input.StartsOn is { } startsOn && input.EndsOn is { } endsOn
+            && await db.MealDays.IgnoreQueryFilters().Where(m => m.InterventionId == intervention.Id && (m.ServedOn < startsOn || m.ServedOn > endsOn))
+                .OrderBy(m => m.ServedOn).Select(m => (DateOnly?)m.ServedOn).FirstOrDefaultAsync(ct) is { } outside)
+            errors[outside < startsOn ? nameof(input.StartsOn) : nameof(input.EndsOn)] =
+                Localization.Messages.Format("Đã có số suất ăn ngày {0}, ngoài thời gian mới: giữ ngày đó trong thời gian chương trình.", Text.VietnameseFormat.Date(outside));
         var isNew = intervention is null;
         var previousStation = intervention?.HealthStationId;
         intervention ??= new Intervention { CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime };

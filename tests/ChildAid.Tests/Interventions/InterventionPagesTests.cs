@@ -85,6 +85,32 @@ public abstract class InterventionPagesTests(DatabaseProvider provider) : BackOf
     }
 
     [Fact]
+    public async Task A_shorter_period_that_would_leave_meal_days_outside_it_saves_nothing_and_says_which_day()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        await client.PostFormAsync("/Interventions/Edit", Form(_baseline, W.OwnSession));
+        int id;
+        await using (var db = Db.NewContext())
+        {
+            id = await db.Interventions.Select(i => i.Id).SingleAsync();
+            db.MealDays.Add(new MealDay
+            {
+                InterventionId = id, SchoolId = W.OwnSchool, AdminUnitId = W.Own, ServedOn = new DateOnly(2026, 11, 20), Meals = 2, CostPerMealVnd = 15_000,
+                EnteredBy = "test", EnteredAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var shorter = Form(_baseline, W.OwnSession);
+        shorter["Input.EndsOn"] = "31/10/2026";
+        var html = WebUtility.HtmlDecode(await (await client.PostFormAsync($"/Interventions/Edit/{S(id)}", shorter)).Content.ReadAsStringAsync());
+
+        Assert.Matches("id=\"Input_EndsOn-error\"[^>]*>Đã có số suất ăn ngày 20/11/2026, ngoài thời gian mới", html);
+        await using var check = Db.NewContext();
+        Assert.Equal(new DateOnly(2026, 11, 30), await check.Interventions.Select(i => i.EndsOn).SingleAsync());
+    }
+
+    [Fact]
     public async Task An_endline_before_the_baseline_saves_nothing_and_the_message_is_next_to_the_endline()
     {
         var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
