@@ -131,11 +131,22 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
         if (ids.Count != rows.Count) errors[""] = "Mỗi trẻ chỉ một dòng.";
         if (errors.Count > 0) return Outcome<GridSaved>.Fail(errors);
 
+        return Outcome<GridSaved>.Ok(await StoreAsync(session, checkedRows.Select(r => (r.ChildId, children[r.ChildId].Sex, children[r.ChildId].DateOfBirth, r.Values)).ToList(), ct));
+    }
+
+    /// <summary>
+    /// Writes checked rows of one session (null values remove the child's measurement), with z-scores when the WHO tables
+    /// are installed; the grid and the Excel import both store through here. The caller owns the transaction.
+    /// </summary>
+    public async Task<GridSaved> StoreAsync(CheckupSession session, IReadOnlyList<(int ChildId, Sex Sex, DateOnly DateOfBirth, Measured? Values)> rows,
+        CancellationToken ct = default)
+    {
         var calculator = growth.TryGetCalculator(out var c, out var problem) ? c : null;
-        var existing = await db.Measurements.Where(m => m.SessionId == sessionId && ids.Contains(m.ChildId)).ToDictionaryAsync(m => m.ChildId, ct);
+        var ids = rows.Select(r => r.ChildId).ToList();
+        var existing = await db.Measurements.Where(m => m.SessionId == session.Id && ids.Contains(m.ChildId)).ToDictionaryAsync(m => m.ChildId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = 0;
-        foreach (var (childId, values) in checkedRows)
+        foreach (var (childId, sex, born, values) in rows)
         {
             existing.TryGetValue(childId, out var m);
             if (values is null)
@@ -145,19 +156,18 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
             }
             if (m is null)
             {
-                m = new Measurement { SessionId = sessionId, ChildId = childId, AdminUnitId = session.AdminUnitId };
+                m = new Measurement { SessionId = session.Id, ChildId = childId, AdminUnitId = session.AdminUnitId };
                 db.Measurements.Add(m);
             }
             values.CopyTo(m);
             m.RecordedBy = actor.Name;
             m.RecordedAt = now;
-            var child = children[childId];
-            if (calculator is not null) MeasurementScores.Apply(m, child.Sex, child.DateOfBirth, session.HeldOn, calculator);
+            if (calculator is not null) MeasurementScores.Apply(m, sex, born, session.HeldOn, calculator);
             else m.ReferenceVersion = null;
             saved++;
         }
         await db.SaveChangesAsync(ct);
-        return Outcome<GridSaved>.Ok(new GridSaved(saved, calculator is null ? problem : null));
+        return new GridSaved(saved, calculator is null ? problem : null);
     }
 
     /// <summary>The z-scores and warnings of one row as typed, for the grid's instant preview; nothing is stored.</summary>

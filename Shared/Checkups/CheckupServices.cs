@@ -20,6 +20,7 @@ public static class CheckupServices
         services.AddScoped<Interventions.InterventionEvaluation>();
         services.AddScoped<Interventions.MealService>();
         services.AddScoped<Interventions.MealImport>();
+        services.AddScoped<CheckupImport>();
         services.AddScoped<Children.ChildReadAudit>();
         return services;
     }

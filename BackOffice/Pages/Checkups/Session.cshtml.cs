@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using ChildAid.BackOffice.Checkups;
+using ChildAid.BackOffice.Web;
+using ChildAid.Shared.Import;
+using ChildAid.Shared.Needs;
 using ChildAid.BackOffice.Localization;
 using ChildAid.Shared.Checkups;
 using ChildAid.Shared.Growth;
@@ -12,8 +16,15 @@ namespace ChildAid.BackOffice.Pages.Checkups;
 /// One session: pick a class, then the class grid, one row per child, saved all or nothing. A plain form; the page's
 /// script only adds instant z-scores and warnings (from <see cref="OnPostPreviewAsync"/>) and Enter to move on.
 /// </summary>
-public class SessionModel(CheckupService checkups) : PageModel
+public class SessionModel(CheckupService checkups, ImportJobs jobs) : PageModel
 {
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The last import's result (row-by-row errors).</summary>
+    public ImportResult? Imported { get; private set; }
+    /// <summary>The refused import whose workbook can be downloaded back with the "Lỗi" column.</summary>
+    public Guid? ImportJob { get; private set; }
+
     public CheckupSession Session { get; private set; } = null!;
     [BindProperty(SupportsGet = true, Name = "class")] public string? ClassName { get; set; }
     public IReadOnlyList<string> Classes { get; private set; } = [];
@@ -24,7 +35,7 @@ public class SessionModel(CheckupService checkups) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Rows = Children.Values.Select(c => c.Current is { } m ? MeasurementInput.From(m) : new MeasurementInput { ChildId = c.ChildId, Position = DefaultPosition(c) }).ToList();
+        FillRows();
         return Page();
     }
 
@@ -42,6 +53,49 @@ public class SessionModel(CheckupService checkups) : PageModel
         foreach (var (key, message) in outcome.Errors) ModelState.AddModelError(key, message);
         ModelState.AddModelError("", "Chưa lưu gì: sửa các ô được đánh dấu rồi lưu lại (cả lớp được lưu cùng một lần).");
         return Page();
+    }
+
+    /// <summary>The template: the columns, and a row per child of the session's site.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(int id, CancellationToken ct)
+    {
+        if (await checkups.FindSessionAsync(id, ct) is not { } session) return NotFound();
+        return File(CheckupImport.Template(await checkups.GridAsync(session, null, ct)), NeedsExport.ContentType, $"mau-ket-qua-kham-{id}.xlsx");
+    }
+
+    /// <summary>Imports a filled template: every row or none, each bad row listed; a refused file comes back with the "Lỗi" column.</summary>
+    public async Task<IActionResult> OnPostImportAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp Excel (.xlsx) đã điền theo mẫu.");
+        else if (Upload.Length > MaxUploadBytes) ModelState.AddModelError(nameof(Upload), "Tệp lớn hơn 10 MB: hãy chia thành nhiều tệp.");
+        else if (!Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) ModelState.AddModelError(nameof(Upload), "Chỉ nhận tệp Excel .xlsx (dùng mẫu tải về ở trang này).");
+        else
+        {
+            var job = await jobs.StartAsync(Upload, Uploader.Of(User), keepFile: true,
+                (services, file, _) => services.GetRequiredService<CheckupImport>().RunAsync(id, file), refused => refused, result => result.Succeeded, ct);
+            await job.Running;
+            Imported = job.Result!;
+            if (Imported.Succeeded)
+            {
+                TempData["Saved"] = StaffText.T("Đã nhập kết quả đo của {0} trẻ từ tệp.", Imported.RowsWritten);
+                return RedirectToPage("/Checkups/Session", new { id, @class = ClassName });
+            }
+            ImportJob = job.Id;
+        }
+        FillRows();
+        return Page();
+    }
+
+    /// <summary>The refused workbook back, row for row, with the "Lỗi" column; only its uploader gets it.</summary>
+    public async Task<IActionResult> OnGetErrorsAsync(int id, Guid job, CancellationToken ct)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        if (await checkups.FindSessionAsync(id, ct) is null || jobs.Find<ImportResult>(job, userId) is not { Result: { Succeeded: false } result } found) return NotFound();
+        var output = new MemoryStream();
+        await using (var original = System.IO.File.OpenRead(found.TempFile))
+            await Task.Run(() => ErrorWorkbook.Write(original, result.Errors, output), ct);
+        output.Position = 0;
+        return File(output, NeedsExport.ContentType, $"loi-{Path.GetFileNameWithoutExtension(found.FileName)}.xlsx");
     }
 
     /// <summary>The row's z-scores and warnings as typed (JSON), for the grid's script; nothing is stored.</summary>
@@ -65,6 +119,10 @@ public class SessionModel(CheckupService checkups) : PageModel
         if (ShowsGrid) Children = (await checkups.GridAsync(session, ClassName, ct)).ToDictionary(c => c.ChildId);
         return true;
     }
+
+    /// <summary>The grid as stored: each child's measurement in this session, or an empty row.</summary>
+    private void FillRows() =>
+        Rows = Children.Values.Select(c => c.Current is { } m ? MeasurementInput.From(m) : new MeasurementInput { ChildId = c.ChildId, Position = DefaultPosition(c) }).ToList();
 
     /// <summary>Lying under 2 years (day 731), standing from then: WHO's rule, so the usual case needs no choice.</summary>
     public MeasuredPosition DefaultPosition(GridChild c) =>

@@ -75,6 +75,57 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
 
     private static string Checkups_Text(decimal? z) => ChildAid.BackOffice.Checkups.GrowthText.Z(z);
 
+    private static byte[] Workbook(params (string Name, string Born, object? Weight, object? Length, string? Position)[] rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows.Select(r => new Dictionary<string, object?>
+        {
+            ["Họ và tên"] = r.Name, ["Ngày sinh"] = r.Born, ["Cân nặng (kg)"] = r.Weight, ["Chiều dài/cao (cm)"] = r.Length, ["Tư thế đo (nằm/đứng)"] = r.Position,
+        }).ToList());
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task An_imported_session_workbook_with_bad_rows_writes_nothing_and_comes_back_marked_then_the_corrected_one_stores_z_scores()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        var url = $"/Checkups/Session/{S(W.OwnSession)}";
+        var token = StaffClient.Token(await client.GetPageAsync(url));
+        const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var template = await client.Http.GetAsync(url + "?handler=Template");
+        using (var file = new MemoryStream(await template.Content.ReadAsByteArrayAsync()))
+        {
+            var names = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => (string)r["Họ và tên"]!).ToList();
+            Assert.Equal(["A Dũng", "Rơ Châm H'Nhi"], names.Order(StringComparer.Ordinal));
+        }
+
+        var bad = WebUtility.HtmlDecode(await (await client.PostFileAsync(url + "?handler=Import", token, [], "Upload", "kham.xlsx",
+            Workbook(("ro cham h'nhi", "10/05/2018", "19,5", "118,2", "đứng"), ("A Dũng", "11/05/2018", 21, 120, null), ("Siu Thị Hoa", "10/05/2018", 20, 119, null),
+                ("A Dũng", "10/05/2018", "abc", 120, "ngồi")), xlsx)).Content.ReadAsStringAsync());
+        await using (var db = Db.NewContext()) Assert.Equal(0, await db.Measurements.CountAsync());
+        Assert.Contains("Chưa ghi dòng nào", bad);
+        Assert.Contains("Không có trẻ “A Dũng” sinh ngày 11/05/2018 ở nơi khám này", bad);
+        // Another station's child is not at this site, for this health worker.
+        Assert.Contains("Không có trẻ “Siu Thị Hoa”", bad);
+        Assert.Contains("Tư thế đo: ghi “nằm” hoặc “đứng”.", bad);
+        var errorsLink = System.Text.RegularExpressions.Regex.Match(bad, @"/Checkups/Session/\d+\?handler=Errors&job=[0-9a-f-]{36}").Value;
+        using (var errorFile = new MemoryStream(await (await client.Http.GetAsync(errorsLink)).Content.ReadAsByteArrayAsync()))
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(errorFile, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Null(rows[0]["Lỗi"]);
+            Assert.NotNull(rows[1]["Lỗi"]);
+        }
+
+        var good = await client.FollowAsync(await client.PostFileAsync(url + "?handler=Import", token, [], "Upload", "kham.xlsx",
+            Workbook(("ro cham h'nhi", "10/05/2018", "19,5", "118,2", "đứng"), ("A Dũng", "10/05/2018", 21, 120, null)), xlsx));
+        Assert.Contains("Đã nhập kết quả đo của 2 trẻ từ tệp.", WebUtility.HtmlDecode(good));
+        await using var check = Db.NewContext();
+        var girl = await check.Measurements.SingleAsync(m => m.ChildId == W.OwnGirl);
+        Assert.Equal((19.5m, 118.2m, MeasuredPosition.Standing, WhoTables.Calculator.ReferenceVersion), (girl.WeightKg!.Value, girl.LengthCm!.Value, girl.Position!.Value, girl.ReferenceVersion));
+        Assert.NotNull(girl.LengthForAge);
+        Assert.Equal(MeasuredPosition.Standing, (await check.Measurements.SingleAsync(m => m.ChildId == W.OwnBoy)).Position);
+    }
+
     [Fact]
     public async Task One_wrong_cell_saves_nothing_and_its_message_is_next_to_that_cell()
     {
