@@ -27,6 +27,9 @@ public sealed class BackOfficeFactory(TestDatabase db, TimeProvider? clock = nul
         // Web tests drive the schedule themselves; a background tick would race them.
         builder.UseSetting("ContentSchedule:Enabled", "false");
         builder.UseSetting("Mail:Enabled", "false");
+        // Tests run the nightly balance run and the public nutrition figures themselves (BalanceRunner, PublicNutritionProjection).
+        builder.UseSetting("BalanceRuns:Enabled", "false");
+        builder.UseSetting("PublicNutrition:Enabled", "false");
         // The WHO tables are not in the repository; tests read them from ../shared (check-ups, growth charts).
         // Without ../shared only the growth tests fail (as they say), not every web test.
         builder.UseSetting("Growth:ReferenceFolder", WhoGrowthFolder());

@@ -165,7 +165,9 @@ public class BrowserFixture : IAsyncLifetime
         // the loopback address, as it would from a reverse proxy, so each browser context can be its own client (NewPageAsync).
         (BackOffice, BackOfficeUrl) = await StartAsync("ChildAid.BackOffice", "BackOffice",
             args => ChildAid.BackOffice.BackOfficeApp.Build([.. args, $"--PublicSite:BaseUrl={PublicUrl}", "--ForwardedHeaders:KnownProxies=127.0.0.1",
-                $"--Preview:PublicSiteUrl={PublicUrl}", $"--urls={backOfficeUrl}", $"--Growth:ReferenceFolder={SharedFolder.WhoGrowth}"]),
+                $"--Preview:PublicSiteUrl={PublicUrl}", $"--urls={backOfficeUrl}", $"--Growth:ReferenceFolder={SharedFolder.WhoGrowth}",
+                // The tests write the public figures they look at; the hourly projection would replace them.
+                "--PublicNutrition:Enabled=false", "--BalanceRuns:Enabled=false"]),
             Database.ConnectionString);
 
         _playwright = await Playwright.CreateAsync();
