@@ -150,7 +150,10 @@ public abstract class ContentScheduleTests(DatabaseProvider provider) : Database
         await using var check = Db.NewContext();
         Assert.Equal(5, ticks.Sum(t => t.Published));
         Assert.Equal(0, ticks.Sum(t => t.Failed));
-        Assert.Equal(5, steps.PublishCalls);
+        // A node that reads the due list after the other's claim (but before its publish clears the schedule) may claim
+        // the moved version and call the step too; the publisher's version guard then lets only one save through. So the
+        // step may run more than five times, never with a second publication (counted above and below).
+        Assert.InRange(steps.PublishCalls, 5, 10);
         Assert.Equal(5, await check.PublishedContent.CountAsync());
         Assert.All(await check.ContentItems.ToListAsync(), i => Assert.Null(i.ScheduleError));
     }
