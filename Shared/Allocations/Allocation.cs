@@ -53,6 +53,30 @@ public class Allocation : Security.IUnitOwned
 
     public bool IsGoods => GoodsLineId is not null;
 
+    /// <summary>
+    /// What the double-support check found when the allocation was proposed (<see cref="DoubleSupportCheck"/>), kept so the
+    /// approver reads exactly what the manager allowed. Null when nothing was found.
+    /// </summary>
+    public string? DoubleSupportFindings { get; private set; }
+    /// <summary>Why a programme manager allowed it all the same (private: it may name a child).</summary>
+    public string? DoubleSupportReason { get; private set; }
+    public string? DoubleSupportAllowedById { get; private set; }
+
+    /// <summary>A manager allowed this allocation although the child or school already received the same kind of help.</summary>
+    public bool AllowsDoubleSupport => DoubleSupportReason is not null;
+
+    public void AllowDoubleSupport(IReadOnlyList<string> findings, string reason, string managerId)
+    {
+        if (findings.Count == 0) throw new ArgumentException("Nothing to allow.", nameof(findings));
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("An override needs its reason.", nameof(reason));
+        var words = string.Join(" ", findings);
+        DoubleSupportFindings = words.Length <= FindingsLength ? words : words[..(FindingsLength - 1)] + "…";
+        DoubleSupportReason = reason.Trim();
+        DoubleSupportAllowedById = managerId;
+    }
+
+    public const int FindingsLength = 2000;
+
     public const int NoteLength = 500;
     public const int ReasonLength = 500;
 

@@ -14,6 +14,9 @@ public class AllocationConfiguration : IEntityTypeConfiguration<Allocation>
         b.Property(a => a.DecidedById).HasMaxLength(450);
         b.Property(a => a.ReversalReason).HasMaxLength(Allocation.ReasonLength);
         b.Property(a => a.ReversedById).HasMaxLength(450);
+        b.Property(a => a.DoubleSupportFindings).HasMaxLength(Allocation.FindingsLength);
+        b.Property(a => a.DoubleSupportReason).HasMaxLength(Allocation.ReasonLength);
+        b.Property(a => a.DoubleSupportAllowedById).HasMaxLength(450);
         b.HasOne(a => a.Contribution).WithMany().HasForeignKey(a => a.ContributionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.GoodsLine).WithMany().HasForeignKey(a => a.GoodsLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.NeedLine).WithMany().HasForeignKey(a => a.NeedLineId).OnDelete(DeleteBehavior.Restrict);
@@ -37,6 +40,10 @@ public class AllocationConfiguration : IEntityTypeConfiguration<Allocation>
                 "(state = 'Reversed' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NOT NULL AND rejection_reason IS NULL" +
                 " AND reversal_reason IS NOT NULL AND reversed_by_id IS NOT NULL AND reversed_at IS NOT NULL AND reversal_sequence IS NOT NULL)");
             // Four eyes, in the database too: the one who proposed never approves.
+            // An override is whole: what was found, why, and who allowed it — or none of them.
+            t.HasCheckConstraint("ck_allocations_double_support",
+                "(double_support_findings IS NULL AND double_support_reason IS NULL AND double_support_allowed_by_id IS NULL) OR " +
+                "(double_support_findings IS NOT NULL AND double_support_reason IS NOT NULL AND double_support_allowed_by_id IS NOT NULL)");
             t.HasCheckConstraint("ck_allocations_four_eyes", "state NOT IN ('Approved', 'Reversed') OR decided_by_id <> proposed_by_id");
         });
     }

@@ -12,6 +12,8 @@ public sealed class AllocationInput
     public long? AmountVnd { get; set; }
     public int? Quantity { get; set; }
     public string? Note { get; set; }
+    /// <summary>Why the allocation is still needed when the child or school already received the same help (a programme manager only).</summary>
+    public string? DoubleSupportReason { get; set; }
 }
 
 /// <summary>What is still free on a receipt: money (0 for goods receipts) and each goods line's quantity.</summary>

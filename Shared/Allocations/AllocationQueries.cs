@@ -11,7 +11,7 @@ namespace ChildAid.Shared.Allocations;
 public sealed record AllocationRow(int Id, AllocationState State, int ContributionId, string ReceiptNumber, string Commune, NeedCategory Category,
     string Item, NeedTarget Target, string? GoodsItem, int? Quantity, long AmountVnd, string ProposedBy, DateTime ProposedAt, string? DecidedBy,
     DateTime? DecidedAt, string? RejectionReason, string? Note, long? LedgerSequence, string? ReversedBy, DateTime? ReversedAt, string? ReversalReason,
-    long? ReversalSequence);
+    long? ReversalSequence, string? DoubleSupportFindings, string? DoubleSupportReason, string? DoubleSupportAllowedBy);
 
 /// <summary>An approved need line the user may allocate to, with what it still lacks.</summary>
 public sealed record NeedOption(int Id, string Commune, string Who, string Item, SizeBand? SizeBand, int Level, NeedUnit Unit, NeedRemainder Left);
@@ -33,7 +33,8 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
                 a.DecidedById == null ? null : db.Users.Where(u => u.Id == a.DecidedById).Select(u => u.FullName).FirstOrDefault() ?? a.DecidedById,
                 a.DecidedAt, a.RejectionReason, a.Note, a.LedgerSequence,
                 a.ReversedById == null ? null : db.Users.Where(u => u.Id == a.ReversedById).Select(u => u.FullName).FirstOrDefault() ?? a.ReversedById,
-                a.ReversedAt, a.ReversalReason, a.ReversalSequence))
+                a.ReversedAt, a.ReversalReason, a.ReversalSequence, a.DoubleSupportFindings, a.DoubleSupportReason,
+                a.DoubleSupportAllowedById == null ? null : db.Users.Where(u => u.Id == a.DoubleSupportAllowedById).Select(u => u.FullName).FirstOrDefault() ?? a.DoubleSupportAllowedById))
             .ToListAsync(ct);
     }
 
@@ -76,6 +77,7 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
             ["Lý do từ chối"] = r.RejectionReason, ["Ghi chú"] = r.Note, ["Bút toán sổ cái"] = r.LedgerSequence,
             ["Người hoàn"] = r.ReversedBy, ["Hoàn lúc"] = r.ReversedAt is { } h ? VietnameseFormat.DateTime(h) : null, ["Lý do hoàn"] = r.ReversalReason,
             ["Bút toán hoàn"] = r.ReversalSequence,
+            ["Trùng hỗ trợ đã có"] = r.DoubleSupportFindings, ["Lý do vẫn phân bổ"] = r.DoubleSupportReason, ["Người cho phép"] = r.DoubleSupportAllowedBy,
         }), sheetName: "Phân bổ"), ct);
         file.Position = 0;
         return file;

@@ -16,7 +16,7 @@ namespace ChildAid.Shared.Allocations;
 /// by the database (CHECKs and triggers of migration AllocationsFourEyes), which has the last word when two people act
 /// at once. Receipts and need lines are read through the unit scope: what the user cannot see does not exist for them.
 /// </summary>
-public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock, DoubleSupportCheck doubleSupport)
 {
     public async Task<Outcome<Allocation>> ProposeAsync(AllocationInput input, CancellationToken ct = default)
     {
@@ -41,6 +41,8 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         else if (receipt.Method == ContributionMethod.InKind) errors[nameof(input.GoodsLineId)] = "Phiếu thu này là hiện vật: chọn dòng hàng và số lượng.";
         else if (input.AmountVnd is not > 0) errors[nameof(input.AmountVnd)] = "Nhập số tiền lớn hơn 0 ₫.";
         if (input.Note is { Length: > Allocation.NoteLength }) errors[nameof(input.Note)] = Messages.Format("Ghi chú tối đa {0} ký tự.", Allocation.NoteLength);
+        if (input.DoubleSupportReason is { } why && why.Trim().Length > Allocation.ReasonLength)
+            errors[nameof(input.DoubleSupportReason)] = Messages.Format("Lý do tối đa {0} ký tự.", Allocation.ReasonLength);
         if (errors.Count > 0) return Outcome<Allocation>.Fail(errors);
 
         var allocation = new Allocation
@@ -57,6 +59,8 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
             ProposedAt = clock.GetUtcNow().UtcDateTime,
         };
         if (await RuleErrorsAsync(allocation, receipt, line, ct) is { Count: > 0 } refused) return Outcome<Allocation>.Fail(refused);
+        if (await DoubleSupportRefusalAsync(allocation, line, input.DoubleSupportReason, ct) is { } doubled)
+            return Outcome<Allocation>.Fail(nameof(input.DoubleSupportReason), doubled);
 
         db.Allocations.Add(allocation);
         try
@@ -106,6 +110,32 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         }
         return errors;
     }
+
+    /// <summary>
+    /// Null when the need's child or school has not already received the same kind of help for the period, or when a
+    /// programme manager gave the reason it is still needed (then recorded on <paramref name="allocation"/>); otherwise
+    /// the message to show next to the reason field.
+    /// </summary>
+    private async Task<string?> DoubleSupportRefusalAsync(Allocation allocation, NeedLine line, string? reason, CancellationToken ct)
+    {
+        var findings = await doubleSupport.FindAsync(line, ct);
+        if (findings.Count == 0) return null;
+        if (string.IsNullOrWhiteSpace(reason)) return DoubleSupportCheck.Message(findings);
+        if (!await ActorHasRoleAsync(Security.Roles.AllowDoubleSupport, ct)) return OnlyManagersAllowDoubleSupport;
+        allocation.AllowDoubleSupport(findings, reason, actor.UserId ?? actor.Name);
+        return null;
+    }
+
+    /// <summary>The CLI (no account) acts as the system and may; a person needs one of <paramref name="roles"/>.</summary>
+    private async Task<bool> ActorHasRoleAsync(string[] roles, CancellationToken ct) =>
+        actor.UserId is not { } id
+        || await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id && roles.Contains(r.Name!) select r).AnyAsync(ct);
+
+    public const string OnlyManagersAllowDoubleSupport =
+        "Chỉ quản lý chương trình (cán bộ chương trình, quản trị) được cho phép phân bổ khi trẻ hoặc trường đã được hỗ trợ cùng loại; hãy nhờ họ đề xuất.";
+
+    public const string DoubleSupportSinceProposal =
+        "Từ khi đề xuất, trẻ hoặc trường này đã được hỗ trợ cùng nhóm nhu cầu trong cùng thời gian; hãy từ chối và đề xuất lại (quản lý chương trình ghi lý do nếu vẫn cần).";
 
     /// <summary>What is still free on a receipt. A proposal reserves what it asks for; a rejected one frees it.</summary>
     public async Task<ReceiptRemainder> RemainderAsync(Contribution receipt, CancellationToken ct = default)
@@ -163,6 +193,12 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
             await tx.RollbackAsync(ct);
             return new(null, null, Messages.Format("Phiếu thu {0} đã bị hủy; hãy từ chối đề xuất này.", receipt.ReceiptNumber));
         }
+        if (!allocation.AllowsDoubleSupport
+            && await doubleSupport.FindAsync(await db.NeedLines.IgnoreQueryFilters().SingleAsync(l => l.Id == allocation.NeedLineId, ct), ct) is { Count: > 0 })
+        {
+            await tx.RollbackAsync(ct);
+            return new(null, null, DoubleSupportSinceProposal);
+        }
         var place = await PlaceAsync(allocation.NeedLineId, ct);
         var goods = receipt.GoodsLines.FirstOrDefault(g => g.Id == allocation.GoodsLineId);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -173,7 +209,8 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
             AmountVnd = allocation.AmountVnd,
             CampaignId = receipt.CampaignId,
             ReceiptNumber = receipt.ReceiptNumber,
-            Description = "Phân bổ cho " + place.Description,
+            // The override is public as a fact (the reason stays private: it may name a child).
+            Description = "Phân bổ cho " + place.Description + (allocation.AllowsDoubleSupport ? DoubleSupportAllowedInLedger : ""),
             DonorDisplay = "",
             UnitCode = place.CommuneCode,
             NeedReference = place.Reference,
@@ -276,6 +313,9 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         var school = l.SchoolId is { } s ? await db.Organisations.AsNoTracking().Where(o => o.Id == s).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
         return new NeedPlace(l.Target, l.Category, l.ItemCode, l.ItemName, l.SizeBand, l.Unit, l.Year, commune.Code, commune.Name, l.SchoolId, school);
     }
+
+    /// <summary>Appended to the public description of an allocation a manager allowed despite earlier support of the same kind.</summary>
+    public const string DoubleSupportAllowedInLedger = " (quản lý chương trình cho phép dù đã có hỗ trợ cùng loại trong cùng thời gian; lý do lưu tại đơn vị)";
 
     private const string NotFound = "Không tìm thấy đề xuất phân bổ trong phạm vi đơn vị của bạn.";
 

@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContributionBatchBooking>();
         services.AddScoped<ContributionService>();
         services.AddScoped<Allocations.AllocationService>();
+        services.AddScoped<Allocations.DoubleSupportCheck>();
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
         services.AddScoped<Balances.ProgrammeDashboard>();

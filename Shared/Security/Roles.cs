@@ -43,6 +43,12 @@ public static class Roles
     /// <summary>Who may approve or reject someone else's proposed allocation (never their own: four eyes at every amount).</summary>
     public static readonly string[] DecideAllocations = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant];
 
+    /// <summary>
+    /// Programme managers, who may allow an allocation although the child or school already received the same kind of help
+    /// (with a written reason, shown to the approver and recorded in the ledger). Not commune officers: the commune proposes.
+    /// </summary>
+    public static readonly string[] AllowDoubleSupport = [Admin, ProgrammeOfficer];
+
     /// <summary>Roles that read needs reviews (within their units); approving is decided per review (ReviewApproval).</summary>
     public static readonly string[] ViewNeeds = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant, Inspector];
 

@@ -112,6 +112,21 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_by_id");
 
+                    b.Property<string>("DoubleSupportAllowedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("double_support_allowed_by_id");
+
+                    b.Property<string>("DoubleSupportFindings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("double_support_findings");
+
+                    b.Property<string>("DoubleSupportReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("double_support_reason");
+
                     b.Property<int?>("GoodsLineId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("goods_line_id");
@@ -207,6 +222,8 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.ToTable("allocations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_allocations_double_support", "(double_support_findings IS NULL AND double_support_reason IS NULL AND double_support_allowed_by_id IS NULL) OR (double_support_findings IS NOT NULL AND double_support_reason IS NOT NULL AND double_support_allowed_by_id IS NOT NULL)");
+
                             t.HasCheckConstraint("ck_allocations_four_eyes", "state NOT IN ('Approved', 'Reversed') OR decided_by_id <> proposed_by_id");
 
                             t.HasCheckConstraint("ck_allocations_state", "(state = 'Proposed' AND decided_by_id IS NULL AND decided_at IS NULL AND ledger_sequence IS NULL AND rejection_reason IS NULL AND reversal_reason IS NULL AND reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_sequence IS NULL) OR (state = 'Approved' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NOT NULL AND rejection_reason IS NULL AND reversal_reason IS NULL AND reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_sequence IS NULL) OR (state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NULL AND rejection_reason IS NOT NULL AND reversal_reason IS NULL AND reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_sequence IS NULL) OR (state = 'Reversed' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND ledger_sequence IS NOT NULL AND rejection_reason IS NULL AND reversal_reason IS NOT NULL AND reversed_by_id IS NOT NULL AND reversed_at IS NOT NULL AND reversal_sequence IS NOT NULL)");
