@@ -16,7 +16,8 @@ namespace ChildAid.Shared.Allocations;
 /// by the database (CHECKs and triggers of migration AllocationsFourEyes), which has the last word when two people act
 /// at once. Receipts and need lines are read through the unit scope: what the user cannot see does not exist for them.
 /// </summary>
-public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock, DoubleSupportCheck doubleSupport)
+public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock, DoubleSupportCheck doubleSupport,
+    NeedFulfilment fulfilment)
 {
     public async Task<Outcome<Allocation>> ProposeAsync(AllocationInput input, CancellationToken ct = default)
     {
@@ -221,6 +222,7 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         }, ct);
         allocation.Approve(approver, now, slot.Sequence);
         await db.SaveChangesAsync(ct);
+        await fulfilment.RefreshAsync([allocation.NeedLineKey], ct);
         await tx.CommitAsync(ct);
         return new(allocation, null, null);
     }
@@ -296,6 +298,7 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         await db.SaveChangesAsync(ct);
         allocation.Reverse(actor.UserId ?? actor.Name, at, reason, slot.Sequence);
         await db.SaveChangesAsync(ct);
+        await fulfilment.RefreshAsync([allocation.NeedLineKey], ct);
         await tx.CommitAsync(ct);
         return Outcome<Allocation>.Ok(allocation);
     }

@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContributionService>();
         services.AddScoped<Allocations.AllocationService>();
         services.AddScoped<Allocations.DoubleSupportCheck>();
+        services.AddScoped<Needs.NeedFulfilment>();
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
         services.AddScoped<Balances.ProgrammeDashboard>();

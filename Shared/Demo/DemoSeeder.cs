@@ -81,6 +81,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         await using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var needs = await scope.ServiceProvider.GetRequiredService<Needs.NeedFulfilment>().RefreshAllAsync(ct);
+        await SayAsync($"  Tiến độ nhu cầu / need fulfilment: {needs} nhu cầu");
         var rows = await new PublicNutrition.PublicNutritionProjection(db, clock).RefreshAsync(ct);
         await SayAsync($"  Số liệu dinh dưỡng công khai (ô ≥ 10 trẻ) / public nutrition figures: {rows} dòng");
         var run = await new Balances.BalanceRunner(db, clock).RunAsync(ct);

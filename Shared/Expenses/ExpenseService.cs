@@ -16,7 +16,7 @@ namespace ChildAid.Shared.Expenses;
 /// database (CHECKs and triggers of migration Expenses), which has the last word when two people act at once. Allocations
 /// are read through the unit scope: what the user cannot see does not exist for them.
 /// </summary>
-public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock, Needs.NeedFulfilment fulfilment)
 {
     public async Task<Outcome<Expense>> ProposeAsync(ExpenseInput input, CancellationToken ct = default)
     {
@@ -196,6 +196,8 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         await db.SaveChangesAsync(ct);
         expense.Approve(approver, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        var paidFrom = expense.Lines.Select(l => l.AllocationId).ToList();
+        await fulfilment.RefreshAsync(await db.Allocations.IgnoreQueryFilters().Where(a => paidFrom.Contains(a.Id)).Select(a => a.NeedLineKey).Distinct().ToListAsync(ct), ct);
         await tx.CommitAsync(ct);
         return new(expense, null, null);
     }

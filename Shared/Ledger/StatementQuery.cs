@@ -6,16 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildAid.Shared.Ledger;
 
 /// <summary>What a reader asks of the public statement. <see cref="Campaign"/> is a campaign's slug or id.
-/// <see cref="Kind"/>: only entries of that kind (receipts, allocations, expenses, reversals).</summary>
+/// <see cref="Kind"/>: only entries of that kind (receipts, allocations, expenses, reversals).
+/// <see cref="Need"/>: only entries for needs whose public reference starts with it ("23535-2026" → every need of that
+/// commune and year; the needs list links here for the records behind its figures).</summary>
 public sealed record StatementFilter(string? Query = null, string? Campaign = null, DateOnly? From = null, DateOnly? To = null, int Page = 1,
-    LedgerEntryKind? Kind = null)
+    LedgerEntryKind? Kind = null, string? Need = null)
 {
+    /// <summary>The need prefix when it has a reference's characters (letters, digits, '-', at most 50), else null: ignored.</summary>
+    public string? NeedPrefix => Need is { Length: > 0 and <= Allocations.NeedPlace.MaxReferenceLength } n
+        && n.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? n : null;
+
     public const int PageSize = 20;
     public const int MaxPage = 100_000;
 
     public int SafePage => Math.Clamp(Page, 1, MaxPage);
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Campaign) && From is null && To is null && Kind is null;
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Campaign) && From is null && To is null && Kind is null && NeedPrefix is null;
 }
 
 /// <summary>One line of the statement as the public sees it; an empty <see cref="DonorDisplay"/> means anonymous.</summary>
@@ -64,8 +70,8 @@ public class StatementQuery(PublicDbContext db)
                 if (campaignId is null) return new StatementPage([], page, false, true);
             }
             rows = db.Database.IsNpgsql()
-                ? await PostgresPageAsync(words, campaignId, filter.From, filter.To, filter.Kind, page, skip, take, ct)
-                : await SqlitePageAsync(words, campaignId, filter.From, filter.To, filter.Kind, skip, take, ct);
+                ? await PostgresPageAsync(words, campaignId, filter.From, filter.To, filter.Kind, filter.NeedPrefix, page, skip, take, ct)
+                : await SqlitePageAsync(words, campaignId, filter.From, filter.To, filter.Kind, filter.NeedPrefix, skip, take, ct);
         }
         else
         {
@@ -98,7 +104,7 @@ public class StatementQuery(PublicDbContext db)
     ///    with this read-only transaction. Step 1 is one plain query: most searches are answered in one round trip.
     /// </summary>
     private async Task<List<LedgerEntry>> PostgresPageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to,
-        LedgerEntryKind? kind, int page, int skip, int take, CancellationToken ct)
+        LedgerEntryKind? kind, string? need, int page, int skip, int take, CancellationToken ct)
     {
         var where = new System.Text.StringBuilder("e.search_words @@ CAST({0} AS tsquery)");
         var parameters = new List<object> { StatementSearch.PostgresQuery(words), skip, take };
@@ -106,6 +112,8 @@ public class StatementQuery(PublicDbContext db)
         if (from is { } f) { where.Append($" AND e.value_date >= {{{parameters.Count}}}"); parameters.Add(f); }
         if (to is { } t) { where.Append($" AND e.value_date <= {{{parameters.Count}}}"); parameters.Add(t); }
         if (kind is { } k) { where.Append($" AND e.kind = {{{parameters.Count}}}"); parameters.Add(k.ToString()); }
+        // The prefix holds letters, digits and '-' only (StatementFilter.NeedPrefix): no LIKE wildcard to escape.
+        if (need is { } n) { where.Append($" AND e.need_reference LIKE {{{parameters.Count}}}"); parameters.Add(n + "%"); }
         var window = Math.Min((long)RecentWindowPerPage * page, MaxRecentWindow);
         var recentSql = new System.Text.StringBuilder("SELECT e.* FROM ledger_entries AS e WHERE ").Append(where)
             .Append(" AND e.sequence > (SELECT max(sequence) FROM ledger_entries) - ").Append(window).Append(" ORDER BY e.sequence DESC LIMIT {2} OFFSET {1}");
@@ -127,7 +135,7 @@ public class StatementQuery(PublicDbContext db)
     /// after a page of matches; EF would wrap the match in a subquery and sort every match instead.
     /// </summary>
     private Task<List<LedgerEntry>> SqlitePageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to, LedgerEntryKind? kind,
-        int skip, int take, CancellationToken ct)
+        string? need, int skip, int take, CancellationToken ct)
     {
         var sql = new System.Text.StringBuilder("""
             SELECT e.* FROM ledger_search AS s CROSS JOIN ledger_entries AS e ON e.sequence = s.rowid
@@ -138,6 +146,7 @@ public class StatementQuery(PublicDbContext db)
         if (from is { } f) { sql.Append($" AND e.value_date >= {{{parameters.Count}}}"); parameters.Add(f); }
         if (to is { } t) { sql.Append($" AND e.value_date <= {{{parameters.Count}}}"); parameters.Add(t); }
         if (kind is { } k) { sql.Append($" AND e.kind = {{{parameters.Count}}}"); parameters.Add(k.ToString()); }
+        if (need is { } n) { sql.Append($" AND e.need_reference LIKE {{{parameters.Count}}}"); parameters.Add(n + "%"); }
         sql.Append(" ORDER BY s.rowid DESC LIMIT {2} OFFSET {1}");
         return db.LedgerEntries.FromSqlRaw(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
     }
@@ -175,6 +184,7 @@ public class StatementQuery(PublicDbContext db)
         if (filter.From is { } from) query = query.Where(e => e.ValueDate >= from);
         if (filter.To is { } to) query = query.Where(e => e.ValueDate <= to);
         if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
+        if (filter.NeedPrefix is { } need) query = query.Where(e => e.NeedReference != null && e.NeedReference.StartsWith(need));
         return (query, true);
     }
 

@@ -55,6 +55,16 @@ public class PublicNeed
 
     /// <summary>When the approval that built this row was made (UTC).</summary>
     public DateTime RefreshedAt { get; set; }
+    /// <summary>The latest allocation, reversal, expense or distribution of any need in the row (UTC); null when none yet.</summary>
+    public DateTime? LastMovedAt { get; set; }
+
+    /// <summary>When the row last changed for the public: its latest movement, or its approval.</summary>
+    public DateTime UpdatedAt => LastMovedAt is { } moved && moved > RefreshedAt ? moved : RefreshedAt;
+
+    /// <summary>Not all delivered, and nothing moved for <see cref="Needs.NeedFulfilment.StaleAfterDays"/> days by <paramref name="now"/>.</summary>
+    public bool IsStale(DateTime now) => !Suppressed && !FullyDelivered && now - UpdatedAt > TimeSpan.FromDays(Needs.NeedFulfilment.StaleAfterDays);
+
+    private bool FullyDelivered => Quantity is { } q && DeliveredQuantity is { } d ? d >= q : (DeliveredVnd ?? 0) >= (EstimatedCostVnd ?? 0);
 }
 
 public class PublicNeedConfiguration : IEntityTypeConfiguration<PublicNeed>

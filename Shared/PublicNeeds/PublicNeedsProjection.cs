@@ -40,7 +40,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
                 .Where(l => l.NeedsReviewId == review.Id)
                 .Select(l => new NeedFacts(l.Target, l.ChildId, l.SchoolId ?? (l.Child != null ? l.Child.SchoolId : null),
                     l.LevelOverride ?? l.ComputedLevel, l.Category, l.NeedItemId, l.SizeBand, l.Unit, l.Quantity, l.EstimatedUnitCostVnd,
-                    l.ChildrenCount, l.PeriodStart, l.PeriodEnd, l.CommittedQuantity, l.ReceivedQuantity, l.DeliveredQuantity))
+                    l.ChildrenCount, l.PeriodStart, l.PeriodEnd, l.CommittedQuantity, l.ReceivedQuantity, l.DeliveredQuantity, l.LastMovedAt))
                 .ToListAsync(ct);
             var cells = Cells(lines, NeedsReview.SchoolYearStart(year), NeedsReview.SchoolYearEnd(year));
             db.Set<PublicNeed>().AddRange(await RowsAsync(cells, communeId, year, review.DecidedAt ?? clock.GetUtcNow().UtcDateTime, ct));
@@ -53,7 +53,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
     /// <summary>What the projection reads of a line: no name, no date of birth, no village, no key.</summary>
     public sealed record NeedFacts(NeedTarget Target, int? ChildId, int? SchoolId, int Level, NeedCategory Category, int ItemId,
         SizeBand? SizeBand, NeedUnit Unit, int Quantity, long UnitCostVnd, int ChildrenCount, DateOnly PeriodStart, DateOnly PeriodEnd,
-        int Committed, int Received, int Delivered);
+        int Committed, int Received, int Delivered, DateTime? LastMovedAt = null);
 
     /// <summary>A cell's dimensions; null is "merged".</summary>
     public sealed record CellKey(DateOnly? PeriodStart, DateOnly? PeriodEnd, int? SchoolId, int? Level, NeedCategory? Category, int? ItemId,
@@ -65,6 +65,13 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
         private readonly HashSet<int> _children = [];
         private int _othersCount;
         public long Quantity, CostVnd, Committed, Received, Delivered, CommittedVnd, ReceivedVnd, DeliveredVnd;
+        /// <summary>The latest movement of any of the cell's needs (<see cref="Needs.NeedFulfilment"/>).</summary>
+        public DateTime? LastMovedAt;
+
+        private void Moved(DateTime? at)
+        {
+            if (at is { } t && (LastMovedAt is null || t > LastMovedAt)) LastMovedAt = t;
+        }
 
         /// <summary>Distinct children named by child lines, plus the children school and commune lines say they serve.</summary>
         public int Children => _children.Count + _othersCount;
@@ -80,6 +87,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
             CommittedVnd += l.Committed * l.UnitCostVnd;
             ReceivedVnd += l.Received * l.UnitCostVnd;
             DeliveredVnd += l.Delivered * l.UnitCostVnd;
+            Moved(l.LastMovedAt);
         }
 
         public void Add(Cell other)
@@ -94,6 +102,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
             CommittedVnd += other.CommittedVnd;
             ReceivedVnd += other.ReceivedVnd;
             DeliveredVnd += other.DeliveredVnd;
+            Moved(other.LastMovedAt);
         }
     }
 
@@ -182,6 +191,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
                     ReceivedVnd = suppressed ? null : c.ReceivedVnd,
                     DeliveredVnd = suppressed ? null : c.DeliveredVnd,
                     RefreshedAt = at,
+                    LastMovedAt = suppressed ? null : c.LastMovedAt,
                 };
             }).ToList();
     }

@@ -17,10 +17,12 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     /// <summary>Only entries of one kind: gifts received, allocations, expenses, reversals.</summary>
     [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
+    /// <summary>"nhu-cau": a need reference prefix, from the needs list's "records behind these figures" link.</summary>
+    [BindProperty(SupportsGet = true, Name = "nhu-cau")] public string? Need { get; set; }
     /// <summary>"trang" (page): Razor Pages keeps "page" for itself.</summary>
     [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
 
-    public StatementFilter Filter => new(Q, Campaign, From, To, Trang, Kind is LedgerEntryKind.Unknown ? null : Kind);
+    public StatementFilter Filter => new(Q, Campaign, From, To, Trang, Kind is LedgerEntryKind.Unknown ? null : Kind, Need);
 
     /// <summary>The kinds a reader can filter by, with their Vietnamese names.</summary>
     public static readonly IReadOnlyList<(LedgerEntryKind Kind, string Label)> Kinds =
@@ -48,6 +50,7 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
         if (From is { } from) q.Add("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (To is { } to) q.Add("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (Filter.Kind is { } kind) q.Add("kind", kind.ToString());
+        if (Filter.NeedPrefix is { } need) q.Add("nhu-cau", need);
         if (page is > 1) q.Add("trang", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return q.ToQueryString().Value ?? "";
     }

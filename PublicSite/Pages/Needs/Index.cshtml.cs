@@ -9,8 +9,15 @@ namespace ChildAid.PublicSite.Pages.Needs;
 
 /// <summary>The public needs list: approved needs added up (never a child), filtered by commune, category and level.</summary>
 /// <remarks>Also at /nhu-cau/trang/{slug} (a needs-list page: the staff's intro above the same live list; see Program).</remarks>
-public class IndexModel(PublicNeedsQuery needs, ChildAid.Shared.Content.PublishedContentQuery content) : PageModel
+public class IndexModel(PublicNeedsQuery needs, ChildAid.Shared.Content.PublishedContentQuery content, TimeProvider clock) : PageModel
 {
+    /// <summary>For the "not moved in 90 days" badge.</summary>
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The public statement's entries for the needs of the row's commune and year: the records behind its figures.</summary>
+    public static string RecordsLink(ChildAid.Shared.PublicNeeds.PublicNeed n) =>
+        "/sao-ke?nhu-cau=" + Uri.EscapeDataString($"{n.CommuneCode}-{n.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     [BindProperty(SupportsGet = true)] public int? Commune { get; set; }
     [BindProperty(SupportsGet = true)] public NeedCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public int? Priority { get; set; }

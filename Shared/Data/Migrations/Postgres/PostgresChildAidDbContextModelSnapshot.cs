@@ -3757,6 +3757,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("key");
 
+                    b.Property<DateTime?>("LastMovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_moved_at");
+
                     b.Property<int?>("LevelOverride")
                         .HasColumnType("integer")
                         .HasColumnName("level_override");
@@ -4707,6 +4711,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("item_name_vi");
+
+                    b.Property<DateTime?>("LastMovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_moved_at");
 
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date")

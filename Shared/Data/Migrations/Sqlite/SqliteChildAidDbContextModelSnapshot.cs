@@ -3674,6 +3674,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
 
+                    b.Property<DateTime?>("LastMovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_moved_at");
+
                     b.Property<int?>("LevelOverride")
                         .HasColumnType("INTEGER")
                         .HasColumnName("level_override");
@@ -4614,6 +4618,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("item_name_vi");
+
+                    b.Property<DateTime?>("LastMovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_moved_at");
 
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT")
