@@ -3,6 +3,7 @@ using System.Text;
 using ChildAid.PublicSite.Caching;
 using ChildAid.Shared.Needs;
 using ChildAid.Shared.PublicNeeds;
+using ChildAid.Shared.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChildAid.PublicSite.Api;
@@ -150,19 +151,11 @@ public static class NeedsCsv
                 Number(n.CommittedQuantity), Number(n.ReceivedQuantity), Number(n.DeliveredQuantity),
                 Number(n.CommittedVnd), Number(n.ReceivedVnd), Number(n.DeliveredVnd),
             ];
-            await w.WriteAsync(string.Join(',', fields.Select(Quote)) + "\n");
+            await w.WriteAsync(string.Join(',', fields.Select(CsvField.Quote)) + "\n");
         }
     }
 
     private static string? Number(long? n) => n?.ToString(CultureInfo.InvariantCulture);
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180; a text starting with = + - @ gets a leading apostrophe so a spreadsheet never runs it as a formula.</summary>
-    private static string Quote(string? field)
-    {
-        if (string.IsNullOrEmpty(field)) return "";
-        if (field[0] is '=' or '+' or '-' or '@' && !long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) field = "'" + field;
-        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
 }

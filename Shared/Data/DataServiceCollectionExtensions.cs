@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Allocations.AllocationService>();
         services.AddScoped<Allocations.DoubleSupportCheck>();
         services.AddScoped<Needs.NeedFulfilment>();
+        services.AddScoped<Needs.WhoDoesWhatWhere>();
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
         services.AddScoped<Balances.ProgrammeDashboard>();

@@ -128,6 +128,38 @@ public abstract class DoubleSupportTests(DatabaseProvider provider) : Allocation
             "UPDATE allocations SET double_support_findings = 'x', double_support_allowed_by_id = 'y' WHERE id = {0}", proposed.Id));
     }
 
+    [Fact]
+    public async Task The_3W_lists_declared_support_and_approved_allocations_by_organisation_commune_and_category_as_HXL_without_a_child_name()
+    {
+        await DeclareAsync(NeedTarget.Child, (await ChildIdAsync()), null, NeedCategory.WarmClothes, "Áo ấm cho em " + AllocationWorld.ChildName);
+        var receipt = await ReceiptAsync(2_000_000);
+        var proposed = Ok(await ProposeMoneyAsync(receipt, W.Meals, 600_000));
+        Assert.True((await AsAsync(W.Approver, s => s.ApproveAsync(proposed.Id))).Booked);
+        Ok(await ProposeMoneyAsync(receipt, W.Jackets, 360_000)); // a proposal is not yet support
+
+        var rows = await AsAsync(W.Approver, (_, db) => new WhoDoesWhatWhere(db, TimeProvider.System).RowsAsync());
+        Assert.Equal(2, rows.Count);
+        var agency = Assert.Single(rows, r => r.OrganisationCode.StartsWith("childaid-org-", StringComparison.Ordinal));
+        Assert.Equal((NeedCategory.WarmClothes, W.IaDal.Code, 1, 0, (long?)null), (agency.Category, agency.CommuneCode, agency.Children, agency.Schools, agency.ValueVnd));
+        var programme = Assert.Single(rows, r => r.OrganisationCode == WhoDoesWhatWhere.ProgrammeCode);
+        Assert.Equal((NeedCategory.Nutrition, W.IaDal.Code, 0, 1, (long?)600_000), (programme.Category, programme.CommuneCode, programme.Children, programme.Schools, programme.ValueVnd));
+        // Another commune's officer sees neither.
+        Assert.Empty(await AsAsync(W.OtherCommune, (_, db) => new WhoDoesWhatWhere(db, TimeProvider.System).RowsAsync()));
+
+        await using var text = new StringWriter();
+        await WhoDoesWhatWhere.WriteCsvAsync(text, rows);
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines[1].Split(','), tag => Assert.Matches(@"^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$", tag));
+        Assert.DoesNotContain(AllocationWorld.ChildName, text.ToString());
+    }
+
+    private async Task<int> ChildIdAsync()
+    {
+        await using var db = Db.NewContext();
+        return await db.Children.Where(c => c.FullName == AllocationWorld.ChildName).Select(c => c.Id).SingleAsync();
+    }
+
     private async Task<(Shared.AdminUnits.AdminUnit, Shared.AdminUnits.AdminUnit)> ApprovedNeedsCommuneAsync(string name)
     {
         await using var db = Db.NewContext();
