@@ -26,6 +26,9 @@ public sealed record MealWeekDay(DateOnly Day, bool InPeriod, bool Future, MealD
 /// <summary>A school's week (Monday to Friday), the enrolled pupils of that school, and the last cost entered (to pre-fill).</summary>
 public sealed record MealWeek(MealSchool Place, DateOnly Monday, int Enrolled, long? LastCostVnd, IReadOnlyList<MealWeekDay> Days);
 
+/// <summary>A day with more meals than the school's enrolled pupils of the programme: a warning to check, not an error.</summary>
+public sealed record MealOverEnrolled(string School, DateOnly Day, int Meals, int Enrolled);
+
 public sealed record MealWeekSaved(int Saved, int Removed, IReadOnlyDictionary<string, string> Warnings);
 
 /// <summary>Meals served and their cost for one school in one month.</summary>
@@ -77,6 +80,24 @@ public class MealService(ChildAidDbContext db, AuditActor actor, TimeProvider cl
     /// <summary>Enrolled children of the programme who are pupils of that school (a count, no identity).</summary>
     public Task<int> EnrolledAsync(int interventionId, int schoolId, CancellationToken ct = default) =>
         db.InterventionChildren.IgnoreQueryFilters().CountAsync(e => e.InterventionId == interventionId && e.Child!.SchoolId == schoolId, ct);
+
+    /// <summary>
+    /// Days of the programme, at the schools the reader may enter for, with more meals than the school's enrolled pupils
+    /// (at most <paramref name="take"/>, latest first): the week grid's warning, for a whole imported workbook at once.
+    /// </summary>
+    public async Task<IReadOnlyList<MealOverEnrolled>> OverEnrolledAsync(int interventionId, int take = 50, CancellationToken ct = default)
+    {
+        var over = new List<MealOverEnrolled>();
+        foreach (var place in await PlacesAsync(interventionId, ct))
+        {
+            var enrolled = await EnrolledAsync(interventionId, place.SchoolId, ct);
+            over.AddRange(await db.MealDays.AsNoTracking()
+                .Where(m => m.InterventionId == interventionId && m.SchoolId == place.SchoolId && m.Meals > enrolled)
+                .OrderByDescending(m => m.ServedOn).Take(take)
+                .Select(m => new MealOverEnrolled(place.School, m.ServedOn, m.Meals, enrolled)).ToListAsync(ct));
+        }
+        return over.OrderByDescending(o => o.Day).ThenBy(o => o.School, StringComparer.Ordinal).Take(take).ToList();
+    }
 
     public async Task<MealWeek?> WeekAsync(int interventionId, int schoolId, DateOnly anyDay, CancellationToken ct = default)
     {

@@ -25,6 +25,8 @@ public class MealsModel(MealService meals, ImportJobs jobs, TimeProvider clock) 
 
     /// <summary>The last import's result (row-by-row errors, or how many rows were written).</summary>
     public ImportResult? Imported { get; private set; }
+    /// <summary>After an import: the programme's days with more meals than enrolled pupils (a warning to check).</summary>
+    public IReadOnlyList<MealOverEnrolled> OverEnrolled { get; private set; } = [];
     /// <summary>The refused import whose workbook can be downloaded back with the "Lỗi" column.</summary>
     public Guid? ImportJob { get; private set; }
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -53,7 +55,11 @@ public class MealsModel(MealService meals, ImportJobs jobs, TimeProvider clock) 
                 (services, file, _) => services.GetRequiredService<MealImport>().RunAsync(id, file), refused => refused, result => result.Succeeded, ct);
             await job.Running;
             Imported = job.Result!;
-            if (Imported.Succeeded) TempData["Saved"] = StaffText.T("Đã nhập {0} ngày suất ăn từ tệp.", Imported.RowsWritten);
+            if (Imported.Succeeded)
+            {
+                TempData["Saved"] = StaffText.T("Đã nhập {0} ngày suất ăn từ tệp.", Imported.RowsWritten);
+                OverEnrolled = await meals.OverEnrolledAsync(id, ct: ct);
+            }
             else ImportJob = job.Id;
         }
         await LoadAsync(id, school, week, ct);

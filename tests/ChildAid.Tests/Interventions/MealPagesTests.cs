@@ -216,6 +216,14 @@ public abstract class MealPagesTests(DatabaseProvider provider) : BackOfficeTest
         var days = await check.MealDays.OrderBy(m => m.ServedOn).ToListAsync();
         Assert.Equal([(new DateOnly(2026, 11, 16), 2, 15_000L), (new DateOnly(2026, 11, 17), 1, 16_000L)], days.Select(d => (d.ServedOn, d.Meals, d.CostPerMealVnd)));
         Assert.All(days, d => Assert.Equal((W.OwnSchool, W.OwnStation, "truong-iadal"), (d.SchoolId, d.HealthStationId!.Value, d.EnteredBy)));
+        Assert.DoesNotContain("over-enrolled", goodHtml);
+
+        // More meals than the school's enrolled pupils is written, with a warning naming the day (as the week grid warns).
+        var many = await staff.PostFileAsync(importUrl, token, [], "Upload", "suat-an.xlsx", Workbook(("Trường TH Ia Đal", "18/11/2026", 500, 15000)), xlsx);
+        var manyHtml = WebUtility.HtmlDecode(await many.Content.ReadAsStringAsync());
+        Assert.Contains("Đã nhập 1 ngày suất ăn từ tệp.", manyHtml);
+        Assert.Contains("những ngày sau có nhiều suất ăn hơn số trẻ đã ghi danh", manyHtml);
+        Assert.Matches(@"Trường TH Ia Đal, 18/11/2026: 500 suất, \d+ trẻ ghi danh", manyHtml);
     }
 
     [Fact]
