@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Allocations.AllocationService>();
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
+        services.AddScoped<Allocations.SuggestionRun>();
         services.AddScoped<Balances.ProgrammeDashboard>();
         services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Expenses.ExpenseQueries>();
