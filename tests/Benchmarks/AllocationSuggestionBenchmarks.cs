@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using BenchmarkDotNet.Attributes;
 using ChildAid.Shared.Allocations;
 using ChildAid.Shared.Needs;
@@ -89,5 +90,97 @@ public class AllocationSuggestionBenchmarks
                 item.NameVi, "chiếc", item.TypicalUnitCostVnd, 10 + r.Next(300), recognised ? item.Id : null, recognised ? band : null);
         }
         return (needs, money, goods, campaigns);
+    }
+}
+
+/// <summary>
+/// The whole suggestion run as /Allocations/Suggest does it (<see cref="SuggestionRun.RunAsync"/>: load the open gifts and
+/// need lines from the database on a fresh context, count what live allocations took, recognise goods, run the rules,
+/// label the rows), over the needs list benchmark's generator (<see cref="NeedsBenchDatabase"/>: 100,000 approved child
+/// lines in 200 communes) plus <see cref="AllocationSuggestionBenchmarks.Gifts"/> receipts (four in five money, 40 % of them
+/// in one of 12 campaigns with areas; one in five an in-kind gift of one goods line, half named as a catalogue item).
+/// Read by an admin (no unit scope): the largest run there is. CHILDAID_BENCH_PROVIDERS limits the databases.
+/// </summary>
+[Config(typeof(BalanceBenchmarks.Config))]
+public class SuggestionRunBenchmarks
+{
+    public static IEnumerable<Shared.Data.DatabaseProvider> Providers() => StatementQueryBenchmarks.Providers();
+
+    [ParamsSource(nameof(Providers))]
+    public Shared.Data.DatabaseProvider Provider { get; set; }
+
+    private string _cs = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _cs = PrepareAsync(Provider, AllocationSuggestionBenchmarks.Needs, AllocationSuggestionBenchmarks.Gifts).GetAwaiter().GetResult();
+        var result = FullRun().GetAwaiter().GetResult();
+        Console.WriteLine($"// {Provider}: {result.OpenNeeds:N0} open lines, {result.OpenGifts:N0} open gifts, {result.Rows.Count:N0} suggestions");
+    }
+
+    [Benchmark]
+    public async Task<SuggestionResult> FullRun()
+    {
+        await using var db = BenchDatabase.Context(Provider, _cs);
+        var allocations = new AllocationService(db, new Shared.Ledger.LedgerWriter(db, TimeProvider.System), new Shared.Audit.AuditActor(), TimeProvider.System);
+        return await new SuggestionRun(db, allocations).RunAsync();
+    }
+
+    private static async Task<string> PrepareAsync(Shared.Data.DatabaseProvider provider, int lines, int gifts)
+    {
+        var cs = await NeedsBenchDatabase.ConnectionStringAsync(provider, lines, $"suggest-{gifts}");
+        await using var db = BenchDatabase.Context(provider, cs);
+        if (await db.Contributions.CountAsync() == gifts) return cs;
+        if (await db.Contributions.AnyAsync()) throw new InvalidOperationException($"The bench database holds another number of gifts: delete it ({cs}).");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var r = new Random(20261202);
+        var communes = await db.AdminUnits.Where(u => u.Level == Shared.AdminUnits.AdminUnitLevel.Commune).Select(u => u.Id).ToListAsync();
+        var province = await db.AdminUnits.Where(u => u.Level == Shared.AdminUnits.AdminUnitLevel.Province).Select(u => u.Id).FirstAsync();
+        var donor = new Shared.Donors.Donor { Name = "Nhà tài trợ thử", AdminUnitId = province, CreatedAt = DateTime.UtcNow };
+        db.Donors.Add(donor);
+        var campaigns = Enumerable.Range(1, 12).Select(i => new Shared.Campaigns.Campaign
+        {
+            Slug = $"thu-{i}", Title = $"Chiến dịch thử {i}", StartDate = new DateOnly(2025, 1, 1), Status = Shared.Campaigns.CampaignStatus.Active, UpdatedAt = DateTime.UtcNow,
+        }).ToList();
+        db.Campaigns.AddRange(campaigns);
+        await db.SaveChangesAsync();
+        var catalogue = NeedItemConfiguration.Catalogue;
+        foreach (var c in campaigns.Take(11))
+            foreach (var commune in Enumerable.Range(0, 5 + r.Next(26)).Select(_ => communes[r.Next(communes.Count)]).Distinct())
+                db.CampaignAreas.Add(new Shared.Campaigns.CampaignArea { CampaignId = c.Id, AdminUnitId = commune, Category = r.Next(2) == 0 ? null : catalogue[r.Next(catalogue.Length)].Category });
+        await db.SaveChangesAsync();
+
+        var pieces = catalogue.Where(i => i.Unit == NeedUnit.Items).ToArray();
+        for (var i = 0; i < gifts; i++)
+        {
+            var date = new DateOnly(2025, 1, 1).AddDays(r.Next(700));
+            var goods = i % 5 == 4;
+            var c = new Shared.Contributions.Contribution
+            {
+                ReceiptNumber = $"B-{i + 1:0000000}", FiscalYear = 2099, ReceiptSequence = i + 1, DonorId = donor.Id, ReceivedOn = date,
+                CampaignId = r.Next(100) < 40 ? campaigns[r.Next(campaigns.Count)].Id : null, AdminUnitId = province, RecordedAt = DateTime.UtcNow,
+                LedgerSequence = i + 1, Method = goods ? Shared.Contributions.ContributionMethod.InKind : Shared.Contributions.ContributionMethod.BankTransfer,
+                AmountVnd = r.Next(100) < 80 ? (2 + r.Next(39)) * 50_000L : (1 + r.Next(50)) * 1_000_000L,
+            };
+            if (goods)
+            {
+                var item = pieces[r.Next(pieces.Length)];
+                var name = r.Next(2) == 0 ? item.NameVi + (item.HasSizeBand ? " " + NeedLabels.SizeBands[(SizeBand)r.Next(1, 5)] : "") : "Quà tặng " + (i + 1);
+                var quantity = 10 + r.Next(300);
+                c.GoodsLines.Add(new Shared.Contributions.ContributionGoodsLine { Item = name, Unit = "chiếc", Quantity = quantity, UnitValueVnd = item.TypicalUnitCostVnd });
+                c.AmountVnd = quantity * item.TypicalUnitCostVnd;
+            }
+            db.Contributions.Add(c);
+            if (i % 2_000 == 1_999)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+        await db.SaveChangesAsync();
+        Console.WriteLine($"// {provider}: {gifts:N0} gifts added in {watch.Elapsed.TotalSeconds:F0} s");
+        return cs;
     }
 }
