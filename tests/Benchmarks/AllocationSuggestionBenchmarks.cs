@@ -129,7 +129,7 @@ public class SuggestionRunBenchmarks
 
     private static async Task<string> PrepareAsync(Shared.Data.DatabaseProvider provider, int lines, int gifts)
     {
-        var cs = await NeedsBenchDatabase.ConnectionStringAsync(provider, lines, $"suggest-{gifts}");
+        var cs = await NeedsBenchDatabase.ConnectionStringAsync(provider, lines, $"suggest{gifts}");
         await using var db = BenchDatabase.Context(provider, cs);
         if (await db.Contributions.CountAsync() == gifts) return cs;
         if (await db.Contributions.AnyAsync()) throw new InvalidOperationException($"The bench database holds another number of gifts: delete it ({cs}).");

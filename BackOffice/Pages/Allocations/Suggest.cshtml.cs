@@ -10,7 +10,7 @@ namespace ChildAid.BackOffice.Pages.Allocations;
 /// send the kept rows as proposals (the proposer is the user; a colleague approves them on /Allocations as any proposal).
 /// The same form posted twice proposes once.
 /// </summary>
-public class SuggestModel(SuggestionRun run) : PageModel
+public class SuggestModel(SuggestionRun suggestions) : PageModel
 {
     /// <summary>Rows on the page (three form fields each, well under the form's 1,024 values); the workbook has them all.</summary>
     public const int MaxRows = 200;
@@ -37,7 +37,7 @@ public class SuggestModel(SuggestionRun run) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var file = await SuggestionRun.WorkbookAsync((await run.RunAsync(ct)).Rows, ct);
+        var file = await SuggestionRun.WorkbookAsync((await suggestions.RunAsync(ct)).Rows, ct);
         return File(file, NeedsExport.ContentType, "goi-y-phan-bo.xlsx");
     }
 
@@ -71,7 +71,7 @@ public class SuggestModel(SuggestionRun run) : PageModel
 
         await RunAsync(ct);
         var reasons = Result!.Rows.GroupBy(r => r.Ref).ToDictionary(g => g.Key, g => g.First().Reasons);
-        var outcomes = await run.ProposeAsync(RunKey, [.. choices.Select(c => c.Choice)], reasons, ct);
+        var outcomes = await suggestions.ProposeAsync(RunKey, [.. choices.Select(c => c.Choice)], reasons, ct);
         var refused = choices.Where(c => outcomes.GetValueOrDefault(Rows[c.Index].Ref) is not null).ToList();
         var proposed = choices.Count - refused.Count;
         if (refused.Count == 0)
@@ -93,7 +93,7 @@ public class SuggestModel(SuggestionRun run) : PageModel
         return new SuggestionChoice(contribution, goods == 0 ? null : goods, need, 0);
     }
 
-    private async Task RunAsync(CancellationToken ct) => Result = await run.RunAsync(ct);
+    private async Task RunAsync(CancellationToken ct) => Result = await suggestions.RunAsync(ct);
 
     /// <summary>The rows to show: after a post, what was posted (with its ticks and amounts) in the order of a fresh run.</summary>
     public IEnumerable<(int Index, SuggestionRow? Row, RowInput Input)> Table()
