@@ -99,6 +99,40 @@ public abstract class SuggestionPagesTests(DatabaseProvider provider) : BackOffi
         Assert.Contains("Không có gợi ý nào", theirs);
         Assert.DoesNotContain(big.ReceiptNumber, theirs);
     }
+
+    [Fact]
+    public async Task A_row_someone_else_took_meanwhile_keeps_its_message_next_to_the_amount_and_the_other_rows_are_proposed()
+    {
+        AllocationWorld w;
+        await using (var db = Db.NewContext()) w = await AllocationWorld.CreateAsync(db);
+        await StaffAsync("canbo-de-xuat", [Roles.ProgrammeOfficer], w.IaDal.Id, w.IaToi.Id);
+        await using var sp = Db.Services();
+        Contribution gift;
+        await using (var scope = Scope(sp, "cli"))
+            gift = (await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(TestData.Cash(w.DonorId, w.IaDal.Id, 3_000_000))).Value!;
+
+        var proposer = await LogInAsync("canbo-de-xuat");
+        var page = await proposer.GetPageAsync("/Allocations/Suggest?run=true");
+        Assert.Equal($"{gift.Id}-0-{w.Meals.Id}", StaffClient.Hidden(page, "Rows[0].Ref"));
+        // Meanwhile a colleague proposes 2.000.000 ₫ of the same gift by hand (Ia Tơi's meals): 1.000.000 ₫ are left.
+        await using (var scope = Scope(sp, "cli"))
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AllocationService>()
+                .ProposeAsync(new AllocationInput { ContributionId = gift.Id, NeedLineId = w.MealsIaToi.Id, AmountVnd = 2_000_000 })).Succeeded);
+
+        var response = await proposer.PostWithTokenAsync("/Allocations/Suggest", StaffClient.Token(page), new()
+        {
+            ["RunKey"] = StaffClient.Hidden(page, "RunKey"),
+            ["Rows[0].Ref"] = StaffClient.Hidden(page, "Rows[0].Ref"), ["Rows[0].Selected"] = "true", ["Rows[0].Amount"] = StaffClient.Hidden(page, "Rows[0].Amount"),
+            ["Rows[1].Ref"] = StaffClient.Hidden(page, "Rows[1].Ref"), ["Rows[1].Selected"] = "true", ["Rows[1].Amount"] = "500.000",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"Phiếu thu {gift.ReceiptNumber} chỉ còn 1.000.000 ₫ chưa phân bổ.", html);
+        Assert.Contains("Đã gửi 1 đề xuất; 1 dòng không đề xuất được", html);
+        await using var check = Db.NewContext();
+        var fromForm = Assert.Single(await check.Allocations.Where(a => a.Note!.StartsWith("Gợi ý phân bổ")).ToListAsync());
+        Assert.Equal((w.Jackets.Id, 500_000L), (fromForm.NeedLineId, fromForm.AmountVnd));
+    }
 }
 
 public class SuggestionPagesTestsOnSqlite() : SuggestionPagesTests(DatabaseProvider.Sqlite);
