@@ -38,6 +38,8 @@ public static class PagePolicies
         // Approve and reject are handlers of the list, refused inside to roles outside Roles.DecideAllocations.
         ["/Allocations/Index"] = Policies.ViewReceipts,
         ["/Allocations/Propose"] = Policies.ProposeAllocations,
+        // The suggestion run proposes through AllocationService: those who may propose; the unit scope limits what it reads.
+        ["/Allocations/Suggest"] = Policies.ProposeAllocations,
         ["/Programme/Index"] = Policies.ViewReceipts,
         // Approve, reject and upload are handlers of the expense's page, refused inside to roles outside Roles.DecideAllocations
         // (upload: or Roles.ProposeAllocations); its files are served to whoever sees the expense (the unit scope).

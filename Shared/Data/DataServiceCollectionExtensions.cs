@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Needs.WhoDoesWhatWhere>();
         services.AddScoped<Campaigns.CampaignAreaService>();
         services.AddScoped<Allocations.AllocationQueries>();
+        services.AddScoped<Allocations.SuggestionRun>();
         services.AddScoped<Balances.ProgrammeDashboard>();
         services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Expenses.ExpenseQueries>();

@@ -100,9 +100,9 @@ public static class NeedsBenchDatabase
 {
     private const int Communes = 200;
 
-    public static async Task<string> ConnectionStringAsync(DatabaseProvider provider, int lines)
+    public static async Task<string> ConnectionStringAsync(DatabaseProvider provider, int lines, string name = "needs")
     {
-        var cs = await BenchDatabase.PlaceAsync(provider, $"needs-{lines}", $"childaid_needs_bench_{lines}");
+        var cs = await BenchDatabase.PlaceAsync(provider, $"{name}-{lines}", $"childaid_{name}_bench_{lines}");
 
         await using var db = BenchDatabase.Context(provider, cs);
         await db.Database.MigrateAsync();

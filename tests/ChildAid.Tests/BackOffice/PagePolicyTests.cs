@@ -347,6 +347,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Allocations/Index"] = ("/Allocations", "/Allocations", false),
             ["/Programme/Index"] = ("/Programme", "/Programme", false),
             ["/Allocations/Propose"] = ($"/Allocations/Propose/{S(ownGift)}", $"/Allocations/Propose/{S(otherGift)}", true),
+            ["/Allocations/Suggest"] = ("/Allocations/Suggest", "/Allocations/Suggest", false),
             ["/Expenses/Index"] = ("/Expenses", "/Expenses", false),
             ["/Expenses/New"] = ("/Expenses/New", "/Expenses/New", false),
             ["/Expenses/Details"] = ($"/Expenses/{S(ownExpense)}", $"/Expenses/{S(otherExpense)}", true),
