@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Balances.ProgrammeDashboard>();
         services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Expenses.ExpenseQueries>();
+        services.AddScoped<Stock.StockService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();
