@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Expenses.ExpenseQueries>();
         services.AddScoped<Stock.StockService>();
+        services.AddScoped<Stock.StockQueries>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();
