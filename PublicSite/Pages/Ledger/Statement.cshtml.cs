@@ -15,7 +15,7 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     [BindProperty(SupportsGet = true)] public string? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    /// <summary>Only entries of one kind: gifts received, allocations, expenses, reversals.</summary>
+    /// <summary>Only entries of one kind: gifts received, allocations, expenses, stock movements, reversals.</summary>
     [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
     /// <summary>"trang" (page): Razor Pages keeps "page" for itself.</summary>
     [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
@@ -25,7 +25,8 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     /// <summary>The kinds a reader can filter by, with their Vietnamese names.</summary>
     public static readonly IReadOnlyList<(LedgerEntryKind Kind, string Label)> Kinds =
     [
-        (LedgerEntryKind.Receipt, "Thu"), (LedgerEntryKind.Allocation, "Phân bổ"), (LedgerEntryKind.Expense, "Chi"), (LedgerEntryKind.Reversal, "Hủy/hoàn"),
+        (LedgerEntryKind.Receipt, "Thu"), (LedgerEntryKind.Allocation, "Phân bổ"), (LedgerEntryKind.Expense, "Chi"), (LedgerEntryKind.StockMovement, "Nhập/xuất kho"),
+        (LedgerEntryKind.Reversal, "Hủy/hoàn"),
     ];
     public StatementPage Result { get; private set; } = null!;
     public IReadOnlyList<CampaignName> Campaigns { get; private set; } = [];
