@@ -90,6 +90,8 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Stock.StockWriteOff> StockWriteOffs => Set<Stock.StockWriteOff>();
     public DbSet<Stock.StockLotPhoto> StockLotPhotos => Set<Stock.StockLotPhoto>();
     public DbSet<Stock.StockLotPhotoContent> StockLotPhotoContents => Set<Stock.StockLotPhotoContent>();
+    public DbSet<Distributions.Distribution> Distributions => Set<Distributions.Distribution>();
+    public DbSet<Distributions.DistributionProof> DistributionProofs => Set<Distributions.DistributionProof>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -171,6 +173,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<Stock.StockLotPhoto>().HasQueryFilter(ScopeFilters.Unit(typeof(Stock.StockLotPhoto)),
             p => UnitScope == null || UnitScope.Contains(p.StockLot!.AdminUnitId));
         builder.Entity<Stock.StockLotPhoto>().HasQueryFilter(ScopeFilters.Organisation(typeof(Stock.StockLotPhoto)), p => OrganisationScope == null);
+        builder.Entity<Distributions.Distribution>().HasQueryFilter(ScopeFilters.Organisation(typeof(Distributions.Distribution)), d => OrganisationScope == null);
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

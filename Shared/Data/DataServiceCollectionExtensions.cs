@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Expenses.ExpenseQueries>();
         services.AddScoped<Stock.StockService>();
         services.AddScoped<Stock.StockQueries>();
+        services.AddScoped<Distributions.DistributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

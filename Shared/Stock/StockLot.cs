@@ -144,7 +144,15 @@ public class StockLot : Security.IUnitOwned
         RejectedAt = at;
     }
 
-    /// <summary>Takes <paramref name="quantity"/> off what is on hand (a write-off); never below zero.</summary>
+    /// <summary>Puts back what a distribution took but did not deliver; never above the good quantity.</summary>
+    public void PutBack(int quantity)
+    {
+        if (State != StockLotState.Stocked || OnHand is not { } onHand) throw new InvalidOperationException(WrongState);
+        if (quantity <= 0 || onHand + quantity > GoodQuantity) throw new ArgumentOutOfRangeException(nameof(quantity));
+        OnHand = onHand + quantity;
+    }
+
+    /// <summary>Takes <paramref name="quantity"/> off what is on hand (a write-off, a distribution's departure); never below zero.</summary>
     public void TakeOff(int quantity)
     {
         if (State != StockLotState.Stocked || OnHand is not { } onHand) throw new InvalidOperationException(WrongState);

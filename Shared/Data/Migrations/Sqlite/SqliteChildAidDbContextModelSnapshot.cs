@@ -2016,6 +2016,206 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Distributions.Distribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("ArrivedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_by_id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<int?>("ChildrenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children_count");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<int?>("DeliveredQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<DateTime?>("DeliveryConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_confirmed_at");
+
+                    b.Property<string>("DeliveryConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_confirmed_by_id");
+
+                    b.Property<DateTime?>("DepartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departed_at");
+
+                    b.Property<string>("DepartedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departed_by_id");
+
+                    b.Property<long?>("DepartureSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("departure_sequence");
+
+                    b.Property<long?>("DistributionSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distribution_sequence");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_on");
+
+                    b.Property<string>("ProofFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_file_name");
+
+                    b.Property<string>("ProofSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_sha256");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("ReceiverName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_name");
+
+                    b.Property<string>("ReceiverRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_role");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<long?>("ReturnSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("return_sequence");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("StockLotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_lot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_distributions");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_distributions_admin_unit_id");
+
+                    b.HasIndex("AllocationId")
+                        .HasDatabaseName("ix_distributions_allocation_id");
+
+                    b.HasIndex("DepartureSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_distributions_departure_sequence");
+
+                    b.HasIndex("DistributionSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_distributions_distribution_sequence");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_distributions_school_id");
+
+                    b.HasIndex("StockLotId")
+                        .HasDatabaseName("ix_distributions_stock_lot_id");
+
+                    b.HasIndex("State", "AdminUnitId")
+                        .HasDatabaseName("ix_distributions_state_admin_unit_id");
+
+                    b.ToTable("distributions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_distributions_four_eyes", "delivery_confirmed_by_id IS NULL OR delivery_confirmed_by_id <> departed_by_id");
+
+                            t.HasCheckConstraint("ck_distributions_quantity", "quantity > 0");
+
+                            t.HasCheckConstraint("ck_distributions_recipient", "(recipient = 'School' AND school_id IS NOT NULL) OR (recipient = 'Children' AND children_count > 0) OR recipient = 'Commune'");
+
+                            t.HasCheckConstraint("ck_distributions_state", "(state = 'Draft' AND confirmed_by_id IS NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Departed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR (state = 'Arrived' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR (state = 'Delivered' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL AND delivered_quantity >= 0 AND delivered_quantity <= quantity AND receiver_name IS NOT NULL AND receiver_role IS NOT NULL AND proof_sha256 IS NOT NULL AND delivery_confirmed_by_id IS NOT NULL AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL))");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
+                {
+                    b.Property<int>("DistributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distribution_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("DistributionId")
+                        .HasName("pk_distribution_proofs");
+
+                    b.ToTable("distribution_proofs", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>
                 {
                     b.Property<int>("Id")
@@ -5958,6 +6158,50 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasConstraintName("fk_reversal_requests_contributions_contribution_id");
 
                     b.Navigation("Contribution");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.Distribution", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distributions_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Allocations.Allocation", "Allocation")
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distributions_allocations_allocation_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_distributions_organisations_school_id");
+
+                    b.HasOne("ChildAid.Shared.Stock.StockLot", "StockLot")
+                        .WithMany()
+                        .HasForeignKey("StockLotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distributions_stock_lots_stock_lot_id");
+
+                    b.Navigation("Allocation");
+
+                    b.Navigation("StockLot");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Distributions.Distribution", null)
+                        .WithOne()
+                        .HasForeignKey("ChildAid.Shared.Distributions.DistributionProof", "DistributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_proofs_distributions_distribution_id");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>
