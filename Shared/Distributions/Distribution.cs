@@ -118,3 +118,18 @@ public class DistributionProof
     public int DistributionId { get; set; }
     public byte[] Bytes { get; set; } = [];
 }
+
+/// <summary>Vietnamese names of a distribution's states and recipients (BackOffice translates them through the resources).</summary>
+public static class DistributionLabels
+{
+    public static readonly IReadOnlyDictionary<DistributionState, string> States = new Dictionary<DistributionState, string>
+    {
+        [DistributionState.Draft] = "Dự thảo", [DistributionState.Confirmed] = "Đã xác nhận", [DistributionState.Departed] = "Đã xuất kho",
+        [DistributionState.Arrived] = "Đã đến nơi", [DistributionState.Delivered] = "Đã giao",
+    };
+
+    public static readonly IReadOnlyDictionary<DistributionRecipient, string> Recipients = new Dictionary<DistributionRecipient, string>
+    {
+        [DistributionRecipient.School] = "Trường học", [DistributionRecipient.Commune] = "Xã", [DistributionRecipient.Children] = "Trẻ em",
+    };
+}
