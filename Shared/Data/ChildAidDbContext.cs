@@ -173,7 +173,6 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<Stock.StockLotPhoto>().HasQueryFilter(ScopeFilters.Unit(typeof(Stock.StockLotPhoto)),
             p => UnitScope == null || UnitScope.Contains(p.StockLot!.AdminUnitId));
         builder.Entity<Stock.StockLotPhoto>().HasQueryFilter(ScopeFilters.Organisation(typeof(Stock.StockLotPhoto)), p => OrganisationScope == null);
-        builder.Entity<Distributions.Distribution>().HasQueryFilter(ScopeFilters.Organisation(typeof(Distributions.Distribution)), d => OrganisationScope == null);
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

@@ -13,9 +13,10 @@ public enum DistributionRecipient { School = 1, Commune = 2, Children = 3 }
 /// commune officer — never the dispatcher — with the receiver's name and role and a photo of the signed hand-over list
 /// (private): the confirmation writes one Distribution entry (delivered × unit value, source = the allocation's entry). A
 /// partial delivery puts the rest back in stock (a positive StockMovement); a new draft can take it again.
-/// Belongs to the allocation's commune (the unit scope). Never deleted.
+/// Belongs to the allocation's commune (the unit scope) and, when a school receives, to that school: its staff see it
+/// (to confirm the delivery) and no other distribution. Never deleted.
 /// </summary>
-public class Distribution : Security.IUnitOwned
+public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
 {
     public int Id { get; set; }
     public int AdminUnitId { get; set; }
