@@ -46,6 +46,10 @@ public static class PagePolicies
         ["/Expenses/Index"] = Policies.ViewReceipts,
         ["/Expenses/New"] = Policies.ProposeAllocations,
         ["/Expenses/Details"] = Policies.ViewReceipts,
+        // Announce (the list), receive, inspect, stock, reject, write off and photos (the lot's page) are handlers, refused
+        // inside to roles outside Roles.RecordReceipts; photos are served to whoever sees the lot (the unit scope).
+        ["/Stock/Index"] = Policies.ViewReceipts,
+        ["/Stock/Details"] = Policies.ViewReceipts,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Campaigns/Followers"] = Policies.ManageCampaigns,

@@ -29,6 +29,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
          typeof(Mail.MailAttachment),
          // An expense document's bytes: the document row (name, type, size, SHA-256) is audited, not megabytes of PDF.
          typeof(Expenses.ExpenseDocumentContent),
+         // A stock lot photo's bytes, likewise.
+         typeof(Stock.StockLotPhotoContent), typeof(Distributions.DistributionProof),
          // The transparency log is derived from the ledger (tiles, its size) or is itself an append-only record (checkpoints).
          typeof(TransparencyLog.LogTile), typeof(TransparencyLog.LogHead), typeof(TransparencyLog.LogCheckpoint)];
 

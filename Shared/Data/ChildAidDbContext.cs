@@ -86,6 +86,12 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Expenses.ExpenseLine> ExpenseLines => Set<Expenses.ExpenseLine>();
     public DbSet<Expenses.ExpenseDocument> ExpenseDocuments => Set<Expenses.ExpenseDocument>();
     public DbSet<Expenses.ExpenseDocumentContent> ExpenseDocumentContents => Set<Expenses.ExpenseDocumentContent>();
+    public DbSet<Stock.StockLot> StockLots => Set<Stock.StockLot>();
+    public DbSet<Stock.StockWriteOff> StockWriteOffs => Set<Stock.StockWriteOff>();
+    public DbSet<Stock.StockLotPhoto> StockLotPhotos => Set<Stock.StockLotPhoto>();
+    public DbSet<Stock.StockLotPhotoContent> StockLotPhotoContents => Set<Stock.StockLotPhotoContent>();
+    public DbSet<Distributions.Distribution> Distributions => Set<Distributions.Distribution>();
+    public DbSet<Distributions.DistributionProof> DistributionProofs => Set<Distributions.DistributionProof>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -159,6 +165,14 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<Expenses.ExpenseDocument>().HasQueryFilter(ScopeFilters.Unit(typeof(Expenses.ExpenseDocument)),
             d => UnitScope == null || UnitScope.Contains(d.Expense!.AdminUnitId));
         builder.Entity<Expenses.ExpenseDocument>().HasQueryFilter(ScopeFilters.Organisation(typeof(Expenses.ExpenseDocument)), d => OrganisationScope == null);
+        // Stock lots: the same readers; write-offs and photos carry their lot's scope.
+        builder.Entity<Stock.StockLot>().HasQueryFilter(ScopeFilters.Organisation(typeof(Stock.StockLot)), l => OrganisationScope == null);
+        builder.Entity<Stock.StockWriteOff>().HasQueryFilter(ScopeFilters.Unit(typeof(Stock.StockWriteOff)),
+            w => UnitScope == null || UnitScope.Contains(w.StockLot!.AdminUnitId));
+        builder.Entity<Stock.StockWriteOff>().HasQueryFilter(ScopeFilters.Organisation(typeof(Stock.StockWriteOff)), w => OrganisationScope == null);
+        builder.Entity<Stock.StockLotPhoto>().HasQueryFilter(ScopeFilters.Unit(typeof(Stock.StockLotPhoto)),
+            p => UnitScope == null || UnitScope.Contains(p.StockLot!.AdminUnitId));
+        builder.Entity<Stock.StockLotPhoto>().HasQueryFilter(ScopeFilters.Organisation(typeof(Stock.StockLotPhoto)), p => OrganisationScope == null);
     }
 
     private static System.Reflection.MethodInfo Generic(string name, Type type) =>

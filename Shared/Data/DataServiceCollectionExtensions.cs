@@ -33,6 +33,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Balances.ProgrammeDashboard>();
         services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Expenses.ExpenseQueries>();
+        services.AddScoped<Stock.StockService>();
+        services.AddScoped<Stock.StockQueries>();
+        services.AddScoped<Distributions.DistributionService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

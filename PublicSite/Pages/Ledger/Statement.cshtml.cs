@@ -15,7 +15,7 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     [BindProperty(SupportsGet = true)] public string? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    /// <summary>Only entries of one kind: gifts received, allocations, expenses, reversals.</summary>
+    /// <summary>Only entries of one kind: gifts received, allocations, expenses, stock movements, reversals.</summary>
     [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
     /// <summary>"nhu-cau": a need reference prefix, from the needs list's "records behind these figures" link.</summary>
     [BindProperty(SupportsGet = true, Name = "nhu-cau")] public string? Need { get; set; }
@@ -27,7 +27,8 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     /// <summary>The kinds a reader can filter by, with their Vietnamese names.</summary>
     public static readonly IReadOnlyList<(LedgerEntryKind Kind, string Label)> Kinds =
     [
-        (LedgerEntryKind.Receipt, "Thu"), (LedgerEntryKind.Allocation, "Phân bổ"), (LedgerEntryKind.Expense, "Chi"), (LedgerEntryKind.Reversal, "Hủy/hoàn"),
+        (LedgerEntryKind.Receipt, "Thu"), (LedgerEntryKind.Allocation, "Phân bổ"), (LedgerEntryKind.Expense, "Chi"), (LedgerEntryKind.StockMovement, "Nhập/xuất kho"),
+        (LedgerEntryKind.Reversal, "Hủy/hoàn"),
     ];
     public StatementPage Result { get; private set; } = null!;
     public IReadOnlyList<CampaignName> Campaigns { get; private set; } = [];

@@ -312,6 +312,25 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             await db.SaveChangesAsync();
             (ownExpense, otherExpense) = (expenses[0].Id, expenses[1].Id);
         }
+        int ownLot, otherLot;
+        await using (var db = Db.NewContext())
+        {
+            // A stock lot announced in each unit, from a goods line of each unit's receipt.
+            var lines = new[] { ownGift, otherGift }.Select(gift => new Shared.Contributions.ContributionGoodsLine
+            {
+                ContributionId = gift, Item = "Áo ấm trẻ em", Quantity = 10, Unit = "chiếc", UnitValueVnd = 10_000,
+            }).ToList();
+            db.Set<Shared.Contributions.ContributionGoodsLine>().AddRange(lines);
+            await db.SaveChangesAsync();
+            var lots = new[] { (lines[0], own), (lines[1], other) }.Select(x => new Shared.Stock.StockLot
+            {
+                AdminUnitId = x.Item2, ContributionId = x.Item1.ContributionId, GoodsLineId = x.Item1.Id, Item = x.Item1.Item, Unit = x.Item1.Unit,
+                UnitValueVnd = x.Item1.UnitValueVnd, ExpectedQuantity = 10, AnnouncedById = "cli", AnnouncedAt = DateTime.UtcNow,
+            }).ToList();
+            db.StockLots.AddRange(lots);
+            await db.SaveChangesAsync();
+            (ownLot, otherLot) = (lots[0].Id, lots[1].Id);
+        }
         var someUser = (await StaffAsync("nguoi-khac", [Roles.MediaWriter], own)).Id;
         var (media, mediaKey, ownConsent, otherConsent) = await MediaAndConsentsAsync(ownChild, otherChild, own, other);
         string S(int id) => id.ToString(InvariantCulture);
@@ -351,6 +370,8 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Expenses/Index"] = ("/Expenses", "/Expenses", false),
             ["/Expenses/New"] = ("/Expenses/New", "/Expenses/New", false),
             ["/Expenses/Details"] = ($"/Expenses/{S(ownExpense)}", $"/Expenses/{S(otherExpense)}", true),
+            ["/Stock/Index"] = ("/Stock", "/Stock", false),
+            ["/Stock/Details"] = ($"/Stock/{S(ownLot)}", $"/Stock/{S(otherLot)}", true),
             ["/Campaigns/Index"] = ("/Campaigns", "/Campaigns", false),
             ["/Campaigns/Edit"] = ($"/Campaigns/Edit/{S(campaign)}", $"/Campaigns/Edit/{S(campaign)}", false),
             ["/Campaigns/Followers"] = ($"/Campaigns/Followers/{S(campaign)}", $"/Campaigns/Followers/{S(campaign)}", false),

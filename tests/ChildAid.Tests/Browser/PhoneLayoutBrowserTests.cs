@@ -20,7 +20,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId, string FollowerConfirmToken, string FollowerUnsubscribeToken, int ExpenseId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId, string FollowerConfirmToken, string FollowerUnsubscribeToken, int ExpenseId, int StockLotId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -128,6 +128,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Content/Compare"] = [$"/Content/Compare/{Id(demo.ContentId)}?from=1&to=2"],
             ["/Pledges/Details"] = [$"/Pledges/{Id(demo.PledgeId)}"],
             ["/Expenses/Details"] = [$"/Expenses/{Id(demo.ExpenseId)}"],
+            ["/Stock/Details"] = [$"/Stock/{Id(demo.StockLotId)}"],
             // The class grid, widest of the check-up pages, with the child's row filled in.
             ["/Checkups/Session"] = [$"/Checkups/Session/{Id(demo.SessionId)}?class=3A"],
             ["/DonorPortal/Index"] = [$"/nha-tai-tro/{demo.DonorToken}"],
@@ -276,8 +277,22 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         };
         db.Expenses.Add(expense);
         await db.SaveChangesAsync();
+        // A stock lot announced from a goods line with a long name (the receiving form is what the page shows).
+        var goods = new Shared.Contributions.ContributionGoodsLine
+        {
+            ContributionId = outcome.Value!.Id, Item = "Áo khoác lông vũ chần bông chống nước cho học sinh bán trú vùng cao", Quantity = 1_200, Unit = "chiếc", UnitValueVnd = 185_000,
+        };
+        db.Set<Shared.Contributions.ContributionGoodsLine>().Add(goods);
+        await db.SaveChangesAsync();
+        var lot = new Shared.Stock.StockLot
+        {
+            AdminUnitId = unit.Id, ContributionId = goods.ContributionId, GoodsLineId = goods.Id, Item = goods.Item, Unit = goods.Unit,
+            UnitValueVnd = goods.UnitValueVnd, ExpectedQuantity = goods.Quantity, AnnouncedById = "browser-test", AnnouncedAt = DateTime.UtcNow,
+        };
+        db.StockLots.Add(lot);
+        await db.SaveChangesAsync();
         return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id, intervention.Id,
-            follower.ConfirmToken, follower.UnsubscribeToken, expense.Id);
+            follower.ConfirmToken, follower.UnsubscribeToken, expense.Id, lot.Id);
     }
 
     private static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

@@ -36,6 +36,8 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["approved expenses"] = await db.Expenses.CountAsync(e => e.State == Shared.Expenses.ExpenseState.Approved),
             ["expense entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Expense),
             ["expense documents"] = await db.ExpenseDocuments.CountAsync(),
+            ["stock lots"] = await db.StockLots.CountAsync(),
+            ["stock entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.StockMovement),
             ["honor roll"] = await db.HonorRollEntries.CountAsync(),
             ["honor roll names"] = await db.HonorRollNames.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
@@ -74,7 +76,10 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(3, afterFirst["expense entries"]);
         Assert.Equal(8, afterFirst["expense documents"]);
         Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"] + 2 * afterFirst["reversed allocations"]
-            + afterFirst["expense entries"], afterFirst["ledger"]);
+            + afterFirst["expense entries"] + afterFirst["stock entries"], afterFirst["ledger"]);
+        // Lots of the in-kind receipts in every state: two stocked (one entry each) and a write-off (one more entry).
+        Assert.True(afterFirst["stock lots"] >= 6, $"{afterFirst["stock lots"]} lots");
+        Assert.Equal(3, afterFirst["stock entries"]);
         // Name-only donors' gifts are counted by name only (honor_roll_names), never as a dated row.
         Assert.True(afterFirst["honor roll names"] > 0);
         Assert.InRange(afterFirst["honor roll"], 1, afterFirst["ledger"] - 1);
@@ -87,6 +92,10 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.True(balances.ExitCode == 0, balances.Output);
         await using var db = Db.NewContext();
         var expenseEntries = await db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Expense).ToListAsync();
+        var states = await db.StockLots.Select(l => l.State).ToListAsync();
+        Assert.All(Enum.GetValues<Shared.Stock.StockLotState>(), s => Assert.Contains(s, states));
+        Assert.Equal(2, states.Count(s => s == Shared.Stock.StockLotState.Stocked));
+        Assert.Equal(1, await db.StockWriteOffs.CountAsync());
         Assert.All(expenseEntries, e => Assert.Equal(2, LedgerDocuments.Parse(e.Documents).Count));
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp))

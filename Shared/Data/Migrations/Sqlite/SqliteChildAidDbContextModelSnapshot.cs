@@ -2033,6 +2033,206 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Distributions.Distribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("ArrivedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_by_id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<int?>("ChildrenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children_count");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<int?>("DeliveredQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<DateTime?>("DeliveryConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_confirmed_at");
+
+                    b.Property<string>("DeliveryConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_confirmed_by_id");
+
+                    b.Property<DateTime?>("DepartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departed_at");
+
+                    b.Property<string>("DepartedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departed_by_id");
+
+                    b.Property<long?>("DepartureSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("departure_sequence");
+
+                    b.Property<long?>("DistributionSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distribution_sequence");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_on");
+
+                    b.Property<string>("ProofFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_file_name");
+
+                    b.Property<string>("ProofSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_sha256");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("ReceiverName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_name");
+
+                    b.Property<string>("ReceiverRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_role");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<long?>("ReturnSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("return_sequence");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("StockLotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_lot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_distributions");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_distributions_admin_unit_id");
+
+                    b.HasIndex("AllocationId")
+                        .HasDatabaseName("ix_distributions_allocation_id");
+
+                    b.HasIndex("DepartureSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_distributions_departure_sequence");
+
+                    b.HasIndex("DistributionSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_distributions_distribution_sequence");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_distributions_school_id");
+
+                    b.HasIndex("StockLotId")
+                        .HasDatabaseName("ix_distributions_stock_lot_id");
+
+                    b.HasIndex("State", "AdminUnitId")
+                        .HasDatabaseName("ix_distributions_state_admin_unit_id");
+
+                    b.ToTable("distributions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_distributions_four_eyes", "delivery_confirmed_by_id IS NULL OR delivery_confirmed_by_id <> departed_by_id");
+
+                            t.HasCheckConstraint("ck_distributions_quantity", "quantity > 0");
+
+                            t.HasCheckConstraint("ck_distributions_recipient", "(recipient = 'School' AND school_id IS NOT NULL) OR (recipient = 'Children' AND children_count > 0) OR recipient = 'Commune'");
+
+                            t.HasCheckConstraint("ck_distributions_state", "(state = 'Draft' AND confirmed_by_id IS NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Departed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR (state = 'Arrived' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR (state = 'Delivered' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL AND delivered_quantity >= 0 AND delivered_quantity <= quantity AND receiver_name IS NOT NULL AND receiver_role IS NOT NULL AND proof_sha256 IS NOT NULL AND delivery_confirmed_by_id IS NOT NULL AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL))");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
+                {
+                    b.Property<int>("DistributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distribution_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("DistributionId")
+                        .HasName("pk_distribution_proofs");
+
+                    b.ToTable("distribution_proofs", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>
                 {
                     b.Property<int>("Id")
@@ -4976,6 +5176,342 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("staff_user_units", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockLot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("announced_at");
+
+                    b.Property<string>("AnnouncedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("announced_by_id");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<int?>("DamagedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("damaged_quantity");
+
+                    b.Property<int>("ExpectedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_quantity");
+
+                    b.Property<int?>("ExpiredQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expired_quantity");
+
+                    b.Property<DateOnly?>("ExpiryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiry_date");
+
+                    b.Property<int?>("GoodQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("good_quantity");
+
+                    b.Property<string>("GoodsKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goods_kind");
+
+                    b.Property<int>("GoodsLineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("goods_line_id");
+
+                    b.Property<DateTime?>("InspectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspected_at");
+
+                    b.Property<string>("InspectedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspected_by_id");
+
+                    b.Property<string>("InspectionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspection_note");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<string>("LotNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_number");
+
+                    b.Property<int?>("OnHand")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_hand");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by_id");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<int?>("ReceivedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_quantity");
+
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<string>("RejectedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_by_id");
+
+                    b.Property<string>("RejectedFate")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_fate");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("SizeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size_band");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("StockedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stocked_at");
+
+                    b.Property<string>("StockedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stocked_by_id");
+
+                    b.Property<long?>("StockedSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stocked_sequence");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<long>("UnitValueVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_value_vnd");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_lots");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_stock_lots_admin_unit_id");
+
+                    b.HasIndex("ContributionId")
+                        .HasDatabaseName("ix_stock_lots_contribution_id");
+
+                    b.HasIndex("GoodsLineId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_lots_goods_line_id");
+
+                    b.HasIndex("StockedSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_lots_stocked_sequence");
+
+                    b.HasIndex("State", "AdminUnitId")
+                        .HasDatabaseName("ix_stock_lots_state_admin_unit_id");
+
+                    b.ToTable("stock_lots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_lots_clothes_size", "goods_kind IS NULL OR goods_kind <> 'Clothes' OR size_band IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_stock_lots_expected", "expected_quantity >= 0");
+
+                            t.HasCheckConstraint("ck_stock_lots_food_expiry", "goods_kind IS NULL OR goods_kind <> 'Food' OR expiry_date IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_stock_lots_four_eyes", "inspected_by_id IS NULL OR inspected_by_id <> received_by_id");
+
+                            t.HasCheckConstraint("ck_stock_lots_inspected", "(state IN ('Announced', 'Received') AND inspected_by_id IS NULL AND good_quantity IS NULL) OR (state IN ('Inspected', 'Stocked', 'Rejected') AND inspected_by_id IS NOT NULL AND inspected_at IS NOT NULL AND goods_kind IS NOT NULL AND good_quantity IS NOT NULL AND damaged_quantity IS NOT NULL AND expired_quantity IS NOT NULL AND good_quantity >= 0 AND damaged_quantity >= 0 AND expired_quantity >= 0 AND good_quantity + damaged_quantity + expired_quantity = received_quantity)");
+
+                            t.HasCheckConstraint("ck_stock_lots_received", "(state = 'Announced' AND received_quantity IS NULL AND received_by_id IS NULL) OR (state <> 'Announced' AND received_quantity IS NOT NULL AND received_quantity >= 0 AND received_on IS NOT NULL AND received_by_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_stock_lots_rejected", "(state = 'Rejected' AND rejection_reason IS NOT NULL AND rejected_fate IS NOT NULL AND rejected_by_id IS NOT NULL) OR (state <> 'Rejected' AND rejection_reason IS NULL AND rejected_fate IS NULL)");
+
+                            t.HasCheckConstraint("ck_stock_lots_stocked", "(state = 'Stocked' AND stocked_sequence IS NOT NULL AND lot_number IS NOT NULL AND stocked_by_id IS NOT NULL AND good_quantity > 0 AND on_hand IS NOT NULL AND on_hand >= 0 AND on_hand <= good_quantity) OR (state <> 'Stocked' AND stocked_sequence IS NULL AND on_hand IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockLotPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<int>("StockLotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_lot_id");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_lot_photos");
+
+                    b.HasIndex("StockLotId")
+                        .HasDatabaseName("ix_stock_lot_photos_stock_lot_id");
+
+                    b.ToTable("stock_lot_photos", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_lot_photos_sha256", "length(sha256) = 64");
+
+                            t.HasCheckConstraint("ck_stock_lot_photos_size", "size_bytes > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockLotPhotoContent", b =>
+                {
+                    b.Property<int>("StockLotPhotoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_lot_photo_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("StockLotPhotoId")
+                        .HasName("pk_stock_lot_photo_contents");
+
+                    b.ToTable("stock_lot_photo_contents", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockWriteOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_sequence");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("StockLotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_lot_id");
+
+                    b.Property<DateTime>("WrittenOffAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_off_at");
+
+                    b.Property<string>("WrittenOffById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_off_by_id");
+
+                    b.Property<DateOnly>("WrittenOffOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_off_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_write_offs");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_write_offs_idempotency_key");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_write_offs_ledger_sequence");
+
+                    b.HasIndex("StockLotId")
+                        .HasDatabaseName("ix_stock_write_offs_stock_lot_id");
+
+                    b.ToTable("stock_write_offs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_write_offs_quantity", "quantity > 0");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -5649,6 +6185,50 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("Contribution");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Distributions.Distribution", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distributions_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Allocations.Allocation", "Allocation")
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distributions_allocations_allocation_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_distributions_organisations_school_id");
+
+                    b.HasOne("ChildAid.Shared.Stock.StockLot", "StockLot")
+                        .WithMany()
+                        .HasForeignKey("StockLotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distributions_stock_lots_stock_lot_id");
+
+                    b.Navigation("Allocation");
+
+                    b.Navigation("StockLot");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Distributions.Distribution", null)
+                        .WithOne()
+                        .HasForeignKey("ChildAid.Shared.Distributions.DistributionProof", "DistributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_proofs_distributions_distribution_id");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
@@ -6072,6 +6652,68 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("AdminUnit");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockLot", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_lots_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Contributions.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_lots_contributions_contribution_id");
+
+                    b.HasOne("ChildAid.Shared.Contributions.ContributionGoodsLine", "GoodsLine")
+                        .WithMany()
+                        .HasForeignKey("GoodsLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_lots_contribution_goods_line_goods_line_id");
+
+                    b.Navigation("Contribution");
+
+                    b.Navigation("GoodsLine");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockLotPhoto", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Stock.StockLot", "StockLot")
+                        .WithMany("Photos")
+                        .HasForeignKey("StockLotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_lot_photos_stock_lots_stock_lot_id");
+
+                    b.Navigation("StockLot");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockLotPhotoContent", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Stock.StockLotPhoto", null)
+                        .WithOne()
+                        .HasForeignKey("ChildAid.Shared.Stock.StockLotPhotoContent", "StockLotPhotoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_lot_photo_contents_stock_lot_photos_stock_lot_photo_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockWriteOff", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Stock.StockLot", "StockLot")
+                        .WithMany("WriteOffs")
+                        .HasForeignKey("StockLotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_write_offs_stock_lots_stock_lot_id");
+
+                    b.Navigation("StockLot");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -6175,6 +6817,13 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
             modelBuilder.Entity("ChildAid.Shared.Security.StaffUser", b =>
                 {
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Stock.StockLot", b =>
+                {
+                    b.Navigation("Photos");
+
+                    b.Navigation("WriteOffs");
                 });
 #pragma warning restore 612, 618
         }

@@ -39,6 +39,7 @@ public partial class BackOfficeTranslationTests
         "BackOffice/Pages/Interventions", "Shared/Interventions",
         "BackOffice/Pages/Allocations", "Shared/Allocations",
         "BackOffice/Pages/Expenses", "Shared/Expenses",
+        "BackOffice/Pages/Stock", "Shared/Stock",
     ];
 
     [Fact]

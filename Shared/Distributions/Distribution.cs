@@ -1,0 +1,136 @@
+namespace ChildAid.Shared.Distributions;
+
+/// <summary>Where a distribution is: planned, confirmed for dispatch, on the road, arrived, delivered (confirmed by the receiver).</summary>
+public enum DistributionState { Draft = 1, Confirmed = 2, Departed = 3, Arrived = 4, Delivered = 5 }
+
+/// <summary>Who receives the goods: a school, a commune, or children of the registry counted by the receiver.</summary>
+public enum DistributionRecipient { School = 1, Commune = 2, Children = 3 }
+
+/// <summary>
+/// A goods distribution (cấp phát): a quantity of a stocked lot delivered for an approved goods allocation (its need line),
+/// as a state machine the methods enforce and the database guards (migration Distributions): Draft → Confirmed → Departed
+/// (a negative StockMovement, source = the lot's stocked entry) → Arrived → Delivered, confirmed by the receiving school or
+/// commune officer — never the dispatcher — with the receiver's name and role and a photo of the signed hand-over list
+/// (private): the confirmation writes one Distribution entry (delivered × unit value, source = the allocation's entry). A
+/// partial delivery puts the rest back in stock (a positive StockMovement); a new draft can take it again.
+/// Belongs to the allocation's commune (the unit scope) and, when a school receives, to that school: its staff see it
+/// (to confirm the delivery) and no other distribution. Never deleted.
+/// </summary>
+public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
+{
+    public int Id { get; set; }
+    public int AdminUnitId { get; set; }
+    public int AllocationId { get; set; }
+    public Allocations.Allocation? Allocation { get; set; }
+    public int StockLotId { get; set; }
+    public Stock.StockLot? StockLot { get; set; }
+    public int Quantity { get; set; }
+    public DateOnly PlannedOn { get; set; }
+    public string Place { get; set; } = "";
+    /// <summary>Who takes the goods there (a name; the staff member who dispatches is <see cref="DepartedById"/>).</summary>
+    public string Carrier { get; set; } = "";
+    public DistributionRecipient Recipient { get; set; }
+    /// <summary>The receiving school when <see cref="Recipient"/> is a school.</summary>
+    public int? SchoolId { get; set; }
+    /// <summary>How many children receive (a count, never names: the registry stays private).</summary>
+    public int? ChildrenCount { get; set; }
+
+    public DistributionState State { get; private set; } = DistributionState.Draft;
+    public string CreatedById { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? ConfirmedById { get; private set; }
+    public DateTime? ConfirmedAt { get; private set; }
+    public string? DepartedById { get; private set; }
+    public DateTime? DepartedAt { get; private set; }
+    public long? DepartureSequence { get; private set; }
+    public string? ArrivedById { get; private set; }
+    public DateTime? ArrivedAt { get; private set; }
+    public int? DeliveredQuantity { get; private set; }
+    public DateOnly? DeliveredOn { get; private set; }
+    public string? ReceiverName { get; private set; }
+    public string? ReceiverRole { get; private set; }
+    public string? DeliveryConfirmedById { get; private set; }
+    public DateTime? DeliveryConfirmedAt { get; private set; }
+    public long? DistributionSequence { get; private set; }
+    /// <summary>The positive StockMovement that put back what was not delivered (a partial delivery).</summary>
+    public long? ReturnSequence { get; private set; }
+    public string? ProofFileName { get; private set; }
+    public string? ProofSha256 { get; private set; }
+
+    public const int TextLength = 200;
+    public const string WrongState = "Đợt cấp phát không ở bước này nữa (có thể người khác vừa xử lý); hãy tải lại trang.";
+    public const string Dispatcher = "Bạn là người xuất hàng của đợt cấp phát này nên không được tự xác nhận đã giao. Cần cán bộ trường hoặc xã nhận hàng xác nhận.";
+
+    public void Confirm(string byId, DateTime at)
+    {
+        if (State != DistributionState.Draft) throw new InvalidOperationException(WrongState);
+        State = DistributionState.Confirmed;
+        ConfirmedById = byId;
+        ConfirmedAt = at;
+    }
+
+    public void Depart(string byId, DateTime at, long sequence)
+    {
+        if (State != DistributionState.Confirmed) throw new InvalidOperationException(WrongState);
+        State = DistributionState.Departed;
+        DepartedById = byId;
+        DepartedAt = at;
+        DepartureSequence = sequence;
+    }
+
+    public void Arrive(string byId, DateTime at)
+    {
+        if (State != DistributionState.Departed) throw new InvalidOperationException(WrongState);
+        State = DistributionState.Arrived;
+        ArrivedById = byId;
+        ArrivedAt = at;
+    }
+
+    /// <summary>Why <paramref name="userId"/> may not confirm the delivery (Vietnamese), or null.</summary>
+    public string? RefusalToConfirmDelivery(string userId)
+    {
+        if (State != DistributionState.Arrived) return WrongState;
+        if (userId == DepartedById) return Dispatcher;
+        return null;
+    }
+
+    public void ConfirmDelivery(int delivered, DateOnly on, string receiverName, string receiverRole, string proofFileName, string proofSha256,
+        string byId, DateTime at, long? distributionSequence, long? returnSequence)
+    {
+        if (RefusalToConfirmDelivery(byId) is { } refusal) throw new InvalidOperationException(refusal);
+        if (delivered < 0 || delivered > Quantity) throw new ArgumentOutOfRangeException(nameof(delivered));
+        State = DistributionState.Delivered;
+        DeliveredQuantity = delivered;
+        DeliveredOn = on;
+        ReceiverName = receiverName.Trim();
+        ReceiverRole = receiverRole.Trim();
+        ProofFileName = proofFileName;
+        ProofSha256 = proofSha256;
+        DeliveryConfirmedById = byId;
+        DeliveryConfirmedAt = at;
+        DistributionSequence = distributionSequence;
+        ReturnSequence = returnSequence;
+    }
+}
+
+/// <summary>The photo of the signed hand-over list (biên bản bàn giao): private bytes, never mapped by PublicSite, never audited.</summary>
+public class DistributionProof
+{
+    public int DistributionId { get; set; }
+    public byte[] Bytes { get; set; } = [];
+}
+
+/// <summary>Vietnamese names of a distribution's states and recipients (BackOffice translates them through the resources).</summary>
+public static class DistributionLabels
+{
+    public static readonly IReadOnlyDictionary<DistributionState, string> States = new Dictionary<DistributionState, string>
+    {
+        [DistributionState.Draft] = "Dự thảo", [DistributionState.Confirmed] = "Đã xác nhận", [DistributionState.Departed] = "Đã xuất kho",
+        [DistributionState.Arrived] = "Đã đến nơi", [DistributionState.Delivered] = "Đã giao",
+    };
+
+    public static readonly IReadOnlyDictionary<DistributionRecipient, string> Recipients = new Dictionary<DistributionRecipient, string>
+    {
+        [DistributionRecipient.School] = "Trường học", [DistributionRecipient.Commune] = "Xã", [DistributionRecipient.Children] = "Trẻ em",
+    };
+}

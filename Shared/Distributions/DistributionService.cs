@@ -1,0 +1,264 @@
+using System.Security.Cryptography;
+using ChildAid.Shared.Allocations;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Expenses;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Localization;
+using ChildAid.Shared.Stock;
+using ChildAid.Shared.Time;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Shared.Distributions;
+
+/// <summary>A planned distribution as the form sends it. Error keys are these property names.</summary>
+public sealed class DistributionInput
+{
+    public int AllocationId { get; set; }
+    public int? Quantity { get; set; }
+    public DateOnly? PlannedOn { get; set; }
+    public string? Place { get; set; }
+    public string? Carrier { get; set; }
+    public DistributionRecipient? Recipient { get; set; }
+    public int? SchoolId { get; set; }
+    public int? ChildrenCount { get; set; }
+}
+
+/// <summary>The receiver's confirmation: how many arrived in their hands, when, who signed the hand-over list.</summary>
+public sealed class DeliveryInput
+{
+    public int? DeliveredQuantity { get; set; }
+    public DateOnly? DeliveredOn { get; set; }
+    public string? ReceiverName { get; set; }
+    public string? ReceiverRole { get; set; }
+}
+
+/// <summary>What a step came to: done, refused (403: the dispatcher confirming their own delivery), or messages by field.</summary>
+public sealed record DistributionStep(Distribution? Distribution, string? Refusal, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Distribution is not null;
+    public static DistributionStep Done(Distribution d) => new(d, null, new Dictionary<string, string>());
+    public static DistributionStep Fail(string field, string message) => new(null, null, new Dictionary<string, string> { [field] = message });
+    public static DistributionStep Fail(IReadOnlyDictionary<string, string> errors) => new(null, null, errors);
+}
+
+/// <summary>
+/// Plans, confirms, dispatches and delivers goods from stocked lots for approved goods allocations. The steps that move goods
+/// write the ledger under its lock: departure a negative stock movement, the receiver's confirmation a distribution entry
+/// (and, for a partial delivery, a positive stock movement putting the rest back). Read through the unit scope.
+/// </summary>
+public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+{
+    public const string NotFound = "Không tìm thấy đợt cấp phát trong phạm vi đơn vị của bạn.";
+    private string Me => actor.UserId ?? actor.Name;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>What an allocation still has to deliver: its quantity less what live distributions take (planned or on the road) or delivered.</summary>
+    public async Task<int> UndeliveredAsync(Allocation allocation, CancellationToken ct = default)
+    {
+        var taken = await db.Distributions.IgnoreQueryFilters().Where(d => d.AllocationId == allocation.Id)
+            .SumAsync(d => d.State == DistributionState.Delivered ? d.DeliveredQuantity ?? 0 : d.Quantity, ct);
+        return (allocation.Quantity ?? 0) - taken;
+    }
+
+    public async Task<DistributionStep> CreateAsync(DistributionInput input, CancellationToken ct = default)
+    {
+        var allocation = await db.Allocations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == input.AllocationId, ct);
+        if (allocation is null || allocation.State != AllocationState.Approved || allocation.GoodsLineId is null)
+            return DistributionStep.Fail(nameof(input.AllocationId), "Chọn một phân bổ hiện vật đã duyệt trong phạm vi đơn vị của bạn.");
+        var lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.GoodsLineId == allocation.GoodsLineId, ct);
+        if (lot is null || lot.State != StockLotState.Stocked)
+            return DistributionStep.Fail(nameof(input.AllocationId), "Hàng của phân bổ này chưa nhập kho; nhận, kiểm tra và nhập kho trước khi cấp phát.");
+        var errors = new Dictionary<string, string>();
+        var left = await UndeliveredAsync(allocation, ct);
+        if (input.Quantity is not > 0) errors[nameof(input.Quantity)] = "Nhập số lượng cấp phát (lớn hơn 0).";
+        else if (input.Quantity > left) errors[nameof(input.Quantity)] = Messages.Format("Phân bổ này chỉ còn {0} {1} chưa cấp phát.", left, lot.Unit);
+        else if (input.Quantity > lot.OnHand) errors[nameof(input.Quantity)] = Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit);
+        if (input.PlannedOn is null) errors[nameof(input.PlannedOn)] = "Nhập ngày cấp phát.";
+        var place = input.Place?.Trim() ?? "";
+        if (place.Length is 0 or > Distribution.TextLength) errors[nameof(input.Place)] = "Nhập nơi cấp phát (tối đa 200 ký tự).";
+        var carrier = input.Carrier?.Trim() ?? "";
+        if (carrier.Length is 0 or > Distribution.TextLength) errors[nameof(input.Carrier)] = "Nhập người chuyển hàng (tối đa 200 ký tự).";
+        switch (input.Recipient)
+        {
+            case DistributionRecipient.School when input.SchoolId is not { } school
+                || !await db.Organisations.AnyAsync(o => o.Id == school && o.AdminUnitId == allocation.AdminUnitId, ct):
+                errors[nameof(input.SchoolId)] = "Chọn trường nhận hàng trong xã của nhu cầu.";
+                break;
+            case DistributionRecipient.Children when input.ChildrenCount is not > 0:
+                errors[nameof(input.ChildrenCount)] = "Nhập số trẻ em nhận hàng.";
+                break;
+            case null:
+                errors[nameof(input.Recipient)] = "Chọn người nhận: trường, xã hoặc trẻ em.";
+                break;
+        }
+        if (errors.Count > 0) return DistributionStep.Fail(errors);
+        var distribution = new Distribution
+        {
+            AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot.Id, Quantity = input.Quantity!.Value,
+            PlannedOn = input.PlannedOn!.Value, Place = place, Carrier = carrier, Recipient = input.Recipient!.Value,
+            SchoolId = input.Recipient == DistributionRecipient.School ? input.SchoolId : null,
+            ChildrenCount = input.Recipient == DistributionRecipient.Children ? input.ChildrenCount : null,
+            CreatedById = Me, CreatedAt = Now,
+        };
+        db.Distributions.Add(distribution);
+        await db.SaveChangesAsync(ct);
+        return DistributionStep.Done(distribution);
+    }
+
+    public Task<DistributionStep> ConfirmAsync(int id, CancellationToken ct = default) =>
+        SimpleStepAsync(id, DistributionState.Draft, d => d.Confirm(Me, Now), ct);
+
+    public Task<DistributionStep> ArriveAsync(int id, CancellationToken ct = default) =>
+        SimpleStepAsync(id, DistributionState.Departed, d => d.Arrive(Me, Now), ct);
+
+    /// <summary>The goods leave the stock: one negative stock movement (source = the lot's stocked entry); never more than on hand; once.</summary>
+    public async Task<DistributionStep> DepartAsync(int id, CancellationToken ct = default)
+    {
+        const string Field = "Quantity";
+        var distribution = await db.Distributions.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (distribution is null) return DistributionStep.Fail(Field, NotFound);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ledger.LockAsync(ct);
+        await db.Entry(distribution).ReloadAsync(ct);
+        var lot = await db.StockLots.IgnoreQueryFilters().SingleAsync(l => l.Id == distribution.StockLotId, ct);
+        if (distribution.State != DistributionState.Confirmed)
+        {
+            await tx.RollbackAsync(ct);
+            return DistributionStep.Fail(Field, distribution.State == DistributionState.Draft ? "Cần xác nhận đợt cấp phát trước khi xuất kho." : Distribution.WrongState);
+        }
+        if (lot.OnHand < distribution.Quantity)
+        {
+            await tx.RollbackAsync(ct);
+            return DistributionStep.Fail(Field, Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit));
+        }
+        var stocked = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == lot.StockedSequence, ct);
+        var commune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == lot.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
+        var slot = await ledger.ReserveSlotAsync(ct);
+        await ledger.WriteAsync(slot, StockEntry(stocked, -distribution.Quantity, stocked.Sequence,
+            Messages.Format("Xuất kho cấp phát: {0}, {1} {2}, {3}", lot.StockItem, distribution.Quantity, lot.Unit, commune)), ct);
+        await db.SaveChangesAsync(ct);
+        distribution.Depart(Me, Now, slot.Sequence);
+        await db.SaveChangesAsync(ct);
+        lot.TakeOff(distribution.Quantity);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return DistributionStep.Done(distribution);
+    }
+
+    /// <summary>
+    /// The receiving school or commune officer — never the dispatcher (403) — confirms what was handed over, with the receiver's
+    /// name and role and a photo of the signed list: one distribution entry (delivered × unit value, source = the allocation's
+    /// entry); what was not delivered goes back to stock (a positive stock movement). Once.
+    /// </summary>
+    public async Task<DistributionStep> ConfirmDeliveryAsync(int id, DeliveryInput input, string? proofName, byte[] proof, CancellationToken ct = default)
+    {
+        var distribution = await db.Distributions.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (distribution is null) return DistributionStep.Fail(nameof(input.DeliveredQuantity), NotFound);
+        if (distribution.State != DistributionState.Arrived)
+            return DistributionStep.Fail(nameof(input.DeliveredQuantity), distribution.State < DistributionState.Arrived ? "Hàng chưa đến nơi; ghi nhận hàng đến trước." : Distribution.WrongState);
+        if (distribution.RefusalToConfirmDelivery(Me) is { } refusal) return new(null, refusal, new Dictionary<string, string>());
+        var errors = new Dictionary<string, string>();
+        if (input.DeliveredQuantity is not { } count || count < 0 || count > distribution.Quantity)
+            errors[nameof(input.DeliveredQuantity)] = Messages.Format("Số lượng đã giao từ 0 đến {0}.", distribution.Quantity);
+        if (input.DeliveredOn is not { } on || on > clock.VietnamToday()) errors[nameof(input.DeliveredOn)] = "Nhập ngày giao hàng (không ở tương lai).";
+        if (string.IsNullOrWhiteSpace(input.ReceiverName) || input.ReceiverName.Trim().Length > Distribution.TextLength) errors[nameof(input.ReceiverName)] = "Nhập họ tên người nhận hàng.";
+        if (string.IsNullOrWhiteSpace(input.ReceiverRole) || input.ReceiverRole.Trim().Length > Distribution.TextLength) errors[nameof(input.ReceiverRole)] = "Nhập chức vụ người nhận hàng.";
+        var contentType = ExpenseService.ContentTypeOf(proof);
+        if (proof.Length == 0 || contentType is null || proof.Length > StockService.MaxPhotoBytes) errors["Proof"] = "Tải lên ảnh hoặc tệp PDF biên bản bàn giao có chữ ký (tối đa 10 MB).";
+        if (errors.Count > 0) return DistributionStep.Fail(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ledger.LockAsync(ct);
+        await db.Entry(distribution).ReloadAsync(ct);
+        if (distribution.State != DistributionState.Arrived)
+        {
+            await tx.RollbackAsync(ct);
+            return DistributionStep.Fail(nameof(input.DeliveredQuantity), Distribution.WrongState);
+        }
+        var lot = await db.StockLots.IgnoreQueryFilters().SingleAsync(l => l.Id == distribution.StockLotId, ct);
+        var allocation = await db.Allocations.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == distribution.AllocationId, ct);
+        var allocated = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == allocation.LedgerSequence, ct);
+        var stocked = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == lot.StockedSequence, ct);
+        var commune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == distribution.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
+        var lotCommune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == lot.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
+        var delivered = input.DeliveredQuantity!.Value;
+        long? distributionSequence = null, returnSequence = null;
+        if (delivered > 0)
+        {
+            var slot = await ledger.ReserveSlotAsync(ct);
+            await ledger.WriteAsync(slot, new LedgerEntry
+            {
+                ValueDate = input.DeliveredOn!.Value,
+                Kind = LedgerEntryKind.Distribution,
+                AmountVnd = delivered * lot.UnitValueVnd,
+                CampaignId = allocated.CampaignId,
+                ReceiptNumber = allocated.ReceiptNumber,
+                Description = Messages.Format("Cấp phát: {0}, {1} {2}, {3}", lot.StockItem, delivered, lot.Unit, commune),
+                DonorDisplay = "",
+                UnitCode = allocated.UnitCode,
+                NeedReference = allocated.NeedReference,
+                Item = lot.StockItem,
+                Quantity = delivered,
+                UnitOfMeasure = lot.Unit,
+                SourceSequence = allocated.Sequence,
+            }, ct);
+            distributionSequence = slot.Sequence;
+        }
+        var rest = distribution.Quantity - delivered;
+        if (rest > 0)
+        {
+            var slot = await ledger.ReserveSlotAsync(ct);
+            await ledger.WriteAsync(slot, StockEntry(stocked, rest, distribution.DepartureSequence,
+                Messages.Format("Nhập lại kho phần chưa giao: {0}, {1} {2}, {3}", lot.StockItem, rest, lot.Unit, lotCommune)), ct);
+            returnSequence = slot.Sequence;
+        }
+        await db.SaveChangesAsync(ct);
+        distribution.ConfirmDelivery(delivered, input.DeliveredOn!.Value, input.ReceiverName!, input.ReceiverRole!,
+            ExpenseService.CleanFileName(proofName, contentType!), Convert.ToHexStringLower(SHA256.HashData(proof)), Me, Now, distributionSequence, returnSequence);
+        db.DistributionProofs.Add(new DistributionProof { DistributionId = distribution.Id, Bytes = proof });
+        await db.SaveChangesAsync(ct);
+        if (rest > 0)
+        {
+            lot.PutBack(rest);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return DistributionStep.Done(distribution);
+    }
+
+    private static LedgerEntry StockEntry(LedgerEntry stocked, int quantity, long? source, string description) => new()
+    {
+        ValueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)),
+        Kind = LedgerEntryKind.StockMovement,
+        AmountVnd = 0,
+        CampaignId = stocked.CampaignId,
+        ReceiptNumber = stocked.ReceiptNumber,
+        Description = description,
+        DonorDisplay = "",
+        UnitCode = stocked.UnitCode,
+        Item = stocked.Item,
+        Quantity = quantity,
+        UnitOfMeasure = stocked.UnitOfMeasure,
+        SourceSequence = source,
+    };
+
+    private async Task<DistributionStep> SimpleStepAsync(int id, DistributionState from, Action<Distribution> step, CancellationToken ct)
+    {
+        var distribution = await db.Distributions.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (distribution is null) return DistributionStep.Fail("State", NotFound);
+        if (distribution.State != from) return DistributionStep.Fail("State", Distribution.WrongState);
+        step(distribution);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return DistributionStep.Fail("State", Distribution.WrongState);
+        }
+        return DistributionStep.Done(distribution);
+    }
+}

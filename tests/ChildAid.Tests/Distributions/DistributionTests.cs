@@ -1,0 +1,140 @@
+using ChildAid.Shared.Balances;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Distributions;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Stock;
+using ChildAid.Tests.Infrastructure;
+using ChildAid.Tests.Needs;
+using ChildAid.Tests.Stock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildAid.Tests.Distributions;
+
+/// <summary>
+/// Goods distributions from a stocked lot for an approved goods allocation: draft → confirmed → departed (a negative stock
+/// movement) → arrived → delivered, confirmed by the receiver and never the dispatcher (a distribution entry); a partial
+/// delivery puts the rest back in stock. Refused by the service and by the database.
+/// </summary>
+public abstract class DistributionTests(DatabaseProvider provider) : StockTest(provider)
+{
+    private async Task<T> DistributeAsAsync<T>(Person person, Func<DistributionService, Task<T>> act)
+    {
+        await using var scope = Sp.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Shared.Audit.AuditActor>();
+        actor.UserId = person.Id;
+        actor.Name = person.UserName;
+        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+        db.UnitScope = person.Units is null ? null : new Shared.AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
+        return await act(scope.ServiceProvider.GetRequiredService<DistributionService>());
+    }
+
+    private static Distribution Done(DistributionStep step)
+    {
+        Assert.True(step.Succeeded, step.Refusal ?? string.Join(" | ", step.Errors.Select(e => $"{e.Key}: {e.Value}")));
+        return step.Distribution!;
+    }
+
+    /// <summary>50 jackets received in kind at 150.000 ₫, 30 allocated to the school's jackets line and approved, all 50 stocked.</summary>
+    private async Task<(Shared.Allocations.Allocation Allocation, StockLot Lot)> StockedAllocationAsync()
+    {
+        var receipt = await GoodsReceiptAsync(Jackets, 50, 150_000);
+        var proposed = Ok(await ProposeGoodsAsync(receipt, W.Jackets, 30));
+        var approved = await AsAsync(W.Approver, s => s.ApproveAsync(proposed.Id));
+        Assert.True(approved.Booked, approved.Problem ?? approved.Refusal);
+        var lot = Assert.Single(Ok(await StockAsAsync(W.Proposer, s => s.AnnounceAsync(receipt.Id))));
+        Done(await StockAsAsync(W.Proposer, s => s.ReceiveAsync(lot.Id, Received(50))));
+        Done(await StockAsAsync(W.Approver, s => s.InspectAsync(lot.Id, Clothes(50))));
+        lot = Done(await StockAsAsync(W.Approver, s => s.StockAsync(lot.Id, "LO-1")));
+        return (approved.Approved!, lot);
+    }
+
+    private DistributionInput Input(int allocationId, int quantity) => new()
+    {
+        AllocationId = allocationId, Quantity = quantity, PlannedOn = Yesterday, Place = "Trường TH-THCS Ia Đal", Carrier = "Nguyễn Văn Chở",
+        Recipient = DistributionRecipient.School, SchoolId = W.SchoolIaDal,
+    };
+
+    private static DeliveryInput Delivery(int quantity) => new()
+    {
+        DeliveredQuantity = quantity, DeliveredOn = Yesterday, ReceiverName = "Rơ Mah Thầy", ReceiverRole = "Hiệu trưởng",
+    };
+
+    [Fact]
+    public async Task A_distribution_departs_from_stock_is_confirmed_by_the_receiver_and_puts_a_partial_delivery_s_rest_back()
+    {
+        var (allocation, lot) = await StockedAllocationAsync();
+        Assert.Contains("chỉ còn 30", (await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 31)))).Errors["Quantity"]);
+        var draft = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 30))));
+        Assert.Equal("Cần xác nhận đợt cấp phát trước khi xuất kho.", (await DistributeAsAsync(W.Proposer, s => s.DepartAsync(draft.Id))).Errors["Quantity"]);
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(draft.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(draft.Id)));
+        Assert.Equal(Distribution.WrongState, (await DistributeAsAsync(W.Proposer, s => s.DepartAsync(draft.Id))).Errors["Quantity"]);
+        Done(await DistributeAsAsync(W.Proposer, s => s.ArriveAsync(draft.Id)));
+
+        var proof = Png(77);
+        var own = await DistributeAsAsync(W.Proposer, s => s.ConfirmDeliveryAsync(draft.Id, Delivery(25), "bien-ban.png", proof));
+        Assert.Equal(Distribution.Dispatcher, own.Refusal);
+        Assert.Contains("biên bản", (await DistributeAsAsync(W.Approver, s => s.ConfirmDeliveryAsync(draft.Id, Delivery(25), "x.txt", "abc"u8.ToArray()))).Errors["Proof"]);
+        var delivered = Done(await DistributeAsAsync(W.Approver, s => s.ConfirmDeliveryAsync(draft.Id, Delivery(25), "bien-ban.png", proof)));
+        Assert.Equal(DistributionState.Delivered, delivered.State);
+        Assert.Equal(Distribution.WrongState, (await DistributeAsAsync(W.Approver, s => s.ConfirmDeliveryAsync(draft.Id, Delivery(25), "b.png", proof))).Errors["DeliveredQuantity"]);
+
+        var ledger = await LedgerAsync();
+        var allocationEntry = ledger.Single(e => e.Kind == LedgerEntryKind.Allocation);
+        var movements = ledger.Where(e => e.Kind == LedgerEntryKind.StockMovement).ToList();
+        Assert.Equal([50m, -30m, 5m], movements.Select(e => e.Quantity));
+        Assert.Equal(movements[0].Sequence, movements[1].SourceSequence);
+        Assert.Equal(movements[1].Sequence, movements[2].SourceSequence);
+        var distribution = Assert.Single(ledger, e => e.Kind == LedgerEntryKind.Distribution);
+        Assert.Equal(25 * 150_000, distribution.AmountVnd);
+        Assert.Equal(25m, distribution.Quantity);
+        Assert.Equal(allocationEntry.Sequence, distribution.SourceSequence);
+        Assert.Equal(allocationEntry.NeedReference, distribution.NeedReference);
+        Assert.Equal(W.IaDal.Code, distribution.UnitCode);
+        Assert.Equal("Cấp phát: Áo ấm trẻ em (6–8 tuổi), 25 chiếc, Xã Ia Đal", distribution.Description);
+        Assert.DoesNotContain("Rơ Mah", LedgerCanonicalForm.Build(distribution));
+        var verification = await LedgerVerifier.VerifyAsync(ledger.ToAsyncEnumerable());
+        Assert.True(verification.IsIntact, verification.Problem);
+
+        await using var db = Db.NewContext();
+        Assert.Equal(25, (await db.StockLots.AsNoTracking().SingleAsync()).OnHand);
+        var balances = await LedgerBalances.ComputeAsync(db.LedgerEntries.AsNoTracking());
+        Assert.True(balances.Holds, string.Join(" | ", balances.Violations.Select(v => v.Message)));
+        Assert.Equal(25 * 150_000, balances.Overall.DeliveredInKindVnd);
+        Assert.Equal(25m, balances.StockOnHand[("Áo ấm trẻ em (6–8 tuổi)", "chiếc")]);
+        // The rest of the allocation (5) can be planned again, from what went back to stock.
+        Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 5))));
+        Assert.Contains("chỉ còn 0", (await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 1)))).Errors["Quantity"]);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_departure_beyond_stock_a_delivery_without_its_entry_and_a_stale_on_hand()
+    {
+        var (allocation, lot) = await StockedAllocationAsync();
+        var draft = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 20))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(draft.Id)));
+        await using var db = Db.NewContext();
+        // Departed without its stock movement, or skipping a step.
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+            "UPDATE distributions SET state = 'Departed', departed_by_id = 'x', departed_at = created_at, departure_sequence = (SELECT max(sequence) FROM ledger_entries) WHERE id = {0}", draft.Id)));
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+            "UPDATE distributions SET state = 'Delivered' WHERE id = {0}", draft.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(draft.Id)));
+        // The lot's on hand must count what left.
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE stock_lots SET on_hand = 50 WHERE id = {0}", lot.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ArriveAsync(draft.Id)));
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+            "UPDATE distributions SET state = 'Delivered', delivered_quantity = 20, receiver_name = 'x', receiver_role = 'y', proof_sha256 = 'z', " +
+            "delivery_confirmed_by_id = 'other', delivery_confirmed_at = created_at, distribution_sequence = (SELECT max(sequence) FROM ledger_entries) WHERE id = {0}", draft.Id)));
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM distributions")));
+        Assert.Equal(30, (await db.StockLots.AsNoTracking().SingleAsync()).OnHand);
+
+        // A commune officer of another commune does not see it.
+        Assert.Equal(DistributionService.NotFound, (await DistributeAsAsync(W.OtherCommune, s => s.ArriveAsync(draft.Id))).Errors["State"]);
+    }
+}
+
+public class DistributionTestsOnSqlite() : DistributionTests(DatabaseProvider.Sqlite);
+
+public class DistributionTestsOnPostgres() : DistributionTests(DatabaseProvider.Postgres);
