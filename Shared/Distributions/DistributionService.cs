@@ -48,7 +48,8 @@ public sealed record DistributionStep(Distribution? Distribution, string? Refusa
 /// write the ledger under its lock: departure a negative stock movement, the receiver's confirmation a distribution entry
 /// (and, for a partial delivery, a positive stock movement putting the rest back). Read through the unit scope.
 /// </summary>
-public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock, DoubleSupportCheck doubleSupport,
+    Needs.NeedFulfilment fulfilment)
 {
     public const string NotFound = "Không tìm thấy đợt cấp phát trong phạm vi đơn vị của bạn.";
     private string Me => actor.UserId ?? actor.Name;
@@ -70,6 +71,11 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         var lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.GoodsLineId == allocation.GoodsLineId, ct);
         if (lot is null || lot.State != StockLotState.Stocked)
             return DistributionStep.Fail(nameof(input.AllocationId), "Hàng của phân bổ này chưa nhập kho; nhận, kiểm tra và nhập kho trước khi cấp phát.");
+        // No double support, again before the goods leave: support declared or given since the allocation was approved
+        // stops it, unless a manager already allowed the allocation with a reason.
+        if (!allocation.AllowsDoubleSupport
+            && await doubleSupport.FindAsync(await db.NeedLines.IgnoreQueryFilters().SingleAsync(l => l.Id == allocation.NeedLineId, ct), ct) is { Count: > 0 } found)
+            return DistributionStep.Fail(nameof(input.AllocationId), DoubleSupportCheck.Message(found));
         var errors = new Dictionary<string, string>();
         var left = await UndeliveredAsync(allocation, ct);
         if (input.Quantity is not > 0) errors[nameof(input.Quantity)] = "Nhập số lượng cấp phát (lớn hơn 0).";
@@ -224,6 +230,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             lot.PutBack(rest);
             await db.SaveChangesAsync(ct);
         }
+        await fulfilment.RefreshAsync([allocation.NeedLineKey], ct);
         await tx.CommitAsync(ct);
         return DistributionStep.Done(distribution);
     }

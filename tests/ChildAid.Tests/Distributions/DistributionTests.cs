@@ -103,9 +103,36 @@ public abstract class DistributionTests(DatabaseProvider provider) : StockTest(p
         Assert.True(balances.Holds, string.Join(" | ", balances.Violations.Select(v => v.Message)));
         Assert.Equal(25 * 150_000, balances.Overall.DeliveredInKindVnd);
         Assert.Equal(25m, balances.StockOnHand[("Áo ấm trẻ em (6–8 tuổi)", "chiếc")]);
+        // The need moved: 25 of its jackets delivered, on the line and in the public needs list (need fulfilment).
+        var line = await db.NeedLines.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == W.Jackets.Id);
+        Assert.Equal((30, 30, 25), (line.CommittedQuantity, line.ReceivedQuantity, line.DeliveredQuantity));
+        Assert.Contains(await db.Set<Shared.PublicNeeds.PublicNeed>().AsNoTracking().ToListAsync(), n => n.DeliveredQuantity == 25);
         // The rest of the allocation (5) can be planned again, from what went back to stock.
         Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 5))));
         Assert.Contains("chỉ còn 0", (await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 1)))).Errors["Quantity"]);
+    }
+
+    [Fact]
+    public async Task Support_declared_after_the_allocation_stops_the_distribution()
+    {
+        var (allocation, _) = await StockedAllocationAsync();
+        await using (var db = Db.NewContext())
+        {
+            var agency = new Shared.Organisations.Organisation { Name = "Hội Phụ nữ xã Ia Đal", Type = Shared.Organisations.OrganisationType.RedCross, AdminUnitId = W.IaDal.Id };
+            db.Organisations.Add(agency);
+            await db.SaveChangesAsync();
+            db.DeclaredSupports.Add(new Shared.Needs.DeclaredSupport
+            {
+                AgencyId = agency.Id, AdminUnitId = W.IaDal.Id, Target = Shared.Needs.NeedTarget.School, SchoolId = W.SchoolIaDal,
+                Category = Shared.Needs.NeedCategory.WarmClothes, PeriodStart = W.Jackets.PeriodStart, PeriodEnd = W.Jackets.PeriodEnd,
+                Description = "Áo ấm cho học sinh", RecordedById = "x", RecordedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var refused = await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 10)));
+
+        Assert.Contains("Hội Phụ nữ xã Ia Đal đã đăng ký hỗ trợ", refused.Errors["AllocationId"]);
     }
 
     [Fact]
