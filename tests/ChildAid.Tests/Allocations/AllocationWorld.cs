@@ -82,7 +82,8 @@ public abstract class AllocationTest(DatabaseProvider provider) : DatabaseTest(p
         await base.DisposeAsync();
     }
 
-    protected async Task<T> AsAsync<T>(Person? person, Func<AllocationService, ChildAidDbContext, Task<T>> act)
+    /// <summary>Runs <typeparamref name="TService"/> as <paramref name="person"/> (null: the CLI), in a scope of its own with their unit scope.</summary>
+    protected async Task<T> ActAsAsync<TService, T>(Person? person, Func<TService, ChildAidDbContext, Task<T>> act) where TService : notnull
     {
         await using var scope = Sp.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
@@ -90,8 +91,10 @@ public abstract class AllocationTest(DatabaseProvider provider) : DatabaseTest(p
         actor.Name = person?.UserName ?? "cli";
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         db.UnitScope = person?.Units is null ? null : new AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
-        return await act(scope.ServiceProvider.GetRequiredService<AllocationService>(), db);
+        return await act(scope.ServiceProvider.GetRequiredService<TService>(), db);
     }
+
+    protected Task<T> AsAsync<T>(Person? person, Func<AllocationService, ChildAidDbContext, Task<T>> act) => ActAsAsync(person, act);
 
     protected Task<T> AsAsync<T>(Person? person, Func<AllocationService, Task<T>> act) => AsAsync(person, (s, _) => act(s));
 

@@ -18,16 +18,7 @@ namespace ChildAid.Tests.Distributions;
 /// </summary>
 public abstract class DistributionTests(DatabaseProvider provider) : StockTest(provider)
 {
-    private async Task<T> DistributeAsAsync<T>(Person person, Func<DistributionService, Task<T>> act)
-    {
-        await using var scope = Sp.CreateAsyncScope();
-        var actor = scope.ServiceProvider.GetRequiredService<Shared.Audit.AuditActor>();
-        actor.UserId = person.Id;
-        actor.Name = person.UserName;
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        db.UnitScope = person.Units is null ? null : new Shared.AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
-        return await act(scope.ServiceProvider.GetRequiredService<DistributionService>());
-    }
+    private Task<T> DistributeAsAsync<T>(Person person, Func<DistributionService, Task<T>> act) => ActAsAsync<DistributionService, T>(person, (s, _) => act(s));
 
     private static Distribution Done(DistributionStep step)
     {

@@ -17,16 +17,7 @@ public abstract class ExpenseTest(DatabaseProvider provider) : AllocationTest(pr
     /// <summary>A lunch supplier of Ia Đal and its e-invoice of 2026.</summary>
     public const string Supplier = "HTX Dịch vụ Nông nghiệp Ia Đal";
 
-    protected async Task<T> SpendAsAsync<T>(Person? person, Func<ExpenseService, ChildAidDbContext, Task<T>> act)
-    {
-        await using var scope = Sp.CreateAsyncScope();
-        var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
-        actor.UserId = person?.Id;
-        actor.Name = person?.UserName ?? "cli";
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        db.UnitScope = person?.Units is null ? null : new Shared.AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
-        return await act(scope.ServiceProvider.GetRequiredService<ExpenseService>(), db);
-    }
+    protected Task<T> SpendAsAsync<T>(Person? person, Func<ExpenseService, ChildAidDbContext, Task<T>> act) => ActAsAsync(person, act);
 
     protected Task<T> SpendAsAsync<T>(Person? person, Func<ExpenseService, Task<T>> act) => SpendAsAsync(person, (s, _) => act(s));
 

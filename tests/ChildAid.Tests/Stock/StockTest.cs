@@ -19,16 +19,7 @@ public abstract class StockTest(DatabaseProvider provider) : AllocationTest(prov
 
     protected static DateOnly Yesterday => TimeProvider.System.VietnamToday().AddDays(-1);
 
-    protected async Task<T> StockAsAsync<T>(Person? person, Func<StockService, ChildAidDbContext, Task<T>> act)
-    {
-        await using var scope = Sp.CreateAsyncScope();
-        var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
-        actor.UserId = person?.Id;
-        actor.Name = person?.UserName ?? "cli";
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        db.UnitScope = person?.Units is null ? null : new Shared.AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
-        return await act(scope.ServiceProvider.GetRequiredService<StockService>(), db);
-    }
+    protected Task<T> StockAsAsync<T>(Person? person, Func<StockService, ChildAidDbContext, Task<T>> act) => ActAsAsync(person, act);
 
     protected Task<T> StockAsAsync<T>(Person? person, Func<StockService, Task<T>> act) => StockAsAsync(person, (s, _) => act(s));
 
