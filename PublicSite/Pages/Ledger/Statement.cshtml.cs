@@ -28,7 +28,7 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     public static readonly IReadOnlyList<(LedgerEntryKind Kind, string Label)> Kinds =
     [
         (LedgerEntryKind.Receipt, "Thu"), (LedgerEntryKind.Allocation, "Phân bổ"), (LedgerEntryKind.Expense, "Chi"), (LedgerEntryKind.StockMovement, "Nhập/xuất kho"),
-        (LedgerEntryKind.Reversal, "Hủy/hoàn"),
+        (LedgerEntryKind.Distribution, "Cấp phát"), (LedgerEntryKind.Reversal, "Hủy/hoàn"),
     ];
     public StatementPage Result { get; private set; } = null!;
     public IReadOnlyList<CampaignName> Campaigns { get; private set; } = [];
