@@ -171,7 +171,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         if (input.DeliveredOn is not { } on || on > clock.VietnamToday()) errors[nameof(input.DeliveredOn)] = "Nhập ngày giao hàng (không ở tương lai).";
         if (string.IsNullOrWhiteSpace(input.ReceiverName) || input.ReceiverName.Trim().Length > Distribution.TextLength) errors[nameof(input.ReceiverName)] = "Nhập họ tên người nhận hàng.";
         if (string.IsNullOrWhiteSpace(input.ReceiverRole) || input.ReceiverRole.Trim().Length > Distribution.TextLength) errors[nameof(input.ReceiverRole)] = "Nhập chức vụ người nhận hàng.";
-        var contentType = ExpenseService.ContentTypeOf(proof);
+        var contentType = OriginalFile.ContentTypeOf(proof);
         if (proof.Length == 0 || contentType is null || proof.Length > StockService.MaxPhotoBytes) errors["Proof"] = "Tải lên ảnh hoặc tệp PDF biên bản bàn giao có chữ ký (tối đa 10 MB).";
         if (errors.Count > 0) return DistributionStep.Fail(errors);
 
@@ -222,7 +222,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         }
         await db.SaveChangesAsync(ct);
         distribution.ConfirmDelivery(delivered, input.DeliveredOn!.Value, input.ReceiverName!, input.ReceiverRole!,
-            ExpenseService.CleanFileName(proofName, contentType!), Convert.ToHexStringLower(SHA256.HashData(proof)), Me, Now, distributionSequence, returnSequence);
+            OriginalFile.CleanFileName(proofName, contentType!), Convert.ToHexStringLower(SHA256.HashData(proof)), Me, Now, distributionSequence, returnSequence);
         db.DistributionProofs.Add(new DistributionProof { DistributionId = distribution.Id, Bytes = proof });
         await db.SaveChangesAsync(ct);
         if (rest > 0)

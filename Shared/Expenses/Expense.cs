@@ -116,7 +116,7 @@ public class ExpenseDocument
     public string UploadedById { get; set; } = "";
     public DateTime UploadedAt { get; set; }
 
-    public const int FileNameLength = 200;
+    public const int FileNameLength = Ledger.OriginalFile.FileNameLength;
 }
 
 /// <summary>The bytes of an <see cref="ExpenseDocument"/>: kept apart so lists never load them and the audit trail never copies them.</summary>

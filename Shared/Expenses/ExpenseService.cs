@@ -258,7 +258,7 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         if (bytes.Length == 0) return Outcome<ExpenseDocument>.Fail(Field, "Chọn tệp để tải lên.");
         if (bytes.Length > MaxDocumentBytes)
             return Outcome<ExpenseDocument>.Fail(Field, Messages.Format("Tệp tối đa {0} MB.", MaxDocumentBytes / (1024 * 1024)));
-        if (ContentTypeOf(bytes) is not { } contentType) return Outcome<ExpenseDocument>.Fail(Field, "Chỉ nhận tệp PDF, JPEG hoặc PNG.");
+        if (OriginalFile.ContentTypeOf(bytes) is not { } contentType) return Outcome<ExpenseDocument>.Fail(Field, "Chỉ nhận tệp PDF, JPEG hoặc PNG.");
         if (!Enum.IsDefined(kind)) return Outcome<ExpenseDocument>.Fail("Kind", "Chọn loại tệp: hoá đơn hoặc chứng từ thanh toán.");
         var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == expenseId, ct);
         if (expense is null) return Outcome<ExpenseDocument>.Fail(Field, NotFound);
@@ -270,7 +270,7 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         {
             ExpenseId = expenseId,
             Kind = kind,
-            FileName = CleanFileName(fileName, contentType),
+            FileName = OriginalFile.CleanFileName(fileName, contentType),
             ContentType = contentType,
             SizeBytes = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
@@ -319,22 +319,5 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         return listed.FirstOrDefault(e => e.Documents != field) is { } differs
             ? Messages.Format("Bút toán {0} ghi mã tệp khác với tệp gốc đang lưu.", differs.Sequence)
             : null;
-    }
-
-    /// <summary>application/pdf, image/jpeg or image/png from the file's first bytes; null for anything else.</summary>
-    public static string? ContentTypeOf(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith("%PDF-"u8) ? "application/pdf"
-        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
-        : bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
-        : null;
-
-    /// <summary>The name without its folders or control characters, at most 200 characters, with the extension of what it really is.</summary>
-    public static string CleanFileName(string? name, string contentType)
-    {
-        var extension = contentType switch { "application/pdf" => ".pdf", "image/jpeg" => ".jpg", _ => ".png" };
-        var bare = Path.GetFileNameWithoutExtension((name ?? "").Replace('\\', '/').Split('/')[^1]);
-        bare = new string([.. bare.Normalize().Where(c => !char.IsControl(c) && c is not '"' and not '<' and not '>' and not ':' and not '|' and not '?' and not '*')]).Trim();
-        if (bare.Length == 0) bare = "tep";
-        return bare[..Math.Min(bare.Length, ExpenseDocument.FileNameLength - extension.Length)] + extension;
     }
 }

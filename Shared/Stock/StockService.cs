@@ -272,7 +272,7 @@ public class StockService(ChildAidDbContext db, LedgerWriter ledger, AuditActor 
         const string Field = "Photo";
         if (bytes.Length == 0) return Outcome<StockLotPhoto>.Fail(Field, "Chọn ảnh để tải lên.");
         if (bytes.Length > MaxPhotoBytes) return Outcome<StockLotPhoto>.Fail(Field, Messages.Format("Ảnh tối đa {0} MB.", MaxPhotoBytes / (1024 * 1024)));
-        var contentType = ExpenseService.ContentTypeOf(bytes);
+        var contentType = OriginalFile.ContentTypeOf(bytes);
         if (contentType is not ("image/jpeg" or "image/png"))
             return Outcome<StockLotPhoto>.Fail(Field, "Chỉ nhận ảnh JPEG hoặc PNG.");
         var lot = await db.StockLots.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lotId, ct);
@@ -284,7 +284,7 @@ public class StockService(ChildAidDbContext db, LedgerWriter ledger, AuditActor 
         var photo = new StockLotPhoto
         {
             StockLotId = lotId,
-            FileName = ExpenseService.CleanFileName(fileName, contentType),
+            FileName = OriginalFile.CleanFileName(fileName, contentType),
             ContentType = contentType,
             SizeBytes = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
