@@ -33,9 +33,9 @@ public static class PublicApi
 
         api.MapGet("/statement", async Task<Results<Ok<StatementJson>, ValidationProblem>> (
                     StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? page,
-                    CancellationToken ct) =>
+                    string? kind, string? need, CancellationToken ct) =>
                 {
-                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, page);
+                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, page, kind, need);
                     if (!await CampaignExistsAsync(db, campaign, ct)) errors[nameof(campaign)] = [StatementParameters.UnknownCampaign(campaign)];
                     if (errors.Count > 0) return BadRequest(errors);
                     var result = await statement.PageAsync(filter, ct);
@@ -45,15 +45,17 @@ public static class PublicApi
             .WithName("GetStatement")
             .WithSummary("One page of the public statement, newest first.")
             .WithDescription("q ignores diacritics and case; campaign is a slug or an id from /api/v1/campaigns; from/to are yyyy-MM-dd " +
-                "(the day the gift was received, both included); page starts at 1, 20 entries per page, hasNext says whether another follows. " +
+                "(the day the gift was received, both included); kind is Receipt, Reversal, Allocation, Expense, StockMovement or Distribution; " +
+                "need is the start of a need reference (\"23535-2026\": every need of that commune and school year); page starts at 1, 20 entries per page, hasNext says whether another follows. " +
                 "recordedAt is a UTC instant (ISO 8601, ending in Z). Each item carries its hash and the previous entry's hash.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(PublicRateLimits.Api);
 
         api.MapGet("/statement.csv", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
-                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, CancellationToken ct) =>
+                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? kind, string? need,
+                    CancellationToken ct) =>
                 {
-                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null);
+                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null, kind, need);
                     if (!await CampaignExistsAsync(db, campaign, ct)) errors[nameof(campaign)] = [StatementParameters.UnknownCampaign(campaign)];
                     if (errors.Count > 0) return BadRequest(errors);
                     var entries = await statement.ExportAsync(filter, ct);
@@ -80,9 +82,10 @@ public static class PublicApi
 
     private static void MapXlsx(RouteGroupBuilder api) =>
         api.MapGet("/statement.xlsx", async Task<Results<FileStreamHttpResult, ValidationProblem>> (
-                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, CancellationToken ct) =>
+                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? kind, string? need,
+                    CancellationToken ct) =>
                 {
-                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null);
+                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null, kind, need);
                     if (!await CampaignExistsAsync(db, campaign, ct)) errors[nameof(campaign)] = [StatementParameters.UnknownCampaign(campaign)];
                     if (errors.Count > 0) return BadRequest(errors);
                     var file = await StatementXlsx.WriteAsync(db, await statement.ExportAsync(filter, ct), ct);

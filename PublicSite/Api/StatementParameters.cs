@@ -9,7 +9,8 @@ namespace ChildAid.PublicSite.Api;
 /// </summary>
 public static class StatementParameters
 {
-    public static (StatementFilter Filter, Dictionary<string, string[]> Errors) Read(string? q, string? campaign, string? from, string? to, string? page)
+    public static (StatementFilter Filter, Dictionary<string, string[]> Errors) Read(string? q, string? campaign, string? from, string? to, string? page,
+        string? kind = null, string? need = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fromDate = Date(nameof(from), from, errors);
@@ -20,7 +21,18 @@ public static class StatementParameters
         if (!string.IsNullOrEmpty(page) &&
             (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > StatementFilter.MaxPage))
             errors[nameof(page)] = [$"Trang phải là số nguyên từ 1 đến {StatementFilter.MaxPage}. / 'page' must be a whole number from 1 to {StatementFilter.MaxPage}."];
-        return (new StatementFilter(q, campaign, fromDate, toDate, pageNumber), errors);
+        LedgerEntryKind? kindValue = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (Enum.TryParse<LedgerEntryKind>(kind, ignoreCase: true, out var parsed) && parsed != LedgerEntryKind.Unknown && Enum.IsDefined(parsed)
+                && !int.TryParse(kind, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                kindValue = parsed;
+            else errors[nameof(kind)] = [$"Loại '{kind}' không có: Receipt, Reversal, Allocation, Expense, StockMovement hoặc Distribution. / 'kind' must be one of those."];
+        }
+        var filter = new StatementFilter(q, campaign, fromDate, toDate, pageNumber, kindValue, need);
+        if (!string.IsNullOrEmpty(need) && filter.NeedPrefix is null)
+            errors[nameof(need)] = ["Mã nhu cầu chỉ gồm chữ, số và '-', tối đa 50 ký tự. / 'need' holds letters, digits and '-', at most 50 characters."];
+        return (filter, errors);
     }
 
     public static string UnknownCampaign(string? campaign) =>

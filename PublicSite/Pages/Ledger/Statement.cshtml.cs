@@ -41,9 +41,10 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
 
     public string PageLink(int page) => "/sao-ke" + Query(page);
 
-    public string CsvLink => "/api/v1/statement.csv" + Query(null);
+    /// <summary>The same filter as the page (the API calls the need filter "need").</summary>
+    public string CsvLink => "/api/v1/statement.csv" + Query(null, needName: "need");
 
-    private string Query(int? page)
+    private string Query(int? page, string needName = "nhu-cau")
     {
         var q = new QueryBuilder();
         if (!string.IsNullOrWhiteSpace(Q)) q.Add("q", Q);
@@ -51,7 +52,7 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
         if (From is { } from) q.Add("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (To is { } to) q.Add("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (Filter.Kind is { } kind) q.Add("kind", kind.ToString());
-        if (Filter.NeedPrefix is { } need) q.Add("nhu-cau", need);
+        if (Filter.NeedPrefix is { } need) q.Add(needName, need);
         if (page is > 1) q.Add("trang", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return q.ToQueryString().Value ?? "";
     }

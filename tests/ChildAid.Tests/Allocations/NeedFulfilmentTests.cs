@@ -97,6 +97,19 @@ public abstract class NeedFulfilmentTests(DatabaseProvider provider) : Expenses.
         // The same through the search path, and a prefix with other characters is ignored rather than matched.
         Assert.Single((await statement.PageAsync(new StatementFilter("phân bổ", Need: $"{W.IaDal.Code}-2026"))).Lines);
         Assert.Equal(3, (await statement.PageAsync(new StatementFilter(Need: "%"))).Lines.Count);
+
+        // The page says what it shows, its CSV link keeps the filter, and the API takes the same filter (and kind).
+        await using var site = new PublicSite.PublicSiteFactory(Db);
+        var client = site.CreateClient();
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/sao-ke?nhu-cau={W.IaDal.Code}-2026"));
+        Assert.Contains($"Chỉ các bút toán cho nhu cầu có mã bắt đầu bằng {W.IaDal.Code}-2026", page);
+        Assert.Contains($"/api/v1/statement.csv?need={W.IaDal.Code}-2026", page);
+        var csv = await client.GetStringAsync($"/api/v1/statement.csv?need={W.IaDal.Code}-2026");
+        Assert.Equal(2, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // the header and Ia Đal's one allocation
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/statement?need={W.IaDal.Code}-2026&kind=Allocation"));
+        Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/statement?need=%25")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/statement?kind=Gift")).StatusCode);
     }
 }
 
