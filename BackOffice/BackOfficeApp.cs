@@ -152,6 +152,8 @@ public static class BackOfficeApp
             .AddPolicy(Policies.RecordReceipts, p => p.RequireRole(Roles.RecordReceipts))
             .AddPolicy(Policies.ViewReceipts, p => p.RequireRole([.. Roles.RecordReceipts, Roles.Inspector]))
             .AddPolicy(Policies.ProposeAllocations, p => p.RequireRole(Roles.ProposeAllocations))
+            .AddPolicy(Policies.ViewDistributions, p => p.RequireRole([.. Roles.ConfirmDeliveries, Roles.Accountant, Roles.Inspector]))
+            .AddPolicy(Policies.DispatchGoods, p => p.RequireRole(Roles.DispatchGoods))
             .AddPolicy(Policies.ManageDonors, p => p.RequireRole(Roles.RecordReceipts))
             .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer))
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))

@@ -14,6 +14,10 @@ public static class Policies
     public const string ViewReceipts = "view-receipts";
     /// <summary>Propose allocations of received gifts to need lines: <see cref="Roles.ProposeAllocations"/>.</summary>
     public const string ProposeAllocations = "propose-allocations";
+    /// <summary>Read distributions: dispatchers, receivers (a school's staff: their school's only), accountants and inspectors.</summary>
+    public const string ViewDistributions = "view-distributions";
+    /// <summary>Plan a distribution: <see cref="Roles.DispatchGoods"/>.</summary>
+    public const string DispatchGoods = "dispatch-goods";
     public const string ManageDonors = "manage-donors";
     public const string ManageCampaigns = "manage-campaigns";
     public const string ManageUsers = "manage-users";

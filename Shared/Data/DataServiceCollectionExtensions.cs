@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Stock.StockService>();
         services.AddScoped<Stock.StockQueries>();
         services.AddScoped<Distributions.DistributionService>();
+        services.AddScoped<Distributions.DistributionQueries>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

@@ -235,6 +235,15 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         return DistributionStep.Done(distribution);
     }
 
+    /// <summary>The signed hand-over list of a delivered distribution the user can see (through the scope), or null.</summary>
+    public async Task<(Distribution Distribution, byte[] Bytes)?> ReadProofAsync(int id, CancellationToken ct = default)
+    {
+        var distribution = await db.Distributions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.ProofSha256 != null, ct);
+        if (distribution is null) return null;
+        var bytes = await db.DistributionProofs.AsNoTracking().Where(p => p.DistributionId == id).Select(p => p.Bytes).SingleAsync(ct);
+        return (distribution, bytes);
+    }
+
     private static LedgerEntry StockEntry(LedgerEntry stocked, int quantity, long? source, string description) => new()
     {
         ValueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)),

@@ -31,6 +31,15 @@ public static class Roles
     /// <summary>Roles that may record receipts and reversals.</summary>
     public static readonly string[] RecordReceipts = [Admin, ProgrammeOfficer, CommuneOfficer, Accountant];
 
+    /// <summary>Roles that plan a distribution of stocked goods, confirm it for dispatch, send it off and record its arrival.</summary>
+    public static readonly string[] DispatchGoods = [Admin, ProgrammeOfficer, CommuneOfficer];
+
+    /// <summary>
+    /// Roles that confirm a delivery as its receiver: the receiving school's staff or the commune officer (never the one who
+    /// dispatched it: <see cref="Distributions.Distribution.RefusalToConfirmDelivery"/>).
+    /// </summary>
+    public static readonly string[] ConfirmDeliveries = [Admin, ProgrammeOfficer, CommuneOfficer, SchoolStaff];
+
     /// <summary>
     /// Roles that may approve a reversal at or above the approval threshold (Reversals:ApprovalThresholdVnd): money
     /// control stays with the fund's accountant and the admin.

@@ -14,6 +14,7 @@ public class IndexModel(AllocationQueries queries, AllocationService allocations
     public string? Refusal { get; private set; }
     public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
     public bool MayPropose => Roles.ProposeAllocations.Any(User.IsInRole);
+    public bool MayDispatch => Roles.DispatchGoods.Any(User.IsInRole);
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await queries.ListAsync(State, ct);
 

@@ -29,6 +29,8 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
         [Policies.ViewReceipts] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.Accountant, Roles.Inspector],
         [Policies.RecordReceipts] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.Accountant],
         [Policies.ProposeAllocations] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.ViewDistributions] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.SchoolStaff, Roles.Accountant, Roles.Inspector],
+        [Policies.DispatchGoods] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
         [Policies.ManageCampaigns] = [Roles.Admin, Roles.ProgrammeOfficer],
         [Policies.ManageUsers] = [Roles.Admin],
         [Policies.ViewAudit] = [Roles.Admin, Roles.Inspector],
@@ -336,6 +338,14 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
         string S(int id) => id.ToString(InvariantCulture);
         var (ownAccount, otherAccount, ownLine, otherLine) = await BankStatements.BankTestData.AccountsAndLinesAsync(Db, own, other);
         var (ownSession, otherSession, ownPupil, otherPupil) = await CheckupsAsync(own, other);
+        // A draft distribution in each unit, to each unit's school (the matrix's school staff work at the own one).
+        Distributions.DistributionWorld.Draft ownDistribution, otherDistribution;
+        await using (var sp = Db.Services())
+        await using (var db = Db.NewContext())
+        {
+            ownDistribution = await Distributions.DistributionWorld.DraftAsync(sp, db, own, _ownSchool, "own");
+            otherDistribution = await Distributions.DistributionWorld.DraftAsync(sp, db, other, _otherSchool, "other");
+        }
         string L(long id) => id.ToString(InvariantCulture);
 
         // How to open each page in the own unit and in the other; a new page fails here until it is added.
@@ -372,6 +382,9 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Expenses/Details"] = ($"/Expenses/{S(ownExpense)}", $"/Expenses/{S(otherExpense)}", true),
             ["/Stock/Index"] = ("/Stock", "/Stock", false),
             ["/Stock/Details"] = ($"/Stock/{S(ownLot)}", $"/Stock/{S(otherLot)}", true),
+            ["/Distributions/Index"] = ("/Distributions", "/Distributions", false),
+            ["/Distributions/New"] = ($"/Distributions/New?allocation={S(ownDistribution.AllocationId)}", $"/Distributions/New?allocation={S(otherDistribution.AllocationId)}", true),
+            ["/Distributions/Details"] = ($"/Distributions/{S(ownDistribution.DistributionId)}", $"/Distributions/{S(otherDistribution.DistributionId)}", true),
             ["/Campaigns/Index"] = ("/Campaigns", "/Campaigns", false),
             ["/Campaigns/Edit"] = ($"/Campaigns/Edit/{S(campaign)}", $"/Campaigns/Edit/{S(campaign)}", false),
             ["/Campaigns/Followers"] = ($"/Campaigns/Followers/{S(campaign)}", $"/Campaigns/Followers/{S(campaign)}", false),

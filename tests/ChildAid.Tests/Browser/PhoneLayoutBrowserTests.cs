@@ -20,7 +20,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
 {
     private const int PhoneWidth = 390;
 
-    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId, string FollowerConfirmToken, string FollowerUnsubscribeToken, int ExpenseId, int StockLotId);
+    private sealed record DemoRecords(int UnitId, int DonorId, int CampaignId, int ContributionId, int ReviewId, int LineId, int ChildId, int MediaId, int ConsentId, int ContentId, int PledgeId, string DonorToken, int SessionId, int InterventionId, string FollowerConfirmToken, string FollowerUnsubscribeToken, int ExpenseId, int StockLotId, int DistributionId, int DistributionAllocationId);
 
     [Theory]
     [InlineData(Roles.CommuneOfficer)]
@@ -129,6 +129,8 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Pledges/Details"] = [$"/Pledges/{Id(demo.PledgeId)}"],
             ["/Expenses/Details"] = [$"/Expenses/{Id(demo.ExpenseId)}"],
             ["/Stock/Details"] = [$"/Stock/{Id(demo.StockLotId)}"],
+            ["/Distributions/Details"] = [$"/Distributions/{Id(demo.DistributionId)}"],
+            ["/Distributions/New"] = [$"/Distributions/New?allocation={Id(demo.DistributionAllocationId)}"],
             // The class grid, widest of the check-up pages, with the child's row filled in.
             ["/Checkups/Session"] = [$"/Checkups/Session/{Id(demo.SessionId)}?class=3A"],
             ["/DonorPortal/Index"] = [$"/nha-tai-tro/{demo.DonorToken}"],
@@ -291,8 +293,11 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
         };
         db.StockLots.Add(lot);
         await db.SaveChangesAsync();
+        // A draft distribution of stocked jackets to that school, made through the services as people make one.
+        var distribution = await Distributions.DistributionWorld.DraftAsync(site.BackOfficeServices, db, unit.Id, school.Id, Guid.NewGuid().ToString("N")[..8]);
         return new DemoRecords(unit.Id, donor.Id, campaign.Id, outcome.Value!.Id, review.Id, line.Id, child.Id, media.Value!.Id, consent.Id, story.Id, pledge.Id, donorToken, session.Id, intervention.Id,
-            follower.ConfirmToken, follower.UnsubscribeToken, expense.Id, lot.Id);
+            follower.ConfirmToken, follower.UnsubscribeToken, expense.Id, lot.Id,
+            distribution.DistributionId, distribution.AllocationId);
     }
 
     private static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
