@@ -100,10 +100,10 @@ public sealed record NeedsJson(int Page, int PageSize, bool HasNext, NeedsTotals
 
 /// <summary>Sums over every row of the filter (all pages); rows shown as "&lt; 5" add nothing.</summary>
 public sealed record NeedsTotalsJson(long Items, long Meals, long Sessions, long EstimatedCostVnd, long CommittedVnd, long ReceivedVnd,
-    long DeliveredVnd, int Rows, int BelowFiveRows)
+    long DeliveredVnd, int Rows, int BelowFiveRows, long InTransitVnd)
 {
     public static NeedsTotalsJson From(PublicNeedsTotals t) =>
-        new(t.Items, t.Meals, t.Sessions, t.EstimatedCostVnd, t.CommittedVnd, t.ReceivedVnd, t.DeliveredVnd, t.Rows, t.SuppressedRows);
+        new(t.Items, t.Meals, t.Sessions, t.EstimatedCostVnd, t.CommittedVnd, t.ReceivedVnd, t.DeliveredVnd, t.Rows, t.SuppressedRows, t.InTransitVnd);
 }
 
 /// <summary>One cell of the needs list. A null dimension is "merged"; belowFive rows carry no figures.</summary>
@@ -111,12 +111,14 @@ public sealed record NeedJson(
     string? Province, string? District, int CommuneId, string CommuneCode, string Commune, int Year, DateOnly PeriodStart, DateOnly PeriodEnd,
     int? SchoolId, string? School, NeedCategory? Category, string? ItemCode, string? Item, string? ItemEn, SizeBand? SizeBand, NeedUnit? Unit,
     int? Priority, bool BelowFive, int? Children, long? Quantity, long? EstimatedCostVnd, long? CommittedQuantity, long? ReceivedQuantity,
-    long? DeliveredQuantity, long? CommittedVnd, long? ReceivedVnd, long? DeliveredVnd, DateTime RefreshedAt, string GiveUrl)
+    long? DeliveredQuantity, long? CommittedVnd, long? ReceivedVnd, long? DeliveredVnd, DateTime RefreshedAt, string GiveUrl,
+    long? InTransitQuantity, long? InTransitVnd)
 {
     public static NeedJson From(PublicNeed n, string giveUrl) => new(n.ProvinceName, n.DistrictName, n.CommuneId, n.CommuneCode, n.CommuneName,
         n.Year, n.PeriodStart, n.PeriodEnd, n.SchoolId, n.SchoolName, n.Category, n.ItemCode, n.ItemNameVi, n.ItemNameEn, n.SizeBand, n.Unit,
         n.PriorityLevel, n.Suppressed, n.ChildrenCount, n.Quantity, n.EstimatedCostVnd, n.CommittedQuantity, n.ReceivedQuantity, n.DeliveredQuantity,
-        n.CommittedVnd, n.ReceivedVnd, n.DeliveredVnd, DateTime.SpecifyKind(n.RefreshedAt, DateTimeKind.Utc), giveUrl);
+        n.CommittedVnd, n.ReceivedVnd, n.DeliveredVnd, DateTime.SpecifyKind(n.RefreshedAt, DateTimeKind.Utc), giveUrl,
+        n.InTransitQuantity, n.InTransitVnd);
 }
 
 /// <summary>
@@ -133,7 +135,7 @@ public static class NeedsCsv
         ("quantity", "#indicator+num"), ("unit", "#indicator+unit"), ("estimated_cost_vnd", "#value+vnd"),
         ("committed_quantity", "#indicator+num+committed"), ("received_quantity", "#indicator+num+received"),
         ("delivered_quantity", "#indicator+num+delivered"), ("committed_vnd", "#value+vnd+committed"), ("received_vnd", "#value+vnd+received"),
-        ("delivered_vnd", "#value+vnd+delivered"),
+        ("delivered_vnd", "#value+vnd+delivered"), ("in_transit_quantity", "#indicator+num+transit"), ("in_transit_vnd", "#value+vnd+transit"),
     ];
 
     public static async Task WriteAsync(TextWriter w, IEnumerable<PublicNeed> rows)
@@ -149,7 +151,7 @@ public static class NeedsCsv
                 Number(n.PriorityLevel), Date(n.PeriodStart), Date(n.PeriodEnd), n.Suppressed ? "< 5" : Number(n.ChildrenCount),
                 Number(n.Quantity), n.Unit is { } u ? NeedLabels.Units[u] : null, Number(n.EstimatedCostVnd),
                 Number(n.CommittedQuantity), Number(n.ReceivedQuantity), Number(n.DeliveredQuantity),
-                Number(n.CommittedVnd), Number(n.ReceivedVnd), Number(n.DeliveredVnd),
+                Number(n.CommittedVnd), Number(n.ReceivedVnd), Number(n.DeliveredVnd), Number(n.InTransitQuantity), Number(n.InTransitVnd),
             ];
             await w.WriteAsync(string.Join(',', fields.Select(CsvField.Quote)) + "\n");
         }

@@ -15,19 +15,22 @@ public static class TraceApi
             .WithDescription("Computed from the ledger entries of kind allocation whose source_sequence is the receipt's entry (see /api/v1/statement.csv): " +
                 "anyone can recompute it. Goods allocations count at the receipt's unit value. An allocation undone by a reversal entry (reverses_sequence = its " +
                 "sequence) carries reversedBySequence and no longer counts in allocatedVnd. notYetAllocatedVnd is 0 for a reversed receipt. Each allocation lists " +
-                "the expense entries paid from it (kind expense, source_sequence = the allocation's sequence): supplier and invoice, and the SHA-256 of each original; spentVnd sums them.")
+                "the expense entries paid from it (kind expense, source_sequence = the allocation's sequence): supplier and invoice, and the SHA-256 of each original; spentVnd sums them. " +
+                "A goods allocation lists its deliveries (kind distribution, source_sequence = the allocation's sequence): date, item, quantity, value and commune, never who received them; deliveredVnd sums them.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(PublicCache.Policy)
             .RequireRateLimiting(PublicRateLimits.Api);
 }
 
 public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, long AllocatedVnd, long NotYetAllocatedVnd,
-    IReadOnlyList<TraceAllocationJson> Allocations, long SpentVnd)
+    IReadOnlyList<TraceAllocationJson> Allocations, long SpentVnd, long DeliveredVnd)
 {
     public static TraceJson From(GiftTrace t) => new(t.ReceiptNumber, t.ReceivedOn, t.AmountVnd, t.Reversed, t.AllocatedVnd, t.NotYetAllocatedVnd,
         t.Allocations.Select(a => new TraceAllocationJson(a.Sequence, a.ValueDate, a.AmountVnd, a.Item, a.Quantity, a.UnitOfMeasure, a.Description,
             a.UnitCode, a.NeedReference, a.ReversedBySequence, a.ReversedOn,
-            a.Expenses.Select(e => new TraceExpenseJson(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.DocumentHashes)).ToList())).ToList(), t.SpentVnd);
+            a.Expenses.Select(e => new TraceExpenseJson(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.DocumentHashes)).ToList(),
+            a.Deliveries.Select(d => new TraceDeliveryJson(d.Sequence, d.ValueDate, d.AmountVnd, d.Description, d.Item, d.Quantity, d.UnitOfMeasure)).ToList())).ToList(),
+        t.SpentVnd, t.DeliveredVnd);
 }
 
 /// <summary>
@@ -35,7 +38,8 @@ public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long A
 /// entry that undid it (null while it stands): a reversed allocation's amount counts as not allocated.
 /// </summary>
 public sealed record TraceAllocationJson(long Sequence, DateOnly Date, long AmountVnd, string? Item, decimal? Quantity, string? UnitOfMeasure,
-    string Description, string? UnitCode, string? NeedReference, long? ReversedBySequence, DateOnly? ReversedOn, IReadOnlyList<TraceExpenseJson> Expenses);
+    string Description, string? UnitCode, string? NeedReference, long? ReversedBySequence, DateOnly? ReversedOn, IReadOnlyList<TraceExpenseJson> Expenses,
+    IReadOnlyList<TraceDeliveryJson> Deliveries);
 
 /// <summary>
 /// Money paid out of the allocation: its expense entry (<c>sequence</c>), the payment date, the amount, the supplier and invoice
@@ -43,3 +47,9 @@ public sealed record TraceAllocationJson(long Sequence, DateOnly Date, long Amou
 /// documents field lists them. The files themselves stay private.
 /// </summary>
 public sealed record TraceExpenseJson(long Sequence, DateOnly Date, long AmountVnd, string Description, IReadOnlyList<string> DocumentSha256);
+
+/// <summary>
+/// Goods handed over from a goods allocation: its distribution entry (<c>sequence</c>), the delivery date, the item, quantity and
+/// unit, the value at the receipt's unit value, and the commune (<c>description</c>). Who received them stays private.
+/// </summary>
+public sealed record TraceDeliveryJson(long Sequence, DateOnly Date, long AmountVnd, string Description, string? Item, decimal? Quantity, string? UnitOfMeasure);

@@ -17,7 +17,18 @@ public sealed record TracedAllocation(long Sequence, DateOnly ValueDate, long Am
     public IReadOnlyList<TracedExpense> Expenses { get; init; } = [];
 
     public long SpentVnd => Expenses.Sum(e => e.AmountVnd);
+
+    /// <summary>The goods handed over from this allocation (distribution entries, source_sequence = its sequence), in sequence order.</summary>
+    public IReadOnlyList<TracedDelivery> Deliveries { get; init; } = [];
+
+    public long DeliveredVnd => Deliveries.Sum(d => d.AmountVnd);
 }
+
+/// <summary>
+/// Goods handed over from a goods allocation as the public ledger records it: the delivery date, the value (quantity × the
+/// receipt's unit value), the item, quantity and unit, and the commune (the entry's description) — never who received them.
+/// </summary>
+public sealed record TracedDelivery(long Sequence, DateOnly ValueDate, long AmountVnd, string Description, string? Item, decimal? Quantity, string? UnitOfMeasure);
 
 /// <summary>
 /// Money paid out of an allocation as the public ledger records it: the payment date, the amount, the supplier and the invoice
@@ -33,7 +44,8 @@ public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long Amoun
 /// Where a gift went, computed from the public ledger alone (so PublicSite, which reads nothing else, can answer it and
 /// anyone with the statement CSV can recompute it): the receipt entry, the allocation entries whose source_sequence is
 /// the receipt's, the reversal entries that undid some of them (kind reversal, source_sequence the receipt's, reverses_sequence
-/// the allocation's), the expense entries paid from each allocation (source_sequence the allocation's), and what is not
+/// the allocation's), the expense entries paid from each allocation and the distribution entries (goods handed over) drawn from
+/// it (source_sequence the allocation's), and what is not
 /// allocated yet. Goods allocations count at the receipt's unit value.
 /// </summary>
 public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, IReadOnlyList<TracedAllocation> Allocations)
@@ -42,6 +54,8 @@ public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long A
     public long NotYetAllocatedVnd => Reversed ? 0 : Math.Max(0, AmountVnd - AllocatedVnd);
     /// <summary>What the gift's allocations have paid out (expenses).</summary>
     public long SpentVnd => Allocations.Sum(a => a.SpentVnd);
+    /// <summary>The value of the goods the gift's allocations have handed over (distributions).</summary>
+    public long DeliveredVnd => Allocations.Sum(a => a.DeliveredVnd);
 }
 
 public class GiftTraceQuery(PublicDbContext db)
@@ -72,7 +86,13 @@ public class GiftTraceQuery(PublicDbContext db)
             .Select(e => new { e.SourceSequence, Expense = new TracedExpense(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.Documents) })
             .ToListAsync(ct))
             .ToLookup(e => e.SourceSequence, e => e.Expense);
-        allocations = [.. allocations.Select(a => a with { Expenses = [.. expenses[a.Sequence]] })];
+        // Distributions (goods handed over) carry it too, and draw from a goods allocation (source_sequence).
+        var deliveries = (await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.Distribution).OrderBy(e => e.Sequence)
+            .Select(e => new { e.SourceSequence, Delivery = new TracedDelivery(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.Item, e.Quantity, e.UnitOfMeasure) })
+            .ToListAsync(ct))
+            .ToLookup(e => e.SourceSequence, e => e.Delivery);
+        allocations = [.. allocations.Select(a => a with { Expenses = [.. expenses[a.Sequence]], Deliveries = [.. deliveries[a.Sequence]] })];
         return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
     }
 }

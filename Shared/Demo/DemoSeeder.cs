@@ -71,6 +71,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         await SayAsync($"  Khoản chi có hoá đơn (3 đã duyệt, 1 chờ duyệt) / expenses with invoices: +{expenses}");
         var lots = await DemoStock.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
         await SayAsync($"  Lô hàng hiện vật (báo trước, nhận, kiểm tra, nhập kho, loại, xuất huỷ) / stock lots: +{lots}");
+        var distributions = await DemoDistributions.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
+        await SayAsync($"  Cấp phát hàng (đã giao, đang chuyển, dự thảo) / distributions: +{distributions}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);
         await SayAsync($"  Nội dung theo quy trình / content in the workflow: +{workflow}");
         await PublishChecksAsync(ct);

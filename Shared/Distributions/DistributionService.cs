@@ -149,6 +149,8 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         await db.SaveChangesAsync(ct);
         lot.TakeOff(distribution.Quantity);
         await db.SaveChangesAsync(ct);
+        // The need now shows these goods on the road.
+        await fulfilment.RefreshAsync([await db.Allocations.IgnoreQueryFilters().Where(a => a.Id == distribution.AllocationId).Select(a => a.NeedLineKey).SingleAsync(ct)], ct);
         await tx.CommitAsync(ct);
         return DistributionStep.Done(distribution);
     }

@@ -16,6 +16,8 @@ namespace ChildAid.Shared.Needs;
 /// <item><b>delivered</b> (đã trao): distribution entries in the ledger drawn from the need's allocations, and for a
 /// school's meals, the meals the school served in the line's period, up to what was committed (what the programme paid
 /// for and the school served — the school's other meals are not ours to count);</item>
+/// <item><b>in transit</b> (đang vận chuyển): goods of the need's allocations dispatched (a departure) and not yet
+/// confirmed delivered;</item>
 /// <item><b>last moved</b>: the latest of those records (an approval, a reversal, an expense, a distribution); the public
 /// list shows it and flags a need that has not moved in <see cref="StaleAfterDays"/> days.</item>
 /// </list>
@@ -51,7 +53,12 @@ public sealed class NeedFulfilment(ChildAidDbContext db, PublicNeedsProjection p
             .Select(e => new { Source = e.SourceSequence!.Value, e.Quantity, e.RecordedAt })
             .ToListAsync(ct);
 
-        var figures = new Dictionary<Guid, (int Committed, int Received, int Delivered, DateTime? LastMoved)>();
+        var onTheRoad = await db.Distributions.IgnoreQueryFilters()
+            .Where(d => approvedIds.Contains(d.AllocationId) && (d.State == Distributions.DistributionState.Departed || d.State == Distributions.DistributionState.Arrived))
+            .Select(d => new { d.AllocationId, d.Quantity, d.DepartedAt })
+            .ToListAsync(ct);
+
+        var figures = new Dictionary<Guid, (int Committed, int Received, int Delivered, int InTransit, DateTime? LastMoved)>();
         foreach (var key in keys)
         {
             var line = lines.FirstOrDefault(l => l.Key == key && l.Status == NeedsReviewStatus.Approved) ?? lines.FirstOrDefault(l => l.Key == key);
@@ -73,14 +80,17 @@ public sealed class NeedFulfilment(ChildAidDbContext db, PublicNeedsProjection p
             var moments = allocations.Where(a => a.NeedLineKey == key).SelectMany(a => new[] { a.DecidedAt, a.ReversedAt })
                 .Concat(paid.Where(p => mineIds.Contains(p.AllocationId)).Select(p => p.DecidedAt))
                 .Concat(mineDelivered.Select(d => (DateTime?)d.RecordedAt))
+                .Concat(onTheRoad.Where(d => mineIds.Contains(d.AllocationId)).Select(d => d.DepartedAt))
                 .Where(t => t is not null).ToList();
-            figures[key] = (committed, Math.Min(received, committed), handed, moments.Count == 0 ? null : moments.Max());
+            var inTransit = onTheRoad.Where(d => mineIds.Contains(d.AllocationId)).Sum(d => d.Quantity);
+            figures[key] = (committed, Math.Min(received, committed), handed, inTransit, moments.Count == 0 ? null : moments.Max());
         }
 
         foreach (var (key, f) in figures)
             await db.NeedLines.IgnoreQueryFilters().Where(l => l.Key == key && l.NeedsReview!.Status != NeedsReviewStatus.Superseded)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.CommittedQuantity, f.Committed).SetProperty(l => l.ReceivedQuantity, f.Received)
-                    .SetProperty(l => l.DeliveredQuantity, f.Delivered).SetProperty(l => l.LastMovedAt, f.LastMoved), ct);
+                    .SetProperty(l => l.DeliveredQuantity, f.Delivered).SetProperty(l => l.InTransitQuantity, f.InTransit)
+                    .SetProperty(l => l.LastMovedAt, f.LastMoved), ct);
 
         foreach (var (commune, year) in lines.Where(l => l.Status == NeedsReviewStatus.Approved).Select(l => (l.AdminUnitId, l.Year)).Distinct())
             await projection.RefreshAsync(commune, year, ct);

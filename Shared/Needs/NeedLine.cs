@@ -61,6 +61,8 @@ public class NeedLine : Security.IUnitOwned, Security.IOrganisationOwned, IVersi
     public int CommittedQuantity { get; set; }
     public int ReceivedQuantity { get; set; }
     public int DeliveredQuantity { get; set; }
+    /// <summary>Goods on the road for this need: distributions dispatched and not yet confirmed delivered.</summary>
+    public int InTransitQuantity { get; set; }
     /// <summary>The latest record behind the figures above (UTC), kept by <see cref="NeedFulfilment"/>; null when none yet.</summary>
     public DateTime? LastMovedAt { get; set; }
 

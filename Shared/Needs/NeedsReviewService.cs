@@ -150,7 +150,7 @@ public partial class NeedsReviewService(ChildAidDbContext db, NeedPriority prior
         ChildrenCount = l.ChildrenCount, PeriodStart = l.PeriodStart, PeriodEnd = l.PeriodEnd, Note = l.Note,
         ComputedLevel = l.ComputedLevel, PriorityReasons = l.PriorityReasons, LevelOverride = l.LevelOverride, OverrideReason = l.OverrideReason,
         OverriddenById = l.OverriddenById, OverriddenAt = l.OverriddenAt, DuplicateReason = l.DuplicateReason,
-        CommittedQuantity = l.CommittedQuantity, ReceivedQuantity = l.ReceivedQuantity, DeliveredQuantity = l.DeliveredQuantity, LastMovedAt = l.LastMovedAt,
+        CommittedQuantity = l.CommittedQuantity, ReceivedQuantity = l.ReceivedQuantity, DeliveredQuantity = l.DeliveredQuantity, InTransitQuantity = l.InTransitQuantity, LastMovedAt = l.LastMovedAt,
     };
 
     /// <summary>Why the acting person may not approve or return this review, or null (for pages: whether to show the buttons).</summary>

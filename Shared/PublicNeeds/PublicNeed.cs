@@ -48,10 +48,13 @@ public class PublicNeed
     public long? CommittedQuantity { get; set; }
     public long? ReceivedQuantity { get; set; }
     public long? DeliveredQuantity { get; set; }
+    /// <summary>Goods dispatched for the row's needs and not yet confirmed delivered.</summary>
+    public long? InTransitQuantity { get; set; }
     /// <summary>Coverage valued at each line's estimated unit cost: what the bars and the totals show.</summary>
     public long? CommittedVnd { get; set; }
     public long? ReceivedVnd { get; set; }
     public long? DeliveredVnd { get; set; }
+    public long? InTransitVnd { get; set; }
 
     /// <summary>When the approval that built this row was made (UTC).</summary>
     public DateTime RefreshedAt { get; set; }

@@ -40,7 +40,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
                 .Where(l => l.NeedsReviewId == review.Id)
                 .Select(l => new NeedFacts(l.Target, l.ChildId, l.SchoolId ?? (l.Child != null ? l.Child.SchoolId : null),
                     l.LevelOverride ?? l.ComputedLevel, l.Category, l.NeedItemId, l.SizeBand, l.Unit, l.Quantity, l.EstimatedUnitCostVnd,
-                    l.ChildrenCount, l.PeriodStart, l.PeriodEnd, l.CommittedQuantity, l.ReceivedQuantity, l.DeliveredQuantity, l.LastMovedAt))
+                    l.ChildrenCount, l.PeriodStart, l.PeriodEnd, l.CommittedQuantity, l.ReceivedQuantity, l.DeliveredQuantity, l.LastMovedAt, l.InTransitQuantity))
                 .ToListAsync(ct);
             var cells = Cells(lines, NeedsReview.SchoolYearStart(year), NeedsReview.SchoolYearEnd(year));
             db.Set<PublicNeed>().AddRange(await RowsAsync(cells, communeId, year, review.DecidedAt ?? clock.GetUtcNow().UtcDateTime, ct));
@@ -53,7 +53,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
     /// <summary>What the projection reads of a line: no name, no date of birth, no village, no key.</summary>
     public sealed record NeedFacts(NeedTarget Target, int? ChildId, int? SchoolId, int Level, NeedCategory Category, int ItemId,
         SizeBand? SizeBand, NeedUnit Unit, int Quantity, long UnitCostVnd, int ChildrenCount, DateOnly PeriodStart, DateOnly PeriodEnd,
-        int Committed, int Received, int Delivered, DateTime? LastMovedAt = null);
+        int Committed, int Received, int Delivered, DateTime? LastMovedAt = null, int InTransit = 0);
 
     /// <summary>A cell's dimensions; null is "merged".</summary>
     public sealed record CellKey(DateOnly? PeriodStart, DateOnly? PeriodEnd, int? SchoolId, int? Level, NeedCategory? Category, int? ItemId,
@@ -64,7 +64,7 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
         public CellKey Key { get; } = key;
         private readonly HashSet<int> _children = [];
         private int _othersCount;
-        public long Quantity, CostVnd, Committed, Received, Delivered, CommittedVnd, ReceivedVnd, DeliveredVnd;
+        public long Quantity, CostVnd, Committed, Received, Delivered, CommittedVnd, ReceivedVnd, DeliveredVnd, InTransit, InTransitVnd;
         /// <summary>The latest movement of any of the cell's needs (<see cref="Needs.NeedFulfilment"/>).</summary>
         public DateTime? LastMovedAt;
 
@@ -87,6 +87,8 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
             CommittedVnd += l.Committed * l.UnitCostVnd;
             ReceivedVnd += l.Received * l.UnitCostVnd;
             DeliveredVnd += l.Delivered * l.UnitCostVnd;
+            InTransit += l.InTransit;
+            InTransitVnd += l.InTransit * l.UnitCostVnd;
             Moved(l.LastMovedAt);
         }
 
@@ -102,6 +104,8 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
             CommittedVnd += other.CommittedVnd;
             ReceivedVnd += other.ReceivedVnd;
             DeliveredVnd += other.DeliveredVnd;
+            InTransit += other.InTransit;
+            InTransitVnd += other.InTransitVnd;
             Moved(other.LastMovedAt);
         }
     }
@@ -187,9 +191,11 @@ public sealed class PublicNeedsProjection(ChildAidDbContext db, TimeProvider clo
                     CommittedQuantity = suppressed || mixedUnits ? null : c.Committed,
                     ReceivedQuantity = suppressed || mixedUnits ? null : c.Received,
                     DeliveredQuantity = suppressed || mixedUnits ? null : c.Delivered,
+                    InTransitQuantity = suppressed || mixedUnits ? null : c.InTransit,
                     CommittedVnd = suppressed ? null : c.CommittedVnd,
                     ReceivedVnd = suppressed ? null : c.ReceivedVnd,
                     DeliveredVnd = suppressed ? null : c.DeliveredVnd,
+                    InTransitVnd = suppressed ? null : c.InTransitVnd,
                     RefreshedAt = at,
                     LastMovedAt = suppressed ? null : c.LastMovedAt,
                 };

@@ -12,7 +12,7 @@ public sealed record PublicNeedsFilter(int? CommuneId = null, NeedCategory? Cate
 }
 
 public sealed record PublicNeedsTotals(long Items, long Meals, long Sessions, long EstimatedCostVnd, long CommittedVnd, long ReceivedVnd,
-    long DeliveredVnd, int Rows, int SuppressedRows)
+    long DeliveredVnd, int Rows, int SuppressedRows, long InTransitVnd = 0)
 {
     public static readonly PublicNeedsTotals None = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 }
@@ -49,12 +49,14 @@ public sealed class PublicNeedsQuery(PublicDbContext db)
             Committed = g.Sum(n => n.CommittedVnd ?? 0),
             Received = g.Sum(n => n.ReceivedVnd ?? 0),
             Delivered = g.Sum(n => n.DeliveredVnd ?? 0),
+            InTransit = g.Sum(n => n.InTransitVnd ?? 0),
             Rows = g.Count(),
             Suppressed = g.Count(n => n.Suppressed),
         }).ToListAsync(ct);
         long Of(NeedUnit unit) => byUnit.Where(u => u.Unit == unit).Sum(u => u.Quantity);
         return new PublicNeedsTotals(Of(NeedUnit.Items), Of(NeedUnit.Meals), Of(NeedUnit.Sessions), byUnit.Sum(u => u.Cost),
-            byUnit.Sum(u => u.Committed), byUnit.Sum(u => u.Received), byUnit.Sum(u => u.Delivered), byUnit.Sum(u => u.Rows), byUnit.Sum(u => u.Suppressed));
+            byUnit.Sum(u => u.Committed), byUnit.Sum(u => u.Received), byUnit.Sum(u => u.Delivered), byUnit.Sum(u => u.Rows), byUnit.Sum(u => u.Suppressed),
+            byUnit.Sum(u => u.InTransit));
     }
 
     public async Task<IReadOnlyList<PublicCommune>> CommunesAsync(CancellationToken ct = default) =>

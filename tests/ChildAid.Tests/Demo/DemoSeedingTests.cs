@@ -96,6 +96,12 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.All(Enum.GetValues<Shared.Stock.StockLotState>(), s => Assert.Contains(s, states));
         Assert.Equal(2, states.Count(s => s == Shared.Stock.StockLotState.Stocked));
         Assert.Equal(1, await db.StockWriteOffs.CountAsync());
+        // Goods on their way: one delivered (a distribution entry, one item back to stock), one on the road, one planned.
+        var distributions = await db.Distributions.Select(d => d.State).ToListAsync();
+        Assert.Contains(Shared.Distributions.DistributionState.Delivered, distributions);
+        Assert.Contains(Shared.Distributions.DistributionState.Departed, distributions);
+        Assert.Contains(Shared.Distributions.DistributionState.Draft, distributions);
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Distribution));
         Assert.All(expenseEntries, e => Assert.Equal(2, LedgerDocuments.Parse(e.Documents).Count));
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp))

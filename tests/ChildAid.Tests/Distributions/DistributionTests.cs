@@ -104,6 +104,45 @@ public abstract class DistributionTests(DatabaseProvider provider) : StockTest(p
     }
 
     [Fact]
+    public async Task The_trace_shows_what_was_handed_over_and_never_who_received_it_or_the_hand_over_list()
+    {
+        var (allocation, _) = await StockedAllocationAsync();
+        var draft = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 30))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(draft.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(draft.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ArriveAsync(draft.Id)));
+        var proof = Png(91);
+        Done(await DistributeAsAsync(W.Approver, s => s.ConfirmDeliveryAsync(draft.Id, Delivery(25), "bien-ban.png", proof)));
+        Shared.Contributions.Contribution receipt;
+        await using (var db = Db.NewContext()) receipt = await db.Contributions.SingleAsync(c => c.Id == allocation.ContributionId);
+
+        await using var site = new PublicSite.PublicSiteFactory(Db);
+        var client = site.CreateClient();
+        var json = await client.GetStringAsync($"/api/v1/trace/{receipt.ReceiptNumber}");
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(25 * 150_000, doc.RootElement.GetProperty("deliveredVnd").GetInt64());
+        var traced = Assert.Single(doc.RootElement.GetProperty("allocations").EnumerateArray());
+        var delivery = Assert.Single(traced.GetProperty("deliveries").EnumerateArray());
+        Assert.Equal(25m, delivery.GetProperty("quantity").GetDecimal());
+        Assert.Equal(Yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), delivery.GetProperty("date").GetString());
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(Shared.Ledger.VerifiedGift.PathPrefix + receipt.VerifyToken));
+        Assert.Contains($"Đã giao ngày {Yesterday:dd/MM/yyyy}: Cấp phát: {Jackets} (6–8 tuổi), 25 chiếc", page);
+        var statement = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/sao-ke?kind=Distribution"));
+        Assert.Contains("25 chiếc", statement);
+
+        var proofBase64 = Convert.ToBase64String(proof);
+        foreach (var text in new[] { json, page, statement, await client.GetStringAsync("/api/v1/statement.csv"), await client.GetStringAsync($"/sao-ke/{receipt.ReceiptNumber}") })
+        {
+            var decoded = System.Net.WebUtility.HtmlDecode(text);
+            Assert.DoesNotContain("Rơ Mah Thầy", decoded);
+            Assert.DoesNotContain("Nguyễn Văn Chở", decoded);
+            Assert.DoesNotContain(proofBase64, text);
+            Assert.DoesNotContain("anh kiem tra 91", decoded);
+        }
+    }
+
+    [Fact]
     public async Task Support_declared_after_the_allocation_stops_the_distribution()
     {
         var (allocation, _) = await StockedAllocationAsync();

@@ -3955,6 +3955,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("estimated_unit_cost_vnd");
 
+                    b.Property<int>("InTransitQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_transit_quantity");
+
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid")
                         .HasColumnName("key");
@@ -4898,6 +4902,14 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Property<long?>("EstimatedCostVnd")
                         .HasColumnType("bigint")
                         .HasColumnName("estimated_cost_vnd");
+
+                    b.Property<long?>("InTransitQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("in_transit_quantity");
+
+                    b.Property<long?>("InTransitVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("in_transit_vnd");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(40)

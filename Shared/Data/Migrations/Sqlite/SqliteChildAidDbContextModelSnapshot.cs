@@ -3870,6 +3870,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("estimated_unit_cost_vnd");
 
+                    b.Property<int>("InTransitQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_transit_quantity");
+
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
@@ -4803,6 +4807,14 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Property<long?>("EstimatedCostVnd")
                         .HasColumnType("INTEGER")
                         .HasColumnName("estimated_cost_vnd");
+
+                    b.Property<long?>("InTransitQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_transit_quantity");
+
+                    b.Property<long?>("InTransitVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_transit_vnd");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(40)
