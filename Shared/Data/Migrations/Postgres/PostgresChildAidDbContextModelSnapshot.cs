@@ -1150,6 +1150,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("admin_unit_id");
 
+                    b.Property<DateOnly?>("ChildConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("child_consent_on");
+
                     b.Property<int>("Circumstances")
                         .HasColumnType("integer")
                         .HasColumnName("circumstances");
@@ -1192,6 +1196,16 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guardian_relation");
 
                     b.Property<int?>("HealthStationId")
                         .HasColumnType("integer")

@@ -1117,6 +1117,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("admin_unit_id");
 
+                    b.Property<DateOnly?>("ChildConsentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_consent_on");
+
                     b.Property<int>("Circumstances")
                         .HasColumnType("INTEGER")
                         .HasColumnName("circumstances");
@@ -1159,6 +1163,16 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_relation");
 
                     b.Property<int?>("HealthStationId")
                         .HasColumnType("INTEGER")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChildAid.Shared.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChildAidDbContext))]
-    [Migration("20261202153558_MeasurementSkinfolds")]
+    [Migration("20261202161452_MeasurementSkinfolds")]
     partial class MeasurementSkinfolds
     {
         /// <inheritdoc />
@@ -1153,6 +1153,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("admin_unit_id");
 
+                    b.Property<DateOnly?>("ChildConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("child_consent_on");
+
                     b.Property<int>("Circumstances")
                         .HasColumnType("integer")
                         .HasColumnName("circumstances");
@@ -1195,6 +1199,16 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guardian_relation");
 
                     b.Property<int?>("HealthStationId")
                         .HasColumnType("integer")
