@@ -14,14 +14,22 @@ public static class GrowthText
     public static string Z(double? z) => Z(z is { } v ? (decimal?)Math.Round((decimal)v, 2) : null);
 
     /// <summary>"CN/T −1,23 · CC/T −2,10 · CN/CC +0,40 · BMI/T …" (in English WAZ, HAZ, WHZ…): only the z-scores that were computed.</summary>
-    public static string Scores(decimal? waz, decimal? haz, decimal? whz, decimal? baz, decimal? hcz, decimal? muacz) =>
-        string.Join(" · ", new[] { (StaffText.T("CN/T"), waz), (StaffText.T("CC/T"), haz), (StaffText.T("CN/CC"), whz), (StaffText.T("BMI/T"), baz), (StaffText.T("VĐ/T"), hcz), (StaffText.T("VCT/T"), muacz) }
+    public static string Scores(decimal? waz, decimal? haz, decimal? whz, decimal? baz, decimal? hcz, decimal? muacz, decimal? tsfz = null, decimal? ssfz = null) =>
+        string.Join(" · ", new[] { (StaffText.T("CN/T"), waz), (StaffText.T("CC/T"), haz), (StaffText.T("CN/CC"), whz), (StaffText.T("BMI/T"), baz), (StaffText.T("VĐ/T"), hcz), (StaffText.T("VCT/T"), muacz),
+                (StaffText.T("NGD tam đầu/T"), tsfz), (StaffText.T("NGD dưới vai/T"), ssfz) }
             .Where(s => s.Item2 is not null).Select(s => $"{s.Item1} {Z(s.Item2)}"));
 
-    public static string Scores(Measurement m) => Scores(m.WeightForAge, m.LengthForAge, m.WeightForLength, m.BmiForAge, m.HeadForAge, m.ArmForAge);
+    public static string Scores(Measurement m) =>
+        Scores(m.WeightForAge, m.LengthForAge, m.WeightForLength, m.BmiForAge, m.HeadForAge, m.ArmForAge, m.TricepsSkinfoldForAge, m.SubscapularSkinfoldForAge);
 
     public static string Scores(in GrowthResult r) =>
-        Scores(D(r.WeightForAge), D(r.LengthForAge), D(r.WeightForLength), D(r.BmiForAge), D(r.HeadForAge), D(r.ArmForAge));
+        Scores(D(r.WeightForAge), D(r.LengthForAge), D(r.WeightForLength), D(r.BmiForAge), D(r.HeadForAge), D(r.ArmForAge), D(r.TricepsForAge), D(r.SubscapularForAge));
+
+    /// <summary>"tam đầu 8,5 · dưới vai 6,2" (mm), or "—".</summary>
+    public static string Skinfolds(Measurement m) =>
+        m.TricepsSkinfoldMm is null && m.SubscapularSkinfoldMm is null ? "—"
+        : string.Join(" · ", new[] { (StaffText.T("tam đầu"), m.TricepsSkinfoldMm), (StaffText.T("dưới vai"), m.SubscapularSkinfoldMm) }
+            .Where(s => s.Item2 is not null).Select(s => $"{s.Item1} {MeasurementInput.Text(s.Item2)}"));
 
     /// <summary>
     /// "Thấp còi nặng; Gầy còm" ("Severe stunting; Wasting" in English) — a severe form stands for its wider category;

@@ -99,7 +99,8 @@ public static class AuditSentences
         ["Summary"] = "Tóm tắt", ["StartDate"] = "Ngày bắt đầu", ["EndDate"] = "Ngày kết thúc", ["MoneyGoalVnd"] = "Mục tiêu", ["Status"] = "Trạng thái",
         ["UserName"] = "Tên đăng nhập", ["TwoFactorEnabled"] = "Xác thực hai lớp", ["LockoutEnd"] = "Khóa đến", ["LockoutEnabled"] = "Cho phép khóa",
         ["AccessFailedCount"] = "Số lần đăng nhập sai", ["PasswordHash"] = "Mật khẩu", ["DateOfBirth"] = "Ngày sinh", ["Sex"] = "Giới tính",
-        ["EthnicGroup"] = "Dân tộc", ["GuardianName"] = "Người giám hộ", ["PublicationConsentOn"] = "Ngày đồng ý công khai",
+        ["EthnicGroup"] = "Dân tộc", ["GuardianName"] = "Người giám hộ",
+        ["GuardianRelation"] = "Quan hệ với trẻ", ["GuardianPhone"] = "Điện thoại người giám hộ", ["ChildConsentOn"] = "Ngày trẻ tự đồng ý công khai", ["PublicationConsentOn"] = "Ngày đồng ý công khai",
         ["CampaignId"] = "Chiến dịch", ["DonorId"] = "Nhà tài trợ", ["RoleId"] = "Vai trò",
         ["Year"] = "Năm học", ["Revision"] = "Lần rà soát", ["ReturnComment"] = "Ý kiến khi trả lại", ["ApprovingUnitId"] = "Cấp duyệt",
         ["SubmittedAt"] = "Ngày gửi", ["DecidedAt"] = "Ngày duyệt/trả lại", ["ComputedLevel"] = "Cấp độ theo tiêu chí",
@@ -110,7 +111,8 @@ public static class AuditSentences
         ["Circumstances"] = "Nhóm hoàn cảnh", ["SchoolId"] = "Trường", ["Target"] = "Nhu cầu của",
         ["ClassName"] = "Lớp", ["HealthStationId"] = "Trạm y tế", ["SiteId"] = "Nơi khám", ["HeldOn"] = "Ngày khám", ["Team"] = "Đoàn khám",
         ["WeightKg"] = "Cân nặng (kg)", ["LengthCm"] = "Chiều dài/cao (cm)", ["Position"] = "Tư thế đo", ["MuacMm"] = "Vòng cánh tay (mm)",
-        ["Oedema"] = "Phù hai chân", ["HeadCm"] = "Vòng đầu (cm)", ["Findings"] = "Kết quả khám", ["Referral"] = "Chuyển tuyến", ["Treatment"] = "Điều trị",
+        ["Oedema"] = "Phù hai chân", ["HeadCm"] = "Vòng đầu (cm)",
+        ["TricepsSkinfoldMm"] = "Nếp gấp da cơ tam đầu (mm)", ["SubscapularSkinfoldMm"] = "Nếp gấp da dưới xương bả vai (mm)", ["Findings"] = "Kết quả khám", ["Referral"] = "Chuyển tuyến", ["Treatment"] = "Điều trị",
         ["Alt"] = "Mô tả ảnh", ["AltEn"] = "Mô tả ảnh tiếng Anh", ["OriginalFileName"] = "Tên tệp", ["FolderId"] = "Thư mục",
         ["FocalX"] = "Tiêu điểm ngang", ["FocalY"] = "Tiêu điểm dọc", ["ShowsChild"] = "Có trẻ em", ["ConsentRecordId"] = "Hồ sơ đồng ý",
         ["ChildId"] = "Trẻ em", ["DateOfBirthEstimated"] = "Ngày sinh ước tính", ["MergedIntoId"] = "Đã gộp vào hồ sơ số",
@@ -146,6 +148,15 @@ public static class AuditSentences
             return new AuditLine($"{who} {Word(SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập"))}{address}", []);
         }
         if (e.Action == LedgerNameErasure.EraseNameAction) return NameErasure(e, actor);
+        // An export of a check-up session's measurements (names, dates of birth): who, which session, why and how many.
+        if (e.Action == Shared.Checkups.CheckupExport.ExportAction && e.EntityType == "CheckupSession")
+        {
+            var exported = Parse(e.After);
+            var why = exported.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var count = exported.TryGetValue("Count", out var counted) && counted.TryGetInt32(out var c) ? c : 0;
+            return new AuditLine(Word("{0} đã xuất kết quả đo của {1} trẻ ở buổi khám số {2} ra tệp Excel (dữ liệu cá nhân)", actor, count, e.EntityKey)
+                                 + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
+        }
         // An export of the children list (personal data): who, why and how many, never whom.
         if (e.Action == Shared.Children.ChildExport.ExportAction && e.EntityType == "Child")
         {
@@ -234,6 +245,7 @@ public static class AuditSentences
                 "Circumstances" => id == 0 ? Word("không") : string.Join("; ", NeedLabels.Circumstances.Where(g => ((CircumstanceGroups)id).HasFlag(g.Key)).Select(g => Localization.StaffText.T(g.Value))),
                 "EstimatedUnitCostVnd" => VietnameseFormat.Vnd(number),
                 "ApprovingUnitId" => names.Units.GetValueOrDefault(id, Word("số {0}", id)),
+                "GuardianRelation" => Localization.StaffText.T(Shared.Children.GuardianRelationNames.All.GetValueOrDefault((Shared.Children.GuardianRelation)id, "?")),
                 "Sex" => id == 1 ? Localization.StaffText.T("Nữ") : id == 2 ? Localization.StaffText.T("Nam") : "?",
                 "AdminUnitId" => names.Units.GetValueOrDefault(id, Word("số {0}", id)),
                 "CampaignId" => names.Campaigns.GetValueOrDefault(id, Word("số {0}", id)),

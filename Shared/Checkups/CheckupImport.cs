@@ -17,8 +17,10 @@ public static class CheckupSheet
     public static readonly ImportColumn Muac = new("Vòng cánh tay (mm)", Required: false, "Vòng cánh tay");
     public static readonly ImportColumn Oedema = new("Phù hai chân (có/không)", Required: false, "Phù hai chân", "Phù");
     public static readonly ImportColumn Head = new("Vòng đầu (cm)", Required: false, "Vòng đầu");
+    public static readonly ImportColumn Triceps = new("Nếp gấp da cơ tam đầu (mm)", Required: false, "Nếp gấp da cơ tam đầu", "Nếp gấp da tam đầu (mm)", "Nếp gấp da tam đầu");
+    public static readonly ImportColumn Subscapular = new("Nếp gấp da dưới xương bả vai (mm)", Required: false, "Nếp gấp da dưới xương bả vai", "Nếp gấp da dưới vai (mm)", "Nếp gấp da dưới vai");
     public static readonly ImportColumn Findings = new("Ghi chú khám", Required: false, "Ghi chú");
-    public static readonly ImportColumn[] All = [Name, Born, Weight, Length, Position, Muac, Oedema, Head, Findings];
+    public static readonly ImportColumn[] All = [Name, Born, Weight, Length, Position, Muac, Oedema, Head, Triceps, Subscapular, Findings];
 }
 
 /// <summary>
@@ -78,6 +80,7 @@ public class CheckupImport(ImportPipeline pipeline, CheckupService checkups)
             {
                 ChildId = child.ChildId, WeightKg = row.Text(CheckupSheet.Weight), LengthCm = row.Text(CheckupSheet.Length),
                 MuacMm = row.Text(CheckupSheet.Muac), HeadCm = row.Text(CheckupSheet.Head), Findings = row.Text(CheckupSheet.Findings),
+                TricepsSkinfoldMm = row.Text(CheckupSheet.Triceps), SubscapularSkinfoldMm = row.Text(CheckupSheet.Subscapular),
             };
             input.Position = Position(row, child);
             input.Oedema = Yes(row, CheckupSheet.Oedema);
@@ -123,6 +126,8 @@ public class CheckupImport(ImportPipeline pipeline, CheckupService checkups)
             nameof(MeasurementInput.Position) => CheckupSheet.Position,
             nameof(MeasurementInput.MuacMm) => CheckupSheet.Muac,
             nameof(MeasurementInput.HeadCm) => CheckupSheet.Head,
+            nameof(MeasurementInput.TricepsSkinfoldMm) => CheckupSheet.Triceps,
+            nameof(MeasurementInput.SubscapularSkinfoldMm) => CheckupSheet.Subscapular,
             _ => CheckupSheet.Findings,
         };
 

@@ -186,7 +186,8 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
             .Where(p => p.ChildId == child.Id && p.SessionId != sessionId && p.Session!.HeldOn <= session.HeldOn)
             .OrderByDescending(p => p.Session!.HeldOn).ThenByDescending(p => p.Id)
             .Select(p => new { Measurement = p, p.Session!.HeldOn }).FirstOrDefaultAsync(ct);
-        return Outcome<RowPreview>.Ok(new RowPreview(result, MeasurementWarnings.For(result.Flags, values.WeightKg, values.LengthCm, session.HeldOn, previous?.Measurement, previous?.HeldOn)));
+        return Outcome<RowPreview>.Ok(new RowPreview(result, MeasurementWarnings.For(result.Flags, values.WeightKg, values.LengthCm, session.HeldOn, previous?.Measurement, previous?.HeldOn),
+            MeasurementScores.SkinfoldNote(result, values.TricepsSkinfoldMm, values.SubscapularSkinfoldMm)));
     }
 
     /// <summary>A child's record with every measurement the reader may see, oldest first; null when not in scope.</summary>
@@ -201,7 +202,8 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
     }
 }
 
-public sealed record RowPreview(GrowthResult Result, IReadOnlyList<string> Warnings);
+/// <summary><paramref name="SkinfoldNote"/>: why a skinfold typed has no z-score (the child's age), else null.</summary>
+public sealed record RowPreview(GrowthResult Result, IReadOnlyList<string> Warnings, string? SkinfoldNote = null);
 
 public sealed record GridSaved(int Saved, string? ReferenceProblem);
 

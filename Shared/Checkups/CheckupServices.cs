@@ -21,6 +21,7 @@ public static class CheckupServices
         services.AddScoped<Interventions.MealService>();
         services.AddScoped<Interventions.MealImport>();
         services.AddScoped<CheckupImport>();
+        services.AddScoped<CheckupExport>();
         services.AddScoped<Children.ChildReadAudit>();
         return services;
     }

@@ -23,7 +23,8 @@ public enum CommonConditions
 /// <summary>
 /// One child measured at one session, with the z-scores computed from it and the WHO reference version they came from
 /// (null when the tables were not installed at the time: `growth recompute` fills them in later). Values as measured:
-/// weight to 0.1 kg, length/height to 0.1 cm with the position, MUAC in whole mm, head circumference to 0.1 cm.
+/// weight to 0.1 kg, length/height to 0.1 cm with the position, MUAC in whole mm, head circumference to 0.1 cm, triceps
+/// and subscapular skinfolds to 0.1 mm.
 /// </summary>
 public class Measurement : Security.IUnitOwned
 {
@@ -41,6 +42,8 @@ public class Measurement : Security.IUnitOwned
     public int? MuacMm { get; set; }
     public bool Oedema { get; set; }
     public decimal? HeadCm { get; set; }
+    public decimal? TricepsSkinfoldMm { get; set; }
+    public decimal? SubscapularSkinfoldMm { get; set; }
     public string? Findings { get; set; }
     public CommonConditions Conditions { get; set; }
     public string? Referral { get; set; }
@@ -55,6 +58,9 @@ public class Measurement : Security.IUnitOwned
     public decimal? BmiForAge { get; set; }
     public decimal? HeadForAge { get; set; }
     public decimal? ArmForAge { get; set; }
+    /// <summary>Null also when a skinfold was measured outside WHO's 3 months–5 years (<see cref="GrowthCalculator.SkinfoldAgeProblem"/>).</summary>
+    public decimal? TricepsSkinfoldForAge { get; set; }
+    public decimal? SubscapularSkinfoldForAge { get; set; }
     public GrowthFlags Flags { get; set; }
     public NutritionStatus Status { get; set; }
     /// <summary><see cref="GrowthTables.Version"/> of the tables used; null: not computed yet.</summary>
@@ -71,8 +77,11 @@ public class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>
         b.Property(m => m.WeightKg).HasPrecision(4, 1);
         b.Property(m => m.LengthCm).HasPrecision(4, 1);
         b.Property(m => m.HeadCm).HasPrecision(3, 1);
+        b.Property(m => m.TricepsSkinfoldMm).HasPrecision(3, 1);
+        b.Property(m => m.SubscapularSkinfoldMm).HasPrecision(3, 1);
         foreach (var z in new[] { nameof(Measurement.WeightForAge), nameof(Measurement.LengthForAge), nameof(Measurement.WeightForLength),
-                     nameof(Measurement.BmiForAge), nameof(Measurement.HeadForAge), nameof(Measurement.ArmForAge) })
+                     nameof(Measurement.BmiForAge), nameof(Measurement.HeadForAge), nameof(Measurement.ArmForAge),
+                     nameof(Measurement.TricepsSkinfoldForAge), nameof(Measurement.SubscapularSkinfoldForAge) })
             b.Property(z).HasPrecision(4, 2);
         b.Property(m => m.Position).HasConversion<string>().HasMaxLength(10);
         b.Property(m => m.WeightForLengthTable).HasConversion<string>().HasMaxLength(10);
@@ -96,6 +105,10 @@ public class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>
             t.HasCheckConstraint("ck_measurements_position", "(length_cm IS NULL) = (position IS NULL)");
             t.HasCheckConstraint("ck_measurements_muac", "muac_mm IS NULL OR muac_mm BETWEEN 50 AND 400");
             t.HasCheckConstraint("ck_measurements_head", "head_cm IS NULL OR CAST(head_cm AS REAL) BETWEEN 25 AND 65");
+            // Skinfolds: 1–50 mm holds every child WHO's tables score within ±5 SD (2.0–31.8 mm) and the school-age children
+            // they do not; a caliper reads to 0.1–0.2 mm.
+            t.HasCheckConstraint("ck_measurements_triceps_skinfold", "triceps_skinfold_mm IS NULL OR CAST(triceps_skinfold_mm AS REAL) BETWEEN 1 AND 50");
+            t.HasCheckConstraint("ck_measurements_subscapular_skinfold", "subscapular_skinfold_mm IS NULL OR CAST(subscapular_skinfold_mm AS REAL) BETWEEN 1 AND 50");
             t.HasCheckConstraint("ck_measurements_conditions", "conditions >= 0 AND conditions < 256");
             t.HasCheckConstraint("ck_measurements_something_measured",
                 "weight_kg IS NOT NULL OR length_cm IS NOT NULL OR muac_mm IS NOT NULL OR head_cm IS NOT NULL OR oedema");

@@ -17,6 +17,8 @@ public class MeasurementInput
     public string? MuacMm { get; set; }
     public bool Oedema { get; set; }
     public string? HeadCm { get; set; }
+    public string? TricepsSkinfoldMm { get; set; }
+    public string? SubscapularSkinfoldMm { get; set; }
     public string? Findings { get; set; }
     public List<CommonConditions> Conditions { get; set; } = [];
     public string? Referral { get; set; }
@@ -24,13 +26,14 @@ public class MeasurementInput
 
     public bool IsEmpty =>
         string.IsNullOrWhiteSpace(WeightKg) && string.IsNullOrWhiteSpace(LengthCm) && string.IsNullOrWhiteSpace(MuacMm)
-        && string.IsNullOrWhiteSpace(HeadCm) && !Oedema && string.IsNullOrWhiteSpace(Findings) && Conditions.Count == 0
+        && string.IsNullOrWhiteSpace(HeadCm) && string.IsNullOrWhiteSpace(TricepsSkinfoldMm) && string.IsNullOrWhiteSpace(SubscapularSkinfoldMm) && !Oedema && string.IsNullOrWhiteSpace(Findings) && Conditions.Count == 0
         && string.IsNullOrWhiteSpace(Referral) && string.IsNullOrWhiteSpace(Treatment);
 
     public static MeasurementInput From(Measurement m) => new()
     {
         ChildId = m.ChildId, WeightKg = Text(m.WeightKg), LengthCm = Text(m.LengthCm), Position = m.Position,
-        MuacMm = m.MuacMm?.ToString(CultureInfo.InvariantCulture), Oedema = m.Oedema, HeadCm = Text(m.HeadCm), Findings = m.Findings,
+        MuacMm = m.MuacMm?.ToString(CultureInfo.InvariantCulture), Oedema = m.Oedema, HeadCm = Text(m.HeadCm),
+        TricepsSkinfoldMm = Text(m.TricepsSkinfoldMm), SubscapularSkinfoldMm = Text(m.SubscapularSkinfoldMm), Findings = m.Findings,
         Conditions = Enum.GetValues<CommonConditions>().Where(c => c != CommonConditions.None && m.Conditions.HasFlag(c)).ToList(),
         Referral = m.Referral, Treatment = m.Treatment,
     };
@@ -45,6 +48,8 @@ public static partial class MeasurementRules
 {
     public const decimal MinWeight = 0.5m, MaxWeight = 150m, MinLength = 35m, MaxLength = 220m, MinHead = 25m, MaxHead = 65m;
     public const int MinMuac = 50, MaxMuac = 400;
+    /// <summary>Skinfolds in mm (the CHECK constraints say the same).</summary>
+    public const decimal MinSkinfold = 1m, MaxSkinfold = 50m;
 
     [GeneratedRegex(@"^\d{1,3}(?:[.,]\d)?$")]
     private static partial Regex OneDecimal();
@@ -59,6 +64,8 @@ public static partial class MeasurementRules
         var weight = Tenth(input.WeightKg, MinWeight, MaxWeight, nameof(input.WeightKg), "Cân nặng", "kg", "15,4", errors);
         var length = Tenth(input.LengthCm, MinLength, MaxLength, nameof(input.LengthCm), "Chiều dài/cao", "cm", "102,5", errors);
         var head = Tenth(input.HeadCm, MinHead, MaxHead, nameof(input.HeadCm), "Vòng đầu", "cm", "46,2", errors);
+        var triceps = Tenth(input.TricepsSkinfoldMm, MinSkinfold, MaxSkinfold, nameof(input.TricepsSkinfoldMm), "Nếp gấp da cơ tam đầu", "mm", "8,5", errors);
+        var subscapular = Tenth(input.SubscapularSkinfoldMm, MinSkinfold, MaxSkinfold, nameof(input.SubscapularSkinfoldMm), "Nếp gấp da dưới xương bả vai", "mm", "6,2", errors);
         int? muac = null;
         if (!string.IsNullOrWhiteSpace(input.MuacMm))
         {
@@ -73,13 +80,17 @@ public static partial class MeasurementRules
             errors[nameof(input.Position)] = "Tư thế đo không hợp lệ.";
         if (input.Conditions.Any(c => c == CommonConditions.None || !Enum.IsDefined(c)))
             errors[nameof(input.Conditions)] = "Bệnh thường gặp không hợp lệ.";
+        // Skinfolds are taken with the other measurements, never alone (the database's "something measured" CHECK predates
+        // them, and SQLite cannot change a CHECK without rebuilding the table).
         if (weight is null && length is null && muac is null && head is null && !input.Oedema && errors.Count == 0)
-            errors[nameof(input.WeightKg)] = "Nhập ít nhất một số đo (cân nặng, chiều dài/cao, vòng cánh tay hoặc vòng đầu).";
+            errors[nameof(input.WeightKg)] = triceps is null && subscapular is null
+                ? "Nhập ít nhất một số đo (cân nặng, chiều dài/cao, vòng cánh tay hoặc vòng đầu)."
+                : "Nếp gấp da được ghi cùng các số đo khác: nhập thêm cân nặng, chiều dài/cao, vòng cánh tay hoặc vòng đầu.";
         Limit(input.Findings, 2000, nameof(input.Findings), "Kết quả khám", errors);
         Limit(input.Referral, 500, nameof(input.Referral), "Chuyển tuyến", errors);
         Limit(input.Treatment, 500, nameof(input.Treatment), "Điều trị", errors);
         if (errors.Count > 0) return (null, errors);
-        return (new Measured(weight, length, length is null ? null : input.Position, muac, input.Oedema, head,
+        return (new Measured(weight, length, length is null ? null : input.Position, muac, input.Oedema, head, triceps, subscapular,
             Blank(input.Findings), input.Conditions.Aggregate(CommonConditions.None, (all, c) => all | c), Blank(input.Referral), Blank(input.Treatment)), errors);
     }
 
@@ -103,11 +114,12 @@ public static partial class MeasurementRules
 
 /// <summary>The checked values of one row.</summary>
 public sealed record Measured(decimal? WeightKg, decimal? LengthCm, MeasuredPosition? Position, int? MuacMm, bool Oedema, decimal? HeadCm,
-    string? Findings, CommonConditions Conditions, string? Referral, string? Treatment)
+    decimal? TricepsSkinfoldMm, decimal? SubscapularSkinfoldMm, string? Findings, CommonConditions Conditions, string? Referral, string? Treatment)
 {
     public void CopyTo(Measurement m)
     {
         m.WeightKg = WeightKg; m.LengthCm = LengthCm; m.Position = Position; m.MuacMm = MuacMm; m.Oedema = Oedema; m.HeadCm = HeadCm;
+        m.TricepsSkinfoldMm = TricepsSkinfoldMm; m.SubscapularSkinfoldMm = SubscapularSkinfoldMm;
         m.Findings = Findings; m.Conditions = Conditions; m.Referral = Referral; m.Treatment = Treatment;
     }
 }

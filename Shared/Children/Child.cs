@@ -7,6 +7,19 @@ namespace ChildAid.Shared.Children;
 
 public enum Sex { Female = 1, Male = 2 }
 
+/// <summary>Who the guardian is to the child.</summary>
+public enum GuardianRelation { Mother = 1, Father = 2, Grandparent = 3, Sibling = 4, OtherRelative = 5, Other = 6 }
+
+/// <summary>The relations' words for people (Vietnamese; BackOffice translates them through its resources).</summary>
+public static class GuardianRelationNames
+{
+    public static readonly IReadOnlyDictionary<GuardianRelation, string> All = new Dictionary<GuardianRelation, string>
+    {
+        [GuardianRelation.Mother] = "Mẹ", [GuardianRelation.Father] = "Bố", [GuardianRelation.Grandparent] = "Ông/bà",
+        [GuardianRelation.Sibling] = "Anh/chị", [GuardianRelation.OtherRelative] = "Họ hàng khác", [GuardianRelation.Other] = "Người giám hộ khác",
+    };
+}
+
 /// <summary>A child of the programme: personal data, BackOffice only, scoped by unit.</summary>
 public class Child : Security.IUnitOwned, Security.IOrganisationOwned
 {
@@ -31,6 +44,11 @@ public class Child : Security.IUnitOwned, Security.IOrganisationOwned
     public int? HealthStationId { get; set; }
     public Organisation? HealthStation { get; set; }
     public string? GuardianName { get; set; }
+    public GuardianRelation? GuardianRelation { get; set; }
+    /// <summary>The guardian's phone as digits from 0 ("0912345678"; a landline "02363822111").</summary>
+    public string? GuardianPhone { get; set; }
+    /// <summary>The day the child (7 years or older then) gave their own consent to publication; the consent record holds the details.</summary>
+    public DateOnly? ChildConsentOn { get; set; }
     /// <summary>Recorded consent of the guardian (and of the child from age 7) to publish photo, name or story.</summary>
     public DateOnly? PublicationConsentOn { get; set; }
     public bool IsDemo { get; set; }
@@ -91,6 +109,8 @@ public class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.SearchText).HasMaxLength(200);
         b.Property(c => c.EthnicGroup).HasMaxLength(50);
         b.Property(c => c.GuardianName).HasMaxLength(200);
+        b.Property(c => c.GuardianRelation).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.GuardianPhone).HasMaxLength(15);
         b.Property(c => c.Sex).HasConversion<string>().HasMaxLength(10);
         b.HasIndex(c => c.AdminUnitId);
         b.Property(c => c.ErasureReason).HasMaxLength(500);

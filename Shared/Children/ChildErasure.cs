@@ -88,7 +88,8 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         await db.Children.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.FullName, ErasedName).SetProperty(c => c.SearchText, "")
             .SetProperty(c => c.DateOfBirth, DateOnly.MinValue).SetProperty(c => c.DateOfBirthEstimated, false)
-            .SetProperty(c => c.EthnicGroup, "").SetProperty(c => c.GuardianName, (string?)null).SetProperty(c => c.ClassName, (string?)null)
+            .SetProperty(c => c.EthnicGroup, "").SetProperty(c => c.GuardianName, (string?)null)
+            .SetProperty(c => c.GuardianRelation, (GuardianRelation?)null).SetProperty(c => c.GuardianPhone, (string?)null).SetProperty(c => c.ChildConsentOn, (DateOnly?)null).SetProperty(c => c.ClassName, (string?)null)
             .SetProperty(c => c.Circumstances, Needs.CircumstanceGroups.None).SetProperty(c => c.PublicationConsentOn, (DateOnly?)null)
             .SetProperty(c => c.AdminUnitId, commune)
             .SetProperty(c => c.ErasedOn, today).SetProperty(c => c.ErasureReason, reason), ct);

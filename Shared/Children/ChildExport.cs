@@ -32,13 +32,15 @@ public class ChildExport(ChildAidDbContext db, AuditActor actor, TimeProvider cl
             .Select(c => new
             {
                 c.Id, c.FullName, c.DateOfBirth, c.DateOfBirthEstimated, c.Sex, c.EthnicGroup, Unit = c.AdminUnit!.Name, School = c.School!.Name, c.ClassName,
-                HealthStation = c.HealthStation!.Name, c.GuardianName, c.Circumstances,
+                HealthStation = c.HealthStation!.Name, c.GuardianName, c.GuardianRelation, c.GuardianPhone, c.ChildConsentOn, c.Circumstances,
             }).ToListAsync(ct);
         var rows = children.Select(c => new Dictionary<string, object?>
         {
             ["Số hồ sơ"] = c.Id, ["Họ tên"] = c.FullName, ["Ngày sinh"] = VietnameseFormat.Date(c.DateOfBirth), ["Ngày sinh ước tính"] = c.DateOfBirthEstimated ? "có" : "",
             ["Giới tính"] = c.Sex == Sex.Female ? "Nữ" : "Nam", ["Dân tộc"] = c.EthnicGroup, ["Nơi ở"] = c.Unit, ["Trường"] = c.School, ["Lớp"] = c.ClassName,
             ["Trạm y tế"] = c.HealthStation, ["Người giám hộ"] = c.GuardianName,
+            ["Quan hệ với trẻ"] = c.GuardianRelation is { } relation ? GuardianRelationNames.All[relation] : null, ["Điện thoại người giám hộ"] = c.GuardianPhone,
+            ["Ngày trẻ tự đồng ý công khai"] = c.ChildConsentOn is { } consent ? VietnameseFormat.Date(consent) : null,
             ["Nhóm hoàn cảnh"] = string.Join("; ", NeedLabels.Circumstances.Where(g => c.Circumstances.HasFlag(g.Key)).Select(g => g.Value)),
         }).ToList();
         using var stream = new MemoryStream();

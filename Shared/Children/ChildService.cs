@@ -26,9 +26,16 @@ public class ChildInput
     /// <summary>The health station that looks after the child (its health workers read the record).</summary>
     public int? HealthStationId { get; set; }
     public List<CircumstanceGroups> Circumstances { get; set; } = [];
+    public string? GuardianName { get; set; }
+    public GuardianRelation? GuardianRelation { get; set; }
+    /// <summary>As typed ("0912 345 678", "+84 912 345 678"); stored as 10 digits.</summary>
+    public string? GuardianPhone { get; set; }
+    /// <summary>The day the child gave their own consent to publication (only from 7 years of age).</summary>
+    public DateOnly? ChildConsentOn { get; set; }
 
     public static ChildInput From(Child c) => new()
     {
+        GuardianName = c.GuardianName, GuardianRelation = c.GuardianRelation, GuardianPhone = c.GuardianPhone, ChildConsentOn = c.ChildConsentOn,
         FullName = c.FullName, DateOfBirth = c.DateOfBirth, DateOfBirthEstimated = c.DateOfBirthEstimated, Sex = c.Sex, AdminUnitId = c.AdminUnitId, SchoolId = c.SchoolId,
         ClassName = c.ClassName, HealthStationId = c.HealthStationId,
         Circumstances = Enum.GetValues<CircumstanceGroups>().Where(g => g != CircumstanceGroups.None && c.Circumstances.HasFlag(g)).ToList(),
@@ -80,8 +87,30 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
         child.ClassName = string.IsNullOrWhiteSpace(input.ClassName) ? null : input.ClassName.Trim();
         child.HealthStationId = input.HealthStationId;
         child.Circumstances = input.Circumstances.Aggregate(CircumstanceGroups.None, (all, g) => all | g);
+        child.GuardianName = string.IsNullOrWhiteSpace(input.GuardianName) ? null : input.GuardianName.Trim();
+        child.GuardianRelation = input.GuardianRelation;
+        child.GuardianPhone = Phone(input.GuardianPhone);
+        child.ChildConsentOn = input.ChildConsentOn;
         await db.SaveChangesAsync(ct);
         return Outcome<Child>.Ok(child);
+    }
+
+    /// <summary>The age from which a child gives their own consent to publication (DESIGN.md §5).</summary>
+    public const int OwnConsentAge = 7;
+
+    /// <summary>
+    /// A Vietnamese phone number as digits: a mobile's 10 starting with 0, a landline's 11 starting with 02; spaces, dots,
+    /// dashes and brackets dropped, +84 / 84 becomes 0; null when empty or not such a number.
+    /// </summary>
+    public static string? Phone(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var digits = new string(typed.Where(ch => !(ch is ' ' or '.' or '-' or '(' or ')')).ToArray());
+        if (digits.StartsWith("+84", StringComparison.Ordinal)) digits = "0" + digits[3..];
+        else if (digits.StartsWith("84", StringComparison.Ordinal) && digits.Length == 11) digits = "0" + digits[2..];
+        if (!digits.All(char.IsAsciiDigit)) return null;
+        // Mobile: 10 digits (03x–09x); landline since 2017: 11 digits starting with 02.
+        return digits.Length == 10 && digits[0] == '0' && digits[1] != '0' || digits.Length == 11 && digits.StartsWith("02", StringComparison.Ordinal) ? digits : null;
     }
 
     /// <summary>Health stations (and health centres) of the reader's units, for the child form.</summary>
@@ -114,6 +143,18 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
             errors[nameof(input.HealthStationId)] = "Không tìm thấy trạm y tế trong phạm vi đơn vị của bạn.";
         if (input.Circumstances.Any(g => !Enum.IsDefined(g) || g == CircumstanceGroups.None))
             errors[nameof(input.Circumstances)] = "Nhóm hoàn cảnh không hợp lệ.";
+        if (input.GuardianName is { } guardian && guardian.Trim().Length > 200) errors[nameof(input.GuardianName)] = "Họ tên người giám hộ tối đa 200 ký tự.";
+        if (input.GuardianRelation is { } relation && !Enum.IsDefined(relation)) errors[nameof(input.GuardianRelation)] = "Quan hệ với trẻ không hợp lệ.";
+        if (!string.IsNullOrWhiteSpace(input.GuardianPhone) && Phone(input.GuardianPhone) is null)
+            errors[nameof(input.GuardianPhone)] = "Số điện thoại người giám hộ: 10 chữ số bắt đầu bằng 0 (ví dụ 0912 345 678), số cố định 11 chữ số bắt đầu bằng 02, hoặc +84 thay cho số 0 đầu.";
+        if (input.ChildConsentOn is { } consent)
+        {
+            var bornOn = input.DateOfBirth ?? (input.BirthYear is { } y && y > 0 && y < 10000 ? FromBirthYear(y) : (DateOnly?)null);
+            if (consent > today) errors[nameof(input.ChildConsentOn)] = "Ngày trẻ đồng ý không được sau hôm nay.";
+            else if (bornOn is { } b && consent < b.AddYears(OwnConsentAge))
+                errors[nameof(input.ChildConsentOn)] = string.Format(VietnameseFormat.Culture,
+                    "Trẻ tự đồng ý từ {0} tuổi: ngày này trước sinh nhật {0} tuổi của trẻ ({1}).", OwnConsentAge, VietnameseFormat.Date(b.AddYears(OwnConsentAge)));
+        }
         return errors;
     }
 }

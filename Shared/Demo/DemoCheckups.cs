@@ -12,7 +12,7 @@ namespace ChildAid.Shared.Demo;
 /// and a child's growth chart have something to show. The demo's primary-school pupils get a class by birth year and
 /// the district health centre (the demo health worker's organisation) as their health station. Measurements are made
 /// up from each name (deterministic), a few children clearly stunted or thin; z-scores are computed when the WHO tables
-/// are installed, else left for `growth recompute`. Idempotent: the sessions are found by site and date.
+/// are installed, else left for `growth recompute`. Every other child has skinfolds at the second visit. Idempotent: the sessions are found by site and date.
 /// </summary>
 public static class DemoCheckups
 {
@@ -120,9 +120,15 @@ public static class DemoCheckups
         var spread = (Stable(pupil.FullName) % 21 - 10) / 10m; // −1.0 … +1.0
         var height = 77m + 6m * years + spread * 4m - (index % 5 == 1 ? 13m : 0m);
         var weight = (3.5m + 2.8m * years) * (1 + spread * 0.08m) * (index % 7 == 3 ? 0.78m : 1m) * (index % 5 == 1 ? 0.85m : 1m);
+        // Every other child's skinfolds at the November visit (about 8–10 mm triceps, 5–7 mm subscapular at 8 years; the
+        // thin ones less). WHO scores skinfolds to 5 years only, so these children's rows say why there is no z-score.
+        var skinfolds = day == Days[^1] && index % 2 == 0;
+        var fat = index % 7 == 3 ? 0.7m : 1m;
         return new Measurement
         {
             ChildId = pupil.Id, WeightKg = Math.Round(weight, 1), LengthCm = Math.Round(height, 1), Position = MeasuredPosition.Standing,
+            TricepsSkinfoldMm = skinfolds ? Math.Round((9m + spread * 1.5m - (pupil.Sex == Sex.Male ? 1m : 0m)) * fat, 1) : null,
+            SubscapularSkinfoldMm = skinfolds ? Math.Round((6m + spread - (pupil.Sex == Sex.Male ? 0.5m : 0m)) * fat, 1) : null,
             Findings = index % 4 == 0 ? "Sâu răng" : null, Conditions = index % 4 == 0 ? CommonConditions.DentalCaries : CommonConditions.None,
         };
     }

@@ -42,6 +42,8 @@ public static class DemoRegistry
             {
                 FullName = EstimatedName, SearchText = TextFolding.Fold(EstimatedName), DateOfBirth = ChildService.FromBirthYear(2019), DateOfBirthEstimated = true,
                 Sex = Sex.Female, EthnicGroup = "Gia Rai", AdminUnitId = pupil.AdminUnitId, GuardianName = "Ksor Y Blih", IsDemo = true,
+                // Her father, reachable by phone (a made-up number of the demo), and her own consent from age 7.
+                GuardianRelation = GuardianRelation.Father, GuardianPhone = "0900000007", ChildConsentOn = new DateOnly(2026, 9, 5),
             });
             added++;
         }

@@ -215,6 +215,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
                 FullName = c.FullName, SearchText = TextFolding.Fold(c.FullName), DateOfBirth = c.DateOfBirth, Sex = c.Sex, EthnicGroup = c.EthnicGroup,
                 AdminUnitId = tree.First(u => u.Level == AdminUnitLevel.Village && u.Code == c.VillageCode && u.ValidFrom == c.VillageValidFrom).Id,
                 SchoolId = c.SchoolName is null ? null : schoolIds[c.SchoolName], GuardianName = c.GuardianName,
+                GuardianRelation = GuardianRelation.Mother, // the generator names a woman of the child's family
                 PublicationConsentOn = c.PublicationConsentOn, IsDemo = true,
                 Circumstances = DemoNeeds.CircumstancesFor(c.FullName, c.DateOfBirth, c.EthnicGroup),
             });

@@ -75,7 +75,7 @@ public sealed class GrowthCalculator(GrowthTables tables)
         }
         var bmi = Bmi(m.WeightKg, length);
 
-        double? wfa = null, lhfa = null, bfa = null, hcfa = null, acfa = null;
+        double? wfa = null, lhfa = null, bfa = null, hcfa = null, acfa = null, tsfa = null, ssfa = null;
         if (days is { } age)
         {
             // Oedema: weight-based z-scores are not computed at all (§7); length and head still are.
@@ -89,6 +89,12 @@ public sealed class GrowthCalculator(GrowthTables tables)
                 hcfa = Rounded(h.ZScore(head));
             if (Positive(m.MuacCm) is { } arm && Tables.ArmForAge.TryGet(sex, age, out var a))
                 acfa = Rounded(a.RestrictedZScore(arm));
+            // Skinfolds are soft tissue: restricted tails as MUAC (§4); their tables start at day 91 (§2), so the look-up
+            // itself says "no score" under 3 months, and this branch is never reached from 60 months.
+            if (Positive(m.TricepsSkinfoldMm) is { } triceps && Tables.TricepsForAge.TryGet(sex, age, out var t))
+                tsfa = Rounded(t.RestrictedZScore(triceps));
+            if (Positive(m.SubscapularSkinfoldMm) is { } subscapular && Tables.SubscapularForAge.TryGet(sex, age, out var ss))
+                ssfa = Rounded(ss.RestrictedZScore(subscapular));
         }
         var (wflh, table) = m.Oedema ? (null, WeightForLengthTable.None) : WeightForLength(sex, m.WeightKg, length, days, position);
 
@@ -98,12 +104,15 @@ public sealed class GrowthCalculator(GrowthTables tables)
         if (bfa is < -5 or > 5) flags |= GrowthFlags.BmiForAge;
         if (hcfa is < -5 or > 5) flags |= GrowthFlags.HeadForAge;
         if (acfa is < -5 or > 5) flags |= GrowthFlags.ArmForAge;
+        if (tsfa is < -5 or > 5) flags |= GrowthFlags.TricepsForAge;
+        if (ssfa is < -5 or > 5) flags |= GrowthFlags.SubscapularForAge;
 
         var result = new GrowthResult
         {
             AgeDays = days, AgeMonths = months, Reference = days is null ? GrowthReferenceSet.None : GrowthReferenceSet.Standards2006,
             CorrectedLengthCm = length, Bmi = bmi,
             WeightForAge = wfa, LengthForAge = lhfa, WeightForLength = wflh, Table = table, BmiForAge = bfa, HeadForAge = hcfa, ArmForAge = acfa,
+            TricepsForAge = tsfa, SubscapularForAge = ssfa,
             Flags = flags,
         };
         return result with { Status = NutritionClassification.UnderFive(result, m.Oedema, m.MuacCm) };
@@ -157,6 +166,20 @@ public sealed class GrowthCalculator(GrowthTables tables)
         };
         return result with { Status = NutritionClassification.SchoolAge(result, m.Oedema) };
     }
+
+    /// <summary>
+    /// WHO's skinfold-for-age tables cover 3 months (day 91) to under 5 years (§1, §2): null when a child of that age (or
+    /// of unknown age) would get a score, else why there is none, in Vietnamese (BackOffice reads it in English too).
+    /// </summary>
+    public static string? SkinfoldAgeProblem(int? ageDays, double? ageMonths) =>
+        ageDays is null ? SkinfoldAgeUnknown
+        : ageDays < GrowthTableFiles.TricepsForAge.First ? SkinfoldUnder3Months
+        : ageMonths >= FirstMonthOf2007 ? SkinfoldFrom5Years
+        : null;
+
+    public const string SkinfoldAgeUnknown = "Nếp gấp da: chưa biết tuổi nên không tính z-score.";
+    public const string SkinfoldUnder3Months = "Nếp gấp da: WHO chỉ có chuẩn từ 3 tháng tuổi (91 ngày); trẻ nhỏ hơn không tính z-score.";
+    public const string SkinfoldFrom5Years = "Nếp gấp da: WHO chỉ có chuẩn đến dưới 5 tuổi; từ 5 tuổi không tính z-score.";
 
     private static double? Bmi(double? weightKg, double? lengthCm) =>
         Positive(weightKg) is { } w && Positive(lengthCm) is { } l ? w / (l / 100 * (l / 100)) : null;

@@ -26,4 +26,8 @@ public readonly record struct GrowthMeasurement
     public double? HeadCircumferenceCm { get; init; }
     /// <summary>Mid-upper arm circumference, in centimetres as WHO's table (115 mm = 11.5 cm).</summary>
     public double? MuacCm { get; init; }
+    /// <summary>Triceps skinfold in millimetres, as WHO's table.</summary>
+    public double? TricepsSkinfoldMm { get; init; }
+    /// <summary>Subscapular skinfold in millimetres, as WHO's table.</summary>
+    public double? SubscapularSkinfoldMm { get; init; }
 }

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace ChildAid.Shared.Growth;
 
 /// <summary>
-/// Reads the ten WHO CSV files from the reference folder and refuses anything it would compute wrongly with: missing
+/// Reads the twelve WHO CSV files from the reference folder and refuses anything it would compute wrongly with: missing
 /// file, other columns, a sex other than 1/2, a gap or step back in the keys, a missing or non-positive L/M/S (or L = 0),
 /// an L/H column that does not match the age, or a row count other than WHO's. Every problem is named, with the file
 /// and line, in Vietnamese then English, followed by how to install the tables.
@@ -53,6 +53,8 @@ public static class GrowthReferenceLoader
             BmiForAge = tables[GrowthTableFiles.BmiForAge],
             HeadForAge = tables[GrowthTableFiles.HeadForAge],
             ArmForAge = tables[GrowthTableFiles.ArmForAge],
+            TricepsForAge = tables[GrowthTableFiles.TricepsForAge],
+            SubscapularForAge = tables[GrowthTableFiles.SubscapularForAge],
             HeightForAge2007 = tables[GrowthTableFiles.HeightForAge2007],
             WeightForAge2007 = tables[GrowthTableFiles.WeightForAge2007],
             BmiForAge2007 = tables[GrowthTableFiles.BmiForAge2007],

@@ -19,6 +19,8 @@ public enum GrowthFlags
     ArmForAge = 32,
     /// <summary>Measured standing under 9 months: the position is taken as an entry error, no +0.7 cm.</summary>
     StandingUnder9Months = 64,
+    TricepsForAge = 128,
+    SubscapularForAge = 256,
 }
 
 /// <summary>
@@ -43,6 +45,9 @@ public readonly record struct GrowthResult
     public double? BmiForAge { get; init; }
     public double? HeadForAge { get; init; }
     public double? ArmForAge { get; init; }
+    /// <summary>Triceps and subscapular skinfold-for-age: 3 months (day 91) to under 5 years only, as WHO's tables.</summary>
+    public double? TricepsForAge { get; init; }
+    public double? SubscapularForAge { get; init; }
 
     public GrowthFlags Flags { get; init; }
     public NutritionStatus Status { get; init; }

@@ -31,7 +31,7 @@ public sealed record GrowthTableFile(string FileName, string KeyColumn, GrowthTa
     };
 }
 
-/// <summary>The ten WHO tables the computation reads (SOURCES.md); the skinfold tables are not used.</summary>
+/// <summary>The twelve WHO tables the computation reads (SOURCES.md).</summary>
 public static class GrowthTableFiles
 {
     public static readonly GrowthTableFile WeightForAge = new("wfa_0_5.csv", "age_days", GrowthTableKey.AgeDays, 0, 1856, 1826);
@@ -41,6 +41,9 @@ public static class GrowthTableFiles
     public static readonly GrowthTableFile BmiForAge = new("bfa_0_5.csv", "age_days", GrowthTableKey.AgeDays, 0, 1856, 1826, "loh");
     public static readonly GrowthTableFile HeadForAge = new("hcfa_0_5.csv", "age_days", GrowthTableKey.AgeDays, 0, 1856, 1826);
     public static readonly GrowthTableFile ArmForAge = new("acfa_0_5.csv", "age_days", GrowthTableKey.AgeDays, 91, 1856, 1826);
+    // Skinfolds (2007, in mm) start at day 91 like MUAC.
+    public static readonly GrowthTableFile TricepsForAge = new("tsfa_0_5.csv", "age_days", GrowthTableKey.AgeDays, 91, 1856, 1826);
+    public static readonly GrowthTableFile SubscapularForAge = new("ssfa_0_5.csv", "age_days", GrowthTableKey.AgeDays, 91, 1856, 1826);
     // 2007 reference: rows 229 (hfa, bfa) and 121 (wfa) are copies of 228 / 120, interpolation end-points only (§11.11).
     public static readonly GrowthTableFile HeightForAge2007 = new("hfa_5_19.csv", "age_months", GrowthTableKey.AgeMonths, 60, 229);
     public static readonly GrowthTableFile WeightForAge2007 = new("wfa_5_10.csv", "age_months", GrowthTableKey.AgeMonths, 60, 121);
@@ -49,6 +52,6 @@ public static class GrowthTableFiles
     public static readonly IReadOnlyList<GrowthTableFile> All =
     [
         WeightForAge, LengthForAge, WeightForLength, WeightForHeight, BmiForAge, HeadForAge, ArmForAge,
-        HeightForAge2007, WeightForAge2007, BmiForAge2007,
+        HeightForAge2007, WeightForAge2007, BmiForAge2007, TricepsForAge, SubscapularForAge,
     ];
 }

@@ -61,12 +61,14 @@ public static class NutritionStatusNames
         (GrowthFlags.BmiForAge, "fbfa", "BMI theo tuổi bất thường (nghi sai số đo hoặc nhập)"),
         (GrowthFlags.HeadForAge, "fhcfa", "Vòng đầu theo tuổi bất thường (nghi sai số đo hoặc nhập)"),
         (GrowthFlags.ArmForAge, "facfa", "Vòng cánh tay theo tuổi bất thường (nghi sai số đo hoặc nhập)"),
+        (GrowthFlags.TricepsForAge, "ftsfa", "Nếp gấp da cơ tam đầu theo tuổi bất thường (nghi sai số đo hoặc nhập)"),
+        (GrowthFlags.SubscapularForAge, "fssfa", "Nếp gấp da dưới xương bả vai theo tuổi bất thường (nghi sai số đo hoặc nhập)"),
         (GrowthFlags.StandingUnder9Months, "c9mo", "Trẻ dưới 9 tháng phải đo nằm: tư thế đứng bị coi là nhập sai, không cộng 0,7 cm"),
     ];
 
     // Every combination is joined once and kept: a file of a million rows asks for the same few dozen.
     private static readonly string?[] StatusCodes = new string?[(int)NutritionStatus.ModerateAcuteMalnutrition << 1];
-    private static readonly string?[] FlagCodes = new string?[(int)GrowthFlags.StandingUnder9Months << 1];
+    private static readonly string?[] FlagCodes = new string?[(int)GrowthFlags.SubscapularForAge << 1];
 
     /// <summary>Codes joined by ';' (e.g. "stunting;severe_stunting"), empty for none: for CSV files.</summary>
     public static string Codes(NutritionStatus status) =>

@@ -16,8 +16,10 @@ namespace ChildAid.BackOffice.Pages.Checkups;
 /// One session: pick a class, then the class grid, one row per child, saved all or nothing. A plain form; the page's
 /// script only adds instant z-scores and warnings (from <see cref="OnPostPreviewAsync"/>) and Enter to move on.
 /// </summary>
-public class SessionModel(CheckupService checkups, ImportJobs jobs) : PageModel
+public class SessionModel(CheckupService checkups, ImportJobs jobs, CheckupExport export) : PageModel
 {
+    /// <summary>Why the session's results are exported (personal data): required, kept in the audit trail.</summary>
+    [BindProperty] public string? Reason { get; set; }
     public const long MaxUploadBytes = 10 * 1024 * 1024;
     [BindProperty] public IFormFile? Upload { get; set; }
     /// <summary>The last import's result (row-by-row errors).</summary>
@@ -60,6 +62,17 @@ public class SessionModel(CheckupService checkups, ImportJobs jobs) : PageModel
     {
         if (await checkups.FindSessionAsync(id, ct) is not { } session) return NotFound();
         return File(CheckupImport.Template(await checkups.GridAsync(session, null, ct)), NeedsExport.ContentType, $"mau-ket-qua-kham-{id}.xlsx");
+    }
+
+    /// <summary>The session's measurements and z-scores as .xlsx (the template's columns first), after a reason; audited.</summary>
+    public async Task<IActionResult> OnPostExportAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await export.ExportAsync(id, Reason, ct);
+        if (outcome.Succeeded) return File(outcome.Value!.Bytes, NeedsExport.ContentType, $"ket-qua-kham-{id}.xlsx");
+        foreach (var (key, message) in outcome.Errors) ModelState.AddModelError(key, message);
+        FillRows();
+        return Page();
     }
 
     /// <summary>Imports a filled template: every row or none, each bad row listed; a refused file comes back with the "Lỗi" column.</summary>
@@ -107,7 +120,9 @@ public class SessionModel(CheckupService checkups, ImportJobs jobs) : PageModel
         // The script shows these as they come: read in the staff member's language here.
         if (!outcome.Succeeded) return new JsonResult(new { ok = false, errors = outcome.Errors.ToDictionary(e => e.Key, e => StaffText.Message(e.Value)) });
         var r = outcome.Value!.Result;
-        return new JsonResult(new { ok = true, scores = GrowthText.Scores(r), status = GrowthText.Status(r.Status), warnings = outcome.Value.Warnings.Select(StaffText.Message) });
+        var note = outcome.Value.SkinfoldNote;
+        return new JsonResult(new { ok = true, scores = GrowthText.Scores(r), status = GrowthText.Status(r.Status), note = note is null ? null : StaffText.Message(note),
+            warnings = outcome.Value.Warnings.Select(StaffText.Message) });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

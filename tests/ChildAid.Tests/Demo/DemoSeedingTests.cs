@@ -147,6 +147,9 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.All(rows, m => Assert.Equal(Growth.WhoTables.Calculator.ReferenceVersion, m.ReferenceVersion));
         Assert.Contains(rows, m => m.Status.HasFlag(Shared.Growth.NutritionStatus.Stunting));
         Assert.Contains(rows, m => m.Status == Shared.Growth.NutritionStatus.None);
+        // Some carry skinfolds; the pupils are 8, past WHO's skinfold standards, so none has a skinfold z-score.
+        Assert.Contains(rows, m => m.TricepsSkinfoldMm is not null && m.SubscapularSkinfoldMm is not null);
+        Assert.All(rows.Where(m => m.TricepsSkinfoldMm is not null), m => Assert.Null(m.TricepsSkinfoldForAge));
         // The demo health worker's organisation looks after the class: their scope reads the sessions and the children.
         var worker = await db.Users.SingleAsync(u => u.Email == "yte@demo.childaid.example");
         db.OrganisationScope = [worker.OrganisationId!.Value];
@@ -175,6 +178,8 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         var pairs = children.GroupBy(c => c.AdminUnitId)
             .SelectMany(v => v.SelectMany(a => v.Where(b => a.Id < b.Id && Shared.Children.ChildDuplicates.IsPossibleDuplicate(a, b)).Select(b => (a, b)))).ToList();
         var estimated = Assert.Single(children, c => c.DateOfBirthEstimated);
+        Assert.Equal((Shared.Children.GuardianRelation.Father, "0900000007"), (estimated.GuardianRelation!.Value, estimated.GuardianPhone));
+        Assert.True(estimated.ChildConsentOn >= estimated.DateOfBirth.AddYears(Shared.Children.ChildService.OwnConsentAge));
 
         var (first, second) = Assert.Single(pairs);
         Assert.Equal(DemoRegistry.WithoutDiacritics(first.FullName), second.FullName);

@@ -1053,10 +1053,30 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<decimal?>("SubscapularSkinfoldForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("subscapular_skinfold_for_age");
+
+                    b.Property<decimal?>("SubscapularSkinfoldMm")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("subscapular_skinfold_mm");
+
                     b.Property<string>("Treatment")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("treatment");
+
+                    b.Property<decimal?>("TricepsSkinfoldForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("triceps_skinfold_for_age");
+
+                    b.Property<decimal?>("TricepsSkinfoldMm")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("triceps_skinfold_mm");
 
                     b.Property<decimal?>("WeightForAge")
                         .HasPrecision(4, 2)
@@ -1109,6 +1129,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_measurements_something_measured", "weight_kg IS NOT NULL OR length_cm IS NOT NULL OR muac_mm IS NOT NULL OR head_cm IS NOT NULL OR oedema");
 
+                            t.HasCheckConstraint("ck_measurements_subscapular_skinfold", "subscapular_skinfold_mm IS NULL OR CAST(subscapular_skinfold_mm AS REAL) BETWEEN 1 AND 50");
+
+                            t.HasCheckConstraint("ck_measurements_triceps_skinfold", "triceps_skinfold_mm IS NULL OR CAST(triceps_skinfold_mm AS REAL) BETWEEN 1 AND 50");
+
                             t.HasCheckConstraint("ck_measurements_weight", "weight_kg IS NULL OR CAST(weight_kg AS REAL) BETWEEN 0.5 AND 150");
                         });
                 });
@@ -1125,6 +1149,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Property<int>("AdminUnitId")
                         .HasColumnType("integer")
                         .HasColumnName("admin_unit_id");
+
+                    b.Property<DateOnly?>("ChildConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("child_consent_on");
 
                     b.Property<int>("Circumstances")
                         .HasColumnType("integer")
@@ -1168,6 +1196,16 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guardian_relation");
 
                     b.Property<int?>("HealthStationId")
                         .HasColumnType("integer")

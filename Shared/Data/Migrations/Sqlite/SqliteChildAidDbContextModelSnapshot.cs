@@ -1022,10 +1022,30 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<decimal?>("SubscapularSkinfoldForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscapular_skinfold_for_age");
+
+                    b.Property<decimal?>("SubscapularSkinfoldMm")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscapular_skinfold_mm");
+
                     b.Property<string>("Treatment")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("treatment");
+
+                    b.Property<decimal?>("TricepsSkinfoldForAge")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triceps_skinfold_for_age");
+
+                    b.Property<decimal?>("TricepsSkinfoldMm")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triceps_skinfold_mm");
 
                     b.Property<decimal?>("WeightForAge")
                         .HasPrecision(4, 2)
@@ -1078,6 +1098,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_measurements_something_measured", "weight_kg IS NOT NULL OR length_cm IS NOT NULL OR muac_mm IS NOT NULL OR head_cm IS NOT NULL OR oedema");
 
+                            t.HasCheckConstraint("ck_measurements_subscapular_skinfold", "subscapular_skinfold_mm IS NULL OR CAST(subscapular_skinfold_mm AS REAL) BETWEEN 1 AND 50");
+
+                            t.HasCheckConstraint("ck_measurements_triceps_skinfold", "triceps_skinfold_mm IS NULL OR CAST(triceps_skinfold_mm AS REAL) BETWEEN 1 AND 50");
+
                             t.HasCheckConstraint("ck_measurements_weight", "weight_kg IS NULL OR CAST(weight_kg AS REAL) BETWEEN 0.5 AND 150");
                         });
                 });
@@ -1092,6 +1116,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Property<int>("AdminUnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("admin_unit_id");
+
+                    b.Property<DateOnly?>("ChildConsentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_consent_on");
 
                     b.Property<int>("Circumstances")
                         .HasColumnType("INTEGER")
@@ -1135,6 +1163,16 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_relation");
 
                     b.Property<int?>("HealthStationId")
                         .HasColumnType("INTEGER")

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using ChildAid.Shared.Audit;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Growth;
+using ChildAid.Shared.Text;
+using ChildAid.Shared.Validation;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace ChildAid.Shared.Checkups;
+
+/// <summary>The export of one session: the workbook's bytes and how many measurements it holds.</summary>
+public sealed record CheckupExportFile(byte[] Bytes, int Count);
+
+/// <summary>
+/// One check-up session's measurements as .xlsx: the import template's columns first (so the file can be corrected and
+/// imported again: <see cref="CheckupImport"/>), then the stored z-scores, flags and classification. Names and dates of
+/// birth are personal data: the export asks for a reason and writes an audit row with the reason and the count (never
+/// a name) before the file leaves, as the children's export does.
+/// </summary>
+public class CheckupExport(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
+{
+    public const string ExportAction = "Exported";
+    public const int MaxReasonLength = 500;
+
+    // The computed columns, after the template's.
+    public const string AgeDays = "Tuổi (ngày)", Waz = "Z cân nặng/tuổi", Haz = "Z chiều dài-cao/tuổi", Whz = "Z cân nặng/chiều dài-cao",
+        Baz = "Z BMI/tuổi", Hcz = "Z vòng đầu/tuổi", Acz = "Z vòng cánh tay/tuổi", Tsz = "Z nếp gấp da cơ tam đầu/tuổi",
+        Ssz = "Z nếp gấp da dưới xương bả vai/tuổi", Flags = "Cờ bất thường", Status = "Phân loại", Reference = "Phiên bản bảng WHO";
+
+    public async Task<Outcome<CheckupExportFile>> ExportAsync(int sessionId, string? reason, CancellationToken ct = default)
+    {
+        var session = await db.CheckupSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null) return Outcome<CheckupExportFile>.Fail("", CheckupImport.NotFound);
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+            return Outcome<CheckupExportFile>.Fail("Reason", "Vui lòng nhập lý do xuất kết quả đo (dữ liệu cá nhân của trẻ), ví dụ: gửi trạm y tế để đối chiếu.");
+        if (reason.Length > MaxReasonLength) return Outcome<CheckupExportFile>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+
+        // The measurement's own filters (unit, organisation) apply; the child is read through them too.
+        var measured = await db.Measurements.AsNoTracking().Where(m => m.SessionId == sessionId)
+            .OrderBy(m => m.Child!.ClassName).ThenBy(m => m.Child!.SearchText).ThenBy(m => m.Id)
+            .Select(m => new { Measurement = m, m.Child!.FullName, m.Child.DateOfBirth }).ToListAsync(ct);
+        var rows = measured.Select(x =>
+        {
+            var m = x.Measurement;
+            return new Dictionary<string, object?>
+            {
+                [CheckupSheet.Name.Header] = x.FullName,
+                [CheckupSheet.Born.Header] = VietnameseFormat.Date(x.DateOfBirth),
+                [CheckupSheet.Weight.Header] = m.WeightKg,
+                [CheckupSheet.Length.Header] = m.LengthCm,
+                [CheckupSheet.Position.Header] = m.Position switch { MeasuredPosition.Lying => "nằm", MeasuredPosition.Standing => "đứng", _ => null },
+                [CheckupSheet.Muac.Header] = m.MuacMm,
+                [CheckupSheet.Oedema.Header] = m.Oedema ? "có" : null,
+                [CheckupSheet.Head.Header] = m.HeadCm,
+                [CheckupSheet.Triceps.Header] = m.TricepsSkinfoldMm,
+                [CheckupSheet.Subscapular.Header] = m.SubscapularSkinfoldMm,
+                [CheckupSheet.Findings.Header] = m.Findings,
+                [AgeDays] = m.AgeDays,
+                [Waz] = m.WeightForAge, [Haz] = m.LengthForAge, [Whz] = m.WeightForLength, [Baz] = m.BmiForAge, [Hcz] = m.HeadForAge,
+                [Acz] = m.ArmForAge, [Tsz] = m.TricepsSkinfoldForAge, [Ssz] = m.SubscapularSkinfoldForAge,
+                [Flags] = m.ReferenceVersion is null ? null : NutritionStatusNames.Codes(m.Flags),
+                [Status] = m.ReferenceVersion is null ? null : NutritionStatusNames.Codes(m.Status),
+                [Reference] = m.ReferenceVersion,
+            };
+        }).ToList();
+        if (rows.Count == 0) rows.Add(CheckupSheet.All.Select(c => c.Header).Concat([AgeDays, Waz, Haz, Whz, Baz, Hcz, Acz, Tsz, Ssz, Flags, Status, Reference])
+            .ToDictionary(h => h, _ => (object?)null));
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: "Kết quả khám", cancellationToken: ct);
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(CheckupSession),
+            EntityKey = sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), AdminUnitId = session.AdminUnitId,
+            Action = ExportAction, Label = $"{VietnameseFormat.Date(session.HeldOn)}: {measured.Count} trẻ",
+            After = JsonSerializer.Serialize(new { Reason = reason, Count = measured.Count },
+                new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        });
+        await db.SaveChangesAsync(ct);
+        return Outcome<CheckupExportFile>.Ok(new CheckupExportFile(stream.ToArray(), measured.Count));
+    }
+}
