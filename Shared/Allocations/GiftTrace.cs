@@ -16,16 +16,21 @@ public sealed record TracedAllocation(long Sequence, DateOnly ValueDate, long Am
     /// <summary>The expense entries drawn from this allocation (source_sequence = its sequence), in sequence order.</summary>
     public IReadOnlyList<TracedExpense> Expenses { get; init; } = [];
 
-    public long SpentVnd => Expenses.Sum(e => e.AmountVnd);
+    /// <summary>What its expenses paid out, less the reversed ones.</summary>
+    public long SpentVnd => Expenses.Where(e => !e.IsReversed).Sum(e => e.AmountVnd);
 }
 
 /// <summary>
 /// Money paid out of an allocation as the public ledger records it: the payment date, the amount, the supplier and the invoice
 /// (the entry's description), and the SHA-256 of each original invoice and proof of payment (<see cref="LedgerDocuments"/>),
-/// against which a disclosed original can be checked. Never the file itself.
+/// against which a disclosed original can be checked. Never the file itself. <see cref="ReversedBySequence"/>: the reversal
+/// entry (hoàn chi) that undid it; its amount is then held by the allocation again.
 /// </summary>
-public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long AmountVnd, string Description, string? Documents)
+public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long AmountVnd, string Description, string? Documents,
+    long? ReversedBySequence = null, DateOnly? ReversedOn = null)
 {
+    public bool IsReversed => ReversedBySequence is not null;
+
     public IReadOnlyList<string> DocumentHashes => LedgerDocuments.Parse(Documents);
 }
 
@@ -34,7 +39,8 @@ public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long Amoun
 /// anyone with the statement CSV can recompute it): the receipt entry, the allocation entries whose source_sequence is
 /// the receipt's, the reversal entries that undid some of them (kind reversal, source_sequence the receipt's, reverses_sequence
 /// the allocation's), the expense entries paid from each allocation (source_sequence the allocation's), and what is not
-/// allocated yet. Goods allocations count at the receipt's unit value.
+/// allocated yet; an expense undone by a reversal entry (reverses_sequence its sequence) is marked reversed and not counted as
+/// spent. Goods allocations count at the receipt's unit value.
 /// </summary>
 public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, IReadOnlyList<TracedAllocation> Allocations)
 {
@@ -72,7 +78,11 @@ public class GiftTraceQuery(PublicDbContext db)
             .Select(e => new { e.SourceSequence, Expense = new TracedExpense(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.Documents) })
             .ToListAsync(ct))
             .ToLookup(e => e.SourceSequence, e => e.Expense);
-        allocations = [.. allocations.Select(a => a with { Expenses = [.. expenses[a.Sequence]] })];
+        // An expense undone by a reversal entry (reverses_sequence = its sequence, hoàn chi) is marked and no longer counts as spent.
+        allocations = [.. allocations.Select(a => a with
+        {
+            Expenses = [.. expenses[a.Sequence].Select(e => undone.TryGetValue(e.Sequence, out var r) ? e with { ReversedBySequence = r.Sequence, ReversedOn = r.ValueDate } : e)],
+        })];
         return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
     }
 }

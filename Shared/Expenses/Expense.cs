@@ -37,6 +37,14 @@ public class Expense : Security.IUnitOwned
     public string? DecidedById { get; private set; }
     public DateTime? DecidedAt { get; private set; }
     public string? RejectionReason { get; private set; }
+    /// <summary>Who reversed the approved expense (hoàn chi), when and why. The reason stays private: never on the ledger.</summary>
+    public string? ReversedById { get; private set; }
+    public DateTime? ReversedAt { get; private set; }
+    public string? ReversalReason { get; private set; }
+    /// <summary>Approved, then undone by one reversal entry per line: what it paid is held by its allocations again.</summary>
+    public bool IsReversed => ReversedAt is not null;
+    /// <summary>Proposed, or approved and not reversed: what it asks for is taken from its allocations.</summary>
+    public bool IsLive => State == ExpenseState.Proposed || (State == ExpenseState.Approved && !IsReversed);
 
     public List<ExpenseLine> Lines { get; set; } = [];
     public List<ExpenseDocument> Documents { get; set; } = [];
@@ -71,6 +79,33 @@ public class Expense : Security.IUnitOwned
         DecidedAt = at;
     }
 
+    /// <summary>
+    /// What the public statement says of its reversal (hoàn chi): the supplier and the invoice, never the reason —
+    /// "Hoàn chi: HTX Ia Đal, hoá đơn 00000123".
+    /// </summary>
+    public string PublicReversalDescription => $"Hoàn chi: {SupplierName}, hoá đơn {InvoiceNumber}";
+
+    /// <summary>Why the expense cannot be reversed (Vietnamese), or null when it can: only an approved expense, once.</summary>
+    public string? RefusalToReverse()
+    {
+        if (State != ExpenseState.Approved) return NotApproved;
+        if (IsReversed) return AlreadyReversed;
+        return null;
+    }
+
+    public const string NotApproved = "Chỉ hoàn được khoản chi đã duyệt.";
+    public const string AlreadyReversed = "Khoản chi này đã được hoàn.";
+
+    /// <summary>Records the reversal once every line names its reversal entry (the database checks it).</summary>
+    public void Reverse(string deciderId, DateTime at, string reason)
+    {
+        if (RefusalToReverse() is { } refusal) throw new InvalidOperationException(refusal);
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reversal needs its reason.", nameof(reason));
+        ReversedById = deciderId;
+        ReversedAt = at;
+        ReversalReason = reason.Trim();
+    }
+
     /// <summary>Anyone who may decide may reject, the proposer too (withdrawing it). Nothing is booked; what it reserved is free again.</summary>
     public void Reject(string deciderId, DateTime at, string reason)
     {
@@ -94,6 +129,8 @@ public class ExpenseLine
     public long AmountVnd { get; set; }
     /// <summary>The ledger entry of kind expense the approval wrote (source_sequence = the allocation's entry).</summary>
     public long? LedgerSequence { get; set; }
+    /// <summary>The ledger entry of kind reversal that undid <see cref="LedgerSequence"/> (reverses_sequence = it), once the expense is reversed.</summary>
+    public long? ReversalSequence { get; set; }
 }
 
 /// <summary>

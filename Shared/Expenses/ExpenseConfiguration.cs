@@ -16,6 +16,8 @@ public class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         b.Property(e => e.RejectionReason).HasMaxLength(Expense.ReasonLength);
         b.Property(e => e.ProposedById).HasMaxLength(450);
         b.Property(e => e.DecidedById).HasMaxLength(450);
+        b.Property(e => e.ReversedById).HasMaxLength(450);
+        b.Property(e => e.ReversalReason).HasMaxLength(Expense.ReasonLength);
         b.HasOne<AdminUnits.AdminUnit>().WithMany().HasForeignKey(e => e.AdminUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Lines).WithOne(l => l.Expense).HasForeignKey(l => l.ExpenseId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Documents).WithOne(d => d.Expense).HasForeignKey(d => d.ExpenseId).OnDelete(DeleteBehavior.Restrict);
@@ -31,6 +33,10 @@ public class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
                 "(state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND rejection_reason IS NOT NULL)");
             // Four eyes, in the database too: the one who proposed never approves.
             t.HasCheckConstraint("ck_expenses_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
+            // A reversal (hoàn chi) only of an approved expense, with who, when and why together.
+            t.HasCheckConstraint("ck_expenses_reversal",
+                "(reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_reason IS NULL) OR " +
+                "(state = 'Approved' AND reversed_by_id IS NOT NULL AND reversed_at IS NOT NULL AND reversal_reason IS NOT NULL)");
         });
     }
 }
@@ -43,6 +49,7 @@ public class ExpenseLineConfiguration : IEntityTypeConfiguration<ExpenseLine>
         b.HasIndex(l => new { l.ExpenseId, l.AllocationId }).IsUnique();
         b.HasIndex(l => l.AllocationId);
         b.HasIndex(l => l.LedgerSequence).IsUnique();
+        b.HasIndex(l => l.ReversalSequence).IsUnique();
         b.ToTable(t => t.HasCheckConstraint("ck_expense_lines_amount", "amount_vnd > 0"));
     }
 }

@@ -9,7 +9,11 @@ namespace ChildAid.Shared.Expenses;
 /// <summary>One expense as the staff list shows it.</summary>
 public sealed record ExpenseRow(int Id, ExpenseState State, string Commune, string SupplierName, string SupplierTaxCode, string InvoiceSymbol,
     string InvoiceNumber, DateOnly InvoiceDate, DateOnly PaymentDate, long AmountVnd, string ProposedBy, DateTime ProposedAt, string? DecidedBy,
-    DateTime? DecidedAt, string? RejectionReason, int Documents);
+    DateTime? DecidedAt, string? RejectionReason, int Documents, DateTime? ReversedAt = null, string? ReversalReason = null)
+{
+    /// <summary>The state as staff read it: an approved expense that was reversed says so.</summary>
+    public string StateLabel => ReversedAt is null ? ExpenseLabels.States[State] : ExpenseLabels.Reversed;
+}
 
 /// <summary>The list's filters: state, commune, campaign (of the receipts the allocations came from).</summary>
 public sealed class ExpenseFilter
@@ -23,7 +27,7 @@ public sealed class ExpenseFilter
 public sealed record SpendableAllocation(int Id, string ReceiptNumber, string Commune, string Need, long AmountVnd, long HeldVnd);
 
 /// <summary>One line of an expense as its page shows it.</summary>
-public sealed record ExpenseLineView(int AllocationId, string ReceiptNumber, string Need, long AmountVnd, long? LedgerSequence);
+public sealed record ExpenseLineView(int AllocationId, string ReceiptNumber, string Need, long AmountVnd, long? LedgerSequence, long? ReversalSequence = null);
 
 /// <summary>Reads for the expense pages, through the user's unit scope.</summary>
 public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, AllocationService allocations)
@@ -41,7 +45,7 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
                 e.SupplierName, e.SupplierTaxCode, e.InvoiceSymbol, e.InvoiceNumber, e.InvoiceDate, e.PaymentDate, e.AmountVnd,
                 db.Users.Where(u => u.Id == e.ProposedById).Select(u => u.FullName).FirstOrDefault() ?? e.ProposedById, e.ProposedAt,
                 e.DecidedById == null ? null : db.Users.Where(u => u.Id == e.DecidedById).Select(u => u.FullName).FirstOrDefault() ?? e.DecidedById,
-                e.DecidedAt, e.RejectionReason, e.Documents.Count))
+                e.DecidedAt, e.RejectionReason, e.Documents.Count, e.ReversedAt, e.ReversalReason))
             .ToListAsync(ct);
     }
 
@@ -79,11 +83,11 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
         var expense = await db.Expenses.AsNoTracking().Include(e => e.Documents).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (expense is null) return null;
         var lines = await db.ExpenseLines.AsNoTracking().Where(l => l.ExpenseId == id).OrderBy(l => l.Id)
-            .Select(l => new { l.AllocationId, l.Allocation!.Contribution!.ReceiptNumber, l.Allocation.NeedLineId, l.AmountVnd, l.LedgerSequence })
+            .Select(l => new { l.AllocationId, l.Allocation!.Contribution!.ReceiptNumber, l.Allocation.NeedLineId, l.AmountVnd, l.LedgerSequence, l.ReversalSequence })
             .ToListAsync(ct);
         var views = new List<ExpenseLineView>();
         foreach (var l in lines)
-            views.Add(new ExpenseLineView(l.AllocationId, l.ReceiptNumber, (await allocations.PlaceAsync(l.NeedLineId, ct)).Description, l.AmountVnd, l.LedgerSequence));
+            views.Add(new ExpenseLineView(l.AllocationId, l.ReceiptNumber, (await allocations.PlaceAsync(l.NeedLineId, ct)).Description, l.AmountVnd, l.LedgerSequence, l.ReversalSequence));
         var commune = await db.AdminUnits.Where(u => u.Id == expense.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
         return (expense, views, commune);
     }
@@ -105,11 +109,12 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await Task.Run(() => file.SaveAs(rows.Select(r => new Dictionary<string, object?>
         {
-            ["Số"] = r.Id, ["Trạng thái"] = ExpenseLabels.States[r.State], ["Xã"] = r.Commune, ["Nhà cung cấp"] = r.SupplierName,
+            ["Số"] = r.Id, ["Trạng thái"] = r.StateLabel, ["Xã"] = r.Commune, ["Nhà cung cấp"] = r.SupplierName,
             ["Mã số thuế"] = r.SupplierTaxCode, ["Ký hiệu hoá đơn"] = r.InvoiceSymbol, ["Số hoá đơn"] = r.InvoiceNumber,
             ["Ngày hoá đơn"] = VietnameseFormat.Date(r.InvoiceDate), ["Ngày chi"] = VietnameseFormat.Date(r.PaymentDate), ["Số tiền (đồng)"] = r.AmountVnd,
             ["Số tệp"] = r.Documents, ["Người đề xuất"] = r.ProposedBy, ["Đề xuất lúc"] = VietnameseFormat.DateTime(r.ProposedAt),
             ["Người duyệt/từ chối"] = r.DecidedBy, ["Lúc"] = r.DecidedAt is { } d ? VietnameseFormat.DateTime(d) : null, ["Lý do từ chối"] = r.RejectionReason,
+            ["Hoàn chi lúc"] = r.ReversedAt is { } back ? VietnameseFormat.DateTime(back) : null, ["Lý do hoàn chi"] = r.ReversalReason,
         }), sheetName: "Khoản chi"), ct);
         file.Position = 0;
         return file;
@@ -122,6 +127,9 @@ public static class ExpenseLabels
     {
         [ExpenseState.Proposed] = "Chờ duyệt", [ExpenseState.Approved] = "Đã duyệt", [ExpenseState.Rejected] = "Bị từ chối",
     };
+
+    /// <summary>An approved expense undone by its reversal entries.</summary>
+    public const string Reversed = "Đã hoàn chi";
 
     public static readonly IReadOnlyDictionary<ExpenseDocumentKind, string> DocumentKinds = new Dictionary<ExpenseDocumentKind, string>
     {

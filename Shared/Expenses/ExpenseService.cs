@@ -59,7 +59,7 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
             errors[nameof(input.Lines)] = "Một khoản chi lấy từ các phân bổ của cùng một xã; hãy tách thành nhiều khoản chi.";
         if (errors.Count == 0
             && await db.Expenses.IgnoreQueryFilters().Where(e => e.SupplierTaxCode == taxCode && e.InvoiceSymbol == symbol && e.InvoiceNumber == number
-                && e.State != ExpenseState.Rejected).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct) is { } same)
+                && e.State != ExpenseState.Rejected && e.ReversedAt == null).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct) is { } same)
             errors[nameof(input.InvoiceNumber)] = Messages.Format("Hoá đơn này đã được ghi ở khoản chi số {0}.", same);
         if (errors.Count > 0) return Outcome<Expense>.Fail(errors);
 
@@ -123,7 +123,7 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         var allocations = await db.Allocations.IgnoreQueryFilters().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.State, a.AmountVnd, a.GoodsLineId }).ToListAsync(ct);
         var spent = await db.ExpenseLines.IgnoreQueryFilters()
-            .Where(l => ids.Contains(l.AllocationId) && (l.Expense!.State == ExpenseState.Proposed || l.Expense.State == ExpenseState.Approved))
+            .Where(l => ids.Contains(l.AllocationId) && (l.Expense!.State == ExpenseState.Proposed || (l.Expense.State == ExpenseState.Approved && l.Expense.ReversedAt == null)))
             .GroupBy(l => l.AllocationId).Select(g => new { g.Key, Amount = g.Sum(l => l.AmountVnd) }).ToDictionaryAsync(x => x.Key, x => x.Amount, ct);
         return allocations.ToDictionary(a => a.Id,
             a => a.State == AllocationState.Approved && a.GoodsLineId is null ? a.AmountVnd - spent.GetValueOrDefault(a.Id) : 0);
@@ -235,6 +235,79 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         {
             db.Entry(expense).State = EntityState.Detached;
             return Outcome<Expense>.Fail("Reason", Expense.AlreadyDecided);
+        }
+        return Outcome<Expense>.Ok(expense);
+    }
+
+    /// <summary>
+    /// Reverses an approved expense (hoàn chi), all its lines, with the reason: anyone who may decide (the approver too — not
+    /// four eyes, but never silently: reason, who and when on the row, an audit row, and public ledger entries). In one
+    /// transaction under the ledger's lock, one entry of kind reversal per expense entry: reverses_sequence = that entry, the
+    /// negative amount, the same commune, need, campaign, receipt number and source (the allocation's entry), the value date
+    /// Vietnam's today, and the public description "Hoàn chi: &lt;supplier&gt;, hoá đơn &lt;số&gt;" — never the reason. What
+    /// the expense took is held by its allocations again. A second click finds it reversed and books nothing; the database
+    /// refuses a second reversal entry of the same expense entry (unique reverses_sequence) whoever writes.
+    /// </summary>
+    public async Task<Outcome<Expense>> ReverseAsync(int expenseId, string? reason, CancellationToken ct = default)
+    {
+        const string Field = "Reason";
+        if (string.IsNullOrWhiteSpace(reason)) return Outcome<Expense>.Fail(Field, "Nhập lý do hoàn chi.");
+        if (reason.Trim().Length > Expense.ReasonLength) return Outcome<Expense>.Fail(Field, Messages.Format("Lý do tối đa {0} ký tự.", Expense.ReasonLength));
+        var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == expenseId, ct);
+        if (expense is null) return Outcome<Expense>.Fail(Field, NotFound);
+        if (expense.RefusalToReverse() is { } refusal) return Outcome<Expense>.Fail(Field, refusal);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ledger.LockAsync(ct);
+        await db.Entry(expense).ReloadAsync(ct);
+        if (expense.RefusalToReverse() is { } now)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<Expense>.Fail(Field, now);
+        }
+        var lines = await db.ExpenseLines.IgnoreQueryFilters().Where(l => l.ExpenseId == expense.Id).OrderBy(l => l.Id).ToListAsync(ct);
+        var sequences = lines.Select(l => l.LedgerSequence!.Value).ToList();
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => sequences.Contains(e.Sequence)).ToDictionaryAsync(e => e.Sequence, ct);
+        var at = clock.GetUtcNow().UtcDateTime;
+        var booked = new List<(ExpenseLine Line, long Sequence)>();
+        foreach (var line in lines)
+        {
+            var spent = entries[line.LedgerSequence!.Value];
+            var slot = await ledger.ReserveSlotAsync(ct);
+            await ledger.WriteAsync(slot, new LedgerEntry
+            {
+                ValueDate = VietnamClock.ToVietnamDate(at),
+                Kind = LedgerEntryKind.Reversal,
+                AmountVnd = -spent.AmountVnd,
+                CampaignId = spent.CampaignId,
+                ReceiptNumber = spent.ReceiptNumber,
+                Description = expense.PublicReversalDescription,
+                DonorDisplay = "",
+                UnitCode = spent.UnitCode,
+                NeedReference = spent.NeedReference,
+                SourceSequence = spent.SourceSequence,
+                ReversesSequence = spent.Sequence,
+            }, ct);
+            booked.Add((line, slot.Sequence));
+        }
+        try
+        {
+            // The entries first: the database checks that a line names a reversal of its own expense entry, and that the
+            // expense is reversed only when every line does.
+            await db.SaveChangesAsync(ct);
+            foreach (var (line, sequence) in booked) line.ReversalSequence = sequence;
+            await db.SaveChangesAsync(ct);
+            expense.Reverse(actor.UserId ?? actor.Name, at, reason);
+            await db.SaveChangesAsync(ct);
+            var paidFrom = lines.Select(l => l.AllocationId).ToList();
+            await fulfilment.RefreshAsync(await db.Allocations.IgnoreQueryFilters().Where(a => paidFrom.Contains(a.Id)).Select(a => a.NeedLineKey).Distinct().ToListAsync(ct), ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<Expense>.Fail(Field, Expense.AlreadyReversed);
         }
         return Outcome<Expense>.Ok(expense);
     }

@@ -8,7 +8,8 @@ namespace ChildAid.BackOffice.Pages.Expenses;
 
 /// <summary>
 /// One expense of the user's units: supplier, invoice, lines, the originals (served to staff of the commune only, never
-/// by PublicSite), upload while proposed, approve (the proposer's approval answers 403 and says why) or reject, audit.
+/// by PublicSite), upload while proposed, approve (the proposer's approval answers 403 and says why) or reject, reverse an
+/// approved one with its reason (hoàn chi), audit.
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
@@ -23,6 +24,8 @@ public class DetailsModel(ExpenseQueries queries, ExpenseService expenses) : Pag
     public string? Refusal { get; private set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public ExpenseDocumentKind Kind { get; set; } = ExpenseDocumentKind.Invoice;
+    /// <summary>Why an approved expense is reversed (private: on the row and in the audit trail, never on the ledger).</summary>
+    [BindProperty] public string? ReversalReason { get; set; }
     public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
     public bool MayUpload => MayDecide || Roles.ProposeAllocations.Any(User.IsInRole);
 
@@ -59,6 +62,29 @@ public class DetailsModel(ExpenseQueries queries, ExpenseService expenses) : Pag
         if (!await LoadAsync(id, ct)) return NotFound();
         var outcome = await expenses.RejectAsync(id, reason, ct);
         TempData["Saved"] = outcome.Succeeded ? "Đã từ chối đề xuất chi; không có gì ghi vào sổ cái." : outcome.Errors["Reason"];
+        return Redirect($"/Expenses/{id}");
+    }
+
+    /// <summary>
+    /// Hoàn chi: reverses an approved expense with its reason (those who decide expenses; 403 to others, 404 outside the unit
+    /// scope). A missing reason stays next to the field; a second click finds it reversed and books nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostReverseAsync(int id, CancellationToken ct)
+    {
+        if (!MayDecide) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await expenses.ReverseAsync(id, ReversalReason, ct);
+        if (!outcome.Succeeded)
+        {
+            if (Expense.IsReversed)
+            {
+                TempData["Saved"] = outcome.Errors["Reason"];
+                return Redirect($"/Expenses/{id}");
+            }
+            ModelState.AddModelError(nameof(ReversalReason), outcome.Errors["Reason"]);
+            return Page();
+        }
+        TempData["Saved"] = "Đã hoàn chi: sổ cái công khai ghi bút toán hoàn cho từng dòng; số tiền trở lại phân bổ.";
         return Redirect($"/Expenses/{id}");
     }
 

@@ -2426,6 +2426,20 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("rejection_reason");
 
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by_id");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2461,6 +2475,8 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_expenses_amount", "amount_vnd > 0");
 
                             t.HasCheckConstraint("ck_expenses_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
+
+                            t.HasCheckConstraint("ck_expenses_reversal", "(reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_reason IS NULL) OR (state = 'Approved' AND reversed_by_id IS NOT NULL AND reversed_at IS NOT NULL AND reversal_reason IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_expenses_state", "(state = 'Proposed' AND decided_by_id IS NULL AND decided_at IS NULL AND rejection_reason IS NULL) OR (state = 'Approved' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND rejection_reason IS NULL) OR (state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND rejection_reason IS NOT NULL)");
                         });
@@ -2569,6 +2585,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ledger_sequence");
 
+                    b.Property<long?>("ReversalSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversal_sequence");
+
                     b.HasKey("Id")
                         .HasName("pk_expense_lines");
 
@@ -2578,6 +2598,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.HasIndex("LedgerSequence")
                         .IsUnique()
                         .HasDatabaseName("ix_expense_lines_ledger_sequence");
+
+                    b.HasIndex("ReversalSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expense_lines_reversal_sequence");
 
                     b.HasIndex("ExpenseId", "AllocationId")
                         .IsUnique()
