@@ -31,6 +31,13 @@ public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long Amoun
 {
     public bool IsReversed => ReversedBySequence is not null;
 
+    /// <summary>
+    /// An advance (tạm ứng) booked without its invoice, whose invoice was filed later: that original's SHA-256 and the day it was
+    /// filed (public table public_expense_invoices; the ledger entry never changes). Null otherwise.
+    /// </summary>
+    public string? FiledInvoiceSha256 { get; init; }
+    public DateOnly? InvoiceFiledOn { get; init; }
+
     public IReadOnlyList<string> DocumentHashes => LedgerDocuments.Parse(Documents);
 }
 
@@ -78,10 +85,15 @@ public class GiftTraceQuery(PublicDbContext db)
             .Select(e => new { e.SourceSequence, Expense = new TracedExpense(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.Documents) })
             .ToListAsync(ct))
             .ToLookup(e => e.SourceSequence, e => e.Expense);
+        // An advance's invoice filed after its entry was booked: its hash beside the entry (public_expense_invoices).
+        var expenseSequences = expenses.SelectMany(g => g).Select(e => e.Sequence).ToList();
+        var filed = await db.ExpenseInvoices.AsNoTracking().Where(i => expenseSequences.Contains(i.ExpenseSequence))
+            .ToDictionaryAsync(i => i.ExpenseSequence, ct);
+        TracedExpense Filed(TracedExpense e) => filed.TryGetValue(e.Sequence, out var i) ? e with { FiledInvoiceSha256 = i.Sha256, InvoiceFiledOn = i.FiledOn } : e;
         // An expense undone by a reversal entry (reverses_sequence = its sequence, hoàn chi) is marked and no longer counts as spent.
         allocations = [.. allocations.Select(a => a with
         {
-            Expenses = [.. expenses[a.Sequence].Select(e => undone.TryGetValue(e.Sequence, out var r) ? e with { ReversedBySequence = r.Sequence, ReversedOn = r.ValueDate } : e)],
+            Expenses = [.. expenses[a.Sequence].Select(Filed).Select(e => undone.TryGetValue(e.Sequence, out var r) ? e with { ReversedBySequence = r.Sequence, ReversedOn = r.ValueDate } : e)],
         })];
         return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
     }

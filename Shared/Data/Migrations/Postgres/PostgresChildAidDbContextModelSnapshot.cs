@@ -2449,6 +2449,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("invoice_date");
 
+                    b.Property<DateTime?>("InvoiceFiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invoice_filed_at");
+
                     b.Property<string>("InvoiceNumber")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -2460,6 +2464,12 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("invoice_symbol");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -2531,6 +2541,8 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.ToTable("expenses", null, t =>
                         {
+                            t.HasCheckConstraint("ck_expenses_advance", "kind IN ('Invoice', 'Advance') AND (invoice_filed_at IS NULL OR (kind = 'Advance' AND state = 'Approved'))");
+
                             t.HasCheckConstraint("ck_expenses_amount", "amount_vnd > 0");
 
                             t.HasCheckConstraint("ck_expenses_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
@@ -2673,6 +2685,31 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("expense_lines", null, t =>
                         {
                             t.HasCheckConstraint("ck_expense_lines_amount", "amount_vnd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.PublicExpenseInvoice", b =>
+                {
+                    b.Property<long>("ExpenseSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expense_sequence");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("ExpenseSequence")
+                        .HasName("pk_public_expense_invoices");
+
+                    b.ToTable("public_expense_invoices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_expense_invoices_sha256", "length(sha256) = 64");
                         });
                 });
 

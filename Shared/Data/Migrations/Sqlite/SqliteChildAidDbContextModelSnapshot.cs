@@ -2390,6 +2390,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("invoice_date");
 
+                    b.Property<DateTime?>("InvoiceFiledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_filed_at");
+
                     b.Property<string>("InvoiceNumber")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -2401,6 +2405,12 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
                         .HasColumnName("invoice_symbol");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -2472,6 +2482,8 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.ToTable("expenses", null, t =>
                         {
+                            t.HasCheckConstraint("ck_expenses_advance", "kind IN ('Invoice', 'Advance') AND (invoice_filed_at IS NULL OR (kind = 'Advance' AND state = 'Approved'))");
+
                             t.HasCheckConstraint("ck_expenses_amount", "amount_vnd > 0");
 
                             t.HasCheckConstraint("ck_expenses_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
@@ -2610,6 +2622,31 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("expense_lines", null, t =>
                         {
                             t.HasCheckConstraint("ck_expense_lines_amount", "amount_vnd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.PublicExpenseInvoice", b =>
+                {
+                    b.Property<long>("ExpenseSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expense_sequence");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("ExpenseSequence")
+                        .HasName("pk_public_expense_invoices");
+
+                    b.ToTable("public_expense_invoices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_expense_invoices_sha256", "length(sha256) = 64");
                         });
                 });
 
