@@ -237,9 +237,10 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
     }
 
     /// <summary>The ledger's documents field for an expense's originals, hashed from the stored bytes; a problem when a stored hash no longer matches them.</summary>
-    public async Task<(string? Field, string? Problem)> DocumentHashesAsync(int expenseId, CancellationToken ct = default)
+    public async Task<(string? Field, string? Problem)> DocumentHashesAsync(int expenseId, CancellationToken ct = default, DateTime? uploadedUntil = null)
     {
-        var documents = await db.ExpenseDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.ExpenseId == expenseId)
+        var documents = await db.ExpenseDocuments.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.ExpenseId == expenseId && (uploadedUntil == null || d.UploadedAt <= uploadedUntil))
             .Join(db.ExpenseDocumentContents, d => d.Id, c => c.ExpenseDocumentId, (d, c) => new { d.FileName, d.Sha256, c.Bytes })
             .ToListAsync(ct);
         var hashes = new List<string>();
@@ -476,11 +477,13 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
 
     /// <summary>
     /// Whether an approved expense's originals are what its ledger entries list: every entry's documents field equals the
-    /// SHA-256 of the stored bytes. Null when they agree, else what differs (Vietnamese).
+    /// SHA-256 of the stored bytes of the originals uploaded until its approval. Null when they agree, else what differs (Vietnamese).
     /// </summary>
     public async Task<string?> VerifyDocumentsAsync(int expenseId, CancellationToken ct = default)
     {
-        var (field, problem) = await DocumentHashesAsync(expenseId, ct);
+        // An advance's invoice filed after approval is not in its entries (they never change): it is public beside them instead.
+        var decidedAt = await db.Expenses.IgnoreQueryFilters().Where(e => e.Id == expenseId).Select(e => e.DecidedAt).SingleOrDefaultAsync(ct);
+        var (field, problem) = await DocumentHashesAsync(expenseId, ct, decidedAt);
         if (problem is not null) return problem;
         var sequences = await db.ExpenseLines.IgnoreQueryFilters().Where(l => l.ExpenseId == expenseId && l.LedgerSequence != null)
             .Select(l => l.LedgerSequence!.Value).ToListAsync(ct);

@@ -99,3 +99,75 @@ public abstract class ExpenseReversalPagesTests(DatabaseProvider provider) : Bac
 public class ExpenseReversalPagesTestsOnSqlite() : ExpenseReversalPagesTests(DatabaseProvider.Sqlite);
 
 public class ExpenseReversalPagesTestsOnPostgres() : ExpenseReversalPagesTests(DatabaseProvider.Postgres);
+
+/// <summary>
+/// An advance through the real forms: proposed as "Tạm ứng" without invoice fields, approved without an invoice, flagged on
+/// /Expenses with the "thiếu hoá đơn" filter (and its Excel), its invoice filed on its page (a bad symbol stays next to its field).
+/// </summary>
+public abstract class ExpenseAdvancePagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
+{
+    [Fact]
+    public async Task An_advance_is_proposed_approved_flagged_and_its_invoice_filed_from_the_pages()
+    {
+        AllocationWorld w;
+        await using (var db = Db.NewContext()) w = await AllocationWorld.CreateAsync(db);
+        await StaffAsync("canbo-de-xuat", [Roles.ProgrammeOfficer], w.IaDal.Id);
+        await StaffAsync("canbo-duyet", [Roles.CommuneOfficer], w.IaDal.Id);
+        int allocationId;
+        await using (var sp = Db.Services())
+        {
+            await using (var scope = Scope(sp, "cli-de-xuat"))
+            {
+                var receipt = (await scope.ServiceProvider.GetRequiredService<Shared.Contributions.ContributionService>()
+                    .RecordAsync(TestData.Cash(w.DonorId, w.IaDal.Id, 2_000_000))).Value!;
+                allocationId = (await scope.ServiceProvider.GetRequiredService<AllocationService>()
+                    .ProposeAsync(new AllocationInput { ContributionId = receipt.Id, NeedLineId = w.Meals.Id, AmountVnd = 1_500_000 })).Value!.Id;
+            }
+            await using (var scope = Scope(sp, "cli-duyet"))
+                Assert.True((await scope.ServiceProvider.GetRequiredService<AllocationService>().ApproveAsync(allocationId)).Booked);
+        }
+
+        var proposer = await LogInAsync("canbo-de-xuat");
+        var sent = await proposer.PostFormAsync($"/Expenses/New?allocation={allocationId}", new()
+        {
+            ["Input.Kind"] = "Advance", ["Input.SupplierName"] = "Nhà sách Chư Prông", ["Input.SupplierTaxCode"] = "5901234568",
+            ["Input.InvoiceSymbol"] = "", ["Input.InvoiceNumber"] = "", ["Input.InvoiceDate"] = "", ["Input.PaymentDate"] = Vn(Today.AddDays(-16)),
+            ["Input.Lines[0].AllocationId"] = allocationId.ToString(), ["Input.Lines[0].AmountVnd"] = "400.000",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var page = sent.Headers.Location!.OriginalString;
+
+        var decider = await LogInAsync("canbo-duyet");
+        Assert.Equal(HttpStatusCode.Redirect, (await decider.PostWithTokenAsync(page + "?handler=Approve", StaffClient.Token(await decider.GetPageAsync(page)), [])).StatusCode);
+        await using (var db = Db.NewContext())
+            Assert.Equal("Tạm ứng: Nhà sách Chư Prông (hoá đơn nộp sau)", (await db.LedgerEntries.SingleAsync(e => e.Kind == LedgerEntryKind.Expense)).Description);
+
+        var list = WebUtility.HtmlDecode(await decider.GetPageAsync("/Expenses?missingInvoice=true"));
+        Assert.Contains("Nhà sách Chư Prông", list);
+        Assert.Contains("Thiếu hoá đơn từ 15 ngày", list);
+        Assert.Equal(HttpStatusCode.OK, (await decider.GetAsync("/Expenses?handler=Export&missingInvoice=true")).Response.StatusCode);
+
+        var detail = await proposer.GetPageAsync(page);
+        Assert.Contains("id=\"file-invoice\"", detail);
+        var pdf = "%PDF-1.4\n% hoa don tam ung\n%%EOF\n"u8.ToArray();
+        var fields = new Dictionary<string, string>
+        {
+            ["Filing.InvoiceSymbol"] = "AB", ["Filing.InvoiceNumber"] = "456", ["Filing.InvoiceDate"] = Vn(Today),
+        };
+        var bad = await proposer.PostFileAsync(page + "?handler=FileInvoice", StaffClient.Token(detail), fields, "Upload", "hoa-don.pdf", pdf, "application/pdf");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Ký hiệu hoá đơn điện tử gồm 7 ký tự", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        fields["Filing.InvoiceSymbol"] = $"1C{Today.Year % 100:00}TAA";
+        var filed = await proposer.PostFileAsync(page + "?handler=FileInvoice", StaffClient.Token(detail), fields, "Upload", "hoa-don.pdf", pdf, "application/pdf");
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        Assert.DoesNotContain("id=\"file-invoice\"", await proposer.GetPageAsync(page));
+        Assert.DoesNotContain("Nhà sách Chư Prông", WebUtility.HtmlDecode(await decider.GetPageAsync("/Expenses?missingInvoice=true")));
+        await using var check = Db.NewContext();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), (await check.PublicExpenseInvoices.SingleAsync()).Sha256);
+        Assert.Equal(1, await check.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Expense));
+    }
+}
+
+public class ExpenseAdvancePagesTestsOnSqlite() : ExpenseAdvancePagesTests(DatabaseProvider.Sqlite);
+
+public class ExpenseAdvancePagesTestsOnPostgres() : ExpenseAdvancePagesTests(DatabaseProvider.Postgres);
