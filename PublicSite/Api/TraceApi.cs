@@ -15,7 +15,8 @@ public static class TraceApi
             .WithDescription("Computed from the ledger entries of kind allocation whose source_sequence is the receipt's entry (see /api/v1/statement.csv): " +
                 "anyone can recompute it. Goods allocations count at the receipt's unit value. An allocation undone by a reversal entry (reverses_sequence = its " +
                 "sequence) carries reversedBySequence and no longer counts in allocatedVnd. notYetAllocatedVnd is 0 for a reversed receipt. Each allocation lists " +
-                "the expense entries paid from it (kind expense, source_sequence = the allocation's sequence): supplier and invoice, and the SHA-256 of each original; spentVnd sums them. " +
+                "the expense entries paid from it (kind expense, source_sequence = the allocation's sequence): supplier and invoice, and the SHA-256 of each original; spentVnd sums them. An expense undone by a reversal entry (hoàn chi, reverses_sequence = its sequence) carries " +
+                "reversedBySequence and reversedOn and is left out of spentVnd. An advance's invoice filed after booking carries filedInvoiceSha256 and invoiceFiledOn. " +
                 "A goods allocation lists its deliveries (kind distribution, source_sequence = the allocation's sequence): date, item, quantity, value and commune, never who received them; deliveredVnd sums them.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(PublicCache.Policy)
@@ -28,7 +29,8 @@ public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long A
     public static TraceJson From(GiftTrace t) => new(t.ReceiptNumber, t.ReceivedOn, t.AmountVnd, t.Reversed, t.AllocatedVnd, t.NotYetAllocatedVnd,
         t.Allocations.Select(a => new TraceAllocationJson(a.Sequence, a.ValueDate, a.AmountVnd, a.Item, a.Quantity, a.UnitOfMeasure, a.Description,
             a.UnitCode, a.NeedReference, a.ReversedBySequence, a.ReversedOn,
-            a.Expenses.Select(e => new TraceExpenseJson(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.DocumentHashes)).ToList(),
+            a.Expenses.Select(e => new TraceExpenseJson(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.DocumentHashes, e.ReversedBySequence, e.ReversedOn,
+                e.FiledInvoiceSha256, e.InvoiceFiledOn)).ToList(),
             a.Deliveries.Select(d => new TraceDeliveryJson(d.Sequence, d.ValueDate, d.AmountVnd, d.Description, d.Item, d.Quantity, d.UnitOfMeasure)).ToList())).ToList(),
         t.SpentVnd, t.DeliveredVnd);
 }
@@ -44,9 +46,13 @@ public sealed record TraceAllocationJson(long Sequence, DateOnly Date, long Amou
 /// <summary>
 /// Money paid out of the allocation: its expense entry (<c>sequence</c>), the payment date, the amount, the supplier and invoice
 /// (<c>description</c>), and <c>documentSha256</c>: the SHA-256 of each original invoice and proof of payment, as the entry's
-/// documents field lists them. The files themselves stay private.
+/// documents field lists them. The files themselves stay private. <c>reversedBySequence</c>/<c>reversedOn</c>: the reversal entry
+/// (hoàn chi) that undid it (null while it stands); a reversed expense does not count in <c>spentVnd</c>. An advance (tạm ứng)
+/// is booked without its invoice: <c>filedInvoiceSha256</c>/<c>invoiceFiledOn</c> are the SHA-256 of the invoice filed later and
+/// the day (null until then); the entry itself never changes.
 /// </summary>
-public sealed record TraceExpenseJson(long Sequence, DateOnly Date, long AmountVnd, string Description, IReadOnlyList<string> DocumentSha256);
+public sealed record TraceExpenseJson(long Sequence, DateOnly Date, long AmountVnd, string Description, IReadOnlyList<string> DocumentSha256,
+    long? ReversedBySequence, DateOnly? ReversedOn, string? FiledInvoiceSha256, DateOnly? InvoiceFiledOn);
 
 /// <summary>
 /// Goods handed over from a goods allocation: its distribution entry (<c>sequence</c>), the delivery date, the item, quantity and

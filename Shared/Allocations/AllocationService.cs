@@ -324,8 +324,8 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
 
     public const string HasExpenses = "Phân bổ này đã có khoản chi (đang chờ duyệt hoặc đã duyệt) nên không hoàn được; hãy từ chối đề xuất chi trước.";
 
-    /// <summary>Whether an expense, proposed or approved, draws from the allocation (then it is not reversed: the database refuses too).</summary>
+    /// <summary>Whether an expense, proposed or approved (and not reversed), draws from the allocation (then it is not reversed: the database refuses too).</summary>
     private Task<bool> SpentAsync(int allocationId, CancellationToken ct) =>
         db.ExpenseLines.IgnoreQueryFilters().AnyAsync(l => l.AllocationId == allocationId
-            && (l.Expense!.State == Expenses.ExpenseState.Proposed || l.Expense.State == Expenses.ExpenseState.Approved), ct);
+            && (l.Expense!.State == Expenses.ExpenseState.Proposed || (l.Expense.State == Expenses.ExpenseState.Approved && l.Expense.ReversedAt == null)), ct);
 }

@@ -16,7 +16,8 @@ public sealed record TracedAllocation(long Sequence, DateOnly ValueDate, long Am
     /// <summary>The expense entries drawn from this allocation (source_sequence = its sequence), in sequence order.</summary>
     public IReadOnlyList<TracedExpense> Expenses { get; init; } = [];
 
-    public long SpentVnd => Expenses.Sum(e => e.AmountVnd);
+    /// <summary>What its expenses paid out, less the reversed ones.</summary>
+    public long SpentVnd => Expenses.Where(e => !e.IsReversed).Sum(e => e.AmountVnd);
 
     /// <summary>The goods handed over from this allocation (distribution entries, source_sequence = its sequence), in sequence order.</summary>
     public IReadOnlyList<TracedDelivery> Deliveries { get; init; } = [];
@@ -33,10 +34,21 @@ public sealed record TracedDelivery(long Sequence, DateOnly ValueDate, long Amou
 /// <summary>
 /// Money paid out of an allocation as the public ledger records it: the payment date, the amount, the supplier and the invoice
 /// (the entry's description), and the SHA-256 of each original invoice and proof of payment (<see cref="LedgerDocuments"/>),
-/// against which a disclosed original can be checked. Never the file itself.
+/// against which a disclosed original can be checked. Never the file itself. <see cref="ReversedBySequence"/>: the reversal
+/// entry (hoàn chi) that undid it; its amount is then held by the allocation again.
 /// </summary>
-public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long AmountVnd, string Description, string? Documents)
+public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long AmountVnd, string Description, string? Documents,
+    long? ReversedBySequence = null, DateOnly? ReversedOn = null)
 {
+    public bool IsReversed => ReversedBySequence is not null;
+
+    /// <summary>
+    /// An advance (tạm ứng) booked without its invoice, whose invoice was filed later: that original's SHA-256 and the day it was
+    /// filed (public table public_expense_invoices; the ledger entry never changes). Null otherwise.
+    /// </summary>
+    public string? FiledInvoiceSha256 { get; init; }
+    public DateOnly? InvoiceFiledOn { get; init; }
+
     public IReadOnlyList<string> DocumentHashes => LedgerDocuments.Parse(Documents);
 }
 
@@ -45,8 +57,8 @@ public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long Amoun
 /// anyone with the statement CSV can recompute it): the receipt entry, the allocation entries whose source_sequence is
 /// the receipt's, the reversal entries that undid some of them (kind reversal, source_sequence the receipt's, reverses_sequence
 /// the allocation's), the expense entries paid from each allocation and the distribution entries (goods handed over) drawn from
-/// it (source_sequence the allocation's), and what is not
-/// allocated yet. Goods allocations count at the receipt's unit value.
+/// it (source_sequence the allocation's), and what is not allocated yet; an expense undone by a reversal entry (reverses_sequence
+/// its sequence) is marked reversed and not counted as spent. Goods allocations count at the receipt's unit value.
 /// </summary>
 public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, IReadOnlyList<TracedAllocation> Allocations)
 {
@@ -92,7 +104,17 @@ public class GiftTraceQuery(PublicDbContext db)
             .Select(e => new { e.SourceSequence, Delivery = new TracedDelivery(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.Item, e.Quantity, e.UnitOfMeasure) })
             .ToListAsync(ct))
             .ToLookup(e => e.SourceSequence, e => e.Delivery);
-        allocations = [.. allocations.Select(a => a with { Expenses = [.. expenses[a.Sequence]], Deliveries = [.. deliveries[a.Sequence]] })];
+        // An advance's invoice filed after its entry was booked: its hash beside the entry (public_expense_invoices).
+        var expenseSequences = expenses.SelectMany(g => g).Select(e => e.Sequence).ToList();
+        var filed = await db.ExpenseInvoices.AsNoTracking().Where(i => expenseSequences.Contains(i.ExpenseSequence))
+            .ToDictionaryAsync(i => i.ExpenseSequence, ct);
+        TracedExpense Filed(TracedExpense e) => filed.TryGetValue(e.Sequence, out var i) ? e with { FiledInvoiceSha256 = i.Sha256, InvoiceFiledOn = i.FiledOn } : e;
+        // An expense undone by a reversal entry (reverses_sequence = its sequence, hoàn chi) is marked and no longer counts as spent.
+        allocations = [.. allocations.Select(a => a with
+        {
+            Expenses = [.. expenses[a.Sequence].Select(Filed).Select(e => undone.TryGetValue(e.Sequence, out var r) ? e with { ReversedBySequence = r.Sequence, ReversedOn = r.ValueDate } : e)],
+            Deliveries = [.. deliveries[a.Sequence]],
+        })];
         return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
     }
 }

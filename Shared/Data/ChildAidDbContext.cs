@@ -86,6 +86,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Expenses.ExpenseLine> ExpenseLines => Set<Expenses.ExpenseLine>();
     public DbSet<Expenses.ExpenseDocument> ExpenseDocuments => Set<Expenses.ExpenseDocument>();
     public DbSet<Expenses.ExpenseDocumentContent> ExpenseDocumentContents => Set<Expenses.ExpenseDocumentContent>();
+    public DbSet<Expenses.PublicExpenseInvoice> PublicExpenseInvoices => Set<Expenses.PublicExpenseInvoice>();
     public DbSet<Stock.StockLot> StockLots => Set<Stock.StockLot>();
     public DbSet<Stock.StockWriteOff> StockWriteOffs => Set<Stock.StockWriteOff>();
     public DbSet<Stock.StockLotPhoto> StockLotPhotos => Set<Stock.StockLotPhoto>();

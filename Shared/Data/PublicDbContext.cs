@@ -37,6 +37,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
     public DbSet<PublicNutrition.PublicNutritionRow> PublicNutritionRows => Set<PublicNutrition.PublicNutritionRow>();
     public DbSet<Balances.BalanceRun> BalanceRuns => Set<Balances.BalanceRun>();
+    public DbSet<Expenses.PublicExpenseInvoice> ExpenseInvoices => Set<Expenses.PublicExpenseInvoice>();
 
     /// <summary>Campaigns' own receiving accounts, public fields only: never <c>bank_accounts</c> itself.</summary>
     public DbSet<Payments.CampaignReceivingAccount> CampaignReceivingAccounts => Set<Payments.CampaignReceivingAccount>();
@@ -80,6 +81,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new TransparencyLog.LogCheckpointConfiguration().Configure(builder.Entity<TransparencyLog.LogCheckpoint>());
         new PublicNutrition.PublicNutritionRowConfiguration().Configure(builder.Entity<PublicNutrition.PublicNutritionRow>());
         new Balances.BalanceRunConfiguration().Configure(builder.Entity<Balances.BalanceRun>());
+        new Expenses.PublicExpenseInvoiceConfiguration().Configure(builder.Entity<Expenses.PublicExpenseInvoice>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
         builder.Entity<Payments.CampaignReceivingAccount>().HasNoKey().ToView(Payments.CampaignReceivingAccount.View);

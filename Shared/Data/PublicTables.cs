@@ -45,6 +45,8 @@ public static class PublicTables
         [typeof(PublicNutrition.PublicNutritionRow)] = "public_nutrition",
         // The nightly run of the balance invariants over the public ledger: when and whether they held.
         [typeof(Balances.BalanceRun)] = "balance_runs",
+        // Expenses: the SHA-256 of an advance's invoice filed after its entry was booked (never the file), for the trace of a gift.
+        [typeof(Expenses.PublicExpenseInvoice)] = "public_expense_invoices",
     };
 
     /// <summary>

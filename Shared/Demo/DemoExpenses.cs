@@ -70,6 +70,32 @@ public static class DemoExpenses
             added++;
             if (i < allocations.Count) await AsAsync(scopes, approver, s => s.ApproveAsync(proposed.Id, ct));
         }
+        // An advance (tạm ứng) paid 16 days ago on the second allocation, approved without its invoice: flagged "thiếu hoá đơn từ 15 ngày".
+        if (allocations.Count > 1)
+        {
+            var allocationId = allocations[1];
+            var supplier = Suppliers[3];
+            var advance = await AsAsync(scopes, proposer, async s =>
+            {
+                var held = (await s.HeldAsync([allocationId], ct)).GetValueOrDefault(allocationId);
+                var amount = held / 2 - held / 2 % 1_000;
+                if (amount <= 0) return null;
+                var outcome = await s.ProposeAsync(new ExpenseInput
+                {
+                    Kind = ExpenseKind.Advance, SupplierName = supplier.Name, SupplierTaxCode = supplier.TaxCode, PaymentDate = today.AddDays(-16),
+                    Note = "Dữ liệu demo: tạm ứng mua vở, hoá đơn nộp sau",
+                    Lines = [new ExpenseLineInput { AllocationId = allocationId, AmountVnd = amount }],
+                }, ct);
+                if (!outcome.Succeeded) return null;
+                await s.AddDocumentAsync(outcome.Value!.Id, ExpenseDocumentKind.ProofOfPayment, "uy-nhiem-chi-tam-ung.png", TransferSlipPng(outcome.Value), ct);
+                return outcome.Value;
+            });
+            if (advance is not null)
+            {
+                added++;
+                await AsAsync(scopes, approver, s => s.ApproveAsync(advance.Id, ct));
+            }
+        }
         return added;
     }
 

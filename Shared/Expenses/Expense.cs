@@ -6,6 +6,15 @@ public enum ExpenseState { Proposed = 1, Approved = 2, Rejected = 3 }
 public enum ExpenseDocumentKind { Invoice = 1, ProofOfPayment = 2 }
 
 /// <summary>
+/// How an expense stands with its invoice: paid against an invoice uploaded before approval, or an advance (tạm ứng) approved and
+/// booked without one, whose invoice is filed later on its page (<see cref="Expense.InvoiceFiledAt"/>).
+/// </summary>
+public enum ExpenseKind { Invoice = 1, Advance = 2 }
+
+/// <summary>How late an advance's invoice is, counted in days from the payment date in Vietnam's calendar.</summary>
+public enum InvoiceDelay { None = 0, Day15 = 15, Day29 = 29, Blocking = 31 }
+
+/// <summary>
 /// Money paid out (chi): a supplier paid against its Vietnamese e-invoice, from one or more approved money allocations of
 /// one commune (<see cref="Lines"/>: allocation → amount). Proposed by one person, approved or rejected by another
 /// (<see cref="RefusalToApprove"/>): the approval writes one ledger entry of kind expense per line, with the SHA-256 of
@@ -37,6 +46,23 @@ public class Expense : Security.IUnitOwned
     public string? DecidedById { get; private set; }
     public DateTime? DecidedAt { get; private set; }
     public string? RejectionReason { get; private set; }
+    /// <summary>Who reversed the approved expense (hoàn chi), when and why. The reason stays private: never on the ledger.</summary>
+    public string? ReversedById { get; private set; }
+    public DateTime? ReversedAt { get; private set; }
+    public string? ReversalReason { get; private set; }
+    /// <summary>Approved, then undone by one reversal entry per line: what it paid is held by its allocations again.</summary>
+    public bool IsReversed => ReversedAt is not null;
+    /// <summary>Proposed, or approved and not reversed: what it asks for is taken from its allocations.</summary>
+    public bool IsLive => State == ExpenseState.Proposed || (State == ExpenseState.Approved && !IsReversed);
+
+    public ExpenseKind Kind { get; set; } = ExpenseKind.Invoice;
+    /// <summary>
+    /// An advance's invoice was filed (uploaded with its symbol, number and date) at this moment, after approval. Until then an
+    /// advance's invoice symbol and number are empty and its invoice date holds the payment date.
+    /// </summary>
+    public DateTime? InvoiceFiledAt { get; set; }
+    /// <summary>An approved advance, not reversed, still waiting for its invoice: flagged at 15 and 29 days, blocking at 31.</summary>
+    public bool LacksInvoice => Kind == ExpenseKind.Advance && State == ExpenseState.Approved && !IsReversed && InvoiceFiledAt is null;
 
     public List<ExpenseLine> Lines { get; set; } = [];
     public List<ExpenseDocument> Documents { get; set; } = [];
@@ -49,8 +75,9 @@ public class Expense : Security.IUnitOwned
     /// What the public statement says of it (the description of its ledger entries): the supplier and the invoice, nothing
     /// about a child — "HTX Ia Đal, hoá đơn 00000123 ngày 20/11/2026 (ký hiệu 1C26TAA)"; the trace shows "x ₫ đã chi: " before it.
     /// </summary>
-    public string PublicDescription =>
-        $"{SupplierName}, hoá đơn {InvoiceNumber} ngày {Text.VietnameseFormat.Date(InvoiceDate)} (ký hiệu {InvoiceSymbol})";
+    public string PublicDescription => Kind == ExpenseKind.Advance
+        ? $"Tạm ứng: {SupplierName} (hoá đơn nộp sau)"
+        : $"{SupplierName}, hoá đơn {InvoiceNumber} ngày {Text.VietnameseFormat.Date(InvoiceDate)} (ký hiệu {InvoiceSymbol})";
 
     /// <summary>Why <paramref name="approverId"/> may not approve (Vietnamese), or null when they may. Four eyes at every amount.</summary>
     public string? RefusalToApprove(string approverId)
@@ -69,6 +96,35 @@ public class Expense : Security.IUnitOwned
         State = ExpenseState.Approved;
         DecidedById = approverId;
         DecidedAt = at;
+    }
+
+    /// <summary>
+    /// What the public statement says of its reversal (hoàn chi): the supplier and the invoice, never the reason —
+    /// "Hoàn chi: HTX Ia Đal, hoá đơn 00000123".
+    /// </summary>
+    public string PublicReversalDescription => InvoiceNumber.Length == 0
+        ? $"Hoàn chi: {SupplierName}, tạm ứng"
+        : $"Hoàn chi: {SupplierName}, hoá đơn {InvoiceNumber}";
+
+    /// <summary>Why the expense cannot be reversed (Vietnamese), or null when it can: only an approved expense, once.</summary>
+    public string? RefusalToReverse()
+    {
+        if (State != ExpenseState.Approved) return NotApproved;
+        if (IsReversed) return AlreadyReversed;
+        return null;
+    }
+
+    public const string NotApproved = "Chỉ hoàn được khoản chi đã duyệt.";
+    public const string AlreadyReversed = "Khoản chi này đã được hoàn.";
+
+    /// <summary>Records the reversal once every line names its reversal entry (the database checks it).</summary>
+    public void Reverse(string deciderId, DateTime at, string reason)
+    {
+        if (RefusalToReverse() is { } refusal) throw new InvalidOperationException(refusal);
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reversal needs its reason.", nameof(reason));
+        ReversedById = deciderId;
+        ReversedAt = at;
+        ReversalReason = reason.Trim();
     }
 
     /// <summary>Anyone who may decide may reject, the proposer too (withdrawing it). Nothing is booked; what it reserved is free again.</summary>
@@ -94,6 +150,8 @@ public class ExpenseLine
     public long AmountVnd { get; set; }
     /// <summary>The ledger entry of kind expense the approval wrote (source_sequence = the allocation's entry).</summary>
     public long? LedgerSequence { get; set; }
+    /// <summary>The ledger entry of kind reversal that undid <see cref="LedgerSequence"/> (reverses_sequence = it), once the expense is reversed.</summary>
+    public long? ReversalSequence { get; set; }
 }
 
 /// <summary>
@@ -124,4 +182,17 @@ public class ExpenseDocumentContent
 {
     public int ExpenseDocumentId { get; set; }
     public byte[] Bytes { get; set; } = [];
+}
+
+/// <summary>
+/// Public: the SHA-256 of the invoice filed after an advance was booked, beside its expense entry (one row per entry). The ledger
+/// entry was written without the invoice and never changes, so the trace of a gift reads the hash here; the file stays private.
+/// </summary>
+public class PublicExpenseInvoice
+{
+    /// <summary>The ledger entry of kind expense the advance booked.</summary>
+    public long ExpenseSequence { get; set; }
+    public string Sha256 { get; set; } = "";
+    /// <summary>The day it was filed, in Vietnam's calendar.</summary>
+    public DateOnly FiledOn { get; set; }
 }

@@ -12,6 +12,8 @@ public sealed class ExpenseInput
     public DateOnly? InvoiceDate { get; set; }
     public DateOnly? PaymentDate { get; set; }
     public string? Note { get; set; }
+    /// <summary>An advance (tạm ứng) is proposed and approved without its invoice: symbol, number and invoice date are filed later.</summary>
+    public ExpenseKind Kind { get; set; } = ExpenseKind.Invoice;
     public List<ExpenseLineInput> Lines { get; set; } = [];
 }
 
@@ -30,6 +32,18 @@ public sealed record ExpenseDecision(Expense? Approved, string? Refusal, string?
 /// <summary>The Vietnamese forms an expense's supplier and invoice are written in.</summary>
 public static partial class ExpenseRules
 {
+    /// <summary>
+    /// How late an advance's invoice is on <paramref name="today"/> (Vietnam's calendar), counting days from the payment date:
+    /// flagged from the 15th day and again from the 29th, and from the 31st its proposer can make no new disbursement.
+    /// </summary>
+    public static InvoiceDelay Delay(DateOnly paymentDate, DateOnly today) => (today.DayNumber - paymentDate.DayNumber) switch
+    {
+        >= 31 => InvoiceDelay.Blocking,
+        >= 29 => InvoiceDelay.Day29,
+        >= 15 => InvoiceDelay.Day15,
+        _ => InvoiceDelay.None,
+    };
+
     /// <summary>
     /// A tax code (mã số thuế) in its one written form: 10 digits, or a branch's 10 digits, a dash and 3 digits; the 13 digits
     /// written without the dash are accepted and given it. Null when it is neither.
@@ -65,4 +79,12 @@ public static partial class ExpenseRules
 
     [GeneratedRegex("^[0-9]{1,8}$")]
     private static partial Regex InvoiceNumberPattern();
+}
+
+/// <summary>An advance's invoice as the filing form sends it (error keys are these names, and "File" for the file).</summary>
+public sealed class InvoiceFiling
+{
+    public string? InvoiceSymbol { get; set; }
+    public string? InvoiceNumber { get; set; }
+    public DateOnly? InvoiceDate { get; set; }
 }

@@ -9,7 +9,15 @@ namespace ChildAid.Shared.Expenses;
 /// <summary>One expense as the staff list shows it.</summary>
 public sealed record ExpenseRow(int Id, ExpenseState State, string Commune, string SupplierName, string SupplierTaxCode, string InvoiceSymbol,
     string InvoiceNumber, DateOnly InvoiceDate, DateOnly PaymentDate, long AmountVnd, string ProposedBy, DateTime ProposedAt, string? DecidedBy,
-    DateTime? DecidedAt, string? RejectionReason, int Documents);
+    DateTime? DecidedAt, string? RejectionReason, int Documents, DateTime? ReversedAt = null, string? ReversalReason = null,
+    ExpenseKind Kind = ExpenseKind.Invoice, DateTime? InvoiceFiledAt = null, InvoiceDelay Delay = InvoiceDelay.None)
+{
+    /// <summary>An approved advance, standing, still without its invoice.</summary>
+    public bool LacksInvoice => Kind == ExpenseKind.Advance && State == ExpenseState.Approved && ReversedAt is null && InvoiceFiledAt is null;
+
+    /// <summary>The state as staff read it: an approved expense that was reversed says so.</summary>
+    public string StateLabel => ReversedAt is null ? ExpenseLabels.States[State] : ExpenseLabels.Reversed;
+}
 
 /// <summary>The list's filters: state, commune, campaign (of the receipts the allocations came from).</summary>
 public sealed class ExpenseFilter
@@ -17,16 +25,18 @@ public sealed class ExpenseFilter
     public ExpenseState? State { get; set; }
     public int? AdminUnitId { get; set; }
     public int? CampaignId { get; set; }
+    /// <summary>Thiếu hoá đơn: approved advances, not reversed, whose invoice is not filed yet.</summary>
+    public bool MissingInvoice { get; set; }
 }
 
 /// <summary>An approved money allocation of the user's units, with what it still holds to spend.</summary>
 public sealed record SpendableAllocation(int Id, string ReceiptNumber, string Commune, string Need, long AmountVnd, long HeldVnd);
 
 /// <summary>One line of an expense as its page shows it.</summary>
-public sealed record ExpenseLineView(int AllocationId, string ReceiptNumber, string Need, long AmountVnd, long? LedgerSequence);
+public sealed record ExpenseLineView(int AllocationId, string ReceiptNumber, string Need, long AmountVnd, long? LedgerSequence, long? ReversalSequence = null);
 
 /// <summary>Reads for the expense pages, through the user's unit scope.</summary>
-public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, AllocationService allocations)
+public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, AllocationService allocations, TimeProvider clock)
 {
     public const int MaxRows = 500;
 
@@ -36,13 +46,18 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
         if (filter.State is { } s) query = query.Where(e => e.State == s);
         if (filter.AdminUnitId is { } unit) query = query.Where(e => e.AdminUnitId == unit);
         if (filter.CampaignId is { } campaign) query = query.Where(e => e.Lines.Any(l => l.Allocation!.Contribution!.CampaignId == campaign));
-        return await query.OrderByDescending(e => e.ProposedAt).ThenByDescending(e => e.Id).Take(MaxRows)
+        if (filter.MissingInvoice)
+            query = query.Where(e => e.Kind == ExpenseKind.Advance && e.State == ExpenseState.Approved && e.ReversedAt == null && e.InvoiceFiledAt == null);
+        var today = Time.VietnamClock.VietnamToday(clock);
+        var rows = await query.OrderByDescending(e => e.ProposedAt).ThenByDescending(e => e.Id).Take(MaxRows)
             .Select(e => new ExpenseRow(e.Id, e.State, db.AdminUnits.Where(u => u.Id == e.AdminUnitId).Select(u => u.Name).First(),
                 e.SupplierName, e.SupplierTaxCode, e.InvoiceSymbol, e.InvoiceNumber, e.InvoiceDate, e.PaymentDate, e.AmountVnd,
                 db.Users.Where(u => u.Id == e.ProposedById).Select(u => u.FullName).FirstOrDefault() ?? e.ProposedById, e.ProposedAt,
                 e.DecidedById == null ? null : db.Users.Where(u => u.Id == e.DecidedById).Select(u => u.FullName).FirstOrDefault() ?? e.DecidedById,
-                e.DecidedAt, e.RejectionReason, e.Documents.Count))
+                e.DecidedAt, e.RejectionReason, e.Documents.Count, e.ReversedAt, e.ReversalReason, e.Kind, e.InvoiceFiledAt, InvoiceDelay.None))
             .ToListAsync(ct);
+        // Days without the invoice counted from the payment date, in Vietnam's calendar.
+        return [.. rows.Select(r => r.LacksInvoice ? r with { Delay = ExpenseRules.Delay(r.PaymentDate, today) } : r)];
     }
 
     /// <summary>The communes the user's expenses are in, and every campaign, for the filters.</summary>
@@ -79,11 +94,11 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
         var expense = await db.Expenses.AsNoTracking().Include(e => e.Documents).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (expense is null) return null;
         var lines = await db.ExpenseLines.AsNoTracking().Where(l => l.ExpenseId == id).OrderBy(l => l.Id)
-            .Select(l => new { l.AllocationId, l.Allocation!.Contribution!.ReceiptNumber, l.Allocation.NeedLineId, l.AmountVnd, l.LedgerSequence })
+            .Select(l => new { l.AllocationId, l.Allocation!.Contribution!.ReceiptNumber, l.Allocation.NeedLineId, l.AmountVnd, l.LedgerSequence, l.ReversalSequence })
             .ToListAsync(ct);
         var views = new List<ExpenseLineView>();
         foreach (var l in lines)
-            views.Add(new ExpenseLineView(l.AllocationId, l.ReceiptNumber, (await allocations.PlaceAsync(l.NeedLineId, ct)).Description, l.AmountVnd, l.LedgerSequence));
+            views.Add(new ExpenseLineView(l.AllocationId, l.ReceiptNumber, (await allocations.PlaceAsync(l.NeedLineId, ct)).Description, l.AmountVnd, l.LedgerSequence, l.ReversalSequence));
         var commune = await db.AdminUnits.Where(u => u.Id == expense.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
         return (expense, views, commune);
     }
@@ -105,11 +120,12 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await Task.Run(() => file.SaveAs(rows.Select(r => new Dictionary<string, object?>
         {
-            ["Số"] = r.Id, ["Trạng thái"] = ExpenseLabels.States[r.State], ["Xã"] = r.Commune, ["Nhà cung cấp"] = r.SupplierName,
+            ["Số"] = r.Id, ["Loại"] = ExpenseLabels.Kinds[r.Kind], ["Trạng thái"] = r.StateLabel, ["Thiếu hoá đơn"] = r.LacksInvoice ? ExpenseLabels.DelayLabel(r.Delay) : null, ["Xã"] = r.Commune, ["Nhà cung cấp"] = r.SupplierName,
             ["Mã số thuế"] = r.SupplierTaxCode, ["Ký hiệu hoá đơn"] = r.InvoiceSymbol, ["Số hoá đơn"] = r.InvoiceNumber,
             ["Ngày hoá đơn"] = VietnameseFormat.Date(r.InvoiceDate), ["Ngày chi"] = VietnameseFormat.Date(r.PaymentDate), ["Số tiền (đồng)"] = r.AmountVnd,
             ["Số tệp"] = r.Documents, ["Người đề xuất"] = r.ProposedBy, ["Đề xuất lúc"] = VietnameseFormat.DateTime(r.ProposedAt),
             ["Người duyệt/từ chối"] = r.DecidedBy, ["Lúc"] = r.DecidedAt is { } d ? VietnameseFormat.DateTime(d) : null, ["Lý do từ chối"] = r.RejectionReason,
+            ["Hoàn chi lúc"] = r.ReversedAt is { } back ? VietnameseFormat.DateTime(back) : null, ["Lý do hoàn chi"] = r.ReversalReason,
         }), sheetName: "Khoản chi"), ct);
         file.Position = 0;
         return file;
@@ -121,6 +137,23 @@ public static class ExpenseLabels
     public static readonly IReadOnlyDictionary<ExpenseState, string> States = new Dictionary<ExpenseState, string>
     {
         [ExpenseState.Proposed] = "Chờ duyệt", [ExpenseState.Approved] = "Đã duyệt", [ExpenseState.Rejected] = "Bị từ chối",
+    };
+
+    /// <summary>An approved expense undone by its reversal entries.</summary>
+    public const string Reversed = "Đã hoàn chi";
+
+    public static readonly IReadOnlyDictionary<ExpenseKind, string> Kinds = new Dictionary<ExpenseKind, string>
+    {
+        [ExpenseKind.Invoice] = "Chi theo hoá đơn", [ExpenseKind.Advance] = "Tạm ứng (hoá đơn nộp sau)",
+    };
+
+    /// <summary>The badge of an advance still without its invoice.</summary>
+    public static string DelayLabel(InvoiceDelay delay) => delay switch
+    {
+        InvoiceDelay.Blocking => "Thiếu hoá đơn quá 30 ngày: người đề xuất bị chặn chi mới",
+        InvoiceDelay.Day29 => "Thiếu hoá đơn từ 29 ngày",
+        InvoiceDelay.Day15 => "Thiếu hoá đơn từ 15 ngày",
+        _ => "Chưa có hoá đơn",
     };
 
     public static readonly IReadOnlyDictionary<ExpenseDocumentKind, string> DocumentKinds = new Dictionary<ExpenseDocumentKind, string>

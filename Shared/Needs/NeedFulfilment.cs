@@ -43,7 +43,7 @@ public sealed class NeedFulfilment(ChildAidDbContext db, PublicNeedsProjection p
         var approved = allocations.Where(a => a.State == AllocationState.Approved).ToList();
         var approvedIds = approved.Select(a => a.Id).ToList();
         var paid = await db.ExpenseLines.IgnoreQueryFilters()
-            .Where(l => approvedIds.Contains(l.AllocationId) && l.Expense!.State == Expenses.ExpenseState.Approved)
+            .Where(l => approvedIds.Contains(l.AllocationId) && l.Expense!.State == Expenses.ExpenseState.Approved && l.Expense.ReversedAt == null)
             .Select(l => new { l.AllocationId, l.AmountVnd, l.Expense!.DecidedAt })
             .ToListAsync(ct);
         var sequences = approved.Where(a => a.LedgerSequence != null).Select(a => a.LedgerSequence!.Value).ToList();

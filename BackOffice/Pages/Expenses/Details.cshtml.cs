@@ -8,11 +8,12 @@ namespace ChildAid.BackOffice.Pages.Expenses;
 
 /// <summary>
 /// One expense of the user's units: supplier, invoice, lines, the originals (served to staff of the commune only, never
-/// by PublicSite), upload while proposed, approve (the proposer's approval answers 403 and says why) or reject, audit.
+/// by PublicSite), upload while proposed, approve (the proposer's approval answers 403 and says why) or reject, reverse an
+/// approved one with its reason (hoàn chi), audit.
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public class DetailsModel(ExpenseQueries queries, ExpenseService expenses) : PageModel
+public class DetailsModel(ExpenseQueries queries, ExpenseService expenses, TimeProvider clock) : PageModel
 {
     private const long RequestLimit = ExpenseService.MaxDocumentBytes + 1024 * 1024;
 
@@ -23,6 +24,10 @@ public class DetailsModel(ExpenseQueries queries, ExpenseService expenses) : Pag
     public string? Refusal { get; private set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public ExpenseDocumentKind Kind { get; set; } = ExpenseDocumentKind.Invoice;
+    /// <summary>Why an approved expense is reversed (private: on the row and in the audit trail, never on the ledger).</summary>
+    [BindProperty] public string? ReversalReason { get; set; }
+    /// <summary>Vietnam's today, for an advance's days without its invoice.</summary>
+    public DateOnly Today => ChildAid.Shared.Time.VietnamClock.VietnamToday(clock);
     public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
     public bool MayUpload => MayDecide || Roles.ProposeAllocations.Any(User.IsInRole);
 
@@ -59,6 +64,55 @@ public class DetailsModel(ExpenseQueries queries, ExpenseService expenses) : Pag
         if (!await LoadAsync(id, ct)) return NotFound();
         var outcome = await expenses.RejectAsync(id, reason, ct);
         TempData["Saved"] = outcome.Succeeded ? "Đã từ chối đề xuất chi; không có gì ghi vào sổ cái." : outcome.Errors["Reason"];
+        return Redirect($"/Expenses/{id}");
+    }
+
+    /// <summary>
+    /// Hoàn chi: reverses an approved expense with its reason (those who decide expenses; 403 to others, 404 outside the unit
+    /// scope). A missing reason stays next to the field; a second click finds it reversed and books nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostReverseAsync(int id, CancellationToken ct)
+    {
+        if (!MayDecide) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await expenses.ReverseAsync(id, ReversalReason, ct);
+        if (!outcome.Succeeded)
+        {
+            if (Expense.IsReversed)
+            {
+                TempData["Saved"] = outcome.Errors["Reason"];
+                return Redirect($"/Expenses/{id}");
+            }
+            ModelState.AddModelError(nameof(ReversalReason), outcome.Errors["Reason"]);
+            return Page();
+        }
+        TempData["Saved"] = "Đã hoàn chi: sổ cái công khai ghi bút toán hoàn cho từng dòng; số tiền trở lại phân bổ.";
+        return Redirect($"/Expenses/{id}");
+    }
+
+    /// <summary>The invoice of an approved advance, filed after its approval (symbol, number, date and the file).</summary>
+    [BindProperty] public InvoiceFiling Filing { get; set; } = new();
+
+    /// <summary>Files an approved advance's invoice: no new ledger entry; its SHA-256 goes public beside the advance's entries.</summary>
+    public async Task<IActionResult> OnPostFileInvoiceAsync(int id, CancellationToken ct)
+    {
+        if (!MayUpload) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        if (Upload is { Length: > ExpenseService.MaxDocumentBytes })
+        {
+            ModelState.AddModelError(nameof(Upload), ChildAid.Shared.Localization.Messages.Format("Tệp tối đa {0} MB.", ExpenseService.MaxDocumentBytes / (1024 * 1024)));
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        if (Upload is not null) await Upload.CopyToAsync(buffer, ct);
+        var outcome = await expenses.FileInvoiceAsync(id, Filing, Upload?.FileName, buffer.ToArray(), ct);
+        if (!outcome.Succeeded)
+        {
+            foreach (var (key, message) in outcome.Errors) ModelState.AddModelError(key == "File" ? nameof(Upload) : $"{nameof(Filing)}.{key}", message);
+            return Page();
+        }
+        TempData["Saved"] = "Đã nộp hoá đơn của khoản tạm ứng: tệp gốc lưu tại đơn vị, mã SHA-256 của nó công khai bên bút toán chi.";
         return Redirect($"/Expenses/{id}");
     }
 

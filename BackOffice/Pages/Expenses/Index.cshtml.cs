@@ -11,11 +11,13 @@ public class IndexModel(ExpenseQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public ExpenseState? State { get; set; }
     [BindProperty(SupportsGet = true)] public int? Commune { get; set; }
     [BindProperty(SupportsGet = true)] public int? Campaign { get; set; }
+    /// <summary>Thiếu hoá đơn: approved advances still without their invoice.</summary>
+    [BindProperty(SupportsGet = true)] public bool MissingInvoice { get; set; }
     public IReadOnlyList<ExpenseRow> Rows { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Communes { get; private set; } = [];
     public IReadOnlyList<(int Id, string Title)> Campaigns { get; private set; } = [];
 
-    private ExpenseFilter Filter => new() { State = State, AdminUnitId = Commune, CampaignId = Campaign };
+    private ExpenseFilter Filter => new() { State = State, AdminUnitId = Commune, CampaignId = Campaign, MissingInvoice = MissingInvoice };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +37,7 @@ public class IndexModel(ExpenseQueries queries) : PageModel
         if (State is { } s) query.Add("state=" + s);
         if (Commune is { } c) query.Add("commune=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Campaign is { } k) query.Add("campaign=" + k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (MissingInvoice) query.Add("missingInvoice=true");
         return "/Expenses?" + string.Join("&", query);
     }
 }

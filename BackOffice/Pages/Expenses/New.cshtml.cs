@@ -35,12 +35,14 @@ public class NewModel(ExpenseQueries queries, ExpenseService expenses, TimeProvi
         var input = new ExpenseInput
         {
             SupplierName = Input.SupplierName, SupplierTaxCode = Input.SupplierTaxCode, InvoiceSymbol = Input.InvoiceSymbol, InvoiceNumber = Input.InvoiceNumber,
-            InvoiceDate = Input.InvoiceDate, PaymentDate = Input.PaymentDate, Note = Input.Note, Lines = [.. chosen.Select(x => x.line)],
+            InvoiceDate = Input.InvoiceDate, PaymentDate = Input.PaymentDate, Note = Input.Note, Kind = Input.Kind, Lines = [.. chosen.Select(x => x.line)],
         };
         var outcome = await expenses.ProposeAsync(input, ct);
         if (outcome.Succeeded)
         {
-            TempData["Saved"] = "Đã gửi đề xuất chi. Tải lên hoá đơn (và chứng từ thanh toán), rồi một cán bộ khác duyệt.";
+            TempData["Saved"] = input.Kind == ExpenseKind.Advance
+                ? "Đã gửi đề xuất tạm ứng. Tải lên chứng từ thanh toán nếu có, rồi một cán bộ khác duyệt; nộp hoá đơn sau trên trang này."
+                : "Đã gửi đề xuất chi. Tải lên hoá đơn (và chứng từ thanh toán), rồi một cán bộ khác duyệt.";
             return Redirect($"/Expenses/{outcome.Value!.Id}");
         }
         var errors = outcome.Errors.ToDictionary(

@@ -2428,6 +2428,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("invoice_date");
 
+                    b.Property<DateTime?>("InvoiceFiledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_filed_at");
+
                     b.Property<string>("InvoiceNumber")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -2439,6 +2443,12 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
                         .HasColumnName("invoice_symbol");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -2463,6 +2473,20 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("rejection_reason");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by_id");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -2496,9 +2520,13 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.ToTable("expenses", null, t =>
                         {
+                            t.HasCheckConstraint("ck_expenses_advance", "kind IN ('Invoice', 'Advance') AND (invoice_filed_at IS NULL OR (kind = 'Advance' AND state = 'Approved'))");
+
                             t.HasCheckConstraint("ck_expenses_amount", "amount_vnd > 0");
 
                             t.HasCheckConstraint("ck_expenses_four_eyes", "state <> 'Approved' OR decided_by_id <> proposed_by_id");
+
+                            t.HasCheckConstraint("ck_expenses_reversal", "(reversed_by_id IS NULL AND reversed_at IS NULL AND reversal_reason IS NULL) OR (state = 'Approved' AND reversed_by_id IS NOT NULL AND reversed_at IS NOT NULL AND reversal_reason IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_expenses_state", "(state = 'Proposed' AND decided_by_id IS NULL AND decided_at IS NULL AND rejection_reason IS NULL) OR (state = 'Approved' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND rejection_reason IS NULL) OR (state = 'Rejected' AND decided_by_id IS NOT NULL AND decided_at IS NOT NULL AND rejection_reason IS NOT NULL)");
                         });
@@ -2607,6 +2635,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ledger_sequence");
 
+                    b.Property<long?>("ReversalSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversal_sequence");
+
                     b.HasKey("Id")
                         .HasName("pk_expense_lines");
 
@@ -2617,6 +2649,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_expense_lines_ledger_sequence");
 
+                    b.HasIndex("ReversalSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expense_lines_reversal_sequence");
+
                     b.HasIndex("ExpenseId", "AllocationId")
                         .IsUnique()
                         .HasDatabaseName("ix_expense_lines_expense_id_allocation_id");
@@ -2624,6 +2660,31 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.ToTable("expense_lines", null, t =>
                         {
                             t.HasCheckConstraint("ck_expense_lines_amount", "amount_vnd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Expenses.PublicExpenseInvoice", b =>
+                {
+                    b.Property<long>("ExpenseSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expense_sequence");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("ExpenseSequence")
+                        .HasName("pk_public_expense_invoices");
+
+                    b.ToTable("public_expense_invoices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_expense_invoices_sha256", "length(sha256) = 64");
                         });
                 });
 
