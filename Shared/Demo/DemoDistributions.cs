@@ -25,6 +25,8 @@ public static class DemoDistributions
         string? dispatcher, receiver;
         await using (var scope = scopes.CreateAsyncScope())
         {
+            // A bulk load of synthetic data is not a staff change: no audit rows (the campaign areas below).
+            scope.ServiceProvider.GetRequiredService<Audit.AuditActor>().Suppressed = true;
             var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
             (db.UnitScope, db.OrganisationScope) = (null, null);
             if (await db.Distributions.IgnoreQueryFilters().AnyAsync(ct)) return 0;
@@ -50,7 +52,10 @@ public static class DemoDistributions
         // whose distributions end delivered, on the road and planned.
         var lot = lots.FirstOrDefault(l => l.GoodsKind == StockGoodsKind.Clothes);
         if (lot is null) return 0;
-        var fitting = lines.Where(l => l.Category == NeedCategory.WarmClothes && l.Unit == NeedUnit.Items && (l.SizeBand is null || l.SizeBand == lot.SizeBand)).ToList();
+        // A child with another warm-clothes need would then count as supported for it (no double support): the demo gives
+        // to children with one such need, so the other needs stay open for the suggestion run.
+        var fitting = lines.Where(l => l.Category == NeedCategory.WarmClothes && l.Unit == NeedUnit.Items && (l.SizeBand is null || l.SizeBand == lot.SizeBand)
+                && l.ChildId is { } child && lines.Count(o => o.ChildId == child && o.Category == NeedCategory.WarmClothes) == 1).ToList();
         var made = 0;
         for (var step = 0; step < 3; step++)
         {

@@ -38,6 +38,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["expense documents"] = await db.ExpenseDocuments.CountAsync(),
             ["stock lots"] = await db.StockLots.CountAsync(),
             ["stock entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.StockMovement),
+            ["distribution entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Distribution),
             ["honor roll"] = await db.HonorRollEntries.CountAsync(),
             ["honor roll names"] = await db.HonorRollNames.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
@@ -66,9 +67,10 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.True(afterFirst["contributions"] >= 300);
         Assert.True(afterFirst["reversals"] >= 2);
         // Three allocations approved (one ledger entry each), one still waiting for its second person, and one approved then
-        // reversed (two entries: the allocation and its reversal).
-        Assert.Equal(5, afterFirst["allocations"]);
-        Assert.Equal(3, afterFirst["approved allocations"]);
+        // reversed (two entries: the allocation and its reversal); and three goods allocations of stocked jackets, approved,
+        // for the demo's distributions.
+        Assert.Equal(8, afterFirst["allocations"]);
+        Assert.Equal(6, afterFirst["approved allocations"]);
         Assert.Equal(1, afterFirst["reversed allocations"]);
         // Three expenses approved (one entry each: one allocation each, with the SHA-256 of their invoice and proof of payment), one waiting,
         // and an advance (tạm ứng) approved without its invoice, with its proof of payment.
@@ -77,10 +79,12 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(4, afterFirst["expense entries"]);
         Assert.Equal(9, afterFirst["expense documents"]);
         Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"] + 2 * afterFirst["reversed allocations"]
-            + afterFirst["expense entries"] + afterFirst["stock entries"], afterFirst["ledger"]);
-        // Lots of the in-kind receipts in every state: two stocked (one entry each) and a write-off (one more entry).
+            + afterFirst["expense entries"] + afterFirst["stock entries"] + afterFirst["distribution entries"], afterFirst["ledger"]);
+        // Lots of the in-kind receipts in every state: two stocked (one entry each) and a write-off (one more entry); two
+        // distributions left the stock (one entry each), one of them delivered (a distribution entry).
         Assert.True(afterFirst["stock lots"] >= 6, $"{afterFirst["stock lots"]} lots");
-        Assert.Equal(3, afterFirst["stock entries"]);
+        Assert.Equal(5, afterFirst["stock entries"]);
+        Assert.Equal(1, afterFirst["distribution entries"]);
         // Name-only donors' gifts are counted by name only (honor_roll_names), never as a dated row.
         Assert.True(afterFirst["honor roll names"] > 0);
         Assert.InRange(afterFirst["honor roll"], 1, afterFirst["ledger"] - 1);

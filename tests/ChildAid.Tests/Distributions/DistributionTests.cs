@@ -143,6 +143,32 @@ public abstract class DistributionTests(DatabaseProvider provider) : StockTest(p
     }
 
     [Fact]
+    public async Task The_need_shows_goods_on_the_road_from_departure_until_the_delivery_is_confirmed()
+    {
+        var (allocation, _) = await StockedAllocationAsync();
+        var draft = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 30))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(draft.Id)));
+        Assert.Equal((0, 0), await FiguresAsync());
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(draft.Id)));
+        Assert.Equal((30, 0), await FiguresAsync());
+        Done(await DistributeAsAsync(W.Proposer, s => s.ArriveAsync(draft.Id)));
+        Assert.Equal((30, 0), await FiguresAsync());
+        Done(await DistributeAsAsync(W.Approver, s => s.ConfirmDeliveryAsync(draft.Id, Delivery(25), "bien-ban.png", Png(3))));
+        Assert.Equal((0, 25), await FiguresAsync());
+
+        async Task<(long InTransit, long Delivered)> FiguresAsync()
+        {
+            await using var db = Db.NewContext();
+            var line = await db.NeedLines.AsNoTracking().SingleAsync(l => l.Id == W.Jackets.Id);
+            var row = await db.PublicNeeds.AsNoTracking().SingleAsync(n => n.SchoolId == W.SchoolIaDal && n.ItemCode != null && n.SizeBand == line.SizeBand
+                && n.Unit == line.Unit && n.Category == line.Category && n.PriorityLevel == line.Level);
+            Assert.Equal(line.InTransitQuantity, row.InTransitQuantity);
+            Assert.Equal(line.InTransitQuantity * line.EstimatedUnitCostVnd, row.InTransitVnd);
+            return (line.InTransitQuantity, line.DeliveredQuantity);
+        }
+    }
+
+    [Fact]
     public async Task Support_declared_after_the_allocation_stops_the_distribution()
     {
         var (allocation, _) = await StockedAllocationAsync();
