@@ -14,7 +14,7 @@ public sealed record DistributionRow(int Id, DistributionState State, string Com
     DateOnly PlannedOn, string Place, string Receiver, string ReceiptNumber, string NeedItem, int AllocationId)
 {
     /// <summary>The item with its size band in Vietnamese (the workbook; pages translate the band).</summary>
-    public string StockItem => SizeBand is { } band ? $"{Item} ({NeedLabels.SizeBands[band]})" : Item;
+    public string StockItem => NeedLabels.WithSizeBand(Item, SizeBand);
 }
 
 public sealed class DistributionFilter
@@ -85,14 +85,6 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
         var unitIds = await db.Distributions.AsNoTracking().Select(d => d.AdminUnitId).Distinct().ToListAsync(ct);
         var communes = await db.AdminUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         return [.. communes.Select(c => (c.Id, c.Name))];
-    }
-
-    /// <summary>The distributions of an allocation the user can see, for the allocation list's links.</summary>
-    public Task<Dictionary<int, int>> CountByAllocationAsync(IEnumerable<int> allocationIds, CancellationToken ct = default)
-    {
-        var ids = allocationIds.ToList();
-        return db.Distributions.AsNoTracking().Where(d => ids.Contains(d.AllocationId)).GroupBy(d => d.AllocationId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
     /// <summary>The audit trail of a distribution (the caller found it through the scope).</summary>

@@ -92,6 +92,10 @@ public static class NeedLabels
         [SizeBand.Age3To5] = "3–5 tuổi", [SizeBand.Age6To8] = "6–8 tuổi", [SizeBand.Age9To11] = "9–11 tuổi", [SizeBand.Age12To15] = "12–15 tuổi",
     };
 
+    /// <summary>"Áo ấm (6–8 tuổi)": an item with its size band, if it has one; <paramref name="translate"/> turns the band's name into the reader's language.</summary>
+    public static string WithSizeBand(string item, SizeBand? band, Func<string, string>? translate = null) =>
+        band is { } b ? $"{item} ({(translate is null ? SizeBands[b] : translate(SizeBands[b]))})" : item;
+
     public static readonly IReadOnlyDictionary<NeedUnit, string> Units = new Dictionary<NeedUnit, string>
     {
         [NeedUnit.Items] = "cái/chiếc", [NeedUnit.Meals] = "bữa", [NeedUnit.Sessions] = "lượt",

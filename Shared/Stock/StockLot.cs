@@ -78,7 +78,7 @@ public class StockLot : Security.IUnitOwned
     public const int LotNumberLength = 50;
 
     /// <summary>The item as the ledger and the stock list name it: with its size band for clothes ("Áo ấm (6–8 tuổi)").</summary>
-    public string StockItem => SizeBand is { } band ? $"{Item} ({NeedLabels.SizeBands[band]})" : Item;
+    public string StockItem => NeedLabels.WithSizeBand(Item, SizeBand);
 
     public const string WrongState = "Lô hàng không ở bước này nữa (có thể người khác vừa xử lý); hãy tải lại trang.";
     public const string SameAsReceiver =

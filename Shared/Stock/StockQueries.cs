@@ -10,13 +10,13 @@ namespace ChildAid.Shared.Stock;
 public sealed record StockLotRow(int Id, StockLotState State, string Commune, string ReceiptNumber, string Item, SizeBand? SizeBand, string Unit,
     int Expected, int? Received, int? Good, int? OnHand, string? LotNumber, DateOnly? ExpiryDate, DateTime AnnouncedAt)
 {
-    public string StockItem => SizeBand is { } band ? $"{Item} ({NeedLabels.SizeBands[band]})" : Item;
+    public string StockItem => NeedLabels.WithSizeBand(Item, SizeBand);
 }
 
 /// <summary>What is on hand of one item (with its size band) and unit in one commune, over its stocked lots.</summary>
 public sealed record StockOnHandRow(string Commune, string Item, SizeBand? SizeBand, string Unit, int OnHand, int Lots)
 {
-    public string StockItem => SizeBand is { } band ? $"{Item} ({NeedLabels.SizeBands[band]})" : Item;
+    public string StockItem => NeedLabels.WithSizeBand(Item, SizeBand);
 }
 
 public sealed class StockFilter

@@ -21,7 +21,7 @@ public class ProposeModel(AllocationQueries queries, AllocationService allocatio
 
     public IEnumerable<SelectListItem> NeedItems => Needs.Select(n => new SelectListItem(
         Localization.StaffText.T("{0} — {1} — {2} — cấp {3} — còn thiếu {4} {5}, {6}", n.Commune, n.Who,
-            n.Item + (n.SizeBand is { } band ? $" ({Localization.StaffText.T(NeedLabels.SizeBands[band])})" : ""), n.Level,
+            NeedLabels.WithSizeBand(n.Item, n.SizeBand, Localization.StaffText.T), n.Level,
             VietnameseFormat.Number(n.Left.QuantityLeft), Localization.StaffText.T(NeedLabels.Units[n.Unit]), VietnameseFormat.Vnd(n.Left.ValueLeftVnd)),
         n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     public IEnumerable<SelectListItem> GoodsItems => Receipt.GoodsLines.Select(g => new SelectListItem(

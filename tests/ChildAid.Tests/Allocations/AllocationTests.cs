@@ -195,15 +195,17 @@ public abstract class AllocationTests(DatabaseProvider provider) : AllocationTes
     }
 
     [Fact]
-    public async Task A_child_need_line_shows_commune_school_and_category_only_in_the_ledger()
+    public async Task A_child_need_line_shows_commune_and_category_only_in_the_ledger_never_the_school()
     {
         var receipt = await ReceiptAsync(1_000_000);
         var proposed = Ok(await ProposeMoneyAsync(receipt, W.ChildJacket, 180_000));
         Assert.True((await AsAsync(W.Approver, s => s.ApproveAsync(proposed.Id))).Booked);
 
         var entry = (await LedgerAsync()).Last();
-        Assert.Equal($"{W.IaDal.Code}-2026-WarmClothes-T{W.SchoolIaDal}", entry.NeedReference);
-        Assert.Equal("Phân bổ cho Đồ ấm, Trường TH-THCS Ia Đal, Xã Ia Đal", entry.Description);
+        // The needs list folds a cell of fewer than five children into its commune: the ledger must not name the school.
+        Assert.Equal($"{W.IaDal.Code}-2026-WarmClothes", entry.NeedReference);
+        Assert.Equal("Phân bổ cho Đồ ấm, Xã Ia Đal", entry.Description);
+        Assert.DoesNotContain("Trường", LedgerCanonicalForm.Build(entry));
         Assert.DoesNotContain("Rơ Châm", LedgerCanonicalForm.Build(entry));
     }
 

@@ -83,9 +83,13 @@ public abstract class AllocationTest(DatabaseProvider provider) : DatabaseTest(p
     }
 
     /// <summary>Runs <typeparamref name="TService"/> as <paramref name="person"/> (null: the CLI), in a scope of its own with their unit scope.</summary>
-    protected async Task<T> ActAsAsync<TService, T>(Person? person, Func<TService, ChildAidDbContext, Task<T>> act) where TService : notnull
+    protected Task<T> ActAsAsync<TService, T>(Person? person, Func<TService, ChildAidDbContext, Task<T>> act) where TService : notnull =>
+        ActAsAsync(Sp, person, act);
+
+    /// <summary>Runs <typeparamref name="TService"/> as <paramref name="person"/> (null: the CLI) in a scope of its own with their unit scope, as one request would.</summary>
+    public static async Task<T> ActAsAsync<TService, T>(IServiceProvider sp, Person? person, Func<TService, ChildAidDbContext, Task<T>> act) where TService : notnull
     {
-        await using var scope = Sp.CreateAsyncScope();
+        await using var scope = sp.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
         actor.UserId = person?.Id;
         actor.Name = person?.UserName ?? "cli";

@@ -8,6 +8,7 @@ using ChildAid.Shared.Security;
 using ChildAid.Shared.Stock;
 using ChildAid.Shared.Time;
 using ChildAid.Shared.Validation;
+using ChildAid.Tests.Allocations;
 using ChildAid.Tests.Infrastructure;
 using ChildAid.Tests.Needs;
 using ChildAid.Tests.PublicNeeds;
@@ -69,16 +70,6 @@ public static class DistributionWorld
 
     private static void Step(StockStep step) => Assert.True(step.Succeeded, step.Refusal ?? string.Join(" | ", step.Errors.Values));
 
-    /// <summary>Runs a service as a person (null: the CLI) in a scope of its own with their unit scope, as one request would.</summary>
-    private static async Task<T> AsAsync<TService, T>(IServiceProvider sp, Person? person, Func<TService, Task<T>> act) where TService : notnull
-    {
-        await using var scope = sp.CreateAsyncScope();
-        var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
-        actor.UserId = person?.Id;
-        actor.Name = person?.UserName ?? "cli";
-        var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
-        db.UnitScope = person?.Units is null ? null : new Shared.AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
-        db.OrganisationScope = null;
-        return await act(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    private static Task<T> AsAsync<TService, T>(IServiceProvider sp, Person? person, Func<TService, Task<T>> act) where TService : notnull =>
+        AllocationTest.ActAsAsync<TService, T>(sp, person, (s, _) => act(s));
 }
