@@ -32,6 +32,12 @@ public class Allocation : Security.IUnitOwned
     /// <summary>Goods only: how many of the goods line's items, counted in the need line's unit.</summary>
     public int? Quantity { get; set; }
     public string? Note { get; set; }
+    /// <summary>
+    /// Set when the proposal came from a suggestion form: the form's run key and the row (receipt, goods line, need line).
+    /// Unique in the database, so the same form posted twice — on two BackOffice nodes at the same instant too — proposes once.
+    /// </summary>
+    public string? SuggestionKey { get; set; }
+    public const int SuggestionKeyLength = 100;
 
     public AllocationState State { get; private set; } = AllocationState.Proposed;
     public string ProposedById { get; set; } = "";

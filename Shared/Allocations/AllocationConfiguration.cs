@@ -26,6 +26,8 @@ public class AllocationConfiguration : IEntityTypeConfiguration<Allocation>
         b.HasIndex(a => a.NeedLineKey);
         b.HasIndex(a => a.LedgerSequence).IsUnique();
         b.HasIndex(a => a.ReversalSequence).IsUnique();
+        b.Property(a => a.SuggestionKey).HasMaxLength(Allocation.SuggestionKeyLength);
+        b.HasIndex(a => a.SuggestionKey).IsUnique();
         // What a row must be, whoever writes it (the sums across rows are the triggers' job: see the migration).
         b.ToTable(t =>
         {

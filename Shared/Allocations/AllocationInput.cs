@@ -14,6 +14,8 @@ public sealed class AllocationInput
     public string? Note { get; set; }
     /// <summary>Why the allocation is still needed when the child or school already received the same help (a programme manager only).</summary>
     public string? DoubleSupportReason { get; set; }
+    /// <summary>The suggestion form's key for this row (<see cref="Allocation.SuggestionKey"/>): a second proposal with it returns the first.</summary>
+    public string? SuggestionKey { get; set; }
 }
 
 /// <summary>What is still free on a receipt: money (0 for goods receipts) and each goods line's quantity.</summary>

@@ -56,6 +56,7 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
             Quantity = goods is null ? null : input.Quantity,
             AmountVnd = goods is null ? input.AmountVnd!.Value : checked(input.Quantity!.Value * goods.UnitValueVnd),
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            SuggestionKey = input.SuggestionKey,
             ProposedById = actor.UserId ?? actor.Name,
             ProposedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -70,8 +71,12 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
         }
         catch (DbUpdateException)
         {
-            // The database's triggers refused: someone else took part of the receipt or the need at the same moment.
+            // The database's triggers refused: someone else took part of the receipt or the need at the same moment —
+            // or proposed this very suggestion row (its unique key): that proposal is this one.
             db.Entry(allocation).State = EntityState.Detached;
+            if (input.SuggestionKey is { } key
+                && await db.Allocations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.SuggestionKey == key, ct) is { } first)
+                return Outcome<Allocation>.Ok(first);
             var now = await RuleErrorsAsync(allocation, receipt, line, ct);
             return Outcome<Allocation>.Fail(now.Count > 0 ? now
                 : new Dictionary<string, string> { [nameof(input.AmountVnd)] = "Số liệu vừa thay đổi do người khác phân bổ cùng lúc; vui lòng xem lại và gửi lại." });

@@ -57,8 +57,10 @@ public sealed record Suggestion(int ContributionId, int? GoodsLineId, int NeedLi
 /// <item>For each line, goods first (only for a line counted in items): goods lines recognised as the same catalogue item
 /// and the same size band, oldest receipt first; never more than the line's quantity left, nor more than its value left
 /// at the line's estimated unit cost.</item>
-/// <item>Then money for what the line still lacks in đồng (its value left): the oldest money first among the gifts allowed
-/// there, by received date, then receipt number; each gift gives at most what it has left.</item>
+/// <item>Then money for what the line still lacks in đồng (its value left): restricted money first — a campaign's gift the
+/// line's area allows can go to few lines, unrestricted money to any, so spending the restricted gift where it may go keeps
+/// the unrestricted money for lines no campaign reaches —, and within each the oldest money first, by received date, then
+/// receipt number; each gift gives at most what it has left. Goods in rule 2 are taken the same way.</item>
 /// <item>A gift may go to a line when it has no campaign (unrestricted), or when one of its campaign's areas covers the
 /// line's commune (and category, if the area names one). A campaign without an area gives nothing.</item>
 /// </list>
@@ -110,7 +112,7 @@ public static class AllocationSuggestions
                 var pools = new List<(Pool<OpenGoods> Pool, int Campaign, CampaignAreaRule? Area)>();
                 foreach (var (campaign, area) in eligible)
                     if (goodsPools.TryGetValue((campaign, need.NeedItemId, need.SizeBand), out var pool)) pools.Add((pool, campaign, area));
-                while (quantityLeft > 0 && (need.UnitCostVnd == 0 || valueLeft >= need.UnitCostVnd) && Oldest(pools, (a, b) => Older(a, b)) is { } pick)
+                while (quantityLeft > 0 && (need.UnitCostVnd == 0 || valueLeft >= need.UnitCostVnd) && Next(pools, (a, b) => Older(a, b)) is { } pick)
                 {
                     var lot = pick.Pool.Head;
                     var cap = need.UnitCostVnd == 0 ? quantityLeft : (int)Math.Min(quantityLeft, valueLeft / need.UnitCostVnd);
@@ -134,7 +136,7 @@ public static class AllocationSuggestions
                 var pools = new List<(Pool<OpenMoney> Pool, int Campaign, CampaignAreaRule? Area)>();
                 foreach (var (campaign, area) in eligible)
                     if (moneyPools.TryGetValue(campaign, out var pool)) pools.Add((pool, campaign, area));
-                while (valueLeft > 0 && Oldest(pools, (a, b) => Older(a, b)) is { } pick)
+                while (valueLeft > 0 && Next(pools, (a, b) => Older(a, b)) is { } pick)
                 {
                     var gift = pick.Pool.Head;
                     var amount = Math.Min(pick.Pool.HeadLeft, valueLeft);
@@ -165,14 +167,18 @@ public static class AllocationSuggestions
     private static bool Older(OpenGoods a, OpenGoods b) =>
         (a.ReceivedOn, a.FiscalYear, a.ReceiptSequence, a.ContributionId, a.GoodsLineId).CompareTo((b.ReceivedOn, b.FiscalYear, b.ReceiptSequence, b.ContributionId, b.GoodsLineId)) < 0;
 
-    /// <summary>The pool whose next gift is the oldest, or null when every pool is spent.</summary>
-    private static (Pool<T> Pool, int Campaign, CampaignAreaRule? Area)? Oldest<T>(List<(Pool<T> Pool, int Campaign, CampaignAreaRule? Area)> pools, Func<T, T, bool> older)
-        where T : class
+    /// <summary>The pool to take from next: a restricted one (a campaign's) while any has something left, else unrestricted money; the oldest gift first within each.</summary>
+    private static (Pool<T> Pool, int Campaign, CampaignAreaRule? Area)? Next<T>(List<(Pool<T> Pool, int Campaign, CampaignAreaRule? Area)> pools, Func<T, T, bool> older)
+        where T : class => Oldest(pools, older, restricted: true) ?? Oldest(pools, older, restricted: false);
+
+    /// <summary>The pool whose next gift is the oldest among the restricted (or unrestricted) pools, or null when each of those is spent.</summary>
+    private static (Pool<T> Pool, int Campaign, CampaignAreaRule? Area)? Oldest<T>(List<(Pool<T> Pool, int Campaign, CampaignAreaRule? Area)> pools, Func<T, T, bool> older,
+        bool restricted) where T : class
     {
         (Pool<T> Pool, int Campaign, CampaignAreaRule? Area)? best = null;
         foreach (var p in pools)
         {
-            if (p.Pool.Empty) continue;
+            if (p.Pool.Empty || (p.Campaign != Unrestricted) != restricted) continue;
             if (best is null || older(p.Pool.Head, best.Value.Pool.Head)) best = p;
         }
         return best;

@@ -16,23 +16,34 @@ namespace ChildAid.Shared.Allocations;
 public class DoubleSupportCheck(ChildAidDbContext db, DuplicateCheck duplicates)
 {
     /// <summary>What the target of <paramref name="line"/> has already received, in words for the officer (Vietnamese); empty when nothing.</summary>
-    public async Task<IReadOnlyList<string>> FindAsync(NeedLine line, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> FindAsync(NeedLine line, CancellationToken ct = default) =>
+        (await FindAsync([Candidate(line)], ct))[0];
+
+    public static DuplicateCandidate Candidate(NeedLine line) =>
+        new(line.Target, line.ChildId, line.SchoolId, line.Category, line.PeriodStart, line.PeriodEnd, line.NeedsReviewId, line.Key);
+
+    /// <summary>The same question for many lines at once (the suggestion run): a few queries, not one per line.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> FindAsync(IReadOnlyList<DuplicateCandidate> candidates, CancellationToken ct = default)
     {
-        var findings = await duplicates.FindAsync(new DuplicateCandidate(line.Target, line.ChildId, line.SchoolId, line.Category,
-            line.PeriodStart, line.PeriodEnd, line.NeedsReviewId, line.Key), ct);
-        var keys = findings.Where(f => f.Key is not null).Select(f => f.Key!.Value).ToList();
-        var given = await db.Allocations.IgnoreQueryFilters()
-            .Where(a => keys.Contains(a.NeedLineKey) && a.State == AllocationState.Approved)
-            .GroupBy(a => a.NeedLineKey).Select(g => new { Key = g.Key, Amount = g.Sum(a => a.AmountVnd) })
-            .ToDictionaryAsync(g => g.Key, g => g.Amount, ct);
-        var words = new List<string>();
-        foreach (var f in findings)
+        var findings = await duplicates.FindAsync(candidates, ct);
+        var keys = findings.SelectMany(f => f).Where(f => f.Key is not null).Select(f => f.Key!.Value).Distinct().ToList();
+        var given = new Dictionary<Guid, long>();
+        foreach (var chunk in keys.Chunk(500))
+            foreach (var g in await db.Allocations.IgnoreQueryFilters()
+                         .Where(a => chunk.Contains(a.NeedLineKey) && a.State == AllocationState.Approved)
+                         .GroupBy(a => a.NeedLineKey).Select(g => new { g.Key, Amount = g.Sum(a => a.AmountVnd) }).ToListAsync(ct))
+                given[g.Key] = g.Amount;
+        return findings.Select(found =>
         {
-            if (f.Source == DuplicateSource.DeclaredByAgency) words.Add(f.Description);
-            else if (f.Key is { } key && given.TryGetValue(key, out var amount))
-                words.Add(Localization.Messages.Format("{0} Đã được phân bổ {1}.", f.Description, VietnameseFormat.Vnd(amount)));
-        }
-        return words;
+            var words = new List<string>();
+            foreach (var f in found)
+            {
+                if (f.Source == DuplicateSource.DeclaredByAgency) words.Add(f.Description);
+                else if (f.Key is { } key && given.TryGetValue(key, out var amount))
+                    words.Add(Localization.Messages.Format("{0} Đã được phân bổ {1}.", f.Description, VietnameseFormat.Vnd(amount)));
+            }
+            return (IReadOnlyList<string>)words;
+        }).ToList();
     }
 
     public static string Message(IReadOnlyList<string> findings) =>

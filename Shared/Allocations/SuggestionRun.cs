@@ -21,19 +21,27 @@ public sealed record SuggestionRow(Suggestion Suggestion, string ReceiptNumber, 
     public string Reasons => string.Join("; ", Suggestion.Reasons);
 }
 
-/// <summary>What a run found: the suggestions, and how many open lines and gifts it looked at.</summary>
-public sealed record SuggestionResult(IReadOnlyList<SuggestionRow> Rows, int OpenNeeds, int OpenGifts, long UnallocatedVnd);
+/// <summary>What a run found: the suggestions, how many open lines and gifts it looked at, and the lines it left out because their child or school already has the same support.</summary>
+public sealed record SuggestionResult(IReadOnlyList<SuggestionRow> Rows, int OpenNeeds, int OpenGifts, long UnallocatedVnd, IReadOnlyList<SkippedNeed> Skipped);
+
+/// <summary>
+/// A need line the run does not suggest: its child or school already received the same kind of help for the same period
+/// (<see cref="DoubleSupportCheck"/>), so a proposal would be refused. A programme manager may still propose it by hand,
+/// with the written reason the check asks for.
+/// </summary>
+public sealed record SkippedNeed(int NeedLineId, string Commune, string Who, string NeedItem, SizeBand? SizeBand, IReadOnlyList<string> Findings);
 
 /// <summary>A row a person kept (ticked), with the amount or quantity they may have edited.</summary>
 public sealed record SuggestionChoice(int ContributionId, int? GoodsLineId, int NeedLineId, long Amount);
 
 /// <summary>
 /// The suggestion run: loads the open gifts and need lines the user's unit scope shows (what is left is counted against the
-/// live allocations of every unit, as <see cref="AllocationService"/> counts it), runs <see cref="AllocationSuggestions"/>,
+/// live allocations of every unit, as <see cref="AllocationService"/> counts it), leaves out the lines the no-double-support
+/// check would refuse (<see cref="SkippedNeed"/>), runs <see cref="AllocationSuggestions"/>,
 /// and turns the rows a person kept into proposals through <see cref="AllocationService.ProposeAsync"/> — the same rules,
 /// reservations and four eyes as a proposal made by hand.
 /// </summary>
-public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
+public class SuggestionRun(ChildAidDbContext db, AllocationService allocations, DoubleSupportCheck doubleSupport)
 {
     public async Task<SuggestionResult> RunAsync(CancellationToken ct = default)
     {
@@ -64,7 +72,7 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
                 x.Line.UnitValueVnd, left, item?.NeedItemId, item?.SizeBand));
         }
 
-        var needs = await OpenNeedsAsync(live, ct);
+        var (needs, doubled) = await OpenNeedsAsync(live, ct);
         var restrictions = await RestrictionsAsync(money.Select(m => m.CampaignId).Concat(goods.Select(g => g.CampaignId)), ct);
 
         var suggestions = AllocationSuggestions.Suggest(needs.Select(n => n.Need), money, goods, restrictions);
@@ -74,6 +82,8 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
         var goodsById = goods.ToDictionary(g => g.GoodsLineId);
         var titles = restrictions.ToDictionary(r => r.CampaignId, r => r.Title);
         var communes = await db.AdminUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var skipped = doubled.Select(d => new SkippedNeed(d.Need.Need.NeedLineId, communes.GetValueOrDefault(d.Need.Need.CommuneId) ?? "", d.Need.Who, d.Need.Item,
+            d.Need.Need.SizeBand, d.Findings)).ToList();
         var rows = suggestions.Select(s =>
         {
             var n = needById[s.NeedLineId];
@@ -84,13 +94,17 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
             return new SuggestionRow(s, number, received, campaign is { } c ? titles.GetValueOrDefault(c) : null, lot?.Item, lot?.Unit,
                 communes.GetValueOrDefault(n.Need.CommuneId) ?? "", n.Who, n.Item, n.Need.SizeBand, n.Need.Unit, n.Need.Level);
         }).ToList();
-        return new SuggestionResult(rows, needs.Count, money.Count + goods.Count, money.Sum(m => m.LeftVnd));
+        return new SuggestionResult(rows, needs.Count, money.Count + goods.Count, money.Sum(m => m.LeftVnd), skipped);
     }
 
     private sealed record NeedWithLabels(OpenNeed Need, string Who, string Item);
 
-    /// <summary>Approved lines (the revision in force) of the user's units with what they still lack, and since when each need exists.</summary>
-    private async Task<List<NeedWithLabels>> OpenNeedsAsync(IQueryable<Allocation> live, CancellationToken ct)
+    /// <summary>
+    /// Approved lines (the revision in force) of the user's units with what they still lack, and since when each need exists;
+    /// apart, the lines whose child or school already has the same support (what the check found, in words).
+    /// </summary>
+    private async Task<(List<NeedWithLabels> Open, List<(NeedWithLabels Need, IReadOnlyList<string> Findings)> Doubled)> OpenNeedsAsync(IQueryable<Allocation> live,
+        CancellationToken ct)
     {
         var taken = (await live.GroupBy(a => new { a.NeedLineKey, Goods = a.GoodsLineId != null })
                 .Select(g => new { g.Key.NeedLineKey, g.Key.Goods, Amount = g.Sum(a => a.AmountVnd), Quantity = g.Sum(a => a.Quantity ?? 0) }).ToListAsync(ct))
@@ -108,9 +122,10 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
             {
                 l.Id, l.Key, l.AdminUnitId, l.Category, l.NeedItemId, l.SizeBand, l.Unit, Level = l.LevelOverride ?? l.ComputedLevel, l.EstimatedUnitCostVnd,
                 l.Quantity, l.Target, Child = l.Child != null ? l.Child.FullName : null, School = l.School != null ? l.School.Name : null, Item = l.Item!.NameVi,
-                l.NeedsReview!.DecidedAt,
+                l.NeedsReview!.DecidedAt, l.ChildId, l.SchoolId, l.PeriodStart, l.PeriodEnd, l.NeedsReviewId,
             }).ToListAsync(ct);
         var result = new List<NeedWithLabels>(lines.Count);
+        var candidates = new List<DuplicateCandidate>();
         foreach (var l in lines)
         {
             var (moneyTaken, goodsTaken) = taken.GetValueOrDefault(l.Key);
@@ -121,8 +136,17 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
             result.Add(new NeedWithLabels(
                 new OpenNeed(l.Id, l.AdminUnitId, l.Category, l.NeedItemId, l.SizeBand, l.Unit, l.Level, first, l.EstimatedUnitCostVnd, Math.Max(0, quantity), Math.Max(0, value)),
                 l.Child ?? l.School ?? NeedLabels.Targets[l.Target], l.Item));
+            candidates.Add(new DuplicateCandidate(l.Target, l.ChildId, l.SchoolId, l.Category, l.PeriodStart, l.PeriodEnd, l.NeedsReviewId, l.Key));
         }
-        return result;
+        // No double support (issue 10): a line whose child or school already has the same help for the period would be
+        // refused when proposed; leave it to a person rather than suggest it.
+        var findings = await doubleSupport.FindAsync(candidates, ct);
+        var open = new List<NeedWithLabels>(result.Count);
+        var doubled = new List<(NeedWithLabels, IReadOnlyList<string>)>();
+        for (var i = 0; i < result.Count; i++)
+            if (findings[i].Count == 0) open.Add(result[i]);
+            else doubled.Add((result[i], findings[i]));
+        return (open, doubled);
     }
 
     /// <summary>Every area of the campaigns the gifts belong to, read past the scope: a restriction is the donor's, whoever reads it.</summary>
@@ -141,14 +165,19 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
     /// <summary>Serialises proposals from suggestion forms in this process, so a double click finds the first click's proposals.</summary>
     private static readonly SemaphoreSlim ProposeLock = new(1, 1);
 
-    /// <summary>The note every proposal of one form carries: the run's key makes a second post of the same form a no-op.</summary>
+    /// <summary>The note every proposal of one form carries, so the approver reads where it came from and why.</summary>
     public static string NotePrefix(Guid runKey) => "Gợi ý phân bổ, lượt " + runKey.ToString("N", System.Globalization.CultureInfo.InvariantCulture)[..12];
+
+    /// <summary>The row's unique key (<see cref="Allocation.SuggestionKey"/>): the form's run key and the row's reference.</summary>
+    public static string SuggestionKey(Guid runKey, string reference) =>
+        runKey.ToString("N", System.Globalization.CultureInfo.InvariantCulture) + ":" + reference;
 
     /// <summary>
     /// Proposes each kept row through <see cref="AllocationService.ProposeAsync"/> (proposer = the current user). A row already
     /// proposed from the same form (same run key, receipt, goods line and need line) is not proposed again: a double click
     /// or a resubmitted form proposes once. Returns, by row reference, what each row came to (null = proposed or already
-    /// proposed; otherwise the service's Vietnamese message).
+    /// proposed; otherwise the service's Vietnamese message). The lock spares this process the database's refusal; across
+    /// BackOffice nodes the unique <see cref="Allocation.SuggestionKey"/> has the last word.
     /// </summary>
     public async Task<Dictionary<string, string?>> ProposeAsync(Guid runKey, IReadOnlyList<SuggestionChoice> choices, IReadOnlyDictionary<string, string>? reasons,
         CancellationToken ct = default)
@@ -158,9 +187,10 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
         await ProposeLock.WaitAsync(ct);
         try
         {
-            var done = (await db.Allocations.IgnoreQueryFilters().AsNoTracking().Where(a => a.Note != null && a.Note.StartsWith(prefix))
-                    .Select(a => new { a.ContributionId, a.GoodsLineId, a.NeedLineId }).ToListAsync(ct))
-                .Select(a => SuggestionRow.Reference(a.ContributionId, a.GoodsLineId, a.NeedLineId)).ToHashSet();
+            var keyPrefix = SuggestionKey(runKey, "");
+            var done = (await db.Allocations.IgnoreQueryFilters().AsNoTracking().Where(a => a.SuggestionKey != null && a.SuggestionKey.StartsWith(keyPrefix))
+                    .Select(a => a.SuggestionKey!).ToListAsync(ct))
+                .Select(k => k[keyPrefix.Length..]).ToHashSet();
             foreach (var c in choices)
             {
                 var reference = SuggestionRow.Reference(c.ContributionId, c.GoodsLineId, c.NeedLineId);
@@ -174,6 +204,7 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations)
                 var input = new AllocationInput
                 {
                     ContributionId = c.ContributionId, GoodsLineId = c.GoodsLineId, NeedLineId = c.NeedLineId, Note = note,
+                    SuggestionKey = SuggestionKey(runKey, reference),
                     AmountVnd = c.GoodsLineId is null ? c.Amount : null, Quantity = c.GoodsLineId is null ? null : (int)Math.Min(c.Amount, int.MaxValue),
                 };
                 var outcome = await allocations.ProposeAsync(input, ct);

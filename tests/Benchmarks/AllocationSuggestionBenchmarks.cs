@@ -123,10 +123,10 @@ public class SuggestionRunBenchmarks
     public async Task<SuggestionResult> FullRun()
     {
         await using var db = BenchDatabase.Context(Provider, _cs);
+        var doubleSupport = new DoubleSupportCheck(db, new Shared.Needs.DuplicateCheck(db));
         var allocations = new AllocationService(db, new Shared.Ledger.LedgerWriter(db, TimeProvider.System), new Shared.Audit.AuditActor(), TimeProvider.System,
-            new DoubleSupportCheck(db, new Shared.Needs.DuplicateCheck(db)),
-            new Shared.Needs.NeedFulfilment(db, new Shared.PublicNeeds.PublicNeedsProjection(db, TimeProvider.System)));
-        return await new SuggestionRun(db, allocations).RunAsync();
+            doubleSupport, new Shared.Needs.NeedFulfilment(db, new Shared.PublicNeeds.PublicNeedsProjection(db, TimeProvider.System)));
+        return await new SuggestionRun(db, allocations, doubleSupport).RunAsync();
     }
 
     private static async Task<string> PrepareAsync(Shared.Data.DatabaseProvider provider, int lines, int gifts)

@@ -100,13 +100,15 @@ public class AllocationSuggestionTests
     }
 
     [Fact]
-    public void Restricted_and_unrestricted_money_are_taken_together_oldest_first()
+    public void Restricted_money_goes_first_where_it_may_then_unrestricted_money_oldest_first()
     {
-        var gifts = new[] { Money(1, 500_000, new DateOnly(2026, 2, 1)), Money(2, 500_000, new DateOnly(2026, 1, 1), campaign: Campaign) };
+        // The unrestricted gift is older, yet the campaign's gift covers the jackets first: it can go to few lines, the other to any.
+        var gifts = new[] { Money(1, 500_000, new DateOnly(2026, 1, 1)), Money(2, 500_000, new DateOnly(2026, 2, 1), campaign: Campaign),
+            Money(3, 500_000, new DateOnly(2025, 12, 1)) };
         var s = Run([Jackets(1, 5)], gifts, restrictions: [WarmClothesInIaDal]);
-        Assert.Equal([2, 1], s.Select(x => x.ContributionId));
-        // Meals are outside the campaign's category: only the unrestricted gift.
-        Assert.Equal([1], Run([Meals(1)], gifts, restrictions: [WarmClothesInIaDal]).Select(x => x.ContributionId));
+        Assert.Equal([2, 3], s.Select(x => x.ContributionId));
+        // Meals are outside the campaign's category: only the unrestricted gifts, oldest first.
+        Assert.Equal([3, 1], Run([Meals(1)], gifts, restrictions: [WarmClothesInIaDal]).Select(x => x.ContributionId));
     }
 
     [Fact]

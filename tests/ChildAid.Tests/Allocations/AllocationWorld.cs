@@ -5,6 +5,7 @@ using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Needs;
+using ChildAid.Shared.Organisations;
 using ChildAid.Shared.Security;
 using ChildAid.Shared.Validation;
 using ChildAid.Tests.Infrastructure;
@@ -96,6 +97,22 @@ public abstract class AllocationTest(DatabaseProvider provider) : DatabaseTest(p
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         db.UnitScope = person?.Units is null ? null : new AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
         return await act(scope.ServiceProvider.GetRequiredService<TService>(), db);
+    }
+
+    /// <summary>Another agency declares support (the 3W register) for a target of the Ia Đal world, a month into the meals period.</summary>
+    protected async Task DeclareAsync(NeedTarget target, int? childId, int? schoolId, NeedCategory category, string description)
+    {
+        await using var db = Db.NewContext();
+        var agency = new Organisation { Name = "Hội Chữ thập đỏ tỉnh Gia Lai", Type = OrganisationType.RedCross, AdminUnitId = W.IaDal.ParentId!.Value };
+        db.Organisations.Add(agency);
+        await db.SaveChangesAsync();
+        db.DeclaredSupports.Add(new DeclaredSupport
+        {
+            AgencyId = agency.Id, AdminUnitId = W.IaDal.Id, Target = target, ChildId = childId, SchoolId = schoolId, Category = category,
+            PeriodStart = W.Meals.PeriodStart.AddDays(30), PeriodEnd = W.Meals.PeriodStart.AddDays(60), Description = description,
+            RecordedById = "x", RecordedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     protected Task<T> AsAsync<T>(Person? person, Func<AllocationService, ChildAidDbContext, Task<T>> act) => ActAsAsync(person, act);

@@ -17,21 +17,6 @@ namespace ChildAid.Tests.Allocations;
 /// </summary>
 public abstract class DoubleSupportTests(DatabaseProvider provider) : AllocationTest(provider)
 {
-    private async Task DeclareAsync(NeedTarget target, int? childId, int? schoolId, NeedCategory category, string description)
-    {
-        await using var db = Db.NewContext();
-        var agency = new Organisation { Name = "Hội Chữ thập đỏ tỉnh Gia Lai", Type = OrganisationType.RedCross, AdminUnitId = W.IaDal.ParentId!.Value };
-        db.Organisations.Add(agency);
-        await db.SaveChangesAsync();
-        db.DeclaredSupports.Add(new DeclaredSupport
-        {
-            AgencyId = agency.Id, AdminUnitId = W.IaDal.Id, Target = target, ChildId = childId, SchoolId = schoolId, Category = category,
-            PeriodStart = W.Meals.PeriodStart.AddDays(30), PeriodEnd = W.Meals.PeriodStart.AddDays(60), Description = description,
-            RecordedById = "x", RecordedAt = DateTime.UtcNow,
-        });
-        await db.SaveChangesAsync();
-    }
-
     [Fact]
     public async Task Support_another_agency_declared_blocks_the_allocation_until_a_manager_gives_a_reason_which_the_approver_sees_and_the_ledger_records()
     {

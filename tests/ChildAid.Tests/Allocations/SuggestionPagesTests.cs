@@ -133,6 +133,35 @@ public abstract class SuggestionPagesTests(DatabaseProvider provider) : BackOffi
         var fromForm = Assert.Single(await check.Allocations.Where(a => a.Note!.StartsWith("Gợi ý phân bổ")).ToListAsync());
         Assert.Equal((w.Jackets.Id, 500_000L), (fromForm.NeedLineId, fromForm.AmountVnd));
     }
+
+    [Fact]
+    public async Task A_line_already_supported_elsewhere_is_shown_apart_with_what_was_found_not_suggested()
+    {
+        AllocationWorld w;
+        await using (var db = Db.NewContext())
+        {
+            w = await AllocationWorld.CreateAsync(db);
+            var agency = new Shared.Organisations.Organisation { Name = "Tổ chức Cứu trợ Nhi đồng", Type = Shared.Organisations.OrganisationType.RedCross, AdminUnitId = w.IaDal.ParentId!.Value };
+            db.Organisations.Add(agency);
+            await db.SaveChangesAsync();
+            db.DeclaredSupports.Add(new Shared.Needs.DeclaredSupport
+            {
+                AgencyId = agency.Id, AdminUnitId = w.IaDal.Id, Target = Shared.Needs.NeedTarget.School, SchoolId = w.SchoolIaDal,
+                Category = Shared.Needs.NeedCategory.Nutrition, PeriodStart = w.Meals.PeriodStart, PeriodEnd = w.Meals.PeriodEnd,
+                Description = "Bữa trưa bán trú", RecordedById = "x", RecordedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await StaffAsync("canbo-de-xuat", [Roles.ProgrammeOfficer], w.IaDal.Id);
+        await using (var sp = Db.Services())
+        await using (var scope = Scope(sp, "cli"))
+            await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(TestData.Cash(w.DonorId, w.IaDal.Id, 3_000_000));
+
+        var page = await (await LogInAsync("canbo-de-xuat")).GetPageAsync("/Allocations/Suggest?run=true");
+        Assert.Contains("Không gợi ý: đã được hỗ trợ cùng loại (1 dòng)", page);
+        Assert.Contains("Tổ chức Cứu trợ Nhi đồng đã đăng ký hỗ trợ: Bữa trưa bán trú", page);
+        Assert.DoesNotContain($"-0-{w.Meals.Id}\"", page);
+    }
 }
 
 public class SuggestionPagesTestsOnSqlite() : SuggestionPagesTests(DatabaseProvider.Sqlite);

@@ -122,6 +122,42 @@ public abstract class SuggestionRunTests(DatabaseProvider provider) : Allocation
     }
 
     [Fact]
+    public async Task Two_proposals_of_the_same_suggestion_row_past_the_lock_book_one_allocation()
+    {
+        // Two BackOffice nodes have no common lock: the unique suggestion key is the database's last word.
+        var receipt = await ReceiptAsync(1_000_000);
+        var key = SuggestionRun.SuggestionKey(Guid.NewGuid(), SuggestionRow.Reference(receipt.Id, null, W.Meals.Id));
+        AllocationInput Input() => new() { ContributionId = receipt.Id, NeedLineId = W.Meals.Id, AmountVnd = 300_000, SuggestionKey = key };
+        var first = Ok(await AsAsync(W.Proposer, s => s.ProposeAsync(Input())));
+        var second = Ok(await AsAsync(W.Proposer, s => s.ProposeAsync(Input())));
+        Assert.Equal(first.Id, second.Id);
+        await using var db = Db.NewContext();
+        Assert.Equal(300_000, Assert.Single(await db.Allocations.ToListAsync()).AmountVnd);
+        // And the database itself refuses a second row with the key, whoever writes.
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO allocations (admin_unit_id, contribution_id, need_line_id, need_line_key, amount_vnd, state, proposed_by_id, proposed_at, suggestion_key) " +
+            "SELECT admin_unit_id, contribution_id, need_line_id, need_line_key, 1, state, 'x', proposed_at, suggestion_key FROM allocations"));
+        Assert.Contains("suggestion_key", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_line_whose_school_already_has_the_same_support_is_not_suggested_but_listed_with_what_was_found()
+    {
+        await DeclareAsync(NeedTarget.School, null, W.SchoolIaDal, NeedCategory.Nutrition, "Bữa trưa cho học sinh bán trú");
+        var receipt = await ReceiptAsync(5_000_000);
+
+        var result = await RunAsAsync(W.Proposer, r => r.RunAsync());
+
+        Assert.DoesNotContain(result.Rows, r => r.Suggestion.NeedLineId == W.Meals.Id);
+        var skipped = Assert.Single(result.Skipped, s => s.NeedLineId == W.Meals.Id);
+        Assert.Contains(skipped.Findings, f => f.Contains("Hội Chữ thập đỏ tỉnh Gia Lai đã đăng ký hỗ trợ: Bữa trưa cho học sinh bán trú", StringComparison.Ordinal));
+        // The money goes to the next lines instead, and every proposal of the run is accepted.
+        Assert.Contains(result.Rows, r => r.Suggestion.ContributionId == receipt.Id);
+        var outcomes = await RunAsAsync(W.Proposer, r => r.ProposeAsync(Guid.NewGuid(), Keep(result), null));
+        Assert.All(outcomes.Values, Assert.Null);
+    }
+
+    [Fact]
     public async Task Goods_recognised_as_the_same_item_and_size_band_are_suggested_by_quantity_and_others_are_left_to_a_person()
     {
         var jackets = await GoodsReceiptAsync("Áo ấm mùa đông 6–8 tuổi", 30, 150_000);

@@ -200,6 +200,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
 
+                    b.Property<string>("SuggestionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("suggestion_key");
+
                     b.HasKey("Id")
                         .HasName("pk_allocations");
 
@@ -225,6 +230,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.HasIndex("ReversalSequence")
                         .IsUnique()
                         .HasDatabaseName("ix_allocations_reversal_sequence");
+
+                    b.HasIndex("SuggestionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocations_suggestion_key");
 
                     b.HasIndex("State", "AdminUnitId")
                         .HasDatabaseName("ix_allocations_state_admin_unit_id");

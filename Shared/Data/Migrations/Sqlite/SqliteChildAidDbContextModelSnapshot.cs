@@ -191,6 +191,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
 
+                    b.Property<string>("SuggestionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggestion_key");
+
                     b.HasKey("Id")
                         .HasName("pk_allocations");
 
@@ -216,6 +221,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.HasIndex("ReversalSequence")
                         .IsUnique()
                         .HasDatabaseName("ix_allocations_reversal_sequence");
+
+                    b.HasIndex("SuggestionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocations_suggestion_key");
 
                     b.HasIndex("State", "AdminUnitId")
                         .HasDatabaseName("ix_allocations_state_admin_unit_id");
