@@ -19,7 +19,7 @@ public sealed record GrowthCsvSummary(int Rows, int ErrorCount, IReadOnlyList<Gr
 /// <summary>
 /// `growth score`: reads children as WHO's sample files lay them out (columns <c>sex</c> 1/2, <c>dob</c>, <c>dov</c>
 /// yyyy-MM-dd, <c>age_days</c>, <c>age_months</c>, <c>weight_kg</c>, <c>lenhei_cm</c>, <c>measure</c> l/h, <c>oedema</c> y/n,
-/// optionally <c>headc_cm</c> and <c>muac_cm</c>; any may be empty, other columns pass through unchanged) and writes each row
+/// optionally <c>headc_cm</c>, <c>muac_cm</c>, <c>triskin_mm</c> and <c>subskin_mm</c> (skinfolds); any may be empty, other columns pass through unchanged) and writes each row
 /// with its z-scores, the weight-for-length/height table used, the flags and the classification. One record in memory
 /// at a time. Every row is checked; after the first bad row nothing more is written, and the caller discards the output.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class GrowthCsvScorer(GrowthCalculator calculator)
 {
     public const int MaxErrorsListed = 100;
 
-    private static readonly string[] Inputs = ["sex", "dob", "dov", "age_days", "age_months", "weight_kg", "lenhei_cm", "measure", "oedema", "headc_cm", "muac_cm"];
+    private static readonly string[] Inputs = ["sex", "dob", "dov", "age_days", "age_months", "weight_kg", "lenhei_cm", "measure", "oedema", "headc_cm", "muac_cm", "triskin_mm", "subskin_mm"];
 
     /// <summary>
     /// Scores a file into another: written beside the target and moved into place only when every row was good, so
@@ -64,10 +64,14 @@ public sealed class GrowthCsvScorer(GrowthCalculator calculator)
         var headerFields = records.FieldCount;
         var withHead = columns[9] >= 0;
         var withMuac = columns[10] >= 0;
+        var withTriceps = columns[11] >= 0;
+        var withSubscapular = columns[12] >= 0;
         output.Write(records.Record);
         output.Write(",zwfa,zlhfa,zwflh,zbfa");
         if (withHead) output.Write(",zhcfa");
         if (withMuac) output.Write(",zacfa");
+        if (withTriceps) output.Write(",ztsfa");
+        if (withSubscapular) output.Write(",zssfa");
         output.Write(",wflh_table,flags,classification\n");
 
         var rows = 0;
@@ -97,6 +101,8 @@ public sealed class GrowthCsvScorer(GrowthCalculator calculator)
             Write(output, r.BmiForAge);
             if (withHead) Write(output, r.HeadForAge);
             if (withMuac) Write(output, r.ArmForAge);
+            if (withTriceps) Write(output, r.TricepsForAge);
+            if (withSubscapular) Write(output, r.SubscapularForAge);
             output.Write(r.Table switch { WeightForLengthTable.Length => ",wfl,", WeightForLengthTable.Height => ",wfh,", _ => ",," });
             output.Write(NutritionStatusNames.Codes(r.Flags));
             output.Write(',');
@@ -154,6 +160,8 @@ public sealed class GrowthCsvScorer(GrowthCalculator calculator)
             LengthOrHeightCm = Number(Cell(6), "lenhei_cm", problems),
             HeadCircumferenceCm = Number(Cell(9), "headc_cm", problems),
             MuacCm = Number(Cell(10), "muac_cm", problems),
+            TricepsSkinfoldMm = Number(Cell(11), "triskin_mm", problems),
+            SubscapularSkinfoldMm = Number(Cell(12), "subskin_mm", problems),
         };
     }
 

@@ -69,6 +69,34 @@ public sealed class GrowthScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Skinfolds_add_their_own_columns_with_WHOs_z_scores_from_3_months_to_5_years()
+    {
+        var input = PathOf("in.csv");
+        // Rows checked by hand from tsfa/ssfa (SkinfoldTests): male day 91 triceps 12.0 → 1.24, subscapular 7.7 → 0.01;
+        // female day 400 triceps 7.5 → −0.26; under 91 days no skinfold z-score; a bad value is named.
+        File.WriteAllText(input,
+            "sex,age_days,triskin_mm,subskin_mm\n" +
+            "1,91,12.0,7.7\n" +
+            "2,400,7.5,NA\n" +
+            "1,60,8.0,6.0\n");
+        var output = PathOf("out.csv");
+        var (code, printed) = await CliRunner.RunRawAsync("growth", "score", input, output, _tables);
+        Assert.True(code == 0, printed);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("sex,age_days,triskin_mm,subskin_mm,zwfa,zlhfa,zwflh,zbfa,ztsfa,zssfa,wflh_table,flags,classification", lines[0]);
+        var header = lines[0].Split(',');
+        string Cell(int line, string column) => lines[line].Split(',')[Array.IndexOf(header, column)];
+        Assert.Equal(("1.24", "0.01"), (Cell(1, "ztsfa"), Cell(1, "zssfa")));
+        Assert.Equal(("-0.26", ""), (Cell(2, "ztsfa"), Cell(2, "zssfa")));
+        Assert.Equal(("", ""), (Cell(3, "ztsfa"), Cell(3, "zssfa")));
+
+        File.WriteAllText(input, "sex,age_days,triskin_mm\n1,91,dày\n");
+        (code, printed) = await CliRunner.RunRawAsync("growth", "score", input, PathOf("bad.csv"), _tables);
+        Assert.Equal(1, code);
+        Assert.Contains("Dòng 2: cột triskin_mm «dày» không phải số", printed);
+    }
+
+    [Fact]
     public async Task A_malformed_row_is_named_by_its_line_and_no_output_file_is_written()
     {
         var input = PathOf("in.csv");
