@@ -6,8 +6,11 @@ using ChildAid.Shared.Growth;
 
 namespace ChildAid.BackOffice.Checkups;
 
-/// <summary>Which curve set a chart draws: WHO 2006 up to 5 years, the 2007 reference after.</summary>
-public enum ChartIndicator { WeightForAge, LengthForAge, BmiForAge }
+/// <summary>
+/// Which curve set a chart draws: WHO 2006 up to 5 years, the 2007 reference after; arm circumference and the skinfolds
+/// only from 3 months (day 91) to under 5 years, as WHO's tables.
+/// </summary>
+public enum ChartIndicator { WeightForAge, LengthForAge, BmiForAge, ArmForAge, TricepsForAge, SubscapularForAge }
 
 /// <summary>
 /// A child's growth chart as plain SVG, drawn on the server: the WHO −3, −2, 0, +2, +3 SD curves of the indicator for
@@ -26,14 +29,23 @@ public static class GrowthChart
     {
         ChartIndicator.WeightForAge => (StaffText.T("Cân nặng theo tuổi"), "kg"),
         ChartIndicator.LengthForAge => (StaffText.T("Chiều dài/chiều cao theo tuổi"), "cm"),
-        _ => (StaffText.T("BMI theo tuổi"), "kg/m²"),
+        ChartIndicator.BmiForAge => (StaffText.T("BMI theo tuổi"), "kg/m²"),
+        ChartIndicator.ArmForAge => (StaffText.T("Vòng cánh tay theo tuổi"), "cm"),
+        ChartIndicator.TricepsForAge => (StaffText.T("Nếp gấp da cơ tam đầu theo tuổi"), "mm"),
+        _ => (StaffText.T("Nếp gấp da dưới xương bả vai theo tuổi"), "mm"),
     };
+
+    private static bool UnderFiveOnly(ChartIndicator indicator) => indicator >= ChartIndicator.ArmForAge;
+
+    /// <summary>Day 91, in months: where WHO's arm circumference and skinfold tables begin.</summary>
+    private const double FirstMonthOfUnderFiveOnly = 91 / GrowthCalculator.DaysPerMonth;
 
     /// <summary>The SVG, or null when there is nothing to draw (no point within the WHO tables' ages).</summary>
     public static string? Svg(GrowthTables tables, ChartIndicator indicator, Sex sex, IReadOnlyList<Point> points, string id)
     {
-        var maxMonths = indicator == ChartIndicator.WeightForAge ? GrowthCalculator.LastMonthOfWeightForAge2007 : GrowthCalculator.LastMonthOf2007;
-        var shown = points.Where(p => p.AgeMonths >= 0 && p.AgeMonths <= maxMonths).ToList();
+        var (minMonths, maxMonths) = UnderFiveOnly(indicator) ? (FirstMonthOfUnderFiveOnly, GrowthCalculator.FirstMonthOf2007)
+            : (0, indicator == ChartIndicator.WeightForAge ? GrowthCalculator.LastMonthOfWeightForAge2007 : GrowthCalculator.LastMonthOf2007);
+        var shown = points.Where(p => p.AgeMonths >= minMonths && (UnderFiveOnly(indicator) ? p.AgeMonths < maxMonths : p.AgeMonths <= maxMonths)).ToList();
         if (shown.Count == 0) return null;
         var x0 = Math.Max(0, Math.Floor(shown.Min(p => p.AgeMonths) / 6 - 1) * 6);
         var x1 = Math.Min(maxMonths, Math.Ceiling(shown.Max(p => p.AgeMonths) / 6 + 1) * 6);
@@ -92,6 +104,12 @@ public static class GrowthChart
     /// <summary>L, M, S at an age in months: the daily 2006 table below 60 months, the monthly 2007 reference from 60.</summary>
     private static Lms? Row(GrowthTables t, ChartIndicator indicator, Sex sex, double months)
     {
+        if (UnderFiveOnly(indicator))
+        {
+            var underFive = indicator switch { ChartIndicator.ArmForAge => t.ArmForAge, ChartIndicator.TricepsForAge => t.TricepsForAge, _ => t.SubscapularForAge };
+            return months < GrowthCalculator.FirstMonthOf2007
+                && underFive.TryGet(sex, GrowthCalculator.RoundHalfUp(months * GrowthCalculator.DaysPerMonth), out var daily) ? daily : null;
+        }
         if (months < GrowthCalculator.FirstMonthOf2007)
         {
             var table = indicator switch { ChartIndicator.WeightForAge => t.WeightForAge, ChartIndicator.LengthForAge => t.LengthForAge, _ => t.BmiForAge };

@@ -43,6 +43,9 @@ public class ChildModel(CheckupService checkups, ChildReadAudit audit, GrowthRef
         {
             ChartIndicator.WeightForAge => m.WeightKg,
             ChartIndicator.LengthForAge => m.LengthCm,
+            ChartIndicator.ArmForAge => m.MuacMm / 10m,
+            ChartIndicator.TricepsForAge => m.TricepsSkinfoldMm,
+            ChartIndicator.SubscapularForAge => m.SubscapularSkinfoldMm,
             _ => m.WeightKg is { } w && m.LengthCm is { } l && l > 0 ? Math.Round(w / (l / 100 * (l / 100)), 1) : null,
         };
         if (value is not { } y) return null;

@@ -170,6 +170,12 @@ public abstract class SkinfoldCheckupTests(DatabaseProvider provider) : BackOffi
         var child = WebUtility.HtmlDecode(await client.GetPageAsync($"/Checkups/Child/{S(Toddler)}"));
         Assert.Contains("tam đầu 8,5 · dưới vai 6,2", child);
         Assert.Contains("NGD dưới vai/T " + ChildAid.BackOffice.Checkups.GrowthText.Z(toddler.SubscapularSkinfoldForAge), child);
+        // And a chart for each skinfold, with WHO's curves and the child's point (its label names the value).
+        Assert.Contains("id=\"chart-TricepsForAge-title\"", child);
+        Assert.Contains("id=\"chart-SubscapularForAge-title\"", child);
+        Assert.Contains("Nếp gấp da cơ tam đầu theo tuổi (mm)", child);
+        Assert.Contains(": 8,5 mm</title>", child);
+        Assert.Contains(": 6,2 mm</title>", child);
     }
 
     [Fact]
