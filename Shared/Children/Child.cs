@@ -18,6 +18,29 @@ public static class GuardianRelationNames
         [GuardianRelation.Mother] = "Mẹ", [GuardianRelation.Father] = "Bố", [GuardianRelation.Grandparent] = "Ông/bà",
         [GuardianRelation.Sibling] = "Anh/chị", [GuardianRelation.OtherRelative] = "Họ hàng khác", [GuardianRelation.Other] = "Người giám hộ khác",
     };
+
+    /// <summary>
+    /// The relation a person typed (an import cell): a name of <see cref="All"/> or a common word for it ("cha", "bà nội",
+    /// "chị", "dì"), case ignored; null when not recognised. Typed without diacritics, only words that stay unambiguous
+    /// count: "ba" may be a father (southern) or "bà", a grandmother, so it is refused rather than guessed.
+    /// </summary>
+    public static GuardianRelation? Parse(string text)
+    {
+        var typed = text.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
+        foreach (var (relation, name) in All)
+            if (name.ToLowerInvariant() == typed) return relation;
+        return typed switch
+        {
+            "mẹ" or "má" or "me" => GuardianRelation.Mother,
+            "bố" or "cha" or "bo" => GuardianRelation.Father,
+            "ông" or "bà" or "ông nội" or "bà nội" or "ông ngoại" or "bà ngoại" or "ông bà"
+                or "ong" or "ong noi" or "ba noi" or "ong ngoai" or "ba ngoai" or "ong ba" => GuardianRelation.Grandparent,
+            "anh" or "chị" or "anh trai" or "chị gái" or "chi" or "chi gai" => GuardianRelation.Sibling,
+            "cô" or "dì" or "chú" or "bác" or "cậu" or "thím" or "mợ" or "họ hàng" or "di" or "chu" or "bac" or "cau" or "thim" or "ho hang" => GuardianRelation.OtherRelative,
+            "khác" or "khac" or "người giám hộ" => GuardianRelation.Other,
+            _ => null,
+        };
+    }
 }
 
 /// <summary>A child of the programme: personal data, BackOffice only, scoped by unit.</summary>

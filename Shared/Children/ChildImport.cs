@@ -22,7 +22,9 @@ public static class ChildSheet
     public static readonly ImportColumn School = new("Trường");
     public static readonly ImportColumn ClassName = new("Lớp");
     public static readonly ImportColumn Guardian = new("Người giám hộ", Required: false, "Cha/mẹ hoặc người giám hộ");
-    public static readonly ImportColumn[] All = [FullName, DateOfBirth, Estimated, Sex, EthnicGroup, Place, School, ClassName, Guardian];
+    public static readonly ImportColumn GuardianRelation = new("Quan hệ với trẻ", Required: false, "Quan hệ");
+    public static readonly ImportColumn GuardianPhone = new("Điện thoại người giám hộ", Required: false, "Điện thoại", "Số điện thoại");
+    public static readonly ImportColumn[] All = [FullName, DateOfBirth, Estimated, Sex, EthnicGroup, Place, School, ClassName, Guardian, GuardianRelation, GuardianPhone];
 }
 
 /// <summary>What an import of children did: the pipeline's result, and the possible duplicates it wrote anyway (warnings).</summary>
@@ -68,6 +70,7 @@ public class ChildImport(ChildAidDbContext db, ImportPipeline pipeline, StaffSco
                     [ChildSheet.FullName.Header] = "Nguyễn Văn Ví Dụ", [ChildSheet.DateOfBirth.Header] = "2019", [ChildSheet.Estimated.Header] = "có",
                     [ChildSheet.Sex.Header] = "Nam", [ChildSheet.EthnicGroup.Header] = "Kinh", [ChildSheet.Place.Header] = example is null ? "" : Name(example),
                     [ChildSheet.School.Header] = "", [ChildSheet.ClassName.Header] = "", [ChildSheet.Guardian.Header] = "",
+                    [ChildSheet.GuardianRelation.Header] = "", [ChildSheet.GuardianPhone.Header] = "",
                 },
             },
             ["Thon xa"] = places.Select(p => new Dictionary<string, object?> { ["Thôn/xã"] = Name(p), ["Mã"] = p.Code }).ToList(),
@@ -144,6 +147,16 @@ public class ChildImport(ChildAidDbContext db, ImportPipeline pipeline, StaffSco
             if (className is { Length: > 20 }) row.Error(ChildSheet.ClassName, "Lớp tối đa 20 ký tự.");
             var guardian = row.Text(ChildSheet.Guardian);
             if (guardian is { Length: > 200 }) row.Error(ChildSheet.Guardian, "Người giám hộ tối đa 200 ký tự.");
+            GuardianRelation? relation = null;
+            if (row.Text(ChildSheet.GuardianRelation) is { } relationText && (relation = GuardianRelationNames.Parse(relationText)) is null)
+                row.Error(ChildSheet.GuardianRelation, Messages.Format("Quan hệ với trẻ “{0}” chưa rõ: ghi một trong {1}.", relationText,
+                    string.Join(", ", GuardianRelationNames.All.Values)));
+            // A number typed into a number cell loses its leading 0 (912345678): put it back.
+            var phoneText = row.Raw(ChildSheet.GuardianPhone) is double number && number == Math.Floor(number) && number is >= 1e8 and < 1e10
+                ? "0" + number.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+                : row.Text(ChildSheet.GuardianPhone);
+            var phone = ChildService.Phone(phoneText);
+            if (phoneText is not null && phone is null) row.Error(ChildSheet.GuardianPhone, ChildService.GuardianPhoneInvalid);
             var ethnic = row.Text(ChildSheet.EthnicGroup);
             if (ethnic is { Length: > 50 }) row.Error(ChildSheet.EthnicGroup, "Dân tộc tối đa 50 ký tự.");
 
@@ -153,6 +166,7 @@ public class ChildImport(ChildAidDbContext db, ImportPipeline pipeline, StaffSco
             {
                 FullName = fullName, SearchText = TextFolding.Fold(fullName), DateOfBirth = born.Value, DateOfBirthEstimated = estimated, Sex = sex.Value,
                 EthnicGroup = ethnic ?? "", AdminUnitId = place.Id, SchoolId = schoolId, ClassName = className, GuardianName = guardian,
+                GuardianRelation = relation, GuardianPhone = phone,
             });
         }
 

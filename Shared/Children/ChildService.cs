@@ -102,6 +102,9 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
     /// A Vietnamese phone number as digits: a mobile's 10 starting with 0, a landline's 11 starting with 02; spaces, dots,
     /// dashes and brackets dropped, +84 / 84 becomes 0; null when empty or not such a number.
     /// </summary>
+    public const string GuardianPhoneInvalid =
+        "Số điện thoại người giám hộ: 10 chữ số bắt đầu bằng 0 (ví dụ 0912 345 678), số cố định 11 chữ số bắt đầu bằng 02, hoặc +84 thay cho số 0 đầu.";
+
     public static string? Phone(string? typed)
     {
         if (string.IsNullOrWhiteSpace(typed)) return null;
@@ -146,7 +149,7 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
         if (input.GuardianName is { } guardian && guardian.Trim().Length > 200) errors[nameof(input.GuardianName)] = "Họ tên người giám hộ tối đa 200 ký tự.";
         if (input.GuardianRelation is { } relation && !Enum.IsDefined(relation)) errors[nameof(input.GuardianRelation)] = "Quan hệ với trẻ không hợp lệ.";
         if (!string.IsNullOrWhiteSpace(input.GuardianPhone) && Phone(input.GuardianPhone) is null)
-            errors[nameof(input.GuardianPhone)] = "Số điện thoại người giám hộ: 10 chữ số bắt đầu bằng 0 (ví dụ 0912 345 678), số cố định 11 chữ số bắt đầu bằng 02, hoặc +84 thay cho số 0 đầu.";
+            errors[nameof(input.GuardianPhone)] = GuardianPhoneInvalid;
         if (input.ChildConsentOn is { } consent)
         {
             var bornOn = input.DateOfBirth ?? (input.BirthYear is { } y && y > 0 && y < 10000 ? FromBirthYear(y) : (DateOnly?)null);

@@ -22,11 +22,13 @@ public abstract class ChildImportTests(DatabaseProvider provider) : BackOfficeTe
         W = await CheckupWorld.CreateAsync(db);
     }
 
-    private static Dictionary<string, object?> Child(string name, object born, string sex, string place, string? estimated = null, string? school = null) => new()
+    private static Dictionary<string, object?> Child(string name, object born, string sex, string place, string? estimated = null, string? school = null,
+        string? relation = null, object? phone = null) => new()
     {
         [ChildSheet.FullName.Header] = name, [ChildSheet.DateOfBirth.Header] = born, [ChildSheet.Estimated.Header] = estimated, [ChildSheet.Sex.Header] = sex,
         [ChildSheet.EthnicGroup.Header] = "Gia Rai", [ChildSheet.Place.Header] = place, [ChildSheet.School.Header] = school,
-        [ChildSheet.ClassName.Header] = null, [ChildSheet.Guardian.Header] = "Ksor Y Blih",
+        [ChildSheet.ClassName.Header] = null, [ChildSheet.Guardian.Header] = "Ksor Y Blih", [ChildSheet.GuardianRelation.Header] = relation,
+        [ChildSheet.GuardianPhone.Header] = phone,
     };
 
     private static byte[] Workbook(params Dictionary<string, object?>[] rows)
@@ -114,6 +116,33 @@ public abstract class ChildImportTests(DatabaseProvider provider) : BackOfficeTe
         var copy = await db.Children.SingleAsync(c => c.FullName == "Ro Cham H Nhi");
         Assert.Equal((W.OwnSchool, false), (copy.SchoolId!.Value, copy.DateOfBirthEstimated));
         Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Child) && a.Action == "Added"));
+    }
+
+    [Fact]
+    public async Task The_guardians_relation_and_phone_are_read_and_a_wrong_one_is_named_next_to_its_column()
+    {
+        var (client, token) = await OfficerAsync();
+        var bad = await PostAsync(client, token, Workbook(
+            Child("Ksor H'Lim", "2019", "Nữ", "Xã Ia Đal", relation: "ba", phone: "0912 345"),
+            Child("Siu Văn Nam", "2018", "Nam", "Xã Ia Đal", relation: "Bà nội", phone: "+84 912 345 678")));
+        var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Chưa ghi dòng nào", html);
+        // "ba" is a father in the south and "bà", a grandmother, typed without accents: never guessed.
+        Assert.Contains("Quan hệ với trẻ “ba” chưa rõ: ghi một trong Mẹ, Bố, Ông/bà, Anh/chị, Họ hàng khác, Người giám hộ khác.", html);
+        Assert.Contains(ChildService.GuardianPhoneInvalid, html);
+
+        var good = await PostAsync(client, token, Workbook(
+            Child("Ksor H'Lim", "2019", "Nữ", "Xã Ia Đal", relation: "me", phone: 912345678d),
+            Child("Siu Văn Nam", "2018", "Nam", "Xã Ia Đal", relation: "Bà nội", phone: "+84 912 345 678"),
+            Child("Rơ Mah Hiền", "2017", "Nữ", "Xã Ia Đal")));
+        Assert.Contains("Đã nhập 3 trẻ từ tệp.", WebUtility.HtmlDecode(await good.Content.ReadAsStringAsync()));
+        await using var db = Db.NewContext();
+        var lim = await db.Children.SingleAsync(c => c.FullName == "Ksor H'Lim");
+        Assert.Equal((GuardianRelation.Mother, "0912345678"), (lim.GuardianRelation!.Value, lim.GuardianPhone));
+        var nam = await db.Children.SingleAsync(c => c.FullName == "Siu Văn Nam");
+        Assert.Equal((GuardianRelation.Grandparent, "0912345678"), (nam.GuardianRelation!.Value, nam.GuardianPhone));
+        var hien = await db.Children.SingleAsync(c => c.FullName == "Rơ Mah Hiền");
+        Assert.Equal((null, null), (hien.GuardianRelation, hien.GuardianPhone));
     }
 }
 
