@@ -1,13 +1,32 @@
 using ChildAid.PublicSite.Caching;
 using ChildAid.Shared.Allocations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.PublicSite.Api;
 
 /// <summary>The trace of a gift: where a receipt's money and goods went, from the public ledger alone.</summary>
 public static class TraceApi
 {
-    public static void MapTraceApi(this RouteGroupBuilder api) =>
+    public static void MapTraceApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/documents/{sha256}.jpg", async Task<Results<FileContentHttpResult, NotFound>> (string sha256, Shared.Data.PublicDbContext db, HttpContext http, CancellationToken ct) =>
+            {
+                if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower)) return TypedResults.NotFound();
+                var copy = await db.ExpenseCopies.AsNoTracking().FirstOrDefaultAsync(c => c.OriginalSha256 == sha256, ct);
+                if (copy is null) return TypedResults.NotFound();
+                http.Response.Headers["X-Content-SHA256"] = copy.Sha256;
+                return TypedResults.File(copy.Bytes, "image/jpeg", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{copy.Sha256}\""));
+            })
+            .WithName("GetExpenseDocumentCopy")
+            .WithSummary("The public copy of an expense's original (invoice or proof of payment) with personal data blacked out, by the original's SHA-256.")
+            .WithDescription("An image re-drawn from pixels (no metadata). The ledger entry of the expense lists the original's SHA-256; the copy's own hash " +
+                "(header X-Content-SHA256) differs from it by design: the original stays with the unit, and a disclosed original can be checked against the ledger. " +
+                "The trace of a gift lists, for each expense, the originals that have such a copy (publicCopies).")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .CacheOutput(PublicCache.Policy)
+            .RequireRateLimiting(PublicRateLimits.Api);
         api.MapGet("/trace/{receiptNumber}", async Task<Results<Ok<TraceJson>, NotFound>> (string receiptNumber, GiftTraceQuery traces, CancellationToken ct) =>
                 await traces.TraceAsync(receiptNumber, ct) is { } trace ? TypedResults.Ok(TraceJson.From(trace)) : TypedResults.NotFound())
             .WithName("GetGiftTrace")
@@ -21,6 +40,7 @@ public static class TraceApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(PublicCache.Policy)
             .RequireRateLimiting(PublicRateLimits.Api);
+    }
 }
 
 public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, long AllocatedVnd, long NotYetAllocatedVnd,
@@ -30,7 +50,7 @@ public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long A
         t.Allocations.Select(a => new TraceAllocationJson(a.Sequence, a.ValueDate, a.AmountVnd, a.Item, a.Quantity, a.UnitOfMeasure, a.Description,
             a.UnitCode, a.NeedReference, a.ReversedBySequence, a.ReversedOn,
             a.Expenses.Select(e => new TraceExpenseJson(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.DocumentHashes, e.ReversedBySequence, e.ReversedOn,
-                e.FiledInvoiceSha256, e.InvoiceFiledOn)).ToList(),
+                e.FiledInvoiceSha256, e.InvoiceFiledOn, [.. e.PublicCopies.Select(h => new TraceCopyJson(h, TracedExpense.PublicCopyPath(h)))])).ToList(),
             a.Deliveries.Select(d => new TraceDeliveryJson(d.Sequence, d.ValueDate, d.AmountVnd, d.Description, d.Item, d.Quantity, d.UnitOfMeasure)).ToList())).ToList(),
         t.SpentVnd, t.DeliveredVnd);
 }
@@ -49,10 +69,14 @@ public sealed record TraceAllocationJson(long Sequence, DateOnly Date, long Amou
 /// documents field lists them. The files themselves stay private. <c>reversedBySequence</c>/<c>reversedOn</c>: the reversal entry
 /// (hoàn chi) that undid it (null while it stands); a reversed expense does not count in <c>spentVnd</c>. An advance (tạm ứng)
 /// is booked without its invoice: <c>filedInvoiceSha256</c>/<c>invoiceFiledOn</c> are the SHA-256 of the invoice filed later and
-/// the day (null until then); the entry itself never changes.
+/// the day (null until then); the entry itself never changes. <c>publicCopies</c>: the originals whose copy with personal data
+/// blacked out anyone may look at, and where.
 /// </summary>
 public sealed record TraceExpenseJson(long Sequence, DateOnly Date, long AmountVnd, string Description, IReadOnlyList<string> DocumentSha256,
-    long? ReversedBySequence, DateOnly? ReversedOn, string? FiledInvoiceSha256, DateOnly? InvoiceFiledOn);
+    long? ReversedBySequence, DateOnly? ReversedOn, string? FiledInvoiceSha256, DateOnly? InvoiceFiledOn, IReadOnlyList<TraceCopyJson> PublicCopies);
+
+/// <summary>A public copy of an original (personal data blacked out): the original's SHA-256 and the copy's address.</summary>
+public sealed record TraceCopyJson(string OriginalSha256, string Url);
 
 /// <summary>
 /// Goods handed over from a goods allocation: its distribution entry (<c>sequence</c>), the delivery date, the item, quantity and

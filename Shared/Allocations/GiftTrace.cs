@@ -49,7 +49,13 @@ public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long Amoun
     public string? FiledInvoiceSha256 { get; init; }
     public DateOnly? InvoiceFiledOn { get; init; }
 
+    /// <summary>The originals (by SHA-256) whose copy with personal data blacked out is public (<see cref="Expenses.PublicExpenseCopy"/>).</summary>
+    public IReadOnlyList<string> PublicCopies { get; init; } = [];
+
     public IReadOnlyList<string> DocumentHashes => LedgerDocuments.Parse(Documents);
+
+    /// <summary>Where anyone can look at the public copy of an original.</summary>
+    public static string PublicCopyPath(string originalSha256) => $"/api/v1/documents/{originalSha256}.jpg";
 }
 
 /// <summary>
@@ -108,7 +114,15 @@ public class GiftTraceQuery(PublicDbContext db)
         var expenseSequences = expenses.SelectMany(g => g).Select(e => e.Sequence).ToList();
         var filed = await db.ExpenseInvoices.AsNoTracking().Where(i => expenseSequences.Contains(i.ExpenseSequence))
             .ToDictionaryAsync(i => i.ExpenseSequence, ct);
-        TracedExpense Filed(TracedExpense e) => filed.TryGetValue(e.Sequence, out var i) ? e with { FiledInvoiceSha256 = i.Sha256, InvoiceFiledOn = i.FiledOn } : e;
+        // Public copies of the originals (personal data blacked out), by the originals' hashes.
+        var hashes = expenses.SelectMany(g => g).SelectMany(e => e.DocumentHashes).Concat(filed.Values.Select(i => i.Sha256)).Distinct().ToList();
+        var copied = (await db.ExpenseCopies.AsNoTracking().Where(c => hashes.Contains(c.OriginalSha256)).Select(c => c.OriginalSha256).ToListAsync(ct)).ToHashSet();
+        TracedExpense Filed(TracedExpense e)
+        {
+            var withInvoice = filed.TryGetValue(e.Sequence, out var i) ? e with { FiledInvoiceSha256 = i.Sha256, InvoiceFiledOn = i.FiledOn } : e;
+            var originals = withInvoice.DocumentHashes.Append(withInvoice.FiledInvoiceSha256).OfType<string>();
+            return withInvoice with { PublicCopies = [.. originals.Where(copied.Contains)] };
+        }
         // An expense undone by a reversal entry (reverses_sequence = its sequence, hoàn chi) is marked and no longer counts as spent.
         allocations = [.. allocations.Select(a => a with
         {

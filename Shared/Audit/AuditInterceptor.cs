@@ -158,7 +158,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         {
             if (only is not null && !only.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey()) continue;
             var value = original ? p.OriginalValue : p.CurrentValue;
-            values[p.Metadata.Name] = Masked.Contains(p.Metadata.Name) && value is not null ? "***" : value;
+            // A file's bytes are never copied into the trail: their length stands for them.
+            values[p.Metadata.Name] = Masked.Contains(p.Metadata.Name) && value is not null ? "***" : value is byte[] bytes ? $"{bytes.Length} bytes" : value;
         }
         return JsonSerializer.Serialize(values, JsonOptions);
     }

@@ -87,6 +87,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Expenses.ExpenseDocument> ExpenseDocuments => Set<Expenses.ExpenseDocument>();
     public DbSet<Expenses.ExpenseDocumentContent> ExpenseDocumentContents => Set<Expenses.ExpenseDocumentContent>();
     public DbSet<Expenses.PublicExpenseInvoice> PublicExpenseInvoices => Set<Expenses.PublicExpenseInvoice>();
+    public DbSet<Expenses.PublicExpenseCopy> PublicExpenseCopies => Set<Expenses.PublicExpenseCopy>();
     public DbSet<Stock.StockLot> StockLots => Set<Stock.StockLot>();
     public DbSet<Stock.StockWriteOff> StockWriteOffs => Set<Stock.StockWriteOff>();
     public DbSet<Stock.StockLotPhoto> StockLotPhotos => Set<Stock.StockLotPhoto>();

@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Allocations.SuggestionRun>();
         services.AddScoped<Balances.ProgrammeDashboard>();
         services.AddScoped<Expenses.ExpenseService>();
+        services.AddScoped<Expenses.PublicExpenseCopies>();
         services.AddScoped<Expenses.ExpenseQueries>();
         services.AddScoped<Stock.StockService>();
         services.AddScoped<Stock.StockQueries>();

@@ -38,6 +38,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<PublicNutrition.PublicNutritionRow> PublicNutritionRows => Set<PublicNutrition.PublicNutritionRow>();
     public DbSet<Balances.BalanceRun> BalanceRuns => Set<Balances.BalanceRun>();
     public DbSet<Expenses.PublicExpenseInvoice> ExpenseInvoices => Set<Expenses.PublicExpenseInvoice>();
+    public DbSet<Expenses.PublicExpenseCopy> ExpenseCopies => Set<Expenses.PublicExpenseCopy>();
 
     /// <summary>Campaigns' own receiving accounts, public fields only: never <c>bank_accounts</c> itself.</summary>
     public DbSet<Payments.CampaignReceivingAccount> CampaignReceivingAccounts => Set<Payments.CampaignReceivingAccount>();
@@ -82,6 +83,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new PublicNutrition.PublicNutritionRowConfiguration().Configure(builder.Entity<PublicNutrition.PublicNutritionRow>());
         new Balances.BalanceRunConfiguration().Configure(builder.Entity<Balances.BalanceRun>());
         new Expenses.PublicExpenseInvoiceConfiguration().Configure(builder.Entity<Expenses.PublicExpenseInvoice>());
+        new Expenses.PublicExpenseCopyConfiguration().Configure(builder.Entity<Expenses.PublicExpenseCopy>());
         PublicTables.MapTableNames(builder);
         builder.Entity<HonorRollNameListing>().HasNoKey().ToView(PublicTables.NameOnlyView);
         builder.Entity<Payments.CampaignReceivingAccount>().HasNoKey().ToView(Payments.CampaignReceivingAccount.View);

@@ -47,6 +47,8 @@ public static class PublicTables
         [typeof(Balances.BalanceRun)] = "balance_runs",
         // Expenses: the SHA-256 of an advance's invoice filed after its entry was booked (never the file), for the trace of a gift.
         [typeof(Expenses.PublicExpenseInvoice)] = "public_expense_invoices",
+        // Expenses: the image copy of an approved expense's original with personal data blacked out, keyed by the original's hash.
+        [typeof(Expenses.PublicExpenseCopy)] = "public_expense_copies",
     };
 
     /// <summary>

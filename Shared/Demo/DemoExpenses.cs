@@ -69,6 +69,8 @@ public static class DemoExpenses
             if (proposed is null) continue;
             added++;
             if (i < allocations.Count) await AsAsync(scopes, approver, s => s.ApproveAsync(proposed.Id, ct));
+            // The first approved expense's transfer slip goes public with the account number blacked out.
+            if (i == 0) await PublishSlipCopyAsync(scopes, approver, proposed, ct);
         }
         // An advance (tạm ứng) paid 16 days ago on the second allocation, approved without its invoice: flagged "thiếu hoá đơn từ 15 ngày".
         if (allocations.Count > 1)
@@ -127,8 +129,17 @@ public static class DemoExpenses
         return stream.ToArray();
     }
 
-    /// <summary>A synthetic bank transfer slip (ủy nhiệm chi) as a PNG; marked DEMO.</summary>
-    public static byte[] TransferSlipPng(Expense e)
+    private static async Task PublishSlipCopyAsync(IServiceScopeFactory scopes, string approver, Expense expense, CancellationToken ct)
+    {
+        var documentId = await DemoAllocations.AsStaffAsync<ExpenseService, int?>(scopes, approver, async (_, db) =>
+            await db.ExpenseDocuments.Where(d => d.ExpenseId == expense.Id && d.Kind == ExpenseDocumentKind.ProofOfPayment).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct));
+        if (documentId is { } id)
+            await DemoAllocations.AsStaffAsync<PublicExpenseCopies, bool>(scopes, approver, async (s, _) =>
+                (await s.PublishAsync(expense.Id, id, TransferSlipPng(expense, blackedOut: true), ct)).Succeeded);
+    }
+
+    /// <summary>A synthetic bank transfer slip (ủy nhiệm chi) as a PNG; marked DEMO. <paramref name="blackedOut"/>: the public copy, the account number under a black bar.</summary>
+    public static byte[] TransferSlipPng(Expense e, bool blackedOut = false)
     {
         using var surface = SKSurface.Create(new SKImageInfo(480, 240));
         var canvas = surface.Canvas;
@@ -141,6 +152,12 @@ public static class DemoExpenses
         canvas.DrawRect(4, 4, 472, 232, frame);
         canvas.DrawText($"UY NHIEM CHI (DEMO) {e.InvoiceNumber}", 16, 32, font, ink);
         canvas.DrawText($"{e.AmountVnd} VND - {Text.VietnameseFormat.Date(e.PaymentDate)}", 16, 120, font, ink);
+        canvas.DrawText("STK nguoi nhan: 0000 1111 2222 (DEMO)", 16, 170, font, ink);
+        if (blackedOut)
+        {
+            using var black = new SKPaint { Color = SKColors.Black };
+            canvas.DrawRect(140, 152, 320, 26, black);
+        }
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();

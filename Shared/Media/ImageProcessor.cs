@@ -23,7 +23,24 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
     private const int WebpQuality = 80;
     private const int MasterQuality = 92;
 
-    public Outcome<ProcessedImage> Process(byte[] bytes, double focalX = 0.5, double focalY = 0.5)
+    public Outcome<ProcessedImage> Process(byte[] bytes, double focalX = 0.5, double focalY = 0.5) =>
+        WithMaster(bytes, (format, width, height, master) =>
+        {
+            var files = new List<RenditionFile> { new(MediaRenditions.Master, Encode(master, SKEncodedImageFormat.Jpeg, MasterQuality)) };
+            files.AddRange(Renditions(master, focalX, focalY));
+            return new ProcessedImage(format, width, height, files);
+        });
+
+    /// <summary>
+    /// One metadata-free JPEG of the upload, upright, at most <see cref="MediaRenditions.LargestWidth"/> wide (its size is the
+    /// result's): what may be published of a document image (the public copy of an invoice with personal data blacked out).
+    /// </summary>
+    public Outcome<ProcessedImage> Clean(byte[] bytes) =>
+        WithMaster(bytes, (format, _, _, master) =>
+            new ProcessedImage(format, master.Width, master.Height, [new(MediaRenditions.Master, Encode(master, SKEncodedImageFormat.Jpeg, MasterQuality))]));
+
+    /// <summary>Checks the upload, decodes it upright and scaled (the master), and lets <paramref name="make"/> encode what it needs.</summary>
+    private Outcome<ProcessedImage> WithMaster(byte[] bytes, Func<MediaFormat, int, int, SKImage, ProcessedImage> make)
     {
         var limits = options.Value;
         if (bytes.Length == 0) return Fail("Vui lòng chọn một tệp ảnh.");
@@ -47,9 +64,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
             using var decoded = Decode(codec, swap);
             if (decoded is null) return Fail(ImageContainer.Truncated);
             using var master = OrientAndScale(decoded, origin, width, height);
-            var files = new List<RenditionFile> { new(MediaRenditions.Master, Encode(master, SKEncodedImageFormat.Jpeg, MasterQuality)) };
-            files.AddRange(Renditions(master, focalX, focalY));
-            return Outcome<ProcessedImage>.Ok(new ProcessedImage(format, width, height, files));
+            return Outcome<ProcessedImage>.Ok(make(format, width, height, master));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

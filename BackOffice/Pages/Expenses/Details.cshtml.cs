@@ -13,7 +13,7 @@ namespace ChildAid.BackOffice.Pages.Expenses;
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public class DetailsModel(ExpenseQueries queries, ExpenseService expenses, TimeProvider clock) : PageModel
+public class DetailsModel(ExpenseQueries queries, ExpenseService expenses, PublicExpenseCopies copies, TimeProvider clock) : PageModel
 {
     private const long RequestLimit = ExpenseService.MaxDocumentBytes + 1024 * 1024;
 
@@ -30,6 +30,54 @@ public class DetailsModel(ExpenseQueries queries, ExpenseService expenses, TimeP
     public DateOnly Today => ChildAid.Shared.Time.VietnamClock.VietnamToday(clock);
     public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
     public bool MayUpload => MayDecide || Roles.ProposeAllocations.Any(User.IsInRole);
+    /// <summary>The originals (by SHA-256) whose copy with personal data blacked out is public.</summary>
+    public IReadOnlyCollection<string> PublicCopies { get; private set; } = [];
+    [BindProperty] public IFormFile? Copy { get; set; }
+    public int? CopyErrorFor { get; private set; }
+    public string? CopyError { get; private set; }
+
+    /// <summary>The public copy of an original, as PublicSite serves it (for staff to check what the public sees).</summary>
+    public async Task<IActionResult> OnGetCopyAsync(int id, int documentId, CancellationToken ct)
+    {
+        if (await expenses.ReadDocumentAsync(id, documentId, ct) is not var (document, _)) return NotFound();
+        if (await copies.ReadAsync(document.Sha256, ct) is not { } copy) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(copy.Bytes, "image/jpeg");
+    }
+
+    /// <summary>Publishes (or replaces) the copy of an approved expense's original with personal data blacked out.</summary>
+    public async Task<IActionResult> OnPostPublishCopyAsync(int id, int documentId, CancellationToken ct)
+    {
+        if (!MayDecide) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        byte[] bytes = [];
+        if (Copy is { Length: > 0 and <= ExpenseService.MaxDocumentBytes })
+        {
+            using var buffer = new MemoryStream((int)Copy.Length);
+            await Copy.CopyToAsync(buffer, ct);
+            bytes = buffer.ToArray();
+        }
+        var outcome = Copy is { Length: > ExpenseService.MaxDocumentBytes }
+            ? ChildAid.Shared.Validation.Outcome<PublicExpenseCopy>.Fail(PublicExpenseCopies.Field,
+                ChildAid.Shared.Localization.Messages.Format("Tệp tối đa {0} MB.", ExpenseService.MaxDocumentBytes / (1024 * 1024)))
+            : await copies.PublishAsync(id, documentId, bytes, ct);
+        if (!outcome.Succeeded)
+        {
+            (CopyErrorFor, CopyError) = (documentId, outcome.Errors.Values.First());
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        TempData["Saved"] = "Đã công khai bản che của chứng từ: ai cũng xem được bên mã SHA-256 của bản gốc.";
+        return Redirect($"/Expenses/{id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawCopyAsync(int id, int documentId, CancellationToken ct)
+    {
+        if (!MayDecide) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        TempData["Saved"] = await copies.WithdrawAsync(id, documentId, ct) ? "Đã gỡ bản công khai; mã SHA-256 của bản gốc vẫn ở sổ cái." : null;
+        return Redirect($"/Expenses/{id}");
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -147,6 +195,7 @@ public class DetailsModel(ExpenseQueries queries, ExpenseService expenses, TimeP
         if (await queries.DetailAsync(id, ct) is not var (expense, lines, commune)) return false;
         (Expense, Lines, Commune) = (expense, lines, commune);
         Audit = await queries.AuditAsync(expense, ct);
+        PublicCopies = await copies.PublishedAsync(expense.Documents.Select(d => d.Sha256), ct);
         return true;
     }
 }

@@ -36,6 +36,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             ["approved expenses"] = await db.Expenses.CountAsync(e => e.State == Shared.Expenses.ExpenseState.Approved),
             ["expense entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Expense),
             ["expense documents"] = await db.ExpenseDocuments.CountAsync(),
+            ["public expense copies"] = await db.PublicExpenseCopies.CountAsync(),
             ["stock lots"] = await db.StockLots.CountAsync(),
             ["stock entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.StockMovement),
             ["distribution entries"] = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Distribution),
@@ -78,6 +79,8 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Equal(4, afterFirst["approved expenses"]);
         Assert.Equal(4, afterFirst["expense entries"]);
         Assert.Equal(9, afterFirst["expense documents"]);
+        // The first approved expense's transfer slip is public with its account number blacked out.
+        Assert.Equal(1, afterFirst["public expense copies"]);
         Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"] + 2 * afterFirst["reversed allocations"]
             + afterFirst["expense entries"] + afterFirst["stock entries"] + afterFirst["distribution entries"], afterFirst["ledger"]);
         // Lots of the in-kind receipts in every state: two stocked (one entry each) and a write-off (one more entry); two

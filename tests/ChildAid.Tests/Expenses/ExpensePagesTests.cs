@@ -91,6 +91,23 @@ public abstract class ExpensePagesTests(DatabaseProvider provider) : BackOfficeT
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("HTX Dịch vụ Nông nghiệp Ia Đal", await approver.GetPageAsync("/Expenses?state=Approved"));
         Assert.DoesNotContain("HTX Dịch vụ Nông nghiệp Ia Đal", await other.GetPageAsync("/Expenses"));
+
+        // The public copy of the invoice (personal data blacked out): an image only, by someone who decides, next to its original.
+        var approved = await approver.GetPageAsync(page);
+        Assert.Contains("Công khai bản che", approved);
+        var copyUrl = $"{page}?handler=PublishCopy&documentId={documentId}";
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFileAsync(copyUrl, StaffClient.Token(await other.GetPageAsync("/Expenses")), [], "Copy", "ban-che.png",
+            PublicExpenseCopyTests.Png(), "image/png")).StatusCode);
+        var pdfCopy = await approver.PostFileAsync(copyUrl, StaffClient.Token(approved), [], "Copy", "ban-che.pdf", pdf, "application/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdfCopy.StatusCode);
+        Assert.Contains($"id=\"copy-{documentId}-error\"", await pdfCopy.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await approver.PostFileAsync(copyUrl, StaffClient.Token(approved), [], "Copy", "ban-che.png", PublicExpenseCopyTests.Png(), "image/png")).StatusCode);
+        Assert.Contains("Đã công khai bản che:", await approver.GetPageAsync(page));
+        var shown = await approver.GetAsync($"{page}?handler=Copy&documentId={documentId}");
+        Assert.Equal("image/jpeg", shown.Response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{page}?handler=Copy&documentId={documentId}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await approver.PostWithTokenAsync($"{page}?handler=WithdrawCopy&documentId={documentId}", StaffClient.Token(await approver.GetPageAsync(page)), [])).StatusCode);
+        Assert.DoesNotContain("Đã công khai bản che:", await approver.GetPageAsync(page));
     }
 }
 

@@ -2672,6 +2672,53 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Expenses.PublicExpenseCopy", b =>
+                {
+                    b.Property<string>("OriginalSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_sha256");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("OriginalSha256")
+                        .HasName("pk_public_expense_copies");
+
+                    b.ToTable("public_expense_copies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_expense_copies_hashes", "length(original_sha256) = 64 AND length(sha256) = 64");
+
+                            t.HasCheckConstraint("ck_public_expense_copies_size", "width > 0 AND height > 0");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Expenses.PublicExpenseInvoice", b =>
                 {
                     b.Property<long>("ExpenseSequence")
