@@ -135,7 +135,8 @@ public sealed record StatementLineJson(
     long Sequence, DateTime RecordedAt, DateOnly ValueDate, string Kind, long AmountVnd, string? Currency, decimal? OriginalAmount,
     decimal? ExchangeRate, int? CampaignId, string? CampaignSlug, string? CampaignTitle, string? ReceiptNumber, string Description,
     string DonorDisplay, bool Anonymous, long? ReversesSequence, string PreviousHash, string Hash,
-    int FormatVersion, string? DonorSalt, string? DonorCommitment, bool NameErased);
+    int FormatVersion, string? DonorSalt, string? DonorCommitment, bool NameErased,
+    string? UnitCode, string? Item, decimal? Quantity, string? UnitOfMeasure, string? NeedReference, long? SourceSequence, string? Documents);
 
 public sealed record StatementJson(int Page, int PageSize, bool HasNext, IReadOnlyList<StatementLineJson> Items)
 {
@@ -143,7 +144,8 @@ public sealed record StatementJson(int Page, int PageSize, bool HasNext, IReadOn
         page.Lines.Select(l => new StatementLineJson(l.Sequence, DateTime.SpecifyKind(l.RecordedAt, DateTimeKind.Utc), l.ValueDate, LedgerCanonicalForm.KindName(l.Kind), l.AmountVnd,
             l.Currency, Plain(l.OriginalAmount), Plain(l.ExchangeRate), l.CampaignId, l.CampaignSlug, l.CampaignTitle, l.ReceiptNumber, l.Description,
             l.DonorDisplay, l.DonorDisplay.Length == 0, l.ReversesSequence, l.PreviousHash, l.Hash,
-            l.FormatVersion, l.DonorSalt, l.DonorCommitment, l.IsNameErased)).ToList());
+            l.FormatVersion, l.DonorSalt, l.DonorCommitment, l.IsNameErased,
+            l.UnitCode, l.Item, Plain(l.Quantity), l.UnitOfMeasure, l.NeedReference, l.SourceSequence, l.Documents)).ToList());
 
     /// <summary>
     /// PostgreSQL returns numeric(18,2) as 100.50 and SQLite returns 100.5 as stored: drop trailing zeros (dividing a

@@ -59,6 +59,13 @@ public static class StatementXlsx
                 FormatVersion = e.FormatVersion,
                 DonorSalt = e.DonorSalt,
                 DonorCommitment = e.DonorCommitment,
+                UnitCode = e.UnitCode,
+                Item = e.Item,
+                Quantity = e.Quantity,
+                UnitOfMeasure = e.UnitOfMeasure,
+                NeedReference = e.NeedReference,
+                SourceSequence = e.SourceSequence,
+                Documents = e.Documents,
             };
     }
 
@@ -84,5 +91,12 @@ public static class StatementXlsx
         [ExcelColumnName("format_version")] public int FormatVersion { get; init; }
         [ExcelColumnName("donor_salt")] public string? DonorSalt { get; init; }
         [ExcelColumnName("donor_commitment")] public string? DonorCommitment { get; init; }
+        [ExcelColumnName("unit_code")] public string? UnitCode { get; init; }
+        [ExcelColumnName("item"), ExcelColumnWidth(24)] public string? Item { get; init; }
+        [ExcelColumnName("quantity")] public decimal? Quantity { get; init; }
+        [ExcelColumnName("unit_of_measure")] public string? UnitOfMeasure { get; init; }
+        [ExcelColumnName("need_reference"), ExcelColumnWidth(30)] public string? NeedReference { get; init; }
+        [ExcelColumnName("source_sequence")] public long? SourceSequence { get; init; }
+        [ExcelColumnName("documents"), ExcelColumnWidth(40)] public string? Documents { get; init; }
     }
 }

@@ -36,6 +36,16 @@ public sealed record StatementLine(
     public bool IsNameErased => DonorDisplay.Length == 0 && DonorCommitment is not null;
 
     public bool IsReversal => Kind == LedgerEntryKind.Reversal;
+
+    // The canonical form v2's fields for allocations, expenses, stock and distributions, so the JSON and the workbook carry
+    // every field an entry's hash covers, as the CSV does.
+    public string? UnitCode { get; init; }
+    public string? Item { get; init; }
+    public decimal? Quantity { get; init; }
+    public string? UnitOfMeasure { get; init; }
+    public string? NeedReference { get; init; }
+    public long? SourceSequence { get; init; }
+    public string? Documents { get; init; }
 }
 
 /// <summary>
@@ -208,6 +218,10 @@ public class StatementQuery(PublicDbContext db)
         var c = e.CampaignId is { } id && campaigns.TryGetValue(id, out var found) ? found : null;
         return new StatementLine(e.Sequence, e.RecordedAt, e.ValueDate, e.Kind, e.AmountVnd, e.Currency, e.OriginalAmount, e.ExchangeRate,
             e.CampaignId, c?.Slug, c?.Title, c?.TitleEn, e.ReceiptNumber, e.Description, e.DonorDisplay ?? "", e.ReversesSequence, e.Hash.Trim(),
-            e.PreviousHash.Trim(), e.FormatVersion, e.DonorSalt, e.DonorCommitment?.Trim());
+            e.PreviousHash.Trim(), e.FormatVersion, e.DonorSalt, e.DonorCommitment?.Trim())
+        {
+            UnitCode = e.UnitCode, Item = e.Item, Quantity = e.Quantity, UnitOfMeasure = e.UnitOfMeasure, NeedReference = e.NeedReference,
+            SourceSequence = e.SourceSequence, Documents = e.Documents,
+        };
     }
 }

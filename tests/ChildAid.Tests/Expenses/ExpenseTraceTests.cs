@@ -67,6 +67,39 @@ public abstract class ExpenseTraceTests(DatabaseProvider provider) : ExpenseTest
             Assert.DoesNotContain(W.ChildJacket.Key.ToString(), text, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    [Fact]
+    public async Task The_json_statement_carries_every_field_an_entrys_hash_covers_so_anyone_can_recompute_it()
+    {
+        var allocation = await AllocatedAsync(1_000_000);
+        var expense = Ok(await ProposeAsync(Input((allocation.Id, 400_000))));
+        Assert.True((await ApproveAsync(expense.Id)).Booked);
+
+        await using var site = new PublicSiteFactory(Db);
+        using var doc = JsonDocument.Parse(await site.CreateClient().GetStringAsync("/api/v1/statement"));
+        var items = doc.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, i => i.GetProperty("kind").GetString() == LedgerCanonicalForm.KindName(LedgerEntryKind.Expense)
+            && i.GetProperty("documents").GetString() == LedgerDocuments.Of([InvoicePdf(expense.Id)]) && i.GetProperty("sourceSequence").GetInt64() > 0);
+        static string? Text(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
+        static decimal? Number(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDecimal();
+        static long? Whole(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetInt64();
+        foreach (var i in items)
+        {
+            var entry = new LedgerEntry
+            {
+                Sequence = i.GetProperty("sequence").GetInt64(), FormatVersion = i.GetProperty("formatVersion").GetInt32(),
+                RecordedAt = i.GetProperty("recordedAt").GetDateTime().ToUniversalTime(), ValueDate = DateOnly.Parse(i.GetProperty("valueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                Kind = LedgerCanonicalForm.ParseKind(i.GetProperty("kind").GetString()), AmountVnd = i.GetProperty("amountVnd").GetInt64(),
+                Currency = Text(i, "currency"), OriginalAmount = Number(i, "originalAmount"), ExchangeRate = Number(i, "exchangeRate"),
+                CampaignId = (int?)Whole(i, "campaignId"), ReceiptNumber = Text(i, "receiptNumber"), Description = i.GetProperty("description").GetString()!,
+                DonorDisplay = i.GetProperty("donorDisplay").GetString(), DonorSalt = Text(i, "donorSalt"), DonorCommitment = Text(i, "donorCommitment"),
+                ReversesSequence = Whole(i, "reversesSequence"), UnitCode = Text(i, "unitCode"), Item = Text(i, "item"), Quantity = Number(i, "quantity"),
+                UnitOfMeasure = Text(i, "unitOfMeasure"), NeedReference = Text(i, "needReference"), SourceSequence = Whole(i, "sourceSequence"),
+                Documents = Text(i, "documents"), PreviousHash = i.GetProperty("previousHash").GetString()!,
+            };
+            Assert.Equal(i.GetProperty("hash").GetString(), LedgerCanonicalForm.ComputeHash(entry));
+        }
+    }
 }
 
 public class ExpenseTraceTestsOnSqlite() : ExpenseTraceTests(DatabaseProvider.Sqlite);
