@@ -154,6 +154,44 @@ public abstract class DistributionChildrenTests(DatabaseProvider provider) : Sto
     }
 
     [Fact]
+    public async Task Support_an_agency_declared_for_a_child_refuses_her_unless_a_manager_allowed_the_allocation()
+    {
+        int nhi;
+        await using (var db = Db.NewContext())
+        {
+            nhi = await db.Children.Where(c => c.FullName == AllocationWorld.ChildName).Select(c => c.Id).SingleAsync();
+            var agency = new Shared.Organisations.Organisation { Name = "Hội Phụ nữ xã Ia Đal", Type = Shared.Organisations.OrganisationType.RedCross, AdminUnitId = W.IaDal.Id };
+            db.Organisations.Add(agency);
+            await db.SaveChangesAsync();
+            db.DeclaredSupports.Add(new DeclaredSupport
+            {
+                AgencyId = agency.Id, AdminUnitId = W.IaDal.Id, Target = NeedTarget.Child, ChildId = nhi, Category = NeedCategory.WarmClothes,
+                PeriodStart = W.ChildJacket.PeriodStart, PeriodEnd = W.ChildJacket.PeriodEnd, Description = "Áo ấm cho em", RecordedById = "x", RecordedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var receipt = await GoodsReceiptAsync(Jackets, 31, 150_000);
+        var proposed = Ok(await ProposeGoodsAsync(receipt, W.Jackets, 30));
+        var school = await AsAsync(W.Approver, s => s.ApproveAsync(proposed.Id));
+        // Her own need's allocation needed a programme manager's reason.
+        var goodsLine = await AsAsync(W.Proposer, (_, db) => db.Set<Shared.Contributions.ContributionGoodsLine>().Where(g => g.ContributionId == receipt.Id).Select(g => g.Id).SingleAsync());
+        var allowed = Ok(await AsAsync(W.Proposer, s => s.ProposeAsync(new AllocationInput
+        {
+            ContributionId = receipt.Id, NeedLineId = W.ChildJacket.Id, GoodsLineId = goodsLine, Quantity = 1, DoubleSupportReason = "Hội chỉ tặng áo mỏng",
+        })));
+        var own = await AsAsync(W.Approver, s => s.ApproveAsync(allowed.Id));
+        Assert.True(own.Booked, own.Problem ?? own.Refusal);
+        var lot = Assert.Single(Ok(await StockAsAsync(W.Proposer, s => s.AnnounceAsync(receipt.Id))));
+        Done(await StockAsAsync(W.Proposer, s => s.ReceiveAsync(lot.Id, Received(31))));
+        Done(await StockAsAsync(W.Approver, s => s.InspectAsync(lot.Id, Clothes(31))));
+        Done(await StockAsAsync(W.Approver, s => s.StockAsync(lot.Id, "LO-1")));
+
+        var refused = await DistributeAsAsync(W.Proposer, s => s.CreateAsync(ToChildren(school.Approved!.Id, 1, nhi)));
+        Assert.Contains("Hội Phụ nữ xã Ia Đal đã đăng ký hỗ trợ", refused.Errors["ChildIds"]);
+        Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(ToChildren(own.Approved!.Id, 1, nhi))));
+    }
+
+    [Fact]
     public async Task The_database_keeps_named_children_in_the_commune_once_and_for_good_and_the_delivery_following_the_ticks()
     {
         var (allocation, _) = await StockedAsync();
