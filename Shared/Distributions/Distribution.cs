@@ -30,7 +30,7 @@ public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
     /// <summary>Who takes the goods there (a name; the staff member who dispatches is <see cref="DepartedById"/>).</summary>
     public string Carrier { get; set; } = "";
     public DistributionRecipient Recipient { get; set; }
-    /// <summary>The receiving school when <see cref="Recipient"/> is a school.</summary>
+    /// <summary>The receiving school when <see cref="Recipient"/> is a school; for named children who all attend one school of the commune, that school.</summary>
     public int? SchoolId { get; set; }
     /// <summary>How many children receive: for a distribution to children, the number named in <see cref="Children"/>.</summary>
     public int? ChildrenCount { get; set; }

@@ -145,11 +145,17 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
                 break;
         }
         if (errors.Count > 0) return DistributionStep.Fail(errors);
+        // Children who all go to one school of the commune receive there: the distribution is that school's too, so its
+        // staff see it and confirm who received.
+        int? childrenSchool = null;
+        if (named.Select(c => c.SchoolId).Distinct().ToList() is [{ } only]
+            && await db.Organisations.AnyAsync(o => o.Id == only && o.AdminUnitId == allocation.AdminUnitId, ct))
+            childrenSchool = only;
         var distribution = new Distribution
         {
             AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot.Id, Quantity = input.Quantity!.Value,
             PlannedOn = input.PlannedOn!.Value, Place = place, Carrier = carrier, Recipient = input.Recipient!.Value,
-            SchoolId = input.Recipient == DistributionRecipient.School ? input.SchoolId : null,
+            SchoolId = input.Recipient == DistributionRecipient.School ? input.SchoolId : childrenSchool,
             ChildrenCount = toChildren ? named.Count : null,
             PerChildQuantity = toChildren ? input.PerChildQuantity ?? 1 : null,
             Children = [.. named.Select(c => new DistributionChild { ChildId = c.Id })],

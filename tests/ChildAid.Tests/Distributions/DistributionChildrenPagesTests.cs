@@ -15,7 +15,7 @@ namespace ChildAid.Tests.Distributions;
 /// <summary>
 /// A distribution to named children through the real forms: the commune officer searches the school's children (any accents),
 /// another commune's child is refused next to the field, two children are named; the page and the printed hand-over list
-/// (PDF, read back) name them and each read is audited; another commune gets 404; the receiver ticks who received.
+/// (PDF, read back) name them and each read is audited; another commune gets 404; the pupils' teacher ticks who received.
 /// </summary>
 public abstract class DistributionChildrenPagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
 {
@@ -39,7 +39,12 @@ public abstract class DistributionChildrenPagesTests(DatabaseProvider provider) 
             seeded = await DistributionWorld.DraftAsync(sp, db, iaDal, school, "iadal");
         }
         await StaffAsync("canbo-xa", [Roles.CommuneOfficer], iaDal);
-        await StaffAsync("canbo-nhan", [Roles.CommuneOfficer], iaDal);
+        var teacher = await StaffAsync("co-giao", [Roles.SchoolStaff], iaDal);
+        await using (var db = Db.NewContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == teacher.Id)).OrganisationId = await db.Children.Where(c => c.Id == pupil).Select(c => c.SchoolId!.Value).SingleAsync();
+            await db.SaveChangesAsync();
+        }
         await StaffAsync("canbo-xa-khac", [Roles.CommuneOfficer], iaToi);
         var officer = await LogInAsync("canbo-xa");
 
@@ -91,13 +96,15 @@ public abstract class DistributionChildrenPagesTests(DatabaseProvider provider) 
             Assert.Equal(2, reads.Count);
         }
 
-        // Confirmed, sent off and arrived; another officer ticks the one child who received: 2 delivered, 2 back to stock.
+        // Confirmed, sent off and arrived; the pupils' teacher (the distribution is their school's) ticks the one child who
+        // received: 2 delivered, 2 back to stock.
         foreach (var step in new[] { "Confirm", "Depart", "Arrive" })
         {
             var posted = await officer.PostWithTokenAsync($"{page}?handler={step}", StaffClient.Token(await officer.GetPageAsync(page)), []);
             Assert.True(posted.StatusCode == HttpStatusCode.Redirect, $"{step}: {posted.StatusCode}");
         }
-        var receiver = await LogInAsync("canbo-nhan");
+        var receiver = await LogInAsync("co-giao");
+        Assert.Contains(page, await receiver.GetPageAsync("/Distributions"));
         var arrived = await receiver.GetPageAsync(page);
         Assert.Contains($"id=\"received-{Id(pupil)}\"", arrived);
         var delivery = new Dictionary<string, string>
