@@ -105,6 +105,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         // says exactly what was delivered.
         var toChildren = input.Recipient == DistributionRecipient.Children;
         var named = new List<Children.Child>();
+        var quantity = input.Quantity;
         if (toChildren)
         {
             var ids = input.ChildIds.Distinct().ToList();
@@ -123,12 +124,12 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
                     if (refused.Count > 0) errors[nameof(input.ChildIds)] = string.Join(" ", refused);
                 }
             }
-            input.Quantity = perChild >= 1 ? ids.Count * perChild : null;
+            quantity = perChild >= 1 ? ids.Count * perChild : null;
         }
         var quantityField = toChildren ? nameof(input.ChildIds) : nameof(input.Quantity);
-        if (input.Quantity is not > 0) errors.TryAdd(quantityField, "Nhập số lượng cấp phát (lớn hơn 0).");
-        else if (input.Quantity > left) errors.TryAdd(quantityField, Messages.Format("Phân bổ này chỉ còn {0} {1} chưa cấp phát.", left, lot.Unit));
-        else if (input.Quantity > lot.OnHand) errors.TryAdd(quantityField, Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit));
+        if (quantity is not > 0) errors.TryAdd(quantityField, "Nhập số lượng cấp phát (lớn hơn 0).");
+        else if (quantity > left) errors.TryAdd(quantityField, Messages.Format("Phân bổ này chỉ còn {0} {1} chưa cấp phát.", left, lot.Unit));
+        else if (quantity > lot.OnHand) errors.TryAdd(quantityField, Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit));
         if (input.PlannedOn is null) errors[nameof(input.PlannedOn)] = "Nhập ngày cấp phát.";
         var place = input.Place?.Trim() ?? "";
         if (place.Length is 0 or > Distribution.TextLength) errors[nameof(input.Place)] = "Nhập nơi cấp phát (tối đa 200 ký tự).";
@@ -153,7 +154,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             childrenSchool = only;
         var distribution = new Distribution
         {
-            AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot.Id, Quantity = input.Quantity!.Value,
+            AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot.Id, Quantity = quantity!.Value,
             PlannedOn = input.PlannedOn!.Value, Place = place, Carrier = carrier, Recipient = input.Recipient!.Value,
             SchoolId = input.Recipient == DistributionRecipient.School ? input.SchoolId : childrenSchool,
             ChildrenCount = toChildren ? named.Count : null,
