@@ -76,8 +76,14 @@ public class DoubleSupportCheck(ChildAidDbContext db, DuplicateCheck duplicates)
     /// </summary>
     private async Task<ILookup<int, string>> NamedInDistributionsAsync(List<int> childIds, NeedLine line, CancellationToken ct)
     {
+        // A record merged into one of these children keeps its names on distributions (the signed list stays as it was): they
+        // count for the survivor. A merge points every earlier merge at the survivor, so one step is enough.
+        var survivorOf = await db.Children.IgnoreQueryFilters().Where(c => c.MergedIntoId != null && childIds.Contains(c.MergedIntoId.Value))
+            .ToDictionaryAsync(c => c.Id, c => c.MergedIntoId!.Value, ct);
+        foreach (var id in childIds) survivorOf[id] = id;
+        var ids = survivorOf.Keys.ToList();
         var rows = await db.DistributionChildren.IgnoreQueryFilters()
-            .Where(c => childIds.Contains(c.ChildId) && c.Received != false)
+            .Where(c => ids.Contains(c.ChildId) && c.Received != false)
             .Join(db.Allocations.IgnoreQueryFilters(), c => c.Distribution!.AllocationId, a => a.Id, (c, a) => new { c.ChildId, c.DistributionId, a.NeedLineId, a.NeedLineKey })
             .Join(db.NeedLines.IgnoreQueryFilters(), x => x.NeedLineId, l => l.Id, (x, l) => new
             {
@@ -85,8 +91,8 @@ public class DoubleSupportCheck(ChildAidDbContext db, DuplicateCheck duplicates)
             })
             .Where(x => x.Category == line.Category && x.PeriodStart <= line.PeriodEnd && line.PeriodStart <= x.PeriodEnd)
             .ToListAsync(ct);
-        return rows.Where(r => !(r.NeedLineKey == line.Key && line.Target == NeedTarget.Child && line.ChildId == r.ChildId))
-            .ToLookup(r => r.ChildId, r => Localization.Messages.Format("Đã có tên trong đợt cấp phát số {0}: {1}, {2}–{3}.", r.DistributionId, r.Item,
+        return rows.Where(r => !(r.NeedLineKey == line.Key && line.Target == NeedTarget.Child && line.ChildId == survivorOf[r.ChildId]))
+            .ToLookup(r => survivorOf[r.ChildId], r => Localization.Messages.Format("Đã có tên trong đợt cấp phát số {0}: {1}, {2}–{3}.", r.DistributionId, r.Item,
                 VietnameseFormat.Date(r.PeriodStart), VietnameseFormat.Date(r.PeriodEnd)));
     }
 

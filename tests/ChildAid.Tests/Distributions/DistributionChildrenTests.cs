@@ -151,6 +151,17 @@ public abstract class DistributionChildrenTests(DatabaseProvider provider) : Sto
         Assert.Contains($"Đã có tên trong đợt cấp phát số {first.Id}", again.Errors["ChildIds"]);
         Assert.StartsWith(Pupil, again.Errors["ChildIds"]);
         Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(ToChildren(school.Id, 1, kids.Classmate))));
+
+        // Merged as a duplicate, the named record's distributions count for the child it was merged into.
+        await using (var db = Db.NewContext())
+        {
+            var twin = NeedsWorld.Child(db, "Siu Thi Hoa", new DateOnly(2018, 9, 1), W.IaDal.Id, W.SchoolIaDal, CircumstanceGroups.PoorHousehold);
+            await db.SaveChangesAsync();
+            Assert.True((await ActAsAsync<Shared.Children.ChildDuplicates, Shared.Validation.Outcome<Shared.Children.Child>>(W.Proposer,
+                (s, _) => s.MergeAsync(twin.Id, kids.Pupil))).Succeeded);
+            var merged = await DistributeAsAsync(W.Proposer, s => s.CreateAsync(ToChildren(school.Id, 1, twin.Id)));
+            Assert.Contains($"Đã có tên trong đợt cấp phát số {first.Id}", merged.Errors["ChildIds"]);
+        }
     }
 
     [Fact]
