@@ -12,15 +12,20 @@ public class ChildReadAudit(ChildAidDbContext db, AuditActor actor, TimeProvider
 {
     public const string ReadAction = "Read";
 
-    public async Task RecordAsync(Child child, string shown, CancellationToken ct = default)
+    public Task RecordAsync(Child child, string shown, CancellationToken ct = default) =>
+        RecordAsync([(child.Id, child.AdminUnitId, child.FullName)], shown, ct);
+
+    /// <summary>Several children shown at once (a list that names them, such as a distribution's hand-over list): one row each.</summary>
+    public async Task RecordAsync(IEnumerable<(int Id, int AdminUnitId, string FullName)> children, string shown, CancellationToken ct = default)
     {
         if (actor.Suppressed) return;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(Child),
-            EntityKey = child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = ReadAction,
-            AdminUnitId = child.AdminUnitId, Label = child.FullName, After = JsonSerializer.Serialize(new { Shown = shown }),
-        });
+        foreach (var child in children)
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(Child),
+                EntityKey = child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = ReadAction,
+                AdminUnitId = child.AdminUnitId, Label = child.FullName, After = JsonSerializer.Serialize(new { Shown = shown }),
+            });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -94,6 +94,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Stock.StockLotPhotoContent> StockLotPhotoContents => Set<Stock.StockLotPhotoContent>();
     public DbSet<Distributions.Distribution> Distributions => Set<Distributions.Distribution>();
     public DbSet<Distributions.DistributionProof> DistributionProofs => Set<Distributions.DistributionProof>();
+    public DbSet<Distributions.DistributionChild> DistributionChildren => Set<Distributions.DistributionChild>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).
@@ -167,6 +168,11 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<Expenses.ExpenseDocument>().HasQueryFilter(ScopeFilters.Unit(typeof(Expenses.ExpenseDocument)),
             d => UnitScope == null || UnitScope.Contains(d.Expense!.AdminUnitId));
         builder.Entity<Expenses.ExpenseDocument>().HasQueryFilter(ScopeFilters.Organisation(typeof(Expenses.ExpenseDocument)), d => OrganisationScope == null);
+        // The children named on a distribution carry the distribution's scope (its commune; a school's staff: their school's).
+        builder.Entity<Distributions.DistributionChild>().HasQueryFilter(ScopeFilters.Unit(typeof(Distributions.DistributionChild)),
+            c => UnitScope == null || UnitScope.Contains(c.Distribution!.AdminUnitId));
+        builder.Entity<Distributions.DistributionChild>().HasQueryFilter(ScopeFilters.Organisation(typeof(Distributions.DistributionChild)),
+            c => OrganisationScope == null || c.Distribution!.SchoolId != null && OrganisationScope.Contains(c.Distribution.SchoolId.Value));
         // Stock lots: the same readers; write-offs and photos carry their lot's scope.
         builder.Entity<Stock.StockLot>().HasQueryFilter(ScopeFilters.Organisation(typeof(Stock.StockLot)), l => OrganisationScope == null);
         builder.Entity<Stock.StockWriteOff>().HasQueryFilter(ScopeFilters.Unit(typeof(Stock.StockWriteOff)),

@@ -56,6 +56,8 @@ public static class DemoDistributions
         // to children with one such need, so the other needs stay open for the suggestion run.
         var fitting = lines.Where(l => l.Category == NeedCategory.WarmClothes && l.Unit == NeedUnit.Items && (l.SizeBand is null || l.SizeBand == lot.SizeBand)
                 && l.ChildId is { } child && lines.Count(o => o.ChildId == child && o.Category == NeedCategory.WarmClothes) == 1).ToList();
+        var childOf = fitting.ToDictionary(l => l.Id, l => l.ChildId);
+        int? fittingChild(Allocation a) => childOf.GetValueOrDefault(a.NeedLineId);
         var made = 0;
         for (var step = 0; step < 3; step++)
         {
@@ -64,7 +66,8 @@ public static class DemoDistributions
             fitting.RemoveAll(l => l.Id == allocation.NeedLineId);
             var school = await SchoolOfAsync(scopes, allocation, ct);
             var quantity = await AsAsync(scopes, dispatcher, s => s.UndeliveredAsync(allocation, ct));
-            var id = await PlanAsync(scopes, dispatcher, allocation, school, quantity, today.AddDays(step * 3), ct);
+            var child = fittingChild(allocation);
+            var id = await PlanAsync(scopes, dispatcher, allocation, school, child, quantity, today.AddDays(step * 3), ct);
             if (id is null) break;
             made++;
             if (step == 2) continue;
@@ -75,18 +78,21 @@ public static class DemoDistributions
             await AsAsync(scopes, receiver, s => s.ConfirmDeliveryAsync(id.Value, new DeliveryInput
             {
                 DeliveredQuantity = quantity, DeliveredOn = today, ReceiverName = "Rơ Mah Thị Hằng (dữ liệu demo)", ReceiverRole = "Hiệu trưởng",
+                ReceivedChildIds = child is { } received ? [received] : [],
             }, "bien-ban-ban-giao-demo.png", HandOverListPng(id.Value, school.Name, quantity), ct));
         }
         return made;
     }
 
-    private static async Task<int?> PlanAsync(IServiceScopeFactory scopes, string dispatcher, Allocation allocation, (int? Id, string Name) school, int quantity,
-        DateOnly on, CancellationToken ct)
+    /// <summary>A child's need: the goods go to that child, named (handed over at their school, or the commune); otherwise to the school or commune.</summary>
+    private static async Task<int?> PlanAsync(IServiceScopeFactory scopes, string dispatcher, Allocation allocation, (int? Id, string Name) school, int? child,
+        int quantity, DateOnly on, CancellationToken ct)
     {
         var draft = await AsAsync(scopes, dispatcher, s => s.CreateAsync(new DistributionInput
         {
             AllocationId = allocation.Id, Quantity = quantity, PlannedOn = on, Place = school.Name, Carrier = "Tổ vận chuyển xã (dữ liệu demo)",
-            Recipient = school.Id is null ? DistributionRecipient.Commune : DistributionRecipient.School, SchoolId = school.Id,
+            Recipient = child is not null ? DistributionRecipient.Children : school.Id is null ? DistributionRecipient.Commune : DistributionRecipient.School,
+            SchoolId = child is null ? school.Id : null, ChildIds = child is { } named ? [named] : [], PerChildQuantity = child is null ? null : quantity,
         }, ct));
         return draft.Distribution?.Id;
     }

@@ -3,7 +3,7 @@ namespace ChildAid.Shared.Distributions;
 /// <summary>Where a distribution is: planned, confirmed for dispatch, on the road, arrived, delivered (confirmed by the receiver).</summary>
 public enum DistributionState { Draft = 1, Confirmed = 2, Departed = 3, Arrived = 4, Delivered = 5 }
 
-/// <summary>Who receives the goods: a school, a commune, or children of the registry counted by the receiver.</summary>
+/// <summary>Who receives the goods: a school, a commune, or children of the registry named on the distribution.</summary>
 public enum DistributionRecipient { School = 1, Commune = 2, Children = 3 }
 
 /// <summary>
@@ -30,10 +30,14 @@ public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
     /// <summary>Who takes the goods there (a name; the staff member who dispatches is <see cref="DepartedById"/>).</summary>
     public string Carrier { get; set; } = "";
     public DistributionRecipient Recipient { get; set; }
-    /// <summary>The receiving school when <see cref="Recipient"/> is a school.</summary>
+    /// <summary>The receiving school when <see cref="Recipient"/> is a school; for named children who all attend one school of the commune, that school.</summary>
     public int? SchoolId { get; set; }
-    /// <summary>How many children receive (a count, never names: the registry stays private).</summary>
+    /// <summary>How many children receive: for a distribution to children, the number named in <see cref="Children"/>.</summary>
     public int? ChildrenCount { get; set; }
+    /// <summary>What each named child receives: <see cref="Quantity"/> = named children × this (null when nobody is named).</summary>
+    public int? PerChildQuantity { get; set; }
+    /// <summary>The children of the registry who receive (a distribution to children), BackOffice only.</summary>
+    public List<DistributionChild> Children { get; set; } = [];
 
     public DistributionState State { get; private set; } = DistributionState.Draft;
     public string CreatedById { get; set; } = "";
@@ -110,6 +114,26 @@ public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
         DeliveryConfirmedAt = at;
         DistributionSequence = distributionSequence;
         ReturnSequence = returnSequence;
+    }
+}
+
+/// <summary>
+/// A child of the registry named as a recipient of a distribution to children (migration DistributionChildren): chosen at
+/// planning within the user's scope and the distribution's commune, once per distribution; the receiver ticks who received
+/// at delivery (<see cref="Received"/>, null until then). Carries the distribution's scope; never shown by PublicSite.
+/// </summary>
+public class DistributionChild
+{
+    public int DistributionId { get; set; }
+    public Distribution? Distribution { get; set; }
+    public int ChildId { get; set; }
+    public Children.Child? Child { get; set; }
+    public bool? Received { get; private set; }
+
+    public void Tick(bool received)
+    {
+        if (Received is not null) throw new InvalidOperationException(Distribution.WrongState);
+        Received = received;
     }
 }
 

@@ -49,6 +49,18 @@ public class DistributionConfiguration : IEntityTypeConfiguration<Distribution>
     }
 }
 
+public class DistributionChildConfiguration : IEntityTypeConfiguration<DistributionChild>
+{
+    public void Configure(EntityTypeBuilder<DistributionChild> b)
+    {
+        // One row per child and distribution: a child is named once.
+        b.HasKey(c => new { c.DistributionId, c.ChildId });
+        b.HasOne(c => c.Distribution).WithMany(d => d.Children).HasForeignKey(c => c.DistributionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Child).WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.ChildId);
+    }
+}
+
 public class DistributionProofConfiguration : IEntityTypeConfiguration<DistributionProof>
 {
     public void Configure(EntityTypeBuilder<DistributionProof> b)

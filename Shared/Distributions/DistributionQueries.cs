@@ -23,13 +23,19 @@ public sealed class DistributionFilter
     public int? AdminUnitId { get; set; }
 }
 
-/// <summary>A distribution's page: the distribution, where its goods come from and go to, and the people who moved it.</summary>
-public sealed record DistributionDetail(Distribution Distribution, DistributionRow Row, StockLot Lot, Allocation Allocation,
-    IReadOnlyDictionary<string, string> People);
+/// <summary>A child named on a distribution (or offered to be named), as BackOffice lists them: never shown by PublicSite.</summary>
+public sealed record RecipientChild(int Id, string FullName, DateOnly DateOfBirth, string? ClassName, string? School, int AdminUnitId, bool? Received = null);
 
-/// <summary>What the planning form needs: an approved goods allocation of the user's units, its lot, what is left, the schools.</summary>
+/// <summary>A distribution's page: the distribution, where its goods come from and go to, the people who moved it, the children named.</summary>
+public sealed record DistributionDetail(Distribution Distribution, DistributionRow Row, StockLot Lot, Allocation Allocation,
+    IReadOnlyDictionary<string, string> People, IReadOnlyList<RecipientChild> Children);
+
+/// <summary>
+/// What the planning form needs: an approved goods allocation of the user's units, its lot, what is left, the schools, and
+/// the children who may be named (the need's child; a school's or the commune's children matching the search).
+/// </summary>
 public sealed record DistributionPlan(Allocation Allocation, string Commune, string NeedItem, SizeBand? NeedSizeBand, string? NeedFor, StockLot? Lot, int Undelivered,
-    IReadOnlyList<(int Id, string Name)> Schools);
+    IReadOnlyList<(int Id, string Name)> Schools, NeedTarget Target, IReadOnlyList<RecipientChild> Children);
 
 /// <summary>
 /// Reads for the distribution pages, through the user's scope: unit (the allocation's commune) and, for a school's staff,
@@ -39,6 +45,8 @@ public sealed record DistributionPlan(Allocation Allocation, string Commune, str
 public class DistributionQueries(ChildAidDbContext db, DistributionService distributions)
 {
     public const int MaxRows = 500;
+    /// <summary>Children offered on the planning form at once (search to narrow).</summary>
+    public const int MaxChildren = 300;
 
     public async Task<List<DistributionRow>> ListAsync(DistributionFilter filter, CancellationToken ct = default)
     {
@@ -60,11 +68,25 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
             .OfType<string>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         foreach (var unknown in ids.Where(i => !people.ContainsKey(i))) people[unknown] = unknown;
-        return new DistributionDetail(distribution, row, lot, allocation, people);
+        return new DistributionDetail(distribution, row, lot, allocation, people, await NamedChildrenAsync(id, ct));
+    }
+
+    /// <summary>
+    /// The children named on a distribution the caller found through the scope, by name: read past the filters (they were
+    /// checked against the scope when named; a merged record keeps its name). The caller audits the read.
+    /// </summary>
+    public async Task<List<RecipientChild>> NamedChildrenAsync(int distributionId, CancellationToken ct = default)
+    {
+        var rows = await db.DistributionChildren.IgnoreQueryFilters().AsNoTracking().Where(c => c.DistributionId == distributionId)
+            .Select(c => new { c.ChildId, c.Child!.FullName, c.Child.DateOfBirth, c.Child.ClassName, School = c.Child.School != null ? c.Child.School.Name : null, c.Child.AdminUnitId, c.Received })
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.School).ThenBy(r => r.ClassName).ThenBy(r => r.FullName, StringComparer.Create(VietnameseFormat.Culture, false))
+            .Select(r => new RecipientChild(r.ChildId, r.FullName, r.DateOfBirth, r.ClassName, r.School, r.AdminUnitId, r.Received))];
     }
 
     /// <summary>The planning form for an approved goods allocation the user can see (through the allocations' scope), or null.</summary>
-    public async Task<DistributionPlan?> PlanAsync(int allocationId, CancellationToken ct = default)
+    /// <param name="search">Part of a child's name, any accents (<see cref="TextFolding"/>), to narrow the children offered.</param>
+    public async Task<DistributionPlan?> PlanAsync(int allocationId, string? search = null, CancellationToken ct = default)
     {
         var allocation = await db.Allocations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == allocationId, ct);
         if (allocation is null || allocation.State != AllocationState.Approved || allocation.GoodsLineId is null) return null;
@@ -75,8 +97,13 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
         var schools = await db.Organisations.AsNoTracking()
             .Where(o => o.AdminUnitId == allocation.AdminUnitId && o.Type == OrganisationType.School)
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var candidates = await distributions.CandidatesAsync(allocation, line, ct);
+        var folded = TextFolding.Fold(search);
+        if (folded.Length > 0) candidates = candidates.Where(c => c.SearchText.Contains(folded));
+        var children = await candidates.OrderBy(c => c.ClassName).ThenBy(c => c.SearchText).Take(MaxChildren)
+            .Select(c => new RecipientChild(c.Id, c.FullName, c.DateOfBirth, c.ClassName, c.School != null ? c.School.Name : null, c.AdminUnitId, null)).ToListAsync(ct);
         return new DistributionPlan(allocation, commune, line.Item!.NameVi, line.SizeBand, line.School?.Name, lot, await distributions.UndeliveredAsync(allocation, ct),
-            [.. schools.Select(s => (s.Id, s.Name))]);
+            [.. schools.Select(s => (s.Id, s.Name))], line.Target, children);
     }
 
     /// <summary>The communes of the user's distributions, for the filter.</summary>

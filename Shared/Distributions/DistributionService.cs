@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ChildAid.Shared.Allocations;
 using ChildAid.Shared.Audit;
+using ChildAid.Shared.Children;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Expenses;
 using ChildAid.Shared.Ledger;
@@ -22,7 +23,9 @@ public sealed class DistributionInput
     public string? Carrier { get; set; }
     public DistributionRecipient? Recipient { get; set; }
     public int? SchoolId { get; set; }
-    public int? ChildrenCount { get; set; }
+    /// <summary>The children of the registry who receive (a distribution to children); the quantity is their number × <see cref="PerChildQuantity"/>.</summary>
+    public List<int> ChildIds { get; set; } = [];
+    public int? PerChildQuantity { get; set; }
 }
 
 /// <summary>The receiver's confirmation: how many arrived in their hands, when, who signed the hand-over list.</summary>
@@ -32,6 +35,8 @@ public sealed class DeliveryInput
     public DateOnly? DeliveredOn { get; set; }
     public string? ReceiverName { get; set; }
     public string? ReceiverRole { get; set; }
+    /// <summary>For a distribution to named children: the children the receiver ticks as having received (the rest go back to stock).</summary>
+    public List<int> ReceivedChildIds { get; set; } = [];
 }
 
 /// <summary>What a step came to: done, refused (403: the dispatcher confirming their own delivery), or messages by field.</summary>
@@ -63,6 +68,24 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         return (allocation.Quantity ?? 0) - taken;
     }
 
+    /// <summary>
+    /// The children a distribution for <paramref name="allocation"/> may name: in the registry (not merged, not erased), within
+    /// the user's scope (the query filters), living in the allocation's commune (its villages, the communes merged into it);
+    /// for a child's need that child, for a school's need the school's pupils.
+    /// </summary>
+    public async Task<IQueryable<Children.Child>> CandidatesAsync(Allocation allocation, Needs.NeedLine line, CancellationToken ct = default)
+    {
+        var tree = new AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync(ct));
+        var commune = tree.Covered([allocation.AdminUnitId]).ToList();
+        var children = db.Children.AsNoTracking().InRegistry().Where(c => commune.Contains(c.AdminUnitId));
+        return line.Target switch
+        {
+            Needs.NeedTarget.Child => children.Where(c => c.Id == line.ChildId),
+            Needs.NeedTarget.School => children.Where(c => c.SchoolId == line.SchoolId),
+            _ => children,
+        };
+    }
+
     public async Task<DistributionStep> CreateAsync(DistributionInput input, CancellationToken ct = default)
     {
         var allocation = await db.Allocations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == input.AllocationId, ct);
@@ -78,9 +101,35 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             return DistributionStep.Fail(nameof(input.AllocationId), DoubleSupportCheck.Message(found));
         var errors = new Dictionary<string, string>();
         var left = await UndeliveredAsync(allocation, ct);
-        if (input.Quantity is not > 0) errors[nameof(input.Quantity)] = "Nhập số lượng cấp phát (lớn hơn 0).";
-        else if (input.Quantity > left) errors[nameof(input.Quantity)] = Messages.Format("Phân bổ này chỉ còn {0} {1} chưa cấp phát.", left, lot.Unit);
-        else if (input.Quantity > lot.OnHand) errors[nameof(input.Quantity)] = Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit);
+        // To children: the quantity follows from who is named (each receives the same), so ticking who received at delivery
+        // says exactly what was delivered.
+        var toChildren = input.Recipient == DistributionRecipient.Children;
+        var named = new List<Children.Child>();
+        var quantity = input.Quantity;
+        if (toChildren)
+        {
+            var ids = input.ChildIds.Distinct().ToList();
+            var perChild = input.PerChildQuantity ?? 1;
+            if (perChild < 1) errors[nameof(input.PerChildQuantity)] = "Số lượng mỗi trẻ nhận từ 1 trở lên.";
+            if (ids.Count == 0) errors[nameof(input.ChildIds)] = "Chọn ít nhất một trẻ nhận hàng.";
+            else
+            {
+                var line = await db.NeedLines.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == allocation.NeedLineId, ct);
+                named = await (await CandidatesAsync(allocation, line, ct)).Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+                if (named.Count != ids.Count) errors[nameof(input.ChildIds)] = "Chỉ chọn trẻ trong danh sách: trẻ của xã (hoặc trường) của nhu cầu, trong phạm vi đơn vị của bạn.";
+                else if (!allocation.AllowsDoubleSupport)
+                {
+                    var perChildFindings = await doubleSupport.FindForChildrenAsync(line, ids, ct);
+                    var refused = named.Where(c => perChildFindings[c.Id].Count > 0).Select(c => DoubleSupportCheck.ChildMessage(c.FullName, perChildFindings[c.Id])).ToList();
+                    if (refused.Count > 0) errors[nameof(input.ChildIds)] = string.Join(" ", refused);
+                }
+            }
+            quantity = perChild >= 1 ? ids.Count * perChild : null;
+        }
+        var quantityField = toChildren ? nameof(input.ChildIds) : nameof(input.Quantity);
+        if (quantity is not > 0) errors.TryAdd(quantityField, "Nhập số lượng cấp phát (lớn hơn 0).");
+        else if (quantity > left) errors.TryAdd(quantityField, Messages.Format("Phân bổ này chỉ còn {0} {1} chưa cấp phát.", left, lot.Unit));
+        else if (quantity > lot.OnHand) errors.TryAdd(quantityField, Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit));
         if (input.PlannedOn is null) errors[nameof(input.PlannedOn)] = "Nhập ngày cấp phát.";
         var place = input.Place?.Trim() ?? "";
         if (place.Length is 0 or > Distribution.TextLength) errors[nameof(input.Place)] = "Nhập nơi cấp phát (tối đa 200 ký tự).";
@@ -92,20 +141,25 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
                 || !await db.Organisations.AnyAsync(o => o.Id == school && o.AdminUnitId == allocation.AdminUnitId, ct):
                 errors[nameof(input.SchoolId)] = "Chọn trường nhận hàng trong xã của nhu cầu.";
                 break;
-            case DistributionRecipient.Children when input.ChildrenCount is not > 0:
-                errors[nameof(input.ChildrenCount)] = "Nhập số trẻ em nhận hàng.";
-                break;
             case null:
                 errors[nameof(input.Recipient)] = "Chọn người nhận: trường, xã hoặc trẻ em.";
                 break;
         }
         if (errors.Count > 0) return DistributionStep.Fail(errors);
+        // Children who all go to one school of the commune receive there: the distribution is that school's too, so its
+        // staff see it and confirm who received.
+        int? childrenSchool = null;
+        if (named.Select(c => c.SchoolId).Distinct().ToList() is [{ } only]
+            && await db.Organisations.AnyAsync(o => o.Id == only && o.AdminUnitId == allocation.AdminUnitId, ct))
+            childrenSchool = only;
         var distribution = new Distribution
         {
-            AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot.Id, Quantity = input.Quantity!.Value,
+            AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot.Id, Quantity = quantity!.Value,
             PlannedOn = input.PlannedOn!.Value, Place = place, Carrier = carrier, Recipient = input.Recipient!.Value,
-            SchoolId = input.Recipient == DistributionRecipient.School ? input.SchoolId : null,
-            ChildrenCount = input.Recipient == DistributionRecipient.Children ? input.ChildrenCount : null,
+            SchoolId = input.Recipient == DistributionRecipient.School ? input.SchoolId : childrenSchool,
+            ChildrenCount = toChildren ? named.Count : null,
+            PerChildQuantity = toChildren ? input.PerChildQuantity ?? 1 : null,
+            Children = [.. named.Select(c => new DistributionChild { ChildId = c.Id })],
             CreatedById = Me, CreatedAt = Now,
         };
         db.Distributions.Add(distribution);
@@ -168,6 +222,14 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             return DistributionStep.Fail(nameof(input.DeliveredQuantity), distribution.State < DistributionState.Arrived ? "Hàng chưa đến nơi; ghi nhận hàng đến trước." : Distribution.WrongState);
         if (distribution.RefusalToConfirmDelivery(Me) is { } refusal) return new(null, refusal, new Dictionary<string, string>());
         var errors = new Dictionary<string, string>();
+        // To named children: the receiver ticks who received; the delivered quantity follows (ticked × each child's share).
+        List<DistributionChild> named = distribution.PerChildQuantity is null ? [] : await db.DistributionChildren.Where(c => c.DistributionId == id).ToListAsync(ct);
+        if (distribution.PerChildQuantity is { } perChild)
+        {
+            var ticked = input.ReceivedChildIds.Distinct().ToList();
+            if (ticked.Any(t => named.All(c => c.ChildId != t))) errors[nameof(input.ReceivedChildIds)] = "Chỉ đánh dấu trẻ có tên trong đợt cấp phát này.";
+            input.DeliveredQuantity = ticked.Count * perChild;
+        }
         if (input.DeliveredQuantity is not { } count || count < 0 || count > distribution.Quantity)
             errors[nameof(input.DeliveredQuantity)] = Messages.Format("Số lượng đã giao từ 0 đến {0}.", distribution.Quantity);
         if (input.DeliveredOn is not { } on || on > clock.VietnamToday()) errors[nameof(input.DeliveredOn)] = "Nhập ngày giao hàng (không ở tương lai).";
@@ -222,6 +284,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
                 Messages.Format("Nhập lại kho phần chưa giao: {0}, {1} {2}, {3}", lot.StockItem, rest, lot.Unit, lotCommune)), ct);
             returnSequence = slot.Sequence;
         }
+        foreach (var child in named) child.Tick(input.ReceivedChildIds.Contains(child.ChildId));
         await db.SaveChangesAsync(ct);
         distribution.ConfirmDelivery(delivered, input.DeliveredOn!.Value, input.ReceiverName!, input.ReceiverRole!,
             OriginalFile.CleanFileName(proofName, contentType!), Convert.ToHexStringLower(SHA256.HashData(proof)), Me, Now, distributionSequence, returnSequence);

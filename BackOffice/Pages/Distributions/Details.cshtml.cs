@@ -1,4 +1,6 @@
+using ChildAid.BackOffice.Distributions;
 using ChildAid.Shared.Audit;
+using ChildAid.Shared.Children;
 using ChildAid.Shared.Distributions;
 using ChildAid.Shared.Security;
 using ChildAid.Shared.Stock;
@@ -15,7 +17,7 @@ namespace ChildAid.BackOffice.Pages.Distributions;
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public class DetailsModel(DistributionQueries queries, DistributionService distributions, TimeProvider clock) : PageModel
+public class DetailsModel(DistributionQueries queries, DistributionService distributions, TimeProvider clock, ChildReadAudit childReads) : PageModel
 {
     private const long RequestLimit = StockService.MaxPhotoBytes + 1024 * 1024;
 
@@ -34,8 +36,23 @@ public class DetailsModel(DistributionQueries queries, DistributionService distr
         if (!await LoadAsync(id, ct)) return NotFound();
         Delivery.DeliveredQuantity = Distribution.Quantity;
         Delivery.DeliveredOn = clock.VietnamToday();
+        Delivery.ReceivedChildIds = [.. Detail.Children.Select(c => c.Id)];
+        // The page names the children: a read of their records, audited like one.
+        await childReads.RecordAsync(Detail.Children.Select(c => (c.Id, c.AdminUnitId, c.FullName)), ShownOnPage(id), ct);
         return Page();
     }
+
+    /// <summary>The hand-over list (biên bản bàn giao) of a distribution to named children, to print and have signed; its read is audited per child.</summary>
+    public async Task<IActionResult> OnGetHandOverAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Detail.Children.Count == 0) return NotFound();
+        await childReads.RecordAsync(Detail.Children.Select(c => (c.Id, c.AdminUnitId, c.FullName)),
+            ChildAid.Shared.Localization.Messages.Format("Biên bản bàn giao đợt cấp phát số {0}", id), ct);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(HandOverListPdf.Render(Detail), "application/pdf", HandOverListPdf.FileName(Distribution));
+    }
+
+    private static string ShownOnPage(int id) => ChildAid.Shared.Localization.Messages.Format("Danh sách trẻ nhận hàng, đợt cấp phát số {0}", id);
 
     /// <summary>The signed hand-over list, to staff who can see the distribution; with its hash in a header, never cached.</summary>
     public async Task<IActionResult> OnGetProofAsync(int id, CancellationToken ct)

@@ -1,5 +1,6 @@
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.Distributions;
+using ChildAid.Shared.Needs;
 using ChildAid.Shared.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,16 +14,25 @@ namespace ChildAid.BackOffice.Pages.Distributions;
 public class NewModel(DistributionQueries queries, DistributionService distributions, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "allocation")] public int AllocationId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty] public DistributionInput Input { get; set; } = new();
     public DistributionPlan Plan { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await queries.PlanAsync(AllocationId, ct) is not { } plan) return NotFound();
+        if (await queries.PlanAsync(AllocationId, Search, ct) is not { } plan) return NotFound();
         Plan = plan;
         Input.Quantity = plan.Lot?.OnHand is { } onHand ? Math.Min(plan.Undelivered, onHand) : null;
         Input.PlannedOn = clock.VietnamToday();
-        if (plan.Schools.Count == 1)
+        Input.PerChildQuantity = 1;
+        // A child's need: that child is proposed, with all that is left for them.
+        if (plan.Target == NeedTarget.Child && plan.Children.Count == 1)
+        {
+            Input.Recipient = DistributionRecipient.Children;
+            Input.ChildIds = [plan.Children[0].Id];
+            Input.PerChildQuantity = Input.Quantity;
+        }
+        else if (plan.Schools.Count == 1)
         {
             Input.Recipient = DistributionRecipient.School;
             Input.SchoolId = plan.Schools[0].Id;
@@ -33,7 +43,7 @@ public class NewModel(DistributionQueries queries, DistributionService distribut
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await queries.PlanAsync(AllocationId, ct) is not { } plan) return NotFound();
+        if (await queries.PlanAsync(AllocationId, Search, ct) is not { } plan) return NotFound();
         Plan = plan;
         if (!ModelState.IsValid) return Page();
         Input.AllocationId = AllocationId;

@@ -110,6 +110,11 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Contains(Shared.Distributions.DistributionState.Departed, distributions);
         Assert.Contains(Shared.Distributions.DistributionState.Draft, distributions);
         Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Distribution));
+        // They go to the children whose needs they meet, named from the registry (demo children); the delivered one ticked.
+        var named = await db.DistributionChildren.Select(c => new { c.Child!.IsDemo, c.Received, c.Distribution!.State }).ToListAsync();
+        Assert.Equal(3, named.Count);
+        Assert.All(named, c => Assert.True(c.IsDemo));
+        Assert.Contains(named, c => c.State == Shared.Distributions.DistributionState.Delivered && c.Received == true);
         Assert.Equal([1, 2, 2, 2], expenseEntries.Select(e => LedgerDocuments.Parse(e.Documents).Count).Order());
         Assert.Single(await db.Expenses.Where(e => e.Kind == Shared.Expenses.ExpenseKind.Advance && e.InvoiceFiledAt == null).ToListAsync());
         await using (var sp = Db.Services())

@@ -2220,6 +2220,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("distribution_sequence");
 
+                    b.Property<int?>("PerChildQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_child_quantity");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2314,6 +2318,29 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_distributions_state", "(state = 'Draft' AND confirmed_by_id IS NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Departed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR (state = 'Arrived' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR (state = 'Delivered' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL AND delivered_quantity >= 0 AND delivered_quantity <= quantity AND receiver_name IS NOT NULL AND receiver_role IS NOT NULL AND proof_sha256 IS NOT NULL AND delivery_confirmed_by_id IS NOT NULL AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL))");
                         });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionChild", b =>
+                {
+                    b.Property<int>("DistributionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("distribution_id");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool?>("Received")
+                        .HasColumnType("boolean")
+                        .HasColumnName("received");
+
+                    b.HasKey("DistributionId", "ChildId")
+                        .HasName("pk_distribution_children");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_distribution_children_child_id");
+
+                    b.ToTable("distribution_children", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
@@ -6495,6 +6522,27 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("StockLot");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionChild", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Children.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_children_children_child_id");
+
+                    b.HasOne("ChildAid.Shared.Distributions.Distribution", "Distribution")
+                        .WithMany("Children")
+                        .HasForeignKey("DistributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_children_distributions_distribution_id");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Distribution");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
                 {
                     b.HasOne("ChildAid.Shared.Distributions.Distribution", null)
@@ -7062,6 +7110,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.Navigation("GoodsLines");
 
                     b.Navigation("Reversal");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.Distribution", b =>
+                {
+                    b.Navigation("Children");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Expenses.Expense", b =>

@@ -2167,6 +2167,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("distribution_sequence");
 
+                    b.Property<int?>("PerChildQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_child_quantity");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2261,6 +2265,29 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_distributions_state", "(state = 'Draft' AND confirmed_by_id IS NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Departed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR (state = 'Arrived' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR (state = 'Delivered' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL AND delivered_quantity >= 0 AND delivered_quantity <= quantity AND receiver_name IS NOT NULL AND receiver_role IS NOT NULL AND proof_sha256 IS NOT NULL AND delivery_confirmed_by_id IS NOT NULL AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL))");
                         });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionChild", b =>
+                {
+                    b.Property<int>("DistributionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distribution_id");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool?>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.HasKey("DistributionId", "ChildId")
+                        .HasName("pk_distribution_children");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_distribution_children_child_id");
+
+                    b.ToTable("distribution_children", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
@@ -6386,6 +6413,27 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("StockLot");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionChild", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Children.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_children_children_child_id");
+
+                    b.HasOne("ChildAid.Shared.Distributions.Distribution", "Distribution")
+                        .WithMany("Children")
+                        .HasForeignKey("DistributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_children_distributions_distribution_id");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Distribution");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Distributions.DistributionProof", b =>
                 {
                     b.HasOne("ChildAid.Shared.Distributions.Distribution", null)
@@ -6953,6 +7001,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                     b.Navigation("GoodsLines");
 
                     b.Navigation("Reversal");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.Distribution", b =>
+                {
+                    b.Navigation("Children");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Expenses.Expense", b =>
