@@ -138,9 +138,11 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         DateOnly from = default, to = default;
         if (kind == ServiceKind.Meals)
         {
+            // The need's own school; or, for a commune's line, a school of the commune (or of a unit merged into it).
             var school = line.SchoolId ?? input.SchoolId;
-            if (school is null || !await db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.Id == school && o.AdminUnitId == allocation.AdminUnitId
-                    && o.Type == Organisations.OrganisationType.School, ct))
+            var commune = await CommuneAsync(allocation.AdminUnitId, ct);
+            if (school is null || (line.SchoolId is null && !await db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.Id == school
+                    && commune.Contains(o.AdminUnitId) && o.Type == Organisations.OrganisationType.School, ct)))
                 errors[nameof(input.SchoolId)] = "Chọn trường đã phục vụ bữa ăn, trong xã của nhu cầu.";
             else if (input.InterventionId is not { } programme || !await db.InterventionSites.IgnoreQueryFilters()
                          .AnyAsync(s => s.InterventionId == programme && s.OrganisationId == school && s.Intervention!.Kind == InterventionKind.SchoolMeals, ct))
@@ -162,9 +164,9 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         }
         else
         {
-            var session = input.CheckupSessionId is { } sid
-                ? await db.CheckupSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid && s.AdminUnitId == allocation.AdminUnitId, ct) : null;
-            if (session is null || (line.SchoolId is { } lineSchool && session.SiteId != lineSchool))
+            var commune = await CommuneAsync(allocation.AdminUnitId, ct);
+            var session = input.CheckupSessionId is { } sid ? await db.CheckupSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
+            if (session is null || !commune.Contains(session.AdminUnitId) || (line.SchoolId is { } lineSchool && session.SiteId != lineSchool))
                 return ServiceDeliveryStep.Fail(nameof(input.CheckupSessionId), "Chọn buổi khám đã tổ chức tại nơi của nhu cầu.");
             if (session.HeldOn > today || session.HeldOn < line.PeriodStart || session.HeldOn > line.PeriodEnd)
                 return ServiceDeliveryStep.Fail(nameof(input.CheckupSessionId), Messages.Format("Buổi khám phải đã diễn ra, trong thời gian của nhu cầu ({0}–{1}).",
@@ -340,6 +342,10 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         file.Position = 0;
         return file;
     }
+
+    /// <summary>The commune and the units merged into it (the 2025 reform): where its schools and sessions may be registered.</summary>
+    private async Task<HashSet<int>> CommuneAsync(int unitId, CancellationToken ct) =>
+        new AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync(ct)).Covered([unitId]);
 
     private async Task<Dictionary<int, string>> CommuneNamesAsync(IEnumerable<int> ids, CancellationToken ct)
     {
