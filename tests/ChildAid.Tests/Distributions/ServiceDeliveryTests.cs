@@ -159,6 +159,56 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
     }
 
     [Fact]
+    public async Task A_check_up_session_held_is_delivered_once_as_the_children_checked()
+    {
+        // A school check-up line (150.000 ₫ a check-up) in Ia Đal's approved review, 450.000 ₫ allocated: 3 check-ups.
+        Shared.Needs.NeedLine line;
+        int session;
+        await using (var db = Db.NewContext())
+        {
+            line = new Shared.Needs.NeedLine
+            {
+                NeedsReviewId = W.Meals.NeedsReviewId, AdminUnitId = W.IaDal.Id, Target = Shared.Needs.NeedTarget.School, SchoolId = W.SchoolIaDal,
+                Category = Shared.Needs.NeedCategory.HealthCheckUp, NeedItemId = 1, Quantity = 30, Unit = Shared.Needs.NeedUnit.Sessions,
+                EstimatedUnitCostVnd = 150_000, ChildrenCount = 30, PeriodStart = W.Meals.PeriodStart, PeriodEnd = W.Meals.PeriodEnd,
+            };
+            db.NeedLines.Add(line);
+            var held = new Shared.Checkups.CheckupSession { HeldOn = Monday, SiteId = W.SchoolIaDal, AdminUnitId = W.IaDal.Id, Team = "Trạm y tế xã Ia Đal", CreatedBy = "test", CreatedAt = DateTime.UtcNow };
+            db.CheckupSessions.Add(held);
+            var children = await PublicNeeds.ApprovedNeeds.ChildrenAsync(db, W.IaDal.Id, W.SchoolIaDal, 5, "Siu Khám");
+            foreach (var child in children)
+                held.Measurements.Add(new Shared.Checkups.Measurement
+                {
+                    ChildId = child.Id, AdminUnitId = W.IaDal.Id, WeightKg = 22m, LengthCm = 120m, Position = Shared.Growth.MeasuredPosition.Standing,
+                    RecordedBy = "test", RecordedAt = DateTime.UtcNow,
+                });
+            await db.SaveChangesAsync();
+            session = held.Id;
+        }
+        var allocation = await AllocatedAsync(450_000, line);
+        var input = new ServiceDeliveryInput { AllocationId = allocation.Id, Kind = ServiceKind.Checkup, CheckupSessionId = session };
+        // A meals form for a check-up allocation is told which kind it is.
+        Assert.Contains("khám sức khỏe", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(new ServiceDeliveryInput { AllocationId = allocation.Id, Kind = ServiceKind.Meals }))).Errors["Kind"]);
+        var delivery = Done(await ServeAsAsync(W.Proposer, s => s.RecordAsync(input)));
+        Assert.Equal((5, 3, Monday, Monday), (delivery.Served, delivery.Quantity, delivery.FromDate, delivery.ToDate));
+        Assert.Contains("một buổi khám chỉ được tính một lần", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(input))).Errors["CheckupSessionId"]);
+        Done(await ServeAsAsync(W.Approver, s => s.ConfirmAsync(delivery.Id)));
+
+        var entry = Assert.Single(await LedgerAsync(), e => e.Kind == LedgerEntryKind.Distribution);
+        Assert.Equal((0L, 3m, "lượt"), (entry.AmountVnd, entry.Quantity, entry.UnitOfMeasure));
+        Assert.Equal("3 lượt khám sức khỏe, Trường TH-THCS Ia Đal, đã khám ngày 23/11/2026", entry.Description);
+        Assert.DoesNotContain("Siu Khám", LedgerCanonicalForm.Build(entry));
+        await using var check = Db.NewContext();
+        // The database: the same session twice.
+        Assert.NotNull(await Record.ExceptionAsync(() => check.Database.ExecuteSqlRawAsync(
+            "INSERT INTO service_deliveries (admin_unit_id, allocation_id, kind, site_id, checkup_session_id, from_date, to_date, served, quantity, item, unit, state, recorded_by_id, recorded_at) " +
+            "SELECT admin_unit_id, allocation_id, kind, site_id, checkup_session_id, from_date, to_date, served, 1, item, unit, 'Recorded', 'x', recorded_at FROM service_deliveries WHERE id = {0}", delivery.Id)));
+        var balances = await LedgerBalances.ComputeAsync(check.LedgerEntries.AsNoTracking());
+        Assert.True(balances.Holds, string.Join(" | ", balances.Violations.Select(v => v.Message)));
+        Assert.Equal(3, (await check.NeedLines.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == line.Id)).DeliveredQuantity);
+    }
+
+    [Fact]
     public async Task A_service_from_a_money_allocation_that_carries_money_breaks_the_service_value_rule()
     {
         var balances = new LedgerBalances();
