@@ -242,7 +242,11 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
         Assert.Equal(0, service.GetProperty("amountVnd").GetInt64());
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(VerifiedGift.PathPrefix + receipt.VerifyToken));
         Assert.Contains("→ 40 suất ăn trưa, Trường TH-THCS Ia Đal, đã phục vụ 23–27/11/2026", page);
-        foreach (var text in new[] { json, page, await client.GetStringAsync("/api/v1/statement.csv"), await client.GetStringAsync("/api/v1/needs") })
+        // The statement shows the meals with no money (— like a stock movement): the money is the expense's line.
+        var statement = WebUtility.HtmlDecode(await client.GetStringAsync("/sao-ke?kind=Distribution"));
+        Assert.Contains("40 suất ăn trưa, Trường TH-THCS Ia Đal, đã phục vụ 23–27/11/2026", statement);
+        Assert.DoesNotContain("0 ₫", statement.Split("40 suất ăn trưa")[1].Split("</tr>")[0]);
+        foreach (var text in new[] { json, page, statement, await client.GetStringAsync("/api/v1/statement.csv"), await client.GetStringAsync("/api/v1/needs") })
         {
             var decoded = WebUtility.HtmlDecode(text);
             Assert.DoesNotContain(EnrolledChild, decoded);
