@@ -265,8 +265,12 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
         await StaffAsync(app, "xakhac2", [Roles.CommuneOfficer], W.IaToi.Id);
         var recorder = await LogInAsync(app, "ghinhan");
         const string Page = "/Distributions/Services";
-        var form = await recorder.GetPageAsync(Page);
-        Assert.Contains("Ghi nhận dịch vụ", form);
+        // Opened from the approved allocation on the allocation list, which it preselects.
+        var link = $"{Page}?allocation={allocation.Id.ToString(CultureInfo.InvariantCulture)}";
+        Assert.Contains(link, WebUtility.HtmlDecode(await recorder.GetPageAsync("/Allocations?state=Approved")));
+        var form = await recorder.GetPageAsync(link);
+        var id0 = allocation.Id.ToString(CultureInfo.InvariantCulture);
+        Assert.Matches($"<option[^>]*selected[^>]*value=\"{id0}\"|<option[^>]*value=\"{id0}\"[^>]*selected", form);
         var fields = new Dictionary<string, string>
         {
             ["Input.AllocationId"] = allocation.Id.ToString(CultureInfo.InvariantCulture), ["Input.InterventionId"] = programme.ToString(CultureInfo.InvariantCulture),
