@@ -56,6 +56,7 @@ public static class PagePolicies
         ["/Distributions/Index"] = Policies.ViewDistributions,
         ["/Distributions/New"] = Policies.DispatchGoods,
         ["/Distributions/Details"] = Policies.ViewDistributions,
+        ["/Distributions/Services"] = Policies.ViewDistributions,
         ["/Campaigns/Index"] = Policies.ManageCampaigns,
         ["/Campaigns/Edit"] = Policies.ManageCampaigns,
         ["/Campaigns/Followers"] = Policies.ManageCampaigns,

@@ -36,7 +36,9 @@ public static class TraceApi
                 "sequence) carries reversedBySequence and no longer counts in allocatedVnd. notYetAllocatedVnd is 0 for a reversed receipt. Each allocation lists " +
                 "the expense entries paid from it (kind expense, source_sequence = the allocation's sequence): supplier and invoice, and the SHA-256 of each original; spentVnd sums them. An expense undone by a reversal entry (hoàn chi, reverses_sequence = its sequence) carries " +
                 "reversedBySequence and reversedOn and is left out of spentVnd. An advance's invoice filed after booking carries filedInvoiceSha256 and invoiceFiledOn. " +
-                "A goods allocation lists its deliveries (kind distribution, source_sequence = the allocation's sequence): date, item, quantity, value and commune, never who received them; deliveredVnd sums them.")
+                "A goods allocation lists its deliveries (kind distribution, source_sequence = the allocation's sequence): date, item, quantity, value and commune, never who received them; deliveredVnd sums them. " +
+                "A money allocation to meals or check-ups lists the services delivered from it the same way (kind distribution, amount 0: the expense already counted " +
+                "the money): quantity and unit, and the school and period in the description (\"40 suất ăn trưa, <school>, đã phục vụ 02–06/12/2026\"), never a child.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(PublicCache.Policy)
             .RequireRateLimiting(PublicRateLimits.Api);

@@ -35,7 +35,9 @@ public sealed record BalanceViolation(long Sequence, string Rule, string Message
 /// <item><c>allocation-over-spent</c>: expenses and deliveries drawn from an allocation never exceed it (allocated = spent +
 /// delivered in kind + held, held ≥ 0); <c>spend-source</c>: an expense draws from a live allocation;</item>
 /// <item><c>reversal</c>: a reversal undoes one earlier entry exactly once and by exactly its amount;</item>
-/// <item><c>stock-negative</c>: stock on hand of every item (and its unit) never falls below zero.</item>
+/// <item><c>stock-negative</c>: stock on hand of every item (and its unit) never falls below zero;</item>
+/// <item><c>service-value</c>: a distribution drawn from a money allocation (a service: meals served, a check-up held) carries amount 0,
+/// because the expense that paid for it already counted the money as spent.</item>
 /// </list>
 /// Pooled unrestricted money is not traced here: the trace of a gift follows each allocation's source entry.
 /// </summary>
@@ -133,6 +135,10 @@ public sealed class LedgerBalances
             return;
         }
         if (allocation.Reversed) Violate(e, "spend-source", $"Bút toán {e.Sequence} lấy từ phân bổ đã hoàn (bút toán {from}).");
+        // A distribution drawn from a MONEY allocation (no item) is a service delivered (meals served, a check-up held): the expense
+        // that paid the supplier already counted the money as spent, so it carries a quantity and never an amount.
+        if (delivered && allocation.Entry.Item is null && e.AmountVnd != 0)
+            Violate(e, "service-value", $"Dịch vụ {e.Sequence} lấy từ phân bổ tiền (bút toán {from}) nhưng ghi {e.AmountVnd} ₫; số tiền đã được tính khi chi.");
         allocation.Drawn += e.AmountVnd;
         if (allocation.Drawn > allocation.Entry.AmountVnd)
             Violate(e, "allocation-over-spent", $"Phân bổ (bút toán {from}) đã chi/cấp {allocation.Drawn} ₫, quá số được phân bổ {allocation.Entry.AmountVnd} ₫.");

@@ -95,6 +95,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Distributions.Distribution> Distributions => Set<Distributions.Distribution>();
     public DbSet<Distributions.DistributionProof> DistributionProofs => Set<Distributions.DistributionProof>();
     public DbSet<Distributions.DistributionChild> DistributionChildren => Set<Distributions.DistributionChild>();
+    public DbSet<Distributions.ServiceDelivery> ServiceDeliveries => Set<Distributions.ServiceDelivery>();
 
     /// <summary>
     /// The administrative units whose records this context may read. Null: no restriction (CLI, background work).

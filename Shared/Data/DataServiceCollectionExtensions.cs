@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Stock.StockQueries>();
         services.AddScoped<Distributions.DistributionService>();
         services.AddScoped<Distributions.DistributionQueries>();
+        services.AddScoped<Distributions.ServiceDeliveryService>();
         services.AddScoped<Needs.NeedPriority>();
         services.AddScoped<Needs.DuplicateCheck>();
         services.AddScoped<Needs.NeedsReviewService>();

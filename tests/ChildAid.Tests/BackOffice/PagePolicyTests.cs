@@ -385,6 +385,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Distributions/Index"] = ("/Distributions", "/Distributions", false),
             ["/Distributions/New"] = ($"/Distributions/New?allocation={S(ownDistribution.AllocationId)}", $"/Distributions/New?allocation={S(otherDistribution.AllocationId)}", true),
             ["/Distributions/Details"] = ($"/Distributions/{S(ownDistribution.DistributionId)}", $"/Distributions/{S(otherDistribution.DistributionId)}", true),
+            ["/Distributions/Services"] = ("/Distributions/Services", "/Distributions/Services", false),
             ["/Campaigns/Index"] = ("/Campaigns", "/Campaigns", false),
             ["/Campaigns/Edit"] = ($"/Campaigns/Edit/{S(campaign)}", $"/Campaigns/Edit/{S(campaign)}", false),
             ["/Campaigns/Followers"] = ($"/Campaigns/Followers/{S(campaign)}", $"/Campaigns/Followers/{S(campaign)}", false),

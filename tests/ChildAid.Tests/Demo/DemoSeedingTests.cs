@@ -69,25 +69,26 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.True(afterFirst["reversals"] >= 2);
         // Three allocations approved (one ledger entry each), one still waiting for its second person, and one approved then
         // reversed (two entries: the allocation and its reversal); and three goods allocations of stocked jackets, approved,
-        // for the demo's distributions.
-        Assert.Equal(8, afterFirst["allocations"]);
-        Assert.Equal(6, afterFirst["approved allocations"]);
+        // for the demo's distributions; and 800.000 ₫ to a school's lunches, paid and served (DemoServiceDeliveries).
+        Assert.Equal(9, afterFirst["allocations"]);
+        Assert.Equal(7, afterFirst["approved allocations"]);
         Assert.Equal(1, afterFirst["reversed allocations"]);
         // Three expenses approved (one entry each: one allocation each, with the SHA-256 of their invoice and proof of payment), one waiting,
-        // and an advance (tạm ứng) approved without its invoice, with its proof of payment.
-        Assert.Equal(5, afterFirst["expenses"]);
-        Assert.Equal(4, afterFirst["approved expenses"]);
-        Assert.Equal(4, afterFirst["expense entries"]);
-        Assert.Equal(9, afterFirst["expense documents"]);
+        // an advance (tạm ứng) approved without its invoice, with its proof of payment, and the caterer of the school's lunches.
+        Assert.Equal(6, afterFirst["expenses"]);
+        Assert.Equal(5, afterFirst["approved expenses"]);
+        Assert.Equal(5, afterFirst["expense entries"]);
+        Assert.Equal(11, afterFirst["expense documents"]);
         // The first approved expense's transfer slip is public with its account number blacked out.
         Assert.Equal(1, afterFirst["public expense copies"]);
         Assert.Equal(afterFirst["contributions"] + afterFirst["reversals"] + afterFirst["approved allocations"] + 2 * afterFirst["reversed allocations"]
             + afterFirst["expense entries"] + afterFirst["stock entries"] + afterFirst["distribution entries"], afterFirst["ledger"]);
         // Lots of the in-kind receipts in every state: two stocked (one entry each) and a write-off (one more entry); two
-        // distributions left the stock (one entry each), one of them delivered (a distribution entry).
+        // distributions left the stock (one entry each), one of them delivered (a distribution entry); and the school's meals
+        // served (a distribution entry of 0 ₫ and 40 meals).
         Assert.True(afterFirst["stock lots"] >= 6, $"{afterFirst["stock lots"]} lots");
         Assert.Equal(5, afterFirst["stock entries"]);
-        Assert.Equal(1, afterFirst["distribution entries"]);
+        Assert.Equal(2, afterFirst["distribution entries"]);
         // Name-only donors' gifts are counted by name only (honor_roll_names), never as a dated row.
         Assert.True(afterFirst["honor roll names"] > 0);
         Assert.InRange(afterFirst["honor roll"], 1, afterFirst["ledger"] - 1);
@@ -109,13 +110,19 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Contains(Shared.Distributions.DistributionState.Delivered, distributions);
         Assert.Contains(Shared.Distributions.DistributionState.Departed, distributions);
         Assert.Contains(Shared.Distributions.DistributionState.Draft, distributions);
-        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Distribution));
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Distribution && e.AmountVnd > 0));
         // They go to the children whose needs they meet, named from the registry (demo children); the delivered one ticked.
         var named = await db.DistributionChildren.Select(c => new { c.Child!.IsDemo, c.Received, c.Distribution!.State }).ToListAsync();
         Assert.Equal(3, named.Count);
         Assert.All(named, c => Assert.True(c.IsDemo));
         Assert.Contains(named, c => c.State == Shared.Distributions.DistributionState.Delivered && c.Received == true);
-        Assert.Equal([1, 2, 2, 2], expenseEntries.Select(e => LedgerDocuments.Parse(e.Documents).Count).Order());
+        // Meals served: one confirmed service delivery, booked as a quantity (0 ₫) drawn from its money allocation.
+        var service = await db.ServiceDeliveries.SingleAsync();
+        Assert.Equal((Shared.Distributions.ServiceDeliveryState.Confirmed, 150, 40), (service.State, service.Served, service.Quantity));
+        var served = await db.LedgerEntries.SingleAsync(e => e.Sequence == service.LedgerSequence);
+        Assert.Equal((0L, 40m), (served.AmountVnd, served.Quantity));
+        Assert.StartsWith("40 suất ăn trưa, ", served.Description);
+        Assert.Equal([1, 2, 2, 2, 2], expenseEntries.Select(e => LedgerDocuments.Parse(e.Documents).Count).Order());
         Assert.Single(await db.Expenses.Where(e => e.Kind == Shared.Expenses.ExpenseKind.Advance && e.InvoiceFiledAt == null).ToListAsync());
         await using (var sp = Db.Services())
         await using (var scope = Scope(sp))

@@ -2360,6 +2360,151 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                     b.ToTable("distribution_proofs", (string)null);
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Distributions.ServiceDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("cancelled_by_id");
+
+                    b.Property<int?>("CheckupSessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("checkup_session_id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<int?>("InterventionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_sequence");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int>("Served")
+                        .HasColumnType("integer")
+                        .HasColumnName("served");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_deliveries");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_service_deliveries_admin_unit_id");
+
+                    b.HasIndex("AllocationId")
+                        .HasDatabaseName("ix_service_deliveries_allocation_id");
+
+                    b.HasIndex("CheckupSessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_deliveries_checkup_session_id")
+                        .HasFilter("state <> 'Cancelled'");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_deliveries_ledger_sequence");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_service_deliveries_site_id");
+
+                    b.HasIndex("State", "AdminUnitId")
+                        .HasDatabaseName("ix_service_deliveries_state_admin_unit_id");
+
+                    b.HasIndex("InterventionId", "SiteId", "FromDate")
+                        .HasDatabaseName("ix_service_deliveries_intervention_id_site_id_from_date");
+
+                    b.ToTable("service_deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_service_deliveries_four_eyes", "confirmed_by_id IS NULL OR confirmed_by_id <> recorded_by_id");
+
+                            t.HasCheckConstraint("ck_service_deliveries_quantity", "quantity > 0 AND quantity <= served AND from_date <= to_date");
+
+                            t.HasCheckConstraint("ck_service_deliveries_source", "(kind = 'Meals' AND intervention_id IS NOT NULL AND checkup_session_id IS NULL) OR (kind = 'Checkup' AND checkup_session_id IS NOT NULL AND intervention_id IS NULL AND from_date = to_date)");
+
+                            t.HasCheckConstraint("ck_service_deliveries_state", "(state = 'Recorded' AND confirmed_by_id IS NULL AND ledger_sequence IS NULL AND cancelled_by_id IS NULL) OR (state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND ledger_sequence IS NOT NULL AND cancelled_by_id IS NULL) OR (state = 'Cancelled' AND cancelled_by_id IS NOT NULL AND cancel_reason IS NOT NULL AND ledger_sequence IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>
                 {
                     b.Property<int>("Id")
@@ -6551,6 +6696,44 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_distribution_proofs_distributions_distribution_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Distributions.ServiceDelivery", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_deliveries_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Allocations.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_deliveries_allocations_allocation_id");
+
+                    b.HasOne("ChildAid.Shared.Checkups.CheckupSession", null)
+                        .WithMany()
+                        .HasForeignKey("CheckupSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_service_deliveries_checkup_sessions_checkup_session_id");
+
+                    b.HasOne("ChildAid.Shared.Interventions.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_service_deliveries_interventions_intervention_id");
+
+                    b.HasOne("ChildAid.Shared.Organisations.Organisation", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_deliveries_organisations_site_id");
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Donors.Donor", b =>

@@ -40,6 +40,7 @@ public partial class BackOfficeTranslationTests
         "BackOffice/Pages/Allocations", "Shared/Allocations",
         "BackOffice/Pages/Expenses", "Shared/Expenses",
         "BackOffice/Pages/Stock", "Shared/Stock",
+        "Shared/Distributions/ServiceDelivery.cs", "Shared/Distributions/ServiceDeliveryService.cs",
     ];
 
     [Fact]
