@@ -120,6 +120,15 @@ public static class DemoNeeds
         Lines(dal2024, iaDalOld, 12);
         var dal2026 = Review(iaDal, 2026);
         Lines(dal2026, iaDal, 16);
+        // The school lunch programme of Ia Đal's other school: the demo's meals served are booked against this line.
+        var lunchSchool = schools.Where(s => tree.Covered([iaDal.Id]).Contains(s.AdminUnitId)).OrderByDescending(s => s.Name).FirstOrDefault();
+        if (lunchSchool is not null)
+        {
+            var lunch = Line(iaDal, NeedTarget.School, null, lunchSchool.Id, items["lunch-meal"], null, 2_000, (dal2026.PeriodStart, dal2026.PeriodEnd));
+            lunch.ChildrenCount = 30;
+            lunch.Note = "Dữ liệu demo: bữa trưa bán trú của điểm trường.";
+            dal2026.Lines.Add(lunch);
+        }
         var toi2025 = Review(iaToi, 2025);
         Lines(toi2025, iaToi, 6);
         var toi2026 = Review(iaToi, 2026);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChildAid.Shared.Demo;
 
 /// <summary>
-/// Meals served are distributions too, in the demo: the approved Ia Đal 2026 review gets a school lunch line (40 meals' worth
+/// Meals served are distributions too, in the demo: the approved Ia Đal 2026 review has a school lunch line (DemoNeeds; 40 meals' worth
 /// of money is what the gift pays for), the school runs a lunch programme whose last full school week of meal days is entered
 /// (30 meals a day), 800.000 ₫ of an unrestricted demo gift is allocated to the line (proposed by the province programme
 /// officer, approved by Ia Đal's officer) and paid to a caterer by an approved expense; the programme officer records the
@@ -41,24 +41,17 @@ public static class DemoServiceDeliveries
                 .Where(r => r.Year == 2026 && r.Status == NeedsReviewStatus.Approved && db.AdminUnits.Any(u => u.Id == r.AdminUnitId && u.Code == "23535"))
                 .FirstOrDefaultAsync(ct);
             if (recorder is null || confirmer is null || review is null) return 0;
-            // A school of the commune, or of the unit merged into it (the demo's schools keep their pre-reform commune).
-            var commune = new AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync(ct)).Covered([review.AdminUnitId]);
-            var school = await db.Organisations.Where(o => o.IsDemo && o.Type == Organisations.OrganisationType.School && commune.Contains(o.AdminUnitId))
-                .OrderByDescending(o => o.Name).FirstOrDefaultAsync(ct);
+            // The school lunch line DemoNeeds put in the approved review (an approved review is never edited afterwards).
             var item = await db.NeedItems.FirstOrDefaultAsync(i => i.Code == "lunch-meal", ct);
-            if (school is null || item is null) return 0;
+            var line = item is null ? null : await db.NeedLines.IgnoreQueryFilters()
+                .FirstOrDefaultAsync(l => l.NeedsReviewId == review.Id && l.Target == NeedTarget.School && l.NeedItemId == item.Id, ct);
+            var school = line?.SchoolId is { } schoolId ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == schoolId, ct) : null;
+            if (line is null || school is null) return 0;
             // The last full school week before today.
             friday = today.AddDays(-1);
             while (friday.DayOfWeek != DayOfWeek.Friday) friday = friday.AddDays(-1);
             monday = friday.AddDays(-4);
 
-            var line = new NeedLine
-            {
-                NeedsReviewId = review.Id, AdminUnitId = review.AdminUnitId, Target = NeedTarget.School, SchoolId = school.Id, Category = item.Category,
-                NeedItemId = item.Id, Quantity = 2_000, Unit = item.Unit, EstimatedUnitCostVnd = item.TypicalUnitCostVnd, ChildrenCount = 30,
-                PeriodStart = review.PeriodStart, PeriodEnd = review.PeriodEnd, Note = "Dữ liệu demo: bữa trưa bán trú của điểm trường.",
-            };
-            db.NeedLines.Add(line);
             var programme = new Intervention
             {
                 Name = ProgrammeName, Kind = InterventionKind.SchoolMeals, StartsOn = review.PeriodStart, EndsOn = new DateOnly(review.Year + 1, 5, 31),
