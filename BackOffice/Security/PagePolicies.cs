@@ -50,6 +50,7 @@ public static class PagePolicies
         // inside to roles outside Roles.RecordReceipts; photos are served to whoever sees the lot (the unit scope).
         ["/Stock/Index"] = Policies.ViewReceipts,
         ["/Stock/Details"] = Policies.ViewReceipts,
+        ["/Stock/Count"] = Policies.RecordReceipts,
         // Confirm, depart and arrive are handlers of the distribution's page, refused inside to roles outside Roles.DispatchGoods;
         // the delivery's confirmation to roles outside Roles.ConfirmDeliveries (and to its dispatcher: 403). A school's staff see
         // their school's distributions only (the organisation scope); the signed hand-over list is served to whoever sees it.

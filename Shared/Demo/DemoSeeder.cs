@@ -73,6 +73,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         await SayAsync($"  Lô hàng hiện vật (báo trước, nhận, kiểm tra, nhập kho, loại, xuất huỷ) / stock lots: +{lots}");
         var distributions = await DemoDistributions.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
         await SayAsync($"  Cấp phát hàng (đã giao, đang chuyển, dự thảo) / distributions: +{distributions}");
+        var counted = await DemoStock.CountAsync(scopes, ct);
+        await SayAsync($"  Kiểm kê kho (một lô thiếu, xuất huỷ) / stock count: {counted} lô");
         var services = await DemoServiceDeliveries.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
         await SayAsync($"  Bữa ăn đã phục vụ, đã xác nhận / meals served, confirmed: +{services}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);

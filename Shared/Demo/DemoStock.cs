@@ -83,6 +83,38 @@ public static class DemoStock
         };
     }
 
+    /// <summary>
+    /// A stock count (kiểm kê) by the commune officer of the stocked lots no distribution uses: the first counted one short
+    /// (its shortfall written off as lost), the others matching. Skipped when a count was recorded (a "Kiểm kê" write-off).
+    /// </summary>
+    public static async Task<int> CountAsync(IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        string? officer;
+        List<StockLot> lots;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+            (db.UnitScope, db.OrganisationScope) = (null, null);
+            if (await db.StockWriteOffs.IgnoreQueryFilters().AnyAsync(w => w.Note.StartsWith("Kiểm kê"), ct)) return 0;
+            officer = await db.Users.Where(u => u.Email == DemoAllocations.Approver).Select(u => u.Id).FirstOrDefaultAsync(ct);
+            lots = await db.StockLots.IgnoreQueryFilters().AsNoTracking()
+                .Where(l => l.State == StockLotState.Stocked && l.OnHand > 1 && !db.Distributions.IgnoreQueryFilters().Any(d => d.StockLotId == l.Id))
+                .OrderBy(l => l.Id).ToListAsync(ct);
+        }
+        if (officer is null || lots.Count == 0) return 0;
+        var input = new StockCountInput
+        {
+            FormKey = Guid.NewGuid(),
+            Rows = [.. lots.Select((l, i) => new StockCountRowInput
+            {
+                LotId = l.Id, Book = l.OnHand!.Value,
+                Counted = (i == 0 ? l.OnHand!.Value - 1 : l.OnHand!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })],
+        };
+        var outcome = await AsAsync(scopes, officer, s => s.CountAsync(input, ct));
+        return outcome.Succeeded ? outcome.Value!.Lines.Count : 0;
+    }
+
     private static Task<T> AsAsync<T>(IServiceScopeFactory scopes, string userId, Func<StockService, Task<T>> act) =>
         DemoAllocations.AsStaffAsync<StockService, T>(scopes, userId, (s, _) => act(s));
 }

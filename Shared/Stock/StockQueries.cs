@@ -19,6 +19,12 @@ public sealed record StockOnHandRow(string Commune, string Item, SizeBand? SizeB
     public string StockItem => NeedLabels.WithSizeBand(Item, SizeBand);
 }
 
+/// <summary>A stocked lot on the count sheet (kiểm kê): what the book says is on hand.</summary>
+public sealed record StockCountSheetRow(int Id, string Commune, string Item, SizeBand? SizeBand, string Unit, string? LotNumber, DateOnly? ExpiryDate, int OnHand)
+{
+    public string StockItem => NeedLabels.WithSizeBand(Item, SizeBand);
+}
+
 public sealed class StockFilter
 {
     public StockLotState? State { get; set; }
@@ -58,6 +64,31 @@ public class StockQueries(ChildAidDbContext db)
         var names = await db.AdminUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return [.. rows.Select(r => new StockOnHandRow(names[r.AdminUnitId], r.Item, r.SizeBand, r.Unit, r.OnHand, r.Lots))
             .OrderBy(r => r.Commune, StringComparer.Ordinal).ThenBy(r => r.StockItem, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The count sheet: every stocked lot of the user's communes with goods on hand, by commune, item, lot.</summary>
+    public async Task<List<StockCountSheetRow>> CountSheetAsync(CancellationToken ct = default)
+    {
+        var rows = await db.StockLots.AsNoTracking().Where(l => l.State == StockLotState.Stocked && l.OnHand > 0).Take(MaxRows)
+            .Select(l => new StockCountSheetRow(l.Id, db.AdminUnits.Where(u => u.Id == l.AdminUnitId).Select(u => u.Name).First(),
+                l.Item, l.SizeBand, l.Unit, l.LotNumber, l.ExpiryDate, l.OnHand ?? 0))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Commune, StringComparer.Ordinal).ThenBy(r => r.StockItem, StringComparer.Ordinal)
+            .ThenBy(r => r.LotNumber, StringComparer.Ordinal).ThenBy(r => r.Id)];
+    }
+
+    /// <summary>The count sheet as a workbook, to print and fill in the store room: the page's columns and an empty "Đếm được".</summary>
+    public static async Task<FileStream> CountSheetWorkbookAsync(IEnumerable<StockCountSheetRow> rows, CancellationToken ct)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await Task.Run(() => file.SaveAs(rows.Select(r => new Dictionary<string, object?>
+        {
+            ["Số"] = r.Id, ["Xã"] = r.Commune, ["Mặt hàng"] = r.StockItem, ["Đơn vị tính"] = r.Unit, ["Số lô"] = r.LotNumber,
+            ["Hạn sử dụng"] = r.ExpiryDate is { } e ? VietnameseFormat.Date(e) : null, ["Tồn kho theo sổ"] = r.OnHand, ["Đếm được"] = null,
+        }), sheetName: "Kiểm kê"), ct);
+        file.Position = 0;
+        return file;
     }
 
     /// <summary>The communes the user's lots are kept in, for the filter.</summary>

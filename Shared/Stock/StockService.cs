@@ -17,7 +17,7 @@ namespace ChildAid.Shared.Stock;
 /// and receipts are read through the unit scope: what the user cannot see does not exist for them. The steps that write the
 /// ledger (stock, write-off) run under the ledger's lock, so a second click or a colleague at the same moment books nothing.
 /// </summary>
-public class StockService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
+public partial class StockService(ChildAidDbContext db, LedgerWriter ledger, AuditActor actor, TimeProvider clock)
 {
     public const string NotFound = "Không tìm thấy lô hàng trong phạm vi đơn vị của bạn.";
     public const string ReceiptNotFound = "Không tìm thấy phiếu thu hiện vật trong phạm vi đơn vị của bạn.";
@@ -219,7 +219,18 @@ public class StockService(ChildAidDbContext db, LedgerWriter ledger, AuditActor 
             await tx.RollbackAsync(ct);
             return Outcome<StockWriteOff>.Fail(nameof(input.Quantity), Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", onHand, lot.Unit));
         }
-        var quantity = input.Quantity!.Value;
+        var writeOff = await BookWriteOffAsync(lot, input.Quantity!.Value, input.Reason!.Value, note, on,
+            input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : input.IdempotencyKey, ct);
+        await tx.CommitAsync(ct);
+        return Outcome<StockWriteOff>.Ok(writeOff);
+    }
+
+    /// <summary>
+    /// Books a checked write-off of a stocked lot: the negative StockMovement entry, the write-off row, less on hand. The caller
+    /// holds the transaction and the ledger lock, has reloaded the lot and checked the quantity against what is on hand.
+    /// </summary>
+    private async Task<StockWriteOff> BookWriteOffAsync(StockLot lot, int quantity, StockWriteOffReason reason, string note, DateOnly on, Guid key, CancellationToken ct)
+    {
         var unit = await db.AdminUnits.AsNoTracking().SingleAsync(u => u.Id == lot.AdminUnitId, ct);
         var stocked = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == lot.StockedSequence, ct);
         var slot = await ledger.ReserveSlotAsync(ct);
@@ -230,7 +241,7 @@ public class StockService(ChildAidDbContext db, LedgerWriter ledger, AuditActor 
             AmountVnd = 0,
             CampaignId = stocked.CampaignId,
             ReceiptNumber = stocked.ReceiptNumber,
-            Description = Messages.Format("Xuất huỷ ({0}): {1}, {2} {3}, {4}", StockLabels.WriteOffReasons[input.Reason!.Value].ToLowerInvariant(), lot.StockItem, quantity, lot.Unit, unit.Name),
+            Description = Messages.Format("Xuất huỷ ({0}): {1}, {2} {3}, {4}", StockLabels.WriteOffReasons[reason].ToLowerInvariant(), lot.StockItem, quantity, lot.Unit, unit.Name),
             DonorDisplay = "",
             UnitCode = stocked.UnitCode,
             Item = stocked.Item,
@@ -243,20 +254,19 @@ public class StockService(ChildAidDbContext db, LedgerWriter ledger, AuditActor 
         {
             StockLotId = lot.Id,
             Quantity = quantity,
-            Reason = input.Reason!.Value,
+            Reason = reason,
             Note = note,
             WrittenOffById = Me,
             WrittenOffAt = Now,
             WrittenOffOn = on,
             LedgerSequence = slot.Sequence,
-            IdempotencyKey = input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : input.IdempotencyKey,
+            IdempotencyKey = key,
         };
         db.StockWriteOffs.Add(writeOff);
         await db.SaveChangesAsync(ct);
         lot.TakeOff(quantity);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<StockWriteOff>.Ok(writeOff);
+        return writeOff;
     }
 
     /// <summary>The largest photo accepted.</summary>

@@ -382,6 +382,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Expenses/Details"] = ($"/Expenses/{S(ownExpense)}", $"/Expenses/{S(otherExpense)}", true),
             ["/Stock/Index"] = ("/Stock", "/Stock", false),
             ["/Stock/Details"] = ($"/Stock/{S(ownLot)}", $"/Stock/{S(otherLot)}", true),
+            ["/Stock/Count"] = ("/Stock/Count", "/Stock/Count", false),
             ["/Distributions/Index"] = ("/Distributions", "/Distributions", false),
             ["/Distributions/New"] = ($"/Distributions/New?allocation={S(ownDistribution.AllocationId)}", $"/Distributions/New?allocation={S(otherDistribution.AllocationId)}", true),
             ["/Distributions/Details"] = ($"/Distributions/{S(ownDistribution.DistributionId)}", $"/Distributions/{S(otherDistribution.DistributionId)}", true),

@@ -1,0 +1,110 @@
+using ChildAid.Shared.Balances;
+using ChildAid.Shared.Data;
+using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Stock;
+using ChildAid.Shared.Text;
+using ChildAid.Shared.Time;
+using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildAid.Tests.Stock;
+
+/// <summary>
+/// The stock count (kiểm kê): a shortfall is written off as lost, one movement per short lot; a surplus is refused next to its
+/// field and nothing is written; another commune's lots are neither shown nor counted; the same form posted twice writes once.
+/// </summary>
+public abstract class StockCountTests(DatabaseProvider provider) : StockTest(provider)
+{
+    private static StockCountInput Count(Guid key, params (StockLot Lot, int Book, string? Counted)[] rows) => new()
+    {
+        FormKey = key,
+        Rows = [.. rows.Select(r => new StockCountRowInput { LotId = r.Lot.Id, Book = r.Book, Counted = r.Counted })],
+    };
+
+    [Fact]
+    public async Task A_shortfall_writes_off_one_movement_per_short_lot_and_on_hand_matches_the_count()
+    {
+        var a = await StockedAsync(10, 10);
+        var b = await StockedAsync(8, 8);
+        var c = await StockedAsync(5, 5);
+        var sheet = await StockAsAsync(W.Approver, (_, db) => new StockQueries(db).CountSheetAsync());
+        Assert.Equal([a.Id, b.Id, c.Id], sheet.Select(r => r.Id).Order());
+        Assert.Equal(10, sheet.Single(r => r.Id == a.Id).OnHand);
+
+        var outcome = Ok(await StockAsAsync(W.Approver, s => s.CountAsync(Count(Guid.NewGuid(), (a, 10, "7"), (b, 8, "8"), (c, 5, " ")))));
+        Assert.False(outcome.AlreadyRecorded);
+        Assert.Equal(1, outcome.ShortLots);
+        Assert.Equal(1, outcome.MatchingLots);
+        Assert.Equal(3, outcome.Lines.Single(l => l.LotId == a.Id).WrittenOff);
+
+        var movements = (await LedgerAsync()).Where(e => e.Kind == LedgerEntryKind.StockMovement).ToList();
+        Assert.Equal(4, movements.Count);
+        Assert.Equal(-3m, movements[^1].Quantity);
+        Assert.Equal(a.StockedSequence, movements[^1].SourceSequence);
+        Assert.StartsWith("Xuất huỷ (thất lạc): Áo ấm trẻ em (6–8 tuổi), 3 chiếc", movements[^1].Description);
+
+        await using var db = Db.NewContext();
+        var writeOff = await db.StockWriteOffs.SingleAsync();
+        Assert.Equal(StockWriteOffReason.Lost, writeOff.Reason);
+        Assert.Equal($"Kiểm kê ngày {VietnameseFormat.Date(TimeProvider.System.VietnamToday())}: sổ 10, đếm 7", writeOff.Note);
+        var lots = await db.StockLots.AsNoTracking().ToDictionaryAsync(l => l.Id);
+        Assert.Equal(new int?[] { 7, 8, 5 }, new[] { lots[a.Id].OnHand, lots[b.Id].OnHand, lots[c.Id].OnHand });
+        var balances = await LedgerBalances.ComputeAsync(db.LedgerEntries.AsNoTracking());
+        Assert.True(balances.Holds, string.Join(" | ", balances.Violations.Select(v => v.Message)));
+        Assert.Equal(20m, balances.StockOnHand[("Áo ấm trẻ em (6–8 tuổi)", "chiếc")]);
+    }
+
+    [Fact]
+    public async Task A_surplus_is_refused_next_to_its_field_and_nothing_is_written()
+    {
+        var a = await StockedAsync(10, 10);
+        var b = await StockedAsync(8, 8);
+        var before = (await LedgerAsync()).Count;
+
+        var outcome = await StockAsAsync(W.Approver, s => s.CountAsync(Count(Guid.NewGuid(), (a, 10, "6"), (b, 8, "9"))));
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(StockService.Surplus, outcome.Errors["Rows[1].Counted"]);
+        Assert.False(outcome.Errors.ContainsKey("Rows[0].Counted"));
+        var bad = await StockAsAsync(W.Approver, s => s.CountAsync(Count(Guid.NewGuid(), (a, 10, "-1"), (b, 8, "abc"))));
+        Assert.Equal(["Rows[0].Counted", "Rows[1].Counted"], bad.Errors.Keys.Order());
+
+        Assert.Equal(before, (await LedgerAsync()).Count);
+        await using var db = Db.NewContext();
+        Assert.Equal(0, await db.StockWriteOffs.CountAsync());
+        Assert.Equal(10, (await db.StockLots.AsNoTracking().SingleAsync(l => l.Id == a.Id)).OnHand);
+    }
+
+    [Fact]
+    public async Task Another_commune_s_lots_are_not_shown_nor_counted()
+    {
+        var a = await StockedAsync(10, 10);
+        Assert.Empty(await StockAsAsync(W.OtherCommune, (_, db) => new StockQueries(db).CountSheetAsync()));
+        var outcome = await StockAsAsync(W.OtherCommune, s => s.CountAsync(Count(Guid.NewGuid(), (a, 10, "2"))));
+        Assert.Equal(StockService.NotFound, outcome.Errors["Rows[0].Counted"]);
+        await using var db = Db.NewContext();
+        Assert.Equal(0, await db.StockWriteOffs.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_form_posted_twice_writes_once_and_a_stale_book_is_refused()
+    {
+        var a = await StockedAsync(10, 10);
+        var form = Count(Guid.NewGuid(), (a, 10, "6"));
+        Ok(await StockAsAsync(W.Approver, s => s.CountAsync(form)));
+        var again = Ok(await StockAsAsync(W.Approver, s => s.CountAsync(form)));
+        Assert.True(again.AlreadyRecorded);
+        Assert.Equal(4, again.Lines.Single().WrittenOff);
+
+        // Another sheet opened before the first count was recorded: its book is out of date, refused next to the field.
+        var stale = await StockAsAsync(W.Approver, s => s.CountAsync(Count(Guid.NewGuid(), (a, 10, "5"))));
+        Assert.Contains("sổ nay là 6 chiếc", stale.Errors["Rows[0].Counted"]);
+
+        await using var db = Db.NewContext();
+        Assert.Equal(1, await db.StockWriteOffs.CountAsync());
+        Assert.Equal(6, (await db.StockLots.AsNoTracking().SingleAsync()).OnHand);
+    }
+}
+
+public class StockCountTestsOnSqlite() : StockCountTests(DatabaseProvider.Sqlite);
+
+public class StockCountTestsOnPostgres() : StockCountTests(DatabaseProvider.Postgres);
