@@ -9,10 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildAid.Shared.Children;
 
 /// <summary>What an erasure will touch, shown before it is confirmed.</summary>
-public sealed record ErasurePreview(Child Child, int Measurements, int Consents, int Photos, int MergedRecords);
+public sealed record ErasurePreview(Child Child, int Measurements, int Consents, int Photos, int PhotosInUse, int MergedRecords);
 
-/// <summary>What an erasure did with the child's photos: deleted (files and rows), or kept because content uses them.</summary>
-public sealed record ErasureResult(int ChildId, int PhotosDeleted, int PhotosKept);
+/// <summary>
+/// What an erasure did with the child's photos: deleted (files and rows), or kept because content uses them; and how many
+/// deleted photos' files could not be removed from the disk (the rows are gone: the files must go by hand).
+/// </summary>
+public sealed record ErasureResult(int ChildId, int PhotosDeleted, int PhotosKept, IReadOnlyList<string> FilesLeft);
 
 /// <summary>
 /// Erasure at the guardian's request (Personal Data Protection Law): the child's personal fields are wiped in place —
@@ -41,12 +44,17 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         if (child is null) return null;
         var ids = await RecordIdsAsync(childId, ct);
         var consents = await db.ConsentRecords.IgnoreQueryFilters().Where(r => r.ChildId != null && ids.Contains(r.ChildId.Value)).Select(r => r.Id).ToListAsync(ct);
+        var photos = await db.MediaItems.IgnoreQueryFilters().Where(m => m.ConsentRecordId != null && consents.Contains(m.ConsentRecordId.Value)).Select(m => m.Id).ToListAsync(ct);
         return new ErasurePreview(child,
             await db.Measurements.IgnoreQueryFilters().CountAsync(m => ids.Contains(m.ChildId), ct),
-            consents.Count,
-            await db.MediaItems.IgnoreQueryFilters().CountAsync(m => m.ConsentRecordId != null && consents.Contains(m.ConsentRecordId.Value), ct),
-            ids.Count - 1);
+            consents.Count, photos.Count, (await UsedByContentAsync(photos, ct)).Count, ids.Count - 1);
     }
+
+    /// <summary>Which of the photos content uses (its pictures or hero, in any version): the foreign keys keep those.</summary>
+    private async Task<HashSet<int>> UsedByContentAsync(List<int> photoIds, CancellationToken ct) =>
+        (await db.ContentMediaUses.IgnoreQueryFilters().Where(u => photoIds.Contains(u.MediaItemId)).Select(u => u.MediaItemId).ToListAsync(ct))
+        .Concat(await db.ContentVersions.IgnoreQueryFilters().Where(v => v.HeroMediaId != null && photoIds.Contains(v.HeroMediaId.Value)).Select(v => v.HeroMediaId!.Value).ToListAsync(ct))
+        .ToHashSet();
 
     /// <summary>The child and every record merged into it (their history is the child's).</summary>
     private async Task<List<int>> RecordIdsAsync(int childId, CancellationToken ct) =>
@@ -95,9 +103,7 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         var photoRows = await db.MediaItems.IgnoreQueryFilters().AsNoTracking().Where(m => m.ConsentRecordId != null && consentIds.Contains(m.ConsentRecordId.Value))
             .Select(m => new { m.Id, m.FileKey }).ToListAsync(ct);
         var photoIds = photoRows.Select(m => m.Id).ToList();
-        var used = (await db.ContentMediaUses.IgnoreQueryFilters().Where(u => photoIds.Contains(u.MediaItemId)).Select(u => u.MediaItemId).ToListAsync(ct))
-            .Concat(await db.ContentVersions.IgnoreQueryFilters().Where(v => v.HeroMediaId != null && photoIds.Contains(v.HeroMediaId.Value)).Select(v => v.HeroMediaId!.Value).ToListAsync(ct))
-            .ToHashSet();
+        var used = await UsedByContentAsync(photoIds, ct);
         var kept = photoRows.Where(m => used.Contains(m.Id)).ToList();
         var deleted = photoRows.Where(m => !used.Contains(m.Id)).ToList();
         var deletedIds = deleted.Select(m => m.Id).ToList();
@@ -148,8 +154,20 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         // Files once the rows are gone for good (as the media library deletes): the public copies of the kept photos too.
-        foreach (var photo in deleted) store.Delete(photo.FileKey);
-        foreach (var photo in kept) store.Unpublish(photo.FileKey);
-        return Outcome<ErasureResult>.Ok(new ErasureResult(childId, deleted.Count, kept.Count));
+        // A file the disk refuses is reported (the erasure itself stands), never a failed page after the commit.
+        var left = new List<string>();
+        foreach (var (photo, delete) in deleted.Select(p => (p, true)).Concat(kept.Select(p => (p, false))))
+        {
+            try
+            {
+                if (delete) store.Delete(photo.FileKey);
+                else store.Unpublish(photo.FileKey);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                left.Add(photo.FileKey);
+            }
+        }
+        return Outcome<ErasureResult>.Ok(new ErasureResult(childId, deleted.Count, kept.Count, left));
     }
 }

@@ -154,7 +154,8 @@ public abstract class ChildErasureTests(DatabaseProvider provider) : BackOfficeT
         var form = await admin.GetPageAsync($"/Children/Erase/{S(W.OwnGirl)}");
         var erased = await admin.PostFormAsync($"/Children/Erase/{S(W.OwnGirl)}", new() { ["Input.Reason"] = "Đơn yêu cầu của người giám hộ ngày 01/12/2026", ["Input.Confirmed"] = "true" });
 
-        Assert.Contains("2 ảnh liên quan bị xóa hẳn", form);
+        Assert.Contains("1 ảnh liên quan bị xóa hẳn", form);
+        Assert.Contains("1 ảnh còn được dùng trong nội dung: được gỡ khỏi trang công khai", form);
         Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
         var list = await admin.FollowAsync(erased);
         Assert.Contains("Đã xóa 1 ảnh của trẻ (tệp và hồ sơ ảnh).", list);
