@@ -166,6 +166,17 @@ public static class AuditSentences
             return new AuditLine(Word("{0} đã xuất danh sách {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count)
                                  + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
         }
+        // An export of need lines naming children (personal data): who, which review (or all approved), why and how many.
+        if (e.Action == Shared.Needs.NeedsExport.ExportAction && e.EntityType == nameof(Shared.Needs.NeedsReview))
+        {
+            var exported = Parse(e.After);
+            var why = exported.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var count = exported.TryGetValue("Count", out var counted) && counted.TryGetInt32(out var c) ? c : 0;
+            var sentence = e.EntityKey == Shared.Needs.NeedsExport.ApprovedKey
+                ? Word("{0} đã xuất các nhu cầu đã duyệt có họ tên {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count)
+                : Word("{0} đã xuất các dòng nhu cầu của bản rà soát số {1} có họ tên {2} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, e.EntityKey, count);
+            return new AuditLine(sentence + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
+        }
         // A child's erasure at the guardian's request: who, when (the row's time) and why; never the erased values.
         if (e.Action == Shared.Children.ChildErasure.EraseAction && e.EntityType == "Child")
         {

@@ -9,7 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildAid.Shared.Children;
 
 /// <summary>What an erasure will touch, shown before it is confirmed.</summary>
-public sealed record ErasurePreview(Child Child, int Measurements, int Consents, int Photos, int MergedRecords);
+public sealed record ErasurePreview(Child Child, int Measurements, int Consents, int Photos, int PhotosInUse, int MergedRecords);
+
+/// <summary>
+/// What an erasure did with the child's photos: deleted (files and rows), or kept because content uses them; and how many
+/// deleted photos' files could not be removed from the disk (the rows are gone: the files must go by hand).
+/// </summary>
+public sealed record ErasureResult(int ChildId, int PhotosDeleted, int PhotosKept, IReadOnlyList<string> FilesLeft);
 
 /// <summary>
 /// Erasure at the guardian's request (Personal Data Protection Law): the child's personal fields are wiped in place —
@@ -17,14 +23,19 @@ public sealed record ErasurePreview(Child Child, int Measurements, int Consents,
 /// and the record reads "Đã xoá theo yêu cầu" with the date and the reason. Its measurements stay as anonymous
 /// statistics: sex, the age at measurement (stored in days), the measured values and z-scores; their free-text findings,
 /// referral and treatment are wiped. Its consent records are withdrawn and lose the guardian's name and note; photos
-/// linked to them lose their description and file name. Records merged into it are erased with it. Audit rows that
+/// linked to them (an item links one consent, so it shows only this child) are deleted — the rendition files in the
+/// media store's private and public areas and the rows — except those content still uses (a content version's
+/// pictures or hero: the foreign keys keep them), which are unpublished at once and kept without their description and
+/// file name for an editor to replace. Records merged into it are erased with it. Audit rows that
 /// carried the erased values keep who did what and when, not the values; one new audit row says who erased, when and
 /// why. Done past the audit interceptor (which would keep the old values in its "before"), in one transaction.
 /// </summary>
-public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
+public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider clock, Media.MediaStore store)
 {
     public const string ErasedName = "Đã xoá theo yêu cầu";
     public const string EraseAction = "Erased";
+    /// <summary>The interceptor's word for a deleted row: the media library's trail reads it as any deletion.</summary>
+    public const string PhotoDeletedAction = "Deleted";
     public const int MaxReasonLength = 500;
 
     public async Task<ErasurePreview?> PreviewAsync(int childId, CancellationToken ct = default)
@@ -33,21 +44,26 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         if (child is null) return null;
         var ids = await RecordIdsAsync(childId, ct);
         var consents = await db.ConsentRecords.IgnoreQueryFilters().Where(r => r.ChildId != null && ids.Contains(r.ChildId.Value)).Select(r => r.Id).ToListAsync(ct);
+        var photos = await db.MediaItems.IgnoreQueryFilters().Where(m => m.ConsentRecordId != null && consents.Contains(m.ConsentRecordId.Value)).Select(m => m.Id).ToListAsync(ct);
         return new ErasurePreview(child,
             await db.Measurements.IgnoreQueryFilters().CountAsync(m => ids.Contains(m.ChildId), ct),
-            consents.Count,
-            await db.MediaItems.IgnoreQueryFilters().CountAsync(m => m.ConsentRecordId != null && consents.Contains(m.ConsentRecordId.Value), ct),
-            ids.Count - 1);
+            consents.Count, photos.Count, (await UsedByContentAsync(photos, ct)).Count, ids.Count - 1);
     }
+
+    /// <summary>Which of the photos content uses (its pictures or hero, in any version): the foreign keys keep those.</summary>
+    private async Task<HashSet<int>> UsedByContentAsync(List<int> photoIds, CancellationToken ct) =>
+        (await db.ContentMediaUses.IgnoreQueryFilters().Where(u => photoIds.Contains(u.MediaItemId)).Select(u => u.MediaItemId).ToListAsync(ct))
+        .Concat(await db.ContentVersions.IgnoreQueryFilters().Where(v => v.HeroMediaId != null && photoIds.Contains(v.HeroMediaId.Value)).Select(v => v.HeroMediaId!.Value).ToListAsync(ct))
+        .ToHashSet();
 
     /// <summary>The child and every record merged into it (their history is the child's).</summary>
     private async Task<List<int>> RecordIdsAsync(int childId, CancellationToken ct) =>
         [childId, .. await db.Children.IgnoreQueryFilters().Where(c => c.MergedIntoId == childId).Select(c => c.Id).ToListAsync(ct)];
 
-    public async Task<Outcome<int>> EraseAsync(int childId, string? reason, CancellationToken ct = default)
+    public async Task<Outcome<ErasureResult>> EraseAsync(int childId, string? reason, CancellationToken ct = default)
     {
         var child = await db.Children.AsNoTracking().InRegistry().Include(c => c.AdminUnit).FirstOrDefaultAsync(c => c.Id == childId, ct);
-        if (child is null) return Outcome<int>.Fail("", "Không tìm thấy trẻ em trong phạm vi đơn vị của bạn.");
+        if (child is null) return Outcome<ErasureResult>.Fail("", "Không tìm thấy trẻ em trong phạm vi đơn vị của bạn.");
         reason = reason?.Trim();
         var ids = await RecordIdsAsync(childId, ct);
         var records = await db.Children.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
@@ -56,10 +72,10 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         var secrets = records.SelectMany(c => new[] { c.FullName, c.GuardianName }).Concat(consents.Select(r => r.GuardianName))
             .Where(s => !string.IsNullOrWhiteSpace(s) && s!.Trim().Length >= 3).Select(s => s!.Trim()).Distinct().ToList();
 
-        if (string.IsNullOrEmpty(reason)) return Outcome<int>.Fail("Reason", "Vui lòng nhập lý do (ví dụ: đơn yêu cầu của người giám hộ ngày …).");
-        if (reason.Length > MaxReasonLength) return Outcome<int>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        if (string.IsNullOrEmpty(reason)) return Outcome<ErasureResult>.Fail("Reason", "Vui lòng nhập lý do (ví dụ: đơn yêu cầu của người giám hộ ngày …).");
+        if (reason.Length > MaxReasonLength) return Outcome<ErasureResult>.Fail("Reason", "Lý do tối đa 500 ký tự.");
         if (secrets.Any(s => reason.Contains(s, StringComparison.OrdinalIgnoreCase)))
-            return Outcome<int>.Fail("Reason", "Lý do không được chứa họ tên của trẻ hay người giám hộ (lý do được giữ lại sau khi xóa).");
+            return Outcome<ErasureResult>.Fail("Reason", "Lý do không được chứa họ tên của trẻ hay người giám hộ (lý do được giữ lại sau khi xóa).");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = clock.VietnamToday();
@@ -82,8 +98,22 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
             .SetProperty(r => r.GuardianName, "").SetProperty(r => r.Note, (string?)null), ct);
         await db.ConsentRecords.IgnoreQueryFilters().Where(r => consentIds.Contains(r.Id) && r.WithdrawnAt == null).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.WithdrawnAt, now).SetProperty(r => r.WithdrawnBy, actor.Name), ct);
-        var photos = await db.MediaItems.IgnoreQueryFilters().Where(m => m.ConsentRecordId != null && consentIds.Contains(m.ConsentRecordId.Value)).ExecuteUpdateAsync(s => s
+        // Photos under the child's consents show only this child. Content that uses one (its pictures or hero, any
+        // version) keeps it: unpublished now, without description; every other is deleted, rows here, files after commit.
+        var photoRows = await db.MediaItems.IgnoreQueryFilters().AsNoTracking().Where(m => m.ConsentRecordId != null && consentIds.Contains(m.ConsentRecordId.Value))
+            .Select(m => new { m.Id, m.FileKey }).ToListAsync(ct);
+        var photoIds = photoRows.Select(m => m.Id).ToList();
+        var used = await UsedByContentAsync(photoIds, ct);
+        var kept = photoRows.Where(m => used.Contains(m.Id)).ToList();
+        var deleted = photoRows.Where(m => !used.Contains(m.Id)).ToList();
+        var deletedIds = deleted.Select(m => m.Id).ToList();
+        var photos = photoRows.Count;
+        // Public serving ends now (the consent sweep would only catch it on its next tick); PublicSite's cache follows the version.
+        if (await db.PublishedMedia.IgnoreQueryFilters().Where(p => photoIds.Contains(p.MediaItemId)).ExecuteDeleteAsync(ct) > 0)
+            await db.Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", ct);
+        await db.MediaItems.IgnoreQueryFilters().Where(m => photoIds.Contains(m.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Alt, ErasedName).SetProperty(m => m.AltEn, (string?)null).SetProperty(m => m.OriginalFileName, "erased").SetProperty(m => m.SearchText, ""), ct);
+        await db.MediaItems.IgnoreQueryFilters().Where(m => deletedIds.Contains(m.Id)).ExecuteDeleteAsync(ct);
 
         await db.Children.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.FullName, ErasedName).SetProperty(c => c.SearchText, "")
@@ -97,8 +127,10 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         // The trail keeps who did what and when; the values it held are gone.
         var keys = ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var consentKeys = consentIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var photoKeys = photoIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         await db.AuditEntries.IgnoreQueryFilters().Where(a => (a.EntityType == nameof(Child) && keys.Contains(a.EntityKey))
-                                         || (a.EntityType == nameof(Consent.ConsentRecord) && consentKeys.Contains(a.EntityKey)))
+                                         || (a.EntityType == nameof(Consent.ConsentRecord) && consentKeys.Contains(a.EntityKey))
+                                         || (a.EntityType == nameof(Media.MediaItem) && photoKeys.Contains(a.EntityKey)))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Label, ErasedName).SetProperty(a => a.Before, (string?)null).SetProperty(a => a.After, (string?)null), ct);
         foreach (var secret in secrets)
             await db.AuditEntries.IgnoreQueryFilters().Where(a => a.Label!.Contains(secret) || a.Before!.Contains(secret) || a.After!.Contains(secret))
@@ -108,11 +140,34 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         {
             At = now, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(Child), EntityKey = keys[0], Action = EraseAction,
             AdminUnitId = commune, Label = ErasedName,
-            After = JsonSerializer.Serialize(new { Reason = reason, Records = ids.Count, Measurements = measurements, Consents = consentIds.Count, Photos = photos },
+            After = JsonSerializer.Serialize(new { Reason = reason, Records = ids.Count, Measurements = measurements, Consents = consentIds.Count, Photos = photos,
+                    PhotosDeleted = deleted.Count, PhotosKept = kept.Count },
                 new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
         });
+        // The media library's own trail: each deleted photo, by number only.
+        foreach (var photo in deleted)
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(Media.MediaItem),
+                EntityKey = photo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = PhotoDeletedAction, Label = ErasedName,
+            });
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
-        return Outcome<int>.Ok(childId);
+        // Files once the rows are gone for good (as the media library deletes): the public copies of the kept photos too.
+        // A file the disk refuses is reported (the erasure itself stands), never a failed page after the commit.
+        var left = new List<string>();
+        foreach (var (photo, delete) in deleted.Select(p => (p, true)).Concat(kept.Select(p => (p, false))))
+        {
+            try
+            {
+                if (delete) store.Delete(photo.FileKey);
+                else store.Unpublish(photo.FileKey);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                left.Add(photo.FileKey);
+            }
+        }
+        return Outcome<ErasureResult>.Ok(new ErasureResult(childId, deleted.Count, kept.Count, left));
     }
 }

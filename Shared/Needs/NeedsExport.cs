@@ -1,5 +1,8 @@
+using System.Text.Json;
+using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Text;
+using ChildAid.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -9,10 +12,56 @@ namespace ChildAid.Shared.Needs;
 /// Need lines as a workbook: the template's columns first (so an export of a review can be edited and imported into
 /// a new revision), then what the system adds: commune, year, status, level and why, cost, coverage, the line's key.
 /// Rows stream from the database into the file; the caller's context scope decides which lines are included.
+/// Lines for a named child carry the child's name and date of birth: personal data, so such an export asks for a
+/// reason and writes an audit row with the reason and the number of children (never a name), as the children's
+/// export does (<see cref="Children.ChildExport"/>).
 /// </summary>
 public static class NeedsExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ExportAction = "Exported";
+    public const int MaxReasonLength = 500;
+    /// <summary>The audit row's key when the export is every approved line of the reader's units, not one review.</summary>
+    public const string ApprovedKey = "approved";
+
+    /// <summary>How many distinct children the lines name (0: the file holds no child's personal data).</summary>
+    public static Task<int> ChildrenNamedAsync(IQueryable<NeedLine> lines, CancellationToken ct) =>
+        lines.Where(l => l.ChildId != null).Select(l => l.ChildId).Distinct().CountAsync(ct);
+
+    /// <summary>
+    /// The workbook; when the lines name children, only with a reason (message on "Reason"), audited before the file
+    /// leaves: the review's number (or <see cref="ApprovedKey"/>), the reason and the number of children.
+    /// </summary>
+    public static async Task<Outcome<FileStream>> WriteAsync(ChildAidDbContext db, IQueryable<NeedLine> lines, int? reviewId, string? reason,
+        AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var children = await ChildrenNamedAsync(lines, ct);
+        reason = reason?.Trim();
+        if (children > 0 && string.IsNullOrEmpty(reason))
+            return Outcome<FileStream>.Fail("Reason", "Vui lòng nhập lý do xuất danh sách nhu cầu có họ tên trẻ (dữ liệu cá nhân của trẻ), ví dụ: gửi nhà cung cấp áo ấm để chuẩn bị cỡ.");
+        if (children > 0 && reason!.Length > MaxReasonLength) return Outcome<FileStream>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        var file = await WriteAsync(db, lines, ct);
+        if (children == 0) return Outcome<FileStream>.Ok(file);
+        try
+        {
+            var unit = reviewId is { } id ? await db.NeedsReviews.AsNoTracking().Where(r => r.Id == id).Select(r => (int?)r.AdminUnitId).FirstOrDefaultAsync(ct) : null;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(NeedsReview),
+                EntityKey = reviewId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ApprovedKey, AdminUnitId = unit,
+                Action = ExportAction, Label = $"{children} trẻ",
+                After = JsonSerializer.Serialize(new { Reason = reason, Count = children },
+                    new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+            });
+            await db.SaveChangesAsync(ct);
+            return Outcome<FileStream>.Ok(file);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>One review's lines.</summary>
     public static IQueryable<NeedLine> OfReview(ChildAidDbContext db, int reviewId) => db.NeedLines.Where(l => l.NeedsReviewId == reviewId);

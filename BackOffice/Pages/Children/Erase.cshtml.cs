@@ -34,7 +34,11 @@ public class EraseModel(ChildErasure erasure) : PageModel
             ModelState.AddErrors(outcome.Errors);
             return Page();
         }
-        TempData["Saved"] = Localization.StaffText.T("Đã xóa dữ liệu cá nhân của hồ sơ số {0} theo yêu cầu; kết quả đo chỉ còn là số liệu thống kê ẩn danh.", id);
+        var done = outcome.Value!;
+        TempData["Saved"] = Localization.StaffText.T("Đã xóa dữ liệu cá nhân của hồ sơ số {0} theo yêu cầu; kết quả đo chỉ còn là số liệu thống kê ẩn danh.", id)
+            + (done.PhotosDeleted > 0 ? " " + Localization.StaffText.T("Đã xóa {0} ảnh của trẻ (tệp và hồ sơ ảnh).", done.PhotosDeleted) : "")
+            + (done.PhotosKept > 0 ? " " + Localization.StaffText.T("{0} ảnh còn được dùng trong nội dung nên được giữ lại: đã gỡ khỏi trang công khai và xóa mô tả; biên tập viên cần thay ảnh trong nội dung rồi xóa ảnh trong thư viện.", done.PhotosKept) : "")
+            + (done.FilesLeft.Count > 0 ? " " + Localization.StaffText.T("Chưa xóa được tệp của {0} ảnh trên máy chủ (thư mục {1}): báo quản trị hệ thống xóa tay.", done.FilesLeft.Count, string.Join(", ", done.FilesLeft)) : "");
         return RedirectToPage("/Children/Index");
     }
 

@@ -62,7 +62,8 @@ public abstract class NeedsImportPageTests(DatabaseProvider provider) : BackOffi
 
         Assert.Contains("Đã nhập 2 dòng nhu cầu", fixedHtml);
         await using (var db = Db.NewContext()) Assert.Equal(2, await db.NeedLines.CountAsync(l => l.NeedsReviewId == p.ReviewId));
-        var export = await client.Http.GetAsync($"/Needs/Export?reviewId={p.ReviewId}");
+        // The lines name children: the export asks for a reason (NeedsExportTests).
+        var export = await client.PostFormAsync($"/Needs/Export?reviewId={p.ReviewId}", new() { ["Input.Reason"] = "Kiểm tra sau khi nhập" });
         Assert.Equal(2, new MemoryStream(await export.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Count());
     }
 

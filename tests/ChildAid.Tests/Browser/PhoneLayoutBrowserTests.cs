@@ -138,6 +138,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/DonorPortal/Unsubscribe"] = [Shared.CampaignUpdates.CampaignFollowers.UnsubscribePath + demo.FollowerUnsubscribeToken],
             // Downloads (.xlsx), not pages: nothing to lay out.
             ["/Needs/Template"] = [],
+            // A download; asks for a reason first when the lines name children (one textarea, the children's export's form).
             ["/Needs/Export"] = [],
             // An image file, not a page.
             ["/Media/File"] = [],

@@ -4,11 +4,14 @@ using ChildAid.Shared.Audit;
 using ChildAid.Shared.Checkups;
 using ChildAid.Shared.Children;
 using ChildAid.Shared.Consent;
+using ChildAid.Shared.Content;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Growth;
+using ChildAid.Shared.Media;
 using ChildAid.Shared.Security;
 using ChildAid.Tests.BackOffice;
 using ChildAid.Tests.Checkups;
+using ChildAid.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -116,6 +119,68 @@ public abstract class ChildErasureTests(DatabaseProvider provider) : BackOfficeT
         Assert.Contains("Đơn yêu cầu của người giám hộ", row.After);
         // The trail still says who changed and read the record, and when: only the values are gone.
         Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Child) && a.EntityKey == S(W.OwnGirl)) >= 3);
+    }
+
+    [Fact]
+    public async Task Erasure_deletes_the_childs_photos_files_and_rows_and_keeps_unpublished_a_photo_a_page_uses()
+    {
+        var privateRoot = Path.Combine(App.MediaRoot, "private");
+        var publicRoot = Path.Combine(App.MediaRoot, "public");
+        MediaItem alone, onPage, other;
+        int page;
+        await using (var db = Db.NewContext())
+        {
+            var consent = new ConsentRecord
+            {
+                AdminUnitId = W.Own, ChildId = W.OwnGirl, GuardianName = "Rơ Châm Y Bi", GuardianConsentOn = new DateOnly(2026, 9, 1), ChildConsentOn = new DateOnly(2026, 9, 1),
+                Scope = ConsentScope.Website, RecordedBy = "test", RecordedAt = DateTime.UtcNow,
+            };
+            db.ConsentRecords.Add(consent);
+            await db.SaveChangesAsync();
+            // A published photo no content uses any more, a photo on a published story, a photo of no child.
+            alone = await ContentTestData.ImageAsync(db, privateRoot, publicRoot, consent.Id, alt: "Rơ Châm H'Nhi nhận áo ấm");
+            onPage = await ContentTestData.ImageAsync(db, privateRoot, publicRoot, consent.Id, alt: "Rơ Châm H'Nhi ở lớp học");
+            other = await ContentTestData.ImageAsync(db, privateRoot, publicRoot);
+            page = (await ContentTestData.ItemAsync(db, new ContentSpec(ContentType.Story, "ao-am-ia-dal", "Áo ấm về Ia Dal") { HeroMediaId = onPage.Id }, publish: true)).Id;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = DateTime.UtcNow, Actor = "bientap", EntityType = nameof(MediaItem), EntityKey = S(alone.Id), Action = "Added", Label = "Rơ Châm H'Nhi nhận áo ấm",
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.True(Directory.Exists(Path.Combine(privateRoot, alone.FileKey)));
+        var admin = await LogInAsAdminAsync();
+
+        var form = await admin.GetPageAsync($"/Children/Erase/{S(W.OwnGirl)}");
+        var erased = await admin.PostFormAsync($"/Children/Erase/{S(W.OwnGirl)}", new() { ["Input.Reason"] = "Đơn yêu cầu của người giám hộ ngày 01/12/2026", ["Input.Confirmed"] = "true" });
+
+        Assert.Contains("1 ảnh liên quan bị xóa hẳn", form);
+        Assert.Contains("1 ảnh còn được dùng trong nội dung: được gỡ khỏi trang công khai", form);
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        var list = await admin.FollowAsync(erased);
+        Assert.Contains("Đã xóa 1 ảnh của trẻ (tệp và hồ sơ ảnh).", list);
+        Assert.Contains("1 ảnh còn được dùng trong nội dung nên được giữ lại", list);
+        // The photo only of her: gone from both areas of the store and from the library.
+        Assert.False(Directory.Exists(Path.Combine(privateRoot, alone.FileKey)));
+        Assert.False(Directory.Exists(Path.Combine(publicRoot, alone.FileKey)));
+        // The photo the story uses: kept privately for the editor, no longer public, without description.
+        Assert.True(Directory.Exists(Path.Combine(privateRoot, onPage.FileKey)));
+        Assert.False(Directory.Exists(Path.Combine(publicRoot, onPage.FileKey)));
+        // Another photo is untouched.
+        Assert.True(Directory.Exists(Path.Combine(publicRoot, other.FileKey)));
+        await using var check = Db.NewContext();
+        Assert.False(await check.MediaItems.AnyAsync(m => m.Id == alone.Id));
+        Assert.False(await check.PublishedMedia.AnyAsync(p => p.MediaItemId == alone.Id || p.MediaItemId == onPage.Id));
+        Assert.True(await check.PublishedMedia.AnyAsync(p => p.MediaItemId == other.Id));
+        var kept = await check.MediaItems.SingleAsync(m => m.Id == onPage.Id);
+        Assert.Equal(ChildErasure.ErasedName, kept.Alt);
+        Assert.True(await check.ContentMediaUses.AnyAsync(u => u.ContentItemId == page && u.MediaItemId == onPage.Id));
+        var deleted = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(MediaItem) && a.EntityKey == S(alone.Id) && a.Action == ChildErasure.PhotoDeletedAction);
+        Assert.Equal(ChildErasure.ErasedName, deleted.Label);
+        var row = await check.AuditEntries.SingleAsync(a => a.Action == ChildErasure.EraseAction);
+        Assert.Contains("\"PhotosDeleted\":1", row.After);
+        Assert.Contains("\"PhotosKept\":1", row.After);
+        Assert.Empty(await WhereTextAppearsAsync(check, "H'Nhi"));
     }
 
     [Fact]
