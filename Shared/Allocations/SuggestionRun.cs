@@ -21,13 +21,14 @@ public sealed record SuggestionRow(Suggestion Suggestion, string ReceiptNumber, 
     public string Reasons => string.Join("; ", Suggestion.Reasons);
 }
 
-/// <summary>What a run found: the suggestions, how many open lines and gifts it looked at, and the lines it left out because their child or school already has the same support.</summary>
+/// <summary>What a run found: the suggestions, how many open lines and gifts it looked at, and the lines it left out (same support already there, or the need's period is over).</summary>
 public sealed record SuggestionResult(IReadOnlyList<SuggestionRow> Rows, int OpenNeeds, int OpenGifts, long UnallocatedVnd, IReadOnlyList<SkippedNeed> Skipped);
 
 /// <summary>
-/// A need line the run does not suggest: its child or school already received the same kind of help for the same period
-/// (<see cref="DoubleSupportCheck"/>), so a proposal would be refused. A programme manager may still propose it by hand,
-/// with the written reason the check asks for.
+/// A need line the run does not suggest, with why in words: its child or school already received the same kind of help for
+/// the same period (<see cref="DoubleSupportCheck"/>), so a proposal would be refused — a programme manager may still propose
+/// it by hand, with the written reason the check asks for; or the period the need was for ended before today (winter
+/// clothes in May help nobody) — a person may still propose it by hand when it is still worth it.
 /// </summary>
 public sealed record SkippedNeed(int NeedLineId, string Commune, string Who, string NeedItem, SizeBand? SizeBand, IReadOnlyList<string> Findings);
 
@@ -41,7 +42,7 @@ public sealed record SuggestionChoice(int ContributionId, int? GoodsLineId, int 
 /// and turns the rows a person kept into proposals through <see cref="AllocationService.ProposeAsync"/> — the same rules,
 /// reservations and four eyes as a proposal made by hand.
 /// </summary>
-public class SuggestionRun(ChildAidDbContext db, AllocationService allocations, DoubleSupportCheck doubleSupport)
+public class SuggestionRun(ChildAidDbContext db, AllocationService allocations, DoubleSupportCheck doubleSupport, TimeProvider clock)
 {
     public async Task<SuggestionResult> RunAsync(CancellationToken ct = default)
     {
@@ -139,12 +140,15 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations, 
             candidates.Add(new DuplicateCandidate(l.Target, l.ChildId, l.SchoolId, l.Category, l.PeriodStart, l.PeriodEnd, l.NeedsReviewId, l.Key));
         }
         // No double support (issue 10): a line whose child or school already has the same help for the period would be
-        // refused when proposed; leave it to a person rather than suggest it.
+        // refused when proposed; leave it to a person rather than suggest it. Nor a line whose period is over.
         var findings = await doubleSupport.FindAsync(candidates, ct);
+        var today = clock.VietnamToday();
         var open = new List<NeedWithLabels>(result.Count);
         var doubled = new List<(NeedWithLabels, IReadOnlyList<string>)>();
         for (var i = 0; i < result.Count; i++)
-            if (findings[i].Count == 0) open.Add(result[i]);
+            if (candidates[i].PeriodEnd < today)
+                doubled.Add((result[i], [Localization.Messages.Format("Thời gian cần đã hết ngày {0}.", VietnameseFormat.Date(candidates[i].PeriodEnd))]));
+            else if (findings[i].Count == 0) open.Add(result[i]);
             else doubled.Add((result[i], findings[i]));
         return (open, doubled);
     }

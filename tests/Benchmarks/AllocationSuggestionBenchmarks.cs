@@ -126,7 +126,7 @@ public class SuggestionRunBenchmarks
         var doubleSupport = new DoubleSupportCheck(db, new Shared.Needs.DuplicateCheck(db));
         var allocations = new AllocationService(db, new Shared.Ledger.LedgerWriter(db, TimeProvider.System), new Shared.Audit.AuditActor(), TimeProvider.System,
             doubleSupport, new Shared.Needs.NeedFulfilment(db, new Shared.PublicNeeds.PublicNeedsProjection(db, TimeProvider.System)));
-        return await new SuggestionRun(db, allocations, doubleSupport).RunAsync();
+        return await new SuggestionRun(db, allocations, doubleSupport, TimeProvider.System).RunAsync();
     }
 
     private static async Task<string> PrepareAsync(Shared.Data.DatabaseProvider provider, int lines, int gifts)

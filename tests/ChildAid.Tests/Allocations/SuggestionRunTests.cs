@@ -158,6 +158,22 @@ public abstract class SuggestionRunTests(DatabaseProvider provider) : Allocation
     }
 
     [Fact]
+    public async Task A_line_whose_period_is_over_is_not_suggested_but_listed_with_the_day_it_ended()
+    {
+        var ended = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+        await using (var db = Db.NewContext())
+            await db.NeedLines.Where(l => l.Id == W.Meals.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.PeriodStart, ended.AddDays(-60)).SetProperty(l => l.PeriodEnd, ended));
+        await ReceiptAsync(5_000_000);
+
+        var result = await RunAsAsync(W.Proposer, r => r.RunAsync());
+
+        Assert.DoesNotContain(result.Rows, r => r.Suggestion.NeedLineId == W.Meals.Id);
+        var skipped = Assert.Single(result.Skipped, s => s.NeedLineId == W.Meals.Id);
+        Assert.Equal($"Thời gian cần đã hết ngày {ended:dd/MM/yyyy}.", Assert.Single(skipped.Findings));
+        Assert.NotEmpty(result.Rows);
+    }
+
+    [Fact]
     public async Task Goods_recognised_as_the_same_item_and_size_band_are_suggested_by_quantity_and_others_are_left_to_a_person()
     {
         var jackets = await GoodsReceiptAsync("Áo ấm mùa đông 6–8 tuổi", 30, 150_000);
