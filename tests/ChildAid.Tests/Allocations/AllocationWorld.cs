@@ -96,6 +96,8 @@ public abstract class AllocationTest(DatabaseProvider provider) : DatabaseTest(p
         actor.Name = person?.UserName ?? "cli";
         var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
         db.UnitScope = person?.Units is null ? null : new AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync()).Covered(person.Units);
+        // A site's services (browser tests) may start with an organisation scope from no request at all: these people are not school staff.
+        db.OrganisationScope = null;
         return await act(scope.ServiceProvider.GetRequiredService<TService>(), db);
     }
 
