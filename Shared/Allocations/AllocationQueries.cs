@@ -11,7 +11,7 @@ namespace ChildAid.Shared.Allocations;
 public sealed record AllocationRow(int Id, AllocationState State, int ContributionId, string ReceiptNumber, string Commune, NeedCategory Category,
     string Item, NeedTarget Target, string? GoodsItem, int? Quantity, long AmountVnd, string ProposedBy, DateTime ProposedAt, string? DecidedBy,
     DateTime? DecidedAt, string? RejectionReason, string? Note, long? LedgerSequence, string? ReversedBy, DateTime? ReversedAt, string? ReversalReason,
-    long? ReversalSequence, string? DoubleSupportFindings, string? DoubleSupportReason, string? DoubleSupportAllowedBy);
+    long? ReversalSequence, string? DoubleSupportFindings, string? DoubleSupportReason, string? DoubleSupportAllowedBy, NeedUnit NeedUnit = NeedUnit.Items);
 
 /// <summary>An approved need line the user may allocate to, with what it still lacks.</summary>
 public sealed record NeedOption(int Id, string Commune, string Who, string Item, SizeBand? SizeBand, int Level, NeedUnit Unit, NeedRemainder Left);
@@ -34,7 +34,8 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
                 a.DecidedAt, a.RejectionReason, a.Note, a.LedgerSequence,
                 a.ReversedById == null ? null : db.Users.Where(u => u.Id == a.ReversedById).Select(u => u.FullName).FirstOrDefault() ?? a.ReversedById,
                 a.ReversedAt, a.ReversalReason, a.ReversalSequence, a.DoubleSupportFindings, a.DoubleSupportReason,
-                a.DoubleSupportAllowedById == null ? null : db.Users.Where(u => u.Id == a.DoubleSupportAllowedById).Select(u => u.FullName).FirstOrDefault() ?? a.DoubleSupportAllowedById))
+                a.DoubleSupportAllowedById == null ? null : db.Users.Where(u => u.Id == a.DoubleSupportAllowedById).Select(u => u.FullName).FirstOrDefault() ?? a.DoubleSupportAllowedById,
+                a.NeedLine.Unit))
             .ToListAsync(ct);
     }
 

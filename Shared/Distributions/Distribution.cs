@@ -7,7 +7,10 @@ public enum DistributionState { Draft = 1, Confirmed = 2, Departed = 3, Arrived 
 public enum DistributionRecipient { School = 1, Commune = 2, Children = 3 }
 
 /// <summary>
-/// A goods distribution (cấp phát): a quantity of a stocked lot delivered for an approved goods allocation (its need line),
+/// A goods distribution (cấp phát): a quantity of a stocked lot delivered for an approved goods allocation (its need line) —
+/// or, with no lot, goods bought with an approved money allocation (<see cref="PurchasedGoods"/>): nothing leaves our stock
+/// then, so the departure writes no stock movement and a partial delivery puts nothing back; the delivery writes a
+/// Distribution entry of 0 ₫ with the quantity (the expense counted the money as spent). Otherwise
 /// as a state machine the methods enforce and the database guards (migration Distributions): Draft → Confirmed → Departed
 /// (a negative StockMovement, source = the lot's stocked entry) → Arrived → Delivered, confirmed by the receiving school or
 /// commune officer — never the dispatcher — with the receiver's name and role and a photo of the signed hand-over list
@@ -22,8 +25,10 @@ public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
     public int AdminUnitId { get; set; }
     public int AllocationId { get; set; }
     public Allocations.Allocation? Allocation { get; set; }
-    public int StockLotId { get; set; }
+    /// <summary>The stocked lot the goods come from; null for goods bought with the allocation's money.</summary>
+    public int? StockLotId { get; set; }
     public Stock.StockLot? StockLot { get; set; }
+    public bool IsPurchased => StockLotId is null;
     public int Quantity { get; set; }
     public DateOnly PlannedOn { get; set; }
     public string Place { get; set; } = "";
@@ -73,7 +78,8 @@ public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
         ConfirmedAt = at;
     }
 
-    public void Depart(string byId, DateTime at, long sequence)
+    /// <param name="sequence">The stock movement of the goods leaving the lot; null for purchased goods, which were never in our stock.</param>
+    public void Depart(string byId, DateTime at, long? sequence)
     {
         if (State != DistributionState.Confirmed) throw new InvalidOperationException(WrongState);
         State = DistributionState.Departed;

@@ -34,15 +34,21 @@ public class DistributionConfiguration : IEntityTypeConfiguration<Distribution>
             t.HasCheckConstraint("ck_distributions_recipient",
                 "(recipient = 'School' AND school_id IS NOT NULL) OR (recipient = 'Children' AND children_count > 0) OR recipient = 'Commune'");
             // Each state has what its steps recorded; nothing leaves the stock before confirmation, nothing is delivered before departure.
+            // Each state has what its steps recorded; nothing leaves the stock before confirmation, nothing is delivered before
+            // departure. A lot's goods leave by a stock movement (departure_sequence) and come back by one (return_sequence);
+            // purchased goods (no lot) were never in our stock and have neither.
             t.HasCheckConstraint("ck_distributions_state",
                 "(state = 'Draft' AND confirmed_by_id IS NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR " +
                 "(state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR " +
-                "(state = 'Departed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR " +
-                "(state = 'Arrived' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR " +
-                "(state = 'Delivered' AND departure_sequence IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL " +
+                "(state = 'Departed' AND confirmed_by_id IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR " +
+                "(state = 'Arrived' AND departed_by_id IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR " +
+                "(state = 'Delivered' AND departed_by_id IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL " +
                 "AND delivered_quantity >= 0 AND delivered_quantity <= quantity AND receiver_name IS NOT NULL AND receiver_role IS NOT NULL " +
                 "AND proof_sha256 IS NOT NULL AND delivery_confirmed_by_id IS NOT NULL " +
-                "AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL))");
+                "AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL OR stock_lot_id IS NULL))");
+            t.HasCheckConstraint("ck_distributions_stock_movements",
+                "(stock_lot_id IS NULL AND departure_sequence IS NULL AND return_sequence IS NULL) OR " +
+                "(stock_lot_id IS NOT NULL AND (state IN ('Draft', 'Confirmed') OR departure_sequence IS NOT NULL))");
             // The receiver confirms, never the dispatcher.
             t.HasCheckConstraint("ck_distributions_four_eyes", "delivery_confirmed_by_id IS NULL OR delivery_confirmed_by_id <> departed_by_id");
         });

@@ -27,15 +27,22 @@ public sealed class DistributionFilter
 public sealed record RecipientChild(int Id, string FullName, DateOnly DateOfBirth, string? ClassName, string? School, int AdminUnitId, bool? Received = null);
 
 /// <summary>A distribution's page: the distribution, where its goods come from and go to, the people who moved it, the children named.</summary>
-public sealed record DistributionDetail(Distribution Distribution, DistributionRow Row, StockLot Lot, Allocation Allocation,
+/// <param name="Lot">The stocked lot the goods come from; null for goods bought with the allocation's money.</param>
+public sealed record DistributionDetail(Distribution Distribution, DistributionRow Row, StockLot? Lot, Allocation Allocation,
     IReadOnlyDictionary<string, string> People, IReadOnlyList<RecipientChild> Children);
 
 /// <summary>
-/// What the planning form needs: an approved goods allocation of the user's units, its lot, what is left, the schools, and
-/// the children who may be named (the need's child; a school's or the commune's children matching the search).
+/// What the planning form needs: an approved goods allocation of the user's units and its lot — or a money allocation to a
+/// need for goods and what its expenses bought (<see cref="Bought"/>) — what is left, the schools, and the children who may
+/// be named (the need's child; a school's or the commune's children matching the search).
 /// </summary>
 public sealed record DistributionPlan(Allocation Allocation, string Commune, string NeedItem, SizeBand? NeedSizeBand, string? NeedFor, StockLot? Lot, int Undelivered,
-    IReadOnlyList<(int Id, string Name)> Schools, NeedTarget Target, IReadOnlyList<RecipientChild> Children);
+    IReadOnlyList<(int Id, string Name)> Schools, NeedTarget Target, IReadOnlyList<RecipientChild> Children, int? Bought = null)
+{
+    public bool IsPurchase => Bought is not null;
+    /// <summary>Goods are there to hand over: a stocked lot, or something bought.</summary>
+    public bool Ready => IsPurchase ? Bought > 0 : Lot?.State == StockLotState.Stocked;
+}
 
 /// <summary>
 /// Reads for the distribution pages, through the user's scope: unit (the allocation's commune) and, for a school's staff,
@@ -62,7 +69,7 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
         var distribution = await db.Distributions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (distribution is null) return null;
         var row = (await RowsAsync([distribution], ct)).Single();
-        var lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == distribution.StockLotId, ct);
+        var lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.Id == distribution.StockLotId, ct);
         var allocation = await db.Allocations.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == distribution.AllocationId, ct);
         var ids = new[] { distribution.CreatedById, distribution.ConfirmedById, distribution.DepartedById, distribution.ArrivedById, distribution.DeliveryConfirmedById }
             .OfType<string>().Distinct().ToList();
@@ -89,9 +96,11 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
     public async Task<DistributionPlan?> PlanAsync(int allocationId, string? search = null, CancellationToken ct = default)
     {
         var allocation = await db.Allocations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == allocationId, ct);
-        if (allocation is null || allocation.State != AllocationState.Approved || allocation.GoodsLineId is null) return null;
+        if (allocation is null || allocation.State != AllocationState.Approved) return null;
         var line = await db.NeedLines.IgnoreQueryFilters().AsNoTracking().Include(l => l.Item).Include(l => l.School)
             .SingleAsync(l => l.Id == allocation.NeedLineId, ct);
+        // Money buys goods only for a need counted in items (meals and check-ups are services: Distributions/Services).
+        if (allocation.GoodsLineId is null && line.Unit != NeedUnit.Items) return null;
         var commune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == allocation.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
         var lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.GoodsLineId == allocation.GoodsLineId, ct);
         var schools = await db.Organisations.AsNoTracking()
@@ -102,6 +111,9 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
         if (folded.Length > 0) candidates = candidates.Where(c => c.SearchText.Contains(folded));
         var children = await candidates.OrderBy(c => c.ClassName).ThenBy(c => c.SearchText).Take(MaxChildren)
             .Select(c => new RecipientChild(c.Id, c.FullName, c.DateOfBirth, c.ClassName, c.School != null ? c.School.Name : null, c.AdminUnitId, null)).ToListAsync(ct);
+        if (allocation.GoodsLineId is null)
+            return new DistributionPlan(allocation, commune, line.Item!.NameVi, line.SizeBand, line.School?.Name, null, await PurchasedGoods.LeftAsync(db, allocation.Id, ct),
+                [.. schools.Select(s => (s.Id, s.Name))], line.Target, children, (await PurchasedGoods.BoughtAsync(db, [allocation.Id], ct)).GetValueOrDefault(allocation.Id));
         return new DistributionPlan(allocation, commune, line.Item!.NameVi, line.SizeBand, line.School?.Name, lot, await distributions.UndeliveredAsync(allocation, ct),
             [.. schools.Select(s => (s.Id, s.Name))], line.Target, children);
     }
@@ -141,20 +153,27 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
     /// <summary>Rows for distributions found through the scope; what they point at is read past the filters.</summary>
     private async Task<List<DistributionRow>> RowsAsync(List<Distribution> list, CancellationToken ct)
     {
-        var lotIds = list.Select(d => d.StockLotId).Distinct().ToList();
+        var lotIds = list.Where(d => d.StockLotId != null).Select(d => d.StockLotId!.Value).Distinct().ToList();
         var lots = await db.StockLots.IgnoreQueryFilters().AsNoTracking().Where(l => lotIds.Contains(l.Id))
             .Select(l => new { l.Id, l.Item, l.SizeBand, l.Unit, l.Contribution!.ReceiptNumber }).ToDictionaryAsync(l => l.Id, ct);
         var allocationIds = list.Select(d => d.AllocationId).Distinct().ToList();
         var lines = await db.Allocations.IgnoreQueryFilters().AsNoTracking().Where(a => allocationIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.NeedLine!.Item!.NameVi }).ToListAsync(ct);
+            .Select(a => new { a.Id, a.NeedLine!.Item!.NameVi, a.NeedLine.SizeBand, a.Contribution!.ReceiptNumber }).ToListAsync(ct);
         var needItems = lines.ToDictionary(a => a.Id, a => a.NameVi);
+        // Purchased goods are the need's item, with the need's size band, from the allocation's receipt.
+        var goods = lines.ToDictionary(a => a.Id, a => (Item: a.NameVi, a.SizeBand, Unit: PurchasedGoods.Unit, a.ReceiptNumber));
+        foreach (var d in list.Where(d => d.StockLotId is { } id && lots.ContainsKey(id)))
+        {
+            var l = lots[d.StockLotId!.Value];
+            goods[d.AllocationId] = (l.Item, l.SizeBand, l.Unit, l.ReceiptNumber);
+        }
         var unitIds = list.Select(d => d.AdminUnitId).Distinct().ToList();
         var communes = await db.AdminUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var schoolIds = list.Where(d => d.SchoolId != null).Select(d => d.SchoolId!.Value).Distinct().ToList();
         var schools = await db.Organisations.AsNoTracking().Where(o => schoolIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return [.. list.Select(d =>
         {
-            var lot = lots[d.StockLotId];
+            var lot = goods[d.AllocationId];
             var receiver = d.Recipient switch
             {
                 DistributionRecipient.School => schools.GetValueOrDefault(d.SchoolId ?? 0) ?? "",

@@ -6,6 +6,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Expenses;
 using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Localization;
+using ChildAid.Shared.Needs;
 using ChildAid.Shared.Stock;
 using ChildAid.Shared.Time;
 using ChildAid.Shared.Validation;
@@ -89,18 +90,35 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     public async Task<DistributionStep> CreateAsync(DistributionInput input, CancellationToken ct = default)
     {
         var allocation = await db.Allocations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == input.AllocationId, ct);
-        if (allocation is null || allocation.State != AllocationState.Approved || allocation.GoodsLineId is null)
-            return DistributionStep.Fail(nameof(input.AllocationId), "Chọn một phân bổ hiện vật đã duyệt trong phạm vi đơn vị của bạn.");
-        var lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.GoodsLineId == allocation.GoodsLineId, ct);
-        if (lot is null || lot.State != StockLotState.Stocked)
-            return DistributionStep.Fail(nameof(input.AllocationId), "Hàng của phân bổ này chưa nhập kho; nhận, kiểm tra và nhập kho trước khi cấp phát.");
+        if (allocation is null || allocation.State != AllocationState.Approved)
+            return DistributionStep.Fail(nameof(input.AllocationId), NoAllocation);
+        // Goods come from the stocked lot of an in-kind gift, or were bought with the allocation's money (no lot).
+        StockLot? lot = null;
+        int left;
+        string unit;
+        if (allocation.GoodsLineId is not null)
+        {
+            lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.GoodsLineId == allocation.GoodsLineId, ct);
+            if (lot is null || lot.State != StockLotState.Stocked)
+                return DistributionStep.Fail(nameof(input.AllocationId), "Hàng của phân bổ này chưa nhập kho; nhận, kiểm tra và nhập kho trước khi cấp phát.");
+            left = await UndeliveredAsync(allocation, ct);
+            unit = lot.Unit;
+        }
+        else
+        {
+            if (!await db.NeedLines.IgnoreQueryFilters().AnyAsync(l => l.Id == allocation.NeedLineId && l.Unit == Needs.NeedUnit.Items, ct))
+                return DistributionStep.Fail(nameof(input.AllocationId), NoAllocation);
+            if ((await PurchasedGoods.BoughtAsync(db, [allocation.Id], ct)).GetValueOrDefault(allocation.Id) == 0)
+                return DistributionStep.Fail(nameof(input.AllocationId), PurchasedGoods.NothingBought);
+            left = await PurchasedGoods.LeftAsync(db, allocation.Id, ct);
+            unit = PurchasedGoods.Unit;
+        }
         // No double support, again before the goods leave: support declared or given since the allocation was approved
         // stops it, unless a manager already allowed the allocation with a reason.
         if (!allocation.AllowsDoubleSupport
             && await doubleSupport.FindAsync(await db.NeedLines.IgnoreQueryFilters().SingleAsync(l => l.Id == allocation.NeedLineId, ct), ct) is { Count: > 0 } found)
             return DistributionStep.Fail(nameof(input.AllocationId), DoubleSupportCheck.Message(found));
         var errors = new Dictionary<string, string>();
-        var left = await UndeliveredAsync(allocation, ct);
         // To children: the quantity follows from who is named (each receives the same), so ticking who received at delivery
         // says exactly what was delivered.
         var toChildren = input.Recipient == DistributionRecipient.Children;
@@ -128,8 +146,10 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         }
         var quantityField = toChildren ? nameof(input.ChildIds) : nameof(input.Quantity);
         if (quantity is not > 0) errors.TryAdd(quantityField, "Nhập số lượng cấp phát (lớn hơn 0).");
-        else if (quantity > left) errors.TryAdd(quantityField, Messages.Format("Phân bổ này chỉ còn {0} {1} chưa cấp phát.", left, lot.Unit));
-        else if (quantity > lot.OnHand) errors.TryAdd(quantityField, Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit));
+        else if (quantity > left) errors.TryAdd(quantityField, lot is null
+            ? Messages.Format("Phân bổ này chỉ còn {0} {1} hàng đã mua chưa cấp phát.", left, unit)
+            : Messages.Format("Phân bổ này chỉ còn {0} {1} chưa cấp phát.", left, unit));
+        else if (lot is not null && quantity > lot.OnHand) errors.TryAdd(quantityField, Messages.Format("Lô này chỉ còn {0} {1} trong kho; tồn kho không được âm.", lot.OnHand, lot.Unit));
         if (input.PlannedOn is null) errors[nameof(input.PlannedOn)] = "Nhập ngày cấp phát.";
         var place = input.Place?.Trim() ?? "";
         if (place.Length is 0 or > Distribution.TextLength) errors[nameof(input.Place)] = "Nhập nơi cấp phát (tối đa 200 ký tự).";
@@ -154,7 +174,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             childrenSchool = only;
         var distribution = new Distribution
         {
-            AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot.Id, Quantity = quantity!.Value,
+            AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, StockLotId = lot?.Id, Quantity = quantity!.Value,
             PlannedOn = input.PlannedOn!.Value, Place = place, Carrier = carrier, Recipient = input.Recipient!.Value,
             SchoolId = input.Recipient == DistributionRecipient.School ? input.SchoolId : childrenSchool,
             ChildrenCount = toChildren ? named.Count : null,
@@ -182,12 +202,29 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ledger.LockAsync(ct);
         await db.Entry(distribution).ReloadAsync(ct);
-        var lot = await db.StockLots.IgnoreQueryFilters().SingleAsync(l => l.Id == distribution.StockLotId, ct);
         if (distribution.State != DistributionState.Confirmed)
         {
             await tx.RollbackAsync(ct);
             return DistributionStep.Fail(Field, distribution.State == DistributionState.Draft ? "Cần xác nhận đợt cấp phát trước khi xuất kho." : Distribution.WrongState);
         }
+        if (distribution.StockLotId is null)
+        {
+            // Purchased goods go from the supplier, not from our stock: no stock movement, but never more than was bought
+            // (an expense reversed since the plan takes its goods away).
+            var left = (await PurchasedGoods.BoughtAsync(db, [distribution.AllocationId], ct)).GetValueOrDefault(distribution.AllocationId)
+                       - await PurchasedGoods.TakenAsync(db, distribution.AllocationId, distribution.Id, ct);
+            if (left < distribution.Quantity)
+            {
+                await tx.RollbackAsync(ct);
+                return DistributionStep.Fail(Field, Messages.Format("Phân bổ này chỉ còn {0} {1} hàng đã mua chưa cấp phát.", Math.Max(0, left), PurchasedGoods.Unit));
+            }
+            distribution.Depart(Me, Now, null);
+            await db.SaveChangesAsync(ct);
+            await fulfilment.RefreshAsync([await db.Allocations.IgnoreQueryFilters().Where(a => a.Id == distribution.AllocationId).Select(a => a.NeedLineKey).SingleAsync(ct)], ct);
+            await tx.CommitAsync(ct);
+            return DistributionStep.Done(distribution);
+        }
+        var lot = await db.StockLots.IgnoreQueryFilters().SingleAsync(l => l.Id == distribution.StockLotId, ct);
         if (lot.OnHand < distribution.Quantity)
         {
             await tx.RollbackAsync(ct);
@@ -247,12 +284,12 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             await tx.RollbackAsync(ct);
             return DistributionStep.Fail(nameof(input.DeliveredQuantity), Distribution.WrongState);
         }
-        var lot = await db.StockLots.IgnoreQueryFilters().SingleAsync(l => l.Id == distribution.StockLotId, ct);
+        var lot = distribution.StockLotId is { } lotId ? await db.StockLots.IgnoreQueryFilters().SingleAsync(l => l.Id == lotId, ct) : null;
         var allocation = await db.Allocations.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == distribution.AllocationId, ct);
         var allocated = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == allocation.LedgerSequence, ct);
-        var stocked = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == lot.StockedSequence, ct);
         var commune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == distribution.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
-        var lotCommune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == lot.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
+        var item = lot?.StockItem ?? await PurchasedGoods.ItemAsync(db, allocation.NeedLineId, ct);
+        var unit = lot?.Unit ?? PurchasedGoods.Unit;
         var delivered = input.DeliveredQuantity!.Value;
         long? distributionSequence = null, returnSequence = null;
         if (delivered > 0)
@@ -262,26 +299,32 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             {
                 ValueDate = input.DeliveredOn!.Value,
                 Kind = LedgerEntryKind.Distribution,
-                AmountVnd = delivered * lot.UnitValueVnd,
+                // In-kind goods at their receipt's unit value; purchased goods at 0 ₫, their money counted once, as spent by the expense.
+                AmountVnd = lot is null ? 0 : delivered * lot.UnitValueVnd,
                 CampaignId = allocated.CampaignId,
                 ReceiptNumber = allocated.ReceiptNumber,
-                Description = Messages.Format("Cấp phát: {0}, {1} {2}, {3}", lot.StockItem, delivered, lot.Unit, commune),
+                Description = lot is null
+                    ? Messages.Format("Cấp phát hàng mua: {0}, {1} {2}, {3}", item, delivered, unit, commune)
+                    : Messages.Format("Cấp phát: {0}, {1} {2}, {3}", item, delivered, unit, commune),
                 DonorDisplay = "",
                 UnitCode = allocated.UnitCode,
                 NeedReference = allocated.NeedReference,
-                Item = lot.StockItem,
+                Item = item,
                 Quantity = delivered,
-                UnitOfMeasure = lot.Unit,
+                UnitOfMeasure = unit,
                 SourceSequence = allocated.Sequence,
             }, ct);
             distributionSequence = slot.Sequence;
         }
-        var rest = distribution.Quantity - delivered;
+        // What a lot's distribution did not deliver goes back to stock; purchased goods not delivered stay to be handed over.
+        var rest = lot is null ? 0 : distribution.Quantity - delivered;
         if (rest > 0)
         {
+            var stocked = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == lot!.StockedSequence, ct);
+            var lotCommune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == lot!.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
             var slot = await ledger.ReserveSlotAsync(ct);
             await ledger.WriteAsync(slot, StockEntry(stocked, rest, distribution.DepartureSequence,
-                Messages.Format("Nhập lại kho phần chưa giao: {0}, {1} {2}, {3}", lot.StockItem, rest, lot.Unit, lotCommune)), ct);
+                Messages.Format("Nhập lại kho phần chưa giao: {0}, {1} {2}, {3}", lot!.StockItem, rest, lot.Unit, lotCommune)), ct);
             returnSequence = slot.Sequence;
         }
         foreach (var child in named) child.Tick(input.ReceivedChildIds.Contains(child.ChildId));
@@ -292,13 +335,15 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         await db.SaveChangesAsync(ct);
         if (rest > 0)
         {
-            lot.PutBack(rest);
+            lot!.PutBack(rest);
             await db.SaveChangesAsync(ct);
         }
         await fulfilment.RefreshAsync([allocation.NeedLineKey], ct);
         await tx.CommitAsync(ct);
         return DistributionStep.Done(distribution);
     }
+
+    public const string NoAllocation = "Chọn một phân bổ hiện vật, hoặc một phân bổ tiền đã mua hàng, đã duyệt trong phạm vi đơn vị của bạn.";
 
     /// <summary>The signed hand-over list of a delivered distribution the user can see (through the scope), or null.</summary>
     public async Task<(Distribution Distribution, byte[] Bytes)?> ReadProofAsync(int id, CancellationToken ct = default)

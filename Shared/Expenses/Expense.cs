@@ -148,6 +148,13 @@ public class ExpenseLine
     public int AllocationId { get; set; }
     public Allocations.Allocation? Allocation { get; set; }
     public long AmountVnd { get; set; }
+    /// <summary>
+    /// For a money allocation to a need for goods (unit items: jackets, blankets): how many of the need's item this line's
+    /// money bought, as the invoice says. Its expense entry carries the item and the quantity, and distributions of
+    /// purchased goods (<see cref="Distributions.Distribution.StockLotId"/> null) hand over no more than the allocation's
+    /// approved, unreversed expenses bought. Null for what is not goods (a transport bill, meals). Never changes.
+    /// </summary>
+    public int? Quantity { get; set; }
     /// <summary>The ledger entry of kind expense the approval wrote (source_sequence = the allocation's entry).</summary>
     public long? LedgerSequence { get; set; }
     /// <summary>The ledger entry of kind reversal that undid <see cref="LedgerSequence"/> (reverses_sequence = it), once the expense is reversed.</summary>

@@ -21,6 +21,8 @@ public sealed class ExpenseLineInput
 {
     public int AllocationId { get; set; }
     public long? AmountVnd { get; set; }
+    /// <summary>How many of the need's item the line's money bought, for a need for goods; empty otherwise. Error key "Lines[i].Quantity".</summary>
+    public int? Quantity { get; set; }
 }
 
 /// <summary>What an approval came to: booked, refused by the four-eyes rule (403), or a problem to show.</summary>

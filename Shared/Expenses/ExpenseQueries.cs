@@ -30,10 +30,11 @@ public sealed class ExpenseFilter
 }
 
 /// <summary>An approved money allocation of the user's units, with what it still holds to spend.</summary>
-public sealed record SpendableAllocation(int Id, string ReceiptNumber, string Commune, string Need, long AmountVnd, long HeldVnd);
+/// <param name="ForGoods">The need is counted in items: the line may say how many the money bought.</param>
+public sealed record SpendableAllocation(int Id, string ReceiptNumber, string Commune, string Need, long AmountVnd, long HeldVnd, bool ForGoods = false);
 
 /// <summary>One line of an expense as its page shows it.</summary>
-public sealed record ExpenseLineView(int AllocationId, string ReceiptNumber, string Need, long AmountVnd, long? LedgerSequence, long? ReversalSequence = null);
+public sealed record ExpenseLineView(int AllocationId, string ReceiptNumber, string Need, long AmountVnd, long? LedgerSequence, long? ReversalSequence = null, int? Quantity = null);
 
 /// <summary>Reads for the expense pages, through the user's unit scope.</summary>
 public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, AllocationService allocations, TimeProvider clock)
@@ -75,7 +76,7 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
         var rows = await db.Allocations.AsNoTracking()
             .Where(a => a.State == AllocationState.Approved && a.GoodsLineId == null)
             .OrderBy(a => asked.Contains(a.Id) ? 0 : 1).ThenByDescending(a => a.DecidedAt).Take(200)
-            .Select(a => new { a.Id, a.Contribution!.ReceiptNumber, a.AdminUnitId, a.NeedLineId, a.AmountVnd })
+            .Select(a => new { a.Id, a.Contribution!.ReceiptNumber, a.AdminUnitId, a.NeedLineId, a.AmountVnd, a.NeedLine!.Unit })
             .ToListAsync(ct);
         var held = await expenses.HeldAsync(rows.Select(r => r.Id), ct);
         var communes = await db.AdminUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -83,7 +84,8 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
         foreach (var r in rows.Where(r => held.GetValueOrDefault(r.Id) > 0 || asked.Contains(r.Id)))
         {
             var place = await allocations.PlaceAsync(r.NeedLineId, ct);
-            list.Add(new SpendableAllocation(r.Id, r.ReceiptNumber, communes.GetValueOrDefault(r.AdminUnitId) ?? "", place.Description, r.AmountVnd, held.GetValueOrDefault(r.Id)));
+            list.Add(new SpendableAllocation(r.Id, r.ReceiptNumber, communes.GetValueOrDefault(r.AdminUnitId) ?? "", place.Description, r.AmountVnd, held.GetValueOrDefault(r.Id),
+                r.Unit == Needs.NeedUnit.Items));
         }
         return list;
     }
@@ -94,11 +96,11 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
         var expense = await db.Expenses.AsNoTracking().Include(e => e.Documents).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (expense is null) return null;
         var lines = await db.ExpenseLines.AsNoTracking().Where(l => l.ExpenseId == id).OrderBy(l => l.Id)
-            .Select(l => new { l.AllocationId, l.Allocation!.Contribution!.ReceiptNumber, l.Allocation.NeedLineId, l.AmountVnd, l.LedgerSequence, l.ReversalSequence })
+            .Select(l => new { l.AllocationId, l.Allocation!.Contribution!.ReceiptNumber, l.Allocation.NeedLineId, l.AmountVnd, l.LedgerSequence, l.ReversalSequence, l.Quantity })
             .ToListAsync(ct);
         var views = new List<ExpenseLineView>();
         foreach (var l in lines)
-            views.Add(new ExpenseLineView(l.AllocationId, l.ReceiptNumber, (await allocations.PlaceAsync(l.NeedLineId, ct)).Description, l.AmountVnd, l.LedgerSequence, l.ReversalSequence));
+            views.Add(new ExpenseLineView(l.AllocationId, l.ReceiptNumber, (await allocations.PlaceAsync(l.NeedLineId, ct)).Description, l.AmountVnd, l.LedgerSequence, l.ReversalSequence, l.Quantity));
         var commune = await db.AdminUnits.Where(u => u.Id == expense.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
         return (expense, views, commune);
     }

@@ -39,7 +39,11 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
         if (lines.Count == 0) errors[nameof(input.Lines)] = "Chọn ít nhất một phân bổ để chi.";
         else if (lines.Select(l => l.AllocationId).Distinct().Count() != lines.Count) errors[nameof(input.Lines)] = "Mỗi phân bổ chỉ ghi một lần trong một khoản chi.";
         for (var i = 0; i < lines.Count; i++)
+        {
             if (lines[i].AmountVnd is not > 0) errors[LineKey(i)] = "Nhập số tiền lớn hơn 0 ₫.";
+            if (lines[i].Quantity is { } bought && bought is < 1 or > MaxQuantity)
+                errors[QuantityKey(i)] = Messages.Format("Số lượng đã mua từ 1 đến {0} (để trống nếu không mua hàng).", MaxQuantity);
+        }
         if (errors.Count > 0) return Outcome<Expense>.Fail(errors);
 
         var ids = lines.Select(l => l.AllocationId).ToList();
@@ -50,6 +54,12 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
             else if (a.IsGoods) errors[LineKey(i)] = "Phân bổ hàng hiện vật không chi tiền được; chỉ chi từ phân bổ tiền.";
             else if (a.State != AllocationState.Approved) errors[LineKey(i)] = Messages.Format("Phân bổ số {0} chưa được duyệt (hoặc đã hoàn); chỉ chi từ phân bổ đã duyệt.", a.Id);
         }
+        // A quantity bought only where the need is counted in items (goods to hand over); meals and check-ups are services.
+        var needIds = allocations.Values.Select(a => a.NeedLineId).ToList();
+        var itemNeeds = await db.NeedLines.IgnoreQueryFilters().Where(l => needIds.Contains(l.Id) && l.Unit == Needs.NeedUnit.Items).Select(l => l.Id).ToListAsync(ct);
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].Quantity is not null && allocations.TryGetValue(lines[i].AllocationId, out var a) && !itemNeeds.Contains(a.NeedLineId))
+                errors[QuantityKey(i)] = "Chỉ ghi số lượng đã mua khi nhu cầu là hàng hoá (tính theo cái/chiếc); để trống với suất ăn, lượt khám.";
         if (errors.Count == 0 && allocations.Values.Select(a => a.AdminUnitId).Distinct().Count() > 1)
             errors[nameof(input.Lines)] = "Một khoản chi lấy từ các phân bổ của cùng một xã; hãy tách thành nhiều khoản chi.";
         if (errors.Count == 0 && !advance && await SameInvoiceAsync(taxCode!, symbol, number, ct) is { } same)
@@ -77,7 +87,7 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
             AmountVnd = lines.Sum(l => l.AmountVnd!.Value),
             ProposedById = proposer,
             ProposedAt = clock.GetUtcNow().UtcDateTime,
-            Lines = [.. lines.Select(l => new ExpenseLine { AllocationId = l.AllocationId, AmountVnd = l.AmountVnd!.Value })],
+            Lines = [.. lines.Select(l => new ExpenseLine { AllocationId = l.AllocationId, AmountVnd = l.AmountVnd!.Value, Quantity = l.Quantity })],
         };
         if (await OverSpentAsync(lines, ct) is { Count: > 0 } over) return Outcome<Expense>.Fail(over);
         db.Expenses.Add(expense);
@@ -132,6 +142,9 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
 
     /// <summary>The form's key for line <paramref name="i"/>'s amount.</summary>
     public static string LineKey(int i) => $"Lines[{i}].AmountVnd";
+    public static string QuantityKey(int i) => $"Lines[{i}].Quantity";
+    /// <summary>The most a line may say it bought (a district's winter is thousands of jackets, not millions).</summary>
+    public const int MaxQuantity = 1_000_000;
 
     private async Task<Dictionary<string, string>> OverSpentAsync(List<ExpenseLineInput> lines, CancellationToken ct)
     {
@@ -207,6 +220,8 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
                 return new(null, null, Messages.Format("Phân bổ số {0} không còn ở trạng thái đã duyệt; hãy từ chối đề xuất chi này.", allocation.Id));
             }
             var from = entries[source];
+            // Goods bought: the entry names the need's item and how many, so the statement shows what the money became.
+            var item = line.Quantity is null ? null : await Distributions.PurchasedGoods.ItemAsync(db, allocation.NeedLineId, ct);
             var slot = await ledger.ReserveSlotAsync(ct);
             await ledger.WriteAsync(slot, new LedgerEntry
             {
@@ -219,6 +234,9 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
                 DonorDisplay = "",
                 UnitCode = from.UnitCode,
                 NeedReference = from.NeedReference,
+                Item = item,
+                Quantity = line.Quantity,
+                UnitOfMeasure = item is null ? null : Distributions.PurchasedGoods.Unit,
                 SourceSequence = source,
                 Documents = documents.Field,
             }, ct);
@@ -301,6 +319,11 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
             return Outcome<Expense>.Fail(Field, now);
         }
         var lines = await db.ExpenseLines.IgnoreQueryFilters().Where(l => l.ExpenseId == expense.Id).OrderBy(l => l.Id).ToListAsync(ct);
+        if (await HandedOverAsync(lines, ct) is { } handedOver)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<Expense>.Fail(Field, handedOver);
+        }
         var sequences = lines.Select(l => l.LedgerSequence!.Value).ToList();
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => sequences.Contains(e.Sequence)).ToDictionaryAsync(e => e.Sequence, ct);
         var at = clock.GetUtcNow().UtcDateTime;
@@ -345,6 +368,25 @@ public class ExpenseService(ChildAidDbContext db, LedgerWriter ledger, AuditActo
             return Outcome<Expense>.Fail(Field, Expense.AlreadyReversed);
         }
         return Outcome<Expense>.Ok(expense);
+    }
+
+    /// <summary>
+    /// Why the goods these lines bought cannot be taken back (Vietnamese), or null: reversing would leave an allocation's live
+    /// distributions of purchased goods handing over more than its other expenses bought.
+    /// </summary>
+    private async Task<string?> HandedOverAsync(List<ExpenseLine> lines, CancellationToken ct)
+    {
+        var buying = lines.Where(l => l.Quantity is not null).ToList();
+        if (buying.Count == 0) return null;
+        var bought = await Distributions.PurchasedGoods.BoughtAsync(db, [.. buying.Select(l => l.AllocationId)], ct);
+        foreach (var line in buying)
+        {
+            var taken = await Distributions.PurchasedGoods.TakenAsync(db, line.AllocationId, null, ct);
+            if (taken > bought.GetValueOrDefault(line.AllocationId) - line.Quantity!.Value)
+                return Messages.Format("Hàng mua bằng khoản chi này đang được cấp phát hoặc đã trao ({0} {1}, phân bổ số {2}); không hoàn chi được.",
+                    taken, Distributions.PurchasedGoods.Unit, line.AllocationId);
+        }
+        return null;
     }
 
     public const string NotFound = "Không tìm thấy khoản chi trong phạm vi đơn vị của bạn.";

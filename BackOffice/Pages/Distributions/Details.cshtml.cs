@@ -64,13 +64,14 @@ public class DetailsModel(DistributionQueries queries, DistributionService distr
     }
 
     public Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct) =>
-        StepAsync(id, () => distributions.ConfirmAsync(id, ct), "Đã xác nhận đợt cấp phát; có thể xuất kho.", ct);
+        StepAsync(id, () => distributions.ConfirmAsync(id, ct), _ => "Đã xác nhận đợt cấp phát; có thể xuất kho.", ct);
 
     public Task<IActionResult> OnPostDepartAsync(int id, CancellationToken ct) =>
-        StepAsync(id, () => distributions.DepartAsync(id, ct), "Đã xuất kho: sổ cái công khai ghi một bút toán xuất kho.", ct);
+        StepAsync(id, () => distributions.DepartAsync(id, ct),
+            d => d.IsPurchased ? "Đã ghi nhận hàng lên đường." : "Đã xuất kho: sổ cái công khai ghi một bút toán xuất kho.", ct);
 
     public Task<IActionResult> OnPostArriveAsync(int id, CancellationToken ct) =>
-        StepAsync(id, () => distributions.ArriveAsync(id, ct), "Đã ghi nhận hàng đến nơi; người nhận xác nhận đã giao.", ct);
+        StepAsync(id, () => distributions.ArriveAsync(id, ct), _ => "Đã ghi nhận hàng đến nơi; người nhận xác nhận đã giao.", ct);
 
     public async Task<IActionResult> OnPostDeliverAsync(int id, CancellationToken ct)
     {
@@ -88,11 +89,12 @@ public class DetailsModel(DistributionQueries queries, DistributionService distr
             "Đã xác nhận giao hàng: sổ cái công khai ghi một bút toán cấp phát.", "Delivery.");
     }
 
-    private async Task<IActionResult> StepAsync(int id, Func<Task<DistributionStep>> step, string saved, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(int id, Func<Task<DistributionStep>> step, Func<Distribution, string> saved, CancellationToken ct)
     {
         if (!MayDispatch) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
-        return await OutcomeAsync(id, await step(), saved, "");
+        var result = await step();
+        return await OutcomeAsync(id, result, result.Distribution is { } done ? saved(done) : "", "");
     }
 
     private async Task<IActionResult> OutcomeAsync(int id, DistributionStep result, string saved, string prefix)

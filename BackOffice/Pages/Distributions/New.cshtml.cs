@@ -22,7 +22,7 @@ public class NewModel(DistributionQueries queries, DistributionService distribut
     {
         if (await queries.PlanAsync(AllocationId, Search, ct) is not { } plan) return NotFound();
         Plan = plan;
-        Input.Quantity = plan.Lot?.OnHand is { } onHand ? Math.Min(plan.Undelivered, onHand) : null;
+        Input.Quantity = plan.IsPurchase ? Math.Max(0, plan.Undelivered) : plan.Lot?.OnHand is { } onHand ? Math.Min(plan.Undelivered, onHand) : null;
         Input.PlannedOn = clock.VietnamToday();
         Input.PerChildQuantity = 1;
         // A child's need: that child is proposed, with all that is left for them.

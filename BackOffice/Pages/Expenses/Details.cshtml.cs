@@ -30,6 +30,7 @@ public class DetailsModel(ExpenseQueries queries, ExpenseService expenses, Publi
     public DateOnly Today => ChildAid.Shared.Time.VietnamClock.VietnamToday(clock);
     public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
     public bool MayUpload => MayDecide || Roles.ProposeAllocations.Any(User.IsInRole);
+    public bool MayDispatch => Roles.DispatchGoods.Any(User.IsInRole);
     /// <summary>The originals (by SHA-256) whose copy with personal data blacked out is public.</summary>
     public IReadOnlyCollection<string> PublicCopies { get; private set; } = [];
     [BindProperty] public IFormFile? Copy { get; set; }

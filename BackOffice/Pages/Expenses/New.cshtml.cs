@@ -46,7 +46,9 @@ public class NewModel(ExpenseQueries queries, ExpenseService expenses, TimeProvi
             return Redirect($"/Expenses/{outcome.Value!.Id}");
         }
         var errors = outcome.Errors.ToDictionary(
-            e => Enumerable.Range(0, chosen.Count).FirstOrDefault(j => e.Key == ExpenseService.LineKey(j), -1) is var j and >= 0 ? ExpenseService.LineKey(chosen[j].i) : e.Key,
+            e => Enumerable.Range(0, chosen.Count).FirstOrDefault(j => e.Key == ExpenseService.LineKey(j), -1) is var j and >= 0 ? ExpenseService.LineKey(chosen[j].i)
+                : Enumerable.Range(0, chosen.Count).FirstOrDefault(k => e.Key == ExpenseService.QuantityKey(k), -1) is var k and >= 0 ? ExpenseService.QuantityKey(chosen[k].i)
+                : e.Key,
             e => e.Value);
         ModelState.AddErrors(errors);
         Allocations = await queries.SpendableAsync(Asked, ct);

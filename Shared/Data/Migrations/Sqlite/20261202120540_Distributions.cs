@@ -8,7 +8,7 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
     /// <inheritdoc />
     public partial class Distributions : Migration
     {
-        private const string OnHand =
+        internal const string OnHand =
             "NEW.good_quantity - (SELECT coalesce(sum(quantity), 0) FROM stock_write_offs WHERE stock_lot_id = NEW.id) " +
             "- (SELECT coalesce(sum(quantity), 0) FROM distributions WHERE stock_lot_id = NEW.id AND departure_sequence IS NOT NULL) " +
             "+ (SELECT coalesce(sum(quantity - delivered_quantity), 0) FROM distributions WHERE stock_lot_id = NEW.id AND state = 'Delivered')";
