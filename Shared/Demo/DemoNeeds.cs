@@ -128,6 +128,11 @@ public static class DemoNeeds
             lunch.ChildrenCount = 30;
             lunch.Note = "Dữ liệu demo: bữa trưa bán trú của điểm trường.";
             dal2026.Lines.Add(lunch);
+            // Jackets for its boarding pupils, which the demo buys from a shop with donated money (DemoPurchases).
+            var jackets = Line(iaDal, NeedTarget.School, null, lunchSchool.Id, items["winter-jacket"], SizeBand.Age9To11, 40, (new DateOnly(2026, 11, 1), new DateOnly(2027, 2, 28)));
+            jackets.ChildrenCount = 40;
+            jackets.Note = "Dữ liệu demo: áo ấm cho học sinh bán trú của điểm trường.";
+            dal2026.Lines.Add(jackets);
         }
         var toi2025 = Review(iaToi, 2025);
         Lines(toi2025, iaToi, 6);

@@ -77,6 +77,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
         await SayAsync($"  Kiểm kê kho (một lô thiếu, xuất huỷ) / stock count: {counted} lô");
         var services = await DemoServiceDeliveries.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
         await SayAsync($"  Bữa ăn đã phục vụ, đã xác nhận / meals served, confirmed: +{services}");
+        var purchases = await DemoPurchases.SeedAsync(scopes, scope.ServiceProvider.GetRequiredService<TimeProvider>().VietnamToday(), ct);
+        await SayAsync($"  Áo ấm mua bằng tiền quyên góp, đã giao trường / goods bought and handed over: +{purchases}");
         var workflow = await DemoContentWorkflow.SeedAsync(scopes, ct);
         await SayAsync($"  Nội dung theo quy trình / content in the workflow: +{workflow}");
         await PublishChecksAsync(ct);

@@ -103,8 +103,9 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
         if (allocation.GoodsLineId is null && line.Unit != NeedUnit.Items) return null;
         var commune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == allocation.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
         var lot = await db.StockLots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.GoodsLineId == allocation.GoodsLineId, ct);
+        var communeUnits = await distributions.CommuneAsync(allocation, ct);
         var schools = await db.Organisations.AsNoTracking()
-            .Where(o => o.AdminUnitId == allocation.AdminUnitId && o.Type == OrganisationType.School)
+            .Where(o => communeUnits.Contains(o.AdminUnitId) && o.Type == OrganisationType.School)
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var candidates = await distributions.CandidatesAsync(allocation, line, ct);
         var folded = TextFolding.Fold(search);

@@ -7,6 +7,7 @@ using ChildAid.Shared.Expenses;
 using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Localization;
 using ChildAid.Shared.Needs;
+using ChildAid.Shared.Organisations;
 using ChildAid.Shared.Stock;
 using ChildAid.Shared.Time;
 using ChildAid.Shared.Validation;
@@ -76,8 +77,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     /// </summary>
     public async Task<IQueryable<Children.Child>> CandidatesAsync(Allocation allocation, Needs.NeedLine line, CancellationToken ct = default)
     {
-        var tree = new AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync(ct));
-        var commune = tree.Covered([allocation.AdminUnitId]).ToList();
+        var commune = await CommuneAsync(allocation, ct);
         var children = db.Children.AsNoTracking().InRegistry().Where(c => commune.Contains(c.AdminUnitId));
         return line.Target switch
         {
@@ -86,6 +86,10 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             _ => children,
         };
     }
+
+    /// <summary>The allocation's commune with its villages and the communes merged into it (a school may sit in any of them).</summary>
+    public async Task<List<int>> CommuneAsync(Allocation allocation, CancellationToken ct = default) =>
+        [.. new AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync(ct)).Covered([allocation.AdminUnitId])];
 
     public async Task<DistributionStep> CreateAsync(DistributionInput input, CancellationToken ct = default)
     {
@@ -155,10 +159,11 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         if (place.Length is 0 or > Distribution.TextLength) errors[nameof(input.Place)] = "Nhập nơi cấp phát (tối đa 200 ký tự).";
         var carrier = input.Carrier?.Trim() ?? "";
         if (carrier.Length is 0 or > Distribution.TextLength) errors[nameof(input.Carrier)] = "Nhập người chuyển hàng (tối đa 200 ký tự).";
+        var commune = await CommuneAsync(allocation, ct);
         switch (input.Recipient)
         {
             case DistributionRecipient.School when input.SchoolId is not { } school
-                || !await db.Organisations.AnyAsync(o => o.Id == school && o.AdminUnitId == allocation.AdminUnitId, ct):
+                || !await db.Organisations.AnyAsync(o => o.Id == school && o.Type == OrganisationType.School && commune.Contains(o.AdminUnitId), ct):
                 errors[nameof(input.SchoolId)] = "Chọn trường nhận hàng trong xã của nhu cầu.";
                 break;
             case null:
@@ -170,7 +175,7 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
         // staff see it and confirm who received.
         int? childrenSchool = null;
         if (named.Select(c => c.SchoolId).Distinct().ToList() is [{ } only]
-            && await db.Organisations.AnyAsync(o => o.Id == only && o.AdminUnitId == allocation.AdminUnitId, ct))
+            && await db.Organisations.AnyAsync(o => o.Id == only && o.Type == OrganisationType.School && commune.Contains(o.AdminUnitId), ct))
             childrenSchool = only;
         var distribution = new Distribution
         {

@@ -166,6 +166,40 @@ public abstract class PurchasedGoodsTests(DatabaseProvider provider) : ExpenseTe
         // What was planned holds its share: the first plan cannot depart either while the raised one asks for 5 of the 10.
         Assert.Contains("chỉ còn 5", (await DistributeAsAsync(W.Proposer, s => s.DepartAsync(first.Id))).Errors["Quantity"]);
     }
+
+    [Fact]
+    public async Task A_school_in_a_village_of_the_commune_receives_and_a_school_of_another_commune_does_not()
+    {
+        var (allocation, _) = await BoughtAsync(20);
+        int village, otherCommune;
+        await using (var db = Db.NewContext())
+        {
+            var thon = new Shared.AdminUnits.AdminUnit
+            {
+                Level = Shared.AdminUnits.AdminUnitLevel.Village, Code = W.IaDal.Code + "-09", Name = "Thôn 9", ParentId = W.IaDal.Id, ValidFrom = W.IaDal.ValidFrom,
+            };
+            db.AdminUnits.Add(thon);
+            await db.SaveChangesAsync();
+            Shared.Organisations.Organisation School(string name, int unit) => new()
+            {
+                Name = name, Type = Shared.Organisations.OrganisationType.School, SchoolLevel = Shared.Organisations.SchoolLevel.Primary, AdminUnitId = unit,
+            };
+            var inVillage = School("Điểm trường Thôn 9", thon.Id);
+            var inIaToi = School("Trường TH Ia Tơi", W.IaToi.Id);
+            db.Organisations.AddRange(inVillage, inIaToi);
+            await db.SaveChangesAsync();
+            (village, otherCommune) = (inVillage.Id, inIaToi.Id);
+        }
+        var elsewhere = Plan(allocation.Id, 5);
+        elsewhere.SchoolId = otherCommune;
+        Assert.Equal("Chọn trường nhận hàng trong xã của nhu cầu.", (await DistributeAsAsync(W.Proposer, s => s.CreateAsync(elsewhere))).Errors["SchoolId"]);
+        var toVillage = Plan(allocation.Id, 5);
+        toVillage.SchoolId = village;
+        Assert.Equal(village, Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(toVillage))).SchoolId);
+        // The plan page offers it too.
+        var plan = await ActAsAsync<DistributionQueries, DistributionPlan?>(W.Proposer, (q, _) => q.PlanAsync(allocation.Id, null));
+        Assert.Contains(plan!.Schools, s => s.Id == village);
+    }
 }
 
 public class PurchasedGoodsTestsOnSqlite() : PurchasedGoodsTests(DatabaseProvider.Sqlite);
