@@ -105,6 +105,21 @@ if [ "$TEST_EXIT" -ne 0 ] && [ "$FAILED" -eq 0 ]; then
   FAILED=$((FAILED + 1)); STATUS=1
 fi
 
+# The failures again, last, so the tail of a long log names them (test name and the first line of its message).
+for trx in "${TRX_FILES[@]}"; do
+  if [ "$FAILED" -gt 0 ] && command -v python3 > /dev/null; then
+    python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") != "Passed":
+        m = r.find(".//t:Message", ns)
+        first = next(iter((m.text or "").strip().splitlines()), "")[:300] if m is not None else ""
+        print(f"FAILED {r.get('testName')}: {first}")
+PY
+  fi
+done
+
 echo
 if [ "$SKIPPED" -gt 0 ]; then
   echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
