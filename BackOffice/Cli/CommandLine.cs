@@ -28,7 +28,7 @@ public static class CommandLine
             [], [], NutritionCommands.PublishNutritionAsync),
         new("verify-log", LogCommands.VerifyUsage,
             "Check a transparency-log checkpoint: its Ed25519 signature, its root recomputed from the ledger entries (from the database, or with --url from a site's /log/ entry bundles alone), and that an earlier saved checkpoint is a prefix of it. Exit 0 verified, 1 broken.",
-            ["key", "checkpoint", "previous", "save", "url"], [], LogCommands.VerifyAsync),
+            ["key", "checkpoint", "previous", "save", "url", "policy"], [], LogCommands.VerifyAsync),
         new("log", LogCommands.Usage,
             "Transparency log: make a signing key (printed or written to a new file, never anywhere else), or catch the tree up and sign a checkpoint now if one is due.",
             ["origin", "out"], [], LogCommands.LogAsync, Positional: 1),

@@ -10,7 +10,7 @@ namespace ChildAid.BackOffice;
 public static class LogCommands
 {
     public const string Usage = "log keygen [--origin ORIGIN] [--out FILE] | log checkpoint";
-    public const string VerifyUsage = "verify-log [--key VKEY] [--checkpoint FILE] [--previous FILE] [--save FILE] | verify-log --url LOG-URL --key VKEY [--previous FILE] [--save FILE]";
+    public const string VerifyUsage = "verify-log [--key VKEY] [--checkpoint FILE] [--previous FILE] [--save FILE] [--policy FILE] | verify-log --url LOG-URL --key VKEY [--previous FILE] [--save FILE] [--policy FILE]";
 
     public static async Task<int> LogAsync(CliContext cli, CliArgs args, CancellationToken ct) => args.Positional switch
     {
@@ -98,7 +98,8 @@ public static class LogCommands
             if (!File.Exists(checkpointFile)) return await MissingAsync(cli, checkpointFile);
             note = await File.ReadAllTextAsync(checkpointFile, ct);
         }
-        else if (latest is not null) note = latest.Note;
+        else if (latest is not null)
+            note = WitnessCollector.WithCosignatures(latest, await db.LogCosignatures.AsNoTracking().Where(c => c.CheckpointId == latest.Id).ToListAsync(ct));
         else
         {
             await cli.Output.WriteLineAsync("BROKEN: no checkpoint has been signed yet (log checkpoint signs one).");
@@ -165,11 +166,34 @@ public static class LogCommands
             return 1;
         }
         var c = result.Checkpoint!;
+        if (args["policy"] is { } policyFile && !File.Exists(policyFile)) return await MissingAsync(cli, policyFile);
+        var witnessed = args["policy"] is { } policyPath ? Witnessed(await File.ReadAllTextAsync(policyPath, ct), note, key) : null;
+        if (witnessed is { Met: false })
+        {
+            await cli.Output.WriteLineAsync($"BROKEN: {witnessed.Value.Text}");
+            return 1;
+        }
         if (args["save"] is { } saveFile) await File.WriteAllTextAsync(saveFile, note, ct);
         await cli.Output.WriteLineAsync(
             $"OK: checkpoint {c.TreeSize} of {c.Origin} is signed by {key.Name}+{key.KeyId:x8}, its root is recomputed from the {c.TreeSize} entries ({source})" +
-            (result.EarlierSize is { } earlierSize ? $", and it extends the earlier checkpoint of {earlierSize} entries." : "."));
+            (result.EarlierSize is { } earlierSize ? $", and it extends the earlier checkpoint of {earlierSize} entries." : ".") +
+            (witnessed is { } w ? $" {w.Text}" : ""));
         return 0;
+    }
+
+    /// <summary>Whether the checkpoint's cosignatures meet a witness policy (C2SP tlog-policy) the user trusts, and which witnesses cosigned.</summary>
+    private static (bool Met, string Text)? Witnessed(string policyText, string note, NoteVerifier key)
+    {
+        WitnessPolicy policy;
+        try { policy = WitnessPolicy.Parse(policyText); }
+        catch (FormatException e) { return (false, $"the policy file is not a tlog-policy: {e.Message}"); }
+        if (policy.Logs.Count > 0 && !policy.Logs.Any(l => l.VerifierKey == key.VerifierKey))
+            return (false, $"the policy does not name the log key {key.Name}+{key.KeyId:x8}");
+        var cosigned = policy.CosignedBy(note);
+        var names = cosigned.Count == 0 ? "none" : string.Join(", ", cosigned.Order(StringComparer.Ordinal));
+        return policy.IsMet(cosigned)
+            ? (true, $"Witnesses: {cosigned.Count} of {policy.Witnesses.Count} cosigned ({names}); the policy's quorum ({policy.Quorum}) is met.")
+            : (false, $"the witness quorum ({policy.Quorum}) is not met: {cosigned.Count} of {policy.Witnesses.Count} witnesses cosigned ({names}).");
     }
 
     private static async IAsyncEnumerable<LoggedEntry> EntriesOf(ChildAidDbContext db)

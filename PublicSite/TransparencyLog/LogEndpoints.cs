@@ -29,7 +29,16 @@ public static class LogEndpoints
         log.MapGet("/checkpoints", ArchiveAsync);
         log.MapGet("/tile/{**path}", TileAsync);
         log.MapGet("/proof/{receipt}", ProofAsync);
+        log.MapGet("/policy", PolicyAsync);
     }
+
+    /// <summary>The latest checkpoint's note with the witnesses' cosignatures that arrived for it.</summary>
+    private static async Task<string> CosignedNoteAsync(PublicDbContext db, LogCheckpoint checkpoint, CancellationToken ct) =>
+        WitnessCollector.WithCosignatures(checkpoint, await db.LogCosignatures.AsNoTracking().Where(c => c.CheckpointId == checkpoint.Id).ToListAsync(ct));
+
+    /// <summary>The witness policy (C2SP tlog-policy) the latest checkpoint was signed under: the log, its witnesses, the quorum.</summary>
+    private static async Task<IResult> PolicyAsync(HttpContext context, PublicDbContext db, CancellationToken ct) =>
+        await LatestAsync(db, ct) is { WitnessPolicy.Length: > 0 } latest ? Plain(context, latest.WitnessPolicy, FewSeconds) : NotFound(context, "No checkpoint has been signed yet.");
 
     private static Task<LogCheckpoint?> LatestAsync(PublicDbContext db, CancellationToken ct) =>
         db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(ct);
@@ -47,7 +56,7 @@ public static class LogEndpoints
     }
 
     private static async Task<IResult> CheckpointAsync(HttpContext context, PublicDbContext db, CancellationToken ct) =>
-        await LatestAsync(db, ct) is { } latest ? Plain(context, latest.Note, FewSeconds) : NotFound(context, "No checkpoint has been signed yet.");
+        await LatestAsync(db, ct) is { } latest ? Plain(context, await CosignedNoteAsync(db, latest, ct), FewSeconds) : NotFound(context, "No checkpoint has been signed yet.");
 
     private static async Task<IResult> KeyAsync(HttpContext context, PublicDbContext db, CancellationToken ct) =>
         await LatestAsync(db, ct) is { } latest ? Plain(context, latest.VerifierKey + "\n", FewSeconds) : NotFound(context, "No checkpoint has been signed yet.");
@@ -101,6 +110,6 @@ public static class LogEndpoints
             return NotFound(context, $"Receipt {receipt} is not in a signed checkpoint yet: checkpoints are signed at least daily, come back later.");
         var proof = await new StoredTree(db.LogTiles).InclusionProofAsync(index, latest.TreeSize, ct);
         context.Response.Headers.ContentDisposition = $"inline; filename=\"{receipt}.tlog-proof\"";
-        return Plain(context, TlogProof.Format(index, proof, latest.Note), FewSeconds);
+        return Plain(context, TlogProof.Format(index, proof, await CosignedNoteAsync(db, latest, ct)), FewSeconds);
     }
 }

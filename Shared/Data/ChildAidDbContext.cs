@@ -35,6 +35,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
     public DbSet<TransparencyLog.LogHead> LogHeads => Set<TransparencyLog.LogHead>();
     public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
+    public DbSet<TransparencyLog.LogCosignature> LogCosignatures => Set<TransparencyLog.LogCosignature>();
     public DbSet<HonorRollEntry> HonorRollEntries => Set<HonorRollEntry>();
     public DbSet<HonorRollName> HonorRollNames => Set<HonorRollName>();
     public DbSet<PublicDataVersion> PublicDataVersions => Set<PublicDataVersion>();

@@ -35,6 +35,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
     public DbSet<VerifiedGift> VerifiedGifts => Set<VerifiedGift>();
     public DbSet<TransparencyLog.LogTile> LogTiles => Set<TransparencyLog.LogTile>();
     public DbSet<TransparencyLog.LogCheckpoint> LogCheckpoints => Set<TransparencyLog.LogCheckpoint>();
+    public DbSet<TransparencyLog.LogCosignature> LogCosignatures => Set<TransparencyLog.LogCosignature>();
     public DbSet<PublicNutrition.PublicNutritionRow> PublicNutritionRows => Set<PublicNutrition.PublicNutritionRow>();
     public DbSet<Balances.BalanceRun> BalanceRuns => Set<Balances.BalanceRun>();
     public DbSet<Expenses.PublicExpenseInvoice> ExpenseInvoices => Set<Expenses.PublicExpenseInvoice>();
@@ -80,6 +81,7 @@ public sealed class PublicDbContext(DbContextOptions<PublicDbContext> options) :
         new VerifiedGiftConfiguration().Configure(builder.Entity<VerifiedGift>());
         new TransparencyLog.LogTileConfiguration().Configure(builder.Entity<TransparencyLog.LogTile>());
         new TransparencyLog.LogCheckpointConfiguration().Configure(builder.Entity<TransparencyLog.LogCheckpoint>());
+        new TransparencyLog.LogCosignatureConfiguration().Configure(builder.Entity<TransparencyLog.LogCosignature>());
         new PublicNutrition.PublicNutritionRowConfiguration().Configure(builder.Entity<PublicNutrition.PublicNutritionRow>());
         new Balances.BalanceRunConfiguration().Configure(builder.Entity<Balances.BalanceRun>());
         new Expenses.PublicExpenseInvoiceConfiguration().Configure(builder.Entity<Expenses.PublicExpenseInvoice>());

@@ -41,6 +41,8 @@ public static class PublicTables
         // Transparency log: hashes of the public ledger entries (tiles) and the signed checkpoints over them.
         [typeof(TransparencyLog.LogTile)] = "log_tiles",
         [typeof(TransparencyLog.LogCheckpoint)] = "log_checkpoints",
+        // ... and the witnesses' cosignatures on them.
+        [typeof(TransparencyLog.LogCosignature)] = "log_cosignatures",
         // Nutrition: aggregated cells of ten children or more (PublicNutritionProjection), never a child or a visit.
         [typeof(PublicNutrition.PublicNutritionRow)] = "public_nutrition",
         // The nightly run of the balance invariants over the public ledger: when and whether they held.

@@ -55,6 +55,7 @@ public sealed class CheckpointSigner(ChildAidDbContext db, LogAppender appender,
         {
             TreeSize = size, RootHash = root, Note = SignedNote.Sign(checkpoint.Text, signer),
             VerifierKey = signer.Verifier.VerifierKey, SignedAt = now,
+            WitnessPolicy = WitnessPolicy.Format(signer.Verifier, site.Value.BaseUrl.TrimEnd('/') + "/log", options.Value.Witnesses, options.Value.WitnessQuorum),
         };
         db.LogCheckpoints.Add(signed);
         await db.SaveChangesAsync(ct);

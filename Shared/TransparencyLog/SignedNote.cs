@@ -127,6 +127,13 @@ public static class SignedNote
         return $"{text}\n{Dash}{signer.Name} {Convert.ToBase64String([.. id, .. signature])}\n";
     }
 
+    /// <summary>The note's text: everything up to the blank line before its signatures (the whole note when it has none).</summary>
+    public static string TextOf(string note)
+    {
+        var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
+        return split < 0 ? note : note[..(split + 1)];
+    }
+
     /// <summary>
     /// Opens a note with the one key trusted: signatures of other keys are ignored (witnesses, other logs); one of the
     /// trusted key that fails rejects the note; none at all rejects it too.

@@ -23,6 +23,15 @@ public sealed class TransparencyLogOptions
     /// <summary>Off on a node that should not run it (any number of nodes may: the tree and the checkpoints have their own lock).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Witnesses asked to cosign each checkpoint (C2SP tlog-witness); none by default.</summary>
+    public List<WitnessOptions> Witnesses { get; set; } = [];
+
+    /// <summary>How many witnesses must cosign for a checkpoint to be trusted: "all" (default), "any", a number, or "none".</summary>
+    public string? WitnessQuorum { get; set; }
+
+    /// <summary>Seconds to wait for a witness's answer.</summary>
+    public int WitnessTimeoutSeconds { get; set; } = 20;
+
     /// <summary>The origin for a PublicSite at <paramref name="publicSiteBaseUrl"/>: scheme-less, no trailing slash, then "/log".</summary>
     public static string DefaultOrigin(string publicSiteBaseUrl)
     {

@@ -121,6 +121,40 @@ public abstract class LogEndpointsTests(DatabaseProvider provider) : PublicSiteT
         Assert.Contains("not in a signed checkpoint yet", await notYet.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task The_checkpoint_carries_the_witnesses_cosignatures_and_the_policy_is_served_with_it()
+    {
+        await using var witness = await TestWitness.StartAsync("witness.dhdn.example/w1", Key.Verifier);
+        var options = new TransparencyLogOptions { SigningKey = Key.PrivateKeyText, Witnesses = [witness.Options], WitnessQuorum = "any" };
+        var unit = await UnitAsync();
+        await GiveAsync(await DonorAsync(unit, "Trần Thị Bình"), unit, 100_000);
+        var receipt = (await GiveAsync(await DonorAsync(unit, "Lê Văn Cường"), unit, 50_000)).ReceiptNumber;
+        var answer = await WithDbAsync(async db =>
+        {
+            await new CheckpointSigner(db, new LogAppender(db), Options.Create(options),
+                Options.Create(new PublicSiteLinkOptions { BaseUrl = "https://minhbach.example.vn" }), TimeProvider.System).SignIfDueAsync();
+            return (await new WitnessCollector(db, Options.Create(options), new OneClient(), TimeProvider.System).CollectAsync()).Single();
+        });
+        Assert.True(answer.Cosigned, answer.Detail);
+        var client = Client();
+
+        var note = await client.GetStringAsync("/log/checkpoint");
+        var policyText = await client.GetStringAsync("/log/policy");
+        var proof = TlogProof.Parse(await client.GetStringAsync($"/log/proof/{receipt}"))!;
+
+        Assert.True(SignedNote.Open(note, Key.Verifier).Verified);
+        var policy = WitnessPolicy.Parse(policyText);
+        Assert.Equal(["witness-dhdn-example-w1"], policy.CosignedBy(note));
+        Assert.True(policy.IsMet(policy.CosignedBy(note)));
+        // The proof a donor keeps carries the cosignature too: checkable offline against the policy.
+        Assert.True(policy.IsMet(policy.CosignedBy(proof.CheckpointNote)));
+    }
+
+    private sealed class OneClient : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
+    }
 }
 
 public class LogEndpointsTestsOnSqlite() : LogEndpointsTests(DatabaseProvider.Sqlite);

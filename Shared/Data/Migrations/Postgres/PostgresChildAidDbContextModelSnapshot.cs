@@ -5995,6 +5995,12 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("verifier_key");
 
+                    b.Property<string>("WitnessPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("witness_policy");
+
                     b.HasKey("Id")
                         .HasName("pk_log_checkpoints");
 
@@ -6003,6 +6009,55 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasDatabaseName("ix_log_checkpoints_tree_size");
 
                     b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogCosignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CheckpointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checkpoint_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SignatureLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("signature_line");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("timestamp");
+
+                    b.Property<string>("Witness")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("witness");
+
+                    b.Property<string>("WitnessKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("witness_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_cosignatures");
+
+                    b.HasIndex("CheckpointId", "WitnessKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_log_cosignatures_checkpoint_id_witness_key");
+
+                    b.ToTable("log_cosignatures", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogHead", b =>
@@ -7224,6 +7279,16 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasConstraintName("fk_stock_write_offs_stock_lots_stock_lot_id");
 
                     b.Navigation("StockLot");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogCosignature", b =>
+                {
+                    b.HasOne("ChildAid.Shared.TransparencyLog.LogCheckpoint", null)
+                        .WithMany()
+                        .HasForeignKey("CheckpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_cosignatures_log_checkpoints_checkpoint_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -5888,6 +5888,12 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("verifier_key");
 
+                    b.Property<string>("WitnessPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness_policy");
+
                     b.HasKey("Id")
                         .HasName("pk_log_checkpoints");
 
@@ -5896,6 +5902,53 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_log_checkpoints_tree_size");
 
                     b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogCosignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CheckpointId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checkpoint_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SignatureLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_line");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp");
+
+                    b.Property<string>("Witness")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness");
+
+                    b.Property<string>("WitnessKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_cosignatures");
+
+                    b.HasIndex("CheckpointId", "WitnessKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_log_cosignatures_checkpoint_id_witness_key");
+
+                    b.ToTable("log_cosignatures", (string)null);
                 });
 
             modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogHead", b =>
@@ -7113,6 +7166,16 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasConstraintName("fk_stock_write_offs_stock_lots_stock_lot_id");
 
                     b.Navigation("StockLot");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.TransparencyLog.LogCosignature", b =>
+                {
+                    b.HasOne("ChildAid.Shared.TransparencyLog.LogCheckpoint", null)
+                        .WithMany()
+                        .HasForeignKey("CheckpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_cosignatures_log_checkpoints_checkpoint_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
