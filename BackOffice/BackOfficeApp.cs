@@ -1,3 +1,4 @@
+using ChildAid.BackOffice.TransparencyLog;
 using ChildAid.Shared.Balances;
 using ChildAid.Shared.CampaignUpdates;
 using ChildAid.Shared.PublicNutrition;
@@ -87,6 +88,7 @@ public static class BackOfficeApp
         app.MapLanguageSwitch().AllowAnonymous();
         app.MapRazorPages();
         app.MapContentPreviewApi();
+        app.MapDemoWitness();
         return app;
     }
 

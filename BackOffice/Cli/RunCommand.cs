@@ -66,7 +66,22 @@ public static class RunCommand
             if (string.IsNullOrWhiteSpace(cli.Configuration["PublicSite:BaseUrl"])) backOfficeArgs.Add($"--PublicSite:BaseUrl={FirstUrl(publicUrls)}");
             // Checkpoints of the transparency log are signed out of the box with a throwaway key, plainly marked as one.
             if (await DemoLogKeyAsync(cli, cli.Configuration["PublicSite:BaseUrl"] is { Length: > 0 } site ? site : FirstUrl(publicUrls)) is { } keyFile)
+            {
                 backOfficeArgs.Add($"--{Shared.TransparencyLog.TransparencyLogOptions.Section}:SigningKeyFile={keyFile}");
+                // ... and cosigned by a demo witness BackOffice hosts, unless witnesses are configured.
+                if (cli.Configuration.GetSection($"{Shared.TransparencyLog.TransparencyLogOptions.Section}:Witnesses").GetChildren().Any() is false)
+                {
+                    var witnessFile = Path.Combine(Path.GetDirectoryName(keyFile)!, "DEMO-witness-key.txt");
+                    using var witnessKey = TransparencyLog.DemoWitness.LoadOrCreateKey(witnessFile);
+                    var witness = TransparencyLog.DemoWitness.Options(witnessKey, FirstUrl(backOfficeUrls));
+                    backOfficeArgs.Add($"--{TransparencyLog.DemoWitness.Section}:KeyFile={witnessFile}");
+                    backOfficeArgs.Add($"--TransparencyLog:Witnesses:0:Name={witness.Name}");
+                    backOfficeArgs.Add($"--TransparencyLog:Witnesses:0:Key={witness.Key}");
+                    backOfficeArgs.Add($"--TransparencyLog:Witnesses:0:Url={witness.Url}");
+                    // The first pass runs before BackOffice listens, so the witness is asked again half a minute later.
+                    if (string.IsNullOrWhiteSpace(cli.Configuration["TransparencyLog:IntervalSeconds"])) backOfficeArgs.Add("--TransparencyLog:IntervalSeconds=30");
+                }
+            }
             await using var app = BackOfficeApp.Build([.. backOfficeArgs]);
             await app.StartAsync(ct);
 

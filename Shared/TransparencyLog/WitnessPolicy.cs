@@ -126,6 +126,10 @@ public sealed class WitnessPolicy
         return _witnesses.Where(w => lines.Any(l => Cosignature.Verify(l, text, w.Value) is not null)).Select(w => w.Key).ToHashSet();
     }
 
+    /// <summary>How many of a group's members must witness, and how many it has; null when the name is not a group.</summary>
+    public (int Threshold, int Members)? Group(string name) =>
+        _groups.TryGetValue(name, out var g) ? (g.Threshold, g.Members.Length) : null;
+
     /// <summary>Whether witnesses <paramref name="cosigned"/> meet the quorum ("none" is always met).</summary>
     public bool IsMet(IReadOnlySet<string> cosigned) => Quorum == "none" || Witnessed(Quorum, cosigned);
 

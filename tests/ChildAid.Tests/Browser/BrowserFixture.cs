@@ -100,11 +100,12 @@ public class BrowserFixture : IAsyncLifetime
         await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("form button[type=submit]").First.ClickAsync();
         // A first sign-in while the whole suite starts up can take longer than a click should (password hashing, the
-        // first compile of the landing page): wait up to 30 s, and on failure say what the page shows instead.
+        // first compile of the landing page): wait up to 30 s, and on failure say what the page shows instead. Leaving the
+        // form is what counts (Commit), not the landing page's load event: a loaded machine once took over 30 s to load it.
         try
         {
             await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
-                new PageWaitForURLOptions { Timeout = 30_000 });
+                new PageWaitForURLOptions { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException) { Assert.Fail($"sign-in of {userName} stayed on {page.Url}: " + await page.InnerTextAsync("body")); }
     }

@@ -149,6 +149,13 @@ public abstract class LogEndpointsTests(DatabaseProvider provider) : PublicSiteT
         Assert.True(policy.IsMet(policy.CosignedBy(note)));
         // The proof a donor keeps carries the cosignature too: checkable offline against the policy.
         Assert.True(policy.IsMet(policy.CosignedBy(proof.CheckpointNote)));
+        // The page says it in words: the witness, when it cosigned, and that the quorum is met.
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/nhat-ky-minh-bach"));
+        Assert.Contains("witness-dhdn-example-w1", page);
+        Assert.Contains(witness.CosignerKey.VerifierKey, page);
+        Assert.Contains("Đã xác nhận lúc", page);
+        Assert.Contains("Cần 1 trong 1 nhân chứng xác nhận.", page);
+        Assert.Contains("Điểm kiểm mới nhất đã đủ xác nhận.", page);
     }
 
     private sealed class OneClient : IHttpClientFactory
