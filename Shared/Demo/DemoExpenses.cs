@@ -102,6 +102,17 @@ public static class DemoExpenses
     }
 
     /// <summary>A one-page synthetic e-invoice, drawn with SkiaSharp's PDF backend; marked DEMO.</summary>
+    /// <summary>Proposes a demo expense with its synthetic invoice PDF and transfer slip attached; null when the service refuses it.</summary>
+    public static async Task<Expense?> ProposeWithDocumentsAsync(ExpenseService s, ExpenseInput input, CancellationToken ct)
+    {
+        var outcome = await s.ProposeAsync(input, ct);
+        if (!outcome.Succeeded) return null;
+        var e = outcome.Value!;
+        await s.AddDocumentAsync(e.Id, ExpenseDocumentKind.Invoice, $"hoa-don-{e.InvoiceNumber}.pdf", InvoicePdf(e), ct);
+        await s.AddDocumentAsync(e.Id, ExpenseDocumentKind.ProofOfPayment, $"uy-nhiem-chi-{e.InvoiceNumber}.png", TransferSlipPng(e), ct);
+        return e;
+    }
+
     public static byte[] InvoicePdf(Expense e)
     {
         using var stream = new MemoryStream();

@@ -78,20 +78,12 @@ public static class DemoPurchases
         // The shop is paid the whole allocation for the pieces it sold, against its e-invoice.
         var bought = (int)(allocation.AmountVnd / need.EstimatedUnitCostVnd);
         var invoiceDate = today.AddDays(-3);
-        var expense = await DemoAllocations.AsStaffAsync<ExpenseService, Expense?>(scopes, buyer, async (s, _) =>
-        {
-            var outcome = await s.ProposeAsync(new ExpenseInput
+        var expense = await DemoAllocations.AsStaffAsync<ExpenseService, Expense?>(scopes, buyer, (s, _) => DemoExpenses.ProposeWithDocumentsAsync(s, new ExpenseInput
             {
                 SupplierName = Shop, SupplierTaxCode = "5900000006", InvoiceSymbol = $"1C{invoiceDate.Year % 100:00}TDM", InvoiceNumber = "00000401",
                 InvoiceDate = invoiceDate, PaymentDate = invoiceDate, Note = "Dữ liệu demo: áo ấm mua cho trường",
                 Lines = [new ExpenseLineInput { AllocationId = allocation.Id, AmountVnd = allocation.AmountVnd, Quantity = bought }],
-            }, ct);
-            if (!outcome.Succeeded) return null;
-            var e = outcome.Value!;
-            await s.AddDocumentAsync(e.Id, ExpenseDocumentKind.Invoice, $"hoa-don-{e.InvoiceNumber}.pdf", DemoExpenses.InvoicePdf(e), ct);
-            await s.AddDocumentAsync(e.Id, ExpenseDocumentKind.ProofOfPayment, $"uy-nhiem-chi-{e.InvoiceNumber}.png", DemoExpenses.TransferSlipPng(e), ct);
-            return e;
-        });
+            }, ct));
         if (expense is null) return 0;
         var approved = await DemoAllocations.AsStaffAsync<ExpenseService, ExpenseDecision>(scopes, approver, (s, _) => s.ApproveAsync(expense.Id, ct));
         if (!approved.Booked) return 0;

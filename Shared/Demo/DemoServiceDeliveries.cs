@@ -87,20 +87,12 @@ public static class DemoServiceDeliveries
         if (allocation is null) return 0;
 
         // The caterer is paid the whole allocation against its e-invoice.
-        var expense = await DemoAllocations.AsStaffAsync<ExpenseService, Expense?>(scopes, recorder, async (s, _) =>
-        {
-            var outcome = await s.ProposeAsync(new ExpenseInput
+        var expense = await DemoAllocations.AsStaffAsync<ExpenseService, Expense?>(scopes, recorder, (s, _) => DemoExpenses.ProposeWithDocumentsAsync(s, new ExpenseInput
             {
                 SupplierName = "HTX Dịch vụ suất ăn Ia Đal (DEMO)", SupplierTaxCode = "5900000005", InvoiceSymbol = $"1C{friday.Year % 100:00}TDM",
                 InvoiceNumber = "00000301", InvoiceDate = friday, PaymentDate = friday, Note = "Dữ liệu demo: 40 suất ăn trưa",
                 Lines = [new ExpenseLineInput { AllocationId = allocation.Id, AmountVnd = AllocatedVnd }],
-            }, ct);
-            if (!outcome.Succeeded) return null;
-            var e = outcome.Value!;
-            await s.AddDocumentAsync(e.Id, ExpenseDocumentKind.Invoice, $"hoa-don-{e.InvoiceNumber}.pdf", DemoExpenses.InvoicePdf(e), ct);
-            await s.AddDocumentAsync(e.Id, ExpenseDocumentKind.ProofOfPayment, $"uy-nhiem-chi-{e.InvoiceNumber}.png", DemoExpenses.TransferSlipPng(e), ct);
-            return e;
-        });
+            }, ct));
         if (expense is not null)
             await DemoAllocations.AsStaffAsync<ExpenseService, ExpenseDecision>(scopes, confirmer, (s, _) => s.ApproveAsync(expense.Id, ct));
 

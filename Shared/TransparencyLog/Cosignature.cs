@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
 
@@ -24,7 +23,7 @@ public sealed class WitnessKey
         if (publicKey.Length != 32) throw new FormatException("An Ed25519 public key is 32 bytes.");
         Name = name;
         PublicKey = publicKey;
-        KeyId = BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData([.. Encoding.UTF8.GetBytes(name), 0x0A, CosignatureType, .. publicKey]));
+        KeyId = VerifierKeyText.KeyId(name, CosignatureType, publicKey);
     }
 
     public string VerifierKey => $"{Name}+{KeyId:x8}+{Convert.ToBase64String([CosignatureType, .. PublicKey])}";
@@ -32,17 +31,8 @@ public sealed class WitnessKey
     /// <summary>Parses a cosigner verifier key; refuses another type (a log's 0x01 key is not a witness's), a bad encoding, or a wrong ID.</summary>
     public static WitnessKey Parse(string vkey)
     {
-        var parts = vkey.Trim().Split('+', 3);
-        if (parts.Length != 3) throw new FormatException("A verifier key has three parts: name+id+key.");
-        byte[] material;
-        try { material = Convert.FromBase64String(parts[2]); }
-        catch (FormatException) { throw new FormatException("The key part of the verifier key is not base64."); }
-        if (material.Length != 33 || material[0] != CosignatureType)
-            throw new FormatException("A witness key is an Ed25519 cosignature key (type 0x04, 32 bytes).");
-        var key = new WitnessKey(parts[0], material[1..]);
-        if (parts[1].Length != 8 || !uint.TryParse(parts[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var id) || id != key.KeyId)
-            throw new FormatException("The verifier key's ID does not match its name and key.");
-        return key;
+        var (name, key) = VerifierKeyText.Parse(vkey, CosignatureType, "A witness key is an Ed25519 cosignature key (type 0x04, 32 bytes).");
+        return new WitnessKey(name, key);
     }
 }
 

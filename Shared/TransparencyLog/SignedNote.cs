@@ -32,22 +32,13 @@ public sealed class NoteVerifier
     public static bool IsValidName(string name) =>
         name.Length > 0 && !name.Contains('+') && !name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
-    public static uint KeyIdOf(string name, byte[] publicKey) =>
-        BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData([.. Encoding.UTF8.GetBytes(name), 0x0A, Ed25519Type, .. publicKey]));
+    public static uint KeyIdOf(string name, byte[] publicKey) => VerifierKeyText.KeyId(name, Ed25519Type, publicKey);
 
     /// <summary>Parses a verifier key; refuses another signature type, a bad encoding, or an ID that is not the key's.</summary>
     public static NoteVerifier Parse(string vkey)
     {
-        var parts = vkey.Trim().Split('+', 3); // base64 may hold '+'; name and ID never do
-        if (parts.Length != 3) throw new FormatException("A verifier key has three parts: name+id+key.");
-        byte[] material;
-        try { material = Convert.FromBase64String(parts[2]); }
-        catch (FormatException) { throw new FormatException("The key part of the verifier key is not base64."); }
-        if (material.Length != 33 || material[0] != Ed25519Type) throw new FormatException("Only Ed25519 verifier keys (type 0x01, 32 bytes) are known here.");
-        var verifier = new NoteVerifier(parts[0], material[1..]);
-        if (!uint.TryParse(parts[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var id) || parts[1].Length != 8 || id != verifier.KeyId)
-            throw new FormatException("The verifier key's ID does not match its name and key.");
-        return verifier;
+        var (name, key) = VerifierKeyText.Parse(vkey, Ed25519Type, "Only Ed25519 verifier keys (type 0x01, 32 bytes) are known here.");
+        return new NoteVerifier(name, key);
     }
 
     public bool Verify(byte[] message, byte[] signature)
@@ -55,6 +46,32 @@ public sealed class NoteVerifier
         if (signature.Length != 64) return false;
         var key = NSec.Cryptography.PublicKey.Import(SignatureAlgorithm.Ed25519, PublicKey, KeyBlobFormat.RawPublicKey);
         return SignatureAlgorithm.Ed25519.Verify(key, message, signature);
+    }
+}
+
+/// <summary>
+/// The signed-note verifier key text both key kinds share (C2SP signed-note): <c>name+hex(id)+base64(type ‖ key)</c>, with
+/// id = SHA-256(name ‖ 0x0A ‖ type ‖ key)[:4]. The type tells a log's key (0x01) from a witness's cosigner key (0x04).
+/// </summary>
+internal static class VerifierKeyText
+{
+    public static uint KeyId(string name, byte type, byte[] publicKey) =>
+        BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData([.. Encoding.UTF8.GetBytes(name), 0x0A, type, .. publicKey]));
+
+    /// <summary>The name and 32-byte key of <paramref name="vkey"/>; throws when the type is not <paramref name="type"/> or the ID is wrong.</summary>
+    public static (string Name, byte[] Key) Parse(string vkey, byte type, string wrongType)
+    {
+        var parts = vkey.Trim().Split('+', 3); // base64 may hold '+'; name and ID never do
+        if (parts.Length != 3) throw new FormatException("A verifier key has three parts: name+id+key.");
+        byte[] material;
+        try { material = Convert.FromBase64String(parts[2]); }
+        catch (FormatException) { throw new FormatException("The key part of the verifier key is not base64."); }
+        if (material.Length != 33 || material[0] != type) throw new FormatException(wrongType);
+        if (!NoteVerifier.IsValidName(parts[0])) throw new FormatException($"\"{parts[0]}\" is not a key name: it must be non-empty, without spaces or '+'.");
+        if (parts[1].Length != 8 || !uint.TryParse(parts[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var id)
+            || id != KeyId(parts[0], type, material[1..]))
+            throw new FormatException("The verifier key's ID does not match its name and key.");
+        return (parts[0], material[1..]);
     }
 }
 
