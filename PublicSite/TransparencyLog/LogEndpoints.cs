@@ -38,7 +38,13 @@ public static class LogEndpoints
 
     /// <summary>The witness policy (C2SP tlog-policy) the latest checkpoint was signed under: the log, its witnesses, the quorum.</summary>
     private static async Task<IResult> PolicyAsync(HttpContext context, PublicDbContext db, CancellationToken ct) =>
-        await LatestAsync(db, ct) is { WitnessPolicy.Length: > 0 } latest ? Plain(context, latest.WitnessPolicy, FewSeconds) : NotFound(context, "No checkpoint has been signed yet.");
+        await LatestAsync(db, ct) switch
+        {
+            null => NotFound(context, "No checkpoint has been signed yet."),
+            { WitnessPolicy.Length: > 0 } latest => Plain(context, latest.WitnessPolicy, FewSeconds),
+            // Checkpoints signed before witnesses existed (migration TlogWitnesses) carry no policy.
+            var latest => NotFound(context, $"No witness policy was recorded for checkpoint {latest.TreeSize}."),
+        };
 
     private static Task<LogCheckpoint?> LatestAsync(PublicDbContext db, CancellationToken ct) =>
         db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(ct);

@@ -123,6 +123,26 @@ public abstract class LogEndpointsTests(DatabaseProvider provider) : PublicSiteT
     }
 
     [Fact]
+    public async Task The_policy_answers_404_saying_whether_no_checkpoint_exists_or_the_latest_was_signed_before_policies()
+    {
+        var before = await Client().GetAsync("/log/policy");
+        var (_, signed) = await ThreeGiftsInACheckpointAsync();
+        // A checkpoint as signed before migration TlogWitnesses: no policy was recorded with it.
+        await WithDbAsync(db =>
+        {
+            db.LogCheckpoints.Add(new LogCheckpoint { TreeSize = signed.TreeSize + 1, RootHash = signed.RootHash, Note = signed.Note, VerifierKey = signed.VerifierKey, SignedAt = signed.SignedAt });
+            return db.SaveChangesAsync();
+        });
+
+        var after = await Client().GetAsync("/log/policy");
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal("No checkpoint has been signed yet.\n", await before.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+        Assert.Equal($"No witness policy was recorded for checkpoint {signed.TreeSize + 1}.\n", await after.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_checkpoint_carries_the_witnesses_cosignatures_and_the_policy_is_served_with_it()
     {
         await using var witness = await TestWitness.StartAsync("witness.dhdn.example/w1", Key.Verifier);
