@@ -69,6 +69,7 @@ public class Program
         builder.Services.AddRateLimiter(o => PublicRateLimits.Configure(o,
             builder.Configuration.GetSection(PublicSiteOptions.Section).Get<PublicSiteOptions>()?.RateLimits ?? new()));
         builder.Services.AddSingleton<PublicDataVersionSource>();
+        builder.Services.AddSingleton<ChildAid.PublicSite.Api.PledgeCampaigns>();
         builder.Services.AddSingleton<FrontCache>();
         builder.Services.AddOutputCache(o => o.AddPolicy(PublicCache.Policy, PublicCache.Configure));
         // Pages are compressed once, when they enter the output cache (compression runs after it), for phones on 3G.

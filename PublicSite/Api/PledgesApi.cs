@@ -22,15 +22,15 @@ public static class PledgesApi
 
         pledges.MapPost("", async Task<Results<Created<PledgeJson>, ValidationProblem, ProblemHttpResult>> (
                     [FromBody] PledgeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-                    PledgeIntakeService intake, PublicDbContext publicDb, IOptions<PublicSiteOptions> site, Giving.PledgeCheckout checkout,
+                    PledgeIntakeService intake, PublicDbContext publicDb, PledgeCampaigns campaigns, IOptions<PublicSiteOptions> site, Giving.PledgeCheckout checkout,
                     TimeProvider clock, IOptions<PaymentOptions> payments, HttpContext http, CancellationToken ct) =>
                 {
                     request.UseRates(payments.Value);
                     var errors = request.Validate(ChildAid.Shared.Time.VietnamClock.VietnamToday(clock));
                     if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
                         errors["Idempotency-Key"] = [$"Idempotency-Key tối đa {MaxIdempotencyKeyLength} ký tự."];
-                    // The campaign and its own receiving account in one round trip: the answer's VietQR pays into it.
-                    var campaign = errors.ContainsKey("campaign") ? null : await publicDb.CampaignWithAccountAsync(request.Campaign!.Trim(), ct);
+                    // The campaign and its own receiving account (read once per public data version): the answer's VietQR pays into it.
+                    var campaign = errors.ContainsKey("campaign") ? null : await campaigns.FindAsync(publicDb, request.Campaign!.Trim(), ct);
                     if (!errors.ContainsKey("campaign") && campaign is null)
                         errors["campaign"] = ["Không có chiến dịch này; xem danh sách tại /api/v1/campaigns."];
                     if (request.Channel == "card" && !checkout.IsAvailable)

@@ -105,7 +105,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddIntakeData(this IServiceCollection services, DatabaseOptions options)
     {
         var connectionString = string.IsNullOrWhiteSpace(options.IntakeConnectionString) ? options.ResolvedConnectionString() : options.IntakeConnectionString;
-        services.AddDbContext<IntakeDbContext>(o =>
+        // Pooled like the public context: every pledge and Stripe delivery opens one.
+        services.AddDbContextPool<IntakeDbContext>(o =>
         {
             if (options.Provider == DatabaseProvider.Postgres) ConfigurePostgres(o, connectionString);
             else ConfigureSqlite(o, connectionString);

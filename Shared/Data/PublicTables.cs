@@ -59,8 +59,12 @@ public static class PublicTables
     /// </summary>
     public const string NameOnlyView = "public_honor_roll_names";
 
-    /// <summary>Whether writing this entity changes what the public sees (tables above, and the table behind the view).</summary>
-    public static bool IsPublic(Type entityType) => Tables.ContainsKey(entityType) || entityType == typeof(HonorRollName);
+    /// <summary>
+    /// Whether writing this entity changes what the public sees: the tables above, and the tables behind the public views
+    /// (honor-roll names; bank accounts behind <c>campaign_receiving_accounts</c>, which pledges pay into).
+    /// </summary>
+    public static bool IsPublic(Type entityType) =>
+        Tables.ContainsKey(entityType) || entityType == typeof(HonorRollName) || entityType == typeof(BankStatements.BankAccount);
 
     /// <summary>Both contexts name these tables explicitly, so the public projection can never drift from the full model.</summary>
     public static void MapTableNames(ModelBuilder builder)

@@ -6,6 +6,7 @@ using ChildAid.Tests.BankStatements;
 using ChildAid.Tests.PublicSite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Tests.Pledges;
 
@@ -81,6 +82,35 @@ public abstract class CampaignReceivingAccountTests(DatabaseProvider provider) :
         Assert.Contains("0006970422" + "01100123456789", otherPayload, StringComparison.Ordinal);
         var reference = own.RootElement.GetProperty("reference").GetString();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/api/v1/pledges/{reference}/qr.svg")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_campaign_account_changed_by_staff_is_the_one_the_next_API_pledge_pays_into()
+    {
+        await ArrangeAsync();
+        using var site = WithConfiguredAccount();
+        var client = site.CreateClient();
+        async Task<string> PayloadAsync()
+        {
+            var pledge = new { campaign = PledgeFormTests.Slug, amount = 250_000, currency = "VND", display = "anonymous", donor = new { kind = "individual", email = "an@example.com" } };
+            using var json = JsonDocument.Parse(await (await client.PostAsJsonAsync("/api/v1/pledges", pledge)).Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("vietqr").GetProperty("payload").GetString()!;
+        }
+
+        var before = await PayloadAsync();
+        var again = await PayloadAsync();
+        // Staff correct the account number (BackOffice's context bumps the public data version).
+        await WithDbAsync(async db =>
+        {
+            var account = await db.BankAccounts.SingleAsync(a => a.AccountNumber == "1012345678");
+            account.AccountNumber = "2020202020";
+            return await db.SaveChangesAsync();
+        });
+        var after = await PayloadAsync();
+
+        Assert.Contains("0006970436" + "01101012345678", before, StringComparison.Ordinal);
+        Assert.Contains("0006970436" + "01101012345678", again, StringComparison.Ordinal);
+        Assert.Contains("0006970436" + "01102020202020", after, StringComparison.Ordinal);
     }
 }
 
