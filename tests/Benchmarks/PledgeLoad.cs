@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using ChildAid.Shared.AdminUnits;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Campaigns;
@@ -17,7 +19,7 @@ using Npgsql;
 namespace ChildAid.Benchmarks;
 
 /// <summary>
-/// `-- --pledge-load [--pledges N] [--clients C]`: the load target for <c>POST /api/v1/pledges</c> on PostgreSQL.
+/// `-- --pledge-load [--pledges N] [--clients C] [--warmup W]`: the load target for <c>POST /api/v1/pledges</c> on PostgreSQL.
 /// A throwaway cluster (or CHILDAID_BENCH_PG) gets the schema, one active campaign and the two logins PublicSite runs
 /// with (reader and intake); the real PublicSite runs in a child process (this program with <c>--serve-public</c>) on
 /// 127.0.0.1:5390. Three phases, each with C concurrent clients and N pledges:
@@ -41,6 +43,7 @@ public static class PledgeLoad
     {
         var pledges = Option(args, "--pledges", 20_000);
         var clients = Option(args, "--clients", 32);
+        var warmup = Option(args, "--warmup", 10_000);
         var admin = Environment.GetEnvironmentVariable("CHILDAID_BENCH_PG") is { Length: > 0 } external ? external
             : ChildAid.Tests.Infrastructure.ThrowawayPostgres.Start("childaid-pledge-load", "-c max_connections=200");
         var (web, intake) = await PrepareAsync(admin);
@@ -51,8 +54,10 @@ public static class PledgeLoad
 
         using var server = new PublicSiteProcess(web, intake);
         await server.StartAsync();
-        // A short warm-up (JIT, pools), not counted.
-        await PostAllAsync("warm", 500, clients, null);
+        // A warm-up, not counted, long enough for tiered compilation to settle: after 500 requests the JIT was still
+        // compiling 370–670 methods a second (0.35 s of CPU each second, dotnet-counters, 04/12/2026), a third of what the
+        // server had, so a short run measured the JIT more than the API. A site serving pledges runs for days.
+        await PostAllAsync("warm", warmup, clients, null);
         var (apiRate, _) = await PostAllAsync("api", pledges, clients, null);
         Console.WriteLine($"POST /api/v1/pledges: {apiRate:N0} pledges/s = {apiRate / direct:0.00}× direct (target ≥ 0.5×); load average {LoadAverage()}");
 
@@ -141,6 +146,14 @@ public static class PledgeLoad
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
+                // A reference drawn twice (tens of thousands of rows make it likely somewhere) is drawn again, as the API does.
+                for (var drawn = false; !drawn;)
+                    try { await InsertAsync(i); drawn = true; }
+                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ix_pledge_intake_reference") { }
+            }
+
+            async Task InsertAsync(int i)
+            {
                 var row = Request("direct", i).ToIntake($"direct-{i}", DateTime.UtcNow);
                 await using var insert = new NpgsqlCommand(sql, conn);
                 foreach (var c in columns)
@@ -178,7 +191,10 @@ public static class PledgeLoad
                 {
                     try
                     {
-                        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/pledges") { Content = JsonContent.Create(Request(phase, i)) };
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/pledges") {
+                            // With its Content-Length, as a phone's fetch() or a partner's integration sends it (JsonContent alone would be chunked).
+                            Content = new StringContent(JsonSerializer.Serialize(Request(phase, i), JsonSerializerOptions.Web), Encoding.UTF8, "application/json"),
+                        };
                         request.Headers.Add("Idempotency-Key", $"{phase}-{i}");
                         using var response = await http.SendAsync(request);
                         if (response.StatusCode == HttpStatusCode.Created)
