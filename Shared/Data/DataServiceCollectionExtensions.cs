@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Expenses.PublicExpenseCopies>();
         services.AddScoped<Expenses.ExpenseQueries>();
         services.AddScoped<Stock.StockService>();
+        services.AddScoped<Stock.StockCountImport>();
         services.AddScoped<Stock.StockQueries>();
         services.AddScoped<Distributions.DistributionService>();
         services.AddScoped<Distributions.DistributionQueries>();

@@ -68,14 +68,15 @@ public partial class StockService
         var lots = await db.StockLots.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var keys = ids.ToDictionary(id => id, id => CountKey(formKey, id));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, or the caller's: the Excel import runs the count inside the import's all-or-nothing transaction.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await ledger.LockAsync(ct);
         var keyValues = keys.Values.ToList();
         var done = await db.StockWriteOffs.IgnoreQueryFilters().AsNoTracking().Where(w => keyValues.Contains(w.IdempotencyKey)).ToListAsync(ct);
         if (done.Count > 0)
         {
             // This form was posted before: report what it wrote then, write nothing.
-            await tx.RollbackAsync(ct);
+            if (tx is not null) await tx.RollbackAsync(ct);
             return Outcome<StockCountOutcome>.Ok(new StockCountOutcome([.. counted.Select(c =>
             {
                 var row = input.Rows[c.Key];
@@ -102,7 +103,7 @@ public partial class StockService
         }
         if (errors.Count > 0)
         {
-            await tx.RollbackAsync(ct);
+            if (tx is not null) await tx.RollbackAsync(ct);
             return Outcome<StockCountOutcome>.Fail(errors);
         }
 
@@ -119,7 +120,7 @@ public partial class StockService
             await BookWriteOffAsync(lot, onHand - count, StockWriteOffReason.Lost, note, today, keys[lot.Id], ct);
             lines.Add(new StockCountLine(lot.Id, onHand, count, StockCountResult.Short, onHand - count));
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return Outcome<StockCountOutcome>.Ok(new StockCountOutcome(lines, AlreadyRecorded: false));
     }
 

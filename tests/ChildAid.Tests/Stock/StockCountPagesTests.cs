@@ -90,14 +90,40 @@ public abstract class StockCountPagesTests(DatabaseProvider provider) : BackOffi
         Assert.Equal(HttpStatusCode.OK, workbook.Response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Response.Content.Headers.ContentType?.MediaType);
 
+        // The same sheet filled in the store room and imported back: a bad file lists its lines and offers itself back with
+        // a "Lỗi" column (to its uploader only); a good one is counted as the form counts.
+        var sheet = await workbook.Response.Content.ReadAsByteArrayAsync();
+        byte[] Filled(object? first, object? second)
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(sheet), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            foreach (var row in rows) row["Đếm được"] = Convert.ToInt32(row["Số"], CultureInfo.InvariantCulture) == lots[0] ? first : second;
+            using var filled = new MemoryStream();
+            MiniExcelLibs.MiniExcel.SaveAs(filled, rows);
+            return filled.ToArray();
+        }
+        const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var bad = WebUtility.HtmlDecode(await (await officer.PostFileAsync("/Stock/Count?handler=Import", token, [], "Upload", "kiem-ke.xlsx", Filled(9, 60), xlsx)).Content.ReadAsStringAsync());
+        Assert.Contains("Chưa ghi dòng nào: sửa các dòng sau rồi nhập lại cả tệp.", bad);
+        Assert.Contains(StockService.Surplus, bad);
+        var errorsLink = System.Text.RegularExpressions.Regex.Match(bad, @"/Stock/Count\?handler=Errors&job=[0-9a-f-]{36}").Value;
+        var errors = await officer.GetAsync(errorsLink);
+        Assert.Equal(HttpStatusCode.OK, errors.Response.StatusCode);
+        var errorRows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await errors.Response.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal($"Đếm được: {StockService.Surplus}", errorRows.Single(r => Convert.ToInt32(r["Số"], CultureInfo.InvariantCulture) == lots[1])["Lỗi"]);
+        await using (var check = Db.NewContext()) Assert.Equal(1, await check.StockWriteOffs.CountAsync());
+        var good = WebUtility.HtmlDecode(await (await officer.PostFileAsync("/Stock/Count?handler=Import", token, [], "Upload", "kiem-ke.xlsx", Filled(9, null), xlsx)).Content.ReadAsStringAsync());
+        Assert.Contains("Đã ghi kiểm kê: 1 lô thiếu đã xuất huỷ, 0 lô khớp sổ.", good);
+        Assert.Contains("Thiếu 1: đã xuất huỷ (thất lạc)", good);
+
         var other = await LogInAsync("canbo-xa-khac");
         Assert.DoesNotContain("LO-1", await other.GetPageAsync("/Stock/Count"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(errorsLink)).Response.StatusCode);
 
         await using var db2 = Db.NewContext();
-        var writeOff = await db2.StockWriteOffs.SingleAsync();
-        Assert.Equal((lots[0], 2), (writeOff.StockLotId, writeOff.Quantity));
-        Assert.Equal(-2m, (await db2.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.StockMovement).OrderBy(e => e.Sequence).ToListAsync()).Last().Quantity);
-        Assert.Equal(10, (await db2.StockLots.SingleAsync(l => l.Id == lots[0])).OnHand);
+        var writeOffs = await db2.StockWriteOffs.OrderBy(w => w.Id).ToListAsync();
+        Assert.Equal([(lots[0], 2), (lots[0], 1)], writeOffs.Select(w => (w.StockLotId, w.Quantity)));
+        Assert.Equal([-2m, -1m], (await db2.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.StockMovement).OrderBy(e => e.Sequence).ToListAsync())[^2..].Select(e => e.Quantity));
+        Assert.Equal(9, (await db2.StockLots.SingleAsync(l => l.Id == lots[0])).OnHand);
     }
 }
 

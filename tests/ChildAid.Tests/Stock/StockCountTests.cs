@@ -4,7 +4,9 @@ using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Stock;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Time;
+using ChildAid.Tests.Allocations;
 using ChildAid.Tests.Infrastructure;
+using ChildAid.Tests.Needs;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Tests.Stock;
@@ -102,6 +104,78 @@ public abstract class StockCountTests(DatabaseProvider provider) : StockTest(pro
         await using var db = Db.NewContext();
         Assert.Equal(1, await db.StockWriteOffs.CountAsync());
         Assert.Equal(6, (await db.StockLots.AsNoTracking().SingleAsync()).OnHand);
+    }
+
+    /// <summary>The count sheet as the page hands it out, with "Đếm được" filled per lot (absent: left blank).</summary>
+    private async Task<byte[]> FilledSheetAsync(Person person, Dictionary<int, object?> counted)
+    {
+        var sheet = await StockAsAsync(person, (_, db) => new StockQueries(db).CountSheetAsync());
+        await using var file = await StockQueries.CountSheetWorkbookAsync(sheet, CancellationToken.None);
+        var rows = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        foreach (var row in rows) row["Đếm được"] = counted.GetValueOrDefault(Convert.ToInt32(row["Số"], System.Globalization.CultureInfo.InvariantCulture));
+        using var filled = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(filled, rows, sheetName: "Kiểm kê");
+        return filled.ToArray();
+    }
+
+    private Task<StockCountImportResult> ImportAsync(Person person, byte[] workbook) =>
+        ActAsAsync<StockCountImport, StockCountImportResult>(person, (import, _) => import.RunAsync(new MemoryStream(workbook)));
+
+    [Fact]
+    public async Task The_filled_count_sheet_imports_as_the_form_counts_and_the_same_file_twice_writes_once()
+    {
+        var a = await StockedAsync(10, 10);
+        var b = await StockedAsync(8, 8);
+        var c = await StockedAsync(5, 5);
+        // Typed as people type in Excel: a number cell, a number as text, and a lot left blank (not counted).
+        var workbook = await FilledSheetAsync(W.Approver, new() { [a.Id] = 7, [b.Id] = "8" });
+
+        var first = await ImportAsync(W.Approver, workbook);
+        var second = await ImportAsync(W.Approver, workbook);
+
+        Assert.True(first.Import.Succeeded, string.Join(" | ", first.Import.Errors));
+        Assert.Equal(3, first.Import.RowsRead);
+        Assert.False(first.Count!.AlreadyRecorded);
+        Assert.Equal((1, 1), (first.Count.ShortLots, first.Count.MatchingLots));
+        Assert.True(second.Count!.AlreadyRecorded);
+        await using var db = Db.NewContext();
+        var writeOff = await db.StockWriteOffs.SingleAsync();
+        Assert.Equal((a.Id, 3, StockWriteOffReason.Lost), (writeOff.StockLotId, writeOff.Quantity, writeOff.Reason));
+        var lots = await db.StockLots.AsNoTracking().ToDictionaryAsync(l => l.Id);
+        Assert.Equal(new int?[] { 7, 8, 5 }, new[] { lots[a.Id].OnHand, lots[b.Id].OnHand, lots[c.Id].OnHand });
+        var balances = await LedgerBalances.ComputeAsync(db.LedgerEntries.AsNoTracking());
+        Assert.True(balances.Holds, string.Join(" | ", balances.Violations.Select(v => v.Message)));
+    }
+
+    [Fact]
+    public async Task A_bad_count_sheet_is_reported_row_by_row_with_its_lines_and_writes_nothing()
+    {
+        var a = await StockedAsync(10, 10);
+        var b = await StockedAsync(8, 8);
+        var c = await StockedAsync(5, 5);
+        var before = (await LedgerAsync()).Count;
+        // Sheet rows 2–4 hold the lots in the sheet's order. Cells that are not counts are reported first (the file is read
+        // before anything is counted); a file of counts is then checked as the form is: here a surplus, beside a short count
+        // that would be fine.
+        var sheet = await StockAsAsync(W.Approver, (_, db) => new StockQueries(db).CountSheetAsync());
+        var line = sheet.Select((r, i) => (r.Id, Line: i + 2)).ToDictionary(x => x.Id, x => x.Line);
+
+        var text = await ImportAsync(W.Approver, await FilledSheetAsync(W.Approver, new() { [a.Id] = 6, [b.Id] = -1, [c.Id] = "năm" }));
+        var surplus = await ImportAsync(W.Approver, await FilledSheetAsync(W.Approver, new() { [a.Id] = 6, [b.Id] = 9 }));
+        var otherCommune = await ImportAsync(W.OtherCommune, await FilledSheetAsync(W.Approver, new() { [a.Id] = 6 }));
+
+        Assert.Null(text.Count);
+        Assert.Equal([line[b.Id], line[c.Id]], text.Import.Errors.Select(e => e.Row));
+        Assert.All(text.Import.Errors, e => Assert.Equal("Đếm được", e.Column));
+        Assert.Contains("không phải số nguyên", text.Import.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Null(surplus.Count);
+        Assert.Equal([(line[b.Id], "Đếm được", StockService.Surplus)], surplus.Import.Errors.Select(e => (e.Row, e.Column, e.Message)));
+        // Another commune's officer cannot count these lots by naming them in a file.
+        Assert.Contains(otherCommune.Import.Errors, e => e.Row == line[a.Id] && e.Message == StockService.NotFound);
+        Assert.Equal(before, (await LedgerAsync()).Count);
+        await using var db = Db.NewContext();
+        Assert.Equal(0, await db.StockWriteOffs.CountAsync());
+        Assert.Equal(10, (await db.StockLots.AsNoTracking().SingleAsync(l => l.Id == a.Id)).OnHand);
     }
 }
 
