@@ -1,6 +1,7 @@
 // The verified-gift page's "check it yourself": fetches this receipt's tlog-proof and the entry bundle that holds its
 // ledger entry, and checks in the browser (WebCrypto SHA-256 only, no library) that the entry's canonical bytes hash
-// to the statement's hash and, as an RFC 6962 leaf, up the proof to the signed checkpoint's root (RFC 9162 §2.1.3.2).
+// to the statement's hash and, as an RFC 6962 leaf, up the proof to the signed checkpoint's root (RFC 9162 §2.1.3.2);
+// then that the checkpoint is signed by the log's key printed on the page (C2SP signed-note, Ed25519 in WebCrypto).
 (() => {
   const box = document.getElementById('log-check');
   if (!box || !window.crypto || !crypto.subtle) return;
@@ -38,6 +39,8 @@
     const checkpoint = lines.slice(i + 1);
     const size = Number(checkpoint[1]);
     const root = b64(checkpoint[2]);
+    const signed = await signedBy(checkpoint, data.key);
+    if (signed === false) return null;
 
     const tile = Math.floor(index / 256);
     const width = Math.min(256, size - tile * 256);
@@ -62,16 +65,47 @@
       }
       fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
     }
-    return sn === 0 && equal(r, root) ? size : null;
+    return sn === 0 && equal(r, root) ? { size, signed } : null;
+  }
+
+  // C2SP signed-note: the key is "<name>+<8 hex key id>+<base64(0x01 ‖ Ed25519 key)>", the id the first 4 bytes of
+  // SHA-256(name ‖ "\n" ‖ 0x01 ‖ key); a signature line is "— <name> <base64(id ‖ signature)>" over the note's text up to
+  // the blank line. True: signed by that key; false: not; undefined: this browser has no Ed25519 in WebCrypto.
+  async function signedBy(note, verifierKey) {
+    const [name, id, encoded] = (verifierKey || '').split('+');
+    if (!encoded) return false;
+    const raw = b64(encoded);
+    if (raw.length !== 33 || raw[0] !== 1) return false;
+    const text = new TextEncoder();
+    if (hex((await sha(text.encode(name), Uint8Array.of(10), raw)).subarray(0, 4)) !== id) return false;
+    let key;
+    try {
+      key = await crypto.subtle.importKey('raw', raw.subarray(1), { name: 'Ed25519' }, false, ['verify']);
+    } catch {
+      return undefined;
+    }
+    const blank = note.indexOf('');
+    if (blank < 1) return false;
+    const body = text.encode(note.slice(0, blank).join('\n') + '\n');
+    const prefix = '\u2014 ' + name + ' ';
+    for (const line of note.slice(blank + 1)) {
+      if (!line.startsWith(prefix)) continue;
+      const signature = b64(line.slice(prefix.length));
+      if (signature.length === 68 && hex(signature.subarray(0, 4)) === id
+          && await crypto.subtle.verify({ name: 'Ed25519' }, key, signature.subarray(4), body)) return true;
+    }
+    return false;
   }
 
   button.addEventListener('click', async () => {
     button.disabled = true;
     out.textContent = box.dataset.working;
     try {
-      const size = await check();
-      out.textContent = size === null ? box.dataset.failed : box.dataset.verified.replace('{0}', size.toLocaleString('vi-VN'));
-      out.className = size === null ? 'warning' : 'verified';
+      const result = await check();
+      out.textContent = result === null ? box.dataset.failed
+        : box.dataset.verified.replace('{0}', result.size.toLocaleString('vi-VN')) + ' '
+          + (result.signed ? box.dataset.signed : box.dataset.uncheckedSignature);
+      out.className = result === null ? 'warning' : 'verified';
     } catch {
       out.textContent = box.dataset.error;
     } finally {

@@ -22,6 +22,8 @@ public class VerifyModel(PublicDbContext db, StatementEntryQuery entries, ChildA
     public long? Checkpoint { get; private set; }
     /// <summary>The entry's hash on the statement: the in-browser check hashes the entry's canonical bytes to it.</summary>
     public string EntryHash { get; private set; } = "";
+    /// <summary>The log's verifier key (as <c>/log/key</c> serves it): the in-browser check verifies the checkpoint's signature with it.</summary>
+    public string LogKey { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -33,6 +35,8 @@ public class VerifyModel(PublicDbContext db, StatementEntryQuery entries, ChildA
         EntryHash = entry.Hash.Trim();
         Checkpoint = await db.LogCheckpoints.AsNoTracking().Where(c => c.TreeSize >= sequence).OrderBy(c => c.TreeSize)
             .Select(c => (long?)c.TreeSize).FirstOrDefaultAsync(ct);
+        if (Checkpoint is not null)
+            LogKey = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).Select(c => c.VerifierKey).FirstAsync(ct);
         // The receipt and its own reversal; an allocation's reversal carries the receipt's number too, but not this sequence.
         Lines = (await entries.LinesAsync(number, ct)).Where(l => l.Kind is LedgerEntryKind.Receipt || l.IsReversal && l.ReversesSequence == sequence)
             .OrderBy(l => l.IsReversal).ToList();

@@ -4,6 +4,7 @@ using ChildAid.Shared.Hosting;
 using ChildAid.Shared.Ledger;
 using ChildAid.Shared.TransparencyLog;
 using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,10 +16,11 @@ namespace ChildAid.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class LogCheckBrowserTests(BrowserFixture site)
 {
-    [Fact]
-    public async Task The_verified_gift_page_checks_the_inclusion_proof_in_the_browser_and_says_it_is_verified()
+    /// <summary>A receipt in a checkpoint signed by a fresh key, and its verified-gift page open at phone width.</summary>
+    private async Task<(IPage Page, List<string> ScriptErrors, NoteSigner Key)> GiftInASignedCheckpointAsync()
     {
         Contribution gift;
+        var key = NoteSigner.Generate("browser.example/log");
         await using var services = site.Database.Services();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -29,23 +31,59 @@ public class LogCheckBrowserTests(BrowserFixture site)
             var outcome = await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(TestData.Cash(donor.Id, unit.Id, 1_500_000));
             Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
             gift = outcome.Value!;
-            // Signed "a year from now", so no checkpoint another test signed today keeps this one waiting for the hour.
-            using var key = NoteSigner.Generate("browser.example/log");
+            // Signed a year (or more) from now, after any checkpoint another test signed, so none keeps this one waiting for the hour.
+            var latest = await db.LogCheckpoints.OrderByDescending(c => c.SignedAt).Select(c => (DateTime?)c.SignedAt).FirstOrDefaultAsync();
+            var at = new DateTimeOffset(latest is { } l && l > DateTime.UtcNow ? l : DateTime.UtcNow, TimeSpan.Zero).AddYears(1);
             var signer = new CheckpointSigner(db, new LogAppender(db), Options.Create(new TransparencyLogOptions { SigningKey = key.PrivateKeyText }),
-                Options.Create(new PublicSiteLinkOptions { BaseUrl = site.PublicUrl }), new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(1)));
+                Options.Create(new PublicSiteLinkOptions { BaseUrl = site.PublicUrl }), new FakeTimeProvider(at));
             Assert.NotNull((await signer.SignIfDueAsync()).Signed);
         }
         var page = await site.NewPageAsync(new BrowserNewContextOptions { Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
-
         await page.GotoAsync(site.PublicUrl + VerifiedGift.PathPrefix + gift.VerifyToken);
+        return (page, scriptErrors, key);
+    }
+
+    [Fact]
+    public async Task The_verified_gift_page_checks_the_inclusion_proof_and_the_checkpoint_signature_in_the_browser()
+    {
+        var (page, scriptErrors, key) = await GiftInASignedCheckpointAsync();
+        using var _ = key;
+
         Assert.Contains("có trong điểm kiểm", await page.Locator("#log-check").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(key.Verifier.VerifierKey, await page.Locator("#log-check").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#log-check button").ClickAsync();
         await page.Locator("#log-check output.verified").WaitForAsync(new() { Timeout = 15_000 });
 
         var said = await page.Locator("#log-check output").InnerTextAsync();
         Assert.StartsWith("Đã xác minh trên trình duyệt của bạn", said, StringComparison.Ordinal);
+        // Chromium has Ed25519 in WebCrypto: the signature itself was checked, not skipped.
+        Assert.EndsWith("Chữ ký của điểm kiểm đúng với khoá công khai của nhật ký.", said, StringComparison.Ordinal);
+        Assert.Empty(scriptErrors);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_whose_signature_was_tampered_with_on_the_way_is_not_verified()
+    {
+        var (page, scriptErrors, key) = await GiftInASignedCheckpointAsync();
+        using var _ = key;
+        // A man in the middle changes one character of the log's signature in the proof the page fetches.
+        await page.RouteAsync("**/log/proof/**", async route =>
+        {
+            var response = await route.FetchAsync();
+            var lines = (await response.TextAsync()).Split('\n');
+            var i = Array.FindIndex(lines, l => l.StartsWith("\u2014 browser.example/log ", StringComparison.Ordinal));
+            var chars = lines[i].ToCharArray();
+            chars[^10] = chars[^10] == 'A' ? 'B' : 'A';
+            lines[i] = new string(chars);
+            await route.FulfillAsync(new() { Response = response, Body = string.Join('\n', lines) });
+        });
+
+        await page.Locator("#log-check button").ClickAsync();
+        await page.Locator("#log-check output.warning").WaitForAsync(new() { Timeout = 15_000 });
+
+        Assert.StartsWith("Không xác minh được", await page.Locator("#log-check output").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(scriptErrors);
     }
 }
