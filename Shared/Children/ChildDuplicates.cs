@@ -14,6 +14,9 @@ public sealed record DuplicateSide(int Id, string FullName, DateOnly DateOfBirth
 
 public sealed record DuplicatePair(DuplicateSide First, DuplicateSide Second);
 
+/// <summary>A merge that can still be undone, as listed under the duplicates.</summary>
+public sealed record MergeRecord(int Id, int KeptId, string KeptName, int MergedId, string MergedName, string MergedBy, DateTime MergedAt);
+
 /// <summary>
 /// Possible duplicates in the registry and what a person decides about them: merge (one record survives and takes the
 /// other's history; the other is kept as "merged into #n") or "not the same child" (never proposed again).
@@ -112,28 +115,109 @@ public class ChildDuplicates(ChildAidDbContext db, AuditActor actor, GrowthRefer
             return Outcome<Child>.Fail("", Localization.Messages.Format("Cả hai hồ sơ đều có kết quả đo trong buổi khám ngày {0}: xóa một kết quả trước khi gộp.",
                 VietnameseFormat.Date(clash.Session!.HeldOn)));
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        // What moves is written down row by row, so that a mistaken merge can be undone (UndoMergeAsync).
+        var merge = new ChildMerge { KeptChildId = keepId, MergedChildId = otherId, AdminUnitId = keep.AdminUnitId, MergedBy = actor.Name, MergedAt = now };
+        void Moved(MergedRow row, long id, bool keptHadIt = false) => merge.Moves.Add(new ChildMergeMove { Row = row, RowId = id, KeptHadIt = keptHadIt });
+
         var calculator = growth.TryGetCalculator(out var c, out _) ? c : null;
         foreach (var m in measurements)
         {
             m.ChildId = keepId;
             if (calculator is not null) MeasurementScores.Apply(m, keep.Sex, keep.DateOfBirth, m.Session!.HeldOn, calculator);
+            Moved(MergedRow.Measurement, m.Id);
         }
         var enrolments = await db.InterventionChildren.IgnoreQueryFilters().Where(e => e.ChildId == otherId).ToListAsync(ct);
         var keptEnrolments = await db.InterventionChildren.IgnoreQueryFilters().Where(e => e.ChildId == keepId).Select(e => e.InterventionId).ToListAsync(ct);
         foreach (var e in enrolments)
         {
             db.InterventionChildren.Remove(e);
-            if (!keptEnrolments.Contains(e.InterventionId))
-                db.InterventionChildren.Add(new Interventions.InterventionChild { InterventionId = e.InterventionId, ChildId = keepId });
+            var keptHadIt = keptEnrolments.Contains(e.InterventionId);
+            if (!keptHadIt) db.InterventionChildren.Add(new Interventions.InterventionChild { InterventionId = e.InterventionId, ChildId = keepId });
+            Moved(MergedRow.Enrolment, e.InterventionId, keptHadIt);
         }
-        foreach (var r in await db.ConsentRecords.IgnoreQueryFilters().Where(r => r.ChildId == otherId).ToListAsync(ct)) r.ChildId = keepId;
-        foreach (var l in await db.NeedLines.IgnoreQueryFilters().Where(l => l.ChildId == otherId).ToListAsync(ct)) l.ChildId = keepId;
-        foreach (var d in await db.DeclaredSupports.IgnoreQueryFilters().Where(d => d.ChildId == otherId).ToListAsync(ct)) d.ChildId = keepId;
-        foreach (var earlier in await db.Children.IgnoreQueryFilters().Where(x => x.MergedIntoId == otherId).ToListAsync(ct)) earlier.MergedIntoId = keepId;
+        foreach (var r in await db.ConsentRecords.IgnoreQueryFilters().Where(r => r.ChildId == otherId).ToListAsync(ct)) { r.ChildId = keepId; Moved(MergedRow.Consent, r.Id); }
+        foreach (var l in await db.NeedLines.IgnoreQueryFilters().Where(l => l.ChildId == otherId).ToListAsync(ct)) { l.ChildId = keepId; Moved(MergedRow.NeedLine, l.Id); }
+        foreach (var d in await db.DeclaredSupports.IgnoreQueryFilters().Where(d => d.ChildId == otherId).ToListAsync(ct)) { d.ChildId = keepId; Moved(MergedRow.DeclaredSupport, d.Id); }
+        foreach (var earlier in await db.Children.IgnoreQueryFilters().Where(x => x.MergedIntoId == otherId).ToListAsync(ct))
+        {
+            earlier.MergedIntoId = keepId;
+            Moved(MergedRow.EarlierMerge, earlier.Id);
+        }
         other.MergedIntoId = keepId;
-        other.MergedAt = clock.GetUtcNow().UtcDateTime;
+        other.MergedAt = now;
+        db.ChildMerges.Add(merge);
         await db.SaveChangesAsync(ct);
         return Outcome<Child>.Ok(keep);
+    }
+
+    public const string CannotUndo = "Không hoàn tác được lần gộp này.";
+
+    /// <summary>The merges not undone in the reader's units (both records readable), newest first, for the undo button.</summary>
+    public async Task<IReadOnlyList<MergeRecord>> RecentMergesAsync(int take = 50, CancellationToken ct = default)
+    {
+        var merges = await db.ChildMerges.AsNoTracking().Where(m => m.UndoneAt == null).OrderByDescending(m => m.Id).Take(take)
+            .Select(m => new { m.Id, m.KeptChildId, m.MergedChildId, m.MergedBy, m.MergedAt }).ToListAsync(ct);
+        var ids = merges.SelectMany(m => new[] { m.KeptChildId, m.MergedChildId }).Distinct().ToList();
+        var names = await db.Children.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        return [.. merges.Where(m => names.ContainsKey(m.KeptChildId) && names.ContainsKey(m.MergedChildId))
+            .Select(m => new MergeRecord(m.Id, m.KeptChildId, names[m.KeptChildId], m.MergedChildId, names[m.MergedChildId], m.MergedBy, m.MergedAt))];
+    }
+
+    /// <summary>
+    /// Undoes a merge made by mistake: the rows it moved go back to the merged record (measurements re-scored with that
+    /// record's date of birth and sex; an enrolment the kept record already had stays with it too), records merged earlier
+    /// into it point at it again, and it is back in the registry. Refused when the kept record was merged or erased since
+    /// (undo that first), or when either record is outside the reader's units. The pair may be proposed as a duplicate again.
+    /// </summary>
+    public async Task<Outcome<Child>> UndoMergeAsync(int mergeId, CancellationToken ct = default)
+    {
+        var merge = await db.ChildMerges.Include(m => m.Moves).FirstOrDefaultAsync(m => m.Id == mergeId, ct);
+        if (merge is null) return Outcome<Child>.Fail("", NotFound);
+        var keep = await db.Children.FirstOrDefaultAsync(x => x.Id == merge.KeptChildId, ct);
+        var other = await db.Children.FirstOrDefaultAsync(x => x.Id == merge.MergedChildId, ct);
+        if (keep is null || other is null) return Outcome<Child>.Fail("", NotFound);
+        if (merge.UndoneAt is not null) return Outcome<Child>.Fail("", "Lần gộp này đã được hoàn tác.");
+        if (!keep.InRegistry || other.MergedIntoId != keep.Id || other.ErasedOn is not null)
+            return Outcome<Child>.Fail("", Localization.Messages.Format(
+                "{0} Hồ sơ số {1} đã được gộp tiếp hoặc đã xóa sau lần gộp này: hãy hoàn tác lần gộp sau trước.", CannotUndo, keep.Id));
+
+        // The database lets a merged record back only when its latest merge is stamped undone: stamp, un-merge, then move
+        // the rows back (records merged into it can point at it only once it is no longer merged itself). One transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        merge.UndoneBy = actor.Name;
+        merge.UndoneAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        other.MergedIntoId = null;
+        other.MergedAt = null;
+        await db.SaveChangesAsync(ct);
+
+        List<int> Ids(MergedRow row) => [.. merge.Moves.Where(x => x.Row == row).Select(x => (int)x.RowId)];
+        var measurementIds = merge.Moves.Where(x => x.Row == MergedRow.Measurement).Select(x => x.RowId).ToList();
+        var calculator = growth.TryGetCalculator(out var c, out _) ? c : null;
+        foreach (var m in await db.Measurements.IgnoreQueryFilters().Include(m => m.Session).Where(m => measurementIds.Contains(m.Id) && m.ChildId == keep.Id).ToListAsync(ct))
+        {
+            m.ChildId = other.Id;
+            if (calculator is not null) MeasurementScores.Apply(m, other.Sex, other.DateOfBirth, m.Session!.HeldOn, calculator);
+        }
+        var keptEnrolments = await db.InterventionChildren.IgnoreQueryFilters().Where(e => e.ChildId == keep.Id).ToListAsync(ct);
+        foreach (var move in merge.Moves.Where(x => x.Row == MergedRow.Enrolment))
+        {
+            if (!move.KeptHadIt && keptEnrolments.FirstOrDefault(e => e.InterventionId == move.RowId) is { } added) db.InterventionChildren.Remove(added);
+            db.InterventionChildren.Add(new Interventions.InterventionChild { InterventionId = (int)move.RowId, ChildId = other.Id });
+        }
+        var consentIds = Ids(MergedRow.Consent);
+        foreach (var r in await db.ConsentRecords.IgnoreQueryFilters().Where(r => consentIds.Contains(r.Id) && r.ChildId == keep.Id).ToListAsync(ct)) r.ChildId = other.Id;
+        var lineIds = Ids(MergedRow.NeedLine);
+        foreach (var l in await db.NeedLines.IgnoreQueryFilters().Where(l => lineIds.Contains(l.Id) && l.ChildId == keep.Id).ToListAsync(ct)) l.ChildId = other.Id;
+        var supportIds = Ids(MergedRow.DeclaredSupport);
+        foreach (var d in await db.DeclaredSupports.IgnoreQueryFilters().Where(d => supportIds.Contains(d.Id) && d.ChildId == keep.Id).ToListAsync(ct)) d.ChildId = other.Id;
+        var earlierIds = Ids(MergedRow.EarlierMerge);
+        foreach (var earlier in await db.Children.IgnoreQueryFilters().Where(x => earlierIds.Contains(x.Id) && x.MergedIntoId == keep.Id).ToListAsync(ct))
+            earlier.MergedIntoId = other.Id;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<Child>.Ok(other);
     }
 
     /// <summary>"Not the same child": the pair is not proposed again. Both must be in the reader's units.</summary>

@@ -42,6 +42,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ChildDistinctPair> ChildDistinctPairs => Set<ChildDistinctPair>();
+    public DbSet<ChildMerge> ChildMerges => Set<ChildMerge>();
     public DbSet<NeedsReview> NeedsReviews => Set<NeedsReview>();
     public DbSet<NeedLine> NeedLines => Set<NeedLine>();
     public DbSet<NeedItem> NeedItems => Set<NeedItem>();

@@ -197,6 +197,58 @@ public abstract class ChildRegistryTests(DatabaseProvider provider) : BackOffice
     }
 
     [Fact]
+    public async Task A_merge_made_by_mistake_is_undone_and_each_record_gets_its_own_history_back()
+    {
+        int intervention;
+        await using (var db = Db.NewContext())
+        {
+            db.Measurements.Add(new Measurement { SessionId = W.OwnSession, ChildId = Copy, AdminUnitId = W.Own, WeightKg = 19.5m, RecordedBy = "test", RecordedAt = DateTime.UtcNow });
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                AdminUnitId = W.Own, ChildId = Copy, GuardianName = "Rơ Châm Y Bi", GuardianConsentOn = new DateOnly(2026, 9, 1), ChildConsentOn = new DateOnly(2026, 9, 1),
+                Scope = ConsentScope.Website, RecordedBy = "test", RecordedAt = DateTime.UtcNow,
+            });
+            var programme = new Intervention { Name = "Bữa trưa", Kind = InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31), AdminUnitId = W.Own, CreatedBy = "test" };
+            var second = new Intervention { Name = "Khám sức khoẻ", Kind = InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31), AdminUnitId = W.Own, CreatedBy = "test" };
+            db.Interventions.AddRange(programme, second);
+            await db.SaveChangesAsync();
+            // Both in the first programme (the merge keeps one enrolment), only the copy in the second (the merge moves it).
+            db.InterventionChildren.AddRange(new InterventionChild { InterventionId = programme.Id, ChildId = Copy }, new InterventionChild { InterventionId = programme.Id, ChildId = W.OwnGirl },
+                new InterventionChild { InterventionId = second.Id, ChildId = Copy });
+            await db.SaveChangesAsync();
+            intervention = programme.Id;
+        }
+        var client = await OfficerAsync("xa-iadal", W.Own);
+        var page = await client.GetPageAsync("/Children/Duplicates");
+        await client.FollowAsync(await client.PostWithTokenAsync("/Children/Duplicates?handler=Merge", StaffClient.Token(page), new() { ["keep"] = S(W.OwnGirl), ["other"] = S(Copy) }));
+        int mergeId;
+        await using (var db = Db.NewContext()) mergeId = (await db.ChildMerges.SingleAsync()).Id;
+        var stranger = await OfficerAsync("xa-iatoi", W.Other);
+        var refused = await stranger.PostWithTokenAsync("/Children/Duplicates?handler=Undo", StaffClient.Token(await stranger.GetPageAsync("/Children/Duplicates")), new() { ["merge"] = S(mergeId) });
+
+        var listed = await client.GetPageAsync("/Children/Duplicates");
+        var after = await client.FollowAsync(await client.PostWithTokenAsync("/Children/Duplicates?handler=Undo", StaffClient.Token(listed), new() { ["merge"] = S(mergeId) }));
+        var again = await client.FollowAsync(await client.PostWithTokenAsync("/Children/Duplicates?handler=Undo", StaffClient.Token(listed), new() { ["merge"] = S(mergeId) }));
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains($"Hoàn tác gộp hồ sơ số {S(Copy)}", listed);
+        Assert.Contains($"Đã hoàn tác lần gộp: hồ sơ số {S(Copy)}", after);
+        Assert.Contains("Lần gộp này đã được hoàn tác.", again);
+        // The pair is a possible duplicate again, for a person to decide.
+        Assert.Contains($"Hồ sơ số {S(Copy)}", after);
+        await using var check = Db.NewContext();
+        var copy = await check.Children.SingleAsync(c => c.Id == Copy);
+        Assert.Null(copy.MergedIntoId);
+        Assert.Equal(Copy, (await check.Measurements.SingleAsync()).ChildId);
+        Assert.Equal(Copy, (await check.ConsentRecords.SingleAsync()).ChildId);
+        Assert.Equal(new[] { Copy, W.OwnGirl }.Order(), (await check.InterventionChildren.Where(e => e.InterventionId == intervention).Select(e => e.ChildId).ToListAsync()).Order());
+        Assert.Equal([Copy], await check.InterventionChildren.Where(e => e.InterventionId != intervention).Select(e => e.ChildId).ToListAsync());
+        var merge = await check.ChildMerges.SingleAsync();
+        Assert.NotNull(merge.UndoneAt);
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(ChildMerge) && a.Action == "Modified" && a.After!.Contains("UndoneAt")));
+    }
+
+    [Fact]
     public async Task Two_records_measured_in_the_same_session_are_not_merged_and_the_page_says_why()
     {
         await using (var db = Db.NewContext())

@@ -1325,6 +1325,101 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("KeptChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kept_child_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("merged_by");
+
+                    b.Property<int>("MergedChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_child_id");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("undone_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_merges");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_child_merges_admin_unit_id");
+
+                    b.HasIndex("KeptChildId")
+                        .HasDatabaseName("ix_child_merges_kept_child_id");
+
+                    b.HasIndex("MergedChildId")
+                        .HasDatabaseName("ix_child_merges_merged_child_id");
+
+                    b.ToTable("child_merges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_child_merges_two_records", "kept_child_id <> merged_child_id");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMergeMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildMergeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_merge_id");
+
+                    b.Property<bool>("KeptHadIt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("kept_had_it");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("row");
+
+                    b.Property<long>("RowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_merge_moves");
+
+                    b.HasIndex("ChildMergeId", "Row", "RowId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_merge_moves_child_merge_id_row_row_id");
+
+                    b.ToTable("child_merge_moves", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -6537,6 +6632,40 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasConstraintName("fk_child_distinct_pairs_children_second_child_id");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMerge", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merges_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("KeptChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merges_children_kept_child_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("MergedChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merges_children_merged_child_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMergeMove", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Children.ChildMerge", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("ChildMergeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merge_moves_child_merges_child_merge_id");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
@@ -7351,6 +7480,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
             modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
                 {
                     b.Navigation("Measurements");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMerge", b =>
+                {
+                    b.Navigation("Moves");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Content.ContentItem", b =>

@@ -1290,6 +1290,97 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdminUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admin_unit_id");
+
+                    b.Property<int>("KeptChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kept_child_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_by");
+
+                    b.Property<int>("MergedChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_child_id");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_at");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_merges");
+
+                    b.HasIndex("AdminUnitId")
+                        .HasDatabaseName("ix_child_merges_admin_unit_id");
+
+                    b.HasIndex("KeptChildId")
+                        .HasDatabaseName("ix_child_merges_kept_child_id");
+
+                    b.HasIndex("MergedChildId")
+                        .HasDatabaseName("ix_child_merges_merged_child_id");
+
+                    b.ToTable("child_merges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_child_merges_two_records", "kept_child_id <> merged_child_id");
+                        });
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMergeMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ChildMergeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_merge_id");
+
+                    b.Property<bool>("KeptHadIt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kept_had_it");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("row");
+
+                    b.Property<long>("RowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_merge_moves");
+
+                    b.HasIndex("ChildMergeId", "Row", "RowId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_merge_moves_child_merge_id_row_row_id");
+
+                    b.ToTable("child_merge_moves", (string)null);
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -6424,6 +6515,40 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasConstraintName("fk_child_distinct_pairs_children_second_child_id");
                 });
 
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMerge", b =>
+                {
+                    b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merges_admin_units_admin_unit_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("KeptChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merges_children_kept_child_id");
+
+                    b.HasOne("ChildAid.Shared.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("MergedChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merges_children_merged_child_id");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMergeMove", b =>
+                {
+                    b.HasOne("ChildAid.Shared.Children.ChildMerge", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("ChildMergeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_merge_moves_child_merges_child_merge_id");
+                });
+
             modelBuilder.Entity("ChildAid.Shared.Consent.ConsentRecord", b =>
                 {
                     b.HasOne("ChildAid.Shared.AdminUnits.AdminUnit", "AdminUnit")
@@ -7238,6 +7363,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
             modelBuilder.Entity("ChildAid.Shared.Checkups.CheckupSession", b =>
                 {
                     b.Navigation("Measurements");
+                });
+
+            modelBuilder.Entity("ChildAid.Shared.Children.ChildMerge", b =>
+                {
+                    b.Navigation("Moves");
                 });
 
             modelBuilder.Entity("ChildAid.Shared.Content.ContentItem", b =>
