@@ -155,25 +155,33 @@ public abstract class ChildRegistryTests(DatabaseProvider provider) : BackOffice
         Assert.Contains("Không có hồ sơ nào có thể trùng.", otherPage);
     }
 
+    /// <summary>The copy's history: a measurement, a consent record, and the lunch programme both records are enrolled in (its id).</summary>
+    private async Task<int> CopyWithHistoryAsync()
+    {
+        await using var db = Db.NewContext();
+        db.Measurements.Add(new Measurement { SessionId = W.OwnSession, ChildId = Copy, AdminUnitId = W.Own, WeightKg = 19.5m, RecordedBy = "test", RecordedAt = DateTime.UtcNow });
+        db.ConsentRecords.Add(new ConsentRecord
+        {
+            AdminUnitId = W.Own, ChildId = Copy, GuardianName = "Rơ Châm Y Bi", GuardianConsentOn = new DateOnly(2026, 9, 1), ChildConsentOn = new DateOnly(2026, 9, 1),
+            Scope = ConsentScope.Website, RecordedBy = "test", RecordedAt = DateTime.UtcNow,
+        });
+        var programme = Programme("Bữa trưa");
+        db.Interventions.Add(programme);
+        await db.SaveChangesAsync();
+        db.InterventionChildren.AddRange(new InterventionChild { InterventionId = programme.Id, ChildId = Copy }, new InterventionChild { InterventionId = programme.Id, ChildId = W.OwnGirl });
+        await db.SaveChangesAsync();
+        return programme.Id;
+    }
+
+    private Intervention Programme(string name) => new()
+    {
+        Name = name, Kind = InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31), AdminUnitId = W.Own, CreatedBy = "test",
+    };
+
     [Fact]
     public async Task Merging_moves_measurements_enrolments_and_consents_keeps_the_other_as_merged_and_hides_it()
     {
-        int intervention;
-        await using (var db = Db.NewContext())
-        {
-            db.Measurements.Add(new Measurement { SessionId = W.OwnSession, ChildId = Copy, AdminUnitId = W.Own, WeightKg = 19.5m, RecordedBy = "test", RecordedAt = DateTime.UtcNow });
-            db.ConsentRecords.Add(new ConsentRecord
-            {
-                AdminUnitId = W.Own, ChildId = Copy, GuardianName = "Rơ Châm Y Bi", GuardianConsentOn = new DateOnly(2026, 9, 1), ChildConsentOn = new DateOnly(2026, 9, 1),
-                Scope = ConsentScope.Website, RecordedBy = "test", RecordedAt = DateTime.UtcNow,
-            });
-            var programme = new Intervention { Name = "Bữa trưa", Kind = InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31), AdminUnitId = W.Own, CreatedBy = "test" };
-            db.Interventions.Add(programme);
-            await db.SaveChangesAsync();
-            db.InterventionChildren.AddRange(new InterventionChild { InterventionId = programme.Id, ChildId = Copy }, new InterventionChild { InterventionId = programme.Id, ChildId = W.OwnGirl });
-            await db.SaveChangesAsync();
-            intervention = programme.Id;
-        }
+        var intervention = await CopyWithHistoryAsync();
         var client = await OfficerAsync("xa-iadal", W.Own);
         var page = await client.GetPageAsync("/Children/Duplicates");
 
@@ -199,24 +207,15 @@ public abstract class ChildRegistryTests(DatabaseProvider provider) : BackOffice
     [Fact]
     public async Task A_merge_made_by_mistake_is_undone_and_each_record_gets_its_own_history_back()
     {
-        int intervention;
+        var intervention = await CopyWithHistoryAsync();
         await using (var db = Db.NewContext())
         {
-            db.Measurements.Add(new Measurement { SessionId = W.OwnSession, ChildId = Copy, AdminUnitId = W.Own, WeightKg = 19.5m, RecordedBy = "test", RecordedAt = DateTime.UtcNow });
-            db.ConsentRecords.Add(new ConsentRecord
-            {
-                AdminUnitId = W.Own, ChildId = Copy, GuardianName = "Rơ Châm Y Bi", GuardianConsentOn = new DateOnly(2026, 9, 1), ChildConsentOn = new DateOnly(2026, 9, 1),
-                Scope = ConsentScope.Website, RecordedBy = "test", RecordedAt = DateTime.UtcNow,
-            });
-            var programme = new Intervention { Name = "Bữa trưa", Kind = InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31), AdminUnitId = W.Own, CreatedBy = "test" };
-            var second = new Intervention { Name = "Khám sức khoẻ", Kind = InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31), AdminUnitId = W.Own, CreatedBy = "test" };
-            db.Interventions.AddRange(programme, second);
+            // Only the copy in a second programme: the merge moves that enrolment, the undo moves it back.
+            var second = Programme("Khám sức khoẻ");
+            db.Interventions.Add(second);
             await db.SaveChangesAsync();
-            // Both in the first programme (the merge keeps one enrolment), only the copy in the second (the merge moves it).
-            db.InterventionChildren.AddRange(new InterventionChild { InterventionId = programme.Id, ChildId = Copy }, new InterventionChild { InterventionId = programme.Id, ChildId = W.OwnGirl },
-                new InterventionChild { InterventionId = second.Id, ChildId = Copy });
+            db.InterventionChildren.Add(new InterventionChild { InterventionId = second.Id, ChildId = Copy });
             await db.SaveChangesAsync();
-            intervention = programme.Id;
         }
         var client = await OfficerAsync("xa-iadal", W.Own);
         var page = await client.GetPageAsync("/Children/Duplicates");
