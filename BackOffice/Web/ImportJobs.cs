@@ -77,7 +77,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
         }
         finally
         {
-            if (!job.KeepsFile) TryDelete(job.TempFile);
+            // Only a refused file is kept (its error workbook is offered): a statement names donors, a register children.
+            if (!job.KeepsFile || job.Result is { } done && succeeded(done)) TryDelete(job.TempFile);
         }
         job.Report(job.Progress with { Stage = succeeded(job.Result) ? ImportStage.Done : ImportStage.Failed });
     }

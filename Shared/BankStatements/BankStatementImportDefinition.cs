@@ -50,6 +50,10 @@ public sealed class BankStatementImportDefinition(ChildAidDbContext db, AuditAct
         return new StatementRow(line, KeyOf(line));
     }
 
+    public override bool Continues(ImportRow row) => _parser.Continues(row);
+
+    public override ImportRow Fold(ImportRow above, ImportRow continuation) => _parser.Fold(above, continuation);
+
     private string KeyOf(ParsedStatementLine line)
     {
         if (line.TransactionId is { } id) return "id:" + id;

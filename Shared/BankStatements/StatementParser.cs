@@ -17,7 +17,8 @@ public sealed record ParsedStatementLine(int RowNumber, DateOnly Date, string? T
 /// d/M, dashes or dots; a date cell or Excel serial), amounts as <see cref="StatementAmount"/> reads them, credit and
 /// debit columns or one signed amount. Rows that are not transactions are passed over: total and balance lines
 /// ("Tổng", "Cộng doanh số", "Số dư cuối kỳ", "Total"), rows without an amount, and rows with neither date nor
-/// description. A row with a description but a blank date takes the date of the row above (VietinBank's export leaves
+/// description. A row with only text (no date, reference, amount or balance) continues the description of the row above
+/// (<see cref="Continues"/>: a long transfer message that the bank's export wrapped). A row with a description but a blank date takes the date of the row above (VietinBank's export leaves
 /// it blank on continuation rows). One parser reads one file: it remembers that last date.
 /// </summary>
 public sealed class StatementParser(StatementPreset preset)
@@ -70,6 +71,29 @@ public sealed class StatementParser(StatementPreset preset)
         }
         if (row.Errors.Count > 0 || date is null || amount is null) return null;
         return new ParsedStatementLine(row.Number, date.Value, transactionId, description ?? "", amount.Value, balance, counterparty);
+    }
+
+    /// <summary>
+    /// A row that only carries on the transaction above: its description (or counterparty) wrapped onto a line of its own,
+    /// with no date, reference, amount or balance. It is not a total line either ("Tổng cộng" has no amount and no date).
+    /// </summary>
+    public bool Continues(ImportRow row)
+    {
+        if (row.Raw(Column(StatementField.Date)!) is not null) return false;
+        foreach (var field in (ReadOnlySpan<StatementField>)[StatementField.TransactionId, StatementField.Amount, StatementField.Credit, StatementField.Debit, StatementField.Balance])
+            if (Column(field) is { } column && row.Text(column) is not null) return false;
+        var description = Text(row, StatementField.Description);
+        var counterparty = Text(row, StatementField.Counterparty);
+        return (description is not null || counterparty is not null) && !IsSummary(description) && !IsSummary(counterparty);
+    }
+
+    /// <summary>The row above with the continuation's text appended to its description and counterparty.</summary>
+    public ImportRow Fold(ImportRow above, ImportRow continuation)
+    {
+        foreach (var field in (ReadOnlySpan<StatementField>)[StatementField.Description, StatementField.Counterparty])
+            if (Column(field) is { } column && continuation.Text(column) is { } more)
+                above = above.WithCell(column, above.Text(column) is { } text ? text + " " + more : more);
+        return above;
     }
 
     /// <summary>Credit minus debit, or the signed amount; <paramref name="hasAmount"/> false when the row moves no money.</summary>
@@ -143,6 +167,7 @@ public sealed class StatementParser(StatementPreset preset)
     {
         if (text is null) return false;
         var folded = TextFolding.Fold(text);
+        if (folded.StartsWith("cong ty", StringComparison.Ordinal)) return false; // a company's name, not "Cộng" (a total)
         return SummaryLabels.Any(label => folded.StartsWith(label, StringComparison.Ordinal));
     }
 }

@@ -11,26 +11,62 @@ public static class ErrorWorkbook
 {
     public const string ErrorHeader = "Lỗi";
 
-    public static void Write(Stream original, IReadOnlyList<ImportError> errors, Stream output, string? sheetName = null)
+    public static void Write(Stream original, IReadOnlyList<ImportError> errors, Stream output, string? sheetName = null) =>
+        Write(XlsxRows.Read(original, sheetName), errors, output, headerRow: 1, sheetName);
+
+    /// <summary>
+    /// Rows read any way (a bank's CSV statement comes back as a workbook too) whose header is on <paramref name="headerRow"/>:
+    /// the rows above it (a statement's title and account lines) come back as they were, "Lỗi" heads the header row.
+    /// </summary>
+    public static void Write(IEnumerable<SheetRow> rows, IReadOnlyList<ImportError> errors, Stream output, int headerRow, string? sheetName = null)
     {
         var byRow = errors.Where(e => e.Row > 0).GroupBy(e => e.Row)
             .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(e => e.Column.Length == 0 ? e.Message : $"{e.Column}: {e.Message}")));
         var fileErrors = string.Join("; ", errors.Where(e => e.Row == 0).Select(e => e.Message));
-        output.SaveAs(Rows(original, sheetName, byRow, fileErrors), printHeader: false, sheetName: sheetName ?? "Sheet1");
+        output.SaveAs(Rows(rows, headerRow, byRow, fileErrors), printHeader: false, sheetName: sheetName ?? "Sheet1");
     }
 
-    private static IEnumerable<IDictionary<string, object?>> Rows(Stream original, string? sheetName, Dictionary<int, string> byRow, string fileErrors)
+    private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<SheetRow> sheet, int headerRow, Dictionary<int, string> byRow, string fileErrors)
     {
+        // The columns run from A to the last one used up to the header row (only those rows are held), so every row has
+        // them in order, a blank column in the middle included, and the error column lines up after them.
+        var above = new List<SheetRow>();
         List<string>? columns = null;
         var number = 0;
-        foreach (var (sheetRow, cells) in XlsxRows.Read(original, sheetName))
+        foreach (var row in sheet)
         {
-            // The header's columns, in order; every row gets them, so the error column lines up.
-            columns ??= [.. cells.Keys.OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
-            // Empty rows come back empty, so each row keeps the number the errors refer to.
-            while (++number < sheetRow) yield return Row(columns, null, byRow.GetValueOrDefault(number));
-            yield return Row(columns, cells, number == 1 ? ErrorHeader : byRow.GetValueOrDefault(number) ?? (number == 2 && fileErrors.Length > 0 ? fileErrors : null));
+            if (columns is null)
+            {
+                above.Add(row);
+                if (row.Number < headerRow) continue;
+                columns = Letters(above);
+                foreach (var held in above)
+                    foreach (var r in Emit(held)) yield return r;
+                continue;
+            }
+            foreach (var r in Emit(row)) yield return r;
         }
+        if (columns is null)
+        {
+            columns = Letters(above);
+            foreach (var held in above)
+                foreach (var r in Emit(held)) yield return r;
+        }
+
+        IEnumerable<Dictionary<string, object?>> Emit(SheetRow row)
+        {
+            // Empty rows come back empty, so each row keeps the number the errors refer to.
+            while (++number < row.Number) yield return Row(columns!, null, ErrorOf(number));
+            yield return Row(columns!, row.Cells, number == headerRow ? ErrorHeader : ErrorOf(number));
+        }
+
+        string? ErrorOf(int n) => byRow.GetValueOrDefault(n) ?? (n == headerRow + 1 && fileErrors.Length > 0 ? fileErrors : null);
+    }
+
+    private static List<string> Letters(List<SheetRow> rows)
+    {
+        var last = rows.SelectMany(r => r.Cells.Keys).Select(XlsxRows.ColumnNumber).DefaultIfEmpty(1).Max();
+        return [.. Enumerable.Range(1, last).Select(XlsxRows.ColumnLetters)];
     }
 
     private static Dictionary<string, object?> Row(List<string> columns, IReadOnlyDictionary<string, object?>? cells, string? error)

@@ -31,6 +31,15 @@ public abstract class ImportDefinition<TRow> where TRow : class
     public abstract TRow? Parse(ImportRow row);
 
     /// <summary>
+    /// Whether <paramref name="row"/> only carries on the row above it (a bank's description that wrapped onto a line of
+    /// its own, without date or amount): the pipeline then hands both to <see cref="Fold"/> and parses the result once.
+    /// </summary>
+    public virtual bool Continues(ImportRow row) => false;
+
+    /// <summary>The row above with its continuation folded in (only called when <see cref="Continues"/> said so).</summary>
+    public virtual ImportRow Fold(ImportRow above, ImportRow continuation) => above;
+
+    /// <summary>
     /// Checks a batch of parsed rows against each other, the rows of earlier batches and the database: add errors with
     /// <paramref name="error"/>. Called for every batch, also after an earlier one failed (so every bad row is reported);
     /// the rows of earlier good batches are already written in the import's transaction.

@@ -72,12 +72,12 @@ public class ImportPipeline(ChildAidDbContext db)
         {
             await transaction.RollbackAsync(ct);
             progress?.Report(new(run.Read, run.Read, 0, ImportStage.Failed));
-            return new ImportResult(run.Read, 0, run.Errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).ToList()) { Timings = timings };
+            return new ImportResult(run.Read, 0, run.Errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).ToList()) { Timings = timings, HeaderRow = reader.HeaderRow };
         }
         await transaction.CommitAsync(ct);
         timings = timings with { Write = timings.Write + finish.Elapsed };
         progress?.Report(new(run.Read, run.Read, run.Written, ImportStage.Done));
-        return new ImportResult(run.Read, run.Written, []) { Timings = timings };
+        return new ImportResult(run.Read, run.Written, []) { Timings = timings, HeaderRow = reader.HeaderRow };
     }
 
     /// <summary>Rows read and parsed together: the good ones, the errors of the bad ones, and how many rows were read so far.</summary>
@@ -91,6 +91,8 @@ public class ImportPipeline(ChildAidDbContext db)
     private sealed class SheetReader<TRow>(ImportDefinition<TRow> definition, int batchSize) where TRow : class
     {
         public TimeSpan Reading { get; private set; }
+        /// <summary>Where the header was found (below title lines in a bank's statement).</summary>
+        public int HeaderRow { get; private set; } = 1;
 
         public async Task<ImportResult?> ReadAsync(IEnumerable<SheetRow> sheet, ChannelWriter<Batch<TRow>> output, CancellationToken ct)
         {
@@ -115,7 +117,21 @@ public class ImportPipeline(ChildAidDbContext db)
             var read = 0;
             var rowsBeforeHeader = 0;
             var batch = NewBatch();
+            ImportRow? pending = null;
             var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            async Task TakeAsync(ImportRow row)
+            {
+                var value = definition.Parse(row);
+                if (row.Errors.Count > 0) batch.ParseErrors.AddRange(row.Errors);
+                else if (value is not null) batch.Rows.Add((row, value));
+                if (batch.Rows.Count + batch.ParseErrors.Count < batchSize) return;
+                Reading += watch.Elapsed;
+                await output.WriteAsync(batch with { ReadSoFar = read }, ct);
+                batch = NewBatch();
+                watch.Restart();
+            }
+
             foreach (var (rowNumber, cells) in sheet)
             {
                 ct.ThrowIfCancellationRequested();
@@ -129,6 +145,7 @@ public class ImportPipeline(ChildAidDbContext db)
                     if (missing.Count > 0)
                         return new ImportResult(0, 0, missing.Select(c => new ImportError(1, c.Header, Messages.Format("Thiếu cột “{0}” ở dòng tiêu đề.", c.Header))).ToList());
                     (byLetter, headers) = (letters, found);
+                    HeaderRow = rowNumber;
                     continue;
                 }
                 if (cells.Values.All(IsBlank)) continue;
@@ -137,17 +154,16 @@ public class ImportPipeline(ChildAidDbContext db)
                     values[column] = cells.TryGetValue(letter, out var v) ? v : null;
                 var row = new ImportRow(rowNumber, values, headers);
                 read++;
-                var value = definition.Parse(row);
-                if (row.Errors.Count > 0) batch.ParseErrors.AddRange(row.Errors);
-                else if (value is not null) batch.Rows.Add((row, value));
-                if (batch.Rows.Count + batch.ParseErrors.Count >= batchSize)
+                // A row is parsed once the next one shows it does not continue: a continuation is folded into it first.
+                if (pending is not null && definition.Continues(row))
                 {
-                    Reading += watch.Elapsed;
-                    await output.WriteAsync(batch with { ReadSoFar = read }, ct);
-                    batch = NewBatch();
-                    watch.Restart();
+                    pending = definition.Fold(pending, row);
+                    continue;
                 }
+                if (pending is not null) await TakeAsync(pending);
+                pending = row;
             }
+            if (pending is not null) await TakeAsync(pending);
             Reading += watch.Elapsed;
             if (byLetter is null && definition.HeaderSearchRows > 0)
                 return ImportResult.Refused(Messages.Format("Không tìm thấy dòng tiêu đề có các cột {0}.", string.Join(", ", definition.Columns.Where(c => c.Required).Select(c => $"“{c.Header}”"))));

@@ -21,6 +21,9 @@ public sealed record ImportResult(int RowsRead, int RowsWritten, IReadOnlyList<I
     /// <summary>Where the time went (for the benchmark and the CLI); null when the file was refused before any row.</summary>
     public ImportTimings? Timings { get; init; }
 
+    /// <summary>The sheet row the header was found on: 1, or lower down in a bank's statement (the error workbook puts "Lỗi" there).</summary>
+    public int HeaderRow { get; init; } = 1;
+
     public bool Succeeded => Errors.Count == 0;
 
     public static ImportResult Refused(string message) => new(0, 0, [new ImportError(0, "", message)]);

@@ -25,6 +25,10 @@ public sealed class ImportRow(int number, IReadOnlyDictionary<ImportColumn, obje
 
     public object? Raw(ImportColumn column) => cells.GetValueOrDefault(column);
 
+    /// <summary>The same row (number, headers) with one cell replaced: a definition folding a continuation row into it.</summary>
+    public ImportRow WithCell(ImportColumn column, object? value) =>
+        new(Number, new Dictionary<ImportColumn, object?>(cells) { [column] = value }, headers);
+
     /// <summary>The cell as trimmed text, or null when empty.</summary>
     public string? Text(ImportColumn column) => Raw(column) switch
     {

@@ -164,8 +164,8 @@ public static class XlsxRows
         return false;
     }
 
-    /// <summary>"B7" → 2; "AA10" → 27.</summary>
-    private static int ColumnNumber(string reference)
+    /// <summary>"B7" → 2; "AA10" → 27; "C" → 3.</summary>
+    public static int ColumnNumber(string reference)
     {
         var n = 0;
         foreach (var c in reference)

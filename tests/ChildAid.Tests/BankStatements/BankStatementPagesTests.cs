@@ -73,6 +73,49 @@ public abstract class BankStatementPagesTests(DatabaseProvider provider) : BackO
             await check.Contributions.OrderBy(c => c.Id).Select(c => c.Channel).ToListAsync());
     }
 
+    [Fact]
+    public async Task A_refused_statement_comes_back_as_a_workbook_with_its_title_lines_and_an_error_column_for_its_uploader_only()
+    {
+        int unitId, accountId;
+        await using (var db = Db.NewContext())
+        {
+            unitId = (await TestData.UnitAsync(db)).Id;
+            accountId = (await BankTestData.AccountAsync(db, unitId, StatementPreset.Vietcombank)).Id;
+        }
+        await StaffAsync("ketoan", [Roles.Accountant], unitId);
+        await StaffAsync("ketoan2", [Roles.Accountant], unitId);
+        var client = await LogInAsync("ketoan");
+        var csv = "SAO KÊ TÀI KHOẢN / STATEMENT OF ACCOUNT\nSố tài khoản/Account Number:,0000000000\n"
+            + "Ngày giao dịch/Transaction Date,Số tham chiếu/Reference No,Số tiền ghi nợ/Debit,Số tiền ghi có/Credit,Số dư/Balance,Mô tả/Description\n"
+            + "05/11/2026,5243.1,,\"500,000\",,ung ho ao am\n"
+            + "31/11/2026,5243.2,,\"100,000\",,ung ho tre em\n";
+
+        var page = $"/BankStatements/Import?accountId={accountId}";
+        var posted = await client.PostFileAsync(page, StaffClient.Token(await client.GetPageAsync(page)), [], "Upload", "thang-11.csv",
+            System.Text.Encoding.UTF8.GetBytes(csv), "text/csv");
+        var report = await ResultAsync(client, posted);
+        Assert.Contains("Chưa ghi dòng nào", report);
+        var link = System.Text.RegularExpressions.Regex.Match(report, "id=\"error-workbook\" href=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&");
+        Assert.StartsWith("/BankStatements/Import?handler=Errors", link);
+
+        var (response, _) = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("loi-thang-11.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes)).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("SAO KÊ TÀI KHOẢN / STATEMENT OF ACCOUNT", rows[0]["A"]);
+        Assert.Equal("Lỗi", rows[2]["G"]);
+        Assert.Null(rows[3]["G"]);
+        Assert.Equal("ung ho tre em", rows[4]["F"]);
+        Assert.Contains("“31/11/2026” không phải ngày", (string)rows[4]["G"]!);
+        Assert.Equal(5, rows.Count);
+
+        var other = await LogInAsync("ketoan2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(link)).Response.StatusCode);
+        await using var check = Db.NewContext();
+        Assert.Equal(0, await check.BankStatementLines.CountAsync());
+    }
+
     private static async Task<string> ResultAsync(StaffClient client, HttpResponseMessage posted)
     {
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

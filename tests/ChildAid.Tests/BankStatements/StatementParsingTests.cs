@@ -22,6 +22,8 @@ public abstract class StatementParsingTests(DatabaseProvider provider) : Databas
         public override int HeaderSearchRows => 60;
         public override string UnreadableMessage => StatementFile.Unreadable;
         public override ParsedStatementLine? Parse(ImportRow row) => parser.Parse(row);
+        public override bool Continues(ImportRow row) => parser.Continues(row);
+        public override ImportRow Fold(ImportRow above, ImportRow continuation) => parser.Fold(above, continuation);
         public override Task WriteAsync(IReadOnlyList<ParsedStatementLine> batch, CancellationToken ct)
         {
             Lines.AddRange(batch);
@@ -151,6 +153,24 @@ public abstract class StatementParsingTests(DatabaseProvider provider) : Databas
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         Assert.Equal([400_000L, -150_000, -20_000], lines.Select(l => l.AmountVnd));
+    }
+
+    [Fact]
+    public async Task A_description_that_wraps_onto_rows_of_its_own_is_joined_to_its_transaction_and_a_label_without_amounts_is_not()
+    {
+        var csv = "Ngày giao dịch,Số tham chiếu,Nợ,Có,Số dư,Mô tả\n"
+            + "05/11/2026,5243.1,,\"500,000\",\"10,500,000\",MBVCB.3278907687.CA 7K3M-9Q7 ung ho\n"
+            + ",,,,,ao am tu NGUYEN VAN A\n"
+            + ",,,,,CONG TY TNHH HOA MAI\n"
+            + "06/11/2026,5243.2,\"200,000\",,\"10,300,000\",Phi SMS\n"
+            + ",,,,,Cộng phát sinh\n";
+        var (result, lines) = await ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), StatementPreset.Vietcombank);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("MBVCB.3278907687.CA 7K3M-9Q7 ung ho ao am tu NGUYEN VAN A CONG TY TNHH HOA MAI", lines[0].Description);
+        Assert.Equal((2, 500_000L), (lines[0].RowNumber, lines[0].AmountVnd));
+        Assert.Equal("Phi SMS", lines[1].Description);
     }
 
     [Fact]
