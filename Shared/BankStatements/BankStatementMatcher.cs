@@ -230,6 +230,8 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
     /// A gift nobody pledged: to a donor staff picked, to a new donor named here (in the account's unit, name shown as the
     /// donor chose — unknown, so amount only under the name), or anonymous. Campaign: the account's, if it has one.
     /// </summary>
+    public const string BothDonors = "Chọn một nhà tài trợ có sẵn hoặc gõ tên nhà tài trợ mới, không cả hai.";
+
     public async Task<Outcome<Contribution>> RecordUnsolicitedAsync(long lineId, int? donorId, string? newDonorName, CancellationToken ct = default,
         bool isDemo = false)
     {
@@ -237,8 +239,12 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
         if (line is null) return Outcome<Contribution>.Fail("Line", NotWaiting);
         var account = await db.BankAccounts.AsNoTracking().FirstAsync(a => a.Id == line.BankAccountId, ct);
         int donor;
+        if (donorId is not null && !string.IsNullOrWhiteSpace(newDonorName))
+            return Outcome<Contribution>.Fail("NewDonorName", BothDonors);
         if (donorId is { } picked)
         {
+            if (!await db.Donors.IgnoreQueryFilters([Security.ScopeFilters.Unit<Donor>()]).AnyAsync(d => d.Id == picked, ct))
+                return Outcome<Contribution>.Fail("DonorId", "Không tìm thấy nhà tài trợ này: hãy tìm lại.");
             // The donor's transfer staff already recorded on the receipt form: link, never book twice.
             if (await LinkToHandRecordedAsync(line, picked, null, ct) is not null)
                 return Outcome<Contribution>.Ok((await db.Contributions.FindAsync([line.ContributionId!.Value], ct))!);

@@ -1,6 +1,7 @@
 using ChildAid.BackOffice.Web;
 using ChildAid.Shared.BankStatements;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Donors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,13 @@ namespace ChildAid.BackOffice.Pages.BankStatements;
 
 /// <summary>
 /// Khoản chờ đối chiếu: credit lines of the user's units that named no pledge. Each can be matched to a pledge by its
-/// reference (suggestions by amount and donor name), or recorded as an unsolicited gift (a new donor named here, or anonymous).
+/// reference (suggestions by amount and donor name), or recorded as an unsolicited gift: to a donor found in the shared
+/// registry (search without diacritics, on the line's own row), a new donor named here, or anonymous.
 /// </summary>
-public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher) : PageModel
+public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher, DonorService donors) : PageModel
 {
     private const int Shown = 50;
+    private const int MaxMatches = 10;
 
     public sealed record Row(BankStatementLine Line, string AccountCode, IReadOnlyList<PledgeSuggestion> Suggestions);
 
@@ -22,6 +25,12 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher) : Pa
     [BindProperty] public long LineId { get; set; }
     [BindProperty] public string? PledgeReference { get; set; }
     [BindProperty] public string? NewDonorName { get; set; }
+    [BindProperty] public int? DonorId { get; set; }
+    /// <summary>The line whose row searches the donor registry, and what was typed.</summary>
+    [BindProperty(SupportsGet = true)] public long? FindFor { get; set; }
+    [BindProperty(SupportsGet = true)] public string? DonorQuery { get; set; }
+    public IReadOnlyList<DonorChoice>? Matches { get; private set; }
+    public bool MoreMatches { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -35,7 +44,7 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher) : Pa
     public async Task<IActionResult> OnPostUnsolicitedAsync(CancellationToken ct)
     {
         if (!await VisibleAsync(ct)) return NotFound();
-        var outcome = await matcher.RecordUnsolicitedAsync(LineId, null, NewDonorName, ct);
+        var outcome = await matcher.RecordUnsolicitedAsync(LineId, DonorId, NewDonorName, ct);
         return await AfterAsync(outcome.Succeeded ? Localization.StaffText.T("Đã ghi nhận phiếu thu {0} (khoản ủng hộ không theo cam kết).", outcome.Value!.ReceiptNumber) : null, outcome.Errors, ct);
     }
 
@@ -47,6 +56,7 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher) : Pa
             return RedirectToPage();
         }
         ModelState.AddErrors(errors.ToDictionary(e => $"{LineId}.{e.Key}", e => e.Value), "Line");
+        FindFor ??= LineId;
         await LoadAsync(ct);
         return Page();
     }
@@ -65,5 +75,14 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher) : Pa
         foreach (var line in lines)
             rows.Add(new Row(line, codes.GetValueOrDefault(line.BankAccountId, ""), await matcher.SuggestAsync(line.Id, 3, ct)));
         Rows = rows;
+        if (FindFor is not null && !string.IsNullOrWhiteSpace(DonorQuery))
+        {
+            var found = await donors.PickAsync(DonorQuery, MaxMatches, ct);
+            (Matches, MoreMatches) = (found.Take(MaxMatches).ToList(), found.Count > MaxMatches);
+        }
     }
+
+    /// <summary>The messages for one line's forms, by field ("Line", "PledgeReference", "NewDonorName", "DonorId").</summary>
+    public string? ErrorFor(long lineId, string field) =>
+        ModelState.TryGetValue($"Line.{lineId}.{field}", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 }

@@ -116,6 +116,51 @@ public abstract class BankStatementPagesTests(DatabaseProvider provider) : BackO
         Assert.Equal(0, await check.BankStatementLines.CountAsync());
     }
 
+    [Fact]
+    public async Task An_unmatched_line_is_recorded_for_a_donor_found_without_diacritics_and_a_wrong_entry_is_told_next_to_its_field()
+    {
+        int unitId, donorId;
+        long lineId;
+        await using (var db = Db.NewContext())
+        {
+            unitId = (await TestData.UnitAsync(db)).Id;
+            donorId = (await TestData.DonorAsync(db, unitId, "Nguyễn Văn An")).Id;
+            await TestData.DonorAsync(db, unitId, "Trần Thị Bình");
+            lineId = await BankTestData.WaitingLineAsync(db, await BankTestData.AccountAsync(db, unitId, StatementPreset.Vietcombank), 300_000, "CK tu NGUYEN VAN AN");
+        }
+        await StaffAsync("ketoan", [Roles.Accountant], unitId);
+        var client = await LogInAsync("ketoan");
+        var id = lineId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var found = await client.GetPageAsync($"/BankStatements/Queue?FindFor={id}&DonorQuery=nguyen+van+an");
+        Assert.Contains($"id=\"donor-{id}-{donorId}\"", found);
+        Assert.Contains("Nguyễn Văn An", found);
+        Assert.DoesNotContain("Trần Thị Bình", found);
+
+        var both = await client.PostWithTokenAsync("/BankStatements/Queue?handler=Unsolicited", StaffClient.Token(found), new()
+        {
+            ["LineId"] = id, ["DonorId"] = donorId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["NewDonorName"] = "Người khác",
+            ["FindFor"] = id, ["DonorQuery"] = "nguyen van an",
+        });
+        Assert.Equal(HttpStatusCode.OK, both.StatusCode);
+        var bothHtml = System.Net.WebUtility.HtmlDecode(await both.Content.ReadAsStringAsync());
+        Assert.Matches($"id=\"donor-error-{id}\">{System.Text.RegularExpressions.Regex.Escape(BankStatementMatcher.BothDonors)}<", bothHtml);
+        Assert.Contains($"aria-describedby=\"donor-error-{id}\"", bothHtml);
+        Assert.Contains($"id=\"donor-{id}-{donorId}\"", bothHtml); // the search is still there
+
+        var wrongRef = await client.PostWithTokenAsync("/BankStatements/Queue?handler=Match", StaffClient.Token(found),
+            new() { ["LineId"] = id, ["PledgeReference"] = "CA0000000" });
+        Assert.Matches($"id=\"ref-error-{id}\">Không tìm thấy cam kết có mã này", System.Net.WebUtility.HtmlDecode(await wrongRef.Content.ReadAsStringAsync()));
+
+        var recorded = await client.PostWithTokenAsync("/BankStatements/Queue?handler=Unsolicited", StaffClient.Token(found),
+            new() { ["LineId"] = id, ["DonorId"] = donorId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["NewDonorName"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        await using var check = Db.NewContext();
+        var gift = await check.Contributions.SingleAsync();
+        Assert.Equal((donorId, 300_000L, ContributionChannel.Unsolicited), (gift.DonorId, gift.AmountVnd, gift.Channel));
+        Assert.Equal(2, await check.Donors.CountAsync());
+    }
+
     private static async Task<string> ResultAsync(StaffClient client, HttpResponseMessage posted)
     {
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
