@@ -45,7 +45,9 @@
     const tile = Math.floor(index / 256);
     const width = Math.min(256, size - tile * 256);
     const bundleUrl = data.prefix + '/tile/entries/' + tilePath(tile) + (width < 256 ? '.p/' + width : '');
-    const bundle = new Uint8Array(await (await fetch(bundleUrl)).arrayBuffer());
+    const bundleResponse = await fetch(bundleUrl);
+    if (!bundleResponse.ok) throw new Error('entries ' + bundleResponse.status); // not a mismatch: try again later
+    const bundle = new Uint8Array(await bundleResponse.arrayBuffer());
     let at = 0, entry = null;
     for (let k = 0; k <= index % 256; k++) {
       const length = (bundle[at] << 8) | bundle[at + 1];
@@ -72,7 +74,9 @@
   // SHA-256(name ‖ "\n" ‖ 0x01 ‖ key); a signature line is "— <name> <base64(id ‖ signature)>" over the note's text up to
   // the blank line. True: signed by that key; false: not; undefined: this browser has no Ed25519 in WebCrypto.
   async function signedBy(note, verifierKey) {
-    const [name, id, encoded] = (verifierKey || '').split('+');
+    // Split on the first two '+' only: the base64 of the key may itself hold '+'.
+    const parts = (verifierKey || '').split('+');
+    const [name, id, encoded] = [parts[0], parts[1], parts.slice(2).join('+')];
     if (!encoded) return false;
     const raw = b64(encoded);
     if (raw.length !== 33 || raw[0] !== 1) return false;
