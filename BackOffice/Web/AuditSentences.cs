@@ -46,6 +46,7 @@ public static class AuditSentences
         ["IdentityUserLogin`1"] = "đăng nhập ngoài của cán bộ",
         ["IdentityUserClaim`1"] = "thuộc tính của cán bộ",
         ["NeedsReview"] = "bản rà soát nhu cầu",
+        ["NeedsTemplate"] = "mẫu nhu cầu kèm danh sách trẻ",
         ["NeedLine"] = "dòng nhu cầu",
         ["DeclaredSupport"] = "hỗ trợ do cơ quan khác đăng ký",
         ["PriorityCriterion"] = "tiêu chí ưu tiên",
@@ -152,34 +153,12 @@ public static class AuditSentences
             return new AuditLine($"{who} {Word(SignInEvents.VietnameseLabels.GetValueOrDefault(e.Action, "đăng nhập"))}{address}", []);
         }
         if (e.Action == LedgerNameErasure.EraseNameAction) return NameErasure(e, actor);
-        // An export of a check-up session's measurements (names, dates of birth): who, which session, why and how many.
-        if (e.Action == Shared.Checkups.CheckupExport.ExportAction && e.EntityType == "CheckupSession")
+        // Exports of children's personal data: who, what, why and how many, never whom (PersonalDataExport writes them).
+        if (e.Action == PersonalDataExport.Action && ExportSentence(e, actor) is { } exportSentence)
         {
             var exported = Parse(e.After);
             var why = exported.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            var count = exported.TryGetValue("Count", out var counted) && counted.TryGetInt32(out var c) ? c : 0;
-            return new AuditLine(Word("{0} đã xuất kết quả đo của {1} trẻ ở buổi khám số {2} ra tệp Excel (dữ liệu cá nhân)", actor, count, e.EntityKey)
-                                 + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
-        }
-        // An export of the children list (personal data): who, why and how many, never whom.
-        if (e.Action == Shared.Children.ChildExport.ExportAction && e.EntityType == "Child")
-        {
-            var exported = Parse(e.After);
-            var why = exported.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            var count = exported.TryGetValue("Count", out var counted) && counted.TryGetInt32(out var c) ? c : 0;
-            return new AuditLine(Word("{0} đã xuất danh sách {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count)
-                                 + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
-        }
-        // An export of need lines naming children (personal data): who, which review (or all approved), why and how many.
-        if (e.Action == Shared.Needs.NeedsExport.ExportAction && e.EntityType == nameof(Shared.Needs.NeedsReview))
-        {
-            var exported = Parse(e.After);
-            var why = exported.TryGetValue("Reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            var count = exported.TryGetValue("Count", out var counted) && counted.TryGetInt32(out var c) ? c : 0;
-            var sentence = e.EntityKey == Shared.Needs.NeedsExport.ApprovedKey
-                ? Word("{0} đã xuất các nhu cầu đã duyệt có họ tên {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count)
-                : Word("{0} đã xuất các dòng nhu cầu của bản rà soát số {1} có họ tên {2} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, e.EntityKey, count);
-            return new AuditLine(sentence + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
+            return new AuditLine(exportSentence + (why is { Length: > 0 } ? Word(". Lý do: {0}", why) : ""), []);
         }
         // A child's erasure at the guardian's request: who, when (the row's time) and why; never the erased values.
         if (e.Action == Shared.Children.ChildErasure.EraseAction && e.EntityType == "Child")
@@ -211,6 +190,24 @@ public static class AuditSentences
     }
 
     /// <summary>"Quản trị đã xóa tên công khai của nhà tài trợ số 12 khỏi 3 mục sao kê; 1 mục định dạng v1 vẫn giữ tên. Lý do: …"</summary>
+    /// <summary>The sentence of an export of children's personal data, by what was exported; null for any other entity.</summary>
+    private static string? ExportSentence(AuditEntry e, string actor)
+    {
+        var count = Parse(e.After).TryGetValue("Count", out var counted) && counted.TryGetInt32(out var c) ? c : 0;
+        return e.EntityType switch
+        {
+            "CheckupSession" => Word("{0} đã xuất kết quả đo của {1} trẻ ở buổi khám số {2} ra tệp Excel (dữ liệu cá nhân)", actor, count, e.EntityKey),
+            "Child" => Word("{0} đã xuất danh sách {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count),
+            nameof(Shared.Needs.NeedsReview) when e.EntityKey == Shared.Needs.NeedsExport.ApprovedKey =>
+                Word("{0} đã xuất các nhu cầu đã duyệt có họ tên {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count),
+            nameof(Shared.Needs.NeedsReview) =>
+                Word("{0} đã xuất các dòng nhu cầu của bản rà soát số {1} có họ tên {2} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, e.EntityKey, count),
+            Shared.Needs.NeedsTemplate.AuditEntity =>
+                Word("{0} đã tải mẫu nhu cầu của bản rà soát số {1} kèm danh sách {2} trẻ em của xã (dữ liệu cá nhân)", actor, e.EntityKey, count),
+            _ => null,
+        };
+    }
+
     private static AuditLine NameErasure(AuditEntry e, string actor)
     {
         var after = Parse(e.After);

@@ -20,8 +20,7 @@ public sealed record CheckupExportFile(byte[] Bytes, int Count);
 /// </summary>
 public class CheckupExport(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
 {
-    public const string ExportAction = "Exported";
-    public const int MaxReasonLength = 500;
+    public const string ExportAction = PersonalDataExport.Action;
 
     // The computed columns, after the template's.
     public const string AgeDays = "Tuổi (ngày)", Waz = "Z cân nặng/tuổi", Haz = "Z chiều dài-cao/tuổi", Whz = "Z cân nặng/chiều dài-cao",
@@ -32,10 +31,8 @@ public class CheckupExport(ChildAidDbContext db, AuditActor actor, TimeProvider 
     {
         var session = await db.CheckupSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null) return Outcome<CheckupExportFile>.Fail("", CheckupImport.NotFound);
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-            return Outcome<CheckupExportFile>.Fail("Reason", "Vui lòng nhập lý do xuất kết quả đo (dữ liệu cá nhân của trẻ), ví dụ: gửi trạm y tế để đối chiếu.");
-        if (reason.Length > MaxReasonLength) return Outcome<CheckupExportFile>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        var checkedReason = PersonalDataExport.Reason(reason, "Vui lòng nhập lý do xuất kết quả đo (dữ liệu cá nhân của trẻ), ví dụ: gửi trạm y tế để đối chiếu.");
+        if (!checkedReason.Succeeded) return Outcome<CheckupExportFile>.Fail(checkedReason.Errors);
 
         // The measurement's own filters (unit, organisation) apply; the child is read through them too.
         var measured = await db.Measurements.AsNoTracking().Where(m => m.SessionId == sessionId)
@@ -70,14 +67,8 @@ public class CheckupExport(ChildAidDbContext db, AuditActor actor, TimeProvider 
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "Kết quả khám", cancellationToken: ct);
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(CheckupSession),
-            EntityKey = sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), AdminUnitId = session.AdminUnitId,
-            Action = ExportAction, Label = $"{VietnameseFormat.Date(session.HeldOn)}: {measured.Count} trẻ",
-            After = JsonSerializer.Serialize(new { Reason = reason, Count = measured.Count },
-                new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-        });
+        db.AuditEntries.Add(PersonalDataExport.AuditRow(actor, clock, nameof(CheckupSession), sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            session.AdminUnitId, $"{VietnameseFormat.Date(session.HeldOn)}: {measured.Count} trẻ", checkedReason.Value!, measured.Count));
         await db.SaveChangesAsync(ct);
         return Outcome<CheckupExportFile>.Ok(new CheckupExportFile(stream.ToArray(), measured.Count));
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Needs;
@@ -18,15 +17,13 @@ public sealed record ChildExportFile(byte[] Bytes, int Count);
 /// </summary>
 public class ChildExport(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
 {
-    public const string ExportAction = "Exported";
-    public const int MaxReasonLength = 500;
+    public const string ExportAction = PersonalDataExport.Action;
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public async Task<Outcome<ChildExportFile>> ExportAsync(string? reason, CancellationToken ct = default)
     {
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return Outcome<ChildExportFile>.Fail("Reason", "Vui lòng nhập lý do xuất dữ liệu cá nhân của trẻ (ví dụ: danh sách gửi trạm y tế cho đợt khám tháng 12).");
-        if (reason.Length > MaxReasonLength) return Outcome<ChildExportFile>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        var checkedReason = PersonalDataExport.Reason(reason, "Vui lòng nhập lý do xuất dữ liệu cá nhân của trẻ (ví dụ: danh sách gửi trạm y tế cho đợt khám tháng 12).");
+        if (!checkedReason.Succeeded) return Outcome<ChildExportFile>.Fail(checkedReason.Errors);
 
         var children = await db.Children.AsNoTracking().InRegistry().OrderBy(c => c.AdminUnit!.Name).ThenBy(c => c.SearchText).ThenBy(c => c.Id)
             .Select(c => new
@@ -46,13 +43,7 @@ public class ChildExport(ChildAidDbContext db, AuditActor actor, TimeProvider cl
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "Tre em", cancellationToken: ct);
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(Child), EntityKey = "export",
-            Action = ExportAction, Label = $"{children.Count} trẻ",
-            After = JsonSerializer.Serialize(new { Reason = reason, Count = children.Count },
-                new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-        });
+        db.AuditEntries.Add(PersonalDataExport.AuditRow(actor, clock, nameof(Child), "export", null, $"{children.Count} trẻ", checkedReason.Value!, children.Count));
         await db.SaveChangesAsync(ct);
         return Outcome<ChildExportFile>.Ok(new ChildExportFile(stream.ToArray(), children.Count));
     }

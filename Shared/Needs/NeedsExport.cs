@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildAid.Shared.Audit;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Text;
@@ -19,8 +18,8 @@ namespace ChildAid.Shared.Needs;
 public static class NeedsExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string ExportAction = "Exported";
-    public const int MaxReasonLength = 500;
+    public const string ExportAction = PersonalDataExport.Action;
+    public const string MissingReason = "Vui lòng nhập lý do xuất danh sách nhu cầu có họ tên trẻ (dữ liệu cá nhân của trẻ), ví dụ: gửi nhà cung cấp áo ấm để chuẩn bị cỡ.";
     /// <summary>The audit row's key when the export is every approved line of the reader's units, not one review.</summary>
     public const string ApprovedKey = "approved";
 
@@ -36,23 +35,15 @@ public static class NeedsExport
         AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var children = await ChildrenNamedAsync(lines, ct);
-        reason = reason?.Trim();
-        if (children > 0 && string.IsNullOrEmpty(reason))
-            return Outcome<FileStream>.Fail("Reason", "Vui lòng nhập lý do xuất danh sách nhu cầu có họ tên trẻ (dữ liệu cá nhân của trẻ), ví dụ: gửi nhà cung cấp áo ấm để chuẩn bị cỡ.");
-        if (children > 0 && reason!.Length > MaxReasonLength) return Outcome<FileStream>.Fail("Reason", "Lý do tối đa 500 ký tự.");
+        var checkedReason = PersonalDataExport.Reason(reason, MissingReason);
+        if (children > 0 && !checkedReason.Succeeded) return Outcome<FileStream>.Fail(checkedReason.Errors);
         var file = await WriteAsync(db, lines, ct);
         if (children == 0) return Outcome<FileStream>.Ok(file);
         try
         {
             var unit = reviewId is { } id ? await db.NeedsReviews.AsNoTracking().Where(r => r.Id == id).Select(r => (int?)r.AdminUnitId).FirstOrDefaultAsync(ct) : null;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, Actor = actor.Name, EntityType = nameof(NeedsReview),
-                EntityKey = reviewId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ApprovedKey, AdminUnitId = unit,
-                Action = ExportAction, Label = $"{children} trẻ",
-                After = JsonSerializer.Serialize(new { Reason = reason, Count = children },
-                    new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-            });
+            db.AuditEntries.Add(PersonalDataExport.AuditRow(actor, clock, nameof(NeedsReview),
+                reviewId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ApprovedKey, unit, $"{children} trẻ", checkedReason.Value!, children));
             await db.SaveChangesAsync(ct);
             return Outcome<FileStream>.Ok(file);
         }

@@ -2,6 +2,7 @@ using ChildAid.Shared.Data;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ChildAid.Shared.Children;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.Needs;
@@ -17,9 +18,16 @@ public static class NeedsTemplate
     /// <summary>Rows of the data sheet the drop-down lists cover.</summary>
     public const int ValidatedRows = 50_000;
 
+    /// <summary>The audit rows of a download with the commune's children name this (keyed by the review).</summary>
+    public const string AuditEntity = "NeedsTemplate";
+
     public sealed record ChildChoice(int Id, string FullName, DateOnly DateOfBirth);
 
-    public static async Task WriteAsync(ChildAidDbContext db, int? communeId, Stream output, CancellationToken ct = default)
+    /// <summary>
+    /// The template; for a commune, with its schools, and its children only when <paramref name="withChildren"/> (personal
+    /// data: the caller asked for a reason and audits the export). Returns how many children the file lists.
+    /// </summary>
+    public static async Task<int> WriteAsync(ChildAidDbContext db, int? communeId, bool withChildren, Stream output, CancellationToken ct = default)
     {
         var items = await db.NeedItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Category).ThenBy(i => i.Id).ToListAsync(ct);
         List<ChildChoice> children = [];
@@ -27,13 +35,25 @@ public static class NeedsTemplate
         if (communeId is { } id)
         {
             var units = await NeedsPlaces.UnitsOfCommuneAsync(db, id, ct);
-            children = (await db.Children.AsNoTracking().Where(c => units.Contains(c.AdminUnitId)).OrderBy(c => c.FullName).ThenBy(c => c.Id)
-                .Select(c => new { c.Id, c.FullName, c.DateOfBirth }).ToListAsync(ct)).Select(c => new ChildChoice(c.Id, c.FullName, c.DateOfBirth)).ToList();
+            if (withChildren)
+            {
+                var rows = await ChildrenQuery(db, units).OrderBy(c => c.FullName).ThenBy(c => c.Id)
+                    .Select(c => new { c.Id, c.FullName, c.DateOfBirth }).ToListAsync(ct);
+                children = [.. rows.Select(c => new ChildChoice(c.Id, c.FullName, c.DateOfBirth))];
+            }
             schools = await db.Organisations.AsNoTracking().Where(o => o.Type == Organisations.OrganisationType.School && units.Contains(o.AdminUnitId))
                 .OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
         }
         Write(items, children, schools, output);
+        return children.Count;
     }
+
+    /// <summary>How many children a commune's template would list (those of the registry the reader's scope covers).</summary>
+    public static async Task<int> ChildrenCountAsync(ChildAidDbContext db, int communeId, CancellationToken ct = default) =>
+        await ChildrenQuery(db, await NeedsPlaces.UnitsOfCommuneAsync(db, communeId, ct)).CountAsync(ct);
+
+    private static IQueryable<Children.Child> ChildrenQuery(ChildAidDbContext db, IReadOnlyCollection<int> units) =>
+        db.Children.AsNoTracking().InRegistry().Where(c => units.Contains(c.AdminUnitId));
 
     public static void Write(IReadOnlyList<NeedItem> items, IReadOnlyList<ChildChoice> children, IReadOnlyList<string> schools, Stream output)
     {

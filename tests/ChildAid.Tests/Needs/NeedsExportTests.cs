@@ -64,6 +64,44 @@ public abstract class NeedsExportTests(DatabaseProvider provider) : BackOfficeTe
         Assert.Contains($"đã xuất các dòng nhu cầu của bản rà soát số {p.ReviewId} có họ tên 2 trẻ em ra tệp Excel (dữ liệu cá nhân). Lý do: Gửi nhà cung cấp áo ấm để chuẩn bị cỡ",
             await admin.GetPageAsync("/Audit"));
     }
+
+    [Fact]
+    public async Task The_template_lists_the_communes_children_only_with_a_reason_and_the_download_is_audited()
+    {
+        NeedsPlace p;
+        await using (var db = Db.NewContext()) p = await NeedsPlace.CreateAsync(db);
+        await StaffAsync("canbo-xa", [Roles.CommuneOfficer], p.CommuneId);
+        var client = await LogInAsync("canbo-xa");
+        var url = $"/Needs/Template?reviewId={p.ReviewId}";
+
+        var form = await client.GetPageAsync(url);
+        Assert.Contains("danh sách 4 trẻ của xã", form);
+        var refused = await client.PostFormAsync(url, new() { ["Input.Reason"] = "" });
+        Assert.StartsWith("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Matches("id=\"Input_Reason-error\"[^>]*>[^<]*Vui lòng nhập lý do tải danh sách trẻ", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+
+        // Without children: schools only, at once, nothing audited.
+        var schoolsOnly = await client.Http.GetAsync($"/Needs/Template?handler=SchoolsOnly&reviewId={p.ReviewId}");
+        Assert.Equal(NeedsExport.ContentType, schoolsOnly.Content.Headers.ContentType?.MediaType);
+        var schoolRows = new MemoryStream(await schoolsOnly.Content.ReadAsByteArrayAsync()).Query(sheetName: NeedsSheet.ChildrenSheet).Cast<IDictionary<string, object?>>().ToList();
+        Assert.DoesNotContain(schoolRows, r => r.Values.Any(v => v?.ToString() == "Rơ Mah Hiền"));
+        await using (var db = Db.NewContext()) Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityType == NeedsTemplate.AuditEntity));
+
+        var withChildren = await client.PostFormAsync(url, new() { ["Input.Reason"] = "Rà soát nhu cầu áo ấm năm học này" });
+        Assert.Equal(NeedsExport.ContentType, withChildren.Content.Headers.ContentType?.MediaType);
+        var rows = new MemoryStream(await withChildren.Content.ReadAsByteArrayAsync()).Query(sheetName: NeedsSheet.ChildrenSheet).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => r.Values.Any(v => v?.ToString() == "Rơ Mah Hiền"));
+        await using (var db = Db.NewContext())
+        {
+            var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == NeedsTemplate.AuditEntity);
+            Assert.Equal((p.ReviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), p.CommuneId), (audit.EntityKey, audit.AdminUnitId));
+            Assert.Contains("\"Count\":4", audit.After);
+            Assert.DoesNotContain("Hiền", audit.After + audit.Label);
+        }
+        var admin = await LogInAsAdminAsync();
+        Assert.Contains($"đã tải mẫu nhu cầu của bản rà soát số {p.ReviewId} kèm danh sách 4 trẻ em của xã (dữ liệu cá nhân). Lý do: Rà soát nhu cầu áo ấm năm học này",
+            await admin.GetPageAsync("/Audit"));
+    }
 }
 
 public class NeedsExportTestsOnSqlite() : NeedsExportTests(DatabaseProvider.Sqlite);

@@ -21,7 +21,7 @@ public abstract class NeedsTemplateTests(DatabaseProvider provider) : DatabaseTe
         await using (var db = Db.NewContext())
         {
             p = await NeedsPlace.CreateAsync(db);
-            await NeedsTemplate.WriteAsync(db, p.CommuneId, output);
+            Assert.Equal(4, await NeedsTemplate.WriteAsync(db, p.CommuneId, withChildren: true, output));
         }
         output.Position = 0;
 
