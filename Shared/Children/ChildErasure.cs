@@ -9,7 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildAid.Shared.Children;
 
 /// <summary>What an erasure will touch, shown before it is confirmed.</summary>
-public sealed record ErasurePreview(Child Child, int Measurements, int Consents, int Photos, int PhotosInUse, int MergedRecords);
+public sealed record ErasurePreview(Child Child, int Measurements, int Consents, int Photos, int PhotosInUse, int MergedRecords,
+    IReadOnlyList<NameMention> Mentions);
+
+/// <summary>
+/// Free text that names the child (a need line's note, a page or story in any version): the erasure does not rewrite
+/// what people wrote, so the officer is shown where to edit it. <see cref="ContentItemId"/> or <see cref="NeedLine"/> is set.
+/// </summary>
+public sealed record NameMention(int? ContentItemId, string? ContentTitle, bool Published, (int ReviewId, int LineId)? NeedLine);
 
 /// <summary>
 /// What an erasure did with the child's photos: deleted (files and rows), or kept because content uses them; and how many
@@ -45,9 +52,41 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         var ids = await RecordIdsAsync(childId, ct);
         var consents = await db.ConsentRecords.IgnoreQueryFilters().Where(r => r.ChildId != null && ids.Contains(r.ChildId.Value)).Select(r => r.Id).ToListAsync(ct);
         var photos = await db.MediaItems.IgnoreQueryFilters().Where(m => m.ConsentRecordId != null && consents.Contains(m.ConsentRecordId.Value)).Select(m => m.Id).ToListAsync(ct);
+        var names = await db.Children.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.FullName).ToListAsync(ct);
         return new ErasurePreview(child,
             await db.Measurements.IgnoreQueryFilters().CountAsync(m => ids.Contains(m.ChildId), ct),
-            consents.Count, photos.Count, (await UsedByContentAsync(photos, ct)).Count, ids.Count - 1);
+            consents.Count, photos.Count, (await UsedByContentAsync(photos, ct)).Count, ids.Count - 1, await MentionsAsync(names, ct));
+    }
+
+    /// <summary>
+    /// Where the child's name (any of its records', case and diacritics ignored, as a whole phrase) is written in free text:
+    /// the notes of need lines the officer's units cover, and every version of every page and story (title, summary,
+    /// body, both languages). Read once per erasure, so a full pass over the text is fine.
+    /// </summary>
+    public async Task<IReadOnlyList<NameMention>> MentionsAsync(IReadOnlyList<string> names, CancellationToken ct = default)
+    {
+        var folded = names.Select(n => Text.TextFolding.Fold(n)).Where(n => n.Length >= 3).Distinct().ToList();
+        if (folded.Count == 0) return [];
+        bool Names(params string?[] texts)
+        {
+            var text = " " + Text.TextFolding.Fold(string.Join(" ", texts.Where(t => t is not null))) + " ";
+            return folded.Any(n => System.Text.RegularExpressions.Regex.IsMatch(text, $"(?<![\\p{{L}}\\p{{N}}]){System.Text.RegularExpressions.Regex.Escape(n)}(?![\\p{{L}}\\p{{N}}])"));
+        }
+        var mentions = new List<NameMention>();
+        await foreach (var line in db.NeedLines.AsNoTracking().Where(l => l.Note != null).Select(l => new { l.Id, l.NeedsReviewId, l.Note }).AsAsyncEnumerable().WithCancellation(ct))
+            if (Names(line.Note)) mentions.Add(new NameMention(null, null, false, (line.NeedsReviewId, line.Id)));
+        var hits = new HashSet<int>();
+        await foreach (var v in db.ContentVersions.IgnoreQueryFilters().AsNoTracking()
+                           .Select(v => new { v.ContentItemId, v.Title, v.TitleEn, v.Summary, v.SummaryEn, v.Body, v.BodyEn }).AsAsyncEnumerable().WithCancellation(ct))
+            if (!hits.Contains(v.ContentItemId) && Names(v.Title, v.TitleEn, v.Summary, v.SummaryEn, v.Body, v.BodyEn)) hits.Add(v.ContentItemId);
+        if (hits.Count > 0)
+        {
+            var items = await db.ContentItems.IgnoreQueryFilters().AsNoTracking().Where(i => hits.Contains(i.Id))
+                .Select(i => new { i.Id, i.PublishedVersion, Title = i.Versions.OrderByDescending(v => v.Number).Select(v => v.Title).FirstOrDefault() })
+                .OrderBy(i => i.Id).ToListAsync(ct);
+            mentions.AddRange(items.Select(i => new NameMention(i.Id, i.Title, i.PublishedVersion is not null, null)));
+        }
+        return mentions;
     }
 
     /// <summary>Which of the photos content uses (its pictures or hero, in any version): the foreign keys keep those.</summary>

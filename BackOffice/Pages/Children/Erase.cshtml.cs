@@ -38,6 +38,8 @@ public class EraseModel(ChildErasure erasure) : PageModel
         TempData["Saved"] = Localization.StaffText.T("Đã xóa dữ liệu cá nhân của hồ sơ số {0} theo yêu cầu; kết quả đo chỉ còn là số liệu thống kê ẩn danh.", id)
             + (done.PhotosDeleted > 0 ? " " + Localization.StaffText.T("Đã xóa {0} ảnh của trẻ (tệp và hồ sơ ảnh).", done.PhotosDeleted) : "")
             + (done.PhotosKept > 0 ? " " + Localization.StaffText.T("{0} ảnh còn được dùng trong nội dung nên được giữ lại: đã gỡ khỏi trang công khai và xóa mô tả; biên tập viên cần thay ảnh trong nội dung rồi xóa ảnh trong thư viện.", done.PhotosKept) : "")
+            + (Preview.Mentions.Count > 0 ? " " + Localization.StaffText.T("Tên của trẻ còn được viết ở {0} chỗ, cần sửa tay: {1}.", Preview.Mentions.Count,
+                string.Join("; ", Preview.Mentions.Select(m => m.ContentTitle ?? Localization.StaffText.T("dòng nhu cầu số {0} (ghi chú)", m.NeedLine!.Value.LineId)))) : "")
             + (done.FilesLeft.Count > 0 ? " " + Localization.StaffText.T("Chưa xóa được tệp của {0} ảnh trên máy chủ (thư mục {1}): báo quản trị hệ thống xóa tay.", done.FilesLeft.Count, string.Join(", ", done.FilesLeft)) : "");
         return RedirectToPage("/Children/Index");
     }

@@ -203,6 +203,46 @@ public abstract class ChildErasureTests(DatabaseProvider provider) : BackOfficeT
     }
 
     [Fact]
+    public async Task The_page_lists_the_need_line_notes_and_pages_that_still_write_the_childs_name_diacritics_ignored()
+    {
+        Needs.NeedsPlace p;
+        int story, other;
+        int noted, unrelated;
+        await using (var db = Db.NewContext())
+        {
+            p = await Needs.NeedsPlace.CreateAsync(db, "23599", "Xã Thử Xoá", "Trường TH Thử Xoá");
+            await using (var sp = Db.Services())
+            await using (var scope = Scope(sp))
+            {
+                var imported = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shared.Needs.NeedsImport>(scope.ServiceProvider)
+                    .RunAsync(p.ReviewId, Needs.NeedsWorkbook.Write([Needs.NeedsWorkbook.Jacket(p.Hien), Needs.NeedsWorkbook.Jacket(p.Duc)]), "a.xlsx");
+                Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+            }
+            var lines = await db.NeedLines.OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
+            (noted, unrelated) = (lines[0], lines[1]);
+            await db.NeedLines.Where(l => l.Id == noted).ExecuteUpdateAsync(s => s.SetProperty(l => l.Note, "em RO MAH HIEN can ao am co lon"));
+            await db.NeedLines.Where(l => l.Id == unrelated).ExecuteUpdateAsync(s => s.SetProperty(l => l.Note, "Rơ Mah Hiềnh (một em khác)"));
+            story = (await ContentTestData.ItemAsync(db, new ContentSpec(ContentType.Story, "ao-am-ia-dal", "Áo ấm về Ia Đal")
+                { BodyHtml = "<p>Em Rơ Mah Hiền, lớp 2, nhận áo mới.</p>" }, publish: true)).Id;
+            other = (await ContentTestData.ItemAsync(db, new ContentSpec(ContentType.Story, "bua-trua", "Bữa trưa") { BodyHtml = "<p>Bữa trưa ở trường.</p>" }, publish: false)).Id;
+        }
+        var admin = await LogInAsAdminAsync();
+
+        var page = WebUtility.HtmlDecode(await admin.GetPageAsync($"/Children/Erase/{S(p.Hien)}"));
+
+        Assert.Contains("Tên của trẻ còn được viết ở 2 chỗ", page);
+        Assert.Contains($"<a href=\"/Content/Edit/{S(story)}\">Áo ấm về Ia Đal</a> (đang công khai)", page);
+        Assert.Contains($"href=\"/Needs/Line/{S(p.ReviewId)}/{noted.ToString(CultureInfo.InvariantCulture)}\"", page);
+        Assert.DoesNotContain($"/Needs/Line/{S(p.ReviewId)}/{unrelated.ToString(CultureInfo.InvariantCulture)}\"", page);
+        Assert.DoesNotContain($"/Content/Edit/{S(other)}\"", page);
+        var done = await admin.PostFormAsync($"/Children/Erase/{S(p.Hien)}", new() { ["Input.Reason"] = "Đơn ngày 01/12/2026", ["Input.Confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var after = WebUtility.HtmlDecode(await admin.FollowAsync(done));
+        var message = after[after.IndexOf("Đã xóa dữ liệu cá nhân", StringComparison.Ordinal)..];
+        Assert.StartsWith($"Đã xóa dữ liệu cá nhân của hồ sơ số {S(p.Hien)} theo yêu cầu; kết quả đo chỉ còn là số liệu thống kê ẩn danh. Tên của trẻ còn được viết ở 2 chỗ, cần sửa tay: dòng nhu cầu số {S(noted)} (ghi chú); Áo ấm về Ia Đal.", message);
+    }
+
+    [Fact]
     public async Task Only_admins_erase_and_a_commune_officer_is_refused()
     {
         await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.Own);
