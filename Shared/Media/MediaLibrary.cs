@@ -128,6 +128,20 @@ public sealed class MediaLibrary(ChildAidDbContext db, ImageProcessor processor,
                 u.ContentItem.State))
             .ToListAsync(ct);
 
+    /// <summary>
+    /// Photos kept after a child's erasure because content still uses them (<see cref="Children.ChildErasure"/>): not
+    /// public any more, but the pages show a hole until an editor replaces each and deletes it. The library's first page
+    /// lists them with the content to fix, until none is left.
+    /// </summary>
+    public async Task<IReadOnlyList<(int MediaId, IReadOnlyList<MediaUseRow> Uses)>> ErasedStillUsedAsync(CancellationToken ct = default)
+    {
+        var ids = await db.MediaItems.AsNoTracking().Where(m => m.Alt == Children.ChildErasure.ErasedName).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        var result = new List<(int, IReadOnlyList<MediaUseRow>)>();
+        foreach (var id in ids)
+            if (await WhereUsedAsync(id, ct) is { Count: > 0 } uses) result.Add((id, uses));
+        return result;
+    }
+
     /// <summary>Refused while content uses the item or it is public; then the row, then its files.</summary>
     public async Task<Outcome<string>> DeleteAsync(int id, CancellationToken ct = default)
     {

@@ -13,12 +13,14 @@ public class IndexModel(MediaLibrary library) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public Paged<MediaRow> Result { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Path)> Folders { get; private set; } = [];
+    public IReadOnlyList<(int MediaId, IReadOnlyList<MediaUseRow> Uses)> ErasedStillUsed { get; private set; } = [];
     public bool CanManage => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.MediaEditor);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await library.ListAsync(Q, Folder, PageNumber, ct);
         Folders = await library.FoldersAsync(ct);
+        ErasedStillUsed = await library.ErasedStillUsedAsync(ct);
     }
 
     public string Link(int page) => Url.Page("/Media/Index", new { q = Q, folder = Folder, p = page })!;

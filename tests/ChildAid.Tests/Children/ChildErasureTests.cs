@@ -160,6 +160,10 @@ public abstract class ChildErasureTests(DatabaseProvider provider) : BackOfficeT
         var list = await admin.FollowAsync(erased);
         Assert.Contains("Đã xóa 1 ảnh của trẻ (tệp và hồ sơ ảnh).", list);
         Assert.Contains("1 ảnh còn được dùng trong nội dung nên được giữ lại", list);
+        // The library reminds editors until the story's photo is replaced and deleted.
+        var library = WebUtility.HtmlDecode(await admin.GetPageAsync("/Media"));
+        Assert.Contains("1 ảnh của trẻ đã xóa theo yêu cầu vẫn nằm trong nội dung", library);
+        Assert.Contains($"Ảnh số {S(onPage.Id)}: <a href=\"/Content/Edit/{S(page)}\">Áo ấm về Ia Dal</a>", library);
         // The photo only of her: gone from both areas of the store and from the library.
         Assert.False(Directory.Exists(Path.Combine(privateRoot, alone.FileKey)));
         Assert.False(Directory.Exists(Path.Combine(publicRoot, alone.FileKey)));
