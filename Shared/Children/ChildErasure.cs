@@ -151,7 +151,7 @@ public class ChildErasure(ChildAidDbContext db, AuditActor actor, TimeProvider c
         if (await db.PublishedMedia.IgnoreQueryFilters().Where(p => photoIds.Contains(p.MediaItemId)).ExecuteDeleteAsync(ct) > 0)
             await db.Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", ct);
         await db.MediaItems.IgnoreQueryFilters().Where(m => photoIds.Contains(m.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Alt, ErasedName).SetProperty(m => m.AltEn, (string?)null).SetProperty(m => m.OriginalFileName, "erased").SetProperty(m => m.SearchText, ""), ct);
+            .SetProperty(m => m.Alt, ErasedName).SetProperty(m => m.AltEn, (string?)null).SetProperty(m => m.ErasedOn, today).SetProperty(m => m.OriginalFileName, "erased").SetProperty(m => m.SearchText, ""), ct);
         await db.MediaItems.IgnoreQueryFilters().Where(m => deletedIds.Contains(m.Id)).ExecuteDeleteAsync(ct);
 
         await db.Children.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s

@@ -35,18 +35,20 @@ public static class ErrorWorkbook
         var number = 0;
         foreach (var row in sheet)
         {
-            if (columns is null)
+            if (columns is not null)
             {
-                above.Add(row);
-                if (row.Number < headerRow) continue;
-                columns = Letters(above);
-                foreach (var held in above)
-                    foreach (var r in Emit(held)) yield return r;
+                foreach (var r in Emit(row)) yield return r;
                 continue;
             }
-            foreach (var r in Emit(row)) yield return r;
+            above.Add(row);
+            if (row.Number < headerRow) continue;
+            foreach (var r in EmitAbove()) yield return r;
         }
         if (columns is null)
+            foreach (var r in EmitAbove()) yield return r;
+
+        // The held rows, once the columns are known (at the header row, or at the end of a sheet that never reached it).
+        IEnumerable<Dictionary<string, object?>> EmitAbove()
         {
             columns = Letters(above);
             foreach (var held in above)

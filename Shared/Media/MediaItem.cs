@@ -36,6 +36,11 @@ public class MediaItem : IVersioned
     public bool ShowsChild { get; set; }
     public int? ConsentRecordId { get; set; }
     public ConsentRecord? ConsentRecord { get; set; }
+    /// <summary>
+    /// Set when a child's erasure kept this photo because content still used it (<see cref="Children.ChildErasure"/>):
+    /// no longer public, listed at the top of the library until an editor replaces it and deletes it.
+    /// </summary>
+    public DateOnly? ErasedOn { get; set; }
     public required string UploadedBy { get; set; }
     public DateTime UploadedAt { get; set; }
     /// <summary>File name, alt texts and folder name folded (TextFolding) for search without diacritics.</summary>

@@ -135,7 +135,7 @@ public sealed class MediaLibrary(ChildAidDbContext db, ImageProcessor processor,
     /// </summary>
     public async Task<IReadOnlyList<(int MediaId, IReadOnlyList<MediaUseRow> Uses)>> ErasedStillUsedAsync(CancellationToken ct = default)
     {
-        var ids = await db.MediaItems.AsNoTracking().Where(m => m.Alt == Children.ChildErasure.ErasedName).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        var ids = await db.MediaItems.AsNoTracking().Where(m => m.ErasedOn != null).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         var result = new List<(int, IReadOnlyList<MediaUseRow>)>();
         foreach (var id in ids)
             if (await WhereUsedAsync(id, ct) is { Count: > 0 } uses) result.Add((id, uses));

@@ -50,13 +50,9 @@ public class TemplateModel(ChildAidDbContext db, AuditActor actor, TimeProvider 
             ModelState.AddErrors(reason.Errors);
             return Page();
         }
-        var output = new MemoryStream();
-        var listed = await NeedsTemplate.WriteAsync(db, review.Commune, withChildren: true, output, ct);
-        db.AuditEntries.Add(PersonalDataExport.AuditRow(actor, clock, NeedsTemplate.AuditEntity, review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            review.Commune, $"{listed} trẻ (mẫu nhập)", reason.Value!, listed));
-        await db.SaveChangesAsync(ct);
-        output.Position = 0;
-        return File(output, NeedsExport.ContentType, "mau-nhu-cau.xlsx");
+        return await FileAsync(review, withChildren: true, ct, listed =>
+            db.AuditEntries.Add(PersonalDataExport.AuditRow(actor, clock, NeedsTemplate.AuditEntity, review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                review.Commune, $"{listed} trẻ (mẫu nhập)", reason.Value!, listed)));
     }
 
     private sealed record Review(int Id, int Commune);
@@ -72,10 +68,16 @@ public class TemplateModel(ChildAidDbContext db, AuditActor actor, TimeProvider 
         return new Review(review.Id, review.AdminUnitId);
     }
 
-    private async Task<IActionResult> FileAsync(Review? review, bool withChildren, CancellationToken ct)
+    /// <summary>The template; <paramref name="audit"/> records the download (given how many children it lists) before it is sent.</summary>
+    private async Task<IActionResult> FileAsync(Review? review, bool withChildren, CancellationToken ct, Action<int>? audit = null)
     {
         var output = new MemoryStream();
-        await NeedsTemplate.WriteAsync(db, review?.Commune, withChildren, output, ct);
+        var listed = await NeedsTemplate.WriteAsync(db, review?.Commune, withChildren, output, ct);
+        if (audit is not null)
+        {
+            audit(listed);
+            await db.SaveChangesAsync(ct);
+        }
         output.Position = 0;
         return File(output, NeedsExport.ContentType, "mau-nhu-cau.xlsx");
     }

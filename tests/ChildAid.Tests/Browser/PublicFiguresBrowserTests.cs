@@ -44,6 +44,45 @@ public class PublicFiguresBrowserTests(BrowserFixture site)
         Assert.Contains("[allocation-over-spent]", await page.Locator("main").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task On_a_phone_a_statement_lines_tag_and_text_sit_in_the_value_column_beside_their_label()
+    {
+        // A gift and its reversal: the reversal's line carries the red "Hủy" tag before its text.
+        int contributionId;
+        // The full services as the CLI has them (no unit scope).
+        await using (var services = site.Database.Services())
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ChildAid.Shared.Audit.AuditActor>().Name = "browser-test";
+            var db = scope.ServiceProvider.GetRequiredService<ChildAidDbContext>();
+            var unit = await TestData.UnitAsync(db, "Xã Ia Tơi (sao kê)");
+            var donor = await TestData.DonorAsync(db, unit.Id, "Nguyễn Thị Thu Hà");
+            var service = scope.ServiceProvider.GetRequiredService<ChildAid.Shared.Contributions.ContributionService>();
+            var gift = await service.RecordAsync(TestData.Cash(donor.Id, unit.Id, 350_000));
+            Assert.True(gift.Succeeded, string.Join("; ", gift.Errors.Values));
+            contributionId = gift.Value!.Id;
+            var reversal = await service.ReverseAsync(contributionId, "Ghi nhầm số tiền");
+            Assert.True(reversal.Succeeded, string.Join("; ", reversal.Errors.Values));
+        }
+        var page = await site.NewPageAsync(new BrowserNewContextOptions { Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 900 } });
+        await page.GotoAsync(site.PublicUrl + "/sao-ke?kind=Reversal");
+
+        // Each cell is a grid "label | value"; every piece of the text (the label is a ::before, outside the range) must
+        // start right of the label column, none fall under it on a row of its own.
+        var cell = page.Locator("tr.reversal td[data-label='Nội dung']").First;
+        Assert.Contains("Hủy", await cell.InnerTextAsync());
+        var offsets = await cell.EvaluateAsync<double[]>("""
+            td => {
+              const range = document.createRange();
+              range.selectNodeContents(td);
+              const left = td.getBoundingClientRect().left;
+              return [...range.getClientRects()].filter(r => r.width > 0).map(r => r.left - left);
+            }
+            """);
+        Assert.NotEmpty(offsets);
+        Assert.True(offsets.Min() >= 100, $"text starts {offsets.Min():0} px from the cell's left edge, under the label");
+    }
+
     private const string Programme = "Bữa trưa bán trú có thịt cho học sinh lớp 3A và 4A Trường TH-THCS Ia Tơi (bố cục)";
 
     private async Task SeedFiguresAsync()

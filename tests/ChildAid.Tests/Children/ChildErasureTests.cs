@@ -178,6 +178,11 @@ public abstract class ChildErasureTests(DatabaseProvider provider) : BackOfficeT
         Assert.True(await check.PublishedMedia.AnyAsync(p => p.MediaItemId == other.Id));
         var kept = await check.MediaItems.SingleAsync(m => m.Id == onPage.Id);
         Assert.Equal(ChildErasure.ErasedName, kept.Alt);
+        Assert.NotNull(kept.ErasedOn);
+        // A new description does not take it off the list: the erasure is recorded on the photo, not read from its text.
+        await using (var edit = Db.NewContext())
+            await edit.MediaItems.Where(m => m.Id == onPage.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Alt, "Áo ấm"));
+        Assert.Contains("1 ảnh của trẻ đã xóa theo yêu cầu vẫn nằm trong nội dung", WebUtility.HtmlDecode(await admin.GetPageAsync("/Media")));
         Assert.True(await check.ContentMediaUses.AnyAsync(u => u.ContentItemId == page && u.MediaItemId == onPage.Id));
         var deleted = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(MediaItem) && a.EntityKey == S(alone.Id) && a.Action == ChildErasure.PhotoDeletedAction);
         Assert.Equal(ChildErasure.ErasedName, deleted.Label);

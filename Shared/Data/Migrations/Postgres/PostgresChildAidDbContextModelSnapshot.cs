@@ -3825,6 +3825,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("consent_record_id");
 
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("erased_on");
+
                     b.Property<string>("FileKey")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -3740,6 +3740,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("consent_record_id");
 
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_on");
+
                     b.Property<string>("FileKey")
                         .IsRequired()
                         .HasMaxLength(32)
