@@ -21,11 +21,16 @@ public sealed record MergeRecord(int Id, int KeptId, string KeptName, int Merged
 /// Possible duplicates in the registry and what a person decides about them: merge (one record survives and takes the
 /// other's history; the other is kept as "merged into #n") or "not the same child" (never proposed again).
 /// <para>
-/// Two records are a possible duplicate when they live in the same village (or commune), their dates of birth are at
-/// most <see cref="MaxBirthDaysApart"/> days apart, and their names match after folding (no diacritics, lower case,
-/// no spaces at all: "Rơ Châm H'Nhi" = "ro cham h'nhi" = "Rơchâm H'Nhi") or differ by one letter (inserted, removed or
-/// replaced — a typing slip such as "Nguyen Van An" / "Nguyen Van Anh") when both folded names have at least
+/// Two records of the same village (or commune) are a possible duplicate when their dates of birth are at most
+/// <see cref="MaxBirthDaysApart"/> days apart and their names match after folding (no diacritics, lower case, no spaces
+/// at all: "Rơ Châm H'Nhi" = "ro cham h'nhi" = "Rơchâm H'Nhi") or differ by one letter (inserted, removed or replaced — a
+/// typing slip such as "Nguyen Van An" / "Nguyen Van Anh") when both folded names have at least
 /// <see cref="MinLengthForOneEdit"/> letters, so that short names ("A Di" / "A Du") are not paired by a single letter.
+/// </para>
+/// <para>
+/// Records of two different places (a family that moved to another village, a child entered by both villages) are
+/// compared more strictly, since many children of a commune share a common name: the same folded name, the same sex and
+/// the same date of birth — within <see cref="MaxBirthDaysApart"/> days only when either date is an estimate.
 /// </para>
 /// </summary>
 public class ChildDuplicates(ChildAidDbContext db, AuditActor actor, GrowthReference growth, TimeProvider clock)
@@ -46,8 +51,15 @@ public class ChildDuplicates(ChildAidDbContext db, AuditActor actor, GrowthRefer
     }
 
     public static bool IsPossibleDuplicate(Child a, Child b) =>
-        a.Id != b.Id && a.AdminUnitId == b.AdminUnitId && Math.Abs(a.DateOfBirth.DayNumber - b.DateOfBirth.DayNumber) <= MaxBirthDaysApart
-        && NamesMatch(a.FullName, b.FullName);
+        a.Id != b.Id && (a.AdminUnitId == b.AdminUnitId
+            ? Math.Abs(a.DateOfBirth.DayNumber - b.DateOfBirth.DayNumber) <= MaxBirthDaysApart && NamesMatch(a.FullName, b.FullName)
+            : IsSameChildElsewhere(a, b));
+
+    /// <summary>The stricter rule for records of two different places: same folded name, same sex, same date of birth (or close, when estimated).</summary>
+    private static bool IsSameChildElsewhere(Child a, Child b) =>
+        a.Sex == b.Sex && NameKey(a.FullName) == NameKey(b.FullName)
+        && (a.DateOfBirth == b.DateOfBirth
+            || ((a.DateOfBirthEstimated || b.DateOfBirthEstimated) && Math.Abs(a.DateOfBirth.DayNumber - b.DateOfBirth.DayNumber) <= MaxBirthDaysApart));
 
     /// <summary>True when one insertion, deletion or substitution turns one string into the other (or none).</summary>
     public static bool WithinOneEdit(string x, string y)
@@ -61,7 +73,8 @@ public class ChildDuplicates(ChildAidDbContext db, AuditActor actor, GrowthRefer
 
     /// <summary>
     /// Pairs of children in the reader's units (both of them: the query filter reads only those) that may be the same
-    /// child, except those a person marked "not the same child". Compared within each village.
+    /// child, except those a person marked "not the same child": compared within each village, and across places among
+    /// records of the same folded name (the stricter rule needs the same name, so only those are compared).
     /// </summary>
     public async Task<IReadOnlyList<DuplicatePair>> PairsAsync(CancellationToken ct = default)
     {
@@ -69,14 +82,18 @@ public class ChildDuplicates(ChildAidDbContext db, AuditActor actor, GrowthRefer
         var distinct = (await db.ChildDistinctPairs.AsNoTracking().IgnoreQueryFilters().Select(p => new { p.FirstChildId, p.SecondChildId }).ToListAsync(ct))
             .Select(p => (p.FirstChildId, p.SecondChildId)).ToHashSet();
         var pairs = new List<(int, int)>();
-        foreach (var village in children.GroupBy(c => c.AdminUnitId))
+        void Compare(IEnumerable<Child> group, bool acrossPlaces)
         {
-            var list = village.OrderBy(c => c.Id).ToList();
+            var list = group.OrderBy(c => c.Id).ToList();
             for (var i = 0; i < list.Count; i++)
                 for (var j = i + 1; j < list.Count; j++)
-                    if (IsPossibleDuplicate(list[i], list[j]) && !distinct.Contains((list[i].Id, list[j].Id)))
+                    if ((list[i].AdminUnitId != list[j].AdminUnitId) == acrossPlaces && IsPossibleDuplicate(list[i], list[j])
+                        && !distinct.Contains((list[i].Id, list[j].Id)))
                         pairs.Add((list[i].Id, list[j].Id));
         }
+        foreach (var village in children.GroupBy(c => c.AdminUnitId)) Compare(village, acrossPlaces: false);
+        foreach (var name in children.GroupBy(c => NameKey(c.FullName)).Where(g => g.Select(c => c.AdminUnitId).Distinct().Skip(1).Any()))
+            Compare(name, acrossPlaces: true);
         if (pairs.Count == 0) return [];
         var ids = pairs.SelectMany(p => new[] { p.Item1, p.Item2 }).Distinct().ToList();
         var sides = (await SidesAsync(ids, ct)).ToDictionary(s => s.Id);

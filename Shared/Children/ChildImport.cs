@@ -86,7 +86,10 @@ public class ChildImport(ChildAidDbContext db, ImportPipeline pipeline, StaffSco
         : ImportDefinition<Row>
     {
         private readonly List<Row> _earlier = [];
-        private readonly Dictionary<int, List<Child>> _registry = [];
+        // The reader's registry (the query filter reads only their units), by place and by folded name, loaded once.
+        private ILookup<int, Child>? _byPlace;
+        private ILookup<string, Child> _byName = Array.Empty<Child>().ToLookup(c => "");
+        private Dictionary<int, string> _placeNames = [];
         public List<ImportError> Warnings { get; } = [];
 
         public override IReadOnlyList<ImportColumn> Columns => ChildSheet.All;
@@ -172,28 +175,40 @@ public class ChildImport(ChildAidDbContext db, ImportPipeline pipeline, StaffSco
 
         public override async Task CheckAsync(IReadOnlyList<(ImportRow Row, Row Value)> batch, Action<ImportError> error, CancellationToken ct)
         {
-            var units = batch.Select(b => b.Value.Child.AdminUnitId).Where(u => !_registry.ContainsKey(u)).Distinct().ToList();
-            if (units.Count > 0)
+            if (_byPlace is null)
             {
-                var existing = await db.Children.AsNoTracking().InRegistry().Where(c => units.Contains(c.AdminUnitId)).ToListAsync(ct);
-                foreach (var unit in units) _registry[unit] = existing.Where(c => c.AdminUnitId == unit).ToList();
+                var registry = await db.Children.AsNoTracking().InRegistry().Select(c => new Child
+                {
+                    Id = c.Id, FullName = c.FullName, DateOfBirth = c.DateOfBirth, DateOfBirthEstimated = c.DateOfBirthEstimated, Sex = c.Sex, AdminUnitId = c.AdminUnitId,
+                }).ToListAsync(ct);
+                _byPlace = registry.ToLookup(c => c.AdminUnitId);
+                _byName = registry.ToLookup(c => ChildDuplicates.NameKey(c.FullName));
+                _placeNames = await db.AdminUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
             }
             foreach (var (row, value) in batch)
             {
-                var child = value.Child;
-                if (_earlier.FirstOrDefault(e => ChildDuplicates.IsPossibleDuplicate(WithId(e.Child, -e.Line), WithId(child, -row.Number))) is { } twin)
-                    Warnings.Add(new ImportError(row.Number, "", Messages.Format("Có thể trùng với dòng {0} của tệp ({1}).", twin.Line, twin.Child.FullName)));
-                foreach (var known in _registry[child.AdminUnitId].Where(k => ChildDuplicates.IsPossibleDuplicate(k, WithId(child, -row.Number))))
-                    Warnings.Add(new ImportError(row.Number, "", Messages.Format("Có thể trùng với hồ sơ số {0} ({1}, sinh {2}) đã có.", known.Id, known.FullName,
-                        VietnameseFormat.Date(known.DateOfBirth))));
+                var child = WithId(value.Child, -row.Number);
+                if (_earlier.FirstOrDefault(e => ChildDuplicates.IsPossibleDuplicate(WithId(e.Child, -e.Line), child)) is { } twin)
+                    Warnings.Add(new ImportError(row.Number, "", twin.Child.AdminUnitId == child.AdminUnitId
+                        ? Messages.Format("Có thể trùng với dòng {0} của tệp ({1}).", twin.Line, twin.Child.FullName)
+                        : Messages.Format("Có thể trùng với dòng {0} của tệp ({1}, ở {2}).", twin.Line, twin.Child.FullName, PlaceName(twin.Child.AdminUnitId))));
+                // The same place by the looser rule; other places only by the same folded name (the stricter rule needs it).
+                var elsewhere = _byName[ChildDuplicates.NameKey(child.FullName)].Where(k => k.AdminUnitId != child.AdminUnitId);
+                foreach (var known in _byPlace[child.AdminUnitId].Concat(elsewhere).Where(k => ChildDuplicates.IsPossibleDuplicate(k, child)))
+                    Warnings.Add(new ImportError(row.Number, "", known.AdminUnitId == child.AdminUnitId
+                        ? Messages.Format("Có thể trùng với hồ sơ số {0} ({1}, sinh {2}) đã có.", known.Id, known.FullName, VietnameseFormat.Date(known.DateOfBirth))
+                        : Messages.Format("Có thể trùng với hồ sơ số {0} ({1}, sinh {2}) ở {3}: gia đình có thể đã chuyển nơi ở.", known.Id, known.FullName,
+                            VietnameseFormat.Date(known.DateOfBirth), PlaceName(known.AdminUnitId))));
                 _earlier.Add(value);
             }
         }
 
+        private string PlaceName(int id) => _placeNames.GetValueOrDefault(id) ?? places.FirstOrDefault(p => p.Id == id)?.Name ?? "";
+
         // The rule compares ids to tell a record from itself: rows not written yet get their (negative) line.
         private static Child WithId(Child c, int id) => new()
         {
-            Id = id, FullName = c.FullName, DateOfBirth = c.DateOfBirth, AdminUnitId = c.AdminUnitId,
+            Id = id, FullName = c.FullName, DateOfBirth = c.DateOfBirth, DateOfBirthEstimated = c.DateOfBirthEstimated, Sex = c.Sex, AdminUnitId = c.AdminUnitId,
         };
 
         public override async Task WriteAsync(IReadOnlyList<Row> batch, CancellationToken ct)

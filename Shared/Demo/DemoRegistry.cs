@@ -10,11 +10,13 @@ namespace ChildAid.Shared.Demo;
 /// <summary>
 /// The child registry's demo: a synthetic possible duplicate (the first pupil of the demo class entered a second time
 /// without diacritics, four days off, no school — as from a phone without a Vietnamese keyboard) and a child whose date
-/// of birth is only an estimated year. Both live in that pupil's village. Idempotent by name.
+/// of birth is only an estimated year, both in that pupil's village; and the class's second pupil entered again by a
+/// neighbouring village of the same commune (same name, sex and date of birth, no school: a family that moved), the
+/// duplicates page's pair of two places. Idempotent by name.
 /// </summary>
 public static class DemoRegistry
 {
-    public const int ChildCount = 2;
+    public const int ChildCount = 3;
     public const string EstimatedName = "Ksor H'Lim";
 
     public static async Task<int> SeedAsync(ChildAidDbContext db, CancellationToken ct = default)
@@ -44,6 +46,20 @@ public static class DemoRegistry
                 Sex = Sex.Female, EthnicGroup = "Gia Rai", AdminUnitId = pupil.AdminUnitId, GuardianName = "Ksor Y Blih", IsDemo = true,
                 // Her father, reachable by phone (a made-up number of the demo), and her own consent from age 7.
                 GuardianRelation = GuardianRelation.Father, GuardianPhone = "0900000007", ChildConsentOn = new DateOnly(2026, 9, 5),
+            });
+            added++;
+        }
+        var second = await db.Children.IgnoreQueryFilters().Where(c => c.IsDemo && c.SchoolId == school.Id && c.ClassName == DemoCheckups.ClassName)
+            .OrderBy(c => c.Id).Skip(1).FirstOrDefaultAsync(c => true, ct);
+        var village = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == pupil.AdminUnitId, ct);
+        var neighbour = await db.AdminUnits.AsNoTracking()
+            .Where(u => u.ParentId != null && u.ParentId == village.ParentId && u.Level == village.Level && u.Id != village.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
+        if (second is not null && neighbour is not null && !names.Contains(second.FullName))
+        {
+            db.Children.Add(new Child
+            {
+                FullName = second.FullName, SearchText = second.SearchText, DateOfBirth = second.DateOfBirth, Sex = second.Sex,
+                EthnicGroup = second.EthnicGroup, AdminUnitId = neighbour.Id, GuardianName = second.GuardianName, IsDemo = true,
             });
             added++;
         }

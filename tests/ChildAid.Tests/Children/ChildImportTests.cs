@@ -119,6 +119,28 @@ public abstract class ChildImportTests(DatabaseProvider provider) : BackOfficeTe
     }
 
     [Fact]
+    public async Task A_child_already_registered_in_another_place_of_the_commune_is_a_warning_naming_that_place()
+    {
+        await using (var db = Db.NewContext())
+        {
+            db.AdminUnits.Add(new Shared.AdminUnits.AdminUnit { Name = "Thôn Plei Ring", Level = Shared.AdminUnits.AdminUnitLevel.Village, ParentId = W.Own, Code = "VT-PLEI-RING" });
+            await db.SaveChangesAsync();
+        }
+        var (client, token) = await OfficerAsync();
+        var file = Workbook(
+            Child("A Dung", "10/05/2018", "Nam", "Thôn Plei Ring"),
+            // Same name and birth date, but a girl; a namesake born another day: neither is the boy.
+            Child("A Dũng", "10/05/2018", "Nữ", "Thôn Plei Ring"),
+            Child("A Dũng", "11/05/2018", "Nam", "Thôn Plei Ring"));
+
+        var html = WebUtility.HtmlDecode(await (await PostAsync(client, token, file)).Content.ReadAsStringAsync());
+
+        Assert.Contains("Đã nhập 3 trẻ từ tệp.", html);
+        Assert.Contains($"Có thể trùng với hồ sơ số {W.OwnBoy} (A Dũng, sinh 10/05/2018) ở Xã Ia Đal: gia đình có thể đã chuyển nơi ở.", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Có thể trùng với hồ sơ số"));
+    }
+
+    [Fact]
     public async Task The_guardians_relation_and_phone_are_read_and_a_wrong_one_is_named_next_to_its_column()
     {
         var (client, token) = await OfficerAsync();

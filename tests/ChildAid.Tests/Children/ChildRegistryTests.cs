@@ -155,6 +155,37 @@ public abstract class ChildRegistryTests(DatabaseProvider provider) : BackOffice
         Assert.Contains("Không có hồ sơ nào có thể trùng.", otherPage);
     }
 
+    [Fact]
+    public async Task A_child_entered_again_in_another_village_of_the_commune_is_paired_across_the_two_places_and_merged()
+    {
+        int village, moved;
+        await using (var db = Db.NewContext())
+        {
+            var thon = new Shared.AdminUnits.AdminUnit { Name = "Thôn Plei Ring", Level = Shared.AdminUnits.AdminUnitLevel.Village, ParentId = W.Own, Code = "VT-PLEI-RING" };
+            db.AdminUnits.Add(thon);
+            await db.SaveChangesAsync();
+            village = thon.Id;
+            // The boy "A Dũng" entered again by the village (no diacritics, no school), and a namesake with another birth date.
+            var again = new Child { FullName = "A Dung", SearchText = "a dung", DateOfBirth = new DateOnly(2018, 5, 10), Sex = Sex.Male, AdminUnitId = village };
+            db.Children.AddRange(again,
+                new Child { FullName = "A Dũng", SearchText = "a dung", DateOfBirth = new DateOnly(2019, 2, 3), Sex = Sex.Male, AdminUnitId = village });
+            await db.SaveChangesAsync();
+            moved = again.Id;
+        }
+        var client = await OfficerAsync("xa-iadal", W.Own);
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync("/Children/Duplicates"));
+        Assert.Contains("A Dũng và A Dung", page);
+        Assert.Contains("Hai hồ sơ ở hai nơi khác nhau (Xã Ia Đal và Thôn Plei Ring)", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<h2>A Dũng và "));
+
+        var after = WebUtility.HtmlDecode(await client.FollowAsync(await client.PostWithTokenAsync("/Children/Duplicates?handler=Merge", StaffClient.Token(page),
+            new() { ["keep"] = S(W.OwnBoy), ["other"] = S(moved) })));
+        Assert.DoesNotContain("A Dũng và A Dung", after);
+        await using var check = Db.NewContext();
+        Assert.Equal(W.OwnBoy, (await check.Children.IgnoreQueryFilters().SingleAsync(c => c.Id == moved)).MergedIntoId);
+    }
+
     /// <summary>The copy's history: a measurement, a consent record, and the lunch programme both records are enrolled in (its id).</summary>
     private async Task<int> CopyWithHistoryAsync()
     {
@@ -351,7 +382,26 @@ public class ChildDuplicateRuleTests
 
         Assert.True(ChildDuplicates.IsPossibleDuplicate(a, Kid(2, new DateOnly(2018, 6, 10), 7)));
         Assert.False(ChildDuplicates.IsPossibleDuplicate(a, Kid(2, new DateOnly(2018, 6, 11), 7)));
-        Assert.False(ChildDuplicates.IsPossibleDuplicate(a, Kid(2, new DateOnly(2018, 5, 10), 8)));
+        // Another village: only the same birth date (see the next test), not 31 days.
+        Assert.False(ChildDuplicates.IsPossibleDuplicate(a, Kid(2, new DateOnly(2018, 5, 12), 8)));
         Assert.False(ChildDuplicates.IsPossibleDuplicate(a, Kid(1, new DateOnly(2018, 5, 10), 7)));
+    }
+
+    [Fact]
+    public void Across_places_only_the_same_name_sex_and_birth_date_or_close_when_estimated()
+    {
+        Child Kid(string name, DateOnly born, int unit, Sex sex = Sex.Female, bool estimated = false) =>
+            new() { Id = unit * 10 + born.Day, FullName = name, DateOfBirth = born, AdminUnitId = unit, Sex = sex, DateOfBirthEstimated = estimated };
+        var moved = Kid("Rơ Châm H'Nhi", new DateOnly(2018, 5, 10), 7);
+
+        Assert.True(ChildDuplicates.IsPossibleDuplicate(moved, Kid("Ro Cham H'Nhi", new DateOnly(2018, 5, 10), 8)));
+        Assert.True(ChildDuplicates.IsPossibleDuplicate(moved, Kid("Rơchâm H'Nhi", new DateOnly(2018, 5, 10), 8)));
+        // The looser rules of one village do not reach another: a day off, one letter off, or the other sex.
+        Assert.False(ChildDuplicates.IsPossibleDuplicate(moved, Kid("Rơ Châm H'Nhi", new DateOnly(2018, 5, 11), 8)));
+        Assert.False(ChildDuplicates.IsPossibleDuplicate(moved, Kid("Rơ Châm H'Nhiê", new DateOnly(2018, 5, 10), 8)));
+        Assert.False(ChildDuplicates.IsPossibleDuplicate(moved, Kid("Rơ Châm H'Nhi", new DateOnly(2018, 5, 10), 8, Sex.Male)));
+        // An estimated date (a year alone is 01/07) may be off by up to 31 days.
+        Assert.True(ChildDuplicates.IsPossibleDuplicate(moved, Kid("Rơ Châm H'Nhi", new DateOnly(2018, 6, 1), 8, estimated: true)));
+        Assert.False(ChildDuplicates.IsPossibleDuplicate(moved, Kid("Rơ Châm H'Nhi", new DateOnly(2018, 7, 1), 8, estimated: true)));
     }
 }

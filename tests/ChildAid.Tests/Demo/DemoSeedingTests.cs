@@ -202,7 +202,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
     }
 
     [Fact]
-    public async Task Demo_registry_has_one_possible_duplicate_pair_in_a_village_and_a_child_with_an_estimated_year_of_birth()
+    public async Task Demo_registry_has_one_possible_duplicate_pair_in_a_village_one_across_villages_and_a_child_with_an_estimated_year_of_birth()
     {
         var seeded = await CliRunner.RunAsync(Db, "seed", "--demo");
         Assert.True(seeded.ExitCode == 0, seeded.Output);
@@ -220,6 +220,11 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.NotEqual(first.FullName, second.FullName);
         Assert.Equal(DemoRegistry.EstimatedName, estimated.FullName);
         Assert.Equal(new DateOnly(2019, 7, 1), estimated.DateOfBirth);
+        // And one pair of two places: a pupil of the demo class entered again by a neighbouring village (a family that moved).
+        var (here, there) = Assert.Single(children.SelectMany(a => children.Where(b => a.Id < b.Id && a.AdminUnitId != b.AdminUnitId
+            && Shared.Children.ChildDuplicates.IsPossibleDuplicate(a, b)).Select(b => (a, b))));
+        Assert.Equal((here.FullName, here.DateOfBirth, here.Sex), (there.FullName, there.DateOfBirth, there.Sex));
+        Assert.Null(there.SchoolId);
     }
 
     [Fact]
