@@ -51,10 +51,11 @@ public static class DemoRegistry
         }
         var second = await db.Children.IgnoreQueryFilters().Where(c => c.IsDemo && c.SchoolId == school.Id && c.ClassName == DemoCheckups.ClassName)
             .OrderBy(c => c.Id).Skip(1).FirstOrDefaultAsync(c => true, ct);
-        var village = await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == pupil.AdminUnitId, ct);
-        var neighbour = await db.AdminUnits.AsNoTracking()
+        var village = second is null ? null : await db.AdminUnits.AsNoTracking().FirstAsync(u => u.Id == second.AdminUnitId, ct);
+        var neighbour = village is null ? null : await db.AdminUnits.AsNoTracking()
             .Where(u => u.ParentId != null && u.ParentId == village.ParentId && u.Level == village.Level && u.Id != village.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
-        if (second is not null && neighbour is not null && !names.Contains(second.FullName))
+        if (second is not null && neighbour is not null
+            && !await db.Children.IgnoreQueryFilters().AnyAsync(c => c.IsDemo && c.AdminUnitId == neighbour.Id && c.FullName == second.FullName && c.DateOfBirth == second.DateOfBirth, ct))
         {
             db.Children.Add(new Child
             {
