@@ -1,6 +1,7 @@
 using ChildAid.BackOffice.TransparencyLog;
 using ChildAid.Shared.Balances;
 using ChildAid.Shared.CampaignUpdates;
+using ChildAid.Shared.Expenses;
 using ChildAid.Shared.PublicNutrition;
 using ChildAid.Shared.TransparencyLog;
 using ChildAid.Shared.Mail;
@@ -60,6 +61,8 @@ public static class BackOfficeApp
         builder.Services.AddStripeProcessing(builder.Configuration);
         // Online pledges: turns PublicSite's intake rows into donors and pledges, exactly once (PledgeIntakeProcessor).
         builder.Services.AddPledgeProcessing(builder.Configuration);
+        // Mails to a staff member whose advance still waits for its invoice, at 15, 29 and 31 days (AdvanceInvoiceReminders).
+        builder.Services.AddAdvanceReminders(builder.Configuration);
         // Campaign updates: follow requests → double opt-in mails; published campaign stories → mails to followers.
         builder.Services.AddCampaignUpdateWorker(builder.Configuration);
         builder.Services.AddTransparencyLog(builder.Configuration);

@@ -64,6 +64,8 @@ public static class RunCommand
             backOfficeArgs.AddRange(shared.Select(s => $"--{s.Key}={s.Value}"));
             // Receipts print a QR code to their PublicSite page: unless configured, that is the PublicSite started here.
             if (string.IsNullOrWhiteSpace(cli.Configuration["PublicSite:BaseUrl"])) backOfficeArgs.Add($"--PublicSite:BaseUrl={FirstUrl(publicUrls)}");
+            // Mails to staff (an advance's missing invoice) link back to this BackOffice.
+            if (string.IsNullOrWhiteSpace(cli.Configuration["BackOffice:StaffBaseUrl"])) backOfficeArgs.Add($"--BackOffice:StaffBaseUrl={FirstUrl(backOfficeUrls)}");
             // Checkpoints of the transparency log are signed out of the box with a throwaway key, plainly marked as one.
             if (await DemoLogKeyAsync(cli, cli.Configuration["PublicSite:BaseUrl"] is { Length: > 0 } site ? site : FirstUrl(publicUrls)) is { } keyFile)
             {

@@ -20,6 +20,13 @@ public sealed record ReceiptMail(
 
 public sealed record ThankYouMail(string DonorName, long AmountVnd, string? CampaignTitle, string? CampaignUrl = null);
 
+/// <summary>
+/// To the staff member who proposed an advance whose invoice is not filed: <paramref name="DaysLate"/> days after its
+/// payment date, with the first day they can make no new disbursement (<paramref name="BlockedFrom"/>) and a link to file it.
+/// </summary>
+public sealed record AdvanceInvoiceReminderMail(
+    string StaffName, int ExpenseId, string SupplierName, long AmountVnd, DateOnly PaymentDate, int DaysLate, DateOnly BlockedFrom, string ExpenseUrl);
+
 /// <summary>Before an instalment falls due, with a link to pay it.</summary>
 public sealed record InstalmentReminderMail(
     string DonorName, string Reference, long AmountVnd, DateOnly DueOn, string PayUrl, string? CampaignTitle = null,

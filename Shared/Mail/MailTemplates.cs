@@ -35,6 +35,7 @@ public static class MailTemplates
             MailMessageKind.InstalmentReminder => InstalmentReminder(As<InstalmentReminderMail>(model), en),
             MailMessageKind.CampaignUpdate => CampaignUpdate(As<CampaignUpdateMail>(model), en),
             MailMessageKind.FollowConfirmation => FollowConfirmation(As<FollowConfirmationMail>(model), en),
+            MailMessageKind.AdvanceInvoiceReminder => AdvanceInvoiceReminder(As<AdvanceInvoiceReminderMail>(model), en),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
@@ -98,6 +99,23 @@ public static class MailTemplates
         if (m.CampaignUrl is not null) b.Link(en ? "Follow the campaign" : "Theo dõi chiến dịch", m.CampaignUrl);
         b.Signature(en);
         return b.Done(en ? "Thank you for your gift" : "Cảm ơn quý vị đã ủng hộ", []);
+    }
+
+    private static RenderedMail AdvanceInvoiceReminder(AdvanceInvoiceReminderMail m, bool en)
+    {
+        var b = new Body(en ? $"Dear {m.StaffName}," : $"Kính gửi {m.StaffName},");
+        var blocked = m.DaysLate >= (m.BlockedFrom.DayNumber - m.PaymentDate.DayNumber);
+        b.Para(en
+            ? $"The advance no. {m.ExpenseId} to {m.SupplierName}, {Vnd(m.AmountVnd)}, paid on {VietnameseFormat.Date(m.PaymentDate)}, has had no invoice for {m.DaysLate} days."
+            : $"Khoản tạm ứng số {m.ExpenseId} cho {m.SupplierName}, {Vnd(m.AmountVnd)}, chi ngày {VietnameseFormat.Date(m.PaymentDate)}, đã {m.DaysLate} ngày chưa có hoá đơn.");
+        b.Para(blocked
+            ? en ? "You can make no new disbursement until its invoice is filed." : "Bạn không tạo được khoản chi mới cho đến khi nộp hoá đơn của khoản này."
+            : en ? $"Please file its invoice before {VietnameseFormat.Date(m.BlockedFrom)}: from that day you can make no new disbursement until it is filed."
+                 : $"Vui lòng nộp hoá đơn trước ngày {VietnameseFormat.Date(m.BlockedFrom)}: từ ngày đó bạn không tạo được khoản chi mới cho đến khi nộp.");
+        b.Link(en ? "File the invoice" : "Nộp hoá đơn", m.ExpenseUrl);
+        b.Signature(en);
+        return b.Done(en ? $"Advance no. {m.ExpenseId}: no invoice for {m.DaysLate} days"
+                         : $"Tạm ứng số {m.ExpenseId}: {m.DaysLate} ngày chưa có hoá đơn", []);
     }
 
     private static RenderedMail InstalmentReminder(InstalmentReminderMail m, bool en)

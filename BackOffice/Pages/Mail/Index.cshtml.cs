@@ -60,6 +60,7 @@ public class IndexModel(ChildAidDbContext db, TimeProvider clock) : PageModel
         MailMessageKind.Receipt => "Phiếu thu",
         MailMessageKind.ThankYou => "Thư cảm ơn",
         MailMessageKind.InstalmentReminder => "Nhắc đợt ủng hộ",
+        MailMessageKind.AdvanceInvoiceReminder => "Nhắc nộp hoá đơn tạm ứng",
         _ => "Tin chiến dịch",
     };
 }
