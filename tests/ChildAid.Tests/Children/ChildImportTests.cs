@@ -119,6 +119,25 @@ public abstract class ChildImportTests(DatabaseProvider provider) : BackOfficeTe
     }
 
     [Fact]
+    public async Task A_possible_duplicate_of_a_row_in_an_earlier_batch_is_warned_once()
+    {
+        // Row 2 and the last row (2,002: past the pipeline's batches of 2,000) are the same girl; the rows between are
+        // children whose names differ by at least two letters.
+        static string Letters(int i) => $"{(char)('a' + i / 676 % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i % 26)}";
+        var rows = new List<Dictionary<string, object?>> { Child("Ksor H'Lim", "2019", "Nữ", "Xã Ia Đal") };
+        rows.AddRange(Enumerable.Range(0, Shared.Import.ImportPipeline.DefaultBatchSize - 1)
+            .Select(i => Child($"Rơ Mah {Letters(i)}h {Letters(i)}k", "2018", i % 2 == 0 ? "Nam" : "Nữ", "Xã Ia Đal")));
+        rows.Add(Child("Ksor H Lim", "2019", "Nữ", "Xã Ia Đal"));
+        var (client, token) = await OfficerAsync();
+
+        var html = WebUtility.HtmlDecode(await (await PostAsync(client, token, Workbook([.. rows]))).Content.ReadAsStringAsync());
+
+        Assert.Contains($"Đã nhập {rows.Count} trẻ từ tệp.", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Có thể trùng"));
+        Assert.Contains("Có thể trùng với dòng 2 của tệp (Ksor H'Lim).", html);
+    }
+
+    [Fact]
     public async Task A_child_already_registered_in_another_place_of_the_commune_is_a_warning_naming_that_place()
     {
         await using (var db = Db.NewContext())
