@@ -1,4 +1,5 @@
 using ChildAid.BackOffice.Web;
+using ChildAid.Shared.Audit;
 using ChildAid.Shared.Expenses;
 using ChildAid.Shared.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -9,16 +10,20 @@ namespace ChildAid.BackOffice.Pages.Expenses;
 /// <summary>
 /// Proposes an expense from one or several approved money allocations of the user's units, showing what each still holds;
 /// opened from the allocation list with the allocation chosen. The invoice is uploaded on the expense's page, then a colleague approves.
+/// A proposer blocked by an advance whose invoice is 31 days late is told so at the top, with the link to file it, before
+/// filling anything in (the service refuses the proposal all the same).
 /// </summary>
-public class NewModel(ExpenseQueries queries, ExpenseService expenses, TimeProvider clock) : PageModel
+public class NewModel(ExpenseQueries queries, ExpenseService expenses, AuditActor actor, TimeProvider clock) : PageModel
 {
     [BindProperty] public ExpenseInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "allocation")] public List<int> Asked { get; set; } = [];
     public IReadOnlyList<SpendableAllocation> Allocations { get; private set; } = [];
+    /// <summary>The user's advance that blocks new disbursements (31 days or more without its invoice), if any.</summary>
+    public Expense? Overdue { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Allocations = await queries.SpendableAsync(Asked, ct);
+        await LoadAsync(ct);
         Input.PaymentDate = clock.VietnamToday();
         Input.Lines = [.. Allocations.Select(a => new ExpenseLineInput { AllocationId = a.Id, AmountVnd = Asked.Contains(a.Id) && a.HeldVnd > 0 ? a.HeldVnd : null })];
     }
@@ -27,7 +32,7 @@ public class NewModel(ExpenseQueries queries, ExpenseService expenses, TimeProvi
     {
         if (!ModelState.IsValid)
         {
-            Allocations = await queries.SpendableAsync(Asked, ct);
+            await LoadAsync(ct);
             return Page();
         }
         // Rows left empty are not part of the expense; messages go back to the row they came from.
@@ -50,8 +55,15 @@ public class NewModel(ExpenseQueries queries, ExpenseService expenses, TimeProvi
                 : Enumerable.Range(0, chosen.Count).FirstOrDefault(k => e.Key == ExpenseService.QuantityKey(k), -1) is var k and >= 0 ? ExpenseService.QuantityKey(chosen[k].i)
                 : e.Key,
             e => e.Value);
-        ModelState.AddErrors(errors);
-        Allocations = await queries.SpendableAsync(Asked, ct);
+        await LoadAsync(ct);
+        // The block is already said at the top of the page, with its link.
+        ModelState.AddErrors(Overdue is null ? errors : errors.Where(e => e.Key.Length > 0).ToDictionary());
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Allocations = await queries.SpendableAsync(Asked, ct);
+        Overdue = await expenses.OverdueAdvanceAsync(actor.UserId ?? actor.Name, ct);
     }
 }

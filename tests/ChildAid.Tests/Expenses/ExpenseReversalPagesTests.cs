@@ -106,8 +106,8 @@ public class ExpenseReversalPagesTestsOnPostgres() : ExpenseReversalPagesTests(D
 /// </summary>
 public abstract class ExpenseAdvancePagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
 {
-    [Fact]
-    public async Task An_advance_is_proposed_approved_flagged_and_its_invoice_filed_from_the_pages()
+    /// <summary>An approved lunch allocation of Ia Đal; an advance paid <paramref name="daysAgo"/> days ago proposed from it on the page and approved by a colleague.</summary>
+    private async Task<(StaffClient Proposer, StaffClient Decider, string Page, int AllocationId)> ApprovedAdvanceAsync(int daysAgo)
     {
         AllocationWorld w;
         await using (var db = Db.NewContext()) w = await AllocationWorld.CreateAsync(db);
@@ -131,7 +131,7 @@ public abstract class ExpenseAdvancePagesTests(DatabaseProvider provider) : Back
         var sent = await proposer.PostFormAsync($"/Expenses/New?allocation={allocationId}", new()
         {
             ["Input.Kind"] = "Advance", ["Input.SupplierName"] = "Nhà sách Chư Prông", ["Input.SupplierTaxCode"] = "5901234568",
-            ["Input.InvoiceSymbol"] = "", ["Input.InvoiceNumber"] = "", ["Input.InvoiceDate"] = "", ["Input.PaymentDate"] = Vn(Today.AddDays(-16)),
+            ["Input.InvoiceSymbol"] = "", ["Input.InvoiceNumber"] = "", ["Input.InvoiceDate"] = "", ["Input.PaymentDate"] = Vn(Today.AddDays(-daysAgo)),
             ["Input.Lines[0].AllocationId"] = allocationId.ToString(), ["Input.Lines[0].AmountVnd"] = "400.000",
         });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -139,6 +139,37 @@ public abstract class ExpenseAdvancePagesTests(DatabaseProvider provider) : Back
 
         var decider = await LogInAsync("canbo-duyet");
         Assert.Equal(HttpStatusCode.Redirect, (await decider.PostWithTokenAsync(page + "?handler=Approve", StaffClient.Token(await decider.GetPageAsync(page)), [])).StatusCode);
+        return (proposer, decider, page, allocationId);
+    }
+
+    [Fact]
+    public async Task A_proposer_whose_advance_waits_31_days_for_its_invoice_is_told_on_the_new_expense_page_and_cannot_propose()
+    {
+        var (proposer, _, page, allocationId) = await ApprovedAdvanceAsync(daysAgo: 31);
+        var id = page.Split('/').Last();
+
+        var form = WebUtility.HtmlDecode(await proposer.GetPageAsync($"/Expenses/New?allocation={allocationId}"));
+        Assert.Contains($"Khoản tạm ứng số {id} (chi ngày {Vn(Today.AddDays(-31))}) đã quá 30 ngày chưa có hoá đơn: bạn chưa đề xuất được khoản chi mới", form);
+        Assert.Contains($"<a href=\"/Expenses/{id}#file-invoice\">Nộp hoá đơn của khoản tạm ứng số {id}</a>", form);
+
+        var refused = await proposer.PostFormAsync($"/Expenses/New?allocation={allocationId}", new()
+        {
+            ["Input.Kind"] = "Invoice", ["Input.SupplierName"] = "HTX Dịch vụ Nông nghiệp Ia Đal", ["Input.SupplierTaxCode"] = "5901234567",
+            ["Input.InvoiceSymbol"] = $"1C{Today.Year % 100:00}TAA", ["Input.InvoiceNumber"] = "789", ["Input.InvoiceDate"] = Vn(Today), ["Input.PaymentDate"] = Vn(Today),
+            ["Input.Lines[0].AllocationId"] = allocationId.ToString(), ["Input.Lines[0].AmountVnd"] = "100.000",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"overdue-advance\"", html);
+        Assert.DoesNotContain("hãy nộp hoá đơn cho khoản đó trước khi đề xuất khoản chi mới", html); // said once, at the top
+        await using var db = Db.NewContext();
+        Assert.Equal(1, await db.Expenses.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_advance_is_proposed_approved_flagged_and_its_invoice_filed_from_the_pages()
+    {
+        var (proposer, decider, page, _) = await ApprovedAdvanceAsync(daysAgo: 16);
         await using (var db = Db.NewContext())
             Assert.Equal("Tạm ứng: Nhà sách Chư Prông (hoá đơn nộp sau)", (await db.LedgerEntries.SingleAsync(e => e.Kind == LedgerEntryKind.Expense)).Description);
 
