@@ -39,6 +39,33 @@ public partial class StockService
     public const string Surplus = "Đếm thừa so với sổ: kiểm tra lại; hàng thừa phải ghi nhận như hàng hiện vật nhận mới";
 
     /// <summary>
+    /// Why a lot counted at <paramref name="counted"/>, with the book the sheet showed, cannot be booked (Vietnamese), or
+    /// null: a lot of the reader's units, stocked, not counted above what is on hand, its book unchanged since the sheet.
+    /// </summary>
+    private static string? CountRefusal(StockLot? lot, int book, int counted)
+    {
+        if (lot is null) return NotFound;
+        if (lot.State != StockLotState.Stocked || lot.OnHand is not { } onHand) return "Chỉ kiểm kê được hàng đã nhập kho.";
+        if (counted > onHand) return Surplus;
+        if (onHand != book) return Messages.Format("Tồn kho của lô đã thay đổi từ lúc mở phiếu (sổ nay là {0} {1}): tải lại trang và đếm lại.", onHand, lot.Unit);
+        return null;
+    }
+
+    /// <summary>
+    /// The count's refusals for these rows as things stand, read without the ledger lock and writing nothing: the Excel import
+    /// reports them beside the cells it could not read, in one round. <see cref="CountAsync"/> checks again under the lock.
+    /// None when the form was recorded before (the same file again): the count then reports what it wrote.
+    /// </summary>
+    public async Task<IReadOnlyList<string?>> CountRefusalsAsync(Guid formKey, IReadOnlyList<(int LotId, int Book, int Counted)> rows, CancellationToken ct = default)
+    {
+        var ids = rows.Select(r => r.LotId).Distinct().ToList();
+        var keys = ids.Select(id => CountKey(formKey, id)).ToList();
+        if (await db.StockWriteOffs.IgnoreQueryFilters().AnyAsync(w => keys.Contains(w.IdempotencyKey), ct)) return [.. rows.Select(_ => (string?)null)];
+        var lots = await db.StockLots.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        return [.. rows.Select(r => CountRefusal(lots.GetValueOrDefault(r.LotId), r.Book, r.Counted))];
+    }
+
+    /// <summary>
     /// A stock count of stocked lots: each lot counted less than on hand has its shortfall written off as lost (one negative
     /// StockMovement per short lot, note "Kiểm kê ngày …: sổ X, đếm Y"); counted more is refused next to its field (goods never
     /// appear from nothing); counted = on hand writes nothing. All or nothing: every row is checked, under the ledger lock,
@@ -90,16 +117,9 @@ public partial class StockService
         {
             var row = input.Rows[i];
             var key = $"Rows[{i}].Counted";
-            if (!lots.TryGetValue(row.LotId, out var lot)) { errors[key] = NotFound; continue; }
-            await db.Entry(lot).ReloadAsync(ct);
-            if (lot.State != StockLotState.Stocked || lot.OnHand is not { } onHand) { errors[key] = "Chỉ kiểm kê được hàng đã nhập kho."; continue; }
-            if (count > onHand) { errors[key] = Surplus; continue; }
-            if (onHand != row.Book)
-            {
-                errors[key] = Messages.Format("Tồn kho của lô đã thay đổi từ lúc mở phiếu (sổ nay là {0} {1}): tải lại trang và đếm lại.", onHand, lot.Unit);
-                continue;
-            }
-            checkedRows.Add((lot, onHand, count));
+            if (lots.TryGetValue(row.LotId, out var lot)) await db.Entry(lot).ReloadAsync(ct);
+            if (CountRefusal(lot, row.Book, count) is { } refusal) { errors[key] = refusal; continue; }
+            checkedRows.Add((lot!, lot!.OnHand!.Value, count));
         }
         if (errors.Count > 0)
         {

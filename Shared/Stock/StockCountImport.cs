@@ -65,13 +65,19 @@ public class StockCountImport(ImportPipeline pipeline, StockService stock)
             return new Row(row.Number, (int)lot, (int)book, counted);
         }
 
-        public override Task CheckAsync(IReadOnlyList<(ImportRow Row, Row Value)> batch, Action<ImportError> error, CancellationToken ct)
+        public override async Task CheckAsync(IReadOnlyList<(ImportRow Row, Row Value)> batch, Action<ImportError> error, CancellationToken ct)
         {
             foreach (var (row, value) in batch)
                 if (!_lineOfLot.TryAdd(value.LotId, row.Number))
                     error(new ImportError(row.Number, row.HeaderOf(StockCountSheet.Lot),
                         Messages.Format("Lô hàng số {0} đã có ở dòng {1}: mỗi lô một dòng.", value.LotId, _lineOfLot[value.LotId])));
-            return Task.CompletedTask;
+            // The count's own refusals (surplus, another commune's lot, a book changed) in the same round as the cells that
+            // do not read, so one corrected file is enough; CompleteAsync counts again under the ledger lock.
+            var counted = batch.Where(b => b.Value.Counted is not null).ToList();
+            var refusals = await stock.CountRefusalsAsync(formKey,
+                [.. counted.Select(b => (b.Value.LotId, b.Value.Book, int.Parse(b.Value.Counted!, CultureInfo.InvariantCulture)))], ct);
+            for (var i = 0; i < counted.Count; i++)
+                if (refusals[i] is { } refusal) error(new ImportError(counted[i].Row.Number, counted[i].Row.HeaderOf(StockCountSheet.Counted), refusal));
         }
 
         public override Task WriteAsync(IReadOnlyList<Row> batch, CancellationToken ct)

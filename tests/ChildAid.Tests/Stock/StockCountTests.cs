@@ -154,15 +154,15 @@ public abstract class StockCountTests(DatabaseProvider provider) : StockTest(pro
         var b = await StockedAsync(8, 8);
         var c = await StockedAsync(5, 5);
         var before = (await LedgerAsync()).Count;
-        // Sheet rows 2–4 hold the lots in the sheet's order. Cells that are not counts are reported first (the file is read
-        // before anything is counted); a file of counts is then checked as the form is: here a surplus, beside a short count
-        // that would be fine.
+        // Sheet rows 2–4 hold the lots in the sheet's order. Cells that are not counts and the count's own refusals (here a
+        // surplus, beside a short count that would be fine) come back together, so one corrected file is enough.
         var sheet = await StockAsAsync(W.Approver, (_, db) => new StockQueries(db).CountSheetAsync());
         var line = sheet.Select((r, i) => (r.Id, Line: i + 2)).ToDictionary(x => x.Id, x => x.Line);
 
         var text = await ImportAsync(W.Approver, await FilledSheetAsync(W.Approver, new() { [a.Id] = 6, [b.Id] = -1, [c.Id] = "năm" }));
         var surplus = await ImportAsync(W.Approver, await FilledSheetAsync(W.Approver, new() { [a.Id] = 6, [b.Id] = 9 }));
         var otherCommune = await ImportAsync(W.OtherCommune, await FilledSheetAsync(W.Approver, new() { [a.Id] = 6 }));
+        var both = await ImportAsync(W.Approver, await FilledSheetAsync(W.Approver, new() { [a.Id] = 11, [b.Id] = "năm", [c.Id] = 4 }));
 
         Assert.Null(text.Count);
         Assert.Equal([line[b.Id], line[c.Id]], text.Import.Errors.Select(e => e.Row));
@@ -170,6 +170,10 @@ public abstract class StockCountTests(DatabaseProvider provider) : StockTest(pro
         Assert.Contains("không phải số nguyên", text.Import.Errors[1].Message, StringComparison.Ordinal);
         Assert.Null(surplus.Count);
         Assert.Equal([(line[b.Id], "Đếm được", StockService.Surplus)], surplus.Import.Errors.Select(e => (e.Row, e.Column, e.Message)));
+        Assert.Null(both.Count);
+        Assert.Equal([line[a.Id], line[b.Id]], both.Import.Errors.Select(e => e.Row));
+        Assert.Equal(StockService.Surplus, both.Import.Errors[0].Message);
+        Assert.Contains("không phải số nguyên", both.Import.Errors[1].Message, StringComparison.Ordinal);
         // Another commune's officer cannot count these lots by naming them in a file.
         Assert.Contains(otherCommune.Import.Errors, e => e.Row == line[a.Id] && e.Message == StockService.NotFound);
         Assert.Equal(before, (await LedgerAsync()).Count);
