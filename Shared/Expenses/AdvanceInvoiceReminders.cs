@@ -22,10 +22,11 @@ public sealed class AdvanceReminderOptions
 
     /// <summary>How often BackOffice looks for advances to remind of (minutes).</summary>
     public int IntervalMinutes { get; set; } = 60;
-    public string BackOfficeBaseUrl { get; set; } = DefaultBackOfficeUrl;
+    /// <summary>From <c>BackOffice:StaffBaseUrl</c> only (not bound from this section: one setting, one name).</summary>
+    public string StaffBaseUrl { get; internal set; } = DefaultBackOfficeUrl;
     public bool Enabled { get; set; } = true;
 
-    public string ExpenseUrl(int id) => BackOfficeBaseUrl.TrimEnd('/') + "/Expenses/" + id.ToString(CultureInfo.InvariantCulture);
+    public string ExpenseUrl(int id) => StaffBaseUrl.TrimEnd('/') + "/Expenses/" + id.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -68,17 +69,8 @@ public sealed class AdvanceInvoiceReminders(IServiceScopeFactory scopes, IOption
             var mail = new AdvanceInvoiceReminderMail(advance.FullName is { Length: > 0 } name ? name : advance.UserName ?? email, advance.Id, advance.SupplierName,
                 advance.AmountVnd, advance.PaymentDate, today.DayNumber - advance.PaymentDate.DayNumber, advance.PaymentDate.AddDays((int)InvoiceDelay.Blocking),
                 options.Value.ExpenseUrl(advance.Id));
-            if (!await outbox.EnqueueAsync(MailMessageKind.AdvanceInvoiceReminder, email, mail.StaffName, "vi", mail, DedupeKey(advance.Id, step), ct)) continue;
-            try
-            {
-                await db.SaveChangesAsync(ct);
+            if (await outbox.QueueOnceAsync(MailMessageKind.AdvanceInvoiceReminder, email, mail.StaffName, "vi", mail, DedupeKey(advance.Id, step), ct))
                 queued++;
-            }
-            catch (DbUpdateException)
-            {
-                // Another node queued the same reminder between our check and our save: the UNIQUE key kept one.
-                db.ChangeTracker.Clear();
-            }
         }
         if (queued > 0) log.LogInformation("Advance invoice reminders: {Queued} queued", queued);
         return queued;
@@ -93,10 +85,10 @@ public static class AdvanceReminderServices
         services.AddOptions<AdvanceReminderOptions>().Bind(configuration.GetSection(AdvanceReminderOptions.Section))
             .PostConfigure(o =>
             {
-                if (configuration["BackOffice:StaffBaseUrl"] is { Length: > 0 } url) o.BackOfficeBaseUrl = url;
+                if (configuration["BackOffice:StaffBaseUrl"] is { Length: > 0 } url) o.StaffBaseUrl = url;
             })
             .Validate(o => o.IntervalMinutes >= 1, "AdvanceReminders:IntervalMinutes must be 1 or more.")
-            .Validate(o => Uri.TryCreate(o.BackOfficeBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
+            .Validate(o => Uri.TryCreate(o.StaffBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
                 "BackOffice:StaffBaseUrl must be an absolute http or https address (reminder mails link to it).")
             .ValidateOnStart();
         services.AddSingleton<AdvanceInvoiceReminders>();

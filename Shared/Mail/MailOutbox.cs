@@ -28,6 +28,30 @@ public sealed class MailOutbox(ChildAidDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// <see cref="EnqueueAsync"/> and save at once, for a pass that queues reminders one by one. False when the key was
+    /// already queued — by an earlier pass, or by another node between the check and the save (the UNIQUE key kept one);
+    /// either way whatever the caller added for this mail (a donor link drawn for it) is dropped with it.
+    /// </summary>
+    public async Task<bool> QueueOnceAsync(MailMessageKind kind, string to, string? name, string culture, object model,
+        string dedupeKey, CancellationToken ct = default)
+    {
+        if (await EnqueueAsync(kind, to, name, culture, model, dedupeKey, ct))
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                // Lost the race to another node: its row stands.
+            }
+        }
+        db.ChangeTracker.Clear();
+        return false;
+    }
+
+    /// <summary>
     /// The message <see cref="EnqueueAsync"/> would queue, neither checked nor added: for a batch of bookings whose keys
     /// are new by construction (fresh receipt numbers), which writes the rows itself; the UNIQUE index still guards.
     /// </summary>

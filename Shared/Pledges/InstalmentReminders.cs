@@ -52,25 +52,11 @@ public sealed class InstalmentReminders(IServiceScopeFactory scopes, IOptions<Pl
             foreach (var due in PledgeLines.Standing(PledgeLines.Instalments(p.InstalmentsJson), p.PaidVnd)
                          .Where(i => !i.IsPaid && i.Due.AddDays(-daysBefore) <= today && today <= i.Due))
             {
-                var added = await outbox.EnqueueAsync(MailMessageKind.InstalmentReminder, email, p.Name, english ? "en" : "vi",
+                if (await outbox.QueueOnceAsync(MailMessageKind.InstalmentReminder, email, p.Name, english ? "en" : "vi",
                     new InstalmentReminderMail(p.Name, p.Reference, due.OutstandingVnd, due.Due, options.Value.PledgePageUrl(p.Reference),
                         english ? p.CampaignEn ?? p.Campaign : p.Campaign, links.Issue(p.DonorId)),
-                    DedupeKey(p.Reference, due.Due), ct);
-                if (!added)
-                {
-                    db.ChangeTracker.Clear(); // the link drawn for a reminder already sent goes nowhere
-                    continue;
-                }
-                try
-                {
-                    await db.SaveChangesAsync(ct);
+                    DedupeKey(p.Reference, due.Due), ct))
                     queued++;
-                }
-                catch (DbUpdateException)
-                {
-                    // Another node queued the same reminder between our check and our save: the UNIQUE key kept one.
-                    db.ChangeTracker.Clear();
-                }
             }
         }
         if (queued > 0) log.LogInformation("Instalment reminders: {Queued} queued", queued);
