@@ -10,9 +10,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildAid.BackOffice.Pages.Children;
 
-/// <summary>Add a child (no id) or change one: only the fields the needs review uses. Only children and places in the user's units.</summary>
+/// <summary>
+/// Add a child (no id) or change one: only the fields the needs review uses. Only children and places in the user's units.
+/// Opening a record is audited (<see cref="ChildReadAudit"/>): the form shows the child's name, birth date and guardian's phone.
+/// </summary>
 public class EditModel(ChildService children, DeclaredSupportService schools, StaffScope scope, TimeProvider clock,
-    IAuthorizationService authorization) : PageModel
+    IAuthorizationService authorization, ChildReadAudit reads) : PageModel
 {
     [BindProperty] public ChildInput Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -22,6 +25,8 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
     public IReadOnlyList<ChildAid.Shared.Organisations.Organisation> Schools { get; private set; } = [];
     public IReadOnlyList<ChildAid.Shared.Organisations.Organisation> Stations { get; private set; } = [];
 
+    public const string ShownOnForm = "hồ sơ trẻ (họ tên, ngày sinh, nơi ở, trường, người giám hộ và số điện thoại)";
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         if (id is { } childId)
@@ -30,6 +35,7 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
             if (child is null) return NotFound();
             Input = ChildInput.From(child);
             Id = childId;
+            await reads.RecordAsync(child, ShownOnForm, ct);
             MayErase = (await authorization.AuthorizeAsync(User, BackOffice.Security.Policies.EraseChildren)).Succeeded;
         }
         await LoadAsync(ct);

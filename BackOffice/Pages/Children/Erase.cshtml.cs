@@ -7,9 +7,10 @@ namespace ChildAid.BackOffice.Pages.Children;
 
 /// <summary>
 /// Erasing a child's personal data at the guardian's request, for admins: shows what will be wiped and kept, then
-/// erases on a confirmed post with a reason (<see cref="ChildErasure"/>). A child outside the user's units: 404.
+/// erases on a confirmed post with a reason (<see cref="ChildErasure"/>). A child outside the user's units: 404. Opening
+/// the page is a read of the child's name and birth date, audited like the form's (the erasure later scrubs that row too).
 /// </summary>
-public class EraseModel(ChildErasure erasure) : PageModel
+public class EraseModel(ChildErasure erasure, ChildReadAudit reads) : PageModel
 {
     public class EraseInput
     {
@@ -20,7 +21,14 @@ public class EraseModel(ChildErasure erasure) : PageModel
     [BindProperty] public EraseInput Input { get; set; } = new();
     public ErasurePreview Preview { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public const string ShownOnPage = "trang xoá dữ liệu cá nhân (họ tên, ngày sinh)";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        await reads.RecordAsync(Preview.Child, ShownOnPage, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ChildAid.Shared.Audit;
 using ChildAid.Shared.Children;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Security;
@@ -68,6 +69,33 @@ public abstract class ChildGuardianTests(DatabaseProvider provider) : BackOffice
         await StaffAsync("xa-iatoi", [Roles.CommuneOfficer], W.Other);
         var other = await LogInAsync("xa-iatoi");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Opening_a_childs_record_or_its_erasure_page_is_audited_and_a_record_outside_the_users_units_is_not_read()
+    {
+        await StaffAsync("xa-iadal", [Roles.CommuneOfficer], W.Own);
+        var officer = await LogInAsync("xa-iadal");
+        await StaffAsync("xa-iatoi", [Roles.CommuneOfficer], W.Other);
+        var other = await LogInAsync("xa-iatoi");
+
+        await officer.GetPageAsync($"/Children/Edit/{S(W.OwnGirl)}");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Children/Edit/{S(W.OwnGirl)}")).Response.StatusCode);
+        await officer.GetPageAsync("/Children/Edit"); // a new record: nothing read
+        var admin = await LogInAsAdminAsync();
+        await admin.GetPageAsync($"/Children/Erase/{S(W.OwnGirl)}");
+
+        await using var db = Db.NewContext();
+        var reads = await db.AuditEntries.Where(a => a.Action == ChildReadAudit.ReadAction).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, reads.Count);
+        Assert.All(reads, r => Assert.Equal((nameof(Child), S(W.OwnGirl), (int?)W.Own), (r.EntityType, r.EntityKey, r.AdminUnitId)));
+        Assert.Equal("xa-iadal", reads[0].Actor);
+        static string Shown(AuditEntry read) => System.Text.Json.JsonDocument.Parse(read.After!).RootElement.GetProperty("Shown").GetString()!;
+        Assert.Contains("người giám hộ và số điện thoại", Shown(reads[0]), StringComparison.Ordinal);
+        Assert.StartsWith("trang xoá dữ liệu", Shown(reads[1]), StringComparison.Ordinal);
+        var log = WebUtility.HtmlDecode(await admin.GetPageAsync("/Audit"));
+        Assert.Contains("đã xem hồ sơ trẻ em «Rơ Châm H", log);
+        Assert.Contains("người giám hộ và số điện thoại", log);
     }
 
     [Fact]
