@@ -202,6 +202,8 @@ public static class AuditSentences
                 Word("{0} đã xuất các nhu cầu đã duyệt có họ tên {1} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, count),
             nameof(Shared.Needs.NeedsReview) =>
                 Word("{0} đã xuất các dòng nhu cầu của bản rà soát số {1} có họ tên {2} trẻ em ra tệp Excel (dữ liệu cá nhân)", actor, e.EntityKey, count),
+            Shared.Checkups.CheckupExport.TemplateAuditEntity =>
+                Word("{0} đã tải mẫu nhập kết quả đo của buổi khám số {1} kèm danh sách {2} trẻ em (dữ liệu cá nhân)", actor, e.EntityKey, count),
             Shared.Needs.NeedsTemplate.AuditEntity =>
                 Word("{0} đã tải mẫu nhu cầu của bản rà soát số {1} kèm danh sách {2} trẻ em của xã (dữ liệu cá nhân)", actor, e.EntityKey, count),
             _ => null,

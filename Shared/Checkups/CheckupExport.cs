@@ -21,6 +21,25 @@ public sealed record CheckupExportFile(byte[] Bytes, int Count);
 public class CheckupExport(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
 {
     public const string ExportAction = PersonalDataExport.Action;
+    /// <summary>The audit rows' entity for a template downloaded with the site's children (the key is the session's id).</summary>
+    public const string TemplateAuditEntity = "CheckupTemplate";
+    public const string MissingTemplateReason = "Vui lòng nhập lý do tải mẫu có danh sách trẻ (họ tên, ngày sinh), ví dụ: nhập kết quả đo tại điểm khám không có mạng.";
+
+    /// <summary>
+    /// The import template with a row for each of <paramref name="children"/> (the session's site, as the user may see it):
+    /// names and birth dates leave the system, so the same rule as the export — a reason, and an audit row with the count.
+    /// </summary>
+    public async Task<Outcome<CheckupExportFile>> TemplateAsync(CheckupSession session, IReadOnlyList<GridChild> children, string? reason,
+        CancellationToken ct = default)
+    {
+        var checkedReason = PersonalDataExport.Reason(reason, MissingTemplateReason);
+        if (!checkedReason.Succeeded) return Outcome<CheckupExportFile>.Fail(checkedReason.Errors);
+        var bytes = CheckupImport.Template(children);
+        db.AuditEntries.Add(PersonalDataExport.AuditRow(actor, clock, TemplateAuditEntity, session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            session.AdminUnitId, $"{VietnameseFormat.Date(session.HeldOn)}: {children.Count} trẻ (mẫu nhập)", checkedReason.Value!, children.Count));
+        await db.SaveChangesAsync(ct);
+        return Outcome<CheckupExportFile>.Ok(new CheckupExportFile(bytes, children.Count));
+    }
 
     // The computed columns, after the template's.
     public const string AgeDays = "Tuổi (ngày)", Waz = "Z cân nặng/tuổi", Haz = "Z chiều dài-cao/tuổi", Whz = "Z cân nặng/chiều dài-cao",

@@ -57,11 +57,24 @@ public class SessionModel(CheckupService checkups, ImportJobs jobs, CheckupExpor
         return Page();
     }
 
-    /// <summary>The template: the columns, and a row per child of the session's site.</summary>
-    public async Task<IActionResult> OnGetTemplateAsync(int id, CancellationToken ct)
+    /// <summary>Why the template is downloaded with the site's children listed (personal data): required, kept in the audit trail.</summary>
+    [BindProperty] public string? TemplateReason { get; set; }
+
+    /// <summary>The blank template: the columns only, no child (names are typed in, as on paper).</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(int id, CancellationToken ct) =>
+        await checkups.FindSessionAsync(id, ct) is null
+            ? NotFound()
+            : File(CheckupImport.Template([]), NeedsExport.ContentType, $"mau-ket-qua-kham-{id}.xlsx");
+
+    /// <summary>The template with a row per child of the session's site, after a reason; audited (<see cref="CheckupExport.TemplateAsync"/>).</summary>
+    public async Task<IActionResult> OnPostTemplateAsync(int id, CancellationToken ct)
     {
-        if (await checkups.FindSessionAsync(id, ct) is not { } session) return NotFound();
-        return File(CheckupImport.Template(await checkups.GridAsync(session, null, ct)), NeedsExport.ContentType, $"mau-ket-qua-kham-{id}.xlsx");
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await export.TemplateAsync(Session, await checkups.GridAsync(Session, null, ct), TemplateReason, ct);
+        if (outcome.Succeeded) return File(outcome.Value!.Bytes, NeedsExport.ContentType, $"mau-ket-qua-kham-{id}.xlsx");
+        foreach (var message in outcome.Errors.Values) ModelState.AddModelError(nameof(TemplateReason), message);
+        FillRows();
+        return Page();
     }
 
     /// <summary>The session's measurements and z-scores as .xlsx (the template's columns first), after a reason; audited.</summary>

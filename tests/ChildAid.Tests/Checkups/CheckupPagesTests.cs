@@ -92,12 +92,27 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
         var url = $"/Checkups/Session/{S(W.OwnSession)}";
         var token = StaffClient.Token(await client.GetPageAsync(url));
         const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        var template = await client.Http.GetAsync(url + "?handler=Template");
+        // The blank template names no child; the one listing the site's children asks a reason and is audited.
+        using (var blank = new MemoryStream(await (await client.Http.GetAsync(url + "?handler=Template")).Content.ReadAsByteArrayAsync()))
+            Assert.All(MiniExcelLibs.MiniExcel.Query(blank, useHeaderRow: true).Cast<IDictionary<string, object?>>(), r => Assert.Null(r["Họ và tên"]));
+        var noReason = WebUtility.HtmlDecode(await (await client.PostFormAsync(url, new() { ["TemplateReason"] = " " }, url + "?handler=Template")).Content.ReadAsStringAsync());
+        Assert.Matches("id=\"TemplateReason-error\"[^>]*>Vui lòng nhập lý do tải mẫu có danh sách trẻ", noReason);
+        var template = await client.PostFormAsync(url, new() { ["TemplateReason"] = "Nhập tại điểm trường không có mạng" }, url + "?handler=Template");
+        Assert.Equal(xlsx, template.Content.Headers.ContentType?.MediaType);
         using (var file = new MemoryStream(await template.Content.ReadAsByteArrayAsync()))
         {
             var names = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => (string)r["Họ và tên"]!).ToList();
             Assert.Equal(["A Dũng", "Rơ Châm H'Nhi"], names.Order(StringComparer.Ordinal));
         }
+        await using (var db = Db.NewContext())
+        {
+            var downloaded = await db.AuditEntries.SingleAsync(a => a.EntityType == CheckupExport.TemplateAuditEntity);
+            Assert.Equal((S(W.OwnSession), "yte-iadal", 2), (downloaded.EntityKey, downloaded.Actor,
+                System.Text.Json.JsonDocument.Parse(downloaded.After!).RootElement.GetProperty("Count").GetInt32()));
+            Assert.DoesNotContain("Châm", downloaded.After! + downloaded.Label, StringComparison.Ordinal);
+        }
+        Assert.Contains("yte-iadal đã tải mẫu nhập kết quả đo của buổi khám số " + S(W.OwnSession) + " kèm danh sách 2 trẻ em (dữ liệu cá nhân). Lý do: Nhập tại điểm trường không có mạng",
+            WebUtility.HtmlDecode(await (await LogInAsAdminAsync()).GetPageAsync("/Audit")));
 
         var bad = WebUtility.HtmlDecode(await (await client.PostFileAsync(url + "?handler=Import", token, [], "Upload", "kham.xlsx",
             Workbook(("ro cham h'nhi", "10/05/2018", "19,5", "118,2", "đứng"), ("A Dũng", "11/05/2018", 21, 120, null), ("Siu Thị Hoa", "10/05/2018", 20, 119, null),
