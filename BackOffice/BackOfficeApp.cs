@@ -170,6 +170,7 @@ public static class BackOfficeApp
             .AddPolicy(Policies.ManageCriteria, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.DeclareSupport, p => p.RequireRole(Roles.DeclareSupport))
             .AddPolicy(Policies.ManageChildren, p => p.RequireRole(Roles.ManageChildren))
+            .AddPolicy(Policies.KeepChildRecords, p => p.RequireRole(Roles.KeepChildRecords))
             .AddPolicy(Policies.RecordCheckups, p => p.RequireRole(Roles.RecordCheckups))
             .AddPolicy(Policies.RecordMeals, p => p.RequireRole(Roles.RecordMeals))
             .AddPolicy(Policies.EraseDonorNames, p => p.RequireRole(Roles.Admin))

@@ -35,8 +35,10 @@ public static class Policies
     public const string ManageCriteria = "manage-criteria";
     /// <summary>Enter support declared by an agency: <see cref="Roles.DeclareSupport"/>.</summary>
     public const string DeclareSupport = "declare-support";
-    /// <summary>The minimal children's register of the needs review: <see cref="Roles.ManageChildren"/>.</summary>
+    /// <summary>The children's register as a whole (duplicates, import, export): <see cref="Roles.ManageChildren"/>.</summary>
     public const string ManageChildren = "manage-children";
+    /// <summary>Read and keep single child records within one's scope: <see cref="Roles.KeepChildRecords"/>.</summary>
+    public const string KeepChildRecords = "keep-child-records";
     /// <summary>Check-up sessions, the class entry grid and a child's growth record: <see cref="Roles.RecordCheckups"/>.</summary>
     public const string RecordCheckups = "record-checkups";
     /// <summary>Meals served per school and day of a school meal programme: <see cref="Roles.RecordMeals"/>.</summary>

@@ -120,8 +120,23 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<Organisation>> HealthStationsAsync(CancellationToken ct = default) =>
         await StationsQuery().AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
 
+    /// <summary>
+    /// Schools of the reader's units for the child form — a school's staff their own school only, a health worker none —
+    /// and <paramref name="current"/>, the record's school, so that saving a record does not drop a school the reader may not pick.
+    /// </summary>
+    public async Task<IReadOnlyList<Organisation>> SchoolsAsync(int? current, CancellationToken ct = default) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Type == OrganisationType.School && (o.Id == current
+            || (db.UnitScope == null || db.UnitScope.Contains(o.AdminUnitId)) && (db.OrganisationScope == null || db.OrganisationScope.Contains(o.Id))))
+            .OrderBy(o => o.Name).ToListAsync(ct);
+
     private IQueryable<Organisation> StationsQuery() =>
         db.Organisations.Where(o => o.Type == OrganisationType.HealthCentre && (db.UnitScope == null || db.UnitScope.Contains(o.AdminUnitId)));
+
+    /// <summary>
+    /// For staff bound to an organisation: a record they save must name it (as the school or the health station), or it
+    /// would leave their sight the moment it is saved — and they must not place children under another school or station.
+    /// </summary>
+    public const string OutsideOwnOrganisation = "Hồ sơ phải thuộc trường hoặc trạm y tế của bạn: chọn trường (hoặc trạm y tế) của bạn.";
 
     public async Task<Dictionary<string, string>> ValidateAsync(ChildInput input, CancellationToken ct = default)
     {
@@ -144,6 +159,8 @@ public class ChildService(ChildAidDbContext db, TimeProvider clock)
         if (input.ClassName is { } cls && cls.Trim().Length > 20) errors[nameof(input.ClassName)] = "Lớp tối đa 20 ký tự.";
         if (input.HealthStationId is { } station && !await StationsQuery().AnyAsync(o => o.Id == station, ct))
             errors[nameof(input.HealthStationId)] = "Không tìm thấy trạm y tế trong phạm vi đơn vị của bạn.";
+        if (db.OrganisationScope is { } mine && !(input.SchoolId is { } s && mine.Contains(s)) && !(input.HealthStationId is { } h && mine.Contains(h)))
+            errors.TryAdd(nameof(input.SchoolId), OutsideOwnOrganisation);
         if (input.Circumstances.Any(g => !Enum.IsDefined(g) || g == CircumstanceGroups.None))
             errors[nameof(input.Circumstances)] = "Nhóm hoàn cảnh không hợp lệ.";
         if (input.GuardianName is { } guardian && guardian.Trim().Length > 200) errors[nameof(input.GuardianName)] = "Họ tên người giám hộ tối đa 200 ký tự.";

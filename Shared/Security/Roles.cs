@@ -67,8 +67,18 @@ public static class Roles
     /// <summary>Roles that enter support declared by an agency (an agency's programme staff, the commune, admins).</summary>
     public static readonly string[] DeclareSupport = [Admin, ProgrammeOfficer, CommuneOfficer];
 
-    /// <summary>Roles that keep the children's register (name, birth, village, school, circumstance groups).</summary>
+    /// <summary>
+    /// Roles that keep the children's register as a whole (name, birth, village, school, circumstance groups): its
+    /// duplicates and merges, its Excel import and export.
+    /// </summary>
     public static readonly string[] ManageChildren = [Admin, ProgrammeOfficer, CommuneOfficer];
+
+    /// <summary>
+    /// Roles that read and keep single child records within their scope: the register's keepers, and the staff bound to an
+    /// organisation for its own children — a school's staff their school's pupils, a health worker their station's children
+    /// (StaffScope narrows the query; a record they save must stay theirs).
+    /// </summary>
+    public static readonly string[] KeepChildRecords = [Admin, ProgrammeOfficer, CommuneOfficer, HealthWorker, SchoolStaff];
 
     /// <summary>
     /// Roles that hold check-ups and enter measurements (within their units; a health worker only at sessions of their

@@ -14,7 +14,7 @@ namespace ChildAid.BackOffice.Pages.Children;
 /// Add a child (no id) or change one: only the fields the needs review uses. Only children and places in the user's units.
 /// Opening a record is audited (<see cref="ChildReadAudit"/>): the form shows the child's name, birth date and guardian's phone.
 /// </summary>
-public class EditModel(ChildService children, DeclaredSupportService schools, StaffScope scope, TimeProvider clock,
+public class EditModel(ChildService children, StaffScope scope, TimeProvider clock,
     IAuthorizationService authorization, ChildReadAudit reads) : PageModel
 {
     [BindProperty] public ChildInput Input { get; set; } = new();
@@ -65,7 +65,7 @@ public class EditModel(ChildService children, DeclaredSupportService schools, St
     {
         var today = clock.VietnamToday();
         Places = (await scope.SelectableUnitsAsync(today, ct)).Where(u => u.Level is AdminUnitLevel.Village or AdminUnitLevel.Commune && (u.IsValidOn(today) || u.Id == Input.AdminUnitId)).ToList();
-        Schools = await schools.SchoolsAsync(ct);
+        Schools = await children.SchoolsAsync(Input.SchoolId, ct);
         Stations = await children.HealthStationsAsync(ct);
     }
 }

@@ -40,6 +40,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
         [Policies.ManageCriteria] = [Roles.Admin],
         [Policies.DeclareSupport] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
         [Policies.ManageChildren] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer],
+        [Policies.KeepChildRecords] = [Roles.Admin, Roles.ProgrammeOfficer, Roles.CommuneOfficer, Roles.HealthWorker, Roles.SchoolStaff],
         [Policies.EraseDonorNames] = [Roles.Admin],
         [Policies.EraseChildren] = [Roles.Admin],
         [Policies.UseMediaLibrary] = [Roles.Admin, Roles.MediaEditor, Roles.MediaWriter],
@@ -405,7 +406,7 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/Needs/Criteria"] = ("/Needs/Criteria", "/Needs/Criteria", false),
             ["/Needs/DeclaredSupport"] = ("/Needs/DeclaredSupport", "/Needs/DeclaredSupport", false),
             ["/Children/Index"] = ("/Children", "/Children", false),
-            ["/Children/Edit"] = ($"/Children/Edit/{S(ownChild)}", $"/Children/Edit/{S(otherChild)}", true),
+            ["/Children/Edit"] = ($"/Children/Edit/{S(ownPupil)}", $"/Children/Edit/{S(otherPupil)}", true), // a pupil of the own school and station: every role that keeps child records sees it
             ["/Children/Duplicates"] = ("/Children/Duplicates", "/Children/Duplicates", false),
             ["/Children/Export"] = ("/Children/Export", "/Children/Export", false),
             ["/Children/Import"] = ("/Children/Import", "/Children/Import", false),
