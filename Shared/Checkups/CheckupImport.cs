@@ -14,9 +14,9 @@ public static class CheckupSheet
     public static readonly ImportColumn Weight = new("Cân nặng (kg)", Required: false, "Cân nặng");
     public static readonly ImportColumn Length = new("Chiều dài/cao (cm)", Required: false, "Chiều cao (cm)", "Chiều dài (cm)", "Chiều cao");
     public static readonly ImportColumn Position = new("Tư thế đo (nằm/đứng)", Required: false, "Tư thế đo", "Tư thế");
-    public static readonly ImportColumn Muac = new("Vòng cánh tay (mm)", Required: false, "Vòng cánh tay");
+    public static readonly ImportColumn Muac = new("Vòng cánh tay (mm hoặc cm)", Required: false, "Vòng cánh tay (mm)", "Vòng cánh tay (cm)", "Vòng cánh tay");
     public static readonly ImportColumn Oedema = new("Phù hai chân (có/không)", Required: false, "Phù hai chân", "Phù");
-    public static readonly ImportColumn Head = new("Vòng đầu (cm)", Required: false, "Vòng đầu");
+    public static readonly ImportColumn Head = new("Vòng đầu (cm, dưới 2 tuổi)", Required: false, "Vòng đầu (cm)", "Vòng đầu");
     public static readonly ImportColumn Triceps = new("Nếp gấp da cơ tam đầu (mm)", Required: false, "Nếp gấp da cơ tam đầu", "Nếp gấp da tam đầu (mm)", "Nếp gấp da tam đầu");
     public static readonly ImportColumn Subscapular = new("Nếp gấp da dưới xương bả vai (mm)", Required: false, "Nếp gấp da dưới xương bả vai", "Nếp gấp da dưới vai (mm)", "Nếp gấp da dưới vai");
     public static readonly ImportColumn Findings = new("Ghi chú khám", Required: false, "Ghi chú");
@@ -85,7 +85,7 @@ public class CheckupImport(ImportPipeline pipeline, CheckupService checkups)
             input.Position = Position(row, child);
             input.Oedema = Yes(row, CheckupSheet.Oedema);
             if (row.Errors.Count > 0) return null;
-            var (values, errors) = MeasurementRules.Check(input);
+            var (values, errors) = MeasurementRules.Check(input, session.HeldOn.DayNumber - child.DateOfBirth.DayNumber);
             foreach (var (field, message) in errors) row.Error(ColumnOf(field), message);
             return values is null ? null : new Row(child, values);
         }

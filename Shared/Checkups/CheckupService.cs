@@ -124,7 +124,7 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
             var row = rows[i];
             if (!children.ContainsKey(row.ChildId)) { errors[$"Rows[{i}].ChildId"] = "Không tìm thấy trẻ trong phạm vi của bạn."; continue; }
             if (row.IsEmpty) { checkedRows.Add((row.ChildId, null)); continue; }
-            var (values, rowErrors) = MeasurementRules.Check(row);
+            var (values, rowErrors) = MeasurementRules.Check(row, session.HeldOn.DayNumber - children[row.ChildId].DateOfBirth.DayNumber);
             foreach (var (field, message) in rowErrors) errors[$"Rows[{i}].{field}"] = message;
             if (values is not null) checkedRows.Add((row.ChildId, values));
         }
@@ -176,7 +176,7 @@ public class CheckupService(ChildAidDbContext db, GrowthReference growth, AuditA
         var session = await db.CheckupSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == row.ChildId, ct);
         if (session is null || child is null) return Outcome<RowPreview>.Fail("", "Không tìm thấy trong phạm vi của bạn.");
-        var (values, errors) = MeasurementRules.Check(row);
+        var (values, errors) = MeasurementRules.Check(row, session.HeldOn.DayNumber - child.DateOfBirth.DayNumber);
         if (values is null) return Outcome<RowPreview>.Fail(errors);
         if (!growth.TryGetCalculator(out var calculator, out var problem)) return Outcome<RowPreview>.Fail("", problem!);
         var m = new Measurement();

@@ -47,6 +47,7 @@ public class MeasurementInput
 public static partial class MeasurementRules
 {
     public const decimal MinWeight = 0.5m, MaxWeight = 150m, MinLength = 35m, MaxLength = 220m, MinHead = 25m, MaxHead = 65m;
+    /// <summary>MUAC in mm (stored), and the same range typed in cm (5,0–40,0 cm).</summary>
     public const int MinMuac = 50, MaxMuac = 400;
     /// <summary>Skinfolds in mm (the CHECK constraints say the same).</summary>
     public const decimal MinSkinfold = 1m, MaxSkinfold = 50m;
@@ -57,8 +58,15 @@ public static partial class MeasurementRules
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex WholeMm();
 
-    /// <summary>The values to store, or the messages by field. Numbers take at most one decimal (0.1 kg, 0.1 cm).</summary>
-    public static (Measured? Values, Dictionary<string, string> Errors) Check(MeasurementInput input)
+    public const string MuacInvalid = "Vòng cánh tay: nhập số mm nguyên từ 50 đến 400 (ví dụ 135) hoặc số cm từ 5 đến 40 (ví dụ 13,5).";
+
+    /// <summary>
+    /// The values to store, or the messages by field. Numbers take at most one decimal (0.1 kg, 0.1 cm). MUAC is read in
+    /// mm or cm, as the tape is marked: a whole number from 50 is mm, a number up to 40 or with a decimal is cm
+    /// (stored in mm). <paramref name="ageDays"/>, the child's age on the session's day when known: head circumference
+    /// is taken under 2 years only (the issue's rule, and WHO's screening use).
+    /// </summary>
+    public static (Measured? Values, Dictionary<string, string> Errors) Check(MeasurementInput input, int? ageDays = null)
     {
         var errors = new Dictionary<string, string>();
         var weight = Tenth(input.WeightKg, MinWeight, MaxWeight, nameof(input.WeightKg), "Cân nặng", "kg", "15,4", errors);
@@ -66,14 +74,11 @@ public static partial class MeasurementRules
         var head = Tenth(input.HeadCm, MinHead, MaxHead, nameof(input.HeadCm), "Vòng đầu", "cm", "46,2", errors);
         var triceps = Tenth(input.TricepsSkinfoldMm, MinSkinfold, MaxSkinfold, nameof(input.TricepsSkinfoldMm), "Nếp gấp da cơ tam đầu", "mm", "8,5", errors);
         var subscapular = Tenth(input.SubscapularSkinfoldMm, MinSkinfold, MaxSkinfold, nameof(input.SubscapularSkinfoldMm), "Nếp gấp da dưới xương bả vai", "mm", "6,2", errors);
-        int? muac = null;
-        if (!string.IsNullOrWhiteSpace(input.MuacMm))
-        {
-            var s = input.MuacMm.Trim();
-            if (!WholeMm().IsMatch(s) || int.Parse(s, CultureInfo.InvariantCulture) is var mm && (mm < MinMuac || mm > MaxMuac))
-                errors[nameof(input.MuacMm)] = string.Format(CultureInfo.InvariantCulture, "Vòng cánh tay: nhập số mm nguyên từ {0} đến {1}, ví dụ 135.", MinMuac, MaxMuac);
-            else muac = mm;
-        }
+        var muac = Muac(input.MuacMm);
+        if (muac is null && !string.IsNullOrWhiteSpace(input.MuacMm)) errors[nameof(input.MuacMm)] = MuacInvalid;
+        if (head is not null && ageDays >= GrowthCalculator.FirstDayOfHeight)
+            errors[nameof(input.HeadCm)] = string.Format(CultureInfo.InvariantCulture,
+                "Vòng đầu chỉ đo cho trẻ dưới 2 tuổi; trẻ này đã {0} tháng tuổi vào ngày khám: để trống ô này.", ageDays.Value * 12 / 365);
         if (length is not null && input.Position is null)
             errors[nameof(input.Position)] = "Chọn đo nằm (chiều dài) hay đứng (chiều cao).";
         if (input.Position is { } p && !Enum.IsDefined(p))
@@ -92,6 +97,18 @@ public static partial class MeasurementRules
         if (errors.Count > 0) return (null, errors);
         return (new Measured(weight, length, length is null ? null : input.Position, muac, input.Oedema, head, triceps, subscapular,
             Blank(input.Findings), input.Conditions.Aggregate(CommonConditions.None, (all, c) => all | c), Blank(input.Referral), Blank(input.Treatment)), errors);
+    }
+
+    /// <summary>MUAC typed in mm ("135") or cm ("13,5", "13"), in whole mm; null when empty or not a MUAC.</summary>
+    public static int? Muac(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var s = text.Trim();
+        if (WholeMm().IsMatch(s) && int.Parse(s, CultureInfo.InvariantCulture) is var mm && mm >= MinMuac)
+            return mm <= MaxMuac ? mm : null;
+        if (OneDecimal().IsMatch(s) && decimal.Parse(s.Replace(',', '.'), CultureInfo.InvariantCulture) is var cm && cm * 10 >= MinMuac && cm * 10 <= MaxMuac)
+            return (int)(cm * 10);
+        return null;
     }
 
     private static decimal? Tenth(string? text, decimal min, decimal max, string field, string label, string unit, string example, Dictionary<string, string> errors)

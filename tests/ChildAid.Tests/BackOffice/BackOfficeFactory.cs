@@ -7,6 +7,7 @@ using ChildAid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
@@ -89,6 +90,21 @@ public abstract class BackOfficeTest(DatabaseProvider provider) : DatabaseTest(p
         db.StaffUserUnits.AddRange(unitIds.Select(id => new StaffUserUnit { UserId = user.Id, AdminUnitId = id }));
         await db.SaveChangesAsync();
         return user;
+    }
+
+    /// <summary>
+    /// A staff member bound to an organisation — a school's staff, a health station's worker — in one unit, logged in
+    /// (StaffScope narrows what they read to that organisation).
+    /// </summary>
+    protected async Task<StaffClient> LogInBoundAsync(string userName, string role, int unitId, int organisationId)
+    {
+        var user = await StaffAsync(userName, [role], unitId);
+        await using (var db = Db.NewContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).OrganisationId = organisationId;
+            await db.SaveChangesAsync();
+        }
+        return await LogInAsync(userName);
     }
 
     private static void AssertOk(IdentityResult result) => Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -28,18 +28,7 @@ public abstract class CheckupPagesTests(DatabaseProvider provider) : BackOfficeT
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A health worker of a station (the commune's unit, the station as their organisation), logged in.</summary>
-    private async Task<StaffClient> HealthWorkerAsync(string userName, int unit, int station)
-    {
-        var user = await StaffAsync(userName, [Roles.HealthWorker], unit);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var stored = await users.FindByIdAsync(user.Id);
-            stored!.OrganisationId = station;
-            await users.UpdateAsync(stored);
-        }
-        return await LogInAsync(userName);
-    }
+    private Task<StaffClient> HealthWorkerAsync(string userName, int unit, int station) => LogInBoundAsync(userName, Roles.HealthWorker, unit, station);
 
     private string SessionUrl => $"/Checkups/Session/{S(W.OwnSession)}?class=3A";
 

@@ -44,18 +44,7 @@ public abstract class SkinfoldCheckupTests(DatabaseProvider provider) : BackOffi
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
     private string SessionUrl => $"/Checkups/Session/{S(W.OwnSession)}?class=3A";
 
-    private async Task<StaffClient> HealthWorkerAsync()
-    {
-        var user = await StaffAsync("yte-iadal", [Roles.HealthWorker], W.Own);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var stored = await users.FindByIdAsync(user.Id);
-            stored!.OrganisationId = W.OwnStation;
-            await users.UpdateAsync(stored);
-        }
-        return await LogInAsync("yte-iadal");
-    }
+    private Task<StaffClient> HealthWorkerAsync() => LogInBoundAsync("yte-iadal", Roles.HealthWorker, W.Own, W.OwnStation);
 
     private static GrowthResult Expected(Sex sex, DateOnly born, double weight, double? triceps, double? subscapular) =>
         WhoTables.Calculator.Compute(new GrowthMeasurement

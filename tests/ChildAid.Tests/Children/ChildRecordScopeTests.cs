@@ -37,16 +37,7 @@ public abstract class ChildRecordScopeTests(DatabaseProvider provider) : BackOff
 
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<StaffClient> BoundAsync(string userName, string role, int organisation)
-    {
-        var user = await StaffAsync(userName, [role], W.Own);
-        await using (var db = Db.NewContext())
-        {
-            (await db.Users.SingleAsync(u => u.Id == user.Id)).OrganisationId = organisation;
-            await db.SaveChangesAsync();
-        }
-        return await LogInAsync(userName);
-    }
+    private Task<StaffClient> BoundAsync(string userName, string role, int organisation) => LogInBoundAsync(userName, role, W.Own, organisation);
 
     private Dictionary<string, string> Form(string name, string born, int? school, int? station, string className = "3A", string phone = "") => new()
     {

@@ -37,18 +37,7 @@ public abstract class InterventionPagesTests(DatabaseProvider provider) : BackOf
 
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<StaffClient> HealthWorkerAsync(string userName, int unit, int station)
-    {
-        var user = await StaffAsync(userName, [Roles.HealthWorker], unit);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var stored = await users.FindByIdAsync(user.Id);
-            stored!.OrganisationId = station;
-            await users.UpdateAsync(stored);
-        }
-        return await LogInAsync(userName);
-    }
+    private Task<StaffClient> HealthWorkerAsync(string userName, int unit, int station) => LogInBoundAsync(userName, Roles.HealthWorker, unit, station);
 
     private Dictionary<string, string> Form(int baseline, int endline) => new()
     {

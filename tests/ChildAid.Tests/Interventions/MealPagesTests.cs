@@ -44,16 +44,7 @@ public abstract class MealPagesTests(DatabaseProvider provider) : BackOfficeTest
 
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<StaffClient> BoundAsync(string userName, string role, int unit, int organisation)
-    {
-        var user = await StaffAsync(userName, [role], unit);
-        await using (var db = Db.NewContext())
-        {
-            (await db.Users.SingleAsync(u => u.Id == user.Id)).OrganisationId = organisation;
-            await db.SaveChangesAsync();
-        }
-        return await LogInAsync(userName);
-    }
+    private Task<StaffClient> BoundAsync(string userName, string role, int unit, int organisation) => LogInBoundAsync(userName, role, unit, organisation);
 
     private string Week(int intervention, int school, string monday) => $"/Interventions/Meals/{S(intervention)}?school={S(school)}&week={monday}";
 
