@@ -38,11 +38,14 @@ public class ChildModel(CheckupService checkups, ChildReadAudit audit, GrowthRef
     private static GrowthChart.Point? Point(ChartIndicator indicator, Child child, Visit v)
     {
         var m = v.Measurement;
-        var months = (v.On.DayNumber - child.DateOfBirth.DayNumber) / GrowthCalculator.DaysPerMonth;
+        var days = v.On.DayNumber - child.DateOfBirth.DayNumber;
+        if (GrowthChart.OverLength(indicator)) return WeightOverLength(indicator, days, v);
+        var months = days / GrowthCalculator.DaysPerMonth;
         decimal? value = indicator switch
         {
             ChartIndicator.WeightForAge => m.WeightKg,
             ChartIndicator.LengthForAge => m.LengthCm,
+            ChartIndicator.HeadForAge => m.HeadCm,
             ChartIndicator.ArmForAge => m.MuacMm / 10m,
             ChartIndicator.TricepsForAge => m.TricepsSkinfoldMm,
             ChartIndicator.SubscapularForAge => m.SubscapularSkinfoldMm,
@@ -51,6 +54,27 @@ public class ChildModel(CheckupService checkups, ChildReadAudit audit, GrowthRef
         if (value is not { } y) return null;
         var unit = GrowthChart.Names(indicator).Unit;
         return new GrowthChart.Point(months, (double)y, $"{VietnameseFormat.Date(v.On)}: {y.ToString("0.0", VietnameseFormat.Culture)} {unit}");
+    }
+
+    /// <summary>
+    /// Weight over length under 2 years (day 731), over height from 2 to 5 years — the table WHO's calculator picks by age —
+    /// at the length corrected for the position as the calculator corrects it (lying from 2 years −0.7 cm, standing
+    /// before +0.7 cm). Never with oedema: WHO gives no weight-based z-score then.
+    /// </summary>
+    private static GrowthChart.Point? WeightOverLength(ChartIndicator indicator, int days, Visit v)
+    {
+        var m = v.Measurement;
+        if (m.WeightKg is not { } weight || m.LengthCm is not { } length || m.Oedema || days >= GrowthCalculator.FirstMonthOf2007 * GrowthCalculator.DaysPerMonth) return null;
+        var underTwo = days < GrowthCalculator.FirstDayOfHeight;
+        if (underTwo != (indicator == ChartIndicator.WeightForLength)) return null;
+        var corrected = (double)length + (underTwo, m.Position) switch
+        {
+            (true, MeasuredPosition.Standing) => GrowthCalculator.LyingStandingDifferenceCm,
+            (false, MeasuredPosition.Lying) => -GrowthCalculator.LyingStandingDifferenceCm,
+            _ => 0,
+        };
+        return new GrowthChart.Point(corrected, (double)weight,
+            $"{VietnameseFormat.Date(v.On)}: {weight.ToString("0.0", VietnameseFormat.Culture)} kg, {length.ToString("0.0", VietnameseFormat.Culture)} cm");
     }
 
     public string Age(DateOnly on)

@@ -90,6 +90,39 @@ public abstract class CheckupGridFieldsTests(DatabaseProvider provider) : BackOf
     }
 
     [Fact]
+    public async Task The_childs_page_draws_head_circumference_and_weight_for_length_with_the_point_on_the_side_the_z_score_says()
+    {
+        var client = await HealthWorkerAsync();
+        await client.FollowAsync(await client.PostFormAsync(Url("MG"), ToddlerRow("11,2", oedema: false, "45,5")));
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync($"/Checkups/Child/{S(_toddler)}"));
+
+        var charts = System.Text.RegularExpressions.Regex.Matches(page, "<svg xmlns=\"http://www.w3.org/2000/svg\".*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => System.Xml.Linq.XElement.Parse(m.Value)).ToDictionary(svg => svg.Elements().Single(e => e.Name.LocalName == "title").Value);
+        var head = charts.Single(c => c.Key.StartsWith("Vòng đầu theo tuổi (cm), bé gái", StringComparison.Ordinal)).Value;
+        Assert.Contains("20/11/2026: 45,5 cm", Desc(head));
+        var wfl = charts.Single(c => c.Key.StartsWith("Cân nặng theo chiều dài (dưới 2 tuổi) (kg), bé gái", StringComparison.Ordinal)).Value;
+        Assert.Contains("từ 70 đến 90 cm", Desc(wfl));
+        Assert.Contains("20/11/2026: 9,0 kg, 78,0 cm", Desc(wfl));
+        Assert.DoesNotContain(charts.Keys, k => k.StartsWith("Cân nặng theo chiều cao", StringComparison.Ordinal)); // from 2 years only
+        Assert.Matches("<td[^>]*>45,5</td>", page); // the history table's head circumference
+
+        // The child's dot sits below the median curve exactly when the stored weight-for-length z-score is negative.
+        await using var db = Db.NewContext();
+        var whz = (await db.Measurements.SingleAsync(m => m.ChildId == _toddler)).WeightForLength!.Value;
+        var dot = wfl.Descendants().Single(e => e.Name.LocalName == "circle");
+        var (cx, cy) = (double.Parse(dot.Attribute("cx")!.Value, CultureInfo.InvariantCulture), double.Parse(dot.Attribute("cy")!.Value, CultureInfo.InvariantCulture));
+        var median = wfl.Descendants().Where(e => e.Name.LocalName == "polyline" && e.Attribute("stroke")!.Value == "#1b7a3a").Single().Attribute("points")!.Value
+            .Split(' ').Select(p => p.Split(',')).Select(p => (X: double.Parse(p[0], CultureInfo.InvariantCulture), Y: double.Parse(p[1], CultureInfo.InvariantCulture))).ToList();
+        var (a, b) = (median.Last(p => p.X <= cx), median.First(p => p.X >= cx));
+        var medianY = a.X == b.X ? a.Y : a.Y + (b.Y - a.Y) * (cx - a.X) / (b.X - a.X);
+        Assert.Equal(whz < 0, cy > medianY); // SVG's y grows downward
+        Assert.NotEqual(0m, whz);
+    }
+
+    private static string Desc(System.Xml.Linq.XElement svg) => svg.Elements().Single(e => e.Name.LocalName == "desc").Value;
+
+    [Fact]
     public async Task A_head_circumference_over_two_years_and_a_muac_in_neither_unit_save_nothing_and_are_told_next_to_the_cell()
     {
         var client = await HealthWorkerAsync();
