@@ -79,6 +79,10 @@ public class CheckupGridBrowserTests(BrowserFixture site)
         // A common condition: unfold the row's list and tick it.
         await page.Locator("tr[data-row='0'] details.conditions summary").ClickAsync();
         await page.GetByLabel("Sâu răng").First.CheckAsync();
+        // Skinfolds are kept at any age; their z-score exists under 5 only, and the preview says why there is none.
+        await page.Locator("input[name='Rows[0].TricepsSkinfoldMm']").FillAsync("8,5");
+        await page.Locator("input[name='Rows[0].SubscapularSkinfoldMm']").FillAsync("6,2");
+        await Assertions.Expect(page.Locator("#result-0")).ToContainTextAsync("WHO chỉ có chuẩn đến dưới 5 tuổi");
 
         await page.Locator("#save-grid").ClickAsync();
         try { await page.WaitForURLAsync(url => url.Contains("class=3B", StringComparison.Ordinal) && !url.Contains("handler", StringComparison.Ordinal)); }
@@ -92,6 +96,8 @@ public class CheckupGridBrowserTests(BrowserFixture site)
             var saved = await db.Measurements.IgnoreQueryFilters().Where(m => m.SessionId == sessionId).OrderBy(m => m.WeightKg).ToListAsync();
             Assert.Equal([18.0m, 26.1m], saved.Select(m => m.WeightKg!.Value));
             Assert.Equal(CommonConditions.DentalCaries, saved[1].Conditions);
+            Assert.Equal((8.5m, 6.2m), (saved[1].TricepsSkinfoldMm!.Value, saved[1].SubscapularSkinfoldMm!.Value));
+            Assert.Null(saved[1].TricepsSkinfoldForAge);
             Assert.True(saved[0].Status.HasFlag(NutritionStatus.SevereStunting));
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ChildAid.BackOffice.Pages.Interventions;
 using ChildAid.Shared.Checkups;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Interventions;
@@ -162,6 +163,41 @@ public abstract class InterventionPagesTests(DatabaseProvider provider) : BackOf
         Assert.Equal(2, Convert.ToInt32(all["Số cặp"], CultureInfo.InvariantCulture));
         Assert.Equal(expected, Convert.ToDouble(all["Thay đổi trung bình"], CultureInfo.InvariantCulture), 6);
         Assert.NotNull(all["KTC 95 % dưới"]);
+    }
+
+    [Fact]
+    public async Task The_evaluation_chart_draws_each_conditions_prevalence_before_and_after_as_the_table_says()
+    {
+        var client = await HealthWorkerAsync("yte-iadal", W.Own, W.OwnStation);
+        // The girl is severely stunted at both sessions (8 years, 108–109,5 cm), the boy at neither: stunting 1/2 before and after.
+        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(_baseline)}?class=3A", CheckupWorld.Grid((W.OwnGirl, "18,0", "108,0"), (W.OwnBoy, "20,0", "119,0"))));
+        await client.FollowAsync(await client.PostFormAsync($"/Checkups/Session/{S(W.OwnSession)}?class=3A", CheckupWorld.Grid((W.OwnGirl, "18,5", "109,5"), (W.OwnBoy, "21,0", "121,5"))));
+        var editUrl = (await client.PostFormAsync("/Interventions/Edit", Form(_baseline, W.OwnSession))).Headers.Location!.OriginalString;
+        await client.FollowAsync(await client.PostFormAsync(editUrl, [], editUrl + "?handler=Enrol"));
+        var id = editUrl[(editUrl.LastIndexOf('/') + 1)..];
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync($"/Interventions/Evaluation/{id}"));
+
+        var svg = System.Xml.Linq.XElement.Parse(System.Text.RegularExpressions.Regex.Match(page, "<svg[^>]*class=\"evaluation-chart\".*?</svg>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        Assert.Equal("img", svg.Attribute("role")!.Value);
+        var desc = svg.Elements().Single(e => e.Name.LocalName == "desc").Value;
+        Assert.Contains("Thấp còi: trước 50,0 %, sau 50,0 %", desc);
+        Assert.Contains("Thừa cân: trước 0,0 %, sau 0,0 %", desc);
+        // Bars (not the legend's squares): before grey, after green, one pair per condition with children to count.
+        var bars = svg.Elements().Where(e => e.Name.LocalName == "rect" && e.Attribute("height")?.Value == "16").ToList();
+        Assert.Equal(EvaluationText.Conditions.Count * 2, bars.Count);
+        double Width(System.Xml.Linq.XElement bar) => double.Parse(bar.Attribute("width")!.Value, CultureInfo.InvariantCulture);
+        var label = svg.Elements().First(e => e.Name.LocalName == "text" && e.Value == "Thấp còi");
+        var row = bars.Where(b => Math.Abs(double.Parse(b.Attribute("y")!.Value, CultureInfo.InvariantCulture) - double.Parse(label.Attribute("y")!.Value, CultureInfo.InvariantCulture)) < 30).ToList();
+        Assert.Equal(["#8a8a8a", "#1b7a3a"], row.Select(b => b.Attribute("fill")!.Value));
+        Assert.True(Width(row[0]) > 0);
+        Assert.Equal(Width(row[0]), Width(row[1]), 3);
+        // Half of the axis's maximum (the last tick) is half of the bars' full width.
+        var ticks = svg.Elements().Where(e => e.Name.LocalName == "text" && e.Value.EndsWith(" %", StringComparison.Ordinal)).ToList();
+        var max = double.Parse(ticks[^1].Value.Replace(" %", "", StringComparison.Ordinal).Replace(',', '.'), CultureInfo.InvariantCulture) / 100;
+        Assert.Equal(0.5 / max * (640 - 180 - 24), Width(row[0]), 1);
+        Assert.Contains("1/2 = 50,0 %", page);
     }
 
     [Fact]
