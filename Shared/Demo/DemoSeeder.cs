@@ -61,6 +61,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TextWriter progress)
             $"({statement.Matched} theo mã cam kết, {statement.Unsolicited} không cam kết)");
         var checkups = await DemoCheckups.SeedAsync(db, scope.ServiceProvider.GetRequiredService<Growth.GrowthReference>(), ct);
         await SayAsync($"  Kết quả khám sức khỏe (tổng hợp) / synthetic check-up measurements: +{checkups}");
+        var underFives = await DemoUnderFives.SeedAsync(db, scope.ServiceProvider.GetRequiredService<Growth.GrowthReference>(), ct);
+        await SayAsync($"  Khám trẻ dưới 5 tuổi tại trung tâm y tế (tổng hợp) / under-fives measured at the health centre: +{underFives}");
         var registry = await DemoRegistry.SeedAsync(db, ct);
         await SayAsync($"  Sổ trẻ em: một cặp có thể trùng, một ngày sinh ước tính / registry demo children: +{registry}");
         var followers = await DemoFollowers.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);

@@ -62,7 +62,7 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Contains("Nothing to add", second.Output);
         Assert.True(afterFirst.SequenceEqual(afterSecond),
             string.Join(", ", afterFirst.Where(kv => afterSecond[kv.Key] != kv.Value).Select(kv => $"{kv.Key}: {kv.Value} → {afterSecond[kv.Key]}")) + "\n" + second.Output);
-        Assert.Equal(DemoGenerator.ChildCount + DemoRegistry.ChildCount, afterFirst["children"]);
+        Assert.Equal(DemoGenerator.ChildCount + DemoRegistry.ChildCount + DemoUnderFives.ChildCount, afterFirst["children"]);
         Assert.True(afterFirst["donors"] >= 40);
         Assert.Equal(2, afterFirst["campaigns"]);
         Assert.Equal(DemoStaff.Users.Count, afterFirst["users"]);
@@ -172,7 +172,8 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Contains("synthetic check-up measurements: +", first.Output);
         await using var db = Db.NewContext();
         Assert.Equal(measured, await db.Measurements.CountAsync());
-        var sessions = await db.CheckupSessions.Include(s => s.Site).Include(s => s.Measurements).ThenInclude(m => m.Child).ToListAsync();
+        var all = await db.CheckupSessions.Include(s => s.Site).Include(s => s.Measurements).ThenInclude(m => m.Child).ToListAsync();
+        var sessions = all.Where(s => s.Site!.Name == Shared.Demo.DemoCheckups.SchoolName).ToList();
         Assert.Equal(Shared.Demo.DemoCheckups.Days, sessions.Select(s => s.HeldOn).Order());
         Assert.All(sessions, s => Assert.True(s.IsDemo && s.Site!.Name == Shared.Demo.DemoCheckups.SchoolName));
         Assert.All(sessions, s => Assert.InRange(s.Measurements.Count, 5, 60));
@@ -187,8 +188,20 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         // The demo health worker's organisation looks after the class: their scope reads the sessions and the children.
         var worker = await db.Users.SingleAsync(u => u.Email == "yte@demo.childaid.example");
         db.OrganisationScope = [worker.OrganisationId!.Value];
-        Assert.Equal(2, await db.CheckupSessions.CountAsync());
+        Assert.Equal(4, await db.CheckupSessions.CountAsync()); // the school's two and the centre's two
         Assert.Equal(rows.Select(m => m.ChildId).Distinct().Count(), await db.Children.CountAsync(c => c.ClassName == Shared.Demo.DemoCheckups.ClassName));
+        // The under-fives measured at the health centre, May and November: head circumference under 2 only, MUAC from 6
+        // months, weight-for-length scored, one severe acute malnutrition by MUAC referred and treated, one oedema.
+        var centre = all.Where(s => s.Site!.Name == Shared.Demo.DemoCheckups.HealthCentreName).ToList();
+        Assert.Equal(Shared.Demo.DemoCheckups.Days, centre.Select(s => s.HeldOn).Order());
+        var young = centre.SelectMany(s => s.Measurements.Select(m => (s.HeldOn, m))).ToList();
+        Assert.Equal(2 * DemoUnderFives.ChildCount, young.Count);
+        Assert.All(young.Where(x => x.m.HeadCm is not null), x => Assert.True(x.HeldOn.DayNumber - x.m.Child!.DateOfBirth.DayNumber < Shared.Growth.GrowthCalculator.FirstDayOfHeight));
+        Assert.Contains(young, x => x.m.HeadForAge is not null);
+        Assert.Contains(young, x => x.m.WeightForLength is not null && x.m.WeightForLengthTable == Shared.Growth.WeightForLengthTable.Length);
+        Assert.Contains(young, x => x.m.WeightForLength is not null && x.m.WeightForLengthTable == Shared.Growth.WeightForLengthTable.Height);
+        Assert.Contains(young, x => x.m.MuacMm < 115 && x.m.Status.HasFlag(Shared.Growth.NutritionStatus.SevereAcuteMalnutrition) && x.m.Referral is not null && x.m.Treatment is not null);
+        Assert.Contains(young, x => x.m.Oedema && x.m.WeightForAge is null);
         // One school meal programme over the class (seeded once), May its baseline and November its endline: its
         // evaluation pairs every pupil of the class, and the health worker reads it.
         var intervention = await db.Interventions.SingleAsync();
