@@ -24,7 +24,7 @@ public static class MealSheet
 /// line. Only schools the reader may enter for (<see cref="MealService.PlacesAsync"/>); the rules are the week grid's; a
 /// day already entered is replaced (the audit keeps the earlier value).
 /// </summary>
-public class MealImport(ChildAidDbContext db, ImportPipeline pipeline, MealService meals, AuditActor actor, TimeProvider clock)
+public class MealImport(ChildAidDbContext db, ImportPipeline pipeline, MealService meals, AuditActor actor, TimeProvider clock, Needs.NeedFulfilment needs)
 {
     public const string NotFound = "Không tìm thấy chương trình bữa ăn hoặc trường trong phạm vi của bạn.";
 
@@ -32,7 +32,7 @@ public class MealImport(ChildAidDbContext db, ImportPipeline pipeline, MealServi
     {
         var places = await meals.PlacesAsync(interventionId, ct);
         if (places.Count == 0) return ImportResult.Refused(NotFound);
-        var definition = new Definition(db, places, clock.VietnamToday(), actor.Name, clock.GetUtcNow().UtcDateTime);
+        var definition = new Definition(db, needs, places, clock.VietnamToday(), actor.Name, clock.GetUtcNow().UtcDateTime);
         return await pipeline.RunAsync(definition, workbook, null, ct);
     }
 
@@ -51,7 +51,7 @@ public class MealImport(ChildAidDbContext db, ImportPipeline pipeline, MealServi
 
     public sealed record Row(int Line, MealSchool Place, DateOnly Day, int Meals, long Cost);
 
-    private sealed class Definition(ChildAidDbContext db, IReadOnlyList<MealSchool> places, DateOnly today, string enteredBy, DateTime now)
+    private sealed class Definition(ChildAidDbContext db, Needs.NeedFulfilment needs, IReadOnlyList<MealSchool> places, DateOnly today, string enteredBy, DateTime now)
         : ImportDefinition<Row>
     {
         private readonly HashSet<(int School, DateOnly Day)> _seen = [];
@@ -110,6 +110,9 @@ public class MealImport(ChildAidDbContext db, ImportPipeline pipeline, MealServi
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            // The pipeline's transaction holds this too: the schools' meal needs show the meals with the file.
+            foreach (var school in batch.GroupBy(r => r.Place.SchoolId))
+                await needs.RefreshMealsAsync(school.Key, school.Min(r => r.Day), school.Max(r => r.Day), ct);
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed record MealTotals(IReadOnlyList<MealMonth> Months, long Meals, lon
 /// the school and, for staff bound to an organisation, the school's own staff or the programme's health station.
 /// Saving a week is all or nothing; more meals than enrolled pupils is a warning, not an error.
 /// </summary>
-public class MealService(ChildAidDbContext db, AuditActor actor, TimeProvider clock)
+public class MealService(ChildAidDbContext db, AuditActor actor, TimeProvider clock, Needs.NeedFulfilment needs)
 {
     public const int MaxMeals = 100_000;
     public const long MaxCostPerMealVnd = 10_000_000;
@@ -153,7 +153,14 @@ public class MealService(ChildAidDbContext db, AuditActor actor, TimeProvider cl
             entry.EnteredAt = now;
             saved++;
         }
-        await db.SaveChangesAsync(ct);
+        if (saved + removed > 0)
+        {
+            // The days and the school's meal needs that count them change together.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await db.SaveChangesAsync(ct);
+            await needs.RefreshMealsAsync(schoolId, days.Min(), days.Max(), ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
+        }
         return Outcome<MealWeekSaved>.Ok(new MealWeekSaved(saved, removed, warnings));
     }
 

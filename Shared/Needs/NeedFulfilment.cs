@@ -96,6 +96,20 @@ public sealed class NeedFulfilment(ChildAidDbContext db, PublicNeedsProjection p
             await projection.RefreshAsync(commune, year, ct);
     }
 
+    /// <summary>
+    /// Meal days were entered, changed or removed at a school between <paramref name="from"/> and <paramref name="to"/>:
+    /// its school-meal needs with an allocation whose period covers any of them are refreshed, so their delivered meals
+    /// (read from the meals served) follow the entry at once rather than the need's next movement.
+    /// </summary>
+    public async Task RefreshMealsAsync(int schoolId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var keys = await db.NeedLines.IgnoreQueryFilters()
+            .Where(l => l.Unit == NeedUnit.Meals && l.Target == NeedTarget.School && l.SchoolId == schoolId && l.PeriodStart <= to && l.PeriodEnd >= from
+                && db.Allocations.IgnoreQueryFilters().Any(a => a.NeedLineKey == l.Key))
+            .Select(l => l.Key).Distinct().ToListAsync(ct);
+        await RefreshAsync(keys, ct);
+    }
+
     /// <summary>Every need with an allocation, and every school meal line: what `refresh-needs` and the demo seeding run.</summary>
     public async Task<int> RefreshAllAsync(CancellationToken ct = default)
     {

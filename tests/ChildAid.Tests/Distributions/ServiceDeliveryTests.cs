@@ -122,6 +122,32 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
     }
 
     [Fact]
+    public async Task Meal_days_entered_or_removed_later_move_the_schools_meal_need_at_once()
+    {
+        var programme = await MealDaysAsync(); // 150 meals served on 23–27/11
+        await PaidAllocationAsync(); // 40 meals committed: the need counts 40 delivered (capped at what was committed)
+        async Task<int> Delivered()
+        {
+            await using var db = Db.NewContext();
+            return (await db.NeedLines.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == W.Meals.Id)).DeliveredQuantity;
+        }
+        Assert.Equal(40, await Delivered());
+        MealDayInput Day(DateOnly day, string meals) => new() { Day = day, Meals = meals, CostPerMealVnd = meals.Length == 0 ? "" : "20.000" };
+
+        // Monday to Thursday corrected away (the wrong school's sheet): 30 served, and the need says so with no other movement.
+        var removed = await ActAsAsync<MealService, Shared.Validation.Outcome<MealWeekSaved>>(W.Proposer,
+            (meals, _) => meals.SaveDaysAsync(programme, W.SchoolIaDal, [Day(Monday, ""), Day(Monday.AddDays(1), ""), Day(Monday.AddDays(2), ""), Day(Monday.AddDays(3), "")]));
+        Assert.True(removed.Succeeded, string.Join(" | ", removed.Errors.Values));
+        Assert.Equal(30, await Delivered());
+        // Monday entered again with 20: 50 served, 40 committed.
+        Assert.True((await ActAsAsync<MealService, Shared.Validation.Outcome<MealWeekSaved>>(W.Proposer,
+            (meals, _) => meals.SaveDaysAsync(programme, W.SchoolIaDal, [Day(Monday, "20")]))).Succeeded);
+        Assert.Equal(40, await Delivered());
+        await using var check = Db.NewContext();
+        Assert.Contains(await check.Set<Shared.PublicNeeds.PublicNeed>().AsNoTracking().ToListAsync(), n => n.DeliveredQuantity == 40);
+    }
+
+    [Fact]
     public async Task The_same_meal_days_are_never_delivered_twice_by_the_service_or_by_the_database()
     {
         var programme = await MealDaysAsync();
