@@ -39,7 +39,7 @@ public class ChildModel(CheckupService checkups, ChildReadAudit audit, GrowthRef
     {
         var m = v.Measurement;
         var days = v.On.DayNumber - child.DateOfBirth.DayNumber;
-        if (GrowthChart.OverLength(indicator)) return WeightOverLength(indicator, days, v);
+        if (GrowthChart.OverLength(indicator)) return WeightOverLength(indicator, v);
         var months = days / GrowthCalculator.DaysPerMonth;
         decimal? value = indicator switch
         {
@@ -57,20 +57,24 @@ public class ChildModel(CheckupService checkups, ChildReadAudit audit, GrowthRef
     }
 
     /// <summary>
-    /// Weight over length under 2 years (day 731), over height from 2 to 5 years — the table WHO's calculator picks by age —
-    /// at the length corrected for the position as the calculator corrects it (lying from 2 years −0.7 cm, standing
-    /// before +0.7 cm). Never with oedema: WHO gives no weight-based z-score then.
+    /// Weight over length or height on the chart of the table WHO's calculator chose when the check-up was scored (stored as
+    /// <see cref="Measurement.WeightForLengthTable"/>: none with oedema or outside the table), at the length corrected for
+    /// the position as the calculator corrects it (lying from 2 years −0.7 cm, standing before +0.7 cm).
     /// </summary>
-    private static GrowthChart.Point? WeightOverLength(ChartIndicator indicator, int days, Visit v)
+    private static GrowthChart.Point? WeightOverLength(ChartIndicator indicator, Visit v)
     {
         var m = v.Measurement;
-        if (m.WeightKg is not { } weight || m.LengthCm is not { } length || m.Oedema || days >= GrowthCalculator.FirstMonthOf2007 * GrowthCalculator.DaysPerMonth) return null;
-        var underTwo = days < GrowthCalculator.FirstDayOfHeight;
-        if (underTwo != (indicator == ChartIndicator.WeightForLength)) return null;
-        var corrected = (double)length + (underTwo, m.Position) switch
+        var chart = m.WeightForLengthTable switch
         {
-            (true, MeasuredPosition.Standing) => GrowthCalculator.LyingStandingDifferenceCm,
-            (false, MeasuredPosition.Lying) => -GrowthCalculator.LyingStandingDifferenceCm,
+            WeightForLengthTable.Length => ChartIndicator.WeightForLength,
+            WeightForLengthTable.Height => ChartIndicator.WeightForHeight,
+            _ => (ChartIndicator?)null,
+        };
+        if (chart != indicator || m.WeightKg is not { } weight || m.LengthCm is not { } length) return null;
+        var corrected = (double)length + (m.WeightForLengthTable, m.Position) switch
+        {
+            (WeightForLengthTable.Length, MeasuredPosition.Standing) => GrowthCalculator.LyingStandingDifferenceCm,
+            (WeightForLengthTable.Height, MeasuredPosition.Lying) => -GrowthCalculator.LyingStandingDifferenceCm,
             _ => 0,
         };
         return new GrowthChart.Point(corrected, (double)weight,
