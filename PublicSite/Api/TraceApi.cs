@@ -38,7 +38,9 @@ public static class TraceApi
                 "reversedBySequence and reversedOn and is left out of spentVnd. An advance's invoice filed after booking carries filedInvoiceSha256 and invoiceFiledOn. " +
                 "A goods allocation lists its deliveries (kind distribution, source_sequence = the allocation's sequence): date, item, quantity, value and commune, never who received them; deliveredVnd sums them. " +
                 "A money allocation to meals or check-ups lists the services delivered from it the same way (kind distribution, amount 0: the expense already counted " +
-                "the money): quantity and unit, and the school and period in the description (\"40 suất ăn trưa, <school>, đã phục vụ 02–06/12/2026\"), never a child.")
+                "the money): quantity and unit, and the school and period in the description (\"40 suất ăn trưa, <school>, đã phục vụ 02–06/12/2026\"), never a child. " +
+                "An in-kind gift lists its goods' stock movements (kind stock_movement, carrying its receipt number): stocked after inspection, written off, " +
+                "dispatched, returned from a partial delivery — signed quantity, item, unit and commune — and onHand, what they leave in stock per item.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(PublicCache.Policy)
             .RequireRateLimiting(PublicRateLimits.Api);
@@ -46,7 +48,7 @@ public static class TraceApi
 }
 
 public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, long AllocatedVnd, long NotYetAllocatedVnd,
-    IReadOnlyList<TraceAllocationJson> Allocations, long SpentVnd, long DeliveredVnd)
+    IReadOnlyList<TraceAllocationJson> Allocations, long SpentVnd, long DeliveredVnd, IReadOnlyList<TraceStockMovementJson> Stock, IReadOnlyList<TraceStockOnHandJson> OnHand)
 {
     public static TraceJson From(GiftTrace t) => new(t.ReceiptNumber, t.ReceivedOn, t.AmountVnd, t.Reversed, t.AllocatedVnd, t.NotYetAllocatedVnd,
         t.Allocations.Select(a => new TraceAllocationJson(a.Sequence, a.ValueDate, a.AmountVnd, a.Item, a.Quantity, a.UnitOfMeasure, a.Description,
@@ -54,7 +56,9 @@ public sealed record TraceJson(string ReceiptNumber, DateOnly ReceivedOn, long A
             a.Expenses.Select(e => new TraceExpenseJson(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.DocumentHashes, e.ReversedBySequence, e.ReversedOn,
                 e.FiledInvoiceSha256, e.InvoiceFiledOn, [.. e.PublicCopies.Select(h => new TraceCopyJson(h, TracedExpense.PublicCopyPath(h)))])).ToList(),
             a.Deliveries.Select(d => new TraceDeliveryJson(d.Sequence, d.ValueDate, d.AmountVnd, d.Description, d.Item, d.Quantity, d.UnitOfMeasure)).ToList())).ToList(),
-        t.SpentVnd, t.DeliveredVnd);
+        t.SpentVnd, t.DeliveredVnd,
+        [.. t.Stock.Select(m => new TraceStockMovementJson(m.Sequence, m.ValueDate, m.Quantity, m.Item, m.UnitOfMeasure, m.Description, m.UnitCode))],
+        [.. t.OnHand.Select(h => new TraceStockOnHandJson(h.Item, h.UnitOfMeasure, h.Quantity))]);
 }
 
 /// <summary>
@@ -85,3 +89,13 @@ public sealed record TraceCopyJson(string OriginalSha256, string Url);
 /// unit, the value at the receipt's unit value, and the commune (<c>description</c>). Who received them stays private.
 /// </summary>
 public sealed record TraceDeliveryJson(long Sequence, DateOnly Date, long AmountVnd, string Description, string? Item, decimal? Quantity, string? UnitOfMeasure);
+
+/// <summary>
+/// An in-kind gift's goods moving into or out of stock: its stock_movement entry (<c>sequence</c>), the date, the signed quantity
+/// (+ stocked after inspection or back from a partial delivery, − written off or dispatched), item, unit, what happened and
+/// where (<c>description</c>) and the commune's code. Inspection and write-off notes stay private.
+/// </summary>
+public sealed record TraceStockMovementJson(long Sequence, DateOnly Date, decimal Quantity, string? Item, string? UnitOfMeasure, string Description, string? UnitCode);
+
+/// <summary>What the gift's stock movements leave on hand of one item.</summary>
+public sealed record TraceStockOnHandJson(string Item, string? UnitOfMeasure, decimal Quantity);

@@ -59,6 +59,17 @@ public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long Amoun
 }
 
 /// <summary>
+/// Goods of an in-kind gift moving in or out of stock, as the public ledger records them (kind stock_movement, carrying the
+/// receipt's number): stocked after inspection (+, the good quantity), written off (−), dispatched to a distribution (−) and
+/// the part of a partial delivery that came back (+). The description says which and where ("Nhập kho: …, Xã Ia Đal"); the
+/// private notes of an inspection or a write-off are never in it.
+/// </summary>
+public sealed record TracedStockMovement(long Sequence, DateOnly ValueDate, decimal Quantity, string? Item, string? UnitOfMeasure, string Description, string? UnitCode);
+
+/// <summary>What is still in stock of one item of the gift: the sum of its stock movements.</summary>
+public sealed record TracedStockOnHand(string Item, string? UnitOfMeasure, decimal Quantity);
+
+/// <summary>
 /// Where a gift went, computed from the public ledger alone (so PublicSite, which reads nothing else, can answer it and
 /// anyone with the statement CSV can recompute it): the receipt entry, the allocation entries whose source_sequence is
 /// the receipt's, the reversal entries that undid some of them (kind reversal, source_sequence the receipt's, reverses_sequence
@@ -68,6 +79,13 @@ public sealed record TracedExpense(long Sequence, DateOnly ValueDate, long Amoun
 /// </summary>
 public sealed record GiftTrace(string ReceiptNumber, DateOnly ReceivedOn, long AmountVnd, bool Reversed, IReadOnlyList<TracedAllocation> Allocations)
 {
+    /// <summary>An in-kind gift's goods into and out of stock, in sequence order (empty for money).</summary>
+    public IReadOnlyList<TracedStockMovement> Stock { get; init; } = [];
+
+    /// <summary>Per item and unit, what the stock movements leave on hand (items with nothing left are listed with 0).</summary>
+    public IReadOnlyList<TracedStockOnHand> OnHand => [.. Stock.Where(m => m.Item is not null).GroupBy(m => (m.Item!, m.UnitOfMeasure))
+        .Select(g => new TracedStockOnHand(g.Key.Item1, g.Key.UnitOfMeasure, g.Sum(m => m.Quantity)))];
+
     public long AllocatedVnd => Allocations.Where(a => !a.IsReversed).Sum(a => a.AmountVnd);
     public long NotYetAllocatedVnd => Reversed ? 0 : Math.Max(0, AmountVnd - AllocatedVnd);
     /// <summary>What the gift's allocations have paid out (expenses).</summary>
@@ -110,6 +128,11 @@ public class GiftTraceQuery(PublicDbContext db)
             .Select(e => new { e.SourceSequence, Delivery = new TracedDelivery(e.Sequence, e.ValueDate, e.AmountVnd, e.Description, e.Item, e.Quantity, e.UnitOfMeasure) })
             .ToListAsync(ct))
             .ToLookup(e => e.SourceSequence, e => e.Delivery);
+        // An in-kind gift's goods into and out of stock carry its number too.
+        var stock = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.ReceiptNumber == number && e.Kind == LedgerEntryKind.StockMovement && e.Quantity != null).OrderBy(e => e.Sequence)
+            .Select(e => new TracedStockMovement(e.Sequence, e.ValueDate, e.Quantity!.Value, e.Item, e.UnitOfMeasure, e.Description, e.UnitCode))
+            .ToListAsync(ct);
         // An advance's invoice filed after its entry was booked: its hash beside the entry (public_expense_invoices).
         var expenseSequences = expenses.SelectMany(g => g).Select(e => e.Sequence).ToList();
         var filed = await db.ExpenseInvoices.AsNoTracking().Where(i => expenseSequences.Contains(i.ExpenseSequence))
@@ -129,6 +152,6 @@ public class GiftTraceQuery(PublicDbContext db)
             Expenses = [.. expenses[a.Sequence].Select(Filed).Select(e => undone.TryGetValue(e.Sequence, out var r) ? e with { ReversedBySequence = r.Sequence, ReversedOn = r.ValueDate } : e)],
             Deliveries = [.. deliveries[a.Sequence]],
         })];
-        return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations);
+        return new GiftTrace(number, receipt.ValueDate, receipt.AmountVnd, reversed, allocations) { Stock = stock };
     }
 }

@@ -13,6 +13,8 @@ namespace ChildAid.Tests.Allocations;
 /// </summary>
 public abstract class GiftTraceTests(DatabaseProvider provider) : AllocationTest(provider)
 {
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     private async Task ApproveAsync(Shared.Allocations.Allocation proposed) =>
         Assert.True((await AsAsync(W.Approver, s => s.ApproveAsync(proposed.Id))).Booked);
 
@@ -45,7 +47,14 @@ public abstract class GiftTraceTests(DatabaseProvider provider) : AllocationTest
         Assert.Contains("Trường TH-THCS Ia Đal", page);
         Assert.Contains(Shared.Text.VietnameseFormat.Vnd(820_000) + " chưa phân bổ", page);
 
-        foreach (var text in new[] { json, page, await client.GetStringAsync($"/sao-ke/{receipt.ReceiptNumber}"), await client.GetStringAsync("/api/v1/statement.csv") })
+        // The receipt's public page (by number, no token) is the trace view too: each line under its own kind.
+        var entry = WebUtility.HtmlDecode(await client.GetStringAsync($"/sao-ke/{receipt.ReceiptNumber}"));
+        Assert.Contains("Khoản ủng hộ đã đi đâu", entry);
+        Assert.Contains(Shared.Text.VietnameseFormat.Vnd(820_000) + " chưa phân bổ", entry);
+        Assert.Equal(1, Count(entry, ">Khoản nhận</h2>"));
+        Assert.Equal(2, Count(entry, ">Phân bổ</h2>"));
+
+        foreach (var text in new[] { json, page, entry, await client.GetStringAsync("/api/v1/statement.csv") })
         {
             Assert.DoesNotContain("Rơ Châm", WebUtility.HtmlDecode(text));
             Assert.DoesNotContain(W.ChildJacket.Key.ToString(), text, StringComparison.OrdinalIgnoreCase);

@@ -54,6 +54,25 @@ public abstract class StockPublicTests(DatabaseProvider provider) : StockTest(pr
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Stock/{lot.Id}?handler=Photo&photoId=1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Stock/{lot.Id}")).StatusCode);
 
+        // Where the in-kind gift went: its goods into and out of stock, on the trace API, the receipt's page and the verified-gift page.
+        using (var trace = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/trace/{receipt.ReceiptNumber}")))
+        {
+            var moves = trace.RootElement.GetProperty("stock").EnumerateArray().ToList();
+            Assert.Equal([96m, -2m], moves.Select(m => m.GetProperty("quantity").GetDecimal()));
+            Assert.All(moves, m => Assert.Equal(W.IaDal.Code, m.GetProperty("unitCode").GetString()));
+            var onHand = Assert.Single(trace.RootElement.GetProperty("onHand").EnumerateArray());
+            Assert.Equal(94m, onHand.GetProperty("quantity").GetDecimal());
+            Assert.Equal("Áo ấm trẻ em (6–8 tuổi)", onHand.GetProperty("item").GetString());
+        }
+        foreach (var path in new[] { $"/sao-ke/{receipt.ReceiptNumber}", VerifiedGift.PathPrefix + receipt.VerifyToken })
+        {
+            var page = WebUtility.HtmlDecode(await client.GetStringAsync(path));
+            Assert.Contains("Nhập kho: Áo ấm trẻ em (6–8 tuổi), 96 chiếc, Xã Ia Đal", page);
+            Assert.Contains("Xuất huỷ (thất lạc): Áo ấm trẻ em (6–8 tuổi), 2 chiếc, Xã Ia Đal", page);
+            Assert.Contains("Còn trong kho: 94 chiếc Áo ấm trẻ em (6–8 tuổi)", page);
+        }
+        Assert.Contains(">Nhập/xuất kho</h2>", WebUtility.HtmlDecode(await client.GetStringAsync($"/sao-ke/{receipt.ReceiptNumber}")));
+
         var secretBase64 = Convert.ToBase64String(secret);
         foreach (var text in new[] { stock, await client.GetStringAsync($"/sao-ke/{receipt.ReceiptNumber}"), await client.GetStringAsync("/api/v1/statement.csv"),
                      await client.GetStringAsync($"/api/v1/statement?q={receipt.ReceiptNumber}"), await client.GetStringAsync($"/api/v1/trace/{receipt.ReceiptNumber}"),
