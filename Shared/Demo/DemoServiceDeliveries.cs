@@ -16,12 +16,14 @@ namespace ChildAid.Shared.Demo;
 /// (30 meals a day), 800.000 ₫ of an unrestricted demo gift is allocated to the line (proposed by the province programme
 /// officer, approved by Ia Đal's officer) and paid to a caterer by an approved expense; the programme officer records the
 /// week's meals against the allocation and Ia Đal's officer confirms: one ledger entry "40 suất ăn trưa, &lt;school&gt;, đã phục
-/// vụ dd–dd/MM/yyyy". Skipped when any service delivery exists.
+/// vụ dd–dd/MM/yyyy". The rest of the week's meals is split to a second allocation of 600.000 ₫ (30 meals), recorded and waiting
+/// for confirmation. Skipped when any service delivery exists.
 /// </summary>
 public static class DemoServiceDeliveries
 {
     public const string ProgrammeName = "Bữa trưa bán trú Ia Đal (demo)";
     public const long AllocatedVnd = 800_000;
+    public const long SecondAllocatedVnd = 600_000;
 
     public static async Task<int> SeedAsync(IServiceScopeFactory scopes, DateOnly today, CancellationToken ct)
     {
@@ -74,16 +76,19 @@ public static class DemoServiceDeliveries
         }
 
         // 800.000 ₫ of the first gift that still holds it, approved by someone else.
-        Allocation? allocation = null;
-        foreach (var gift in gifts)
+        async Task<Allocation?> AllocateAsync(long amount, IEnumerable<int> from)
         {
-            var proposed = await DemoAllocations.AsStaffAsync<AllocationService, Allocation?>(scopes, recorder, async (s, _) =>
-                (await s.ProposeAsync(new AllocationInput { ContributionId = gift, NeedLineId = lineId, AmountVnd = AllocatedVnd, Note = "Dữ liệu demo: bữa trưa" }, ct)).Value);
-            if (proposed is null) continue;
-            var decision = await DemoAllocations.AsStaffAsync<AllocationService, AllocationDecision>(scopes, confirmer, (s, _) => s.ApproveAsync(proposed.Id, ct));
-            allocation = decision.Approved;
-            break;
+            foreach (var gift in from)
+            {
+                var proposed = await DemoAllocations.AsStaffAsync<AllocationService, Allocation?>(scopes, recorder, async (s, _) =>
+                    (await s.ProposeAsync(new AllocationInput { ContributionId = gift, NeedLineId = lineId, AmountVnd = amount, Note = "Dữ liệu demo: bữa trưa" }, ct)).Value);
+                if (proposed is null) continue;
+                var decision = await DemoAllocations.AsStaffAsync<AllocationService, AllocationDecision>(scopes, confirmer, (s, _) => s.ApproveAsync(proposed.Id, ct));
+                return decision.Approved;
+            }
+            return null;
         }
+        var allocation = await AllocateAsync(AllocatedVnd, gifts);
         if (allocation is null) return 0;
 
         // The caterer is paid the whole allocation against its e-invoice.
@@ -103,6 +108,16 @@ public static class DemoServiceDeliveries
         }, ct));
         if (recorded.Delivery is not { } delivery) return 0;
         var confirmed = await DemoAllocations.AsStaffAsync<ServiceDeliveryService, ServiceDeliveryStep>(scopes, confirmer, (s, _) => s.ConfirmAsync(delivery.Id, ct));
-        return confirmed.Succeeded ? 1 : 0;
+        if (!confirmed.Succeeded) return 0;
+
+        // The week served 150 meals, the first allocation paid for 40: a second gift's 600.000 ₫ takes 30 more of the same days
+        // (a split), recorded and left for Ia Đal's officer to confirm.
+        var second = await AllocateAsync(SecondAllocatedVnd, gifts.Skip(1));
+        if (second is null) return 1;
+        var rest = await DemoAllocations.AsStaffAsync<ServiceDeliveryService, ServiceDeliveryStep>(scopes, recorder, (s, _) => s.RecordAsync(new ServiceDeliveryInput
+        {
+            AllocationId = second.Id, Kind = ServiceKind.Meals, InterventionId = programmeId, FromDate = monday, ToDate = friday,
+        }, ct));
+        return rest.Succeeded ? 2 : 1;
     }
 }

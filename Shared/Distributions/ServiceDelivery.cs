@@ -14,9 +14,10 @@ public enum ServiceDeliveryState { Recorded = 1, Confirmed = 2, Cancelled = 3 }
 /// only) or a check-up session held (the children measured), delivered against an approved MONEY allocation to a need line
 /// of meals or check-ups. Recorded by one person, confirmed by another (four eyes, CHECK ck_service_deliveries_four_eyes):
 /// the confirmation writes ONE ledger entry of kind distribution with amount 0 and the quantity only (the money was already
-/// counted as spent by the expense that paid the supplier), source = the allocation's entry. The same meal days are never
-/// delivered twice (a range overlapping a live delivery of the same programme and school is refused, by the service and by
-/// a trigger), nor the same session (unique index). Belongs to the allocation's commune and to the site (school staff see
+/// counted as spent by the expense that paid the supplier), source = the allocation's entry. A meal is never delivered twice:
+/// the days of a school's programme, or a session, served beyond what one allocation pays for are split — further records of
+/// exactly the same days (or session) credit the rest to other allocations, the live records together never more than was
+/// served; a range overlapping other days is refused (by the service and by a trigger). Belongs to the allocation's commune and to the site (school staff see
 /// and confirm their school's). Never deleted.
 /// </summary>
 public class ServiceDelivery : Security.IUnitOwned, Security.IOrganisationOwned
@@ -116,8 +117,8 @@ public class ServiceDeliveryConfiguration : IEntityTypeConfiguration<ServiceDeli
         b.HasIndex(d => d.AllocationId);
         b.HasIndex(d => new { d.InterventionId, d.SiteId, d.FromDate });
         b.HasIndex(d => d.LedgerSequence).IsUnique();
-        // A session is delivered once (a cancelled record frees it).
-        b.HasIndex(d => d.CheckupSessionId).IsUnique().HasFilter("state <> 'Cancelled'");
+        // A session's children may be split between allocations: the insert trigger keeps the live records' sum within those measured.
+        b.HasIndex(d => d.CheckupSessionId);
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_service_deliveries_quantity", "quantity > 0 AND quantity <= served AND from_date <= to_date");

@@ -180,23 +180,32 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         // One at a time, so two posts of the same form (a double click) cannot both pass the checks below.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ledger.LockAsync(ct);
-        if (kind == ServiceKind.Meals)
-        {
-            var programme = input.InterventionId!.Value;
-            var overlap = await db.ServiceDeliveries.IgnoreQueryFilters().AsNoTracking()
-                .Where(d => d.InterventionId == programme && d.SiteId == siteId && d.State != ServiceDeliveryState.Cancelled && d.FromDate <= to && d.ToDate >= from)
-                .Select(d => new { d.Id, d.FromDate, d.ToDate }).FirstOrDefaultAsync(ct);
-            if (overlap is not null)
-            {
-                await tx.RollbackAsync(ct);
-                return ServiceDeliveryStep.Fail(nameof(input.FromDate), Messages.Format(
-                    "Các ngày {0} của trường này đã được ghi nhận (bản ghi dịch vụ số {1}); một ngày chỉ được tính một lần.", Period(overlap.FromDate, overlap.ToDate), overlap.Id));
-            }
-        }
-        else if (await db.ServiceDeliveries.IgnoreQueryFilters().AnyAsync(d => d.CheckupSessionId == input.CheckupSessionId && d.State != ServiceDeliveryState.Cancelled, ct))
+        // What earlier live records already credited of the same days or session: a range served beyond what one allocation pays
+        // for is split — the rest goes to another allocation, recorded for exactly the same days (or the same session).
+        var earlier = await LiveOfSameSourceAsync(kind, kind == ServiceKind.Meals ? input.InterventionId : input.CheckupSessionId, siteId, from, to, ct);
+        if (earlier.FirstOrDefault(d => d.FromDate != from || d.ToDate != to) is { } overlap)
         {
             await tx.RollbackAsync(ct);
-            return ServiceDeliveryStep.Fail(nameof(input.CheckupSessionId), "Buổi khám này đã được ghi nhận; một buổi khám chỉ được tính một lần.");
+            return ServiceDeliveryStep.Fail(nameof(input.FromDate), Messages.Format(
+                "Các ngày {0} của trường này đã được ghi nhận (bản ghi dịch vụ số {1}); một ngày chỉ được tính một lần. Để tính phần còn lại cho phân bổ khác, ghi nhận đúng các ngày {0}.",
+                Period(overlap.FromDate, overlap.ToDate), overlap.Id));
+        }
+        var field = kind == ServiceKind.Meals ? nameof(input.FromDate) : nameof(input.CheckupSessionId);
+        if (earlier.Any(d => d.AllocationId == allocation.Id))
+        {
+            await tx.RollbackAsync(ct);
+            return ServiceDeliveryStep.Fail(field, kind == ServiceKind.Meals
+                ? Messages.Format("Các ngày {0} đã được ghi nhận cho phân bổ này (bản ghi dịch vụ số {1}).", Period(from, to), earlier.First(d => d.AllocationId == allocation.Id).Id)
+                : Messages.Format("Buổi khám này đã được ghi nhận cho phân bổ này (bản ghi dịch vụ số {0}); một buổi khám chỉ được tính một lần.", earlier.First(d => d.AllocationId == allocation.Id).Id));
+        }
+        var rest = served - earlier.Sum(d => d.Quantity);
+        if (rest <= 0)
+        {
+            await tx.RollbackAsync(ct);
+            return ServiceDeliveryStep.Fail(field, kind == ServiceKind.Meals
+                ? Messages.Format("Các ngày {0} của trường này đã được ghi nhận đủ {1} suất đã phục vụ (bản ghi dịch vụ số {2}); một suất chỉ được tính một lần.",
+                    Period(from, to), served, string.Join(", ", earlier.Select(d => d.Id)))
+                : "Buổi khám này đã được ghi nhận đủ số trẻ đã khám; một buổi khám chỉ được tính một lần.");
         }
         var remaining = await RemainingAsync(allocation.Id, allocation.AmountVnd, line.EstimatedUnitCostVnd, ct);
         if (remaining <= 0)
@@ -208,7 +217,7 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         {
             AdminUnitId = allocation.AdminUnitId, AllocationId = allocation.Id, Kind = kind, SiteId = siteId,
             InterventionId = kind == ServiceKind.Meals ? input.InterventionId : null, CheckupSessionId = kind == ServiceKind.Checkup ? input.CheckupSessionId : null,
-            FromDate = from, ToDate = to, Served = served, Quantity = Math.Min(served, remaining),
+            FromDate = from, ToDate = to, Served = served, Quantity = Math.Min(rest, remaining),
             Item = line.Item!.NameVi, Unit = kind == ServiceKind.Meals ? "suất" : "lượt",
             RecordedById = Me, RecordedAt = Now,
         };
@@ -243,11 +252,14 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
             ? await db.MealDays.IgnoreQueryFilters().Where(m => m.InterventionId == delivery.InterventionId && m.SchoolId == delivery.SiteId
                 && m.ServedOn >= delivery.FromDate && m.ServedOn <= delivery.ToDate).SumAsync(m => m.Meals, ct)
             : await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.SessionId == delivery.CheckupSessionId, ct);
-        if (served < delivery.Quantity)
+        // This record and the others that split the same days or session may together credit no more than the source now holds.
+        var credited = (await LiveOfSameSourceAsync(delivery.Kind, delivery.InterventionId ?? delivery.CheckupSessionId, delivery.SiteId, delivery.FromDate, delivery.ToDate, ct))
+            .Sum(d => d.Quantity);
+        if (served < credited)
         {
             await tx.RollbackAsync(ct);
             return ServiceDeliveryStep.Fail(Field, Messages.Format(
-                "Nguồn đã thay đổi từ khi ghi nhận: nay chỉ còn {0} {1} (đã ghi nhận {2}). Hãy huỷ bản ghi này và ghi nhận lại.", served, delivery.Unit, delivery.Quantity));
+                "Nguồn đã thay đổi từ khi ghi nhận: nay chỉ còn {0} {1} (đã ghi nhận {2}). Hãy huỷ bản ghi này và ghi nhận lại.", served, delivery.Unit, credited));
         }
         var allocation = await db.Allocations.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == delivery.AllocationId, ct);
         if (allocation.State != AllocationState.Approved)
@@ -281,6 +293,21 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         await fulfilment.RefreshAsync([allocation.NeedLineKey], ct);
         await tx.CommitAsync(ct);
         return ServiceDeliveryStep.Done(delivery);
+    }
+
+    private sealed record LiveRecord(int Id, int AllocationId, DateOnly FromDate, DateOnly ToDate, int Quantity);
+
+    /// <summary>
+    /// The live (recorded or confirmed) records of the same source: meal days of the programme at the school overlapping
+    /// from–to, or the same check-up session (<paramref name="source"/> is the programme or the session).
+    /// </summary>
+    private async Task<List<LiveRecord>> LiveOfSameSourceAsync(ServiceKind kind, int? source, int siteId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var live = db.ServiceDeliveries.IgnoreQueryFilters().AsNoTracking().Where(d => d.State != ServiceDeliveryState.Cancelled);
+        live = kind == ServiceKind.Meals
+            ? live.Where(d => d.InterventionId == source && d.SiteId == siteId && d.FromDate <= to && d.ToDate >= from)
+            : live.Where(d => d.CheckupSessionId == source);
+        return await live.OrderBy(d => d.Id).Select(d => new LiveRecord(d.Id, d.AllocationId, d.FromDate, d.ToDate, d.Quantity)).ToListAsync(ct);
     }
 
     /// <summary>The public words: "40 suất ăn trưa, Trường TH-THCS Ia Đal, đã phục vụ 02–06/12/2026" — a place and a count, never a child.</summary>

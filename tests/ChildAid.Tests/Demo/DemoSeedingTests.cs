@@ -70,10 +70,11 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.True(afterFirst["reversals"] >= 2);
         // Three allocations approved (one ledger entry each), one still waiting for its second person, and one approved then
         // reversed (two entries: the allocation and its reversal); and three goods allocations of stocked jackets, approved,
-        // for the demo's distributions; 800.000 ₫ to a school's lunches, paid and served (DemoServiceDeliveries); and money for a
+        // for the demo's distributions; 800.000 ₫ to a school's lunches, paid and served, and 600.000 ₫ more for the rest of the same
+        // week (DemoServiceDeliveries); and money for a
         // school's jackets, bought and handed over (DemoPurchases).
-        Assert.Equal(10, afterFirst["allocations"]);
-        Assert.Equal(8, afterFirst["approved allocations"]);
+        Assert.Equal(11, afterFirst["allocations"]);
+        Assert.Equal(9, afterFirst["approved allocations"]);
         Assert.Equal(1, afterFirst["reversed allocations"]);
         // Three expenses approved (one entry each: one allocation each, with the SHA-256 of their invoice and proof of payment), one waiting,
         // an advance (tạm ứng) approved without its invoice, with its proof of payment, the caterer of the school's lunches and
@@ -123,8 +124,13 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.All(named, c => Assert.True(c.IsDemo));
         Assert.Contains(named, c => c.State == Shared.Distributions.DistributionState.Delivered && c.Received == true);
         // Meals served: one confirmed service delivery, booked as a quantity (0 ₫) drawn from its money allocation.
-        var service = await db.ServiceDeliveries.SingleAsync();
+        var services = await db.ServiceDeliveries.OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(2, services.Count);
+        var service = services[0];
         Assert.Equal((Shared.Distributions.ServiceDeliveryState.Confirmed, 150, 40), (service.State, service.Served, service.Quantity));
+        // The same week's rest split to a second allocation, waiting for Ia Đal's officer.
+        Assert.Equal((Shared.Distributions.ServiceDeliveryState.Recorded, 150, 30, service.FromDate, service.ToDate),
+            (services[1].State, services[1].Served, services[1].Quantity, services[1].FromDate, services[1].ToDate));
         var served = await db.LedgerEntries.SingleAsync(e => e.Sequence == service.LedgerSequence);
         Assert.Equal((0L, 40m), (served.AmountVnd, served.Quantity));
         Assert.StartsWith("40 suất ăn trưa, ", served.Description);

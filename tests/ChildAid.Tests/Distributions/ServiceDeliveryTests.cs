@@ -218,6 +218,11 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
         var delivery = Done(await ServeAsAsync(W.Proposer, s => s.RecordAsync(input)));
         Assert.Equal((5, 3, Monday, Monday), (delivery.Served, delivery.Quantity, delivery.FromDate, delivery.ToDate));
         Assert.Contains("một buổi khám chỉ được tính một lần", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(input))).Errors["CheckupSessionId"]);
+        // Another allocation may be credited with the children this one does not pay for (5 measured, 3 paid): 2, then none.
+        var rest = await AllocatedAsync(450_000, line);
+        Assert.Equal(2, Done(await ServeAsAsync(W.Proposer, s => s.RecordAsync(new ServiceDeliveryInput { AllocationId = rest.Id, Kind = ServiceKind.Checkup, CheckupSessionId = session }))).Quantity);
+        var more = await AllocatedAsync(300_000, line);
+        Assert.Contains("đủ số trẻ đã khám", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(new ServiceDeliveryInput { AllocationId = more.Id, Kind = ServiceKind.Checkup, CheckupSessionId = session }))).Errors["CheckupSessionId"]);
         Done(await ServeAsAsync(W.Approver, s => s.ConfirmAsync(delivery.Id)));
 
         var entry = Assert.Single(await LedgerAsync(), e => e.Kind == LedgerEntryKind.Distribution);
@@ -225,13 +230,55 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
         Assert.Equal("3 lượt khám sức khỏe, Trường TH-THCS Ia Đal, đã khám ngày 23/11/2026", entry.Description);
         Assert.DoesNotContain("Siu Khám", LedgerCanonicalForm.Build(entry));
         await using var check = Db.NewContext();
-        // The database: the same session twice.
+        // The database: the session's children credited beyond those measured (3 + 2 of 5 already).
         Assert.NotNull(await Record.ExceptionAsync(() => check.Database.ExecuteSqlRawAsync(
             "INSERT INTO service_deliveries (admin_unit_id, allocation_id, kind, site_id, checkup_session_id, from_date, to_date, served, quantity, item, unit, state, recorded_by_id, recorded_at) " +
             "SELECT admin_unit_id, allocation_id, kind, site_id, checkup_session_id, from_date, to_date, served, 1, item, unit, 'Recorded', 'x', recorded_at FROM service_deliveries WHERE id = {0}", delivery.Id)));
         var balances = await LedgerBalances.ComputeAsync(check.LedgerEntries.AsNoTracking());
         Assert.True(balances.Holds, string.Join(" | ", balances.Violations.Select(v => v.Message)));
         Assert.Equal(3, (await check.NeedLines.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == line.Id)).DeliveredQuantity);
+    }
+
+    [Fact]
+    public async Task Days_served_beyond_one_allocation_are_split_the_rest_credited_to_another_never_more_than_was_served()
+    {
+        var programme = await MealDaysAsync(); // 30 meals a day
+        var tuesday = Monday.AddDays(1);
+        var first = await AllocatedAsync(800_000); // pays for 40 meals
+        var second = await AllocatedAsync(1_000_000); // pays for 50
+        var third = await AllocatedAsync(200_000); // pays for 10
+
+        var a = Done(await ServeAsAsync(W.Proposer, s => s.RecordAsync(Meals(first.Id, programme, Monday, tuesday))));
+        Assert.Equal((60, 40), (a.Served, a.Quantity));
+        // The same allocation twice for those days, and a range that only overlaps them, are refused next to the date.
+        Assert.Contains("cho phân bổ này", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(Meals(first.Id, programme, Monday, tuesday)))).Errors["FromDate"]);
+        Assert.Contains("ghi nhận đúng các ngày 23–24/11/2026", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(Meals(second.Id, programme, tuesday, Friday)))).Errors["FromDate"]);
+        await using (var db = Db.NewContext())
+        {
+            // The database: 40 credited of 60 served, so 21 more for the same days is refused whoever writes.
+            Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO service_deliveries (admin_unit_id, allocation_id, kind, site_id, intervention_id, from_date, to_date, served, quantity, item, unit, state, recorded_by_id, recorded_at) " +
+                "SELECT admin_unit_id, {1}, kind, site_id, intervention_id, from_date, to_date, served, 21, item, unit, 'Recorded', 'x', recorded_at FROM service_deliveries WHERE id = {0}", a.Id, second.Id)));
+        }
+        // The rest of the same days goes to the second allocation (20, though it pays for 50); then nothing is left for a third.
+        var b = Done(await ServeAsAsync(W.Proposer, s => s.RecordAsync(Meals(second.Id, programme, Monday, tuesday))));
+        Assert.Equal((60, 20), (b.Served, b.Quantity));
+        Assert.Contains("đủ 60 suất", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(Meals(third.Id, programme, Monday, tuesday)))).Errors["FromDate"]);
+
+        // Tuesday corrected to 10 meals (40 served): the two records together credit 60, so neither is booked until one is cancelled.
+        var saved = await ActAsAsync<MealService, Shared.Validation.Outcome<MealWeekSaved>>(W.Proposer,
+            (meals, _) => meals.SaveDaysAsync(programme, W.SchoolIaDal, [new MealDayInput { Day = tuesday, Meals = "10", CostPerMealVnd = "20.000" }]));
+        Assert.True(saved.Succeeded, string.Join(" | ", saved.Errors.Values));
+        Assert.Contains("đã ghi nhận 60", (await ServeAsAsync(W.Approver, s => s.ConfirmAsync(a.Id))).Errors["State"]);
+        Done(await ServeAsAsync(W.Approver, s => s.CancelAsync(b.Id, "Thứ Ba chỉ 10 suất")));
+        Done(await ServeAsAsync(W.Approver, s => s.ConfirmAsync(a.Id)));
+        // The third allocation now takes nothing either: 40 of 40 are credited.
+        Assert.Contains("đủ 40 suất", (await ServeAsAsync(W.Proposer, s => s.RecordAsync(Meals(third.Id, programme, Monday, tuesday)))).Errors["FromDate"]);
+
+        var entry = Assert.Single(await LedgerAsync(), e => e.Kind == LedgerEntryKind.Distribution);
+        Assert.Equal("40 suất ăn trưa, Trường TH-THCS Ia Đal, đã phục vụ 23–24/11/2026", entry.Description);
+        var verification = await LedgerVerifier.VerifyAsync((await LedgerAsync()).ToAsyncEnumerable());
+        Assert.True(verification.IsIntact, verification.Problem);
     }
 
     [Fact]

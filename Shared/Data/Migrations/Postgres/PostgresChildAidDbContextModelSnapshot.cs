@@ -2573,9 +2573,7 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasDatabaseName("ix_service_deliveries_allocation_id");
 
                     b.HasIndex("CheckupSessionId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_service_deliveries_checkup_session_id")
-                        .HasFilter("state <> 'Cancelled'");
+                        .HasDatabaseName("ix_service_deliveries_checkup_session_id");
 
                     b.HasIndex("LedgerSequence")
                         .IsUnique()

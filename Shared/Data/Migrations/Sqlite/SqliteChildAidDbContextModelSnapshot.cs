@@ -2514,9 +2514,7 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_service_deliveries_allocation_id");
 
                     b.HasIndex("CheckupSessionId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_service_deliveries_checkup_session_id")
-                        .HasFilter("state <> 'Cancelled'");
+                        .HasDatabaseName("ix_service_deliveries_checkup_session_id");
 
                     b.HasIndex("LedgerSequence")
                         .IsUnique()
