@@ -1,7 +1,8 @@
 // The verified-gift page's "check it yourself": fetches this receipt's tlog-proof and the entry bundle that holds its
 // ledger entry, and checks in the browser (WebCrypto SHA-256 only, no library) that the entry's canonical bytes hash
 // to the statement's hash and, as an RFC 6962 leaf, up the proof to the signed checkpoint's root (RFC 9162 §2.1.3.2);
-// then that the checkpoint is signed by the log's key printed on the page (C2SP signed-note, Ed25519 in WebCrypto).
+// then that the checkpoint is signed by the log's key printed on the page (C2SP signed-note, Ed25519 in WebCrypto), and
+// which of the policy's witnesses cosigned it (C2SP tlog-cosignature), against the quorum the page names.
 (() => {
   const box = document.getElementById('log-check');
   if (!box || !window.crypto || !crypto.subtle) return;
@@ -41,6 +42,8 @@
     const root = b64(checkpoint[2]);
     const signed = await signedBy(checkpoint, data.key);
     if (signed === false) return null;
+    const witnessKeys = (data.witnesses || '').split(' ').filter(k => k);
+    const witnessed = witnessKeys.length === 0 || signed === undefined ? undefined : await cosignedBy(checkpoint, witnessKeys);
 
     const tile = Math.floor(index / 256);
     const width = Math.min(256, size - tile * 256);
@@ -67,7 +70,7 @@
       }
       fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
     }
-    return sn === 0 && equal(r, root) ? { size, signed } : null;
+    return sn === 0 && equal(r, root) ? { size, signed, witnessed, witnesses: witnessKeys.length } : null;
   }
 
   // C2SP signed-note: the key is "<name>+<8 hex key id>+<base64(0x01 ‖ Ed25519 key)>", the id the first 4 bytes of
@@ -101,15 +104,51 @@
     return false;
   }
 
+  // C2SP tlog-cosignature: a witness key is "<name>+<8 hex id>+<base64(0x04 ‖ Ed25519 key)>", the id the first 4 bytes of
+  // SHA-256(name ‖ "\n" ‖ 0x04 ‖ key); its line "— <name> <base64(id ‖ u64 time ‖ signature)>" signs
+  // "cosignature/v1\ntime <time>\n" followed by the checkpoint's text. How many of the keys cosigned the note.
+  async function cosignedBy(note, keys) {
+    const blank = note.indexOf('');
+    if (blank < 1) return 0;
+    const text = new TextEncoder();
+    const body = note.slice(0, blank).join('\n') + '\n';
+    let count = 0;
+    for (const witnessKey of keys) {
+      const parts = witnessKey.split('+');
+      const [name, id, encoded] = [parts[0], parts[1], parts.slice(2).join('+')];
+      if (!encoded) continue;
+      const raw = b64(encoded);
+      if (raw.length !== 33 || raw[0] !== 4) continue;
+      if (hex((await sha(text.encode(name), Uint8Array.of(10), raw)).subarray(0, 4)) !== id) continue;
+      const key = await crypto.subtle.importKey('raw', raw.subarray(1), { name: 'Ed25519' }, false, ['verify']);
+      const prefix = '\u2014 ' + name + ' ';
+      for (const line of note.slice(blank + 1)) {
+        if (!line.startsWith(prefix)) continue;
+        const blob = b64(line.slice(prefix.length));
+        if (blob.length !== 76 || hex(blob.subarray(0, 4)) !== id) continue;
+        const time = new DataView(blob.buffer, blob.byteOffset + 4, 8).getBigUint64(0);
+        if (time === 0n) continue;
+        const message = text.encode('cosignature/v1\ntime ' + time.toString() + '\n' + body);
+        if (await crypto.subtle.verify({ name: 'Ed25519' }, key, blob.subarray(12), message)) { count++; break; }
+      }
+    }
+    return count;
+  }
+
   button.addEventListener('click', async () => {
     button.disabled = true;
     out.textContent = box.dataset.working;
     try {
       const result = await check();
+      const quorum = Number(box.dataset.quorum || '0');
+      const short = result !== null && result.witnessed !== undefined && result.witnessed < quorum;
       out.textContent = result === null ? box.dataset.failed
         : box.dataset.verified.replace('{0}', result.size.toLocaleString('vi-VN')) + ' '
-          + (result.signed ? box.dataset.signed : box.dataset.uncheckedSignature);
-      out.className = result === null ? 'warning' : 'verified';
+          + (result.signed ? box.dataset.signed : box.dataset.uncheckedSignature)
+          + (result.witnessed === undefined ? ''
+            : ' ' + box.dataset.witnessed.replace('{0}', result.witnessed).replace('{1}', result.witnesses).replace('{2}', quorum)
+              + (short ? ' ' + box.dataset.quorumMissing : ''));
+      out.className = result === null || short ? 'warning' : 'verified';
     } catch {
       out.textContent = box.dataset.error;
     } finally {

@@ -24,6 +24,10 @@ public class VerifyModel(PublicDbContext db, StatementEntryQuery entries, ChildA
     public string EntryHash { get; private set; } = "";
     /// <summary>The log's verifier key (as <c>/log/key</c> serves it): the in-browser check verifies the checkpoint's signature with it.</summary>
     public string LogKey { get; private set; } = "";
+    /// <summary>The cosigner keys of the witnesses in the latest checkpoint's policy, space-separated: the in-browser check counts their cosignatures.</summary>
+    public string WitnessKeys { get; private set; } = "";
+    /// <summary>How many of them the policy's quorum asks for (0: none).</summary>
+    public int WitnessQuorum { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -36,11 +40,35 @@ public class VerifyModel(PublicDbContext db, StatementEntryQuery entries, ChildA
         Checkpoint = await db.LogCheckpoints.AsNoTracking().Where(c => c.TreeSize >= sequence).OrderBy(c => c.TreeSize)
             .Select(c => (long?)c.TreeSize).FirstOrDefaultAsync(ct);
         if (Checkpoint is not null)
-            LogKey = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).Select(c => c.VerifierKey).FirstAsync(ct);
+        {
+            // The proof is served at the latest checkpoint: its key, and the witnesses and quorum it was signed under.
+            var latest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).Select(c => new { c.VerifierKey, c.WitnessPolicy }).FirstAsync(ct);
+            LogKey = latest.VerifierKey;
+            (WitnessKeys, WitnessQuorum) = Witnesses(latest.WitnessPolicy);
+        }
         // The receipt and its own reversal; an allocation's reversal carries the receipt's number too, but not this sequence.
         Lines = (await entries.LinesAsync(number, ct)).Where(l => l.Kind is LedgerEntryKind.Receipt || l.IsReversal && l.ReversesSequence == sequence)
             .OrderBy(l => l.IsReversal).ToList();
         Trace = await traces.TraceAsync(number, ct);
         return Lines.Count == 0 ? NotFound() : Page();
+    }
+
+    /// <summary>
+    /// The policy's witness keys and the number its quorum needs: a group's threshold (the policies this log writes have one
+    /// group of witnesses), 1 for a single witness, 0 for none. A policy that does not parse shows no witness check.
+    /// </summary>
+    public static (string Keys, int Quorum) Witnesses(string policyText)
+    {
+        if (string.IsNullOrWhiteSpace(policyText)) return ("", 0);
+        try
+        {
+            var policy = ChildAid.Shared.TransparencyLog.WitnessPolicy.Parse(policyText);
+            var quorum = policy.Quorum == "none" ? 0 : policy.Group(policy.Quorum)?.Threshold ?? 1;
+            return (string.Join(' ', policy.Witnesses.Values.Select(w => w.VerifierKey)), quorum);
+        }
+        catch (FormatException)
+        {
+            return ("", 0);
+        }
     }
 }

@@ -17,7 +17,8 @@ namespace ChildAid.Tests.Browser;
 public class LogCheckBrowserTests(BrowserFixture site)
 {
     /// <summary>A receipt in a checkpoint signed by a fresh key, and its verified-gift page open at phone width.</summary>
-    private async Task<(IPage Page, List<string> ScriptErrors, NoteSigner Key)> GiftInASignedCheckpointAsync()
+    /// <param name="witnesses">Witnesses in the checkpoint's policy (quorum: all), and whether each cosigned it with its own key.</param>
+    private async Task<(IPage Page, List<string> ScriptErrors, NoteSigner Key)> GiftInASignedCheckpointAsync(params (string Name, bool Cosigns)[] witnesses)
     {
         Contribution gift;
         // A key whose base64 holds a '+' (about half of them do): the page once split the key on every '+' and failed them.
@@ -40,9 +41,34 @@ public class LogCheckBrowserTests(BrowserFixture site)
             // Signed a year (or more) from now, after any checkpoint another test signed, so none keeps this one waiting for the hour.
             var latest = await db.LogCheckpoints.OrderByDescending(c => c.SignedAt).Select(c => (DateTime?)c.SignedAt).FirstOrDefaultAsync();
             var at = new DateTimeOffset(latest is { } l && l > DateTime.UtcNow ? l : DateTime.UtcNow, TimeSpan.Zero).AddYears(1);
-            var signer = new CheckpointSigner(db, new LogAppender(db), Options.Create(new TransparencyLogOptions { SigningKey = key.PrivateKeyText }),
+            var witnessKeys = witnesses.Select(w => (w.Name, w.Cosigns, Key: NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519))).ToList();
+            var options = new TransparencyLogOptions
+            {
+                SigningKey = key.PrivateKeyText, WitnessQuorum = "all",
+                Witnesses = [.. witnessKeys.Select(w => new WitnessOptions
+                {
+                    Name = w.Name, Key = new WitnessKey(w.Name, w.Key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey)).VerifierKey,
+                    Url = "http://witness.invalid/" + w.Name,
+                })],
+            };
+            var signer = new CheckpointSigner(db, new LogAppender(db), Options.Create(options),
                 Options.Create(new PublicSiteLinkOptions { BaseUrl = site.PublicUrl }), new FakeTimeProvider(at));
-            Assert.NotNull((await signer.SignIfDueAsync()).Signed);
+            var checkpoint = (await signer.SignIfDueAsync()).Signed;
+            Assert.NotNull(checkpoint);
+            var text = checkpoint.Note[..(checkpoint.Note.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)];
+            foreach (var (name, cosigns, witnessKey) in witnessKeys)
+            {
+                using var _ = witnessKey;
+                if (!cosigns) continue;
+                var time = at.ToUnixTimeSeconds() + 5;
+                db.LogCosignatures.Add(new LogCosignature
+                {
+                    CheckpointId = checkpoint.Id, Witness = name,
+                    WitnessKey = new WitnessKey(name, witnessKey.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey)).VerifierKey,
+                    SignatureLine = Cosignature.Sign(text, name, witnessKey, time), Timestamp = time, ReceivedAt = DateTime.UtcNow,
+                });
+            }
+            await db.SaveChangesAsync();
         }
         var page = await site.NewPageAsync(new BrowserNewContextOptions { Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var scriptErrors = new List<string>();
@@ -105,5 +131,31 @@ public class LogCheckBrowserTests(BrowserFixture site)
 
         Assert.StartsWith("Không xác minh được", await page.Locator("#log-check output").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(scriptErrors);
+    }
+
+    [Fact]
+    public async Task The_check_counts_the_witnesses_cosignatures_against_the_policys_quorum()
+    {
+        var (page, scriptErrors, key) = await GiftInASignedCheckpointAsync(("tinh.example/witness", true), ("daihoc.example/witness", true));
+        using (key)
+        {
+            await page.Locator("#log-check button").ClickAsync();
+            await OutcomeAsync(page, "verified");
+            Assert.EndsWith("2/2 nhân chứng độc lập đã ký xác nhận điểm kiểm này (chính sách cần 2).", await page.Locator("#log-check output").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Empty(scriptErrors);
+        }
+
+        // One of the two never cosigned: the entry is still included and signed, but the page says the quorum is not met.
+        var (short_, shortErrors, shortKey) = await GiftInASignedCheckpointAsync(("tinh.example/witness", true), ("daihoc.example/witness", false));
+        using (shortKey)
+        {
+            await short_.Locator("#log-check button").ClickAsync();
+            await OutcomeAsync(short_, "warning");
+            var said = await short_.Locator("#log-check output").InnerTextAsync();
+            Assert.StartsWith("Đã xác minh trên trình duyệt của bạn", said, StringComparison.Ordinal);
+            Assert.Contains("1/2 nhân chứng độc lập", said, StringComparison.Ordinal);
+            Assert.EndsWith("Chưa đủ nhân chứng theo chính sách: điểm kiểm này chưa được xác nhận độc lập.", said, StringComparison.Ordinal);
+            Assert.Empty(shortErrors);
+        }
     }
 }
