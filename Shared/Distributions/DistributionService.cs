@@ -91,7 +91,23 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     public async Task<List<int>> CommuneAsync(Allocation allocation, CancellationToken ct = default) =>
         [.. new AdminUnits.AdminUnitTree(await db.AdminUnits.AsNoTracking().ToListAsync(ct)).Covered([allocation.AdminUnitId])];
 
+    /// <summary>
+    /// Plans a draft. The checks and the insert run under the ledger head's lock, in one transaction: two drafts made at the
+    /// same moment (two officers, a double click) are checked one after the other, so they can neither both take the last
+    /// of an allocation nor both name the same child for the same kind of support.
+    /// </summary>
     public async Task<DistributionStep> CreateAsync(DistributionInput input, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is not null) return await CreateCheckedAsync(input, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ledger.LockAsync(ct);
+        var step = await CreateCheckedAsync(input, ct);
+        if (step.Succeeded) await tx.CommitAsync(ct);
+        else await tx.RollbackAsync(ct);
+        return step;
+    }
+
+    private async Task<DistributionStep> CreateCheckedAsync(DistributionInput input, CancellationToken ct)
     {
         var allocation = await db.Allocations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == input.AllocationId, ct);
         if (allocation is null || allocation.State != AllocationState.Approved)

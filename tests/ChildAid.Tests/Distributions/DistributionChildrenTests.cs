@@ -165,6 +165,20 @@ public abstract class DistributionChildrenTests(DatabaseProvider provider) : Sto
     }
 
     [Fact]
+    public async Task Two_officers_naming_the_same_child_at_the_same_moment_make_one_draft_not_two()
+    {
+        var (school, _) = await StockedAsync();
+        var kids = await ChildrenAsync();
+        // Ten drafts for the same pupil posted at once (two officers, double clicks): the checks run one after the other.
+        var steps = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            DistributeAsAsync(i % 2 == 0 ? W.Proposer : W.Approver, s => s.CreateAsync(ToChildren(school.Id, 1, kids.Pupil)))));
+        var made = Assert.Single(steps, s => s.Succeeded);
+        Assert.All(steps.Where(s => !s.Succeeded), s => Assert.Contains($"Đã có tên trong đợt cấp phát số {made.Distribution!.Id}", s.Errors["ChildIds"]));
+        await using var db = Db.NewContext();
+        Assert.Equal(1, await db.DistributionChildren.IgnoreQueryFilters().CountAsync(c => c.ChildId == kids.Pupil));
+    }
+
+    [Fact]
     public async Task Support_an_agency_declared_for_a_child_refuses_her_unless_a_manager_allowed_the_allocation()
     {
         int nhi;
