@@ -42,7 +42,11 @@ public sealed record ServiceAllocation(int Id, ServiceKind Kind, string Commune,
 
 /// <summary>A line of the service delivery list.</summary>
 public sealed record ServiceDeliveryRow(int Id, ServiceKind Kind, ServiceDeliveryState State, string Commune, string Site, DateOnly FromDate, DateOnly ToDate,
-    int Served, int Quantity, string Item, string Unit, int AllocationId, string? ReceiptNumber, long? LedgerSequence, string RecordedById, string? CancelReason);
+    int Served, int Quantity, string Item, string Unit, int AllocationId, string? ReceiptNumber, long? LedgerSequence, string RecordedById, string? CancelReason)
+{
+    /// <summary>A live row's days (or session) served beyond what all live records of them credit: the rest another allocation may take.</summary>
+    public int NotYetCredited { get; init; }
+}
 
 /// <summary>
 /// Records and confirms service deliveries (<see cref="ServiceDelivery"/>): meals served at a school between two dates (summed
@@ -351,8 +355,41 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         var receipts = await db.Allocations.IgnoreQueryFilters().AsNoTracking().Where(a => allocationIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Contribution!.ReceiptNumber }).ToDictionaryAsync(a => a.Id, a => a.ReceiptNumber, ct);
         var communes = await CommuneNamesAsync(list.Select(d => d.AdminUnitId), ct);
+        var credited = await CreditedBySourceAsync(list.Where(d => d.State != ServiceDeliveryState.Cancelled).ToList(), ct);
         return [.. list.Select(d => new ServiceDeliveryRow(d.Id, d.Kind, d.State, communes[d.AdminUnitId], sites[d.SiteId], d.FromDate, d.ToDate, d.Served, d.Quantity,
-            d.Item, d.Unit, d.AllocationId, receipts.GetValueOrDefault(d.AllocationId), d.LedgerSequence, d.RecordedById, d.CancelReason))];
+            d.Item, d.Unit, d.AllocationId, receipts.GetValueOrDefault(d.AllocationId), d.LedgerSequence, d.RecordedById, d.CancelReason)
+        {
+            NotYetCredited = d.State == ServiceDeliveryState.Cancelled ? 0 : Math.Max(0, d.Served - credited.GetValueOrDefault(SourceOf(d))),
+        })];
+    }
+
+    private static (ServiceKind, int?, int, DateOnly, DateOnly) SourceOf(ServiceDelivery d) =>
+        d.Kind == ServiceKind.Meals ? (d.Kind, d.InterventionId, d.SiteId, d.FromDate, d.ToDate) : (d.Kind, d.CheckupSessionId, 0, default, default);
+
+    /// <summary>What all live records of the same days (or session) credit together, whoever's scope they are in.</summary>
+    private async Task<Dictionary<(ServiceKind, int?, int, DateOnly, DateOnly), int>> CreditedBySourceAsync(List<ServiceDelivery> live, CancellationToken ct)
+    {
+        var programmes = live.Where(d => d.InterventionId != null).Select(d => d.InterventionId).Distinct().ToList();
+        var sessions = live.Where(d => d.CheckupSessionId != null).Select(d => d.CheckupSessionId).Distinct().ToList();
+        if (programmes.Count == 0 && sessions.Count == 0) return [];
+        var all = await db.ServiceDeliveries.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.State != ServiceDeliveryState.Cancelled && (programmes.Contains(d.InterventionId) || sessions.Contains(d.CheckupSessionId)))
+            .ToListAsync(ct);
+        return all.GroupBy(SourceOf).ToDictionary(g => g.Key, g => g.Sum(d => d.Quantity));
+    }
+
+    /// <summary>
+    /// The record form filled in for the rest of a live record's days (or session), for another allocation to take: the same
+    /// programme, school and days. Null when the record is not one the user sees.
+    /// </summary>
+    public async Task<ServiceDeliveryInput?> RestOfAsync(int id, CancellationToken ct = default)
+    {
+        var d = await db.ServiceDeliveries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.State != ServiceDeliveryState.Cancelled, ct);
+        return d is null ? null : new ServiceDeliveryInput
+        {
+            Kind = d.Kind, InterventionId = d.InterventionId, SchoolId = d.Kind == ServiceKind.Meals ? d.SiteId : null,
+            FromDate = d.Kind == ServiceKind.Meals ? d.FromDate : null, ToDate = d.Kind == ServiceKind.Meals ? d.ToDate : null, CheckupSessionId = d.CheckupSessionId,
+        };
     }
 
     public static async Task<FileStream> WorkbookAsync(IEnumerable<ServiceDeliveryRow> rows, CancellationToken ct)

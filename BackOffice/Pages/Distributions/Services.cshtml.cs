@@ -26,8 +26,10 @@ public class ServicesModel(ServiceDeliveryService services) : PageModel
     public bool MayRecord => Roles.DispatchGoods.Any(User.IsInRole);
     public bool MayConfirm => Roles.ConfirmDeliveries.Any(User.IsInRole);
 
-    public async Task OnGetAsync(int? allocation, CancellationToken ct)
+    /// <param name="rest">A live record whose days (or session) served more than was credited: the form is filled in with them, for another allocation.</param>
+    public async Task OnGetAsync(int? allocation, int? rest, CancellationToken ct)
     {
+        if (rest is { } r && MayRecord && await services.RestOfAsync(r, ct) is { } same) Input = same;
         if (allocation is { } a) Input.AllocationId = a;
         await LoadAsync(ct);
     }

@@ -356,6 +356,16 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
         var saved = await recorder.PostWithTokenAsync(Page + "?handler=Record", StaffClient.Token(form), fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var id = (await Db.NewContext().ServiceDeliveries.AsNoTracking().SingleAsync()).Id.ToString(CultureInfo.InvariantCulture);
+        // 150 served, 40 credited: the list says what is left and links a form filled in with the same programme and days.
+        var list = WebUtility.HtmlDecode(await recorder.GetPageAsync(Page));
+        Assert.Contains("còn 110 suất chưa tính cho phân bổ nào", list);
+        Assert.Contains($"{Page}?rest={id}#record", list);
+        await AllocatedAsync(600_000); // another gift's money for the same lunches, to take the rest
+        var rest = await recorder.GetPageAsync($"{Page}?rest={id}");
+        var programmeId = programme.ToString(CultureInfo.InvariantCulture);
+        Assert.Matches($"<option[^>]*selected[^>]*value=\"{programmeId}\"|<option[^>]*value=\"{programmeId}\"[^>]*selected", rest);
+        Assert.Matches("name=\"Input.FromDate\"[^>]*value=\"23/11/2026\"|value=\"23/11/2026\"[^>]*name=\"Input.FromDate\"", rest);
+        Assert.Matches("name=\"Input.ToDate\"[^>]*value=\"27/11/2026\"|value=\"27/11/2026\"[^>]*name=\"Input.ToDate\"", rest);
 
         var own = await recorder.PostWithTokenAsync($"{Page}?handler=Confirm&id={id}", StaffClient.Token(await recorder.GetPageAsync(Page)), []);
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
