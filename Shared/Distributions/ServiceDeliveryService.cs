@@ -186,7 +186,7 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         await ledger.LockAsync(ct);
         // What earlier live records already credited of the same days or session: a range served beyond what one allocation pays
         // for is split — the rest goes to another allocation, recorded for exactly the same days (or the same session).
-        var earlier = await LiveOfSameSourceAsync(kind, kind == ServiceKind.Meals ? input.InterventionId : input.CheckupSessionId, siteId, from, to, ct);
+        var earlier = await LiveOfSameSourceAsync(ServiceSource.Of(kind, kind == ServiceKind.Meals ? input.InterventionId : input.CheckupSessionId, siteId, from, to), ct);
         if (earlier.FirstOrDefault(d => d.FromDate != from || d.ToDate != to) is { } overlap)
         {
             await tx.RollbackAsync(ct);
@@ -257,8 +257,7 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
                 && m.ServedOn >= delivery.FromDate && m.ServedOn <= delivery.ToDate).SumAsync(m => m.Meals, ct)
             : await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.SessionId == delivery.CheckupSessionId, ct);
         // This record and the others that split the same days or session may together credit no more than the source now holds.
-        var credited = (await LiveOfSameSourceAsync(delivery.Kind, delivery.InterventionId ?? delivery.CheckupSessionId, delivery.SiteId, delivery.FromDate, delivery.ToDate, ct))
-            .Sum(d => d.Quantity);
+        var credited = (await LiveOfSameSourceAsync(ServiceSource.Of(delivery), ct)).Sum(d => d.Quantity);
         if (served < credited)
         {
             await tx.RollbackAsync(ct);
@@ -302,15 +301,26 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
     private sealed record LiveRecord(int Id, int AllocationId, DateOnly FromDate, DateOnly ToDate, int Quantity);
 
     /// <summary>
-    /// The live (recorded or confirmed) records of the same source: meal days of the programme at the school overlapping
-    /// from–to, or the same check-up session (<paramref name="source"/> is the programme or the session).
+    /// What a service record counts: meal days of one programme at one school from–to, or one check-up session (whose site
+    /// and day follow from the session). Records of the same source split it between allocations; overlapping days of
+    /// another range are refused.
     /// </summary>
-    private async Task<List<LiveRecord>> LiveOfSameSourceAsync(ServiceKind kind, int? source, int siteId, DateOnly from, DateOnly to, CancellationToken ct)
+    private readonly record struct ServiceSource(ServiceKind Kind, int? Source, int SiteId, DateOnly From, DateOnly To)
+    {
+        public static ServiceSource Of(ServiceKind kind, int? source, int siteId, DateOnly from, DateOnly to) =>
+            kind == ServiceKind.Meals ? new(kind, source, siteId, from, to) : new(kind, source, 0, default, default);
+
+        public static ServiceSource Of(ServiceDelivery d) =>
+            Of(d.Kind, d.Kind == ServiceKind.Meals ? d.InterventionId : d.CheckupSessionId, d.SiteId, d.FromDate, d.ToDate);
+    }
+
+    /// <summary>The live (recorded or confirmed) records of the source: meal days of its programme at its school overlapping its days, or its session.</summary>
+    private async Task<List<LiveRecord>> LiveOfSameSourceAsync(ServiceSource s, CancellationToken ct)
     {
         var live = db.ServiceDeliveries.IgnoreQueryFilters().AsNoTracking().Where(d => d.State != ServiceDeliveryState.Cancelled);
-        live = kind == ServiceKind.Meals
-            ? live.Where(d => d.InterventionId == source && d.SiteId == siteId && d.FromDate <= to && d.ToDate >= from)
-            : live.Where(d => d.CheckupSessionId == source);
+        live = s.Kind == ServiceKind.Meals
+            ? live.Where(d => d.InterventionId == s.Source && d.SiteId == s.SiteId && d.FromDate <= s.To && d.ToDate >= s.From)
+            : live.Where(d => d.CheckupSessionId == s.Source);
         return await live.OrderBy(d => d.Id).Select(d => new LiveRecord(d.Id, d.AllocationId, d.FromDate, d.ToDate, d.Quantity)).ToListAsync(ct);
     }
 
@@ -359,15 +369,12 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         return [.. list.Select(d => new ServiceDeliveryRow(d.Id, d.Kind, d.State, communes[d.AdminUnitId], sites[d.SiteId], d.FromDate, d.ToDate, d.Served, d.Quantity,
             d.Item, d.Unit, d.AllocationId, receipts.GetValueOrDefault(d.AllocationId), d.LedgerSequence, d.RecordedById, d.CancelReason)
         {
-            NotYetCredited = d.State == ServiceDeliveryState.Cancelled ? 0 : Math.Max(0, d.Served - credited.GetValueOrDefault(SourceOf(d))),
+            NotYetCredited = d.State == ServiceDeliveryState.Cancelled ? 0 : Math.Max(0, d.Served - credited.GetValueOrDefault(ServiceSource.Of(d))),
         })];
     }
 
-    private static (ServiceKind, int?, int, DateOnly, DateOnly) SourceOf(ServiceDelivery d) =>
-        d.Kind == ServiceKind.Meals ? (d.Kind, d.InterventionId, d.SiteId, d.FromDate, d.ToDate) : (d.Kind, d.CheckupSessionId, 0, default, default);
-
     /// <summary>What all live records of the same days (or session) credit together, whoever's scope they are in.</summary>
-    private async Task<Dictionary<(ServiceKind, int?, int, DateOnly, DateOnly), int>> CreditedBySourceAsync(List<ServiceDelivery> live, CancellationToken ct)
+    private async Task<Dictionary<ServiceSource, int>> CreditedBySourceAsync(List<ServiceDelivery> live, CancellationToken ct)
     {
         var programmes = live.Where(d => d.InterventionId != null).Select(d => d.InterventionId).Distinct().ToList();
         var sessions = live.Where(d => d.CheckupSessionId != null).Select(d => d.CheckupSessionId).Distinct().ToList();
@@ -375,7 +382,7 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
         var all = await db.ServiceDeliveries.IgnoreQueryFilters().AsNoTracking()
             .Where(d => d.State != ServiceDeliveryState.Cancelled && (programmes.Contains(d.InterventionId) || sessions.Contains(d.CheckupSessionId)))
             .ToListAsync(ct);
-        return all.GroupBy(SourceOf).ToDictionary(g => g.Key, g => g.Sum(d => d.Quantity));
+        return all.GroupBy(ServiceSource.Of).ToDictionary(g => g.Key, g => g.Sum(d => d.Quantity));
     }
 
     /// <summary>
