@@ -139,6 +139,7 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
                 continue;
             }
             var input = Input(run.Account, line, pledge.DonorId, pledge.CampaignId, pledge.Id, ContributionChannel.BankStatement);
+            ContributionRules.TakeFromPledge(input, pledge);
             var errors = ContributionRules.Validate(input, run.Today, out var amount);
             if (!donors.TryGetValue(pledge.DonorId, out var donor)) errors[nameof(input.DonorId)] = "Không tìm thấy nhà tài trợ này.";
             if (run.Unit is null) errors[nameof(input.AdminUnitId)] = "Đơn vị tiếp nhận không tồn tại.";

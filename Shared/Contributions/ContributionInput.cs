@@ -53,6 +53,12 @@ public static partial class ContributionRules
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();
 
+    /// <summary>A gift paying a pledge carries the pledge's message unless the channel brought its own (every channel, one rule).</summary>
+    public static void TakeFromPledge(ContributionInput input, Pledges.Pledge pledge)
+    {
+        if (string.IsNullOrWhiteSpace(input.Message)) input.Message = pledge.Message;
+    }
+
     /// <summary>Checks the input and works out the value in đồng. Returns the messages, empty when valid.</summary>
     public static Dictionary<string, string> Validate(ContributionInput input, DateOnly today, out long amountVnd)
     {

@@ -52,6 +52,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Cont
             else if (pledge.Status == Pledges.PledgeState.Cancelled) errors[nameof(input.PledgeId)] = $"Cam kết {pledge.Reference} đã hủy; không ghi nhận thanh toán vào cam kết đã hủy.";
             // The receipt goes to whoever pledged: a payment from someone else is that person's own gift.
             else if (input.DonorId > 0 && pledge.DonorId != input.DonorId) errors[nameof(input.PledgeId)] = $"Cam kết {pledge.Reference} là của nhà tài trợ khác.";
+            else ContributionRules.TakeFromPledge(input, pledge);
         }
         if (errors.Count > 0) return Outcome<Contribution>.Fail(errors);
 

@@ -6,7 +6,10 @@ public enum DonorKind { Person = 1, Business = 2, Organisation = 3, Fund = 4 }
 
 public enum DonorOrigin { Domestic = 1, Foreign = 2 }
 
-/// <summary>What the donor lets the public see. The statement always shows every amount; the choice decides whose name stands beside it.</summary>
+/// <summary>
+/// What the donor lets the public see. The statement always shows every amount; the choice decides whose name stands beside it.
+/// Ordered from most shown to least: a larger value is more private (the pledge intake relies on it).
+/// </summary>
 public enum DisplayChoice
 {
     NameAmountMessage = 1,

@@ -26,6 +26,8 @@ public class Pledge : Security.IUnitOwned
     public long PaidVnd { get; private set; }
     /// <summary>Instalments with their due dates, JSON as on the intake row.</summary>
     public string? InstalmentsJson { get; set; }
+    /// <summary>The donor's message from the pledge form: every gift paying the pledge carries it (shown when the donor's display choice allows).</summary>
+    public string? Message { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public long OutstandingVnd => Math.Max(0, AmountVnd - PaidVnd);

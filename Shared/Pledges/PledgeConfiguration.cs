@@ -64,6 +64,7 @@ public class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
         b.Property(p => p.ExchangeRate).HasPrecision(18, 6);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.InstalmentsJson).HasMaxLength(4000);
+        b.Property(p => p.Message).HasMaxLength(PledgeIntake.MaxMessageLength);
         b.HasOne(p => p.Donor).WithMany().HasForeignKey(p => p.DonorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Campaign).WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AdminUnits.AdminUnit>().WithMany().HasForeignKey(p => p.AdminUnitId).OnDelete(DeleteBehavior.Restrict);

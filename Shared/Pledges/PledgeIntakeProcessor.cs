@@ -100,6 +100,11 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
 
         var donor = await ActivatorUtilities.CreateInstance<DonorService>(services).FindByContactAsync(intake.DonorTaxCode, intake.DonorEmail, intake.DonorPhone, ct)
                     ?? NewDonor(intake, unit.Id, now);
+        // A known donor asking to be shown less this time is shown less from now on, past gifts too (the honor roll is
+        // reprojected below). The other way round needs the donor's own page: whoever knows a donor's e-mail could
+        // otherwise put their name and amounts on the public site from an anonymous form.
+        var morePrivate = donor.Id != 0 && Enum.IsDefined(intake.Display) && intake.Display > donor.DisplayChoice;
+        if (morePrivate) donor.DisplayChoice = intake.Display;
         var pledge = new Pledge
         {
             Reference = intake.Reference,
@@ -112,6 +117,7 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
             OriginalAmount = intake.OriginalAmount,
             ExchangeRate = intake.ExchangeRate,
             InstalmentsJson = intake.InstalmentsJson,
+            Message = string.IsNullOrWhiteSpace(intake.Message) ? null : intake.Message.Trim(),
             CreatedAt = now,
         };
         db.Pledges.Add(pledge);
@@ -124,6 +130,11 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
                 string.IsNullOrWhiteSpace(intake.DonorName) ? null : intake.DonorName.Trim(), intake.Origin == DonorOrigin.Foreign ? "en" : "vi", donor.Id, ct);
         }
         await db.SaveChangesAsync(ct);
+        if (morePrivate)
+        {
+            await HonorRoll.HonorRollProjection.ReprojectAsync(db, donor, ct);
+            await db.Database.ExecuteSqlRawAsync("UPDATE public_data_versions SET version = version + 1 WHERE id = 1", ct);
+        }
         await tx.CommitAsync(ct);
         return PledgeIntakeOutcome.Pledged;
     }

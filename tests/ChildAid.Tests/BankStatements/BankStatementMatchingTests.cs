@@ -45,13 +45,13 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
         await base.DisposeAsync();
     }
 
-    private async Task<Pledge> PledgeAsync(string reference, long amount)
+    private async Task<Pledge> PledgeAsync(string reference, long amount, string? message = null)
     {
         await using var db = Db.NewContext();
         var pledge = new Pledge
         {
             Reference = reference, IntakeId = Guid.NewGuid(), DonorId = _donor.Id, CampaignId = _campaign.Id, AdminUnitId = _unitId,
-            AmountVnd = amount, CreatedAt = new DateTime(2026, 11, 1, 3, 0, 0, DateTimeKind.Utc),
+            AmountVnd = amount, CreatedAt = new DateTime(2026, 11, 1, 3, 0, 0, DateTimeKind.Utc), Message = message,
         };
         db.Pledges.Add(pledge);
         await db.SaveChangesAsync();
@@ -86,7 +86,7 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
     [Fact]
     public async Task A_line_whose_description_names_a_pledge_is_booked_against_it_with_receipt_and_ledger_entry_once()
     {
-        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000, message: "Chúc các em học giỏi");
 
         var report = await ImportSampleAsync();
         var again = await WithMatcher(m => m.MatchAsync(_account.Id));
@@ -98,6 +98,7 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
         Assert.Equal((ContributionChannel.BankStatement, "bank:VCB-QUY:id:5243.90051", pledge.Id, _donor.Id, _campaign.Id, 500_000L),
             (gift.Channel, gift.ExternalId, gift.PledgeId, gift.DonorId, gift.CampaignId, gift.AmountVnd));
         Assert.Equal((ContributionMethod.BankTransfer, new DateOnly(2026, 11, 5)), (gift.Method, gift.ReceivedOn));
+        Assert.Equal("Chúc các em học giỏi", gift.Message); // the pledge form's message travels with the money
         Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.ReceiptNumber == gift.ReceiptNumber));
         var paid = await db.Pledges.SingleAsync();
         Assert.Equal((500_000L, PledgeState.PartlyPaid), (paid.PaidVnd, paid.Status));

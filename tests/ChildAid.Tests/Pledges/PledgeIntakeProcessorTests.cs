@@ -214,6 +214,35 @@ public abstract class PledgeIntakeProcessorTests(DatabaseProvider provider) : Da
     }
 
     [Fact]
+    public async Task A_known_donor_asking_to_be_shown_less_is_shown_less_past_gifts_too_but_never_more_from_a_public_form()
+    {
+        await using var shown = await GiftDesk.OpenAsync(Db, "Trần Thị Bình", DisplayChoice.NameAmount);
+        await using var hidden = await GiftDesk.OpenAsync(Db, "Lê Văn Cường", DisplayChoice.Anonymous);
+        shown.Donor.Email = "binh@example.com";
+        hidden.Donor.Email = "cuong@example.com";
+        await shown.Db.SaveChangesAsync();
+        await hidden.Db.SaveChangesAsync();
+        Assert.True((await shown.GiveAsync(200_000)).Succeeded);
+        var campaign = await ArrangeAsync();
+        var before = await WithDbAsync(db => db.HonorRollEntries.AsNoTracking().SingleAsync(h => h.DonorKey == shown.Donor.PublicKey));
+        Assert.Contains("Bình", before.DisplayName, StringComparison.Ordinal);
+
+        var anonymous = await PledgeAsync(Request(campaign.Slug, email: "binh@example.com", name: "Trần Thị Bình", display: "anonymous"));
+        var named = await PledgeAsync(Request(campaign.Slug, email: "cuong@example.com", name: "Lê Văn Cường", display: "name-amount-message"));
+        await Processor.ProcessPendingAsync();
+
+        Assert.Equal(shown.Donor.Id, (await PledgeRowAsync(anonymous)).DonorId);
+        Assert.Equal(hidden.Donor.Id, (await PledgeRowAsync(named)).DonorId);
+        var choices = await WithDbAsync(db => db.Donors.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.DisplayChoice));
+        Assert.Equal(DisplayChoice.Anonymous, choices[shown.Donor.Id]);
+        Assert.Equal(DisplayChoice.Anonymous, choices[hidden.Donor.Id]); // only the donor's own page shows a donor more
+        var after = await WithDbAsync(db => db.HonorRollEntries.AsNoTracking().SingleAsync(h => h.DonorKey == shown.Donor.PublicKey));
+        Assert.DoesNotContain("Bình", after.DisplayName, StringComparison.Ordinal); // the earlier gift too
+        Assert.Null(after.AmountVnd);
+        Assert.Equal("Chúc các em ấm áp", (await PledgeRowAsync(anonymous)).Message);
+    }
+
+    [Fact]
     public async Task A_row_whose_campaign_is_gone_or_closed_is_marked_failed_with_the_reason_and_the_rows_behind_it_still_become_pledges()
     {
         var campaign = await ArrangeAsync();

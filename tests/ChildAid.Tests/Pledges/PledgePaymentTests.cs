@@ -32,6 +32,23 @@ public abstract class PledgePaymentTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task Every_payment_of_a_pledge_carries_the_pledge_forms_message_to_its_receipt_and_the_honor_roll()
+    {
+        await using var desk = await GiftDesk.OpenAsync(Db);
+        var pledge = await PledgeAsync(desk.Db, desk.Donor.Id, desk.Unit.Id, 1_000_000, message: "Mong các em có áo ấm");
+
+        var first = await desk.Gifts.RecordAsync(Payment(desk, pledge, 400_000, "bank:DEMO:m1"));
+        var own = Payment(desk, pledge, 600_000, "bank:DEMO:m2");
+        own.Message = "Lần hai: chúc các em khoẻ";
+        var second = await desk.Gifts.RecordAsync(own);
+
+        Assert.Equal(("Mong các em có áo ấm", "Lần hai: chúc các em khoẻ"), (first.Value!.Message, second.Value!.Message));
+        desk.Db.ChangeTracker.Clear();
+        var shown = await desk.Db.HonorRollEntries.Where(h => h.DonorKey == desk.Donor.PublicKey).OrderBy(h => h.LedgerSequence).Select(h => h.Message).ToListAsync();
+        Assert.Equal(["Mong các em có áo ấm", "Lần hai: chúc các em khoẻ"], shown);
+    }
+
+    [Fact]
     public async Task The_same_payment_booked_twice_is_recorded_on_the_pledge_once()
     {
         await using var desk = await GiftDesk.OpenAsync(Db);
@@ -109,12 +126,12 @@ public abstract class PledgePaymentTests(DatabaseProvider provider) : DatabaseTe
         return await desk.Db.Pledges.SingleAsync(p => p.Id == pledge.Id);
     }
 
-    private static async Task<Pledge> PledgeAsync(ChildAidDbContext db, int donorId, int unitId, long amount)
+    private static async Task<Pledge> PledgeAsync(ChildAidDbContext db, int donorId, int unitId, long amount, string? message = null)
     {
         var pledge = new Pledge
         {
             Reference = PledgeReference.New(), IntakeId = Guid.NewGuid(), DonorId = donorId, AdminUnitId = unitId,
-            AmountVnd = amount, CreatedAt = new DateTime(2026, 11, 20, 3, 0, 0, DateTimeKind.Utc),
+            AmountVnd = amount, CreatedAt = new DateTime(2026, 11, 20, 3, 0, 0, DateTimeKind.Utc), Message = message,
         };
         db.Pledges.Add(pledge);
         await db.SaveChangesAsync();

@@ -5004,6 +5004,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("intake_id");
 
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
                     b.Property<decimal?>("OriginalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")

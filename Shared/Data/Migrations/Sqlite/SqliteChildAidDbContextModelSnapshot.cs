@@ -4905,6 +4905,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("intake_id");
 
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
                     b.Property<decimal?>("OriginalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
