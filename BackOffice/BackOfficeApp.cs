@@ -1,5 +1,6 @@
 using ChildAid.BackOffice.TransparencyLog;
 using ChildAid.Shared.Balances;
+using ChildAid.Shared.BankStatements;
 using ChildAid.Shared.CampaignUpdates;
 using ChildAid.Shared.Expenses;
 using ChildAid.Shared.PublicNutrition;
@@ -61,6 +62,8 @@ public static class BackOfficeApp
         builder.Services.AddStripeProcessing(builder.Configuration);
         // Online pledges: turns PublicSite's intake rows into donors and pledges, exactly once (PledgeIntakeProcessor).
         builder.Services.AddPledgeProcessing(builder.Configuration);
+        // Statement lines naming a pledge that a failed match or a late pledge left waiting are booked every few minutes.
+        builder.Services.AddBankStatementRematch(builder.Configuration);
         // Mails to a staff member whose advance still waits for its invoice, at 15, 29 and 31 days (AdvanceInvoiceReminders).
         builder.Services.AddAdvanceReminders(builder.Configuration);
         // Campaign updates: follow requests → double opt-in mails; published campaign stories → mails to followers.

@@ -13,7 +13,7 @@ namespace ChildAid.BackOffice.Pages.BankStatements;
 /// reference (suggestions by amount and donor name), or recorded as an unsolicited gift: to a donor found in the shared
 /// registry (search without diacritics, on the line's own row), a new donor named here, or anonymous.
 /// </summary>
-public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher, DonorService donors) : PageModel
+public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher, BankStatementRematch rematch, DonorService donors) : PageModel
 {
     private const int Shown = 50;
     private const int MaxMatches = 10;
@@ -22,6 +22,8 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher, Dono
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>Accounts with waiting lines whose reference names a pledge (booked by the worker every few minutes, or now by the button).</summary>
+    public int AccountsNamingAPledge { get; private set; }
     [BindProperty] public long LineId { get; set; }
     [BindProperty] public string? PledgeReference { get; set; }
     [BindProperty] public string? NewDonorName { get; set; }
@@ -39,6 +41,15 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher, Dono
         if (!await VisibleAsync(ct)) return NotFound();
         var outcome = await matcher.MatchToPledgeAsync(LineId, PledgeReference ?? "", ct);
         return await AfterAsync(outcome.Succeeded ? Localization.StaffText.T("Đã ghi nhận phiếu thu {0} cho cam kết.", outcome.Value!.ReceiptNumber) : null, outcome.Errors, ct);
+    }
+
+    /// <summary>Books now what the worker would book on its next pass: waiting lines of the user's accounts that name a pledge.</summary>
+    public async Task<IActionResult> OnPostRematchAsync(CancellationToken ct)
+    {
+        var (matched, problems) = await rematch.RunAsync(ct);
+        TempData["Saved"] = Localization.StaffText.T("Đã ghi nhận {0} khoản có mã cam kết.", matched);
+        if (problems.Count > 0) TempData["Problems"] = string.Join(" ", problems);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostUnsolicitedAsync(CancellationToken ct)
@@ -68,6 +79,7 @@ public class QueueModel(ChildAidDbContext db, BankStatementMatcher matcher, Dono
     {
         var waiting = db.BankStatementLines.AsNoTracking().Where(l => l.Status == BankLineStatus.Unmatched);
         Total = await waiting.CountAsync(ct);
+        AccountsNamingAPledge = (await rematch.AccountsWaitingAsync(ct)).Count;
         var lines = await waiting.OrderBy(l => l.TransactionDate).ThenBy(l => l.Id).Take(Shown).ToListAsync(ct);
         var ids = lines.Select(l => l.BankAccountId).Distinct().ToList();
         var codes = await db.BankAccounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Code, ct);

@@ -31,6 +31,8 @@ public sealed class BackOfficeFactory(TestDatabase db, TimeProvider? clock = nul
         // Tests run the nightly balance run and the public nutrition figures themselves (BalanceRunner, PublicNutritionProjection).
         builder.UseSetting("BalanceRuns:Enabled", "false");
         builder.UseSetting("PublicNutrition:Enabled", "false");
+        // Tests book waiting statement lines themselves (BankStatementRematch, the queue's button); the worker has its own test.
+        builder.UseSetting("BankStatements:RematchEnabled", "false");
         // The WHO tables are not in the repository; tests read them from ../shared (check-ups, growth charts).
         // Without ../shared only the growth tests fail (as they say), not every web test.
         builder.UseSetting("Growth:ReferenceFolder", WhoGrowthFolder());

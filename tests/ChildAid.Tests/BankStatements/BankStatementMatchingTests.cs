@@ -10,6 +10,7 @@ using ChildAid.Shared.Pledges;
 using ChildAid.Tests.Cli;
 using ChildAid.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildAid.Tests.BankStatements;
@@ -75,6 +76,12 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
     {
         await using var scope = Scope(_services, "ketoan@demo");
         return await work(scope.ServiceProvider.GetRequiredService<BankStatementMatcher>());
+    }
+
+    private async Task<T> WithRematch<T>(Func<BankStatementRematch, Task<T>> work)
+    {
+        await using var scope = Scope(_services, "ketoan@demo");
+        return await work(scope.ServiceProvider.GetRequiredService<BankStatementRematch>());
     }
 
     private async Task<BankStatementLine> LineAsync(int row)
@@ -171,6 +178,74 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
         await using var db = Db.NewContext();
         Assert.Equal(["CAQ2ZD6P9", "CAM9TA3E7"], await db.BankStatementLines.OrderBy(l => l.RowNumber).Select(l => l.FoundReference).ToListAsync());
         Assert.Equal(0, await db.Contributions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_line_left_waiting_by_a_failed_match_or_a_pledge_that_came_later_is_booked_by_the_next_rematch_once()
+    {
+        // The pledge's campaign is closed when the statement comes: the match refuses the line, which waits with its reference.
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        await using (var db = Db.NewContext())
+            await db.Campaigns.Where(c => c.Id == _campaign.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Closed));
+        var report = await ImportSampleAsync();
+        Assert.Equal(0, report.Match!.Matched);
+        Assert.NotEmpty(report.Match.Problems);
+        Assert.Equal((BankLineStatus.Unmatched, "CA7K3M9Q7"), ((await LineAsync(7)).Status, (await LineAsync(7)).FoundReference));
+
+        await using (var db = Db.NewContext())
+            await db.Campaigns.Where(c => c.Id == _campaign.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Active));
+        var first = await WithRematch(r => r.RunAsync(CancellationToken.None));
+        var second = await WithRematch(r => r.RunAsync(CancellationToken.None));
+
+        Assert.Equal((1, 0), (first.Matched, second.Matched));
+        var line = await LineAsync(7);
+        await using var check = Db.NewContext();
+        var gift = await check.Contributions.SingleAsync();
+        Assert.Equal((BankLineStatus.Matched, gift.Id, pledge.Id), (line.Status, line.ContributionId, line.PledgeId));
+        Assert.Equal(500_000L, (await check.Pledges.SingleAsync()).PaidVnd);
+        Assert.Empty(await WithRematch(r => r.AccountsWaitingAsync(CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_line_naming_a_pledge_still_in_PublicSites_intake_is_booked_once_the_pledge_exists()
+    {
+        var report = await ImportSampleAsync();
+        Assert.Equal(0, report.Match!.Matched);
+        Assert.Empty(await WithRematch(r => r.AccountsWaitingAsync(CancellationToken.None))); // no pledge yet: nothing to do
+
+        var pledge = await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        Assert.Equal([_account.Id], await WithRematch(r => r.AccountsWaitingAsync(CancellationToken.None)));
+        Assert.Equal(1, (await WithRematch(r => r.RunAsync(CancellationToken.None))).Matched);
+
+        Assert.Equal((BankLineStatus.Matched, pledge.Id), ((await LineAsync(7)).Status, (await LineAsync(7)).PledgeId));
+    }
+
+    [Fact]
+    public async Task BackOffices_worker_books_a_waiting_line_naming_a_pledge_for_every_unit_as_soon_as_it_starts()
+    {
+        await ImportSampleAsync();
+        await PledgeAsync("CA7K3M9Q7", 1_000_000);
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["BankStatements:RematchMinutes"] = "60" }).Build();
+        await using var app = Db.Services(s => s.AddBankStatementRematch(settings), asApp: true);
+        var worker = app.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<BankStatementRematchWorker>().Single();
+
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            for (var i = 0; i < 200 && (await LineAsync(7)).Status == BankLineStatus.Unmatched; i++) await Task.Delay(50);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(BankLineStatus.Matched, (await LineAsync(7)).Status);
+        await using var check = Db.NewContext();
+        var gift = await check.Contributions.SingleAsync();
+        Assert.Contains(await check.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Contribution)).Select(a => a.Actor).ToListAsync(),
+            a => a == BankStatementRematch.Actor);
+        Assert.Equal(ContributionChannel.BankStatement, gift.Channel);
     }
 
     [Fact]

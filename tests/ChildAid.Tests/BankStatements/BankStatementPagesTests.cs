@@ -117,6 +117,45 @@ public abstract class BankStatementPagesTests(DatabaseProvider provider) : BackO
     }
 
     [Fact]
+    public async Task Waiting_lines_naming_a_pledge_are_booked_from_the_queue_by_the_button_for_the_users_own_accounts_only()
+    {
+        int own, other;
+        long ownLine, otherLine;
+        await using (var db = Db.NewContext())
+        {
+            own = (await TestData.UnitAsync(db)).Id;
+            other = (await TestData.UnitAsync(db, "Xã Ia Tơi")).Id;
+            ownLine = await BankTestData.WaitingLineAsync(db, await BankTestData.AccountAsync(db, own, StatementPreset.Vietcombank), 500_000, "CA7K3M9Q7 ung ho");
+            otherLine = await BankTestData.WaitingLineAsync(db, await BankTestData.AccountAsync(db, other, StatementPreset.Vietcombank, code: "VCB-IATOI"), 300_000, "CAB4NH2TG ung ho");
+            await db.BankStatementLines.Where(l => l.Id == ownLine).ExecuteUpdateAsync(u => u.SetProperty(l => l.FoundReference, "CA7K3M9Q7"));
+            await db.BankStatementLines.Where(l => l.Id == otherLine).ExecuteUpdateAsync(u => u.SetProperty(l => l.FoundReference, "CAB4NH2TG"));
+            // The pledges arrive after the statement (still in PublicSite's intake when it was imported).
+            foreach (var (reference, unit) in new[] { ("CA7K3M9Q7", own), ("CAB4NH2TG", other) })
+                db.Pledges.Add(new Pledge
+                {
+                    Reference = reference, IntakeId = Guid.NewGuid(), DonorId = (await TestData.DonorAsync(db, unit)).Id, AdminUnitId = unit,
+                    AmountVnd = 500_000, CreatedAt = DateTime.UtcNow,
+                });
+            await db.SaveChangesAsync();
+        }
+        await StaffAsync("ketoan", [Roles.Accountant], own);
+        var client = await LogInAsync("ketoan");
+
+        var queue = await client.GetPageAsync("/BankStatements/Queue");
+        Assert.Contains("Ghi nhận ngay", queue);
+        var booked = await client.PostWithTokenAsync("/BankStatements/Queue?handler=Rematch", StaffClient.Token(queue), []);
+
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var after = await client.GetPageAsync("/BankStatements/Queue");
+        Assert.Contains("Đã ghi nhận 1 khoản có mã cam kết.", after);
+        Assert.DoesNotContain("Ghi nhận ngay", after);
+        await using var check = Db.NewContext();
+        var lines = await check.BankStatementLines.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Status);
+        Assert.Equal((BankLineStatus.Matched, BankLineStatus.Unmatched), (lines[ownLine], lines[otherLine])); // another unit's line is not theirs to book
+        Assert.Equal(ContributionChannel.BankStatement, (await check.Contributions.SingleAsync()).Channel);
+    }
+
+    [Fact]
     public async Task An_unmatched_line_is_recorded_for_a_donor_found_without_diacritics_and_a_wrong_entry_is_told_next_to_its_field()
     {
         int unitId, donorId;
