@@ -88,11 +88,11 @@ public static class PledgesApi
     private static async Task<string?> PayloadAsync(string reference, PledgeIntakeService intake, PublicDbContext publicDb, PublicSiteOptions site, CancellationToken ct)
     {
         var status = await intake.StatusAsync(reference, ct);
-        // Once part is paid, the code asks for what is still owed; a pledge owing nothing has no code to pay it with.
+        // The code asks for what is due now (the next instalment, or what is still owed); a pledge owing nothing has no code to pay it with.
         if (status is null || status.OutstandingVnd == 0 || status.Status is PledgeStatus.Failed or nameof(PledgeState.Cancelled)) return null;
         // The campaign's own account (Decree 93) when it has one: the same the pledge page prints beside the code.
         var account = site.Giving.For(await publicDb.ReceivingAccountAsync(status.CampaignSlug, ct)).QrAccount;
-        return account.CanMakeQr ? VietQr.Payload(account, status.OutstandingVnd, status.Reference) : null;
+        return account.CanMakeQr ? VietQr.Payload(account, status.DueNowVnd, status.Reference) : null;
     }
 }
 
@@ -103,7 +103,7 @@ public sealed record PledgeJson(string Reference, long Amount, string Currency, 
     public static PledgeJson From(PledgeStatus status, VietQrAccount account, string? checkoutUrl = null) => new(
         status.Reference, status.AmountVnd, status.Currency, PledgeStatusJson.StatusName(status.Status),
         account.CanMakeQr
-            ? new VietQrJson(VietQr.Payload(account, status.AmountVnd, status.Reference),
+            ? new VietQrJson(VietQr.Payload(account, status.DueNowVnd, status.Reference),
                 $"/api/v1/pledges/{status.Reference}/qr.png", $"/api/v1/pledges/{status.Reference}/qr.svg")
             : null,
         checkoutUrl);

@@ -78,6 +78,8 @@ public class PledgeStatusConfiguration : IEntityTypeConfiguration<PledgeStatus>
     {
         b.HasNoKey().ToView(PledgeStatus.View);
         b.Ignore(s => s.OutstandingVnd);
+        b.Ignore(s => s.Instalments);
+        b.Ignore(s => s.DueNowVnd);
         b.Property(s => s.OriginalAmount).HasPrecision(18, 2);
         b.Property(s => s.ExchangeRate).HasPrecision(18, 6);
     }

@@ -54,6 +54,6 @@ public sealed class PledgeIntakeService(IntakeDbContext db, TimeProvider clock)
     {
         Reference = intake.Reference, AmountVnd = intake.AmountVnd, Currency = intake.Currency, Status = PledgeStatus.Received,
         CampaignSlug = intake.CampaignSlug, IdempotencyKeyHash = intake.IdempotencyKeyHash,
-        OriginalAmount = intake.OriginalAmount, ExchangeRate = intake.ExchangeRate,
+        OriginalAmount = intake.OriginalAmount, ExchangeRate = intake.ExchangeRate, InstalmentsJson = intake.InstalmentsJson,
     };
 }

@@ -24,6 +24,18 @@ public class PledgeStatus
 
     public long OutstandingVnd => Math.Max(0, AmountVnd - PaidVnd);
 
+    /// <summary>A business pledge's instalments (due dates and amounts; nothing personal), JSON as on the intake row.</summary>
+    public string? InstalmentsJson { get; set; }
+
+    /// <summary>The instalments with what has been paid towards each (oldest due first); empty for a pledge paid at once.</summary>
+    public IReadOnlyList<InstalmentStanding> Instalments => PledgeLines.Standing(PledgeLines.Instalments(InstalmentsJson), PaidVnd);
+
+    /// <summary>
+    /// What a transfer should carry now — the pledge page's amount, its QR code and the reminder's pay link agree on it: the
+    /// rest of the next unpaid instalment, or for a pledge paid at once all that is still owed.
+    /// </summary>
+    public long DueNowVnd => Instalments.FirstOrDefault(i => !i.IsPaid) is { } next ? next.OutstandingVnd : OutstandingVnd;
+
     /// <summary>The intake row's <see cref="PledgeIntake.IdempotencyKeyHash"/>: how a retry finds the pledge it made.</summary>
     public string? IdempotencyKeyHash { get; set; }
 }

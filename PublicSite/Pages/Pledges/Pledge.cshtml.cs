@@ -49,8 +49,8 @@ public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campa
         _ => status,
     };
 
-    /// <summary>What a transfer should carry now: what is still owed once part has been paid.</summary>
-    public long ToPayVnd => Pledge.Status == nameof(PledgeState.PartlyPaid) ? Pledge.OutstandingVnd : Pledge.AmountVnd;
+    /// <summary>What a transfer should carry now: the next instalment's rest, or what is still owed (<see cref="PledgeStatus.DueNowVnd"/>).</summary>
+    public long ToPayVnd => Pledge.DueNowVnd;
 
     public string ImageUrl(string format) => $"/api/v1/pledges/{Pledge.Reference}/qr.{format}";
 

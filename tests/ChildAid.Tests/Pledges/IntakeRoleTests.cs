@@ -44,9 +44,10 @@ public class IntakeRoleTests() : DatabaseTest(DatabaseProvider.Postgres)
 
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
 
-        // Amounts, currency, state and campaign: what paying needs and no more (no name, contact, message or failure reason).
+        // Amounts, currency, state, campaign and the instalments' due dates and amounts: what paying needs and no more (no
+        // name, contact, message or failure reason).
         Assert.Equal(["reference", "amount_vnd", "currency", "status", "campaign_slug", "idempotency_key_hash",
-            "paid_vnd", "original_amount", "exchange_rate"], columns);
+            "paid_vnd", "original_amount", "exchange_rate", "instalments_json"], columns);
     }
 
     [Fact]

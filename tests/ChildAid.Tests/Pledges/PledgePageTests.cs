@@ -52,7 +52,7 @@ public abstract class PledgePageTests(DatabaseProvider provider) : PublicSiteTes
         });
 
     /// <summary>BackOffice's pledge for an intake row, with <paramref name="paid"/> already paid.</summary>
-    private async Task PledgedAsync(string reference, long amountVnd, long paid)
+    private async Task PledgedAsync(string reference, long amountVnd, long paid, string? instalments = null)
     {
         var unit = await UnitAsync();
         var donor = await DonorAsync(unit, "Nguyễn Văn Bình");
@@ -65,8 +65,9 @@ public abstract class PledgePageTests(DatabaseProvider provider) : PublicSiteTes
             var pledge = new Pledge
             {
                 Reference = reference, IntakeId = intake.Id, DonorId = donor, CampaignId = campaign.Id, AdminUnitId = unit,
-                AmountVnd = amountVnd, CreatedAt = DateTime.UtcNow,
+                AmountVnd = amountVnd, CreatedAt = DateTime.UtcNow, InstalmentsJson = instalments,
             };
+            intake.InstalmentsJson = instalments;
             if (paid > 0) pledge.RecordPayment(paid);
             db.Pledges.Add(pledge);
             return await db.SaveChangesAsync();
@@ -94,6 +95,33 @@ public abstract class PledgePageTests(DatabaseProvider provider) : PublicSiteTes
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/pledges/{reference}/qr.png")).StatusCode);
         foreach (var personal in new[] { "Bình", "binh@example.com", "0912", "Lời nhắn riêng" })
             Assert.DoesNotContain(personal, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pledge_in_instalments_lists_them_and_asks_for_the_rest_of_the_next_one_in_text_and_QR()
+    {
+        await CampaignAsync(slug: Slug);
+        var reference = await IntakeAsync(3_000_000);
+        await PledgedAsync(reference, 3_000_000, paid: 1_400_000,
+            """[{"due":"2027-03-15","amountVnd":1000000},{"due":"2027-01-15","amountVnd":1000000},{"due":"2027-02-15","amountVnd":1000000}]""");
+        using var site = WithAccount();
+        var client = site.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await GetHtmlAsync(client, $"/ung-ho/cam-ket/{reference}"));
+        var qr = VietQrTests.DecodePng(await client.GetByteArrayAsync($"/api/v1/pledges/{reference}/qr.png"));
+
+        Assert.Contains("Các đợt thanh toán", page, StringComparison.Ordinal);
+        // Paid 1.400.000 ₫: the first instalment (due 15/01) in full, 400.000 ₫ of the second; the third not yet due.
+        Assert.Matches("<tr class=\"paid\">\\s*<td>1</td>\\s*<td>15/01/2027</td>\\s*<td>1.000.000 ₫</td>\\s*<td>1.000.000 ₫</td>\\s*<td>Đã nhận đủ</td>", page);
+        Assert.Matches("<tr class=\"due-now\">\\s*<td>2</td>\\s*<td>15/02/2027</td>\\s*<td>1.000.000 ₫</td>\\s*<td>400.000 ₫</td>\\s*<td>Cần chuyển bây giờ</td>", page);
+        Assert.Matches("<tr class=\"later\">\\s*<td>3</td>\\s*<td>15/03/2027</td>", page);
+        Assert.Contains("Số tiền và mã QR dưới đây là của đợt 2 (hạn 15/02/2027).", page, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"big-number outstanding\">1.600.000 ₫</strong>", page, StringComparison.Ordinal); // still owed in all
+        Assert.Contains("data-copy=\"600000\"", page, StringComparison.Ordinal);
+        Assert.Contains("Mã VietQR: chuyển 600.000 ₫ tới tài khoản", page, StringComparison.Ordinal);
+        Assert.NotNull(qr);
+        Assert.Contains("5406600000", qr, StringComparison.Ordinal); // EMVCo tag 54: the amount, 600000 đồng
+        Assert.Contains(reference, qr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5255,6 +5255,10 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("idempotency_key_hash");
 
+                    b.Property<string>("InstalmentsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("instalments_json");
+
                     b.Property<decimal?>("OriginalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")

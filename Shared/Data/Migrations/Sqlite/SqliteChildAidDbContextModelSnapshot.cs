@@ -5156,6 +5156,10 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key_hash");
 
+                    b.Property<string>("InstalmentsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instalments_json");
+
                     b.Property<decimal?>("OriginalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
