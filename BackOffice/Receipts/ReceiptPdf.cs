@@ -25,15 +25,15 @@ public static partial class ReceiptPdf
     private static readonly XFont Body = new(ReceiptFonts.Family, 9.5, XFontStyleEx.Regular);
     private static readonly XFont Small = new(ReceiptFonts.Family, 7.5, XFontStyleEx.Regular);
 
-    /// <param name="recordedBy">The name of the person who made out the receipt, printed under "Người lập phiếu".</param>
+    /// <param name="issued">The words the receipt was issued with (<see cref="ReceiptIssues"/>): payer, purpose, issuer, who made it out.</param>
     /// <param name="verifyUrl">The receipt's public verified-gift page (<see cref="VerifyUrl"/>), printed as text and QR code.</param>
-    public static byte[] Render(Contribution receipt, ReceiptIssuerOptions issuer, string recordedBy, string? verifyUrl = null)
+    public static byte[] Render(Contribution receipt, ReceiptIssue issued, string? verifyUrl = null)
     {
         ReceiptFonts.Install();
         using var document = new PdfDocument();
         var issuedAt = DateTime.SpecifyKind(receipt.RecordedAt, DateTimeKind.Utc);
         document.Info.Title = $"Phiếu thu {receipt.ReceiptNumber}";
-        document.Info.Author = issuer.Name;
+        document.Info.Author = issued.IssuerName;
         document.Info.CreationDate = issuedAt;
         document.Info.ModificationDate = issuedAt;
         var id = DocumentId(receipt);
@@ -46,7 +46,7 @@ public static partial class ReceiptPdf
         using (var gfx = XGraphics.FromPdfPage(page))
         {
             var pen = new Pen(gfx, page.Width.Point);
-            Draw(pen, receipt, issuer, recordedBy);
+            Draw(pen, receipt, issued);
             if (verifyUrl is not null) pen.Verification(verifyUrl);
         }
 
@@ -91,20 +91,22 @@ public static partial class ReceiptPdf
 
     public static string FileName(Contribution receipt) => $"phieu-thu-{receipt.ReceiptNumber}.pdf";
 
-    private static void Draw(Pen pen, Contribution c, ReceiptIssuerOptions issuer, string recordedBy)
+    private static void Draw(Pen pen, Contribution c, ReceiptIssue issued)
     {
-        pen.Line(issuer.Name.ToUpper(VietnameseFormat.Culture), Strong);
-        pen.Line(issuer.Address, Small);
-        pen.Line($"Mã số thuế: {issuer.TaxCode}", Small);
-        if (!string.IsNullOrWhiteSpace(issuer.Phone)) pen.Line($"Điện thoại: {issuer.Phone}", Small);
+        pen.Line(issued.IssuerName.ToUpper(VietnameseFormat.Culture), Strong);
+        pen.Line(issued.IssuerAddress, Small);
+        pen.Line($"Mã số thuế: {issued.IssuerTaxCode}", Small);
+        if (!string.IsNullOrWhiteSpace(issued.IssuerPhone)) pen.Line($"Điện thoại: {issued.IssuerPhone}", Small);
         pen.Gap(10);
         pen.Centred("PHIẾU THU", Title);
         pen.Centred($"Số: {c.ReceiptNumber} — Ngày {VietnameseFormat.Date(c.ReceivedOn)}", Body);
         if (c.Reversal is { } reversal)
             pen.Centred($"ĐÃ HỦY ngày {VietnameseFormat.Date(Shared.Time.VietnamClock.ToVietnamDate(reversal.ReversedAt))}. Lý do: {reversal.Reason}", Strong);
         pen.Gap(8);
-        pen.Field("Người nộp (nhà tài trợ)", c.Donor!.Name);
-        pen.Field("Lý do nộp", Purpose(c));
+        pen.Field("Người nộp (nhà tài trợ)", issued.PayerName);
+        if (issued.PayerTaxCode is { Length: > 0 } taxCode) pen.Field("Mã số thuế", taxCode);
+        if (issued.PayerAddress is { Length: > 0 } address) pen.Field("Địa chỉ", address);
+        pen.Field("Lý do nộp", Purpose(issued));
         pen.Field("Hình thức", Method(c.Method));
         pen.Field("Số tiền", VietnameseFormat.Vnd(c.AmountVnd), bold: true);
         pen.Field("Viết bằng chữ", VietnameseNumberWords.Dong(c.AmountVnd) + ".");
@@ -113,15 +115,15 @@ public static partial class ReceiptPdf
             pen.Field("Ngoại tệ", $"{c.OriginalAmount!.Value.ToString("#,0.##", VietnameseFormat.Culture)} {c.OriginalCurrency} × tỷ giá {c.ExchangeRate!.Value.ToString("#,0.######", VietnameseFormat.Culture)}");
             pen.Field("In words", EnglishNumberWords.Dong(c.AmountVnd) + ".");
         }
-        if (c.AdminUnit is { } unit) pen.Field("Đơn vị tiếp nhận", unit.Name);
+        if (issued.ReceivingUnit.Length > 0) pen.Field("Đơn vị tiếp nhận", issued.ReceivingUnit);
         foreach (var l in c.GoodsLines)
             pen.Field("Hiện vật", $"{l.Quantity.ToString("#,0", VietnameseFormat.Culture)} {l.Unit} {l.Item} × {VietnameseFormat.Vnd(l.UnitValueVnd)} = {VietnameseFormat.Vnd(l.Quantity * l.UnitValueVnd)}");
         pen.Gap(16);
-        pen.Signatures(["Người nộp tiền", "Người lập phiếu", "Thủ quỹ", "Kế toán"], recordedBy);
+        pen.Signatures(["Người nộp tiền", "Người lập phiếu", "Thủ quỹ", "Kế toán"], issued.RecordedBy);
     }
 
-    public static string Purpose(Contribution c) => c.Campaign is { } campaign
-        ? $"Ủng hộ chiến dịch “{campaign.Title}”"
+    public static string Purpose(ReceiptIssue issued) => issued.CampaignTitle is { } title
+        ? $"Ủng hộ chiến dịch “{title}”"
         : "Ủng hộ chung, không chỉ định chiến dịch";
 
     private static string Method(ContributionMethod method) => method switch

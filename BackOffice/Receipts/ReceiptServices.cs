@@ -17,6 +17,7 @@ public static class ReceiptServices
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && o.LinkDays >= 1,
                 "BackOffice:PublicBaseUrl must be an absolute http or https address and BackOffice:LinkDays 1 or more.")
             .ValidateOnStart();
+        services.AddScoped<ReceiptIssues>();
         services.AddScoped<ReceiptPdfFiles>();
         services.AddScoped<ChildAid.Shared.Mail.ReceiptPdfSource>(sp => sp.GetRequiredService<ReceiptPdfFiles>());
         return services;

@@ -32,7 +32,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
          // A stock lot photo's bytes, likewise.
          typeof(Stock.StockLotPhotoContent), typeof(Distributions.DistributionProof),
          // The transparency log is derived from the ledger (tiles, its size) or is itself an append-only record (checkpoints).
-         typeof(TransparencyLog.LogTile), typeof(TransparencyLog.LogHead), typeof(TransparencyLog.LogCheckpoint)];
+         typeof(TransparencyLog.LogTile), typeof(TransparencyLog.LogHead), typeof(TransparencyLog.LogCheckpoint),
+         // A receipt's issued words: copied, at its first print, from the audited receipt, donor and campaign; append-only.
+         typeof(Contributions.ReceiptIssue)];
 
     // Secrets never go into the audit trail (a follower's tokens would let a reader confirm or unsubscribe them).
     private static readonly HashSet<string> Masked =

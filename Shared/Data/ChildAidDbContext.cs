@@ -28,6 +28,7 @@ public abstract class ChildAidDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<ContributionReversal> ContributionReversals => Set<ContributionReversal>();
+    public DbSet<ReceiptIssue> ReceiptIssues => Set<ReceiptIssue>();
     public DbSet<ReversalRequest> ReversalRequests => Set<ReversalRequest>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();

@@ -12,14 +12,15 @@ using Microsoft.Extensions.Options;
 namespace ChildAid.BackOffice.Pages.Contributions;
 
 /// <summary>The receipt (phiếu thu) to print and hand to the donor: A5 by default, A4 with <c>?kho=A4</c>. Never the internal note.</summary>
-public class ReceiptModel(ContributionQueries queries, IAuthorizationService authorization,
-    IOptions<ReceiptIssuerOptions> issuer, IOptions<PublicSiteLinkOptions> publicSite) : PageModel
+public class ReceiptModel(ContributionQueries queries, IAuthorizationService authorization, ReceiptIssues issues, ReceiptPdfFiles pdfs,
+    IOptions<PublicSiteLinkOptions> publicSite) : PageModel
 {
     /// <summary>"khổ" (paper size): A5 unless A4.</summary>
     [BindProperty(SupportsGet = true, Name = "kho")] public string? Kho { get; set; }
 
     public bool A4 => string.Equals(Kho, "A4", StringComparison.OrdinalIgnoreCase);
-    public ReceiptIssuerOptions Issuer => issuer.Value;
+    /// <summary>The words the receipt was issued with (its first print): payer, purpose, organisation, who made it out.</summary>
+    public ReceiptIssue Issued { get; private set; } = null!;
     public ContributionDetails Details { get; private set; } = null!;
     public Contribution Receipt => Details.Contribution;
     /// <summary>This receipt's lines on the public statement; the QR code says the same.</summary>
@@ -32,6 +33,7 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         if (details is null) return NotFound();
         if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
         Details = details;
+        Issued = await issues.IssueAsync(details, ct);
         StatementUrl = PublicStatementLinks.EntryUrl(publicSite.Value.BaseUrl, details.Contribution.ReceiptNumber);
         QrCode = ChildAid.Shared.Text.QrSvg.Render(StatementUrl, "receipt-qr-code", Localization.StaffText.T("Mã QR đến phiếu thu {0} trên sao kê công khai", details.Contribution.ReceiptNumber));
         return Page();
@@ -43,11 +45,11 @@ public class ReceiptModel(ContributionQueries queries, IAuthorizationService aut
         var details = await queries.DetailsAsync(id, ct);
         if (details is null) return NotFound();
         if (!(await authorization.AuthorizeAsync(User, details.Contribution.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
-        var pdf = ReceiptPdf.Render(details.Contribution, issuer.Value, details.RecordedBy, ReceiptPdf.VerifyUrl(details.Contribution, publicSite.Value));
-        return File(pdf, "application/pdf", ReceiptPdf.FileName(details.Contribution));
+        return File(await pdfs.RenderAsync(details, ct), "application/pdf", ReceiptPdf.FileName(details.Contribution));
     }
 
-    public string Purpose => Receipt.Campaign is { } campaign
-        ? Localization.StaffText.T("Ủng hộ chiến dịch “{0}”", ChildAid.Shared.Localization.Cultures.Pick(campaign.Title, campaign.TitleEn))
+    /// <summary>The purpose in the staff member's language, with the campaign's title as the receipt was issued.</summary>
+    public string Purpose => Issued.CampaignTitle is { } title
+        ? Localization.StaffText.T("Ủng hộ chiến dịch “{0}”", title)
         : Localization.StaffText.T("Ủng hộ chung, không chỉ định chiến dịch");
 }

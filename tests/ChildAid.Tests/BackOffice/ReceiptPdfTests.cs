@@ -3,6 +3,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using ChildAid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
@@ -118,6 +119,53 @@ public abstract class ReceiptPdfTests(DatabaseProvider provider) : BackOfficeTes
         var result = new ZXing.QrCode.QRCodeReader().decode(new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(source)));
         Assert.NotNull(result);
         return result.Text;
+    }
+
+    [Fact]
+    public async Task A_receipt_once_issued_keeps_its_words_when_the_donor_or_campaign_is_edited_and_a_business_gets_its_tax_code_and_address()
+    {
+        int giftId;
+        await using (var desk = await GiftDesk.OpenAsync(Db, "Công ty TNHH Ánh Dương", kind: Shared.Donors.DonorKind.Business))
+        {
+            desk.Donor.TaxCode = "0101234567";
+            desk.Donor.Address = "12 Lê Lợi, Pleiku, Gia Lai";
+            await desk.Db.SaveChangesAsync();
+            var campaign = await TestData.CampaignAsync(desk.Db, "Áo ấm cho em");
+            var outcome = await desk.Gifts.RecordAsync(desk.Cash(1_200_000, campaign.Id));
+            Assert.True(outcome.Succeeded);
+            giftId = outcome.Value!.Id;
+            await StaffAsync("canboxa", [Roles.CommuneOfficer], desk.Unit.Id);
+        }
+        var client = await LogInAsync("canboxa");
+
+        var issued = await DownloadAsync(client, giftId);
+        await using (var db = Db.NewContext())
+        {
+            var donor = await db.Donors.IgnoreQueryFilters().SingleAsync(d => d.Name == "Công ty TNHH Ánh Dương");
+            donor.Name = "Công ty CP Ánh Dương Mới";
+            donor.Address = "99 Trần Phú, Pleiku";
+            (await db.Campaigns.SingleAsync(c => c.Title == "Áo ấm cho em")).Title = "Chăn ấm mùa đông";
+            await db.SaveChangesAsync();
+        }
+        var later = await DownloadAsync(client, giftId);
+        var slip = await client.GetPageAsync($"/Contributions/Receipt/{giftId}");
+
+        Assert.Equal(issued, later);
+        var text = TextOf(later);
+        foreach (var word in new[] { "Công ty TNHH Ánh Dương", "0101234567", "12 Lê Lợi, Pleiku, Gia Lai", "Áo ấm cho em" })
+            Assert.Contains(word, text);
+        foreach (var edited in new[] { "Ánh Dương Mới", "Trần Phú", "Chăn ấm" })
+        {
+            Assert.DoesNotContain(edited, text);
+            Assert.DoesNotContain(edited, slip);
+        }
+        Assert.Contains("Công ty TNHH Ánh Dương", slip);
+        Assert.Contains("0101234567", slip);
+
+        // The database keeps the issued words whoever writes.
+        await using var raw = Db.NewContext();
+        await Assert.ThrowsAnyAsync<Exception>(() => raw.Database.ExecuteSqlRawAsync("UPDATE receipt_issues SET payer_name = 'x'"));
+        await Assert.ThrowsAnyAsync<Exception>(() => raw.Database.ExecuteSqlRawAsync("DELETE FROM receipt_issues"));
     }
 
     [Fact]

@@ -139,6 +139,7 @@ public abstract class ReceiptMailOnBookingTests(DatabaseProvider provider) : Dat
             s.AddMail(configuration, worker: false);
             s.Configure<ReceiptIssuerOptions>(o => { o.Name = "Ban vận động ChildAid"; o.Address = "Xã Ia Đal"; o.TaxCode = "0000000000"; });
             s.AddScoped<ContributionQueries>();
+            s.AddScoped<ReceiptIssues>();
             s.AddScoped<ReceiptPdfSource, ReceiptPdfFiles>();
         }, asApp: true);
 
