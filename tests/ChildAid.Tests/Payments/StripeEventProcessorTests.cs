@@ -79,6 +79,9 @@ public abstract class StripeEventProcessorTests(DatabaseProvider provider) : Str
         var donor = await WithDbAsync(db => db.Donors.IgnoreQueryFilters().AsNoTracking().SingleAsync(d => d.Id == contribution.DonorId));
         Assert.Equal("john.smith@example.com", donor.Email);
         Assert.Equal(1, await WithDbAsync(db => db.Donors.IgnoreQueryFilters().CountAsync(d => d.Email == "john.smith@example.com")));
+        // One receipt mail (and one thank-you) for the one payment, however many deliveries and processors.
+        var mails = await WithDbAsync(db => db.MailOutbox.AsNoTracking().Where(m => m.ToAddress == "john.smith@example.com").Select(m => m.Kind).ToListAsync());
+        Assert.Equal([Shared.Mail.MailMessageKind.Receipt, Shared.Mail.MailMessageKind.ThankYou], mails.Order());
     }
 
     [Fact]
