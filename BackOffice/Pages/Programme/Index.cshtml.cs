@@ -7,7 +7,7 @@ using MiniExcelLibs;
 
 namespace ChildAid.BackOffice.Pages.Programme;
 
-/// <summary>The programme dashboard: where the money of the user's units went (received, allocated, spent, held) and which needs are still uncovered.</summary>
+/// <summary>The programme dashboard: where the money of the user's units went (received, allocated, spent, delivered in kind, held) and which needs are still uncovered.</summary>
 public class IndexModel(ProgrammeDashboard dashboard) : PageModel
 {
     public ProgrammeFigures Figures { get; private set; } = null!;
@@ -20,7 +20,8 @@ public class IndexModel(ProgrammeDashboard dashboard) : PageModel
         var f = await dashboard.ComputeAsync(ct);
         static IEnumerable<Dictionary<string, object?>> Money(IEnumerable<ProgrammeMoney> rows, string name) => rows.Select(r => new Dictionary<string, object?>
         {
-            [name] = r.Name, ["Đã nhận (đồng)"] = r.ReceivedVnd, ["Đã phân bổ (đồng)"] = r.AllocatedVnd, ["Đã chi (đồng)"] = r.SpentVnd, ["Đang giữ (đồng)"] = r.HeldVnd,
+            [name] = r.Name, ["Đã nhận (đồng)"] = r.ReceivedVnd, ["Đã phân bổ (đồng)"] = r.AllocatedVnd, ["Đã chi (đồng)"] = r.SpentVnd, ["Đã cấp hiện vật (đồng)"] = r.DeliveredVnd,
+            ["Đang giữ (đồng)"] = r.HeldVnd,
         });
         var sheets = new Dictionary<string, object>
         {

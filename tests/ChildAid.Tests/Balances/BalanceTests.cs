@@ -257,17 +257,19 @@ public abstract class BalanceTests(DatabaseProvider provider) : AllocationTest(p
             var paid = Entry(LedgerEntryKind.Expense, 500_000, source: allocation);
             var undone = Entry(LedgerEntryKind.Expense, 300_000, source: allocation);
             var reversal = Entry(LedgerEntryKind.Reversal, -300_000, reverses: last + 2);
-            (paid.Sequence, undone.Sequence, reversal.Sequence) = (last + 1, last + 2, last + 3);
+            // And goods handed out at 200.000 ₫ from it: delivered in kind, no longer held (the dashboard reads the ledger as is).
+            var handedOut = Entry(LedgerEntryKind.Distribution, 200_000, source: allocation);
+            (paid.Sequence, undone.Sequence, reversal.Sequence, handedOut.Sequence) = (last + 1, last + 2, last + 3, last + 4);
             await using var tx = await db.Database.BeginTransactionAsync();
-            await BulkInsert.InsertAsync(db, [paid, undone, reversal]);
+            await BulkInsert.InsertAsync(db, [paid, undone, reversal, handedOut]);
             await tx.CommitAsync();
         }
 
         var mine = await AsAsync(W.Approver, (_, db) => new ProgrammeDashboard(db).ComputeAsync());
-        Assert.Equal((3_000_000, 2_000_000, 1_000_000, 500_000, 1_500_000),
-            (mine.Total.ReceivedVnd, mine.Total.AllocatedVnd, mine.Total.UnallocatedVnd, mine.Total.SpentVnd, mine.Total.HeldVnd));
+        Assert.Equal((3_000_000, 2_000_000, 1_000_000, 500_000, 200_000, 1_300_000),
+            (mine.Total.ReceivedVnd, mine.Total.AllocatedVnd, mine.Total.UnallocatedVnd, mine.Total.SpentVnd, mine.Total.DeliveredVnd, mine.Total.HeldVnd));
         var commune = Assert.Single(mine.ByCommune);
-        Assert.Equal(("Xã Ia Đal", 2_000_000, 500_000), (commune.Name, commune.AllocatedVnd, commune.SpentVnd));
+        Assert.Equal(("Xã Ia Đal", 2_000_000, 500_000, 200_000), (commune.Name, commune.AllocatedVnd, commune.SpentVnd, commune.DeliveredVnd));
         Assert.Equal((nameof(Shared.Needs.NeedCategory.Nutrition), 500_000), (Assert.Single(mine.ByCategory).Name, mine.ByCategory[0].SpentVnd));
         // Ia Đal's approved needs: 100 meals at 20.000 ₫ and 51 jackets at 180.000 ₫, all at level 1; the allocation
         // committed 100 meals' worth (2.000.000 ₫) of the meals line.
