@@ -63,7 +63,8 @@ public class BankStatementImporter(ChildAidDbContext db, ImportPipeline pipeline
         // Committed: now the lines that name a pledge are booked, in batches in one transaction (idempotent; the rest wait in the queue).
         db.ChangeTracker.Clear();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var match = await matcher.MatchAsync(account.Id, definition.Import!.Id, ct, isDemo);
+        var match = await matcher.MatchAsync(account.Id, definition.Import!.Id, ct, isDemo, (done, total) =>
+            progress?.Report(new ImportProgress(result.RowsRead, result.RowsRead, result.RowsWritten, ImportStage.Matching) { Matched = done, ToMatch = total }));
         return new(result, definition.Import, match) { MatchTime = watch.Elapsed };
     }
 }

@@ -55,7 +55,9 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
     /// <see cref="ContributionBatchBooking"/> and one bulk update of the lines. The ledger head is locked first, so two
     /// runs (or a run and a booking elsewhere) take turns.
     /// </summary>
-    public async Task<MatchSummary> MatchAsync(int accountId, int? importId = null, CancellationToken ct = default, bool isDemo = false)
+    /// <param name="progress">Told (lines looked at, lines to look at) after each batch: the import page's progress bar.</param>
+    public async Task<MatchSummary> MatchAsync(int accountId, int? importId = null, CancellationToken ct = default, bool isDemo = false,
+        Action<int, int>? progress = null)
     {
         var account = await db.BankAccounts.AsNoTracking().FirstAsync(a => a.Id == accountId, ct);
         var waiting = db.BankStatementLines.Where(l => l.BankAccountId == accountId && l.Status == BankLineStatus.Unmatched);
@@ -70,11 +72,14 @@ public class BankStatementMatcher(ChildAidDbContext db, ContributionService cont
             // The candidates' ids once (a few bytes per line), then each batch by primary key: a keyset query per batch
             // re-read the account's waiting lines each time, which grew with the statement (200,000 lines: most of the run).
             var candidates = await waiting.Where(l => l.FoundReference != null).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
+            var done = 0;
+            progress?.Invoke(0, candidates.Count);
             foreach (var chunk in candidates.Chunk(MatchBatchSize))
             {
                 var ids = chunk.ToList();
                 var lines = await db.BankStatementLines.AsNoTracking().Where(l => ids.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync(ct);
                 await MatchBatchAsync(run, lines, ct);
+                progress?.Invoke(done += chunk.Length, candidates.Count);
             }
             if (own is not null) await own.CommitAsync(ct);
         }

@@ -11,9 +11,14 @@ public sealed record ImportError(int Row, string Column, string Message)
 }
 
 /// <summary>How far an import has got: rows read from the sheet, checked against the rules and the database, written.</summary>
-public sealed record ImportProgress(int RowsRead, int RowsChecked, int RowsWritten, ImportStage Stage);
+public sealed record ImportProgress(int RowsRead, int RowsChecked, int RowsWritten, ImportStage Stage)
+{
+    /// <summary>After writing, for an import that books what it wrote (a bank statement's lines naming a pledge): how many, and how many done.</summary>
+    public int ToMatch { get; init; }
+    public int Matched { get; init; }
+}
 
-public enum ImportStage { Reading = 1, Checking = 2, Writing = 3, Done = 4, Failed = 5 }
+public enum ImportStage { Reading = 1, Checking = 2, Writing = 3, Done = 4, Failed = 5, Matching = 6 }
 
 /// <summary>What an import did: either every row was written, or none was and <see cref="Errors"/> says why, row by row.</summary>
 public sealed record ImportResult(int RowsRead, int RowsWritten, IReadOnlyList<ImportError> Errors)

@@ -137,12 +137,17 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
         csv.Append("06/11/2026,9001.1,,\"250,000\",,ung ho tre em vung cao\n06/11/2026,9001.2,\"11,000\",,,Phi dich vu SMS Banking\n");
 
         BankImportReport report;
+        var progress = new RecordedProgress();
         await using (var scope = Scope(_services, "ketoan@demo"))
         await using (var file = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
-            report = await scope.ServiceProvider.GetRequiredService<BankStatementImporter>().RunAsync(_account.Id, file, "sao-ke-lon.csv");
+            report = await scope.ServiceProvider.GetRequiredService<BankStatementImporter>().RunAsync(_account.Id, file, "sao-ke-lon.csv", progress);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Result.Errors));
         Assert.Equal(paying, report.Match!.Matched);
+        // The progress bar moves through the matching too (most of a big statement's time), batch by batch, after writing.
+        var matching = progress.Reports.Where(p => p.Stage == Shared.Import.ImportStage.Matching).Select(p => (p.Matched, p.ToMatch)).ToList();
+        Assert.Equal([(0, paying), (BankStatementMatcher.MatchBatchSize, paying), (paying, paying)], matching);
+        Assert.Equal(Shared.Import.ImportStage.Matching, progress.Reports[^1].Stage);
         Assert.Equal(1, report.Match.Unmatched);
         Assert.Empty(report.Match.Problems);
         await using var check = Db.NewContext();
@@ -447,3 +452,10 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
 public class BankStatementMatchingTestsOnSqlite() : BankStatementMatchingTests(DatabaseProvider.Sqlite);
 
 public class BankStatementMatchingTestsOnPostgres() : BankStatementMatchingTests(DatabaseProvider.Postgres);
+
+/// <summary>Keeps every report, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+internal sealed class RecordedProgress : IProgress<Shared.Import.ImportProgress>
+{
+    public List<Shared.Import.ImportProgress> Reports { get; } = [];
+    public void Report(Shared.Import.ImportProgress value) => Reports.Add(value);
+}
