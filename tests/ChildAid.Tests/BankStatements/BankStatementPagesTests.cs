@@ -156,6 +156,53 @@ public abstract class BankStatementPagesTests(DatabaseProvider provider) : BackO
     }
 
     [Fact]
+    public async Task An_account_with_its_own_column_mapping_keeps_it_and_imports_its_banks_export_with_it()
+    {
+        int unitId;
+        await using (var db = Db.NewContext())
+        {
+            var unit = await TestData.UnitAsync(db);
+            unitId = unit.Id;
+            var donor = await TestData.DonorAsync(db, unit.Id);
+            db.Pledges.Add(new Pledge
+            {
+                Reference = "CA7K3M9Q7", IntakeId = Guid.NewGuid(), DonorId = donor.Id, AdminUnitId = unit.Id, AmountVnd = 750_000, CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await StaffAsync("ketoan", [Roles.Accountant], unitId);
+        var client = await LogInAsync("ketoan");
+
+        // A small bank with none of the presets: the accountant names its columns once, for this account.
+        var saved = await client.PostFormAsync("/BankStatements/Account", new()
+        {
+            ["Input.Code"] = "qtd-iadal", ["Input.BankName"] = "Quỹ tín dụng nhân dân Ia Đal", ["Input.Bin"] = "970400", ["Input.AccountNumber"] = "123456789",
+            ["Input.AccountName"] = "BAN VAN DONG IA DAL", ["Input.AdminUnitId"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Preset"] = StatementPreset.CustomCode, ["Input.HeaderDate"] = "Ngày hạch toán", ["Input.HeaderDescription"] = "Diễn giải",
+            ["Input.HeaderCredit"] = "Phát sinh có", ["Input.HeaderDebit"] = "Phát sinh nợ", ["Input.HeaderTransactionId"] = "Số chứng từ",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        int accountId;
+        await using (var db = Db.NewContext()) accountId = (await db.BankAccounts.SingleAsync(a => a.Code == "QTD-IADAL")).Id;
+        var form = await client.GetPageAsync($"/BankStatements/Account?id={accountId}");
+        Assert.Contains("value=\"Phát sinh có\"", System.Net.WebUtility.HtmlDecode(form));
+
+        var csv = "Số chứng từ,Ngày hạch toán,Diễn giải,Phát sinh nợ,Phát sinh có\n" +
+                  "CT001,07/11/2026,NGUYEN VAN AN chuyen tien CA7K 3M9Q7,,750.000\n" +
+                  "CT002,07/11/2026,Phi quan ly tai khoan,5.500,\n";
+        var page = $"/BankStatements/Import?accountId={accountId}";
+        var posted = await client.PostFileAsync(page, StaffClient.Token(await client.GetPageAsync(page)), [], "Upload", "qtd.csv",
+            System.Text.Encoding.UTF8.GetBytes(csv), "text/csv");
+        var report = await ResultAsync(client, posted);
+
+        Assert.Contains("Đã nhập 2 giao dịch (1 khoản tiền vào) từ tệp “qtd.csv”.", report);
+        Assert.Contains("Đã ghi nhận 1 khoản theo mã cam kết (có phiếu thu)", report);
+        await using var check = Db.NewContext();
+        var line = await check.BankStatementLines.SingleAsync(l => l.AmountVnd > 0);
+        Assert.Equal(("id:CT001", BankLineStatus.Matched, 750_000L), (line.DedupeKey, line.Status, line.AmountVnd));
+    }
+
+    [Fact]
     public async Task An_unmatched_line_is_recorded_for_a_donor_found_without_diacritics_and_a_wrong_entry_is_told_next_to_its_field()
     {
         int unitId, donorId;
