@@ -85,6 +85,45 @@ public abstract class StripeEventProcessorTests(DatabaseProvider provider) : Str
     }
 
     [Fact]
+    public async Task A_failed_or_expired_payment_and_a_session_completed_unpaid_book_nothing_until_the_money_arrives()
+    {
+        await ArrangeUnitAsync();
+        var campaign = await CampaignAsync();
+        var client = StripeSite().CreateClient();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var unpaid = SignedStripeEvents.CheckoutCompleted("evt_unpaid", "pi_slow", 400_000, "vnd", "CA7K3M9QX", at, campaign: campaign.Slug, paymentStatus: "unpaid");
+        var expired = SignedStripeEvents.CheckoutCompleted("evt_expired", "pi_gone", 400_000, "vnd", "CAB4NH2TG", at, campaign: campaign.Slug,
+            paymentStatus: "unpaid", type: "checkout.session.expired");
+        var asyncFailed = SignedStripeEvents.CheckoutCompleted("evt_async_failed", "pi_bank", 400_000, "vnd", "CAW5CF8JC", at, campaign: campaign.Slug,
+            paymentStatus: "unpaid", type: "checkout.session.async_payment_failed");
+        var declined = SignedStripeEvents.Event("evt_declined", "payment_intent.payment_failed", at, new Dictionary<string, object?>
+        {
+            ["id"] = "pi_declined", ["object"] = "payment_intent", ["amount"] = 400_000, ["currency"] = "vnd", ["status"] = "requires_payment_method",
+        });
+
+        await DeliverAsync(client, [unpaid, expired, asyncFailed, declined]);
+        await Processor.ProcessPendingAsync();
+
+        var events = await WithDbAsync(db => db.StripeEvents.AsNoTracking().ToDictionaryAsync(e => e.EventId));
+        Assert.Equal(StripeEventOutcome.Ignored, events["evt_unpaid"].Outcome); // a delayed method: its async_payment_succeeded books it
+        Assert.All(new[] { "evt_expired", "evt_async_failed", "evt_declined" }, id =>
+        {
+            Assert.Equal(StripeEventOutcome.NotPaid, events[id].Outcome);
+            Assert.NotNull(events[id].ProcessedAt);
+            Assert.Null(events[id].ContributionId);
+        });
+        Assert.Equal(0, await WithDbAsync(db => db.Contributions.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(0, await WithDbAsync(db => db.LedgerEntries.CountAsync()));
+        Assert.Equal(0, await WithDbAsync(db => db.MailOutbox.CountAsync()));
+
+        // The delayed payment's money arrives: booked once, on the same PaymentIntent.
+        await DeliverAsync(client, [SignedStripeEvents.CheckoutCompleted("evt_slow_paid", "pi_slow", 400_000, "vnd", "CA7K3M9QX", at.AddMinutes(5),
+            campaign: campaign.Slug, type: "checkout.session.async_payment_succeeded")]);
+        await Processor.ProcessPendingAsync();
+        Assert.Equal(400_000, Assert.Single(await ContributionsAsync("pi_slow")).AmountVnd);
+    }
+
+    [Fact]
     public async Task A_refund_delivered_before_its_payment_waits_then_becomes_one_ledger_reversal()
     {
         await ArrangeUnitAsync();
