@@ -61,6 +61,38 @@ public sealed class AllocationWorld
         await db.SaveChangesAsync();
         return w;
     }
+
+    /// <summary>
+    /// The school meal programme at Ia Đal's school with one enrolled child (<paramref name="childName"/>), and 30 meals a day
+    /// at 20.000 ₫ entered for each day from <paramref name="from"/> to <paramref name="to"/>. Returns the programme's id.
+    /// </summary>
+    public async Task<int> SchoolMealsAsync(ChildAidDbContext db, string childName, DateOnly from, DateOnly to)
+    {
+        var child = new Shared.Children.Child
+        {
+            FullName = childName, DateOfBirth = new DateOnly(2018, 2, 3), Sex = Shared.Children.Sex.Female, AdminUnitId = IaDal.Id, SchoolId = SchoolIaDal,
+            Circumstances = CircumstanceGroups.PoorHousehold,
+        };
+        db.Children.Add(child);
+        await db.SaveChangesAsync();
+        var programme = new Shared.Interventions.Intervention
+        {
+            Name = "Bữa trưa bán trú Ia Đal", Kind = Shared.Interventions.InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1),
+            EndsOn = new DateOnly(2027, 5, 31), BudgetVnd = 10_000_000, AdminUnitId = IaDal.Id, CreatedBy = "test",
+            Sites = [new Shared.Interventions.InterventionSite { OrganisationId = SchoolIaDal }],
+            Children = [new Shared.Interventions.InterventionChild { ChildId = child.Id }],
+        };
+        db.Interventions.Add(programme);
+        await db.SaveChangesAsync();
+        for (var day = from; day <= to; day = day.AddDays(1))
+            db.MealDays.Add(new Shared.Interventions.MealDay
+            {
+                InterventionId = programme.Id, SchoolId = SchoolIaDal, AdminUnitId = IaDal.Id, ServedOn = day, Meals = 30, CostPerMealVnd = 20_000,
+                EnteredBy = "test", EnteredAt = DateTime.UtcNow,
+            });
+        await db.SaveChangesAsync();
+        return programme.Id;
+    }
 }
 
 /// <summary>Runs allocation services as a given person, their unit scope applied, each call in its own scope (as one request).</summary>

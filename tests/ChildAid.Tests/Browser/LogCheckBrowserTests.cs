@@ -38,23 +38,12 @@ public class LogCheckBrowserTests(BrowserFixture site)
             var outcome = await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(TestData.Cash(donor.Id, unit.Id, 1_500_000));
             Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Values));
             gift = outcome.Value!;
-            // Signed a year (or more) from now, after any checkpoint another test signed, so none keeps this one waiting for the hour.
-            var latest = await db.LogCheckpoints.OrderByDescending(c => c.SignedAt).Select(c => (DateTime?)c.SignedAt).FirstOrDefaultAsync();
-            var at = new DateTimeOffset(latest is { } l && l > DateTime.UtcNow ? l : DateTime.UtcNow, TimeSpan.Zero).AddYears(1);
             var witnessKeys = witnesses.Select(w => (w.Name, w.Cosigns, Key: NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519))).ToList();
-            var options = new TransparencyLogOptions
+            var (checkpoint, at) = await SignCheckpointAsync(site, db, key, [.. witnessKeys.Select(w => new WitnessOptions
             {
-                SigningKey = key.PrivateKeyText, WitnessQuorum = "all",
-                Witnesses = [.. witnessKeys.Select(w => new WitnessOptions
-                {
-                    Name = w.Name, Key = new WitnessKey(w.Name, w.Key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey)).VerifierKey,
-                    Url = "http://witness.invalid/" + w.Name,
-                })],
-            };
-            var signer = new CheckpointSigner(db, new LogAppender(db), Options.Create(options),
-                Options.Create(new PublicSiteLinkOptions { BaseUrl = site.PublicUrl }), new FakeTimeProvider(at));
-            var checkpoint = (await signer.SignIfDueAsync()).Signed;
-            Assert.NotNull(checkpoint);
+                Name = w.Name, Key = new WitnessKey(w.Name, w.Key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey)).VerifierKey,
+                Url = "http://witness.invalid/" + w.Name,
+            })]);
             var text = checkpoint.Note[..(checkpoint.Note.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)];
             foreach (var (name, cosigns, witnessKey) in witnessKeys)
             {
@@ -77,8 +66,26 @@ public class LogCheckBrowserTests(BrowserFixture site)
         return (page, scriptErrors, key);
     }
 
+    /// <summary>
+    /// Signs a checkpoint of the whole ledger with <paramref name="key"/> (witness quorum: all of <paramref name="witnesses"/>), as the
+    /// BackOffice worker would, and returns it with the time it was signed at.
+    /// </summary>
+    internal static async Task<(LogCheckpoint Checkpoint, DateTimeOffset At)> SignCheckpointAsync(BrowserFixture site, ChildAidDbContext db, NoteSigner key,
+        IReadOnlyList<WitnessOptions> witnesses)
+    {
+        // Signed a year (or more) from now, after any checkpoint another test signed, so none keeps this one waiting for the hour.
+        var latest = await db.LogCheckpoints.OrderByDescending(c => c.SignedAt).Select(c => (DateTime?)c.SignedAt).FirstOrDefaultAsync();
+        var at = new DateTimeOffset(latest is { } l && l > DateTime.UtcNow ? l : DateTime.UtcNow, TimeSpan.Zero).AddYears(1);
+        var options = new TransparencyLogOptions { SigningKey = key.PrivateKeyText, WitnessQuorum = "all", Witnesses = [.. witnesses] };
+        var signer = new CheckpointSigner(db, new LogAppender(db), Options.Create(options),
+            Options.Create(new PublicSiteLinkOptions { BaseUrl = site.PublicUrl }), new FakeTimeProvider(at));
+        var checkpoint = (await signer.SignIfDueAsync()).Signed;
+        Assert.NotNull(checkpoint);
+        return (checkpoint, at);
+    }
+
     /// <summary>Waits for the check's outcome; when another comes (or none), the failure says what the page showed.</summary>
-    private static async Task OutcomeAsync(IPage page, string expected)
+    internal static async Task OutcomeAsync(IPage page, string expected)
     {
         var output = page.Locator("#log-check output");
         try

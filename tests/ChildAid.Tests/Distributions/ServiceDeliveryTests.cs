@@ -40,29 +40,7 @@ public abstract class ServiceDeliveryTests(DatabaseProvider provider) : ExpenseT
     private async Task<int> MealDaysAsync()
     {
         await using var db = Db.NewContext();
-        var child = new Shared.Children.Child
-        {
-            FullName = EnrolledChild, DateOfBirth = new DateOnly(2018, 2, 3), Sex = Shared.Children.Sex.Female, AdminUnitId = W.IaDal.Id, SchoolId = W.SchoolIaDal,
-            Circumstances = Shared.Needs.CircumstanceGroups.PoorHousehold,
-        };
-        db.Children.Add(child);
-        await db.SaveChangesAsync();
-        var programme = new Intervention
-        {
-            Name = "Bữa trưa bán trú Ia Đal", Kind = InterventionKind.SchoolMeals, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2027, 5, 31),
-            BudgetVnd = 10_000_000, AdminUnitId = W.IaDal.Id, CreatedBy = "test",
-            Sites = [new InterventionSite { OrganisationId = W.SchoolIaDal }], Children = [new InterventionChild { ChildId = child.Id }],
-        };
-        db.Interventions.Add(programme);
-        await db.SaveChangesAsync();
-        for (var day = Monday; day <= Friday; day = day.AddDays(1))
-            db.MealDays.Add(new MealDay
-            {
-                InterventionId = programme.Id, SchoolId = W.SchoolIaDal, AdminUnitId = W.IaDal.Id, ServedOn = day, Meals = 30, CostPerMealVnd = 20_000,
-                EnteredBy = "test", EnteredAt = DateTime.UtcNow,
-            });
-        await db.SaveChangesAsync();
-        return programme.Id;
+        return await W.SchoolMealsAsync(db, EnrolledChild, Monday, Friday);
     }
 
     /// <summary>800.000 ₫ to the school's lunches (40 meals at the line's 20.000 ₫), paid to the supplier by an approved expense.</summary>
