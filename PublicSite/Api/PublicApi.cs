@@ -33,9 +33,9 @@ public static class PublicApi
 
         api.MapGet("/statement", async Task<Results<Ok<StatementJson>, ValidationProblem>> (
                     StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? page,
-                    string? kind, string? need, CancellationToken ct) =>
+                    string? kind, string? need, string? unit, string? category, CancellationToken ct) =>
                 {
-                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, page, kind, need);
+                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, page, kind, need, unit, category);
                     if (!await CampaignExistsAsync(db, campaign, ct)) errors[nameof(campaign)] = [StatementParameters.UnknownCampaign(campaign)];
                     if (errors.Count > 0) return BadRequest(errors);
                     var result = await statement.PageAsync(filter, ct);
@@ -46,16 +46,19 @@ public static class PublicApi
             .WithSummary("One page of the public statement, newest first.")
             .WithDescription("q ignores diacritics and case; campaign is a slug or an id from /api/v1/campaigns; from/to are yyyy-MM-dd " +
                 "(the day the gift was received, both included); kind is Receipt, Reversal, Allocation, Expense, StockMovement or Distribution; " +
-                "need is the start of a need reference (\"23535-2026\": every need of that commune and school year); page starts at 1, 20 entries per page, hasNext says whether another follows. " +
+                "need is the start of a need reference (\"23535-2026\": every need of that commune and school year); unit is a unit code as in " +
+                "unitCode (\"23535\": the allocations, expenses, stock movements and deliveries for that commune's needs); category is a " +
+                "need category (as in /api/v1/needs); unitName, schoolName and category of each item are read from the public reference data, " +
+                "not hashed. page starts at 1, 20 entries per page, hasNext says whether another follows. " +
                 "recordedAt is a UTC instant (ISO 8601, ending in Z). Each item carries its hash and the previous entry's hash.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(PublicRateLimits.Api);
 
         api.MapGet("/statement.csv", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
-                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? kind, string? need,
+                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? kind, string? need, string? unit, string? category,
                     CancellationToken ct) =>
                 {
-                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null, kind, need);
+                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null, kind, need, unit, category);
                     if (!await CampaignExistsAsync(db, campaign, ct)) errors[nameof(campaign)] = [StatementParameters.UnknownCampaign(campaign)];
                     if (errors.Count > 0) return BadRequest(errors);
                     var entries = await statement.ExportAsync(filter, ct);
@@ -82,10 +85,10 @@ public static class PublicApi
 
     private static void MapXlsx(RouteGroupBuilder api) =>
         api.MapGet("/statement.xlsx", async Task<Results<FileStreamHttpResult, ValidationProblem>> (
-                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? kind, string? need,
+                    StatementQuery statement, PublicDbContext db, string? q, string? campaign, string? from, string? to, string? kind, string? need, string? unit, string? category,
                     CancellationToken ct) =>
                 {
-                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null, kind, need);
+                    var (filter, errors) = StatementParameters.Read(q, campaign, from, to, null, kind, need, unit, category);
                     if (!await CampaignExistsAsync(db, campaign, ct)) errors[nameof(campaign)] = [StatementParameters.UnknownCampaign(campaign)];
                     if (errors.Count > 0) return BadRequest(errors);
                     var file = await StatementXlsx.WriteAsync(db, await statement.ExportAsync(filter, ct), ct);
@@ -136,7 +139,8 @@ public sealed record StatementLineJson(
     decimal? ExchangeRate, int? CampaignId, string? CampaignSlug, string? CampaignTitle, string? ReceiptNumber, string Description,
     string DonorDisplay, bool Anonymous, long? ReversesSequence, string PreviousHash, string Hash,
     int FormatVersion, string? DonorSalt, string? DonorCommitment, bool NameErased,
-    string? UnitCode, string? Item, decimal? Quantity, string? UnitOfMeasure, string? NeedReference, long? SourceSequence, string? Documents);
+    string? UnitCode, string? Item, decimal? Quantity, string? UnitOfMeasure, string? NeedReference, long? SourceSequence, string? Documents,
+    string? UnitName, string? SchoolName, string? Category);
 
 public sealed record StatementJson(int Page, int PageSize, bool HasNext, IReadOnlyList<StatementLineJson> Items)
 {
@@ -145,7 +149,8 @@ public sealed record StatementJson(int Page, int PageSize, bool HasNext, IReadOn
             l.Currency, Plain(l.OriginalAmount), Plain(l.ExchangeRate), l.CampaignId, l.CampaignSlug, l.CampaignTitle, l.ReceiptNumber, l.Description,
             l.DonorDisplay, l.DonorDisplay.Length == 0, l.ReversesSequence, l.PreviousHash, l.Hash,
             l.FormatVersion, l.DonorSalt, l.DonorCommitment, l.IsNameErased,
-            l.UnitCode, l.Item, Plain(l.Quantity), l.UnitOfMeasure, l.NeedReference, l.SourceSequence, l.Documents)).ToList());
+            l.UnitCode, l.Item, Plain(l.Quantity), l.UnitOfMeasure, l.NeedReference, l.SourceSequence, l.Documents,
+            l.UnitName, l.SchoolName, l.Category?.ToString())).ToList());
 
     /// <summary>
     /// PostgreSQL returns numeric(18,2) as 100.50 and SQLite returns 100.5 as stored: drop trailing zeros (dividing a

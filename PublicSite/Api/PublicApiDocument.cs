@@ -37,6 +37,8 @@ public static class PublicApiDocument
                     "commune" when needs => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" },
                     "priority" when needs => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "4" },
                     "category" when needs => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<NeedCategory>().Select(n => (JsonNode)JsonValue.Create(n)!)] },
+                    "category" => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<NeedCategory>().Select(n => (JsonNode)JsonValue.Create(n)!)] },
+                    "unit" => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Za-z0-9]{1,20}$" },
                     "from" or "to" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
                     "page" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = StatementFilter.MaxPage.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                     _ => parameter.Schema,

@@ -10,7 +10,7 @@ namespace ChildAid.PublicSite.Api;
 public static class StatementParameters
 {
     public static (StatementFilter Filter, Dictionary<string, string[]> Errors) Read(string? q, string? campaign, string? from, string? to, string? page,
-        string? kind = null, string? need = null)
+        string? kind = null, string? need = null, string? unit = null, string? category = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fromDate = Date(nameof(from), from, errors);
@@ -29,7 +29,17 @@ public static class StatementParameters
                 kindValue = parsed;
             else errors[nameof(kind)] = [$"Loại '{kind}' không có: Receipt, Reversal, Allocation, Expense, StockMovement hoặc Distribution. / 'kind' must be one of those."];
         }
-        var filter = new StatementFilter(q, campaign, fromDate, toDate, pageNumber, kindValue, need);
+        Shared.Needs.NeedCategory? categoryValue = null;
+        if (!string.IsNullOrEmpty(category))
+        {
+            if (Enum.TryParse<Shared.Needs.NeedCategory>(category, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                && !int.TryParse(category, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                categoryValue = parsed;
+            else errors[nameof(category)] = [$"Nhóm nhu cầu '{category}' không có: {string.Join(", ", Enum.GetNames<Shared.Needs.NeedCategory>())}. / 'category' must be one of those."];
+        }
+        var filter = new StatementFilter(q, campaign, fromDate, toDate, pageNumber, kindValue, need, unit, categoryValue);
+        if (!string.IsNullOrEmpty(unit) && filter.CommuneCode is null)
+            errors[nameof(unit)] = ["Mã đơn vị chỉ gồm chữ và số, tối đa 20 ký tự (ví dụ 23535). / 'unit' is a unit code: letters and digits, at most 20 (e.g. 23535)."];
         if (!string.IsNullOrEmpty(need) && filter.NeedPrefix is null)
             errors[nameof(need)] = ["Mã nhu cầu chỉ gồm chữ, số và '-', tối đa 50 ký tự. / 'need' holds letters, digits and '-', at most 50 characters."];
         return (filter, errors);

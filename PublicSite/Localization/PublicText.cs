@@ -21,4 +21,24 @@ public static class PublicText
     public static string Summary(CampaignProgress c) => Cultures.Pick(c.Summary, c.SummaryEn);
 
     public static string? CampaignTitle(StatementLine line) => line.CampaignTitle is null ? null : Cultures.Pick(line.CampaignTitle, line.CampaignTitleEn);
+
+    /// <summary>"Trường TH-THCS Ia Đal, Xã Ia Đal": where a statement line is about (its unit; the school its need names).</summary>
+    public static string Place(StatementLine line) =>
+        line.SchoolName is { } school && line.UnitName is { } unit ? $"{school}, {unit}" : line.UnitName ?? line.UnitCode ?? "—";
+
+    /// <summary>"Đồ ấm: 120 chiếc Áo ấm mùa đông (6–8 tuổi)": the need's category and, for goods and services, what and how many.</summary>
+    public static string Subject(StatementLine line, IStringLocalizer t)
+    {
+        var category = line.Category is { } c ? t[Shared.Needs.NeedLabels.Categories[c]].Value : null;
+        var what = line.Quantity is { } quantity && line.Item is { } item
+            ? string.Join(' ', new[] { LedgerCanonicalForm.FormatDecimal(quantity), line.UnitOfMeasure, item }.Where(p => !string.IsNullOrEmpty(p)))
+            : null;
+        return (category, what) switch
+        {
+            ({ } a, { } b) => $"{a}: {b}",
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            _ => "—",
+        };
+    }
 }

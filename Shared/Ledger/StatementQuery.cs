@@ -8,10 +8,18 @@ namespace ChildAid.Shared.Ledger;
 /// <summary>What a reader asks of the public statement. <see cref="Campaign"/> is a campaign's slug or id.
 /// <see cref="Kind"/>: only entries of that kind (receipts, allocations, expenses, reversals).
 /// <see cref="Need"/>: only entries for needs whose public reference starts with it ("23535-2026" → every need of that
-/// commune and year; the needs list links here for the records behind its figures).</summary>
+/// commune and year; the needs list links here for the records behind its figures).
+/// <see cref="Commune"/>: only entries of that commune (its code: the need's commune of an allocation and of the expenses, stock
+/// movements and deliveries that followed it; a gift received names no unit). <see cref="Category"/>: only entries for needs of that category.</summary>
 public sealed record StatementFilter(string? Query = null, string? Campaign = null, DateOnly? From = null, DateOnly? To = null, int Page = 1,
-    LedgerEntryKind? Kind = null, string? Need = null)
+    LedgerEntryKind? Kind = null, string? Need = null, string? Commune = null, Needs.NeedCategory? Category = null)
 {
+    /// <summary>The commune code when it has a code's characters (letters and digits, at most 20), else null: ignored.</summary>
+    public string? CommuneCode => Commune is { Length: > 0 and <= 20 } c && c.All(char.IsAsciiLetterOrDigit) ? c : null;
+
+    /// <summary>The category when it is one of the enum's named values, else null: ignored.</summary>
+    public Needs.NeedCategory? KnownCategory => Category is { } c && Enum.IsDefined(c) ? c : null;
+
     /// <summary>The need prefix when it has a reference's characters (letters, digits, '-', at most 50), else null: ignored.</summary>
     public string? NeedPrefix => Need is { Length: > 0 and <= Allocations.NeedPlace.MaxReferenceLength } n
         && n.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? n : null;
@@ -21,7 +29,8 @@ public sealed record StatementFilter(string? Query = null, string? Campaign = nu
 
     public int SafePage => Math.Clamp(Page, 1, MaxPage);
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Campaign) && From is null && To is null && Kind is null && NeedPrefix is null;
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Campaign) && From is null && To is null && Kind is null && NeedPrefix is null
+        && CommuneCode is null && KnownCategory is null;
 }
 
 /// <summary>One line of the statement as the public sees it; an empty <see cref="DonorDisplay"/> means anonymous.</summary>
@@ -46,6 +55,14 @@ public sealed record StatementLine(
     public string? NeedReference { get; init; }
     public long? SourceSequence { get; init; }
     public string? Documents { get; init; }
+
+    // Read from the public reference data, not hashed: where and what an entry is about, for people and for filters.
+    /// <summary>The commune (or receiving unit) named by <see cref="UnitCode"/>.</summary>
+    public string? UnitName { get; init; }
+    /// <summary>The school a need reference names ("-T12"); never for a child's line, whose reference names none.</summary>
+    public string? SchoolName { get; init; }
+    /// <summary>The category of the need the entry answers (<see cref="PublicNeeds.PublicNeedReference.CategoryOf"/>).</summary>
+    public Needs.NeedCategory? Category { get; init; }
 }
 
 /// <summary>
@@ -79,9 +96,10 @@ public class StatementQuery(PublicDbContext db)
                 campaignId = await ResolveCampaignAsync(filter.Campaign, ct);
                 if (campaignId is null) return new StatementPage([], page, false, true);
             }
+            var categoryPatterns = filter.KnownCategory is { } category ? await CategoryPatternsAsync(category, ct) : null;
             rows = db.Database.IsNpgsql()
-                ? await PostgresPageAsync(words, campaignId, filter.From, filter.To, filter.Kind, filter.NeedPrefix, page, skip, take, ct)
-                : await SqlitePageAsync(words, campaignId, filter.From, filter.To, filter.Kind, filter.NeedPrefix, skip, take, ct);
+                ? await PostgresPageAsync(words, campaignId, filter, categoryPatterns, page, skip, take, ct)
+                : await SqlitePageAsync(words, campaignId, filter, categoryPatterns, skip, take, ct);
         }
         else
         {
@@ -90,7 +108,7 @@ public class StatementQuery(PublicDbContext db)
             rows = await query.OrderByDescending(e => e.Sequence).Skip(skip).Take(take).ToListAsync(ct);
         }
         var campaigns = await CampaignNamesAsync(rows.Where(r => r.CampaignId != null).Select(r => r.CampaignId!.Value).Distinct().ToList(), ct);
-        var lines = rows.Take(StatementFilter.PageSize).Select(e => ToLine(e, campaigns)).ToList();
+        var lines = await PlacedAsync(rows.Take(StatementFilter.PageSize).Select(e => ToLine(e, campaigns)).ToList(), ct);
         return new StatementPage(lines, page, rows.Count > StatementFilter.PageSize, false);
     }
 
@@ -113,17 +131,12 @@ public class StatementQuery(PublicDbContext db)
     ///    campaign long closed), where the walk would have been slower still. The settings are SET LOCAL: they end
     ///    with this read-only transaction. Step 1 is one plain query: most searches are answered in one round trip.
     /// </summary>
-    private async Task<List<LedgerEntry>> PostgresPageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to,
-        LedgerEntryKind? kind, string? need, int page, int skip, int take, CancellationToken ct)
+    private async Task<List<LedgerEntry>> PostgresPageAsync(IReadOnlyList<string> words, int? campaignId, StatementFilter filter,
+        IReadOnlyList<string>? categoryPatterns, int page, int skip, int take, CancellationToken ct)
     {
         var where = new System.Text.StringBuilder("e.search_words @@ CAST({0} AS tsquery)");
         var parameters = new List<object> { StatementSearch.PostgresQuery(words), skip, take };
-        if (campaignId is { } c) { where.Append($" AND e.campaign_id = {{{parameters.Count}}}"); parameters.Add(c); }
-        if (from is { } f) { where.Append($" AND e.value_date >= {{{parameters.Count}}}"); parameters.Add(f); }
-        if (to is { } t) { where.Append($" AND e.value_date <= {{{parameters.Count}}}"); parameters.Add(t); }
-        if (kind is { } k) { where.Append($" AND e.kind = {{{parameters.Count}}}"); parameters.Add(k.ToString()); }
-        // The prefix holds letters, digits and '-' only (StatementFilter.NeedPrefix): no LIKE wildcard to escape.
-        if (need is { } n) { where.Append($" AND e.need_reference LIKE {{{parameters.Count}}}"); parameters.Add(n + "%"); }
+        AppendConditions(where, parameters, campaignId, filter, categoryPatterns);
         var window = Math.Min((long)RecentWindowPerPage * page, MaxRecentWindow);
         var recentSql = new System.Text.StringBuilder("SELECT e.* FROM ledger_entries AS e WHERE ").Append(where)
             .Append(" AND e.sequence > (SELECT max(sequence) FROM ledger_entries) - ").Append(window).Append(" ORDER BY e.sequence DESC LIMIT {2} OFFSET {1}");
@@ -144,21 +157,84 @@ public class StatementQuery(PublicDbContext db)
     /// SQLite: the FTS5 table drives, newest first (its rowid order needs no sort), so a page of a common word stops
     /// after a page of matches; EF would wrap the match in a subquery and sort every match instead.
     /// </summary>
-    private Task<List<LedgerEntry>> SqlitePageAsync(IReadOnlyList<string> words, int? campaignId, DateOnly? from, DateOnly? to, LedgerEntryKind? kind,
-        string? need, int skip, int take, CancellationToken ct)
+    private Task<List<LedgerEntry>> SqlitePageAsync(IReadOnlyList<string> words, int? campaignId, StatementFilter filter,
+        IReadOnlyList<string>? categoryPatterns, int skip, int take, CancellationToken ct)
     {
         var sql = new System.Text.StringBuilder("""
             SELECT e.* FROM ledger_search AS s CROSS JOIN ledger_entries AS e ON e.sequence = s.rowid
             WHERE s.ledger_search MATCH {0}
             """);
         var parameters = new List<object> { StatementSearch.SqliteQuery(words), skip, take };
-        if (campaignId is { } c) { sql.Append($" AND e.campaign_id = {{{parameters.Count}}}"); parameters.Add(c); }
-        if (from is { } f) { sql.Append($" AND e.value_date >= {{{parameters.Count}}}"); parameters.Add(f); }
-        if (to is { } t) { sql.Append($" AND e.value_date <= {{{parameters.Count}}}"); parameters.Add(t); }
-        if (kind is { } k) { sql.Append($" AND e.kind = {{{parameters.Count}}}"); parameters.Add(k.ToString()); }
-        if (need is { } n) { sql.Append($" AND e.need_reference LIKE {{{parameters.Count}}}"); parameters.Add(n + "%"); }
+        AppendConditions(sql, parameters, campaignId, filter, categoryPatterns);
         sql.Append(" ORDER BY s.rowid DESC LIMIT {2} OFFSET {1}");
         return db.LedgerEntries.FromSqlRaw(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
+    }
+
+    /// <summary>The communes a reader can filter by: those with published needs, by name.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> CommunesAsync(CancellationToken ct = default) =>
+        [.. (await db.PublicNeeds.Select(n => new { n.CommuneCode, n.CommuneName }).Distinct().ToListAsync(ct))
+            .GroupBy(n => n.CommuneCode).Select(g => (g.Key, g.First().CommuneName)).OrderBy(c => c.Item2, StringComparer.Create(Text.VietnameseFormat.Culture, false))];
+
+    /// <summary>The lines with the names of their unit and school and their need's category, from the public reference data.</summary>
+    private async Task<List<StatementLine>> PlacedAsync(List<StatementLine> lines, CancellationToken ct)
+    {
+        var codes = lines.Where(l => l.UnitCode != null).Select(l => l.UnitCode!).Distinct().ToList();
+        var schools = lines.Select(l => PublicNeeds.PublicNeedReference.SchoolOf(l.NeedReference)).OfType<int>().Distinct().ToList();
+        if (codes.Count == 0 && schools.Count == 0) return lines;
+        // A code kept by a merged unit and its successor: the unit in force (no end date) names it.
+        var units = (await db.AdminUnits.Where(u => codes.Contains(u.Code)).Select(u => new { u.Code, u.Name, u.ValidTo }).ToListAsync(ct))
+            .GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.OrderBy(u => u.ValidTo ?? DateOnly.MaxValue).Last().Name, StringComparer.Ordinal);
+        var schoolNames = await db.Organisations.Where(o => schools.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var itemCategories = await ItemCategoriesAsync(ct);
+        return [.. lines.Select(l => l with
+        {
+            UnitName = l.UnitCode is { } code && units.TryGetValue(code, out var unit) ? unit : null,
+            SchoolName = PublicNeeds.PublicNeedReference.SchoolOf(l.NeedReference) is { } school && schoolNames.TryGetValue(school, out var name) ? name : null,
+            Category = PublicNeeds.PublicNeedReference.CategoryOf(l.NeedReference, itemCategories),
+        })];
+    }
+
+    /// <summary>Every item code the public can meet with its category: the seeded catalogue's and the published needs'.</summary>
+    private async Task<Dictionary<string, Needs.NeedCategory>> ItemCategoriesAsync(CancellationToken ct)
+    {
+        var map = Needs.NeedItemConfiguration.Catalogue.ToDictionary(i => i.Code, i => i.Category, StringComparer.Ordinal);
+        foreach (var n in await db.PublicNeeds.Where(n => n.ItemCode != null && n.Category != null).Select(n => new { n.ItemCode, n.Category }).Distinct().ToListAsync(ct))
+            map.TryAdd(n.ItemCode!, n.Category!.Value);
+        return map;
+    }
+
+    /// <summary>The filter's conditions besides the words, as SQL on <c>ledger_entries AS e</c>, for the two raw searches.</summary>
+    private static void AppendConditions(System.Text.StringBuilder sql, List<object> parameters, int? campaignId, StatementFilter filter,
+        IReadOnlyList<string>? categoryPatterns)
+    {
+        void And(string condition, object value)
+        {
+            sql.Append(" AND ").Append(condition.Replace("{p}", $"{{{parameters.Count}}}", StringComparison.Ordinal));
+            parameters.Add(value);
+        }
+        if (campaignId is { } c) And("e.campaign_id = {p}", c);
+        if (filter.From is { } f) And("e.value_date >= {p}", f);
+        if (filter.To is { } t) And("e.value_date <= {p}", t);
+        if (filter.Kind is { } k) And("e.kind = {p}", k.ToString());
+        // The prefix holds letters, digits and '-' only (StatementFilter.NeedPrefix): no LIKE wildcard to escape.
+        if (filter.NeedPrefix is { } n) And("e.need_reference LIKE {p}", n + "%");
+        if (filter.CommuneCode is { } commune) And("e.unit_code = {p}", commune);
+        if (categoryPatterns is not null)
+        {
+            var any = string.Join(" OR ", categoryPatterns.Select((_, i) => $"e.need_reference LIKE {{{parameters.Count + i}}}"));
+            sql.Append(" AND (").Append(any.Length > 0 ? any : "1 = 0").Append(')');
+            parameters.AddRange(categoryPatterns);
+        }
+    }
+
+    /// <summary>
+    /// The LIKE patterns of the need references of one category (<see cref="PublicNeeds.PublicNeedReference.CategoryPatterns"/>), over
+    /// the item codes of <see cref="ItemCategoriesAsync"/> (an admin's later items reach the public through the published needs).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CategoryPatternsAsync(Needs.NeedCategory category, CancellationToken ct)
+    {
+        var codes = (await ItemCategoriesAsync(ct)).Where(i => i.Value == category).Select(i => i.Key);
+        return PublicNeeds.PublicNeedReference.CategoryPatterns(category, codes);
     }
 
     /// <summary>The stored prefix vector (<see cref="StatementSearch"/>): GIN-indexed, and cheap to test row by row.</summary>
@@ -195,6 +271,12 @@ public class StatementQuery(PublicDbContext db)
         if (filter.To is { } to) query = query.Where(e => e.ValueDate <= to);
         if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter.NeedPrefix is { } need) query = query.Where(e => e.NeedReference != null && e.NeedReference.StartsWith(need));
+        if (filter.CommuneCode is { } commune) query = query.Where(e => e.UnitCode == commune);
+        if (filter.KnownCategory is { } category)
+        {
+            var patterns = await CategoryPatternsAsync(category, ct);
+            query = query.Where(e => e.NeedReference != null && patterns.Any(p => EF.Functions.Like(e.NeedReference, p)));
+        }
         return (query, true);
     }
 

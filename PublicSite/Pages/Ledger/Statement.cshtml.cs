@@ -1,5 +1,6 @@
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Needs;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,10 +20,14 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
     /// <summary>"nhu-cau": a need reference prefix, from the needs list's "records behind these figures" link.</summary>
     [BindProperty(SupportsGet = true, Name = "nhu-cau")] public string? Need { get; set; }
+    /// <summary>"unit": only one commune's entries, by its code as in the entries' unit_code (the list: communes with published needs).</summary>
+    [BindProperty(SupportsGet = true, Name = "unit")] public string? Commune { get; set; }
+    /// <summary>Only entries for needs of one category (meals, warm clothes …).</summary>
+    [BindProperty(SupportsGet = true)] public NeedCategory? Category { get; set; }
     /// <summary>"trang" (page): Razor Pages keeps "page" for itself.</summary>
     [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
 
-    public StatementFilter Filter => new(Q, Campaign, From, To, Trang, Kind is LedgerEntryKind.Unknown ? null : Kind, Need);
+    public StatementFilter Filter => new(Q, Campaign, From, To, Trang, Kind is LedgerEntryKind.Unknown ? null : Kind, Need, Commune, Category);
 
     /// <summary>The kinds a reader can filter by, with their Vietnamese names.</summary>
     public static readonly IReadOnlyList<(LedgerEntryKind Kind, string Label)> Kinds =
@@ -32,10 +37,12 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
     ];
     public StatementPage Result { get; private set; } = null!;
     public IReadOnlyList<CampaignName> Campaigns { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Campaigns = await campaigns.NamesAsync(ct);
+        Communes = await statement.CommunesAsync(ct);
         Result = await statement.PageAsync(Filter, ct);
     }
 
@@ -53,6 +60,8 @@ public class StatementModel(StatementQuery statement, CampaignProgressQuery camp
         if (To is { } to) q.Add("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (Filter.Kind is { } kind) q.Add("kind", kind.ToString());
         if (Filter.NeedPrefix is { } need) q.Add(needName, need);
+        if (Filter.CommuneCode is { } commune) q.Add("unit", commune);
+        if (Filter.KnownCategory is { } category) q.Add("category", category.ToString());
         if (page is > 1) q.Add("trang", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return q.ToQueryString().Value ?? "";
     }
