@@ -14,9 +14,14 @@ public class IndexModel(PublicNeedsQuery needs, ChildAid.Shared.Content.Publishe
     /// <summary>For the "not moved in 90 days" badge.</summary>
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The public statement's entries for the needs of the row's commune and year: the records behind its figures.</summary>
-    public static string RecordsLink(ChildAid.Shared.PublicNeeds.PublicNeed n) =>
-        "/sao-ke?nhu-cau=" + Uri.EscapeDataString($"{n.CommuneCode}-{n.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+    /// <summary>
+    /// The public statement's entries for the needs of the row's commune, year and category: the records behind its figures;
+    /// with a kind, those behind one figure (allocations: committed; expenses: received; stock movements: in transit;
+    /// distributions: delivered).
+    /// </summary>
+    public static string RecordsLink(ChildAid.Shared.PublicNeeds.PublicNeed n, ChildAid.Shared.Ledger.LedgerEntryKind? kind = null) =>
+        "/sao-ke?nhu-cau=" + Uri.EscapeDataString($"{n.CommuneCode}-{n.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+        + (n.Category is { } category ? "&category=" + category : "") + (kind is { } k ? "&kind=" + k : "");
 
     [BindProperty(SupportsGet = true)] public int? Commune { get; set; }
     [BindProperty(SupportsGet = true)] public NeedCategory? Category { get; set; }

@@ -105,6 +105,24 @@ public abstract class StatementPlaceAndCategoryTests(DatabaseProvider provider) 
             Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(bad.Split('=')[0], out _), bad);
         }
     }
+
+    [Fact]
+    public async Task Each_figure_of_a_public_need_row_links_to_the_statement_entries_behind_it()
+    {
+        await ArrangeAsync();
+        await using var site = new PublicSite.PublicSiteFactory(Db);
+        var client = site.CreateClient();
+        var needs = WebUtility.HtmlDecode(await client.GetStringAsync($"/nhu-cau?commune={W.IaDal.Id}&category=WarmClothes"));
+        var committed = $"/sao-ke?nhu-cau={W.IaDal.Code}-2026&category=WarmClothes&kind=Allocation";
+        Assert.Contains($"<a href=\"{committed}\">Đã cam kết", needs);
+        // Nothing delivered yet: that figure links nowhere.
+        Assert.DoesNotContain("kind=Distribution", needs);
+
+        var behind = WebUtility.HtmlDecode(await client.GetStringAsync(committed));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(behind, "<tr class=\"\" id=\"dong-|<tr id=\"dong-")); // the school's and the child's jackets
+        Assert.DoesNotContain("Suất ăn", behind);
+        Assert.DoesNotContain(AllocationWorld.ChildName, behind);
+    }
 }
 
 public class StatementPlaceAndCategoryTestsOnSqlite() : StatementPlaceAndCategoryTests(DatabaseProvider.Sqlite);
