@@ -21,10 +21,12 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
 {
     public const int MaxRows = 500;
 
-    public async Task<List<AllocationRow>> ListAsync(AllocationState? state, CancellationToken ct = default)
+    /// <param name="needLineId">Only the allocations to one need line (the needs review's "committed" drill-down).</param>
+    public async Task<List<AllocationRow>> ListAsync(AllocationState? state, CancellationToken ct = default, int? needLineId = null)
     {
         var query = db.Allocations.AsNoTracking();
         if (state is { } s) query = query.Where(a => a.State == s);
+        if (needLineId is { } need) query = query.Where(a => a.NeedLineId == need);
         return await query.OrderByDescending(a => a.ProposedAt).ThenByDescending(a => a.Id).Take(MaxRows)
             .Select(a => new AllocationRow(a.Id, a.State, a.ContributionId, a.Contribution!.ReceiptNumber,
                 db.AdminUnits.Where(u => u.Id == a.AdminUnitId).Select(u => u.Name).First(), a.NeedLine!.Category, a.NeedLine.Item!.NameVi,

@@ -21,6 +21,8 @@ public sealed class DistributionFilter
 {
     public DistributionState? State { get; set; }
     public int? AdminUnitId { get; set; }
+    /// <summary>Only distributions of allocations to one need line (the needs review's "in transit" and "delivered" drill-downs).</summary>
+    public int? NeedLineId { get; set; }
 }
 
 /// <summary>A child named on a distribution (or offered to be named), as BackOffice lists them: never shown by PublicSite.</summary>
@@ -60,6 +62,7 @@ public class DistributionQueries(ChildAidDbContext db, DistributionService distr
         var query = db.Distributions.AsNoTracking();
         if (filter.State is { } s) query = query.Where(d => d.State == s);
         if (filter.AdminUnitId is { } unit) query = query.Where(d => d.AdminUnitId == unit);
+        if (filter.NeedLineId is { } need) query = query.Where(d => db.Allocations.Where(a => a.NeedLineId == need).Select(a => a.Id).Contains(d.AllocationId));
         var list = await query.OrderByDescending(d => d.PlannedOn).ThenByDescending(d => d.Id).Take(MaxRows).ToListAsync(ct);
         return await RowsAsync(list, ct);
     }

@@ -354,10 +354,12 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
     }
 
     /// <summary>The service deliveries of the user's units (school staff: of their school), newest first.</summary>
-    public async Task<IReadOnlyList<ServiceDeliveryRow>> ListAsync(ServiceDeliveryState? state = null, CancellationToken ct = default)
+    /// <param name="needLineId">Only services paid by allocations to one need line (the needs review's "delivered" drill-down).</param>
+    public async Task<IReadOnlyList<ServiceDeliveryRow>> ListAsync(ServiceDeliveryState? state = null, CancellationToken ct = default, int? needLineId = null)
     {
         var query = db.ServiceDeliveries.AsNoTracking();
         if (state is { } s) query = query.Where(d => d.State == s);
+        if (needLineId is { } need) query = query.Where(d => db.Allocations.Where(a => a.NeedLineId == need).Select(a => a.Id).Contains(d.AllocationId));
         var list = await query.OrderByDescending(d => d.Id).Take(500).ToListAsync(ct);
         var siteIds = list.Select(d => d.SiteId).Distinct().ToList();
         var sites = await db.Organisations.IgnoreQueryFilters().AsNoTracking().Where(o => siteIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

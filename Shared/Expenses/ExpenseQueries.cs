@@ -27,6 +27,8 @@ public sealed class ExpenseFilter
     public int? CampaignId { get; set; }
     /// <summary>Thiếu hoá đơn: approved advances, not reversed, whose invoice is not filed yet.</summary>
     public bool MissingInvoice { get; set; }
+    /// <summary>Only expenses paid from allocations to one need line (the needs review's "received" drill-down).</summary>
+    public int? NeedLineId { get; set; }
 }
 
 /// <summary>An approved money allocation of the user's units, with what it still holds to spend.</summary>
@@ -47,6 +49,7 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
         if (filter.State is { } s) query = query.Where(e => e.State == s);
         if (filter.AdminUnitId is { } unit) query = query.Where(e => e.AdminUnitId == unit);
         if (filter.CampaignId is { } campaign) query = query.Where(e => e.Lines.Any(l => l.Allocation!.Contribution!.CampaignId == campaign));
+        if (filter.NeedLineId is { } need) query = query.Where(e => e.Lines.Any(l => l.Allocation!.NeedLineId == need));
         if (filter.MissingInvoice)
             query = query.Where(e => e.Kind == ExpenseKind.Advance && e.State == ExpenseState.Approved && e.ReversedAt == null && e.InvoiceFiledAt == null);
         var today = Time.VietnamClock.VietnamToday(clock);

@@ -10,17 +10,19 @@ namespace ChildAid.BackOffice.Pages.Allocations;
 public class IndexModel(AllocationQueries queries, AllocationService allocations) : PageModel
 {
     [BindProperty(SupportsGet = true)] public AllocationState? State { get; set; }
+    /// <summary>Only one need line's allocations: the needs review links here from its "committed" figure.</summary>
+    [BindProperty(SupportsGet = true)] public int? Need { get; set; }
     public IReadOnlyList<AllocationRow> Rows { get; private set; } = [];
     public string? Refusal { get; private set; }
     public bool MayDecide => Roles.DecideAllocations.Any(User.IsInRole);
     public bool MayPropose => Roles.ProposeAllocations.Any(User.IsInRole);
     public bool MayDispatch => Roles.DispatchGoods.Any(User.IsInRole);
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await queries.ListAsync(State, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await queries.ListAsync(State, ct, Need);
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var file = await AllocationQueries.WorkbookAsync(await queries.ListAsync(State, ct), ct);
+        var file = await AllocationQueries.WorkbookAsync(await queries.ListAsync(State, ct, Need), ct);
         return File(file, NeedsExport.ContentType, "phan-bo.xlsx");
     }
 

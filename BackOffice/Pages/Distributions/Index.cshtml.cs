@@ -13,10 +13,12 @@ public class IndexModel(DistributionQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DistributionState? State { get; set; }
     [BindProperty(SupportsGet = true)] public int? Commune { get; set; }
+    /// <summary>Only one need line's distributions: the needs review links here from its "in transit" and "delivered" figures.</summary>
+    [BindProperty(SupportsGet = true)] public int? Need { get; set; }
     public IReadOnlyList<DistributionRow> Rows { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Communes { get; private set; } = [];
 
-    private DistributionFilter Filter => new() { State = State, AdminUnitId = Commune };
+    private DistributionFilter Filter => new() { State = State, AdminUnitId = Commune, NeedLineId = Need };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +37,7 @@ public class IndexModel(DistributionQueries queries) : PageModel
         var query = new List<string> { "handler=Export" };
         if (State is { } s) query.Add("state=" + s);
         if (Commune is { } c) query.Add("commune=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Need is { } n) query.Add("need=" + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return "/Distributions?" + string.Join("&", query);
     }
 }

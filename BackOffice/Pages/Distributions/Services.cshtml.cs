@@ -14,6 +14,8 @@ namespace ChildAid.BackOffice.Pages.Distributions;
 public class ServicesModel(ServiceDeliveryService services) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ServiceDeliveryState? State { get; set; }
+    /// <summary>Only one need line's services: the needs review links here from a meal or check-up line's "delivered" figure.</summary>
+    [BindProperty(SupportsGet = true)] public int? Need { get; set; }
     [BindProperty] public ServiceDeliveryInput Input { get; set; } = new();
     [BindProperty] public string? CancelReason { get; set; }
 
@@ -35,7 +37,7 @@ public class ServicesModel(ServiceDeliveryService services) : PageModel
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
-        File(await ServiceDeliveryService.WorkbookAsync(await services.ListAsync(State, ct), ct), NeedsExport.ContentType, "dich-vu.xlsx");
+        File(await ServiceDeliveryService.WorkbookAsync(await services.ListAsync(State, ct, Need), ct), NeedsExport.ContentType, "dich-vu.xlsx");
 
     public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
     {
@@ -90,7 +92,7 @@ public class ServicesModel(ServiceDeliveryService services) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Rows = await services.ListAsync(State, ct);
+        Rows = await services.ListAsync(State, ct, Need);
         if (!MayRecord) return;
         Allocations = await services.AllocationsAsync(ct);
         (Programmes, Schools, Sessions) = await services.SourcesAsync(ct);

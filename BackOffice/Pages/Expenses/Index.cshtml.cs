@@ -13,11 +13,13 @@ public class IndexModel(ExpenseQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public int? Campaign { get; set; }
     /// <summary>Thiếu hoá đơn: approved advances still without their invoice.</summary>
     [BindProperty(SupportsGet = true)] public bool MissingInvoice { get; set; }
+    /// <summary>Only expenses paid from one need line's allocations: the needs review links here from its "received" figure.</summary>
+    [BindProperty(SupportsGet = true)] public int? Need { get; set; }
     public IReadOnlyList<ExpenseRow> Rows { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Communes { get; private set; } = [];
     public IReadOnlyList<(int Id, string Title)> Campaigns { get; private set; } = [];
 
-    private ExpenseFilter Filter => new() { State = State, AdminUnitId = Commune, CampaignId = Campaign, MissingInvoice = MissingInvoice };
+    private ExpenseFilter Filter => new() { State = State, AdminUnitId = Commune, CampaignId = Campaign, MissingInvoice = MissingInvoice, NeedLineId = Need };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,6 +40,7 @@ public class IndexModel(ExpenseQueries queries) : PageModel
         if (Commune is { } c) query.Add("commune=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Campaign is { } k) query.Add("campaign=" + k.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (MissingInvoice) query.Add("missingInvoice=true");
+        if (Need is { } n) query.Add("need=" + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return "/Expenses?" + string.Join("&", query);
     }
 }
