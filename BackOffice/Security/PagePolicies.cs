@@ -111,6 +111,7 @@ public static class PagePolicies
         ["/BankStatements/Account"] = Policies.ReconcileBankStatements,
         ["/BankStatements/Import"] = Policies.ReconcileBankStatements,
         ["/BankStatements/Queue"] = Policies.ReconcileBankStatements,
+        ["/Payments/Card"] = Policies.ReconcileBankStatements,
     };
 
     public static void Apply(PageConventionCollection conventions)

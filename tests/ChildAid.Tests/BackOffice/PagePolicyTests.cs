@@ -433,6 +433,8 @@ public abstract partial class PagePolicyTests(DatabaseProvider provider) : BackO
             ["/BankStatements/Account"] = ($"/BankStatements/Account/{S(ownAccount)}", $"/BankStatements/Account/{S(otherAccount)}", true),
             ["/BankStatements/Import"] = ($"/BankStatements/Import?accountId={S(ownAccount)}", $"/BankStatements/Import?accountId={S(otherAccount)}", true),
             ["/BankStatements/Queue"] = ("/BankStatements/Queue", "/BankStatements/Queue", false),
+            // Card gifts are booked to the organisation's one receiving unit (Stripe:ReceivingUnitCode): the page is not unit-scoped.
+            ["/Payments/Card"] = ("/Payments/Card", "/Payments/Card", false),
             ["/Checkups/Index"] = ("/Checkups", "/Checkups", false),
             ["/Checkups/Session"] = ($"/Checkups/Session/{S(ownSession)}?class=3A", $"/Checkups/Session/{S(otherSession)}?class=3A", true),
             ["/Checkups/Child"] = ($"/Checkups/Child/{S(ownPupil)}", $"/Checkups/Child/{S(otherPupil)}", true),
