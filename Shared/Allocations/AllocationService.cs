@@ -151,8 +151,9 @@ public class AllocationService(ChildAidDbContext db, LedgerWriter ledger, AuditA
             .ToListAsync(ct);
         var money = receipt.Method == ContributionMethod.InKind || receipt.Reversal is not null ? 0
             : receipt.AmountVnd - taken.Where(t => t.GoodsLineId is null).Sum(t => t.Amount);
+        var caps = await AllocatableGoods.CapsAsync(db, [.. receipt.GoodsLines.Select(g => g.Id)], ct);
         var goods = receipt.GoodsLines.ToDictionary(g => g.Id,
-            g => receipt.Reversal is not null ? 0 : g.Quantity - taken.Where(t => t.GoodsLineId == g.Id).Sum(t => t.Quantity));
+            g => receipt.Reversal is not null ? 0 : AllocatableGoods.Cap(g.Id, g.Quantity, caps) - taken.Where(t => t.GoodsLineId == g.Id).Sum(t => t.Quantity));
         return new ReceiptRemainder(money, goods);
     }
 

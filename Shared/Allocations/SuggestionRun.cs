@@ -63,10 +63,11 @@ public class SuggestionRun(ChildAidDbContext db, AllocationService allocations, 
             where c.Reversal == null && c.Method == ContributionMethod.InKind
             join g in db.Set<ContributionGoodsLine>().AsNoTracking() on c.Id equals g.ContributionId
             select new { c.Id, c.ReceiptNumber, c.ReceivedOn, c.FiscalYear, c.ReceiptSequence, c.CampaignId, Line = g }).ToListAsync(ct);
+        var caps = await AllocatableGoods.CapsAsync(db, [.. lines.Select(x => x.Line.Id)], ct);
         var goods = new List<OpenGoods>();
         foreach (var x in lines)
         {
-            var left = x.Line.Quantity - takenGoods.GetValueOrDefault(x.Line.Id);
+            var left = AllocatableGoods.Cap(x.Line.Id, x.Line.Quantity, caps) - takenGoods.GetValueOrDefault(x.Line.Id);
             if (left <= 0) continue;
             var item = GoodsRecognition.Recognise(x.Line.Item, x.Line.Unit, catalogue);
             goods.Add(new OpenGoods(x.Id, x.Line.Id, x.ReceiptNumber, x.ReceivedOn, x.FiscalYear, x.ReceiptSequence, x.CampaignId, x.Line.Item, x.Line.Unit,
