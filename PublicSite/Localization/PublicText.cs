@@ -1,6 +1,7 @@
 using ChildAid.Shared.Localization;
 using ChildAid.Shared.Campaigns;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Text;
 using Microsoft.Extensions.Localization;
 
 namespace ChildAid.PublicSite.Localization;
@@ -30,9 +31,15 @@ public static class PublicText
     public static string Subject(StatementLine line, IStringLocalizer t)
     {
         var category = line.Category is { } c ? t[Shared.Needs.NeedLabels.Categories[c]].Value : null;
-        var what = line.Quantity is { } quantity && line.Item is { } item
-            ? string.Join(' ', new[] { LedgerCanonicalForm.FormatDecimal(quantity), line.UnitOfMeasure, item }.Where(p => !string.IsNullOrEmpty(p)))
-            : null;
+        string? what = null;
+        if (line.Quantity is { } quantity && line.Item is { } item)
+        {
+            // "40 suất ăn trưa", not "40 suất Suất ăn trưa": an item named by its unit reads as the ledger's own description does.
+            var unit = line.UnitOfMeasure;
+            var named = !string.IsNullOrEmpty(unit) && item.StartsWith(unit, StringComparison.CurrentCultureIgnoreCase)
+                ? char.ToLower(item[0], VietnameseFormat.Culture) + item[1..] : null;
+            what = string.Join(' ', new[] { quantity.ToString("#,0.###", VietnameseFormat.Culture), named is null ? unit : null, named ?? item }.Where(p => !string.IsNullOrEmpty(p)));
+        }
         return (category, what) switch
         {
             ({ } a, { } b) => $"{a}: {b}",
