@@ -11,7 +11,8 @@ namespace ChildAid.Shared.Allocations;
 public sealed record AllocationRow(int Id, AllocationState State, int ContributionId, string ReceiptNumber, string Commune, NeedCategory Category,
     string Item, NeedTarget Target, string? GoodsItem, int? Quantity, long AmountVnd, string ProposedBy, DateTime ProposedAt, string? DecidedBy,
     DateTime? DecidedAt, string? RejectionReason, string? Note, long? LedgerSequence, string? ReversedBy, DateTime? ReversedAt, string? ReversalReason,
-    long? ReversalSequence, string? DoubleSupportFindings, string? DoubleSupportReason, string? DoubleSupportAllowedBy, NeedUnit NeedUnit = NeedUnit.Items);
+    long? ReversalSequence, string? DoubleSupportFindings, string? DoubleSupportReason, string? DoubleSupportAllowedBy, NeedUnit NeedUnit = NeedUnit.Items,
+    bool ReceiptReadable = true);
 
 /// <summary>An approved need line the user may allocate to, with what it still lacks.</summary>
 public sealed record NeedOption(int Id, string Commune, string Who, string Item, SizeBand? SizeBand, int Level, NeedUnit Unit, NeedRemainder Left);
@@ -24,7 +25,9 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
     /// <param name="needLineId">Only the allocations to one need line (the needs review's "committed" drill-down).</param>
     public async Task<List<AllocationRow>> ListAsync(AllocationState? state, CancellationToken ct = default, int? needLineId = null)
     {
-        var query = db.Allocations.AsNoTracking();
+        // The receipt is read past its own unit filter (only that one): a district's gift allocated to a commune's need is the
+        // commune's allocation, and its receipt number is public; an INNER JOIN under the receipt's scope would drop the row.
+        var query = db.Allocations.AsNoTracking().IgnoreQueryFilters([Security.ScopeFilters.Unit<Contribution>()]);
         if (state is { } s) query = query.Where(a => a.State == s);
         if (needLineId is { } need) query = query.Where(a => a.NeedLineId == need);
         return await query.OrderByDescending(a => a.ProposedAt).ThenByDescending(a => a.Id).Take(MaxRows)
@@ -37,7 +40,7 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
                 a.ReversedById == null ? null : db.Users.Where(u => u.Id == a.ReversedById).Select(u => u.FullName).FirstOrDefault() ?? a.ReversedById,
                 a.ReversedAt, a.ReversalReason, a.ReversalSequence, a.DoubleSupportFindings, a.DoubleSupportReason,
                 a.DoubleSupportAllowedById == null ? null : db.Users.Where(u => u.Id == a.DoubleSupportAllowedById).Select(u => u.FullName).FirstOrDefault() ?? a.DoubleSupportAllowedById,
-                a.NeedLine.Unit))
+                a.NeedLine.Unit, db.UnitScope == null || db.UnitScope.Contains(a.Contribution!.AdminUnitId)))
             .ToListAsync(ct);
     }
 

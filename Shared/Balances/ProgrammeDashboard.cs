@@ -43,7 +43,8 @@ public sealed class ProgrammeDashboard(ChildAidDbContext db)
         var received = await db.Contributions.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Donor>()])
             .Where(c => c.Reversal == null)
             .GroupBy(c => c.CampaignId).Select(g => new { Campaign = g.Key, Sum = g.Sum(c => c.AmountVnd) }).ToListAsync(ct);
-        var allocations = await db.Allocations.AsNoTracking().Where(a => a.State == AllocationState.Approved)
+        // An allocation is counted where it went, whoever received its gift: the receipt is read past its unit filter (only that one).
+        var allocations = await db.Allocations.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Contribution>()]).Where(a => a.State == AllocationState.Approved)
             .Select(a => new { a.AmountVnd, a.LedgerSequence, Campaign = a.Contribution!.CampaignId, Commune = a.AdminUnitId, a.NeedLine!.Category })
             .ToListAsync(ct);
         var sources = allocations.Where(a => a.LedgerSequence is not null).Select(a => a.LedgerSequence!.Value).ToList();

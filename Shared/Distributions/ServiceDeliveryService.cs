@@ -1,11 +1,13 @@
 using System.Globalization;
 using ChildAid.Shared.Allocations;
 using ChildAid.Shared.Audit;
+using ChildAid.Shared.Contributions;
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Interventions;
 using ChildAid.Shared.Ledger;
 using ChildAid.Shared.Localization;
 using ChildAid.Shared.Needs;
+using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using ChildAid.Shared.Time;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +95,8 @@ public class ServiceDeliveryService(ChildAidDbContext db, LedgerWriter ledger, A
     /// <summary>Approved money allocations of the user's units to a meals or check-up need of a school or commune, with what each can still be credited.</summary>
     public async Task<IReadOnlyList<ServiceAllocation>> AllocationsAsync(CancellationToken ct = default)
     {
-        var rows = await db.Allocations.AsNoTracking()
+        // Past the receipts' unit filter only: a district's gift allocated to the commune's meals is the commune's to credit.
+        var rows = await db.Allocations.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Contribution>()])
             .Where(a => a.State == AllocationState.Approved && a.GoodsLineId == null && a.NeedLine!.Target != NeedTarget.Child
                         && (a.NeedLine.Unit == NeedUnit.Meals || (a.NeedLine.Unit == NeedUnit.Sessions && a.NeedLine.Category == NeedCategory.HealthCheckUp)))
             .OrderBy(a => a.Id)

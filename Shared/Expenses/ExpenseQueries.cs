@@ -1,5 +1,6 @@
 using ChildAid.Shared.Allocations;
 using ChildAid.Shared.Data;
+using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -45,7 +46,8 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
 
     public async Task<List<ExpenseRow>> ListAsync(ExpenseFilter filter, CancellationToken ct = default)
     {
-        var query = db.Expenses.AsNoTracking();
+        // Through the allocations to their receipts' campaigns, past the receipts' unit filter only (a district's gift spent by a commune).
+        var query = db.Expenses.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Contributions.Contribution>()]);
         if (filter.State is { } s) query = query.Where(e => e.State == s);
         if (filter.AdminUnitId is { } unit) query = query.Where(e => e.AdminUnitId == unit);
         if (filter.CampaignId is { } campaign) query = query.Where(e => e.Lines.Any(l => l.Allocation!.Contribution!.CampaignId == campaign));
@@ -76,7 +78,7 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
     /// <summary>Approved money allocations of the user's units that still hold money (and the asked-for ones even when empty), newest first.</summary>
     public async Task<List<SpendableAllocation>> SpendableAsync(IReadOnlyCollection<int> asked, CancellationToken ct = default)
     {
-        var rows = await db.Allocations.AsNoTracking()
+        var rows = await db.Allocations.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Contributions.Contribution>()])
             .Where(a => a.State == AllocationState.Approved && a.GoodsLineId == null)
             .OrderBy(a => asked.Contains(a.Id) ? 0 : 1).ThenByDescending(a => a.DecidedAt).Take(200)
             .Select(a => new { a.Id, a.Contribution!.ReceiptNumber, a.AdminUnitId, a.NeedLineId, a.AmountVnd, a.NeedLine!.Unit })
@@ -98,7 +100,7 @@ public class ExpenseQueries(ChildAidDbContext db, ExpenseService expenses, Alloc
     {
         var expense = await db.Expenses.AsNoTracking().Include(e => e.Documents).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (expense is null) return null;
-        var lines = await db.ExpenseLines.AsNoTracking().Where(l => l.ExpenseId == id).OrderBy(l => l.Id)
+        var lines = await db.ExpenseLines.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Contributions.Contribution>()]).Where(l => l.ExpenseId == id).OrderBy(l => l.Id)
             .Select(l => new { l.AllocationId, l.Allocation!.Contribution!.ReceiptNumber, l.Allocation.NeedLineId, l.AmountVnd, l.LedgerSequence, l.ReversalSequence, l.Quantity })
             .ToListAsync(ct);
         var views = new List<ExpenseLineView>();

@@ -1,5 +1,6 @@
 using ChildAid.Shared.Data;
 using ChildAid.Shared.Needs;
+using ChildAid.Shared.Security;
 using ChildAid.Shared.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -42,7 +43,8 @@ public class StockQueries(ChildAidDbContext db)
 
     public async Task<List<StockLotRow>> ListAsync(StockFilter filter, CancellationToken ct = default)
     {
-        var query = db.StockLots.AsNoTracking();
+        // A lot kept in a commune may come from a gift the district received: its receipt is read past its unit filter only.
+        var query = db.StockLots.AsNoTracking().IgnoreQueryFilters([ScopeFilters.Unit<Contributions.Contribution>()]);
         if (filter.State is { } s) query = query.Where(l => l.State == s);
         if (filter.AdminUnitId is { } unit) query = query.Where(l => l.AdminUnitId == unit);
         return await query.OrderByDescending(l => l.AnnouncedAt).ThenByDescending(l => l.Id).Take(MaxRows)
