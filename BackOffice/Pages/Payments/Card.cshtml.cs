@@ -49,12 +49,9 @@ public class CardModel(ChildAidDbContext db, TimeProvider clock) : PageModel
     {
         var row = await db.StripeEvents.FirstOrDefaultAsync(e => e.EventId == eventId, ct);
         if (row is null) return NotFound();
-        if (row.Outcome == StripeEventOutcome.Failed)
+        if (row.SendBack(Localization.StaffText.T("Gửi lại để xử lý ngày {0}; lỗi trước: {1}",
+                ChildAid.Shared.Text.VietnameseFormat.DateTime(clock.GetUtcNow().UtcDateTime), row.LastError ?? "")))
         {
-            (row.ProcessedAt, row.Outcome, row.Attempts, row.ClaimedUntil) = (null, null, 0, null);
-            row.LastError = Localization.StaffText.T("Gửi lại để xử lý ngày {0}; lỗi trước: {1}",
-                ChildAid.Shared.Text.VietnameseFormat.DateTime(clock.GetUtcNow().UtcDateTime), row.LastError ?? "");
-            if (row.LastError.Length > 1000) row.LastError = row.LastError[..1000];
             await db.SaveChangesAsync(ct);
             TempData["Saved"] = Localization.StaffText.T("Đã gửi lại sự kiện {0}; bộ xử lý sẽ ghi nhận trong ít phút.", eventId);
         }

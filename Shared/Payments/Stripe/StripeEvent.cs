@@ -23,6 +23,7 @@ public enum StripeEventOutcome
 public class StripeEvent
 {
     public const int MaxAttempts = 10;
+    public const int LastErrorLength = 1000;
 
     /// <summary>Stripe's event id (evt_…): the primary key, so the database itself refuses a second copy.</summary>
     public required string EventId { get; set; }
@@ -40,4 +41,16 @@ public class StripeEvent
     /// <summary>A processor working on the row (or waiting to retry it) until then; no other node takes it meanwhile.</summary>
     public DateTime? ClaimedUntil { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Staff send an event the worker gave up on back to it, as new, once the cause is mended; <paramref name="why"/> (who sent it
+    /// back when, and the error it had failed with) becomes <see cref="LastError"/>. False when the event did not fail.
+    /// </summary>
+    public bool SendBack(string why)
+    {
+        if (Outcome != StripeEventOutcome.Failed) return false;
+        (ProcessedAt, Outcome, Attempts, ClaimedUntil) = (null, null, 0, null);
+        LastError = why.Length > LastErrorLength ? why[..LastErrorLength] : why;
+        return true;
+    }
 }

@@ -14,7 +14,7 @@ public class StripeEventConfiguration : IEntityTypeConfiguration<StripeEvent>
         b.Property(e => e.EventId).HasMaxLength(255);
         b.Property(e => e.Type).HasMaxLength(100);
         b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
-        b.Property(e => e.LastError).HasMaxLength(1000);
+        b.Property(e => e.LastError).HasMaxLength(StripeEvent.LastErrorLength);
         // The processor's queue: unprocessed rows in Stripe's order.
         b.HasIndex(e => new { e.ProcessedAt, e.StripeCreatedAt });
     }

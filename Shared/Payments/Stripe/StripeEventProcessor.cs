@@ -98,7 +98,7 @@ public sealed class StripeEventProcessor(IServiceScopeFactory scopes, IOptions<S
     private static IQueryable<StripeEvent> Settle(ChildAidDbContext db, string eventId) =>
         db.StripeEvents.Where(e => e.EventId == eventId && e.ProcessedAt == null);
 
-    private static string? Trim(string? note) => note is { Length: > 1000 } ? note[..1000] : note;
+    private static string? Trim(string? note) => note is { Length: > StripeEvent.LastErrorLength } ? note[..StripeEvent.LastErrorLength] : note;
 
     private async Task<Result> HandleAsync(IServiceProvider services, ChildAidDbContext db, StripeEvent row, CancellationToken ct)
     {
