@@ -45,6 +45,13 @@ public static class Labels
         [Shared.Pledges.PledgeState.Paid] = "Đã trả đủ", [Shared.Pledges.PledgeState.Cancelled] = "Đã hủy",
     });
 
+    /// <summary>A goods-only pledge's states: its goods are received, not paid.</summary>
+    public static readonly LabelSet<Shared.Pledges.PledgeState> GoodsPledgeStates = new(new Dictionary<Shared.Pledges.PledgeState, string>
+    {
+        [Shared.Pledges.PledgeState.Pledged] = "Chưa nhận hàng", [Shared.Pledges.PledgeState.PartlyPaid] = "Đã nhận một phần hàng",
+        [Shared.Pledges.PledgeState.Paid] = "Đã nhận đủ hàng", [Shared.Pledges.PledgeState.Cancelled] = "Đã hủy",
+    });
+
     public static readonly LabelSet<ContributionChannel> Channels = new(new Dictionary<ContributionChannel, string>
     {
         [ContributionChannel.Staff] = "Cán bộ ghi nhận", [ContributionChannel.Transfer] = "Chuyển khoản", [ContributionChannel.Card] = "Thẻ (Stripe)",

@@ -70,6 +70,7 @@ public static class PagePolicies
         ["/Pledges/Details"] = Policies.ViewReceipts,
         ["/Pledges/Cancel"] = Policies.RecordReceipts,
         ["/Pledges/RecordTransfer"] = Policies.RecordReceipts,
+        ["/Pledges/RecordGoods"] = Policies.RecordReceipts,
         ["/Needs/Index"] = Policies.ViewNeeds,
         ["/Needs/Review"] = Policies.ViewNeeds,
         ["/Needs/Line"] = Policies.EditNeeds,

@@ -60,6 +60,8 @@ public static class PledgesApi
                 "Businesses (donor.kind \"business\") may add \"inKind\": [{ \"item\": \"Áo ấm\", \"quantity\": 300, \"unit\": \"chiếc\", \"sizeBand\": \"6–8 tuổi\", " +
                 "\"delivery\": \"giao tại xã trước 15/12\" }] (at most 10 lines) and \"instalments\": [{ \"due\": \"2027-01-15\", \"amount\": 1000000 }] " +
                 "(2 to 12, due dates in order and not in the past, adding up to amount); each row's problems are keyed by its path, e.g. instalments[1].due. " +
+                "A business may pledge goods alone: amount 0 with inKind lines (VND, no card, no instalments) answers without vietqr; its status " +
+                "goes pledged → partly-delivered → delivered as staff record the goods received. " +
                 "A donor abroad paying by card (\"abroad\": true, \"channel\": \"card\") may pledge in \"USD\" or \"EUR\" (amount with up to 2 decimals), " +
                 "converted at the site's configured rate, which is recorded on the pledge; the answer's amount is in đồng.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -101,8 +103,9 @@ public sealed record VietQrJson(string Payload, string ImagePngUrl, string Image
 public sealed record PledgeJson(string Reference, long Amount, string Currency, string Status, VietQrJson? Vietqr, string? CheckoutUrl)
 {
     public static PledgeJson From(PledgeStatus status, VietQrAccount account, string? checkoutUrl = null) => new(
-        status.Reference, status.AmountVnd, status.Currency, PledgeStatusJson.StatusName(status.Status),
-        account.CanMakeQr
+        status.Reference, status.AmountVnd, status.Currency, PledgeStatusJson.StatusName(status.Status, status.AmountVnd == 0),
+        // Goods alone are delivered, not transferred: no code to pay them with.
+        account.CanMakeQr && status.AmountVnd > 0
             ? new VietQrJson(VietQr.Payload(account, status.DueNowVnd, status.Reference),
                 $"/api/v1/pledges/{status.Reference}/qr.png", $"/api/v1/pledges/{status.Reference}/qr.svg")
             : null,
@@ -112,11 +115,14 @@ public sealed record PledgeJson(string Reference, long Amount, string Currency, 
 public sealed record PledgeStatusJson(string Reference, long Amount, string Currency, string Status, string? Campaign,
     long Paid, long Outstanding, decimal? OriginalAmount, decimal? ExchangeRate)
 {
-    public static PledgeStatusJson From(PledgeStatus s) => new(s.Reference, s.AmountVnd, s.Currency, StatusName(s.Status), s.CampaignSlug,
+    public static PledgeStatusJson From(PledgeStatus s) => new(s.Reference, s.AmountVnd, s.Currency, StatusName(s.Status, s.AmountVnd == 0), s.CampaignSlug,
         s.PaidVnd, s.OutstandingVnd, s.OriginalAmount, s.ExchangeRate);
 
-    public static string StatusName(string status) => status switch
+    /// <param name="goodsOnly">A business's goods and no money (amount 0): its goods are delivered, partly or wholly, rather than paid.</param>
+    public static string StatusName(string status, bool goodsOnly = false) => status switch
     {
+        nameof(PledgeState.PartlyPaid) when goodsOnly => "partly-delivered",
+        nameof(PledgeState.Paid) when goodsOnly => "delivered",
         PledgeStatus.Received => "received",
         nameof(PledgeState.Pledged) => "pledged",
         nameof(PledgeState.PartlyPaid) => "partly-paid",

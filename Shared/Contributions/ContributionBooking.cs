@@ -5,6 +5,7 @@ using ChildAid.Shared.Data;
 using ChildAid.Shared.Donors;
 using ChildAid.Shared.HonorRoll;
 using ChildAid.Shared.Ledger;
+using ChildAid.Shared.Pledges;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.Contributions;
@@ -64,9 +65,14 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
         var (year, number) = await NextReceiptNumberAsync(input.ReceivedOn.Year, ct);
         var contribution = NewContribution(input, donor, campaign, amountVnd, (year, number), slot.Sequence, actor.UserId ?? actor.Name,
             clock.GetUtcNow().UtcDateTime, isDemo);
-        // Under the ledger lock, so two payments of one pledge add up however they race.
+        // Under the ledger lock, so two payments of one pledge add up however they race. Goods are not money paid: they count
+        // against the pledge's goods lines (a goods-only pledge's status follows them).
         if (input.PledgeId is { } pledgeId)
-            (await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct)).RecordPayment(amountVnd);
+        {
+            var pledge = await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct);
+            if (contribution.Method == ContributionMethod.InKind) pledge.RecordGoods(await PledgeGoods.OfAsync(db, pledge, contribution.GoodsLines, ct: ct));
+            else pledge.RecordPayment(amountVnd);
+        }
         var entry = await ledger.WriteAsync(slot, ReceiptEntry(contribution, donor), ct);
         db.Contributions.Add(contribution);
         db.VerifiedGifts.Add(new VerifiedGift { TokenHash = VerifiedGift.HashOf(contribution.VerifyToken)!, LedgerSequence = entry.Sequence });

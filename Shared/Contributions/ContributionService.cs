@@ -120,7 +120,11 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Cont
         }, ct);
         db.ContributionReversals.Add(reversal);
         if (contribution.PledgeId is { } pledgeId)
-            (await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct)).ReversePayment(contribution.AmountVnd);
+        {
+            var pledge = await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct);
+            if (contribution.Method == ContributionMethod.InKind) pledge.RecordGoods(await Pledges.PledgeGoods.OfAsync(db, pledge, leaving: contribution.Id, ct: ct));
+            else pledge.ReversePayment(contribution.AmountVnd);
+        }
         await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, -1, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

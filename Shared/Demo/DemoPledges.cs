@@ -26,7 +26,7 @@ public static class DemoPledges
 
     private sealed record Plan(string Body, string Campaign, string Name, DonorKind Kind, long AmountVnd, DisplayChoice Display,
         long PaidVnd = 0, bool Cancel = false, bool Process = true, string? Instalments = null, string? InKind = null, string? Message = null,
-        bool PaidByStatement = false);
+        bool PaidByStatement = false, int GoodsReceived = 0);
 
     private static readonly Plan[] Plans =
     [
@@ -40,6 +40,9 @@ public static class DemoPledges
             Instalments: """[{"due":"2026-11-15","amountVnd":30000000},{"due":"2026-12-15","amountVnd":30000000},{"due":"2027-01-15","amountVnd":30000000}]""",
             InKind: """[{"item":"Áo khoác trẻ em","quantity":300,"unit":"chiếc","sizeBand":"6–8 tuổi","delivery":"Giao tại UBND xã Ia Đal trước 15/12"}]"""),
         new("DEM7FF", "bua-trua-co-thit", "Phan Thu Hà (demo)", DonorKind.Person, 100_000, DisplayChoice.NameAmount, Process: false),
+        // Goods alone: 300 jackets pledged, the first 120 delivered and receipted (an in-kind receipt on the pledge).
+        new("DEM8GG", "ao-am-cho-em", "Công ty CP Dệt May Tây Nguyên (demo)", DonorKind.Business, 0, DisplayChoice.NameOnly, GoodsReceived: 120,
+            InKind: """[{"item":"Áo ấm","quantity":300,"unit":"chiếc","sizeBand":"6–8 tuổi","delivery":"Giao hai đợt tại UBND xã Ia Đal, trước 20/12"}]"""),
     ];
 
     public static async Task<int> SeedAsync(IServiceScopeFactory appScopes, DateOnly today, CancellationToken ct = default)
@@ -88,6 +91,18 @@ public static class DemoPledges
             pledge.Cancel();
             await db.SaveChangesAsync(ct);
             return;
+        }
+        if (plan.GoodsReceived > 0)
+        {
+            var line = PledgeGoods.Standing(PledgeLines.InKind(pledge.InKindLinesJson), [])[0];
+            var goods = await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(new ContributionInput
+            {
+                DonorId = pledge.DonorId, CampaignId = pledge.CampaignId, AdminUnitId = pledge.AdminUnitId, PledgeId = pledge.Id,
+                Method = ContributionMethod.InKind, Channel = ContributionChannel.Staff,
+                GoodsLines = [new GoodsLineInput { Item = line.ReceiptItem, Unit = line.Unit, Quantity = plan.GoodsReceived, UnitValueVnd = 150_000 }],
+                ReceivedOn = today.AddDays(-3), Note = "Dữ liệu demo (tổng hợp)", IdempotencyKey = IdOf(plan.Body + "-goods"),
+            }, ct, isDemo: true);
+            if (!goods.Succeeded) throw new InvalidOperationException($"Demo pledge {pledge.Reference}: {string.Join("; ", goods.Errors.Values)}");
         }
         if (plan.PaidVnd == 0 || plan.PaidByStatement) return;
         var outcome = await scope.ServiceProvider.GetRequiredService<ContributionService>().RecordAsync(new ContributionInput

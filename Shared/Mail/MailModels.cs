@@ -4,11 +4,14 @@ namespace ChildAid.Shared.Mail;
 // property names (it is read through JSON), so a caller's own view of the data fits without a mapping class.
 // Amounts are whole đồng.
 
-/// <summary>After a pledge: how to pay by transfer (the QR as an inline PNG, and everything printed for people who type).</summary>
+/// <summary>
+/// After a pledge: how to pay by transfer (the QR as an inline PNG, and everything printed for people who type), and the goods
+/// pledged, one line each ("300 chiếc Áo ấm, cỡ 6–8 tuổi — giao trước 15/12"). Amount 0: goods alone, nothing to transfer.
+/// </summary>
 public sealed record PledgeConfirmationMail(
     string DonorName, string Reference, long AmountVnd, string? CampaignTitle,
     string BankName, string AccountNumber, string AccountName, string TransferMessage,
-    byte[]? QrPng = null, string? StatusUrl = null, string? DonorPageUrl = null);
+    byte[]? QrPng = null, string? StatusUrl = null, string? DonorPageUrl = null, IReadOnlyList<string>? Goods = null);
 
 /// <summary>
 /// The receipt, with its PDF attached: the bytes given in <paramref name="Pdf"/>, or, with

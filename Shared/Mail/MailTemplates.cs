@@ -46,7 +46,9 @@ public static class MailTemplates
 
     private static RenderedMail PledgeConfirmation(PledgeConfirmationMail m, bool en)
     {
+        if (m.AmountVnd == 0) return GoodsPledgeConfirmation(m, en);
         var b = new Body(en ? $"Dear {m.DonorName}," : $"Kính gửi {m.DonorName},");
+        Goods(b, m.Goods, en);
         b.Para(en
             ? $"Thank you for your pledge of {Vnd(m.AmountVnd)}{For(m.CampaignTitle, en)}. Your pledge reference is {m.Reference}."
             : $"Cảm ơn quý vị đã đăng ký ủng hộ {Vnd(m.AmountVnd)}{For(m.CampaignTitle, en)}. Mã đăng ký của quý vị là {m.Reference}.");
@@ -69,6 +71,29 @@ public static class MailTemplates
             ? new List<MailAttachment> { new() { FileName = "vietqr.png", ContentType = "image/png", ContentId = QrContentId, Content = m.QrPng } }
             : [];
         return b.Done(en ? $"Your pledge {m.Reference}: transfer details" : $"Đăng ký ủng hộ {m.Reference}: thông tin chuyển khoản", files);
+    }
+
+    /// <summary>A business's goods and no money: what was pledged, and that staff will agree the delivery; nothing to transfer.</summary>
+    private static RenderedMail GoodsPledgeConfirmation(PledgeConfirmationMail m, bool en)
+    {
+        var b = new Body(en ? $"Dear {m.DonorName}," : $"Kính gửi {m.DonorName},");
+        b.Para(en
+            ? $"Thank you for your pledge of goods{For(m.CampaignTitle, en)}. Your pledge reference is {m.Reference}."
+            : $"Cảm ơn quý vị đã đăng ký ủng hộ hiện vật{For(m.CampaignTitle, en)}. Mã đăng ký của quý vị là {m.Reference}.");
+        Goods(b, m.Goods, en);
+        b.Para(en
+            ? "Our staff will contact you to agree when and where the goods are handed over. When they arrive we check them and send you a receipt for what we received."
+            : "Cán bộ của chúng tôi sẽ liên hệ để thống nhất thời gian, địa điểm giao nhận. Khi nhận hàng, chúng tôi kiểm tra và gửi quý vị phiếu thu cho số hàng đã nhận.");
+        if (m.StatusUrl is not null) b.Link(en ? "See the status of your pledge" : "Xem tình trạng đăng ký", m.StatusUrl);
+        DonorPage(b, m.DonorPageUrl, en);
+        b.Signature(en);
+        return b.Done(en ? $"Your pledge of goods {m.Reference}" : $"Đăng ký ủng hộ hiện vật {m.Reference}", []);
+    }
+
+    private static void Goods(Body b, IReadOnlyList<string>? goods, bool en)
+    {
+        if (goods is not { Count: > 0 }) return;
+        b.Table(goods.Select((g, i) => (en ? $"Goods {i + 1}" : $"Hiện vật {i + 1}", g)));
     }
 
     private static RenderedMail Receipt(ReceiptMail m, bool en)

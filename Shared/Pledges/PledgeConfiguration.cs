@@ -11,7 +11,8 @@ public class PledgeIntakeConfiguration : IEntityTypeConfiguration<PledgeIntake>
     {
         b.ToTable(Table, t =>
         {
-            t.HasCheckConstraint("ck_pledge_intake_amount_positive", "amount_vnd > 0");
+            // Money, or a business's goods alone (amount 0 with goods lines): never a pledge of nothing.
+            t.HasCheckConstraint("ck_pledge_intake_amount_positive", "amount_vnd > 0 OR (amount_vnd = 0 AND in_kind_lines_json IS NOT NULL AND currency = 'VND' AND instalments_json IS NULL)");
             t.HasCheckConstraint("ck_pledge_intake_currency", "currency IN ('VND', 'USD', 'EUR')");
             t.HasCheckConstraint("ck_pledge_intake_foreign_amount",
                 "(currency = 'VND' AND original_amount IS NULL AND exchange_rate IS NULL) OR (currency <> 'VND' AND original_amount IS NOT NULL AND exchange_rate IS NOT NULL AND original_amount > 0 AND exchange_rate > 0)");
@@ -39,6 +40,8 @@ public class PledgeIntakeConfiguration : IEntityTypeConfiguration<PledgeIntake>
         b.Property(p => p.InstalmentsJson).HasMaxLength(4000);
         b.Property(p => p.InKindLinesJson).HasMaxLength(8000);
         b.HasIndex(p => p.ReceivedAt);
+        // PublicSite inserts without it: the database starts the count (and keeps the default through a SQLite table rebuild).
+        b.Property(p => p.Attempts).HasDefaultValue(0);
         b.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Failure).HasMaxLength(PledgeIntakeProcessor.MaxFailureLength);
         // The processor's queue: only rows still waiting, in arrival order, stay in this index.
@@ -52,7 +55,7 @@ public class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
     {
         b.ToTable("pledges", t =>
         {
-            t.HasCheckConstraint("ck_pledges_amount_positive", "amount_vnd > 0");
+            t.HasCheckConstraint("ck_pledges_amount_positive", "amount_vnd > 0 OR (amount_vnd = 0 AND in_kind_lines_json IS NOT NULL AND currency = 'VND' AND instalments_json IS NULL)");
             t.HasCheckConstraint("ck_pledges_paid_not_negative", "paid_vnd >= 0");
         });
         b.Property(p => p.Reference).HasMaxLength(PledgeReference.Length);
@@ -64,6 +67,7 @@ public class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
         b.Property(p => p.ExchangeRate).HasPrecision(18, 6);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.InstalmentsJson).HasMaxLength(4000);
+        b.Property(p => p.InKindLinesJson).HasMaxLength(8000);
         b.Property(p => p.Message).HasMaxLength(PledgeIntake.MaxMessageLength);
         b.HasOne(p => p.Donor).WithMany().HasForeignKey(p => p.DonorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Campaign).WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Restrict);

@@ -117,6 +117,7 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
             OriginalAmount = intake.OriginalAmount,
             ExchangeRate = intake.ExchangeRate,
             InstalmentsJson = intake.InstalmentsJson,
+            InKindLinesJson = intake.InKindLinesJson,
             Message = string.IsNullOrWhiteSpace(intake.Message) ? null : intake.Message.Trim(),
             CreatedAt = now,
         };
@@ -170,12 +171,12 @@ public sealed class PledgeIntakeProcessor(IServiceScopeFactory scopes, IOptions<
         if (intake.DonorEmail is not { Length: > 0 } email || !MailAddress.TryCreate(email, out _)) return;
         var english = intake.Origin == DonorOrigin.Foreign;
         var account = giving.Value.For(await CampaignAccountAsync(db, campaign.Id, ct));
-        var qr = account.QrAccount.CanMakeQr ? VietQrImage.Png(VietQr.Payload(account.QrAccount, intake.AmountVnd, intake.Reference)) : null;
+        var qr = account.QrAccount.CanMakeQr && intake.AmountVnd > 0 ? VietQrImage.Png(VietQr.Payload(account.QrAccount, intake.AmountVnd, intake.Reference)) : null;
         var name = string.IsNullOrWhiteSpace(intake.DonorName) ? donor.Name : intake.DonorName.Trim();
         await outbox.EnqueueAsync(MailMessageKind.PledgeConfirmation, email, name, english ? "en" : "vi",
             new PledgeConfirmationMail(name, intake.Reference, intake.AmountVnd, english ? campaign.TitleEn ?? campaign.Title : campaign.Title,
                 account.BankName, account.AccountNumber, account.AccountName, intake.Reference, qr, options.Value.PledgePageUrl(intake.Reference),
-                links.Issue(donor)),
+                links.Issue(donor), PledgeGoods.Describe(PledgeLines.InKind(intake.InKindLinesJson))),
             "pledge:" + intake.Reference, ct);
     }
 

@@ -19,7 +19,7 @@ public sealed record PledgePayment(int ContributionId, string ReceiptNumber, Dat
 public sealed record PledgeDetails(
     Pledge Pledge, string DonorName, DonorKind DonorKind, DonorOrigin DonorOrigin, string? DonorEmail, string? DonorPhone, bool DonorInScope,
     string? CampaignTitle, string UnitName, string? Message, string? NeedReference, DateTime ReceivedAt,
-    IReadOnlyList<InstalmentStanding> Instalments, IReadOnlyList<PledgeInKindLine> InKind, IReadOnlyList<PledgePayment> Payments);
+    IReadOnlyList<InstalmentStanding> Instalments, IReadOnlyList<PledgeGoodsLine> Goods, IReadOnlyList<PledgePayment> Payments);
 
 public sealed record CampaignChoice(int Id, string Title);
 
@@ -60,14 +60,14 @@ public sealed class PledgeQueries(ChildAidDbContext db, IOptions<PledgeOptions> 
         var campaign = pledge.CampaignId is { } c ? await db.Campaigns.AsNoTracking().Where(x => x.Id == c).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
         var unit = await db.AdminUnits.AsNoTracking().Where(u => u.Id == pledge.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
         var intake = await db.PledgeIntake.AsNoTracking().Where(i => i.Id == pledge.IntakeId)
-            .Select(i => new { i.Message, i.NeedReference, i.ReceivedAt, i.InKindLinesJson }).FirstOrDefaultAsync(ct);
+            .Select(i => new { i.Message, i.NeedReference, i.ReceivedAt }).FirstOrDefaultAsync(ct);
         var payments = await db.Contributions.IgnoreQueryFilters().AsNoTracking().Where(x => x.PledgeId == pledge.Id)
             .OrderBy(x => x.ReceivedOn).ThenBy(x => x.Id)
             .Select(x => new PledgePayment(x.Id, x.ReceiptNumber, x.ReceivedOn, x.AmountVnd, x.Channel, db.ContributionReversals.Any(r => r.ContributionId == x.Id)))
             .ToListAsync(ct);
         return new PledgeDetails(pledge, donor.Name, donor.Kind, donor.Origin, inScope ? donor.Email : null, inScope ? donor.Phone : null, inScope,
             campaign, unit, intake?.Message, intake?.NeedReference, intake?.ReceivedAt ?? pledge.CreatedAt,
-            PledgeLines.Standing(PledgeLines.Instalments(pledge.InstalmentsJson), pledge.PaidVnd), PledgeLines.InKind(intake?.InKindLinesJson), payments);
+            PledgeLines.Standing(PledgeLines.Instalments(pledge.InstalmentsJson), pledge.PaidVnd), await PledgeGoods.OfAsync(db, pledge, ct: ct), payments);
     }
 
     /// <summary>Campaigns that have pledges the user can see, for the filter.</summary>

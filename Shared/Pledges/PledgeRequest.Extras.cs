@@ -33,10 +33,13 @@ public sealed partial class PledgeRequest
 {
     public const int MaxInKindLines = 10;
     public const int MaxInstalments = 12;
-    public const int MaxItemLength = 200;
+    /// <summary>Room for ", cỡ " and the size band within a receipt's goods line (200, <see cref="PledgeGoods.ReceiptItem"/>).</summary>
+    public const int MaxItemLength = 160;
     public const int MaxUnitLength = 30;
     public const int MaxSizeBandLength = 30;
     public const int MaxDeliveryLength = 200;
+    /// <summary>A receipt's goods line holds at most this many (contribution_goods_lines.quantity is an int).</summary>
+    public const int MaxInKindQuantity = 1_000_000;
 
     /// <summary>In-kind lines (businesses only): the goods pledged besides the money.</summary>
     public List<PledgeInKindLineRequest>? InKind { get; set; }
@@ -58,7 +61,7 @@ public sealed partial class PledgeRequest
             var at = $"inKind[{i}].";
             if (string.IsNullOrWhiteSpace(line.Item)) add(at + "item", "Vui lòng nhập tên hiện vật, ví dụ: áo ấm.");
             else if (line.Item.Trim().Length > MaxItemLength) add(at + "item", $"Tên hiện vật tối đa {MaxItemLength} ký tự.");
-            if (line.Quantity <= 0) add(at + "quantity", "Số lượng là số nguyên lớn hơn 0.");
+            if (line.Quantity is <= 0 or > MaxInKindQuantity) add(at + "quantity", "Số lượng là số nguyên từ 1 đến 1.000.000.");
             if (string.IsNullOrWhiteSpace(line.Unit)) add(at + "unit", "Vui lòng nhập đơn vị tính, ví dụ: chiếc, bộ, thùng.");
             else if (line.Unit.Trim().Length > MaxUnitLength) add(at + "unit", $"Đơn vị tính tối đa {MaxUnitLength} ký tự.");
             if (line.SizeBand?.Trim() is { Length: > MaxSizeBandLength }) add(at + "sizeBand", $"Cỡ tối đa {MaxSizeBandLength} ký tự.");
@@ -66,6 +69,7 @@ public sealed partial class PledgeRequest
         }
 
         if (IsForeign && instalments.Count > 0) add("instalments", "Chia đợt chỉ nhận bằng đồng (VND).");
+        if (IsGoodsOnly && instalments.Count > 0) add("instalments", "Chia đợt là chia số tiền; cam kết chỉ có hiện vật không chia đợt.");
         if (instalments.Count == 1) add("instalments", "Chia đợt cần ít nhất 2 đợt.");
         if (instalments.Count > MaxInstalments) add("instalments", $"Tối đa {MaxInstalments} đợt.");
         for (var i = 0; i < instalments.Count; i++)

@@ -55,6 +55,10 @@ public sealed partial class PledgeRequest
 
     public const long MaxAmountVnd = 100_000_000_000;
 
+    /// <summary>A business's goods and no money (amount 0 with goods lines): a goods-only pledge, delivered rather than paid.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsGoodsOnly => Amount == 0 && InKind is { Count: > 0 } && Donor.Kind?.Trim().ToLowerInvariant() == "business";
+
     public static DisplayChoice? ParseDisplay(string? display) => display?.Trim().ToLowerInvariant() switch
     {
         "name-amount-message" => DisplayChoice.NameAmountMessage,
@@ -75,7 +79,14 @@ public sealed partial class PledgeRequest
         if (!Currencies.Contains(CurrencyCode)) Add("currency", "Loại tiền là VND, USD hoặc EUR.");
         else if (IsForeign && (Channel != "card" || !Abroad)) Add("currency", "Ủng hộ bằng USD hoặc EUR dành cho người ở nước ngoài, thanh toán bằng thẻ.");
         else if (IsForeign && ExchangeRate is null) Add("currency", "Hiện chưa nhận ủng hộ bằng loại tiền này; vui lòng chọn VND.");
-        if (Amount <= 0) Add("amount", "Vui lòng nhập số tiền lớn hơn 0 ₫.");
+        if (IsGoodsOnly)
+        {
+            // A business pledging goods alone: nothing to pay, so no card, no foreign currency, no instalments.
+            if (Channel == "card") Add("channel", "Cam kết chỉ có hiện vật không thanh toán bằng thẻ; chọn chuyển khoản hoặc nhập số tiền.");
+        }
+        else if (Amount <= 0) Add("amount", InKind is { Count: > 0 }
+            ? "Vui lòng nhập số tiền lớn hơn 0 ₫, hoặc để 0 nếu doanh nghiệp chỉ ủng hộ hiện vật."
+            : "Vui lòng nhập số tiền lớn hơn 0 ₫.");
         else if (!IsForeign && Amount != decimal.Truncate(Amount)) Add("amount", "Số tiền đồng là số nguyên.");
         else if (IsForeign && Text.NumberInput.SignificantDecimals(Amount) > 2) Add("amount", "Số tiền có nhiều nhất 2 chữ số thập phân.");
         else if (AmountVnd > MaxAmountVnd) Add("amount", "Số tiền quá lớn; xin liên hệ Ban vận động.");

@@ -14,6 +14,22 @@ public sealed class PledgeTransferInput
     public Guid? IdempotencyKey { get; set; }
 }
 
+/// <summary>Goods that arrived for a pledge: per pledged line (in the order of <see cref="PledgeGoods.OfAsync"/>), how many came and their value each.</summary>
+public sealed class PledgeGoodsInput
+{
+    public DateOnly ReceivedOn { get; set; }
+    public List<PledgeGoodsReceived> Lines { get; set; } = [];
+    /// <summary>Made when the form is shown: a double post books once.</summary>
+    public Guid? IdempotencyKey { get; set; }
+}
+
+public sealed class PledgeGoodsReceived
+{
+    public int? Quantity { get; set; }
+    /// <summary>Estimated value of one item in đồng (the receipt and the ledger carry the goods' value).</summary>
+    public long? UnitValueVnd { get; set; }
+}
+
 /// <summary>What staff do to a pledge, within their units; every change is audited by the context's interceptor.</summary>
 public sealed class PledgeService(ChildAidDbContext db, ContributionService contributions)
 {
@@ -42,6 +58,46 @@ public sealed class PledgeService(ChildAidDbContext db, ContributionService cont
             IdempotencyKey = input.IdempotencyKey ?? Guid.NewGuid(),
             Note = $"Chuyển khoản cho cam kết {pledge.Reference}, cán bộ thấy trong ứng dụng ngân hàng trước khi có sao kê",
         }, ct);
+    }
+
+    /// <summary>
+    /// Books goods that arrived for a pledge through the one booking core: an in-kind receipt for the pledge's donor, campaign and
+    /// unit whose lines carry the pledged lines' names (<see cref="PledgeGoodsLine.ReceiptItem"/>), so they count against them;
+    /// the pledge's goods and, for goods alone, its status follow in the same transaction. Errors are keyed "Lines[i].Quantity".
+    /// </summary>
+    public async Task<Outcome<Contribution>> RecordGoodsAsync(int id, PledgeGoodsInput input, CancellationToken ct = default)
+    {
+        var pledge = await db.Pledges.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pledge is null) return Outcome<Contribution>.Fail("", "Không tìm thấy cam kết trong phạm vi đơn vị của bạn.");
+        if (pledge.Status == PledgeState.Cancelled) return Outcome<Contribution>.Fail("", $"Cam kết {pledge.Reference} đã hủy; không ghi nhận hàng.");
+        var pledged = (await PledgeGoods.OfAsync(db, pledge, ct: ct)).Where(l => l.PledgedQuantity > 0).ToList();
+        var taken = new List<(int Line, GoodsLineInput Goods)>();
+        for (var i = 0; i < Math.Min(pledged.Count, input.Lines.Count); i++)
+            if (input.Lines[i] is { Quantity: not null } or { UnitValueVnd: not null })
+                taken.Add((i, new GoodsLineInput
+                {
+                    Item = pledged[i].ReceiptItem, Unit = pledged[i].Unit, Quantity = input.Lines[i].Quantity, UnitValueVnd = input.Lines[i].UnitValueVnd,
+                }));
+        if (taken.Count == 0) return Outcome<Contribution>.Fail(nameof(input.Lines), "Nhập số lượng đã nhận của ít nhất một mặt hàng.");
+        var outcome = await contributions.RecordAsync(new ContributionInput
+        {
+            DonorId = pledge.DonorId,
+            AdminUnitId = pledge.AdminUnitId,
+            CampaignId = pledge.CampaignId,
+            PledgeId = pledge.Id,
+            Method = ContributionMethod.InKind,
+            Channel = ContributionChannel.Staff,
+            GoodsLines = [.. taken.Select(t => t.Goods)],
+            ReceivedOn = input.ReceivedOn,
+            IdempotencyKey = input.IdempotencyKey ?? Guid.NewGuid(),
+            Note = $"Hàng giao theo cam kết {pledge.Reference}",
+        }, ct);
+        if (outcome.Succeeded) return outcome;
+        // The receipt's goods lines are the form's taken rows: its messages go back next to the row they are about.
+        var errors = outcome.Errors.ToDictionary(e => System.Text.RegularExpressions.Regex.Replace(e.Key, @"^GoodsLines\[(\d+)\]",
+            m => $"{nameof(input.Lines)}[{taken[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].Line}]",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)), e => e.Value);
+        return Outcome<Contribution>.Fail(errors);
     }
 
     /// <summary>

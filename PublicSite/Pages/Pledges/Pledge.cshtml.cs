@@ -22,8 +22,11 @@ public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campa
     /// <summary>The campaign's own receiving account (Decree 93) when it has one, else the configured one.</summary>
     public GivingAccountOptions Account { get; private set; } = null!;
 
-    /// <summary>Paid and cancelled pledges show no transfer details: nobody should pay them again.</summary>
-    public bool AwaitsPayment => Pledge.Status is PledgeStatus.Received or nameof(PledgeState.Pledged) or nameof(PledgeState.PartlyPaid);
+    /// <summary>A business's goods and no money: delivered, not transferred.</summary>
+    public bool GoodsOnly => Pledge.AmountVnd == 0;
+
+    /// <summary>Paid and cancelled pledges show no transfer details: nobody should pay them again; nor do goods alone.</summary>
+    public bool AwaitsPayment => !GoodsOnly && Pledge.Status is PledgeStatus.Received or nameof(PledgeState.Pledged) or nameof(PledgeState.PartlyPaid);
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
     {
@@ -37,9 +40,12 @@ public class PledgeModel(PledgeIntakeService intake, CampaignProgressQuery campa
         return Page();
     }
 
-    /// <summary>The status in plain words, Vietnamese (the page translates it).</summary>
-    public static string StatusWords(string status) => status switch
+    /// <summary>The status in plain words, Vietnamese (the page translates it); a goods-only pledge's goods are delivered, not paid.</summary>
+    public static string StatusWords(string status, bool goodsOnly = false) => status switch
     {
+        nameof(PledgeState.Pledged) when goodsOnly => "Đã ghi nhận cam kết hiện vật, đang chờ giao hàng",
+        nameof(PledgeState.PartlyPaid) when goodsOnly => "Đã nhận một phần hàng",
+        nameof(PledgeState.Paid) when goodsOnly => "Đã nhận đủ hàng — cảm ơn quý doanh nghiệp!",
         PledgeStatus.Received => "Đã nhận cam kết, đang chờ Ban ghi nhận",
         nameof(PledgeState.Pledged) => "Đã ghi nhận cam kết, đang chờ tiền về",
         nameof(PledgeState.PartlyPaid) => "Đã nhận một phần",

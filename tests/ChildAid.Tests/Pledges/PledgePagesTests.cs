@@ -47,6 +47,7 @@ public abstract class PledgePagesTests(DatabaseProvider provider) : BackOfficeTe
                 {
                     Reference = Reference, IntakeId = intakeId, DonorId = donor, AdminUnitId = unit, CampaignId = campaign, AmountVnd = 300_000,
                     CreatedAt = DateTime.UtcNow, InstalmentsJson = """[{"due":"2027-01-15","amountVnd":150000},{"due":"2026-12-15","amountVnd":150000}]""",
+                    InKindLinesJson = """[{"item":"Áo khoác trẻ em","quantity":300,"unit":"chiếc","sizeBand":"6–8 tuổi","delivery":"Giao trước 15/12"}]""",
                 },
                 new Pledge { Reference = OtherReference, IntakeId = Guid.NewGuid(), DonorId = otherDonor, AdminUnitId = other, CampaignId = campaign, AmountVnd = 200_000, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();

@@ -32,6 +32,39 @@ public abstract class PledgesApiTests(DatabaseProvider provider) : PublicSiteTes
     }
 
     [Fact]
+    public async Task A_business_pledging_goods_alone_gets_a_reference_no_code_to_pay_and_a_page_about_delivery()
+    {
+        await CampaignAsync(slug: "ao-am-2026");
+        using var site = WithAccount();
+        var client = site.CreateClient();
+        var body = new
+        {
+            campaign = "ao-am-2026", amount = 0, currency = "VND", display = "name-only",
+            donor = new { kind = "business", name = "Công ty CP Dệt May Tây Nguyên", email = "kinhdoanh@detmay.example", taxCode = "5900123456" },
+            inKind = new[] { new { item = "Áo ấm", quantity = 300, unit = "chiếc", sizeBand = "6–8 tuổi", delivery = "Giao tại UBND xã trước 20/12" } },
+        };
+
+        var created = await client.SendAsync(Post(body, "goods-1"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var reference = json.RootElement.GetProperty("reference").GetString()!;
+        Assert.Equal(0, json.RootElement.GetProperty("amount").GetInt64());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("vietqr").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/pledges/{reference}/qr.svg")).StatusCode);
+
+        var page = await client.GetStringAsync($"/ung-ho/cam-ket/{reference}");
+        Assert.Contains("Giao nhận hiện vật", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123 4567 89", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Công ty CP Dệt May", page, StringComparison.Ordinal);
+
+        var card = await client.SendAsync(Post(new { body.campaign, body.amount, body.currency, body.display, body.donor, body.inKind, channel = "card" }, null));
+        Assert.Equal(HttpStatusCode.BadRequest, card.StatusCode);
+        var person = await client.SendAsync(Post(new { body.campaign, body.amount, body.currency, body.display, donor = new { kind = "individual", name = "An", phone = "0912 345 678" } }, null));
+        using var problem = JsonDocument.Parse(await person.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("amount", out _));
+    }
+
+    [Fact]
     public async Task A_pledge_answers_201_with_its_reference_and_VietQR_and_a_retry_returns_the_same_pledge()
     {
         await CampaignAsync(slug: "ao-am-2026");

@@ -5068,6 +5068,11 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("exchange_rate");
 
+                    b.Property<string>("InKindLinesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("in_kind_lines_json");
+
                     b.Property<string>("InstalmentsJson")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -5128,7 +5133,7 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.ToTable("pledges", null, t =>
                         {
-                            t.HasCheckConstraint("ck_pledges_amount_positive", "amount_vnd > 0");
+                            t.HasCheckConstraint("ck_pledges_amount_positive", "amount_vnd > 0 OR (amount_vnd = 0 AND in_kind_lines_json IS NOT NULL AND currency = 'VND' AND instalments_json IS NULL)");
 
                             t.HasCheckConstraint("ck_pledges_paid_not_negative", "paid_vnd >= 0");
                         });
@@ -5145,7 +5150,9 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnName("amount_vnd");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("CampaignSlug")
@@ -5296,7 +5303,7 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.ToTable("pledge_intake", null, t =>
                         {
-                            t.HasCheckConstraint("ck_pledge_intake_amount_positive", "amount_vnd > 0");
+                            t.HasCheckConstraint("ck_pledge_intake_amount_positive", "amount_vnd > 0 OR (amount_vnd = 0 AND in_kind_lines_json IS NOT NULL AND currency = 'VND' AND instalments_json IS NULL)");
 
                             t.HasCheckConstraint("ck_pledge_intake_currency", "currency IN ('VND', 'USD', 'EUR')");
 

@@ -4969,6 +4969,11 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
+                    b.Property<string>("InKindLinesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_kind_lines_json");
+
                     b.Property<string>("InstalmentsJson")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -5029,7 +5034,7 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.ToTable("pledges", null, t =>
                         {
-                            t.HasCheckConstraint("ck_pledges_amount_positive", "amount_vnd > 0");
+                            t.HasCheckConstraint("ck_pledges_amount_positive", "amount_vnd > 0 OR (amount_vnd = 0 AND in_kind_lines_json IS NOT NULL AND currency = 'VND' AND instalments_json IS NULL)");
 
                             t.HasCheckConstraint("ck_pledges_paid_not_negative", "paid_vnd >= 0");
                         });
@@ -5046,7 +5051,9 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
                         .HasColumnName("amount_vnd");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("CampaignSlug")
@@ -5197,7 +5204,7 @@ namespace ChildAid.Shared.Data.Migrations.Sqlite
 
                     b.ToTable("pledge_intake", null, t =>
                         {
-                            t.HasCheckConstraint("ck_pledge_intake_amount_positive", "amount_vnd > 0");
+                            t.HasCheckConstraint("ck_pledge_intake_amount_positive", "amount_vnd > 0 OR (amount_vnd = 0 AND in_kind_lines_json IS NOT NULL AND currency = 'VND' AND instalments_json IS NULL)");
 
                             t.HasCheckConstraint("ck_pledge_intake_currency", "currency IN ('VND', 'USD', 'EUR')");
 
