@@ -138,6 +138,8 @@ public sealed class PledgeService(ChildAidDbContext db, ContributionService cont
         if (pledge.Status == PledgeState.Cancelled) return Outcome<Pledge>.Fail("", $"Cam kết {pledge.Reference} đã hủy trước đó.");
         if (pledge.PaidVnd > 0)
             return Outcome<Pledge>.Fail("", $"Cam kết {pledge.Reference} đã nhận {Text.VietnameseFormat.Vnd(pledge.PaidVnd)}: không hủy được cam kết đã có thanh toán; hãy yêu cầu hủy các phiếu thu trước.");
+        if (pledge.IsGoodsOnly && pledge.Status != PledgeState.Pledged)
+            return Outcome<Pledge>.Fail("", $"Cam kết {pledge.Reference} đã nhận hàng: không hủy được; hãy yêu cầu hủy các phiếu thu hiện vật trước.");
         pledge.Cancel();
         await db.SaveChangesAsync(ct);
         return Outcome<Pledge>.Ok(pledge);

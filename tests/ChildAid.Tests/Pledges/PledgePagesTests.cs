@@ -183,6 +183,37 @@ public abstract class PledgePagesTests(DatabaseProvider provider) : BackOfficeTe
     }
 
     [Fact]
+    public async Task Staff_record_goods_that_arrived_for_the_pledge_and_its_page_shows_received_and_missing()
+    {
+        var world = await ArrangeAsync(paid: false);
+        var officer = await OfficerAsync(world.Unit);
+        var form = await officer.GetPageAsync($"/Pledges/RecordGoods/{world.Pledge}");
+        Assert.Contains("Áo khoác trẻ em, cỡ 6–8 tuổi", form);
+        Assert.Equal("300", StaffClient.Hidden(form, "Input.Lines[0].Quantity"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.ReceivedOn"] = Vn(Today), ["Input.IdempotencyKey"] = StaffClient.Hidden(form, "Input.IdempotencyKey"),
+            ["Input.Lines[0].Quantity"] = "100", ["Input.Lines[0].UnitValueVnd"] = "",
+        };
+
+        var refused = await officer.PostWithTokenAsync($"/Pledges/RecordGoods/{world.Pledge}", StaffClient.Token(form), fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Vui lòng nhập đơn giá ước tính", await refused.Content.ReadAsStringAsync());
+        fields["Input.Lines[0].UnitValueVnd"] = "150.000";
+        var booked = await officer.PostWithTokenAsync($"/Pledges/RecordGoods/{world.Pledge}", StaffClient.Token(form), fields);
+        Assert.Contains("Đã lập phiếu thu hiện vật", await officer.FollowAsync(booked));
+
+        var receipt = await WithDbAsync(db => db.Contributions.AsNoTracking().Include(c => c.GoodsLines).SingleAsync(c => c.PledgeId == world.Pledge));
+        Assert.Equal((ContributionMethod.InKind, 15_000_000L), (receipt.Method, receipt.AmountVnd));
+        Assert.Equal(("Áo khoác trẻ em, cỡ 6–8 tuổi", 100, "chiếc"), (receipt.GoodsLines[0].Item, receipt.GoodsLines[0].Quantity, receipt.GoodsLines[0].Unit));
+        var pledge = await WithDbAsync(db => db.Pledges.AsNoTracking().SingleAsync(p => p.Id == world.Pledge));
+        Assert.Equal((PledgeState.Pledged, 0L), (pledge.Status, pledge.PaidVnd));
+        var page = await officer.GetPageAsync($"/Pledges/{world.Pledge}");
+        Assert.Contains("""<td data-label="Đã nhận" class="money">100</td>""", page);
+        Assert.Contains("""<td data-label="Còn thiếu" class="money">200</td>""", page);
+    }
+
+    [Fact]
     public async Task An_inspector_reads_pledges_but_may_not_cancel()
     {
         var world = await ArrangeAsync(paid: false);
