@@ -48,6 +48,30 @@ public abstract class PledgeBusinessExtrasTests(DatabaseProvider provider) : Pub
     }
 
     [Fact]
+    public async Task A_business_pledges_goods_alone_on_the_form_by_typing_0_and_lands_on_a_page_about_delivery()
+    {
+        await CampaignAsync(slug: PledgeFormTests.Slug);
+        var answers = Business();
+        answers["Input.Amount"] = "0";
+        answers["Input.InKind[0].Item"] = "Áo ấm";
+        answers["Input.InKind[0].Quantity"] = "300";
+        answers["Input.InKind[0].Unit"] = "chiếc";
+
+        var (response, _) = await PledgeFormTests.PostFormAsync(PledgeFormTests.NoRedirects(Site), answers);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, PledgeFormTests.ErrorsIn(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())));
+        var row = await WithDbAsync(db => db.PledgeIntake.SingleAsync());
+        Assert.Equal(0, row.AmountVnd);
+        var page = await Site.CreateClient().GetStringAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Đây là cam kết ủng hộ hiện vật, không cần chuyển khoản.", WebUtility.HtmlDecode(page));
+
+        answers["Input.Kind"] = "individual";
+        var (person, _) = await PledgeFormTests.PostFormAsync(PledgeFormTests.NoRedirects(Site), answers);
+        Assert.Equal(HttpStatusCode.OK, person.StatusCode);
+        Assert.Contains("Vui lòng nhập số tiền lớn hơn 0 ₫.", WebUtility.HtmlDecode(await person.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Each_bad_row_is_told_next_to_its_own_field_and_nothing_is_stored()
     {
         await CampaignAsync(slug: PledgeFormTests.Slug);
