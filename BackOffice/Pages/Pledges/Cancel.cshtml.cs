@@ -29,9 +29,8 @@ public class CancelModel(PledgeQueries queries, PledgeService pledges, IAuthoriz
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var details = await queries.DetailsAsync(id, ct);
-        if (details is null) return NotFound();
-        if (!(await authorization.AuthorizeAsync(User, details.Pledge.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
+        (var details, var refused) = await PledgePage.FindAsync(this, queries, authorization, id, ct);
+        if (details is null) return refused;
         Details = details;
         return null;
     }

@@ -17,9 +17,8 @@ public class DetailsModel(PledgeQueries queries, IAuthorizationService authoriza
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var details = await queries.DetailsAsync(id, ct);
-        if (details is null) return NotFound();
-        if (!(await authorization.AuthorizeAsync(User, details.Pledge.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
+        (var details, var refused) = await PledgePage.FindAsync(this, queries, authorization, id, ct);
+        if (details is null) return refused!;
         Details = details;
         CanCancel = details.Pledge is { Status: PledgeState.Pledged, PaidVnd: 0 } && Roles.RecordReceipts.Any(User.IsInRole);
         CanRecord = details.Pledge.Status != PledgeState.Cancelled && Roles.RecordReceipts.Any(User.IsInRole);

@@ -49,9 +49,8 @@ public class RecordGoodsModel(PledgeQueries queries, PledgeService pledges, IAut
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var details = await queries.DetailsAsync(id, ct);
-        if (details is null) return NotFound();
-        if (!(await authorization.AuthorizeAsync(User, details.Pledge.AdminUnitId, Policies.CoversUnit)).Succeeded) return Forbid();
+        (var details, var refused) = await PledgePage.FindAsync(this, queries, authorization, id, ct);
+        if (details is null) return refused;
         Details = details;
         Lines = [.. details.Goods.Where(l => l.PledgedQuantity > 0)];
         return null;
