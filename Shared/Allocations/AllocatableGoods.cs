@@ -4,6 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildAid.Shared.Allocations;
 
+/// <summary>A goods line whose live allocations hold more than it may now deliver (allocated before the inspection found less good).</summary>
+public sealed record OverAllocatedGoods(int GoodsLineId, int Allocated, int Allocatable)
+{
+    public int Excess => Allocated - Allocatable;
+}
+
 /// <summary>
 /// How much of an in-kind receipt's goods line may be allocated: what was declared on the receipt until its stock lot tells
 /// more — the quantity received, then the good quantity the inspection found, less what was written off once stocked; none of
@@ -27,6 +33,24 @@ public static class AllocatableGoods
             StockLotState.Stocked => (l.GoodQuantity ?? 0) - l.WrittenOff,
             _ => 0, // rejected
         }));
+    }
+
+    /// <summary>
+    /// The lines among <paramref name="lines"/> (id, declared quantity) whose proposed and approved allocations exceed what the
+    /// line may now hold: new proposals are capped, but allocations made before the lot was received or inspected are not
+    /// reduced by themselves — staff reverse or reject the excess, and this says how much.
+    /// </summary>
+    public static async Task<IReadOnlyList<OverAllocatedGoods>> OverAllocatedAsync(ChildAidDbContext db, IReadOnlyCollection<(int Id, int Declared)> lines,
+        CancellationToken ct)
+    {
+        var ids = lines.Select(l => l.Id).ToList();
+        var caps = await CapsAsync(db, ids, ct);
+        if (caps.Count == 0) return [];
+        var allocated = await db.Allocations.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.GoodsLineId != null && ids.Contains(a.GoodsLineId.Value) && (a.State == AllocationState.Proposed || a.State == AllocationState.Approved))
+            .GroupBy(a => a.GoodsLineId!.Value).Select(g => new { Line = g.Key, Quantity = g.Sum(a => a.Quantity ?? 0) })
+            .ToDictionaryAsync(g => g.Line, g => g.Quantity, ct);
+        return [.. lines.Select(l => new OverAllocatedGoods(l.Id, allocated.GetValueOrDefault(l.Id), Cap(l.Id, l.Declared, caps))).Where(o => o.Excess > 0)];
     }
 
     /// <summary>What of a line declared as <paramref name="declared"/> may be allocated in all.</summary>

@@ -45,6 +45,23 @@ public abstract class AllocatableGoodsTests(DatabaseProvider provider) : StockTe
     }
 
     [Fact]
+    public async Task Goods_allocated_before_the_inspection_found_fewer_good_are_flagged_with_the_excess()
+    {
+        var lot = await AnnouncedAsync(40, "Áo ấm mùa đông 6–8 tuổi");
+        var receipt = await ReceiptOfAsync(lot);
+        var proposed = Ok(await ProposeGoodsAsync(receipt, W.Jackets, 40));
+        Assert.True((await AsAsync(W.Approver, s => s.ApproveAsync(proposed.Id))).Booked);
+        IReadOnlyList<(int, int)> lines = [(lot.GoodsLineId, 40)];
+        Assert.Empty(await AsAsync(null, (_, db) => AllocatableGoods.OverAllocatedAsync(db, lines, default)));
+
+        Done(await StockAsAsync(W.Proposer, s => s.ReceiveAsync(lot.Id, Received(38))));
+        Done(await StockAsAsync(W.Approver, s => s.InspectAsync(lot.Id, Clothes(30, 8))));
+
+        var over = Assert.Single(await AsAsync(W.Approver, (_, db) => AllocatableGoods.OverAllocatedAsync(db, lines, default)));
+        Assert.Equal((40, 30, 10), (over.Allocated, over.Allocatable, over.Excess));
+    }
+
+    [Fact]
     public async Task Nothing_of_a_rejected_lot_is_allocated()
     {
         var lot = await InspectedAsync(20, 0, 20);
