@@ -34,7 +34,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
          // The transparency log is derived from the ledger (tiles, its size) or is itself an append-only record (checkpoints).
          typeof(TransparencyLog.LogTile), typeof(TransparencyLog.LogHead), typeof(TransparencyLog.LogCheckpoint),
          // A receipt's issued words: copied, at its first print, from the audited receipt, donor and campaign; append-only.
-         typeof(Contributions.ReceiptIssue)];
+         typeof(Contributions.ReceiptIssue),
+         // A receipt's verification key: the hash of the receipt's own token, written with the audited receipt (one rule for the
+         // single booking and the statement's batch, which writes these rows in bulk).
+         typeof(VerifiedGift)];
 
     // Secrets never go into the audit trail (a follower's tokens would let a reader confirm or unsubscribe them).
     private static readonly HashSet<string> Masked =
@@ -76,7 +79,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     // Queuing a mail is part of an audited change (a pledge, a receipt) and its body holds the donor's details; the
     // worker's sending bypasses SaveChanges. What is audited is staff acting on the outbox (retry now).
-    private static bool QueuedMail(EntityEntry e) => e.State == EntityState.Added && e.Entity is Mail.MailOutboxMessage;
+    // A donor's private link is issued for the mail that carries it, and goes with it unaudited (single booking and batch alike).
+    private static bool QueuedMail(EntityEntry e) => e.State == EntityState.Added && e.Entity is Mail.MailOutboxMessage or Donors.DonorLink;
 
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

@@ -165,6 +165,7 @@ public abstract class BankStatementMatchingTests(DatabaseProvider provider) : Da
         Assert.All(await check.Pledges.ToListAsync(), p => Assert.Equal(PledgeState.Paid, p.Status));
         Assert.Equal(2 * paying, await check.Set<MailOutboxMessage>().CountAsync());
         Assert.Equal(paying, await check.AuditEntries.CountAsync(a => a.EntityType == nameof(Contribution) && a.Actor == "ketoan@demo"));
+        Assert.False(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(VerifiedGift) || a.EntityType == "DonorLink"));
         var marked = await check.BankStatementLines.Where(l => l.Status == BankLineStatus.Matched).Select(l => l.ContributionId).ToListAsync();
         Assert.Equal(paying, marked.Distinct().Count(id => id != null));
 

@@ -29,6 +29,8 @@ public abstract class RecordingContributionTests(DatabaseProvider provider) : Da
         Assert.Equal(1_500_000, honor.AmountVnd);
         Assert.Equal(desk.Donor.PublicKey, honor.DonorKey);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Contribution) && a.Action == "Added"));
+        // Its verification key and a mail's donor link go with the audited receipt, as in the statement's batch booking.
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(VerifiedGift) || a.EntityType == nameof(DonorLink)));
     }
 
     [Fact]
