@@ -116,6 +116,7 @@ public class PhoneLayoutBrowserTests(BrowserFixture site)
             ["/Content/History"] = Id(demo.ContentId),
             ["/Pledges/Cancel"] = Id(demo.PledgeId),
             ["/Pledges/RecordTransfer"] = Id(demo.PledgeId),
+            ["/Pledges/RecordGoods"] = Id(demo.PledgeId),
             ["/Checkups/Child"] = Id(demo.ChildId),
             ["/Interventions/Edit"] = Id(demo.InterventionId),
             ["/Interventions/Evaluation"] = Id(demo.InterventionId),
