@@ -93,7 +93,7 @@ public class DoubleSupportCheck(ChildAidDbContext db, DuplicateCheck duplicates)
     private sealed record NamedRow(int Survivor, int DistributionId, Guid NeedLineKey, NeedCategory Category, DateOnly PeriodStart, DateOnly PeriodEnd, string Item);
 
     /// <summary>
-    /// Where these children are named on a distribution (not ticked as not received), across unit scope like the rest of the
+    /// Where these children are named on a distribution (not ticked as not received, not cancelled), across unit scope like the rest of the
     /// check. A record merged into one of them keeps its names on distributions (the signed list stays as it was): they count
     /// for the survivor. A merge points every earlier merge at the survivor, so one step is enough.
     /// </summary>
@@ -108,7 +108,7 @@ public class DoubleSupportCheck(ChildAidDbContext db, DuplicateCheck duplicates)
         var rows = new List<NamedRow>();
         foreach (var chunk in survivorOf.Keys.Chunk(500))
             rows.AddRange((await db.DistributionChildren.IgnoreQueryFilters()
-                    .Where(c => chunk.Contains(c.ChildId) && c.Received != false)
+                    .Where(c => chunk.Contains(c.ChildId) && c.Received != false && c.Distribution!.State != Distributions.DistributionState.Cancelled)
                     .Join(db.Allocations.IgnoreQueryFilters(), c => c.Distribution!.AllocationId, a => a.Id, (c, a) => new { c.ChildId, c.DistributionId, a.NeedLineId, a.NeedLineKey })
                     .Join(db.NeedLines.IgnoreQueryFilters(), x => x.NeedLineId, l => l.Id, (x, l) => new
                     {

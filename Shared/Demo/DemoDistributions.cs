@@ -13,7 +13,8 @@ namespace ChildAid.Shared.Demo;
 /// Goods from the demo's stocked clothes on their way to children, through the services as the demo staff would move them:
 /// goods allocations of the first stocked clothes lot to the three most urgent warm-clothes needs of its size band (proposed by
 /// the province programme officer, approved by the commune officer), then a distribution for each, planned by the programme
-/// officer: one delivered and confirmed by the commune officer with a drawn hand-over list, one on the road, one planned.
+/// officer: one delivered and confirmed by the commune officer with a drawn hand-over list, one on the road, one planned again
+/// after its first trip was called back on the road (cancelled: its goods back in the lot).
 /// The warm-clothes campaign first declares where it helps. Skipped when any distribution exists.
 /// </summary>
 public static class DemoDistributions
@@ -67,6 +68,13 @@ public static class DemoDistributions
             var school = await SchoolOfAsync(scopes, allocation, ct);
             var quantity = await AsAsync(scopes, dispatcher, s => s.UndeliveredAsync(allocation, ct));
             var child = fittingChild(allocation);
+            if (step == 2 && await PlanAsync(scopes, dispatcher, allocation, school, child, quantity, today.AddDays(1), ct) is { } calledOff)
+            {
+                // The first trip of the last need set off and was called back: its goods came back to the lot, and the need was planned again.
+                await AsAsync(scopes, dispatcher, s => s.ConfirmAsync(calledOff, ct));
+                await AsAsync(scopes, dispatcher, s => s.DepartAsync(calledOff, ct));
+                await AsAsync(scopes, dispatcher, s => s.CancelAsync(calledOff, "Đường lên thôn bị sạt lở, xe quay về kho (dữ liệu demo)", ct));
+            }
             var id = await PlanAsync(scopes, dispatcher, allocation, school, child, quantity, today.AddDays(step * 3), ct);
             if (id is null) break;
             made++;

@@ -1,7 +1,7 @@
 namespace ChildAid.Shared.Distributions;
 
-/// <summary>Where a distribution is: planned, confirmed for dispatch, on the road, arrived, delivered (confirmed by the receiver).</summary>
-public enum DistributionState { Draft = 1, Confirmed = 2, Departed = 3, Arrived = 4, Delivered = 5 }
+/// <summary>Where a distribution is: planned, confirmed for dispatch, on the road, arrived, delivered (confirmed by the receiver), or called off before delivery.</summary>
+public enum DistributionState { Draft = 1, Confirmed = 2, Departed = 3, Arrived = 4, Delivered = 5, Cancelled = 6 }
 
 /// <summary>Who receives the goods: a school, a commune, or children of the registry named on the distribution.</summary>
 public enum DistributionRecipient { School = 1, Commune = 2, Children = 3 }
@@ -15,7 +15,9 @@ public enum DistributionRecipient { School = 1, Commune = 2, Children = 3 }
 /// (a negative StockMovement, source = the lot's stocked entry) → Arrived → Delivered, confirmed by the receiving school or
 /// commune officer — never the dispatcher — with the receiver's name and role and a photo of the signed hand-over list
 /// (private): the confirmation writes one Distribution entry (delivered × unit value, source = the allocation's entry). A
-/// partial delivery puts the rest back in stock (a positive StockMovement); a new draft can take it again.
+/// partial delivery puts the rest back in stock (a positive StockMovement); a new draft can take it again. Until delivered, a
+/// dispatcher may call it off with a reason (Cancelled): nothing moved before departure; goods on the road come back to their
+/// lot whole (a positive StockMovement, source = the departure), and the allocation may be distributed again.
 /// Belongs to the allocation's commune (the unit scope) and, when a school receives, to that school: its staff see it
 /// (to confirm the delivery) and no other distribution. Never deleted.
 /// </summary>
@@ -61,12 +63,17 @@ public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
     public string? DeliveryConfirmedById { get; private set; }
     public DateTime? DeliveryConfirmedAt { get; private set; }
     public long? DistributionSequence { get; private set; }
-    /// <summary>The positive StockMovement that put back what was not delivered (a partial delivery).</summary>
+    /// <summary>The positive StockMovement that put back what was not delivered (a partial delivery), or all of it (cancelled on the road).</summary>
     public long? ReturnSequence { get; private set; }
     public string? ProofFileName { get; private set; }
     public string? ProofSha256 { get; private set; }
+    public string? CancelledById { get; private set; }
+    public DateTime? CancelledAt { get; private set; }
+    public string? CancelReason { get; private set; }
 
     public const int TextLength = 200;
+    public const int ReasonLength = 500;
+    public const string AlreadyDelivered = "Đợt cấp phát đã giao và người nhận đã xác nhận; không huỷ được. Nếu có sai sót, ghi nhận bằng đợt cấp phát hoặc xuất kho mới.";
     public const string WrongState = "Đợt cấp phát không ở bước này nữa (có thể người khác vừa xử lý); hãy tải lại trang.";
     public const string Dispatcher = "Bạn là người xuất hàng của đợt cấp phát này nên không được tự xác nhận đã giao. Cần cán bộ trường hoặc xã nhận hàng xác nhận.";
 
@@ -102,6 +109,29 @@ public class Distribution : Security.IUnitOwned, Security.IOrganisationOwned
         if (State != DistributionState.Arrived) return WrongState;
         if (userId == DepartedById) return Dispatcher;
         return null;
+    }
+
+    /// <summary>Why the distribution cannot be called off (Vietnamese), or null: anything not yet delivered can be.</summary>
+    public string? RefusalToCancel() => State switch
+    {
+        DistributionState.Delivered => AlreadyDelivered,
+        DistributionState.Cancelled => WrongState,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Calls the distribution off before delivery, with the reason. Goods that had left a lot come back whole
+    /// (<paramref name="returnSequence"/>: the positive stock movement); before departure nothing moved.
+    /// </summary>
+    public void Cancel(string byId, DateTime at, string reason, long? returnSequence)
+    {
+        if (RefusalToCancel() is { } refusal) throw new InvalidOperationException(refusal);
+        if ((DepartureSequence is null) != (returnSequence is null)) throw new ArgumentException("Goods that left the stock come back by a stock movement.", nameof(returnSequence));
+        State = DistributionState.Cancelled;
+        CancelledById = byId;
+        CancelledAt = at;
+        CancelReason = reason.Trim();
+        ReturnSequence = returnSequence;
     }
 
     public void ConfirmDelivery(int delivered, DateOnly on, string receiverName, string receiverRole, string proofFileName, string proofSha256,
@@ -156,7 +186,7 @@ public static class DistributionLabels
     public static readonly IReadOnlyDictionary<DistributionState, string> States = new Dictionary<DistributionState, string>
     {
         [DistributionState.Draft] = "Dự thảo", [DistributionState.Confirmed] = "Đã xác nhận", [DistributionState.Departed] = "Đã xuất kho",
-        [DistributionState.Arrived] = "Đã đến nơi", [DistributionState.Delivered] = "Đã giao",
+        [DistributionState.Arrived] = "Đã đến nơi", [DistributionState.Delivered] = "Đã giao", [DistributionState.Cancelled] = "Đã huỷ",
     };
 
     public static readonly IReadOnlyDictionary<DistributionRecipient, string> Recipients = new Dictionary<DistributionRecipient, string>

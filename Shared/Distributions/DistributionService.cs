@@ -62,10 +62,10 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
     private string Me => actor.UserId ?? actor.Name;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>What an allocation still has to deliver: its quantity less what live distributions take (planned or on the road) or delivered.</summary>
+    /// <summary>What an allocation still has to deliver: its quantity less what live distributions take (planned or on the road) or delivered; a cancelled one takes nothing.</summary>
     public async Task<int> UndeliveredAsync(Allocation allocation, CancellationToken ct = default)
     {
-        var taken = await db.Distributions.IgnoreQueryFilters().Where(d => d.AllocationId == allocation.Id)
+        var taken = await db.Distributions.IgnoreQueryFilters().Where(d => d.AllocationId == allocation.Id && d.State != DistributionState.Cancelled)
             .SumAsync(d => d.State == DistributionState.Delivered ? d.DeliveredQuantity ?? 0 : d.Quantity, ct);
         return (allocation.Quantity ?? 0) - taken;
     }
@@ -360,6 +360,56 @@ public class DistributionService(ChildAidDbContext db, LedgerWriter ledger, Audi
             await db.SaveChangesAsync(ct);
         }
         await fulfilment.RefreshAsync([allocation.NeedLineKey], ct);
+        await tx.CommitAsync(ct);
+        return DistributionStep.Done(distribution);
+    }
+
+    /// <summary>
+    /// A dispatcher calls the distribution off before delivery, with the reason (audited). Before departure nothing moved; goods
+    /// that left a lot come back whole — one positive stock movement (source = the departure) under the ledger's lock — and the
+    /// need no longer counts them on the road. The allocation's quantity is free for a new distribution. Once.
+    /// </summary>
+    public async Task<DistributionStep> CancelAsync(int id, string? reason, CancellationToken ct = default)
+    {
+        const string Field = "CancelReason";
+        var distribution = await db.Distributions.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (distribution is null) return DistributionStep.Fail(Field, NotFound);
+        if (distribution.RefusalToCancel() is { } refusal) return DistributionStep.Fail(Field, refusal);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Distribution.ReasonLength)
+            return DistributionStep.Fail(Field, "Nhập lý do huỷ (tối đa 500 ký tự).");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ledger.LockAsync(ct);
+        await db.Entry(distribution).ReloadAsync(ct);
+        if (distribution.RefusalToCancel() is { } now)
+        {
+            await tx.RollbackAsync(ct);
+            return DistributionStep.Fail(Field, now);
+        }
+        var wasOnTheRoad = distribution.State is DistributionState.Departed or DistributionState.Arrived;
+        StockLot? lot = null;
+        long? returnSequence = null;
+        if (distribution.DepartureSequence is { } departure)
+        {
+            lot = await db.StockLots.IgnoreQueryFilters().SingleAsync(l => l.Id == distribution.StockLotId, ct);
+            var stocked = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Sequence == lot.StockedSequence, ct);
+            var commune = await db.AdminUnits.AsNoTracking().Where(u => u.Id == lot.AdminUnitId).Select(u => u.Name).SingleAsync(ct);
+            var slot = await ledger.ReserveSlotAsync(ct);
+            await ledger.WriteAsync(slot, StockEntry(stocked, distribution.Quantity, departure,
+                Messages.Format("Nhập lại kho, huỷ cấp phát số {0}: {1}, {2} {3}, {4}", distribution.Id, lot.StockItem, distribution.Quantity, lot.Unit, commune)), ct);
+            returnSequence = slot.Sequence;
+            await db.SaveChangesAsync(ct);
+        }
+        distribution.Cancel(Me, Now, reason, returnSequence);
+        await db.SaveChangesAsync(ct);
+        // The lot's guard counts what a cancelled departure put back from the distribution row saved just above.
+        if (lot is not null)
+        {
+            lot.PutBack(distribution.Quantity);
+            await db.SaveChangesAsync(ct);
+        }
+        if (wasOnTheRoad)
+            await fulfilment.RefreshAsync([await db.Allocations.IgnoreQueryFilters().Where(a => a.Id == distribution.AllocationId).Select(a => a.NeedLineKey).SingleAsync(ct)], ct);
         await tx.CommitAsync(ct);
         return DistributionStep.Done(distribution);
     }

@@ -24,7 +24,7 @@ public static class PurchasedGoods
 
     /// <summary>What the allocation's live distributions of purchased goods take, <paramref name="except"/> one of them.</summary>
     public static Task<int> TakenAsync(ChildAidDbContext db, int allocationId, int? except = null, CancellationToken ct = default) =>
-        db.Distributions.IgnoreQueryFilters().Where(d => d.AllocationId == allocationId && d.StockLotId == null && d.Id != except)
+        db.Distributions.IgnoreQueryFilters().Where(d => d.AllocationId == allocationId && d.StockLotId == null && d.Id != except && d.State != DistributionState.Cancelled)
             .SumAsync(d => d.State == DistributionState.Delivered ? d.DeliveredQuantity ?? 0 : d.Quantity, ct);
 
     /// <summary>What the allocation's purchased goods still have to be handed over: bought less taken.</summary>

@@ -13,7 +13,8 @@ namespace ChildAid.BackOffice.Pages.Distributions;
 /// <summary>
 /// One distribution of the user's communes (or school): confirm, dispatch and record the arrival (dispatchers), then the
 /// receiver confirms the delivery with the signed hand-over list (the dispatcher's own confirmation answers 403 and says
-/// why); the list is served to staff who see the distribution only, never by PublicSite; audit trail.
+/// why); until then a dispatcher may call it off with a reason; the list is served to staff who see the distribution only,
+/// never by PublicSite; audit trail.
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
@@ -30,6 +31,7 @@ public class DetailsModel(DistributionQueries queries, DistributionService distr
 
     [BindProperty] public DeliveryInput Delivery { get; set; } = new();
     [BindProperty] public IFormFile? Proof { get; set; }
+    [BindProperty] public string? CancelReason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -72,6 +74,11 @@ public class DetailsModel(DistributionQueries queries, DistributionService distr
 
     public Task<IActionResult> OnPostArriveAsync(int id, CancellationToken ct) =>
         StepAsync(id, () => distributions.ArriveAsync(id, ct), _ => "Đã ghi nhận hàng đến nơi; người nhận xác nhận đã giao.", ct);
+
+    /// <summary>A dispatcher calls the distribution off before delivery, with a reason; goods on the road go back to their lot.</summary>
+    public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) =>
+        StepAsync(id, () => distributions.CancelAsync(id, CancelReason, ct),
+            d => d.ReturnSequence is null ? "Đã huỷ đợt cấp phát; số lượng của phân bổ có thể cấp phát lại." : "Đã huỷ đợt cấp phát: hàng đã nhập lại kho, sổ cái công khai ghi một bút toán nhập lại.", ct);
 
     public async Task<IActionResult> OnPostDeliverAsync(int id, CancellationToken ct)
     {

@@ -89,10 +89,11 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
             + afterFirst["expense entries"] + afterFirst["stock entries"] + afterFirst["distribution entries"], afterFirst["ledger"]);
         // Lots of the in-kind receipts in every state: two stocked (one entry each), a write-off and a stock count's shortfall
         // (one more entry each); two
-        // distributions left the stock (one entry each), one of them delivered (a distribution entry); and the school's meals
-        // served and the jackets bought (a distribution entry of 0 ₫ each, with the quantity).
+        // distributions left the stock (one entry each), one of them delivered (a distribution entry), and a third left and was
+        // called back (two entries: out and back in); and the school's meals served and the jackets bought (a distribution entry
+        // of 0 ₫ each, with the quantity).
         Assert.True(afterFirst["stock lots"] >= 6, $"{afterFirst["stock lots"]} lots");
-        Assert.Equal(6, afterFirst["stock entries"]);
+        Assert.Equal(8, afterFirst["stock entries"]);
         Assert.Equal(3, afterFirst["distribution entries"]);
         // Name-only donors' gifts are counted by name only (honor_roll_names), never as a dated row.
         Assert.True(afterFirst["honor roll names"] > 0);
@@ -117,10 +118,14 @@ public abstract class DemoSeedingTests(DatabaseProvider provider) : DatabaseTest
         Assert.Contains(Shared.Distributions.DistributionState.Delivered, distributions);
         Assert.Contains(Shared.Distributions.DistributionState.Departed, distributions);
         Assert.Contains(Shared.Distributions.DistributionState.Draft, distributions);
+        Assert.Contains(Shared.Distributions.DistributionState.Cancelled, distributions);
+        Assert.Contains(await db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.StockMovement && e.Quantity > 0).Select(e => e.Description).ToListAsync(),
+            d => d.StartsWith("Nhập lại kho, huỷ cấp phát số", StringComparison.Ordinal));
         Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Distribution && e.AmountVnd > 0));
         // They go to the children whose needs they meet, named from the registry (demo children); the delivered one ticked.
         var named = await db.DistributionChildren.Select(c => new { c.Child!.IsDemo, c.Received, c.Distribution!.State }).ToListAsync();
-        Assert.Equal(3, named.Count);
+        Assert.Equal(4, named.Count); // the called-back trip keeps its named child, as signed lists do; it counts for no support
+        Assert.Single(named, c => c.State == Shared.Distributions.DistributionState.Cancelled);
         Assert.All(named, c => Assert.True(c.IsDemo));
         Assert.Contains(named, c => c.State == Shared.Distributions.DistributionState.Delivered && c.Received == true);
         // Meals served: one confirmed service delivery, booked as a quantity (0 ₫) drawn from its money allocation.

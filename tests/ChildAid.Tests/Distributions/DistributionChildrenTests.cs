@@ -161,6 +161,10 @@ public abstract class DistributionChildrenTests(DatabaseProvider provider) : Sto
                 (s, _) => s.MergeAsync(twin.Id, kids.Pupil))).Succeeded);
             var merged = await DistributeAsAsync(W.Proposer, s => s.CreateAsync(ToChildren(school.Id, 1, twin.Id)));
             Assert.Contains($"Đã có tên trong đợt cấp phát số {first.Id}", merged.Errors["ChildIds"]);
+
+            // Called off, the first distribution names nobody any more: the child may be named again.
+            Done(await DistributeAsAsync(W.Proposer, s => s.CancelAsync(first.Id, "Lập nhầm danh sách")));
+            Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(ToChildren(school.Id, 1, twin.Id))));
         }
     }
 

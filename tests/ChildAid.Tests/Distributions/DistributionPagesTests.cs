@@ -14,7 +14,8 @@ namespace ChildAid.Tests.Distributions;
 /// <summary>
 /// The distribution pages through the real forms: planned from the allocation list, confirmed, sent off and arrived by a
 /// commune officer, whose own delivery confirmation answers 403; the school's staff confirm it with the signed hand-over list
-/// (partly delivered: the rest goes back to stock); the list is theirs alone; another commune's officer sees none of it.
+/// (partly delivered: the rest goes back to stock); the list is theirs alone; another commune's officer sees none of it; the
+/// officer calls off a draft with a reason.
 /// </summary>
 public abstract class DistributionPagesTests(DatabaseProvider provider) : BackOfficeTest(provider)
 {
@@ -106,6 +107,24 @@ public abstract class DistributionPagesTests(DatabaseProvider provider) : BackOf
         var workbook = await officer.GetAsync("/Distributions?handler=Export&state=Delivered");
         Assert.Equal(HttpStatusCode.OK, workbook.Response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Response.Content.Headers.ContentType?.MediaType);
+
+        // The officer calls off the draft they planned: a reason is asked for next to the field; the school's staff may not.
+        var plannedPage = planned.Headers.Location!.OriginalString;
+        Assert.Contains("Huỷ đợt cấp phát", await officer.GetPageAsync(plannedPage));
+        var noReason = await officer.PostWithTokenAsync($"{plannedPage}?handler=Cancel", StaffClient.Token(await officer.GetPageAsync(plannedPage)),
+            new Dictionary<string, string> { ["CancelReason"] = "" });
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Nhập lý do huỷ", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await receiver.PostWithTokenAsync($"{plannedPage}?handler=Cancel", StaffClient.Token(await receiver.GetPageAsync(plannedPage)),
+            new Dictionary<string, string> { ["CancelReason"] = "Trường không cần nữa" })).StatusCode);
+        var cancelled = await officer.PostWithTokenAsync($"{plannedPage}?handler=Cancel", StaffClient.Token(await officer.GetPageAsync(plannedPage)),
+            new Dictionary<string, string> { ["CancelReason"] = "Trường đã nhận đủ áo từ đợt trước" });
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var calledOff = await officer.FollowAsync(cancelled);
+        Assert.Contains("Đã huỷ", calledOff);
+        Assert.Contains("Trường đã nhận đủ áo từ đợt trước", calledOff);
+        Assert.DoesNotContain("handler=Cancel", calledOff);
+        Assert.DoesNotContain("handler=Cancel", await receiver.GetPageAsync(page));
 
         await using var check = Db.NewContext();
         var delivered = await check.Distributions.SingleAsync(d => d.Id == seeded.DistributionId);

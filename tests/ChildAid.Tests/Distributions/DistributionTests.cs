@@ -216,6 +216,95 @@ public abstract class DistributionTests(DatabaseProvider provider) : StockTest(p
         // A commune officer of another commune does not see it.
         Assert.Equal(DistributionService.NotFound, (await DistributeAsAsync(W.OtherCommune, s => s.ArriveAsync(draft.Id))).Errors["State"]);
     }
+
+    [Fact]
+    public async Task A_distribution_called_off_before_departure_frees_its_allocation_and_one_on_the_road_puts_its_goods_back()
+    {
+        var (allocation, lot) = await StockedAllocationAsync();
+        var planned = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 30))));
+        Assert.Equal("Nhập lý do huỷ (tối đa 500 ký tự).", (await DistributeAsAsync(W.Proposer, s => s.CancelAsync(planned.Id, " "))).Errors["CancelReason"]);
+        var called = Done(await DistributeAsAsync(W.Proposer, s => s.CancelAsync(planned.Id, "Đường lên bản bị sạt lở")));
+        Assert.Equal((DistributionState.Cancelled, "Đường lên bản bị sạt lở", (long?)null), (called.State, called.CancelReason, called.ReturnSequence));
+        Assert.Equal(Distribution.WrongState, (await DistributeAsAsync(W.Proposer, s => s.CancelAsync(planned.Id, "lần nữa"))).Errors["CancelReason"]);
+        Assert.DoesNotContain(await LedgerAsync(), e => e.Kind == LedgerEntryKind.StockMovement && e.Quantity != 50m);
+
+        // The allocation's 30 are free again; this time the goods leave the warehouse and are called back on the road.
+        var second = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 30))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(second.Id)));
+        var departed = Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(second.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ArriveAsync(second.Id)));
+        Assert.Equal(30, await InTransitAsync());
+        var back = Done(await DistributeAsAsync(W.Approver, s => s.CancelAsync(second.Id, "Trường đã nhận áo của đơn vị khác")));
+
+        var ledger = await LedgerAsync();
+        var movements = ledger.Where(e => e.Kind == LedgerEntryKind.StockMovement).ToList();
+        Assert.Equal([50m, -30m, 30m], movements.Select(e => e.Quantity));
+        Assert.Equal(departed.DepartureSequence, movements[2].SourceSequence);
+        Assert.Equal(movements[2].Sequence, back.ReturnSequence);
+        Assert.Equal($"Nhập lại kho, huỷ cấp phát số {second.Id}: Áo ấm trẻ em (6–8 tuổi), 30 chiếc, Xã Ia Đal", movements[2].Description);
+        Assert.DoesNotContain("sạt lở", string.Join(" ", ledger.Select(e => e.Description)));
+        Assert.True((await LedgerVerifier.VerifyAsync(ledger.ToAsyncEnumerable())).IsIntact);
+        Assert.Equal(0, await InTransitAsync());
+        await using (var db = Db.NewContext())
+        {
+            Assert.Equal(50, (await db.StockLots.AsNoTracking().SingleAsync(l => l.Id == lot.Id)).OnHand);
+            var balances = await LedgerBalances.ComputeAsync(db.LedgerEntries.AsNoTracking());
+            Assert.True(balances.Holds, string.Join(" | ", balances.Violations.Select(v => v.Message)));
+            Assert.Equal(50m, balances.StockOnHand[("Áo ấm trẻ em (6–8 tuổi)", "chiếc")]);
+            // Who called it off and why is in the audit trail.
+            var key = second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(a => a.EntityType == nameof(Distribution) && a.EntityKey == key).ToListAsync(),
+                a => a.UserId == W.Approver.Id && a.After!.Contains("Trường đã nhận áo của đơn vị khác"));
+        }
+
+        // Delivered goods are never called off.
+        var third = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 30))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(third.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(third.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ArriveAsync(third.Id)));
+        Done(await DistributeAsAsync(W.Approver, s => s.ConfirmDeliveryAsync(third.Id, Delivery(30), "bien-ban.png", Png(5))));
+        Assert.Equal(Distribution.AlreadyDelivered, (await DistributeAsAsync(W.Proposer, s => s.CancelAsync(third.Id, "nhầm"))).Errors["CancelReason"]);
+        // Another commune's officer does not find it at all.
+        Assert.Equal(DistributionService.NotFound, (await DistributeAsAsync(W.OtherCommune, s => s.CancelAsync(second.Id, "x"))).Errors["CancelReason"]);
+
+        async Task<int> InTransitAsync()
+        {
+            await using var db = Db.NewContext();
+            return (await db.NeedLines.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == W.Jackets.Id)).InTransitQuantity;
+        }
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_cancelled_departure_without_its_return_and_a_delivery_cancelled()
+    {
+        var (allocation, _) = await StockedAllocationAsync();
+        var draft = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 20))));
+        await using var db = Db.NewContext();
+        const string Cancel = "UPDATE distributions SET state = 'Cancelled', cancelled_by_id = 'x', cancelled_at = created_at, cancel_reason = 'r'";
+        // Cancelled without who and why, or gaining a departure on the way.
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE distributions SET state = 'Cancelled' WHERE id = {0}", draft.Id)));
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+            Cancel + ", departure_sequence = (SELECT max(sequence) FROM ledger_entries), return_sequence = (SELECT max(sequence) FROM ledger_entries) WHERE id = {0}", draft.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(draft.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(draft.Id)));
+        // On the road: cancelled without a return, or naming the departure itself as the return.
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(Cancel + " WHERE id = {0}", draft.Id)));
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(Cancel + ", return_sequence = departure_sequence WHERE id = {0}", draft.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.CancelAsync(draft.Id, "Xe hỏng giữa đường")));
+        // Cancelled is the end: it never becomes a draft or a delivery again.
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+            "UPDATE distributions SET state = 'Draft', cancelled_by_id = NULL, cancelled_at = NULL, cancel_reason = NULL WHERE id = {0}", draft.Id)));
+        Assert.Equal(50, (await db.StockLots.AsNoTracking().SingleAsync()).OnHand);
+
+        var delivered = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Input(allocation.Id, 10))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(delivered.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(delivered.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ArriveAsync(delivered.Id)));
+        Done(await DistributeAsAsync(W.Approver, s => s.ConfirmDeliveryAsync(delivered.Id, Delivery(10), "bien-ban.png", Png(6))));
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+            Cancel + ", delivered_quantity = NULL, distribution_sequence = NULL WHERE id = {0}", delivered.Id)));
+        Assert.NotNull(await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(Cancel + " WHERE id = {0}", delivered.Id)));
+    }
 }
 
 public class DistributionTestsOnSqlite() : DistributionTests(DatabaseProvider.Sqlite);

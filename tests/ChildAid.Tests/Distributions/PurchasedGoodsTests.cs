@@ -114,6 +114,24 @@ public abstract class PurchasedGoodsTests(DatabaseProvider provider) : ExpenseTe
     }
 
     [Fact]
+    public async Task A_cancelled_handover_of_purchased_goods_frees_them_for_another_which_the_database_lets_depart()
+    {
+        var (allocation, _) = await BoughtAsync(10);
+        var first = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Plan(allocation.Id, 10))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(first.Id)));
+        Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(first.Id)));
+        Assert.Contains("chỉ còn 0", (await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Plan(allocation.Id, 1)))).Errors["Quantity"]);
+        var called = Done(await DistributeAsAsync(W.Proposer, s => s.CancelAsync(first.Id, "Nhà cung cấp giao nhầm địa điểm")));
+        // Purchased goods never were in our stock: nothing comes back to a lot, no ledger entry.
+        Assert.Null(called.ReturnSequence);
+        Assert.DoesNotContain(await LedgerAsync(), e => e.Kind == LedgerEntryKind.StockMovement);
+        var again = Done(await DistributeAsAsync(W.Proposer, s => s.CreateAsync(Plan(allocation.Id, 10))));
+        Done(await DistributeAsAsync(W.Proposer, s => s.ConfirmAsync(again.Id)));
+        // The database's departure rule no longer counts the cancelled one against what was bought.
+        Assert.Equal(DistributionState.Departed, Done(await DistributeAsAsync(W.Proposer, s => s.DepartAsync(again.Id))).State);
+    }
+
+    [Fact]
     public async Task A_quantity_is_bought_only_for_a_need_counted_in_items_and_is_at_least_one()
     {
         var meals = await AllocatedAsync(400_000);

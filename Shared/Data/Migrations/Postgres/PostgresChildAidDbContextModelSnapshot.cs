@@ -2325,6 +2325,20 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)")
                         .HasColumnName("arrived_by_id");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("cancelled_by_id");
+
                     b.Property<string>("Carrier")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2478,15 +2492,17 @@ namespace ChildAid.Shared.Data.Migrations.Postgres
 
                     b.ToTable("distributions", null, t =>
                         {
+                            t.HasCheckConstraint("ck_distributions_cancelled", "(state = 'Cancelled') = (cancelled_by_id IS NOT NULL)");
+
                             t.HasCheckConstraint("ck_distributions_four_eyes", "delivery_confirmed_by_id IS NULL OR delivery_confirmed_by_id <> departed_by_id");
 
                             t.HasCheckConstraint("ck_distributions_quantity", "quantity > 0");
 
                             t.HasCheckConstraint("ck_distributions_recipient", "(recipient = 'School' AND school_id IS NOT NULL) OR (recipient = 'Children' AND children_count > 0) OR recipient = 'Commune'");
 
-                            t.HasCheckConstraint("ck_distributions_state", "(state = 'Draft' AND confirmed_by_id IS NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Departed' AND confirmed_by_id IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR (state = 'Arrived' AND departed_by_id IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR (state = 'Delivered' AND departed_by_id IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL AND delivered_quantity >= 0 AND delivered_quantity <= quantity AND receiver_name IS NOT NULL AND receiver_role IS NOT NULL AND proof_sha256 IS NOT NULL AND delivery_confirmed_by_id IS NOT NULL AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL OR stock_lot_id IS NULL))");
+                            t.HasCheckConstraint("ck_distributions_state", "(state = 'Draft' AND confirmed_by_id IS NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Confirmed' AND confirmed_by_id IS NOT NULL AND departure_sequence IS NULL AND delivered_quantity IS NULL) OR (state = 'Departed' AND confirmed_by_id IS NOT NULL AND departed_by_id IS NOT NULL AND arrived_by_id IS NULL AND delivered_quantity IS NULL) OR (state = 'Arrived' AND departed_by_id IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NULL) OR (state = 'Delivered' AND departed_by_id IS NOT NULL AND arrived_by_id IS NOT NULL AND delivered_quantity IS NOT NULL AND delivered_quantity >= 0 AND delivered_quantity <= quantity AND receiver_name IS NOT NULL AND receiver_role IS NOT NULL AND proof_sha256 IS NOT NULL AND delivery_confirmed_by_id IS NOT NULL AND (delivered_quantity = 0 OR distribution_sequence IS NOT NULL) AND (delivered_quantity = quantity OR return_sequence IS NOT NULL OR stock_lot_id IS NULL)) OR (state = 'Cancelled' AND cancelled_by_id IS NOT NULL AND cancel_reason IS NOT NULL AND delivered_quantity IS NULL AND distribution_sequence IS NULL AND (departure_sequence IS NULL) = (return_sequence IS NULL))");
 
-                            t.HasCheckConstraint("ck_distributions_stock_movements", "(stock_lot_id IS NULL AND departure_sequence IS NULL AND return_sequence IS NULL) OR (stock_lot_id IS NOT NULL AND (state IN ('Draft', 'Confirmed') OR departure_sequence IS NOT NULL))");
+                            t.HasCheckConstraint("ck_distributions_stock_movements", "(stock_lot_id IS NULL AND departure_sequence IS NULL AND return_sequence IS NULL) OR (stock_lot_id IS NOT NULL AND (state IN ('Draft', 'Confirmed', 'Cancelled') OR departure_sequence IS NOT NULL))");
                         });
                 });
 
