@@ -12,13 +12,17 @@ public sealed class InKindRow
     public string? Unit { get; set; }
     public string? SizeBand { get; set; }
     public string? Delivery { get; set; }
+    /// <summary>Deliver by, dd/MM/yyyy (or a date picker's yyyy-MM-dd); optional.</summary>
+    public string? DeliverBy { get; set; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Item) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Unit)
-        && string.IsNullOrWhiteSpace(SizeBand) && string.IsNullOrWhiteSpace(Delivery);
+        && string.IsNullOrWhiteSpace(SizeBand) && string.IsNullOrWhiteSpace(Delivery) && string.IsNullOrWhiteSpace(DeliverBy);
 
     public PledgeInKindLineRequest ToLine() => new()
     {
         Item = Item, Quantity = NumberInput.ParseWhole(Quantity) ?? 0, Unit = Unit, SizeBand = SizeBand, Delivery = Delivery,
+        DeliverBy = InstalmentRow.ParseDate(DeliverBy),
+        DeliverByUnreadable = !string.IsNullOrWhiteSpace(DeliverBy) && InstalmentRow.ParseDate(DeliverBy) is null,
     };
 }
 

@@ -42,8 +42,11 @@ public static class DemoPledges
         new("DEM7FF", "bua-trua-co-thit", "Phan Thu Hà (demo)", DonorKind.Person, 100_000, DisplayChoice.NameAmount, Process: false),
         // Goods alone: 300 jackets pledged, the first 120 delivered and receipted (an in-kind receipt on the pledge).
         new("DEM8GG", "ao-am-cho-em", "Công ty CP Dệt May Tây Nguyên (demo)", DonorKind.Business, 0, DisplayChoice.NameOnly, GoodsReceived: 120, TaxCode: "5900123456",
-            InKind: """[{"item":"Áo ấm","quantity":300,"unit":"chiếc","sizeBand":"6–8 tuổi","delivery":"Giao hai đợt tại UBND xã Ia Đal, trước 20/12"}]"""),
+            InKind: """[{"item":"Áo ấm","quantity":300,"unit":"chiếc","sizeBand":"6–8 tuổi","delivery":"Giao hai đợt tại UBND xã Ia Đal","deliverBy":"DELIVER_BY"}]"""),
     ];
+
+    /// <summary>The goods pledge's delivery date: five days on, inside the reminder window, so its reminder is due.</summary>
+    private static string DeliverBy(DateOnly today) => today.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<int> SeedAsync(IServiceScopeFactory appScopes, DateOnly today, CancellationToken ct = default)
     {
@@ -68,7 +71,7 @@ public static class DemoPledges
                     Message = plan.Message, DonorKind = plan.Kind, DonorName = plan.Name, DonorPhone = $"09{12_345_600 + i:D8}",
                     DonorTaxCode = plan.Kind == DonorKind.Business ? plan.TaxCode : null,
                     DonorAddress = plan.Kind == DonorKind.Business ? "Khu công nghiệp Trà Đa, Pleiku, Gia Lai (demo)" : null,
-                    Origin = DonorOrigin.Domestic, Channel = PaymentChannel.Transfer, InstalmentsJson = plan.Instalments, InKindLinesJson = plan.InKind,
+                    Origin = DonorOrigin.Domestic, Channel = PaymentChannel.Transfer, InstalmentsJson = plan.Instalments, InKindLinesJson = plan.InKind?.Replace("DELIVER_BY", DeliverBy(today), StringComparison.Ordinal),
                     ReceivedAt = today.AddDays(-20 + i).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
                 });
                 await db.SaveChangesAsync(ct);

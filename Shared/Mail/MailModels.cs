@@ -35,6 +35,11 @@ public sealed record InstalmentReminderMail(
     string DonorName, string Reference, long AmountVnd, DateOnly DueOn, string PayUrl, string? CampaignTitle = null,
     string? DonorPageUrl = null);
 
+/// <summary>Before the day a business's pledged goods are to arrive by, with what is still missing (lines in words) and its pledge page.</summary>
+public sealed record GoodsDeliveryReminderMail(
+    string DonorName, string Reference, DateOnly DeliverBy, IReadOnlyList<string> Missing, string PledgeUrl, string? CampaignTitle = null,
+    string? DonorPageUrl = null);
+
 /// <summary>A story published on a campaign the donor follows; always carries its one-click unsubscribe link.</summary>
 public sealed record CampaignUpdateMail(
     string DonorName, string CampaignTitle, string StoryTitle, string? StorySummary, string StoryUrl, string UnsubscribeUrl);

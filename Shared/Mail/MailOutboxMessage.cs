@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ChildAid.Shared.Mail;
 
 /// <summary>What a mail is for; each kind has its own template and model (<see cref="MailTemplates"/>).</summary>
-public enum MailMessageKind { PledgeConfirmation, Receipt, ThankYou, InstalmentReminder, CampaignUpdate, FollowConfirmation, AdvanceInvoiceReminder }
+public enum MailMessageKind { PledgeConfirmation, Receipt, ThankYou, InstalmentReminder, CampaignUpdate, FollowConfirmation, AdvanceInvoiceReminder, GoodsDeliveryReminder }
 
 /// <summary>Where a queued mail stands. Sending: claimed by one worker, which alone may move it on.</summary>
 public enum MailStatus { Pending, Sending, Sent, Failed }

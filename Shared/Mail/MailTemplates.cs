@@ -33,6 +33,7 @@ public static class MailTemplates
             MailMessageKind.Receipt => Receipt(As<ReceiptMail>(model), en),
             MailMessageKind.ThankYou => ThankYou(As<ThankYouMail>(model), en),
             MailMessageKind.InstalmentReminder => InstalmentReminder(As<InstalmentReminderMail>(model), en),
+            MailMessageKind.GoodsDeliveryReminder => GoodsDeliveryReminder(As<GoodsDeliveryReminderMail>(model), en),
             MailMessageKind.CampaignUpdate => CampaignUpdate(As<CampaignUpdateMail>(model), en),
             MailMessageKind.FollowConfirmation => FollowConfirmation(As<FollowConfirmationMail>(model), en),
             MailMessageKind.AdvanceInvoiceReminder => AdvanceInvoiceReminder(As<AdvanceInvoiceReminderMail>(model), en),
@@ -154,6 +155,23 @@ public static class MailTemplates
         b.Signature(en);
         return b.Done(en ? $"Instalment due on {VietnameseFormat.Date(m.DueOn)}: pledge {m.Reference}"
                          : $"Nhắc đợt ủng hộ đến hạn ngày {VietnameseFormat.Date(m.DueOn)}: {m.Reference}", []);
+    }
+
+    private static RenderedMail GoodsDeliveryReminder(GoodsDeliveryReminderMail m, bool en)
+    {
+        var b = new Body(en ? $"Dear {m.DonorName}," : $"Kính gửi {m.DonorName},");
+        b.Para(en
+            ? $"The goods of your pledge {m.Reference}{For(m.CampaignTitle, en)} are planned to arrive by {VietnameseFormat.Date(m.DeliverBy)}. Still to come:"
+            : $"Hàng của cam kết ủng hộ {m.Reference}{For(m.CampaignTitle, en)} dự kiến giao trước ngày {VietnameseFormat.Date(m.DeliverBy)}. Còn chờ nhận:");
+        foreach (var line in m.Missing) b.Para("• " + line);
+        b.Para(en
+            ? "If the plan has changed, please reply to this mail or call the programme so the communes can prepare."
+            : "Nếu kế hoạch giao thay đổi, xin trả lời thư này hoặc gọi cho Ban chương trình để các xã chuẩn bị nhận hàng.");
+        b.Link(en ? "See the pledge" : "Xem cam kết", m.PledgeUrl);
+        DonorPage(b, m.DonorPageUrl, en);
+        b.Signature(en);
+        return b.Done(en ? $"Goods due by {VietnameseFormat.Date(m.DeliverBy)}: pledge {m.Reference}"
+                         : $"Nhắc lịch giao hàng trước ngày {VietnameseFormat.Date(m.DeliverBy)}: {m.Reference}", []);
     }
 
     private static RenderedMail CampaignUpdate(CampaignUpdateMail m, bool en)

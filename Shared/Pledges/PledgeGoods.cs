@@ -6,10 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildAid.Shared.Pledges;
 
 /// <summary>One line of goods pledged, with what has come in against it (a line received but never pledged has 0 pledged).</summary>
-public sealed record PledgeGoodsLine(string Item, string Unit, string? SizeBand, string? Delivery, long PledgedQuantity, long ReceivedQuantity)
+public sealed record PledgeGoodsLine(string Item, string Unit, string? SizeBand, string? Delivery, long PledgedQuantity, long ReceivedQuantity,
+    DateOnly? DeliverBy = null)
 {
     public long OutstandingQuantity => Math.Max(0, PledgedQuantity - ReceivedQuantity);
     public bool IsComplete => ReceivedQuantity >= PledgedQuantity;
+    /// <summary>Past its delivery date (<paramref name="today"/>, Vietnam) with goods still missing.</summary>
+    public bool IsLate(DateOnly today) => !IsComplete && DeliverBy is { } by && by < today;
     /// <summary>The line's name on the receipt for its goods, so receipts find their line again: "Áo ấm, cỡ 6–8 tuổi".</summary>
     public string ReceiptItem => PledgeGoods.ReceiptItem(Item, SizeBand);
 }
@@ -23,10 +26,11 @@ public static class PledgeGoods
     public static string ReceiptItem(string item, string? sizeBand) =>
         string.IsNullOrWhiteSpace(sizeBand) ? item.Trim() : $"{item.Trim()}, cỡ {sizeBand.Trim()}";
 
-    /// <summary>The lines as the donor wrote them, one sentence each: "300 chiếc Áo ấm, cỡ 6–8 tuổi — giao trước 15/12".</summary>
+    /// <summary>The lines as the donor wrote them, one sentence each: "300 chiếc Áo ấm, cỡ 6–8 tuổi — giao tại xã — trước 15/12/2026".</summary>
     public static IReadOnlyList<string> Describe(IEnumerable<PledgeInKindLine> lines) =>
         [.. lines.Where(l => !string.IsNullOrWhiteSpace(l.Item)).Select(l =>
-            $"{VietnameseFormat.Number(l.Quantity ?? 0)} {l.Unit?.Trim()} {ReceiptItem(l.Item!, l.SizeBand)}{(string.IsNullOrWhiteSpace(l.Delivery) ? "" : " — " + l.Delivery.Trim())}")];
+            $"{VietnameseFormat.Number(l.Quantity ?? 0)} {l.Unit?.Trim()} {ReceiptItem(l.Item!, l.SizeBand)}{(string.IsNullOrWhiteSpace(l.Delivery) ? "" : " — " + l.Delivery.Trim())}"
+            + (l.DeliverBy is { } by ? " — " + Localization.Messages.Format("trước {0}", VietnameseFormat.Date(by)) : ""))];
 
     public static IReadOnlyList<PledgeGoodsLine> Standing(IReadOnlyList<PledgeInKindLine> pledged, IEnumerable<(string Item, string Unit, int Quantity)> received)
     {
@@ -37,7 +41,7 @@ public static class PledgeGoods
         {
             var key = Key(ReceiptItem(p.Item!, p.SizeBand), p.Unit!);
             var got = counted.Remove(key, out var r) ? r.Quantity : 0;
-            lines.Add(new PledgeGoodsLine(p.Item!.Trim(), p.Unit!.Trim(), p.SizeBand, p.Delivery, p.Quantity ?? 0, got));
+            lines.Add(new PledgeGoodsLine(p.Item!.Trim(), p.Unit!.Trim(), p.SizeBand, p.Delivery, p.Quantity ?? 0, got, p.DeliverBy));
         }
         // Goods that came in beyond the pledge are shown too (pledged 0), never lost from the count.
         lines.AddRange(counted.Values.Select(r => new PledgeGoodsLine(r.Item, r.Unit, null, null, 0, r.Quantity)));

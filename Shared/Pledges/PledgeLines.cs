@@ -12,8 +12,8 @@ public sealed record InstalmentStanding(DateOnly Due, long AmountVnd, long PaidV
     public bool IsPaid => PaidVnd >= AmountVnd;
 }
 
-/// <summary>An in-kind line as the intake's JSON carries it (e.g. 300 áo khoác, cỡ 6–8, giao trước 15/12).</summary>
-public sealed record PledgeInKindLine(string? Item, int? Quantity, string? Unit, string? SizeBand, string? Delivery);
+/// <summary>An in-kind line as the intake's JSON carries it (e.g. 300 áo khoác, cỡ 6–8, giao tại xã, by 15/12; lines stored before the date have none).</summary>
+public sealed record PledgeInKindLine(string? Item, int? Quantity, string? Unit, string? SizeBand, string? Delivery, DateOnly? DeliverBy = null);
 
 /// <summary>Reads the JSON columns the intake stores (see <see cref="PledgeIntake.InstalmentsJson"/>); bad JSON reads as no lines.</summary>
 public static class PledgeLines

@@ -16,6 +16,11 @@ public sealed class PledgeInKindLineRequest
     public string? SizeBand { get; set; }
     /// <summary>The delivery plan in the business's words (when, where, how).</summary>
     public string? Delivery { get; set; }
+    /// <summary>The day the goods are to arrive by (optional): a reminder goes before it while the line is not fully delivered.</summary>
+    public DateOnly? DeliverBy { get; set; }
+    /// <summary>A date was typed on the form but could not be read (the API's JSON reader refuses such a value itself).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool DeliverByUnreadable { get; set; }
 }
 
 /// <summary>One instalment of a business pledge: how much, by when.</summary>
@@ -40,6 +45,8 @@ public sealed partial class PledgeRequest
     public const int MaxDeliveryLength = 200;
     /// <summary>A receipt's goods line holds at most this many (contribution_goods_lines.quantity is an int).</summary>
     public const int MaxInKindQuantity = 1_000_000;
+    /// <summary>How far ahead a delivery date may be (the message says 2 years).</summary>
+    public const int MaxDeliveryYears = 2;
 
     /// <summary>In-kind lines (businesses only): the goods pledged besides the money.</summary>
     public List<PledgeInKindLineRequest>? InKind { get; set; }
@@ -66,6 +73,9 @@ public sealed partial class PledgeRequest
             else if (line.Unit.Trim().Length > MaxUnitLength) add(at + "unit", $"Đơn vị tính tối đa {MaxUnitLength} ký tự.");
             if (line.SizeBand?.Trim() is { Length: > MaxSizeBandLength }) add(at + "sizeBand", $"Cỡ tối đa {MaxSizeBandLength} ký tự.");
             if (line.Delivery?.Trim() is { Length: > MaxDeliveryLength }) add(at + "delivery", $"Kế hoạch giao hàng tối đa {MaxDeliveryLength} ký tự.");
+            if (line.DeliverByUnreadable) add(at + "deliverBy", "Vui lòng nhập ngày giao dạng dd/MM/yyyy, ví dụ 15/12/2026.");
+            else if (line.DeliverBy is { } by && today is { } day && by < day) add(at + "deliverBy", "Ngày giao không được ở trong quá khứ.");
+            else if (line.DeliverBy is { } far && today is { } now && far > now.AddYears(MaxDeliveryYears)) add(at + "deliverBy", "Ngày giao trong vòng 2 năm tới.");
         }
 
         if (IsForeign && instalments.Count > 0) add("instalments", "Chia đợt chỉ nhận bằng đồng (VND).");
@@ -90,8 +100,12 @@ public sealed partial class PledgeRequest
         ? JsonSerializer.Serialize(rows.Select(r => new { due = r.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), amountVnd = r.Amount }), Json)
         : null;
 
-    /// <summary>The intake's JSON: [{ "item", "quantity", "unit", "sizeBand", "delivery" }], or null.</summary>
+    /// <summary>The intake's JSON: [{ "item", "quantity", "unit", "sizeBand", "delivery", "deliverBy": "yyyy-MM-dd" }], or null.</summary>
     private string? InKindAsJson() => InKind is { Count: > 0 } rows
-        ? JsonSerializer.Serialize(rows.Select(r => new { item = r.Item?.Trim(), quantity = r.Quantity, unit = r.Unit?.Trim(), sizeBand = Blank(r.SizeBand), delivery = Blank(r.Delivery) }), Json)
+        ? JsonSerializer.Serialize(rows.Select(r => new
+        {
+            item = r.Item?.Trim(), quantity = r.Quantity, unit = r.Unit?.Trim(), sizeBand = Blank(r.SizeBand), delivery = Blank(r.Delivery),
+            deliverBy = r.DeliverBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }), Json)
         : null;
 }

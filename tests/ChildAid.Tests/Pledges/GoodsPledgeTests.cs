@@ -113,6 +113,58 @@ public abstract class GoodsPledgeTests(DatabaseProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public void A_delivery_date_is_read_from_today_on_within_two_years()
+    {
+        var today = new DateOnly(2026, 12, 5);
+        var pledge = Jackets("c");
+        pledge.InKind![0].DeliverBy = today;
+        Assert.Empty(pledge.Validate(today));
+        pledge.InKind[0].DeliverBy = today.AddDays(-1);
+        Assert.Equal("Ngày giao không được ở trong quá khứ.", pledge.Validate(today)["inKind[0].deliverBy"][0]);
+        pledge.InKind[0].DeliverBy = today.AddYears(2).AddDays(1);
+        Assert.Equal("Ngày giao trong vòng 2 năm tới.", pledge.Validate(today)["inKind[0].deliverBy"][0]);
+        pledge.InKind[0].DeliverBy = null;
+        pledge.InKind[0].DeliverByUnreadable = true;
+        Assert.Equal("Vui lòng nhập ngày giao dạng dd/MM/yyyy, ví dụ 15/12/2026.", pledge.Validate(today)["inKind[0].deliverBy"][0]);
+    }
+
+    [Fact]
+    public async Task Before_the_delivery_date_the_business_is_reminded_once_of_what_is_still_missing()
+    {
+        await using (var db = Db.NewContext()) await TestData.UnitAsync(db, "Xã Ia Đal", code: UnitCode);
+        var campaign = await WithDbAsync(db => TestData.CampaignAsync(db));
+        var today = Shared.Time.VietnamClock.VietnamToday(TimeProvider.System);
+        var request = Jackets(campaign.Slug);
+        request.InKind![0].DeliverBy = today.AddDays(3);
+        request.InKind[1].DeliverBy = today.AddDays(2);
+        string reference;
+        await using (var intake = IntakeDbContext.Create(Db.IntakeOptions))
+            reference = (await new PledgeIntakeService(intake, TimeProvider.System).SubmitAsync(request, Guid.NewGuid().ToString())).Status.Reference;
+        Assert.Equal(1, await Services.GetRequiredService<PledgeIntakeProcessor>().ProcessPendingAsync());
+        var pledge = await WithDbAsync(db => db.Pledges.AsNoTracking().SingleAsync(p => p.Reference == reference));
+        var confirmation = await WithDbAsync(db => db.MailOutbox.AsNoTracking().SingleAsync(m => m.DedupeKey == "pledge:" + reference));
+        Assert.Contains($"300 chiếc Áo ấm, cỡ 6–8 tuổi — Giao tại UBND xã trước 20/12 — trước {today.AddDays(3):dd/MM/yyyy}", confirmation.TextBody, StringComparison.Ordinal);
+
+        // 120 jackets and all the hats came: the hats' date needs no reminder, the jackets' lists the 180 still missing.
+        await RecordAsync(pledge.Id, Guid.NewGuid(), (120, 150_000), (100, 60_000));
+        var reminders = Services.GetRequiredService<InstalmentReminders>();
+        Assert.Equal(1, await reminders.QueueGoodsDueAsync());
+        Assert.Equal(0, await reminders.QueueGoodsDueAsync());
+        var mail = await WithDbAsync(db => db.MailOutbox.AsNoTracking().SingleAsync(m => m.Kind == MailMessageKind.GoodsDeliveryReminder));
+        Assert.Equal(InstalmentReminders.GoodsDedupeKey(reference, today.AddDays(3)), mail.DedupeKey);
+        Assert.Equal("kinhdoanh@detmay.example", mail.ToAddress);
+        Assert.Contains($"trước ngày {today.AddDays(3):dd/MM/yyyy}", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("• 180 chiếc Áo ấm, cỡ 6–8 tuổi", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mũ len", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/ung-ho/cam-ket/{reference}", mail.TextBody, StringComparison.Ordinal);
+        var standing = await StandingAsync(reference);
+        Assert.Equal(today.AddDays(3), standing.Goods[0].DeliverBy);
+        Assert.False(standing.Goods[0].IsLate(today));
+        Assert.True(standing.Goods[0].IsLate(today.AddDays(4)));
+        Assert.False(standing.Goods[1].IsLate(today.AddDays(4)));
+    }
+
+    [Fact]
     public async Task A_quantity_refused_comes_back_next_to_its_row_and_books_nothing()
     {
         await using (var db = Db.NewContext()) await TestData.UnitAsync(db, "Xã Ia Đal", code: UnitCode);

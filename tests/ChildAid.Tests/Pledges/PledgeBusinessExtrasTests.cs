@@ -43,7 +43,7 @@ public abstract class PledgeBusinessExtrasTests(DatabaseProvider provider) : Pub
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, PledgeFormTests.ErrorsIn(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())));
 
         var row = await WithDbAsync(db => db.PledgeIntake.SingleAsync());
-        Assert.Equal("[{\"item\":\"Áo ấm\",\"quantity\":300,\"unit\":\"chiếc\",\"sizeBand\":\"6–8 tuổi\",\"delivery\":\"Giao tại xã Ia Đal trước 15/12\"}]", row.InKindLinesJson);
+        Assert.Equal("[{\"item\":\"Áo ấm\",\"quantity\":300,\"unit\":\"chiếc\",\"sizeBand\":\"6–8 tuổi\",\"delivery\":\"Giao tại xã Ia Đal trước 15/12\",\"deliverBy\":null}]", row.InKindLinesJson);
         Assert.Equal("[{\"due\":\"2099-01-15\",\"amountVnd\":700000},{\"due\":\"2099-03-15\",\"amountVnd\":500000}]", row.InstalmentsJson);
     }
 
@@ -56,12 +56,20 @@ public abstract class PledgeBusinessExtrasTests(DatabaseProvider provider) : Pub
         answers["Input.InKind[0].Item"] = "Áo ấm";
         answers["Input.InKind[0].Quantity"] = "300";
         answers["Input.InKind[0].Unit"] = "chiếc";
+        // A delivery date the form cannot read is told next to its field.
+        answers["Input.InKind[0].DeliverBy"] = "31/02/2099";
+        var (unreadable, _) = await PledgeFormTests.PostFormAsync(PledgeFormTests.NoRedirects(Site), answers);
+        Assert.Contains("<p class=\"field-error\" id=\"e-InKind0DeliverBy\">Vui lòng nhập ngày giao dạng dd/MM/yyyy, ví dụ 15/12/2026.</p>",
+            WebUtility.HtmlDecode(await unreadable.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var deliverBy = ChildAid.Shared.Time.VietnamClock.VietnamToday(TimeProvider.System).AddDays(30);
+        answers["Input.InKind[0].DeliverBy"] = deliverBy.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
         var (response, _) = await PledgeFormTests.PostFormAsync(PledgeFormTests.NoRedirects(Site), answers);
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, PledgeFormTests.ErrorsIn(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())));
         var row = await WithDbAsync(db => db.PledgeIntake.SingleAsync());
         Assert.Equal(0, row.AmountVnd);
+        Assert.Equal(deliverBy, ChildAid.Shared.Pledges.PledgeLines.InKind(row.InKindLinesJson)[0].DeliverBy);
         var page = await Site.CreateClient().GetStringAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("Đây là cam kết ủng hộ hiện vật, không cần chuyển khoản.", WebUtility.HtmlDecode(page));
 
