@@ -107,7 +107,7 @@ public class ContributionBatchBooking(ChildAidDbContext db, LedgerWriter ledger,
         var pledges = await db.Pledges.IgnoreQueryFilters().AsNoTracking().Where(p => pledgeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var before = pledges.Values.ToDictionary(p => p.Id, p => new { p.PaidVnd, Status = p.Status.ToString() });
         foreach (var c in contributions)
-            if (c.PledgeId is { } id) pledges[id].RecordPayment(c.AmountVnd);
+            if (c.PledgeId is { } id) pledges[id].RecordPayment(c.AmountVnd); // bank lines are money, never goods
         await UpdatePledgesAsync(pledges.Values.ToList(), ct);
         if (!actor.Suppressed)
             await BulkInsert.InsertAsync(db, pledges.Values.Select(p => new AuditEntry

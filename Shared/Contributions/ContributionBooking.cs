@@ -70,8 +70,7 @@ public class ContributionBooking(ChildAidDbContext db, LedgerWriter ledger, Audi
         if (input.PledgeId is { } pledgeId)
         {
             var pledge = await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct);
-            if (contribution.Method == ContributionMethod.InKind) pledge.RecordGoods(await PledgeGoods.OfAsync(db, pledge, contribution.GoodsLines, ct: ct));
-            else pledge.RecordPayment(amountVnd);
+            await PledgeReceipts.BookAsync(db, pledge, contribution, ct);
         }
         var entry = await ledger.WriteAsync(slot, ReceiptEntry(contribution, donor), ct);
         db.Contributions.Add(contribution);

@@ -122,8 +122,7 @@ public class ContributionService(ChildAidDbContext db, LedgerWriter ledger, Cont
         if (contribution.PledgeId is { } pledgeId)
         {
             var pledge = await db.Pledges.IgnoreQueryFilters().SingleAsync(p => p.Id == pledgeId, ct);
-            if (contribution.Method == ContributionMethod.InKind) pledge.RecordGoods(await Pledges.PledgeGoods.OfAsync(db, pledge, leaving: contribution.Id, ct: ct));
-            else pledge.ReversePayment(contribution.AmountVnd);
+            await Pledges.PledgeReceipts.ReverseAsync(db, pledge, contribution, ct);
         }
         await HonorRollProjection.AddAsync(db, donor, contribution.CampaignId, contribution.Message, entry, -1, ct);
         await db.SaveChangesAsync(ct);

@@ -64,3 +64,23 @@ public static class PledgeGoods
             received.Select(r => (r.Item, r.Unit, r.Quantity)).Concat((adding ?? []).Select(l => (l.Item, l.Unit, l.Quantity))));
     }
 }
+
+/// <summary>
+/// What a receipt on a pledge does to it, decided once for every channel: goods count against the pledge's goods lines (a
+/// goods-only pledge's status follows them), money against its amount. Called under the ledger lock by the booking core and
+/// by a reversal, with the receipt's goods lines loaded.
+/// </summary>
+public static class PledgeReceipts
+{
+    public static async Task BookAsync(ChildAidDbContext db, Pledge pledge, Contribution receipt, CancellationToken ct = default)
+    {
+        if (receipt.Method == ContributionMethod.InKind) pledge.RecordGoods(await PledgeGoods.OfAsync(db, pledge, receipt.GoodsLines, ct: ct));
+        else pledge.RecordPayment(receipt.AmountVnd);
+    }
+
+    public static async Task ReverseAsync(ChildAidDbContext db, Pledge pledge, Contribution receipt, CancellationToken ct = default)
+    {
+        if (receipt.Method == ContributionMethod.InKind) pledge.RecordGoods(await PledgeGoods.OfAsync(db, pledge, leaving: receipt.Id, ct: ct));
+        else pledge.ReversePayment(receipt.AmountVnd);
+    }
+}
