@@ -12,7 +12,11 @@ public sealed record AllocationRow(int Id, AllocationState State, int Contributi
     string Item, NeedTarget Target, string? GoodsItem, int? Quantity, long AmountVnd, string ProposedBy, DateTime ProposedAt, string? DecidedBy,
     DateTime? DecidedAt, string? RejectionReason, string? Note, long? LedgerSequence, string? ReversedBy, DateTime? ReversedAt, string? ReversalReason,
     long? ReversalSequence, string? DoubleSupportFindings, string? DoubleSupportReason, string? DoubleSupportAllowedBy, NeedUnit NeedUnit = NeedUnit.Items,
-    bool ReceiptReadable = true);
+    bool ReceiptReadable = true, int? GoodsLineId = null, int GoodsDeclared = 0)
+{
+    /// <summary>For a live goods allocation: how far its goods line's live allocations exceed what the lot can still give (0 when they fit).</summary>
+    public int GoodsLineExcess { get; init; }
+}
 
 /// <summary>An approved need line the user may allocate to, with what it still lacks.</summary>
 public sealed record NeedOption(int Id, string Commune, string Who, string Item, SizeBand? SizeBand, int Level, NeedUnit Unit, NeedRemainder Left);
@@ -30,7 +34,7 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
         var query = db.Allocations.AsNoTracking().IgnoreQueryFilters([Security.ScopeFilters.Unit<Contribution>()]);
         if (state is { } s) query = query.Where(a => a.State == s);
         if (needLineId is { } need) query = query.Where(a => a.NeedLineId == need);
-        return await query.OrderByDescending(a => a.ProposedAt).ThenByDescending(a => a.Id).Take(MaxRows)
+        var rows = await query.OrderByDescending(a => a.ProposedAt).ThenByDescending(a => a.Id).Take(MaxRows)
             .Select(a => new AllocationRow(a.Id, a.State, a.ContributionId, a.Contribution!.ReceiptNumber,
                 db.AdminUnits.Where(u => u.Id == a.AdminUnitId).Select(u => u.Name).First(), a.NeedLine!.Category, a.NeedLine.Item!.NameVi,
                 a.NeedLine.Target, a.GoodsLine != null ? a.GoodsLine.Item : null, a.Quantity, a.AmountVnd,
@@ -40,8 +44,24 @@ public class AllocationQueries(ChildAidDbContext db, AllocationService allocatio
                 a.ReversedById == null ? null : db.Users.Where(u => u.Id == a.ReversedById).Select(u => u.FullName).FirstOrDefault() ?? a.ReversedById,
                 a.ReversedAt, a.ReversalReason, a.ReversalSequence, a.DoubleSupportFindings, a.DoubleSupportReason,
                 a.DoubleSupportAllowedById == null ? null : db.Users.Where(u => u.Id == a.DoubleSupportAllowedById).Select(u => u.FullName).FirstOrDefault() ?? a.DoubleSupportAllowedById,
-                a.NeedLine.Unit, db.UnitScope == null || db.UnitScope.Contains(a.Contribution!.AdminUnitId)))
+                a.NeedLine.Unit, db.UnitScope == null || db.UnitScope.Contains(a.Contribution!.AdminUnitId),
+                a.GoodsLineId, a.GoodsLine != null ? a.GoodsLine.Quantity : 0))
             .ToListAsync(ct);
+        return await FlagOverAllocatedAsync(rows, ct);
+    }
+
+    /// <summary>
+    /// Live goods allocations whose line took more than its lot can give once received and inspected (allocated before the
+    /// inspection found fewer good): flagged on each row, as on the receipt, so the list says which to reverse or reject.
+    /// </summary>
+    private async Task<List<AllocationRow>> FlagOverAllocatedAsync(List<AllocationRow> rows, CancellationToken ct)
+    {
+        var lines = rows.Where(r => r.GoodsLineId is not null && r.State is AllocationState.Proposed or AllocationState.Approved)
+            .Select(r => (r.GoodsLineId!.Value, r.GoodsDeclared)).Distinct().ToList();
+        if (lines.Count == 0) return rows;
+        var over = (await AllocatableGoods.OverAllocatedAsync(db, lines, ct)).ToDictionary(o => o.GoodsLineId, o => o.Excess);
+        return [.. rows.Select(r => r.GoodsLineId is { } id && over.TryGetValue(id, out var excess) && r.State is AllocationState.Proposed or AllocationState.Approved
+            ? r with { GoodsLineExcess = excess } : r)];
     }
 
     /// <summary>The receipt (in the user's units) and what is left on it, or null.</summary>

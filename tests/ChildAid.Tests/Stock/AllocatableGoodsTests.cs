@@ -59,6 +59,9 @@ public abstract class AllocatableGoodsTests(DatabaseProvider provider) : StockTe
 
         var over = Assert.Single(await AsAsync(W.Approver, (_, db) => AllocatableGoods.OverAllocatedAsync(db, lines, default)));
         Assert.Equal((40, 30, 10), (over.Allocated, over.Allocatable, over.Excess));
+        // The allocation list flags the row too, so staff see which allocation to reverse or reject.
+        var row = Assert.Single(await AsAsync(W.Approver, (s, db) => new AllocationQueries(db, s).ListAsync(null)));
+        Assert.Equal(10, row.GoodsLineExcess);
     }
 
     [Fact]
