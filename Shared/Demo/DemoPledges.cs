@@ -26,7 +26,7 @@ public static class DemoPledges
 
     private sealed record Plan(string Body, string Campaign, string Name, DonorKind Kind, long AmountVnd, DisplayChoice Display,
         long PaidVnd = 0, bool Cancel = false, bool Process = true, string? Instalments = null, string? InKind = null, string? Message = null,
-        bool PaidByStatement = false, int GoodsReceived = 0, string TaxCode = "0109999999");
+        bool PaidByStatement = false, int GoodsReceived = 0, string TaxCode = "0109999999", string? Email = null);
 
     private static readonly Plan[] Plans =
     [
@@ -42,6 +42,7 @@ public static class DemoPledges
         new("DEM7FF", "bua-trua-co-thit", "Phan Thu Hà (demo)", DonorKind.Person, 100_000, DisplayChoice.NameAmount, Process: false),
         // Goods alone: 300 jackets pledged, the first 120 delivered and receipted (an in-kind receipt on the pledge).
         new("DEM8GG", "ao-am-cho-em", "Công ty CP Dệt May Tây Nguyên (demo)", DonorKind.Business, 0, DisplayChoice.NameOnly, GoodsReceived: 120, TaxCode: "5900123456",
+            Email: "detmay.taynguyen@example.com", // its confirmation and, due in 5 days, its delivery reminder land in the mail pickup folder
             InKind: """[{"item":"Áo ấm","quantity":300,"unit":"chiếc","sizeBand":"6–8 tuổi","delivery":"Giao hai đợt tại UBND xã Ia Đal","deliverBy":"DELIVER_BY"}]"""),
     ];
 
@@ -68,7 +69,7 @@ public static class DemoPledges
                 db.PledgeIntake.Add(new PledgeIntake
                 {
                     Id = id, Reference = ReferenceOf(plan.Body), CampaignSlug = plan.Campaign, AmountVnd = plan.AmountVnd, Display = plan.Display,
-                    Message = plan.Message, DonorKind = plan.Kind, DonorName = plan.Name, DonorPhone = $"09{12_345_600 + i:D8}",
+                    Message = plan.Message, DonorKind = plan.Kind, DonorName = plan.Name, DonorPhone = $"09{12_345_600 + i:D8}", DonorEmail = plan.Email,
                     DonorTaxCode = plan.Kind == DonorKind.Business ? plan.TaxCode : null,
                     DonorAddress = plan.Kind == DonorKind.Business ? "Khu công nghiệp Trà Đa, Pleiku, Gia Lai (demo)" : null,
                     Origin = DonorOrigin.Domestic, Channel = PaymentChannel.Transfer, InstalmentsJson = plan.Instalments, InKindLinesJson = plan.InKind?.Replace("DELIVER_BY", DeliverBy(today), StringComparison.Ordinal),
